@@ -1,0 +1,85 @@
+namespace PublishPipeline.Storage;
+
+/// <summary>
+/// The one storage abstraction of the pipeline: named containers of named objects with
+/// content headers, user metadata and ETags. Implemented by the local file system (the CLI's
+/// default) and by Azure Blob Storage; both pass the same contract tests.
+/// Object names are untrusted input and are validated by <see cref="ObjectName"/>.
+/// </summary>
+public interface IObjectStore
+{
+    /// <summary>The object, or null when it does not exist.</summary>
+    Task<StoredObject?> GetAsync(string container, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the object whole (never half-written) and returns its new ETag.</summary>
+    /// <exception cref="WriteConflictException">The <paramref name="condition"/> did not hold.</exception>
+    Task<string> PutAsync(
+        string container,
+        string name,
+        ReadOnlyMemory<byte> content,
+        ObjectProperties properties,
+        WriteCondition? condition = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the object; false when it was not there.</summary>
+    Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists objects whose names start with <paramref name="prefix"/>, in ordinal name order.</summary>
+    IAsyncEnumerable<ObjectInfo> ListAsync(string container, string? prefix = null, CancellationToken cancellationToken = default);
+}
+
+/// <summary>HTTP content headers and user metadata stored with an object.</summary>
+public sealed record ObjectProperties
+{
+    public static readonly ObjectProperties None = new();
+
+    public string? ContentType { get; init; }
+
+    public string? CacheControl { get; init; }
+
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>An object with its content.</summary>
+public sealed record StoredObject(string Name, ReadOnlyMemory<byte> Content, ObjectProperties Properties, string ETag);
+
+/// <summary>An object's listing entry, without content.</summary>
+public sealed record ObjectInfo(string Name, long Length, string ETag, DateTimeOffset LastModified, IReadOnlyDictionary<string, string> Metadata);
+
+/// <summary>Optimistic concurrency for writes.</summary>
+public sealed record WriteCondition
+{
+    private WriteCondition(string? ifMatch, bool ifNotExists)
+    {
+        IfMatchETag = ifMatch;
+        IfNotExists = ifNotExists;
+    }
+
+    /// <summary>Write only if the object still has this ETag.</summary>
+    public string? IfMatchETag { get; }
+
+    /// <summary>Write only if no object of that name exists.</summary>
+    public bool IfNotExists { get; }
+
+    public static WriteCondition IfMatch(string etag) => new(etag, false);
+
+    public static WriteCondition CreateOnly { get; } = new(null, true);
+}
+
+/// <summary>A conditional write lost a race: someone else wrote first.</summary>
+public sealed class WriteConflictException : Exception
+{
+    public WriteConflictException()
+    {
+    }
+
+    public WriteConflictException(string message)
+        : base(message)
+    {
+    }
+
+    public WriteConflictException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
