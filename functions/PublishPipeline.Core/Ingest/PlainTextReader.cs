@@ -96,7 +96,7 @@ internal sealed class PlainTextReader
             var cells = new List<TableCell>();
             foreach (var cell in piece.TrimEnd('\r', '\n', ' ', '\u3000').Split('\t'))
             {
-                cells.Add(new TableCell(CellParagraphs(cell)));
+                cells.Add(new TableCell(CellParagraphsOf(cell)));
             }
 
             blocks.Add(new TableRowBlock(lineNumber, cells));
@@ -116,7 +116,10 @@ internal sealed class PlainTextReader
         blocks.Add(new ParagraphBlock(lineNumber, piece.TrimEnd()));
     }
 
-    private List<string> CellParagraphs(string cell)
+    /// <summary>The paragraphs of one cell's text: HTML inside is parsed (&lt;p&gt;, &lt;br&gt;), plain text trimmed; empty → none.</summary>
+    public static List<string> CellParagraphs(string cell) => new PlainTextReader().CellParagraphsOf(cell);
+
+    private List<string> CellParagraphsOf(string cell)
     {
         if (HtmlBlocks.LooksLikeHtml(cell))
         {
