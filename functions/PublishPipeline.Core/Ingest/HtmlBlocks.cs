@@ -227,18 +227,18 @@ internal sealed class HtmlBlocks
             return;
         }
 
+        blocks.Add(ParagraphOrMark(paragraphLine, text, inListItem));
+    }
+
+    /// <summary>A paragraph of HTML text, unless it is a 【非公開】 marker or a page-break ruler on its own.</summary>
+    public static SourceBlock ParagraphOrMark(int line, string text, bool listItem)
+    {
         if (SourceMarks.IsBracketMarker(text, out var opens))
         {
-            blocks.Add(new DisclosureMarkerBlock(paragraphLine, opens, text.Trim()));
+            return new DisclosureMarkerBlock(line, opens, text.Trim());
         }
-        else if (SourceMarks.IsPageBreakDebris(text))
-        {
-            blocks.Add(new PageBreakBlock(paragraphLine, text));
-        }
-        else
-        {
-            blocks.Add(new ParagraphBlock(paragraphLine, text, inListItem));
-        }
+
+        return SourceMarks.IsPageBreakDebris(text) ? new PageBreakBlock(line, text) : new ParagraphBlock(line, text, listItem);
     }
 
     private static IEnumerable<IElement> Rows(IElement table) =>

@@ -116,6 +116,16 @@ internal sealed class PlainTextReader
 
         if (HtmlBlocks.LooksLikeHtml(piece))
         {
+            if (SimpleHtml.TryParagraphs(piece, out var paragraphs))
+            {
+                foreach (var paragraph in paragraphs)
+                {
+                    blocks.Add(HtmlBlocks.ParagraphOrMark(lineNumber, paragraph, listItem: false));
+                }
+
+                return;
+            }
+
             foreach (var block in HtmlBlocks.Read(Fragment(piece), _ => lineNumber))
             {
                 blocks.Add(block);
@@ -134,7 +144,7 @@ internal sealed class PlainTextReader
     {
         if (HtmlBlocks.LooksLikeHtml(cell))
         {
-            return HtmlBlocks.Paragraphs(Fragment(cell));
+            return SimpleHtml.TryParagraphs(cell, out var paragraphs) ? paragraphs : HtmlBlocks.Paragraphs(Fragment(cell));
         }
 
         var trimmed = cell.Trim();
