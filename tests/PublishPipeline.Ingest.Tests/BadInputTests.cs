@@ -93,6 +93,9 @@ public class BadInputTests
         byte[] bytes = [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("会議\n"), 0x00, 0xD8, 0x41, 0x00];
         var ex = Reject("bad16.txt", bytes, "encoding");
         Assert.Equal(2, ex.Line);
+        Assert.Contains("offset 8", ex.Message, StringComparison.Ordinal);
+        var odd = Reject("odd16.txt", [0xFE, 0xFF, 0x30, 0x42, 0x30], "encoding");
+        Assert.Contains("offset 4", odd.Message, StringComparison.Ordinal);
     }
 
     [Fact]
