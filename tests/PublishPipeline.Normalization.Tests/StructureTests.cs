@@ -37,7 +37,7 @@ public class StructureTests
     {
         var m = new Doc()
             .Row("開催日", "", "令和2年1月10日（金）10:00～11:30", "")
-            .Row("場所", "港区役所 会議室A")
+            .Row("場所", "港区役所 会議室A", "事務局", "総務課")
             .Row("会議体の名称", "令和元年度 港区テスト協議会（第２回）", "備考")
             .Row("出席者", "委員", "甲委員・乙委員")
             .Row("", "事務局", "総務課長、総務係長")
@@ -51,8 +51,10 @@ public class StructureTests
         Assert.Equal(("10:00", "11:30"), (m.StartTime, m.EndTime));
         Assert.Equal(2019, m.FiscalYear);
         Assert.Equal("第2回", m.Session);
-        Assert.Equal("港区テスト協議会 備考", m.Body?.Replace("（", "", StringComparison.Ordinal));
+        Assert.Equal("港区テスト協議会", m.Body);
         Assert.Equal("港区", m.Municipality);
+        Assert.Equal("港区役所 会議室A", m.Venue);
+        Assert.Equal("総務課", m.Secretariat);
         Assert.Equal(["委員", "事務局"], m.Attendees.Select(a => a.Group));
         Assert.Equal(DisclosureState.Public, m.Disclosure.Meeting);
         Assert.Equal(DisclosureState.Partial, m.Disclosure.Minutes);

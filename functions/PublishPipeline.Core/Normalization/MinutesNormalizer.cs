@@ -193,7 +193,7 @@ public sealed partial class MinutesNormalizer
         private static bool RowLooksLikeHeaderDebris(Block b)
         {
             var text = string.Join(" ", b.Cells.SelectMany(c => c)).Trim();
-            return text.Length <= 30 && SpeakerLabels.InlineColonLabels(" " + text).FirstOrDefault() is null;
+            return text.Length <= 30 && SpeakerLabels.InlineColonLabels(" " + text).Count == 0;
         }
 
         private void ReadCaption(string text, int line)
@@ -260,7 +260,7 @@ public sealed partial class MinutesNormalizer
                 return HeaderField.Unknown;
             }
 
-            var f = HeaderLabels.ReadParagraph(b.Text);
+            var f = ClosingLabelHint().IsMatch(b.Text) ? HeaderLabels.ReadParagraph(b.Text) : null;
             if (f is { Field: HeaderField.Results or HeaderField.Materials } closing && (b.Text.Contains('：') || closing.Value.Length == 0 || !b.Text.Contains('。')))
             {
                 _header.Field(closing.Field, null, closing.Value, closing.Value.Length == 0 ? [] : [closing.Value], b.Line);
@@ -507,6 +507,9 @@ public sealed partial class MinutesNormalizer
                 case HeadingBlock h:
                     result.Add(new Block(BlockKind.Heading, h.Line, TextCleanup.CollapseSpacedLabel(TextCleanup.CleanLine(h.Text)), NoCells, h.Level));
                     break;
+                case ParagraphBlock p when !p.Text.Contains('\n', StringComparison.Ordinal):
+                    AddLine(result, p.Text, p.Line);
+                    break;
                 case ParagraphBlock p:
                     var lines = p.Text.Split('\n');
                     for (var k = 0; k < lines.Length; k++)
@@ -516,7 +519,18 @@ public sealed partial class MinutesNormalizer
 
                     break;
                 case TableRowBlock r:
-                    var cells = r.Cells.Select(c => (IReadOnlyList<string>)[.. c.Paragraphs.SelectMany(x => x.Split('\n')).Select(TextCleanup.CleanLine).Where(x => x.Length > 0)]).ToList();
+                    var cells = new List<IReadOnlyList<string>>(r.Cells.Count);
+                    foreach (var cell in r.Cells)
+                    {
+                        var paragraphs = new List<string>(cell.Paragraphs.Count);
+                        foreach (var paragraph in cell.Paragraphs)
+                        {
+                            AddCleaned(paragraphs, paragraph);
+                        }
+
+                        cells.Add(paragraphs);
+                    }
+
                     result.Add(new Block(BlockKind.Row, r.Line, "", cells));
                     break;
                 case DisclosureMarkerBlock m:
@@ -531,6 +545,25 @@ public sealed partial class MinutesNormalizer
         }
 
         return result;
+    }
+
+    private static void AddCleaned(List<string> paragraphs, string paragraph)
+    {
+        if (!paragraph.Contains('\n', StringComparison.Ordinal))
+        {
+            var cleaned = TextCleanup.CleanLine(paragraph);
+            if (cleaned.Length > 0)
+            {
+                paragraphs.Add(cleaned);
+            }
+
+            return;
+        }
+
+        foreach (var part in paragraph.Split('\n'))
+        {
+            AddCleaned(paragraphs, part);
+        }
     }
 
     private static void AddLine(List<Block> result, string raw, int line)
@@ -582,6 +615,10 @@ public sealed partial class MinutesNormalizer
 
     [GeneratedRegex(@"^[(（]\d{1,2}[)）]", RegexOptions.CultureInvariant)]
     private static partial Regex NumberedItem();
+
+    // Closing fields (会議の結果, 配付資料 …) start with one of these words, possibly spaced or numbered.
+    [GeneratedRegex(@"^[\d.．\s-]{0,4}(?:会[ \u3000]?議[ \u3000]?の[ \u3000]?結|決[ \u3000]?定|提[ \u3000]?出|配[ \u3000]?[付布])", RegexOptions.CultureInvariant)]
+    private static partial Regex ClosingLabelHint();
 
     [GeneratedRegex(@"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:[.．、][ \u3000]*|[ \u3000]+)", RegexOptions.CultureInvariant)]
     private static partial Regex TopLevelItem();

@@ -71,6 +71,15 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
             return true;
         }
 
+        // Word tables often put two fields in one row: 開催日時 | … | 開催場所 | ….
+        if (texts.Count >= 4 && texts[0].Length > 0 && HeaderLabels.Classify(texts[2]) is not HeaderField.Unknown
+            && HeaderLabels.Classify(texts[0]) is not (HeaderField.Unknown or HeaderField.Attendees or HeaderField.Absentees or HeaderField.Disclosure))
+        {
+            var left = Row([cells[0], cells[1]], line);
+            var right = Row([.. cells.Skip(2)], line);
+            return left && right;
+        }
+
         HeaderField field;
         int valueFrom;
         if (texts[0].Length > 0)
@@ -125,7 +134,10 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
         }
 
         var paragraphs = restCells.SelectMany(c => c).Where(p => p.Length > 0).ToList();
-        var value = string.Join(" ", rest.Where(r => r.Length > 0)).Replace('\n', ' ');
+        // A name, date or place is one cell; a further cell is a remark (備考), not part of it.
+        var value = field is HeaderField.Title or HeaderField.Secretariat or HeaderField.DateTime or HeaderField.Venue
+            ? (rest.FirstOrDefault(r => r.Length > 0) ?? "").Replace('\n', ' ')
+            : string.Join(" ", rest.Where(r => r.Length > 0)).Replace('\n', ' ');
         Field(field, sub, value, paragraphs, line);
         return true;
     }
@@ -196,7 +208,7 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
                 Materials.AddRange(HeaderLists.SplitMaterials(text));
                 return true;
             case HeaderField.Attendees or HeaderField.Absentees:
-                var colon = text.IndexOfAny(['：', ':']);
+                var colon = text.AsSpan().IndexOfAny('：', ':');
                 if (colon is > 0 and <= 12 && Proceedings.SpeakerLabels.IsRoleLike(TextCleanup.RemoveSpaces(text[..colon])) && !text[..colon].Contains('、', StringComparison.Ordinal))
                 {
                     AddAttendees(_lastField, TextCleanup.RemoveSpaces(text[..colon]), text[(colon + 1)..], line);
@@ -217,7 +229,7 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
         if (group is null)
         {
             // "委員：a、b" inside the value names its own group.
-            var colon = value.IndexOfAny(['：', ':']);
+            var colon = value.AsSpan().IndexOfAny('：', ':');
             if (colon is > 0 and <= 12 && !value[..colon].Contains('、', StringComparison.Ordinal))
             {
                 group = TextCleanup.RemoveSpaces(value[..colon]);

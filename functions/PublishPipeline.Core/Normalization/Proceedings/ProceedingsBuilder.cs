@@ -223,9 +223,9 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     private bool SplitInline(string text, int line)
     {
         var cuts = new SortedSet<int>();
-        foreach (var m in SpeakerLabels.InlineColonLabels(text))
+        foreach (var (index, _) in SpeakerLabels.InlineColonLabels(text))
         {
-            cuts.Add(m.Index);
+            cuts.Add(index);
         }
 
         if (cuts.Count == 0)
@@ -238,8 +238,8 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         {
             if (text[i] is '[' or '〔' or '［')
             {
-                var close = text.IndexOfAny([']', '〕', '］'], i + 1);
-                close = close < 0 ? -1 : close;
+                var close = text.AsSpan(i + 1).IndexOfAny(']', '〕', '］');
+                close = close < 0 ? -1 : close + i + 1;
                 if (close > i)
                 {
                     cuts.Add(i);
@@ -312,13 +312,25 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         }
     }
 
-    private bool ContinuesCutSentence() => _turnOpen && !TextCleanup.EndsSentence(_text.ToString());
+    private bool ContinuesCutSentence() => _turnOpen && !TurnEndsSentence();
+
+    // Looks at the tail only: calling ToString() on the whole turn for every paragraph was quadratic.
+    private bool TurnEndsSentence()
+    {
+        var i = _text.Length - 1;
+        while (i >= 0 && _text[i] is ' ' or '\u3000' or '\n')
+        {
+            i--;
+        }
+
+        return i < 0 || TextCleanup.EndsSentence([_text[i]]);
+    }
 
     private void Continue(string text)
     {
         if (_turnOpen)
         {
-            if (_kind == TurnKind.Speech || !TextCleanup.EndsSentence(_text.ToString()))
+            if (_kind == TurnKind.Speech || !TurnEndsSentence())
             {
                 AppendParagraph(text);
                 return;
@@ -342,7 +354,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         if (_text.Length > 0)
         {
             // A sentence cut by a page or column break is joined as it was written; otherwise a new paragraph.
-            if (TextCleanup.EndsSentence(_text.ToString()) || _text[^1] == '\n')
+            if (TurnEndsSentence() || _text[^1] == '\n')
             {
                 _text.Append('\n');
             }
