@@ -227,18 +227,18 @@ internal sealed class HtmlBlocks
             return;
         }
 
+        blocks.Add(ParagraphOrMark(paragraphLine, text, inListItem));
+    }
+
+    /// <summary>A paragraph of HTML text, unless it is a 【非公開】 marker or a page-break ruler on its own.</summary>
+    public static SourceBlock ParagraphOrMark(int line, string text, bool listItem)
+    {
         if (SourceMarks.IsBracketMarker(text, out var opens))
         {
-            blocks.Add(new DisclosureMarkerBlock(paragraphLine, opens, text.Trim()));
+            return new DisclosureMarkerBlock(line, opens, text.Trim());
         }
-        else if (SourceMarks.IsPageBreakDebris(text))
-        {
-            blocks.Add(new PageBreakBlock(paragraphLine, text));
-        }
-        else
-        {
-            blocks.Add(new ParagraphBlock(paragraphLine, text, inListItem));
-        }
+
+        return SourceMarks.IsPageBreakDebris(text) ? new PageBreakBlock(line, text) : new ParagraphBlock(line, text, listItem);
     }
 
     private static IEnumerable<IElement> Rows(IElement table) =>
@@ -339,7 +339,8 @@ internal sealed class HtmlBlocks
         {
             foreach (var c in chunk.Span)
             {
-                if (c is ' ' or '\t' or '\n' or '\r' or '\f' or '\u00A0')
+                // U+00A0 (&nbsp;) is content in HTML, not collapsible whitespace; normalisation folds it.
+                if (c is ' ' or '\t' or '\n' or '\r' or '\f')
                 {
                     space = true;
                     continue;
