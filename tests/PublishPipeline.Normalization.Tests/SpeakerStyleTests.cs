@@ -60,6 +60,16 @@ public class SpeakerStyleTests
     }
 
     [Fact]
+    public void Council_bullets_and_lenticular_brackets()
+    {
+        var t = Proceedings("○委員長 ただいまから開会します。", "◯山田委員：質問します。", "【会長】 お諮りします。", "[14:40 終了]");
+        AssertSpeech(t[0], "委員長", "ただいまから開会します。");
+        AssertSpeech(t[1], "山田委員", "質問します。");
+        AssertSpeech(t[2], "会長", "お諮りします。");
+        Assert.Equal(TurnKind.Procedure, t[3].Kind);
+    }
+
+    [Fact]
     public void Label_alone_then_speech_on_the_next_lines()
     {
         var t = Proceedings("(委員)", "パスワードは付与されるのですか。", "区側", "はい。", "続けて説明します。");

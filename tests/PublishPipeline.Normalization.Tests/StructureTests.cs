@@ -77,6 +77,30 @@ public class StructureTests
     }
 
     [Fact]
+    public void Two_column_disclosure_rows_named_by_their_label()
+    {
+        var m = new Doc().Row("会議の公開", "☑公開 ☐非公開").Row("会議録の公開", "☐公開 ☑非公開").Normalize();
+        Assert.Equal(DisclosureState.Public, m.Disclosure.Meeting);
+        Assert.Equal(DisclosureState.Closed, m.Disclosure.Minutes);
+        Assert.DoesNotContain(m.Warnings, w => w.Code.StartsWith("disclosure", StringComparison.Ordinal));
+
+        var meetingOnly = new Doc().Row("公開の可否", "☑公開 ☐非公開").Normalize();
+        Assert.Equal(DisclosureState.Public, meetingOnly.Disclosure.Meeting);
+        Assert.Equal(DisclosureState.Unknown, meetingOnly.Disclosure.Minutes);
+        Assert.Contains(meetingOnly.Warnings, w => w.Code == "disclosure-minutes-missing");
+    }
+
+    [Fact]
+    public void Two_fields_in_one_word_table_row()
+    {
+        var m = new Doc().Row("開催日時", "令和3年4月5日(月) 9:30～10:00", "開催場所", "中野区役所 7階").Normalize();
+        Assert.Equal(new DateOnly(2021, 4, 5), m.Date);
+        Assert.Equal(("09:30", "10:00"), (m.StartTime, m.EndTime));
+        Assert.Equal("中野区役所 7階", m.Venue);
+        Assert.Equal("中野区", m.Municipality);
+    }
+
+    [Fact]
     public void Reasons_are_kept_only_for_closed_or_partial()
     {
         var m = new Doc()

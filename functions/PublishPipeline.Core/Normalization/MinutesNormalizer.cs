@@ -337,6 +337,10 @@ public sealed partial class MinutesNormalizer
             {
                 Warn("disclosure-missing", "no 公開の可否 (disclosure) found; disclosure is unknown", _firstLine);
             }
+            else if (!_header.MinutesDisclosureSeen)
+            {
+                Warn("disclosure-minutes-missing", "公開の可否 has no 会議録 row; the minutes' disclosure is unknown", _firstLine);
+            }
 
             var agenda = _header.Agenda.Count > 0 ? _header.Agenda : AgendaFromSections(sections);
             if (agenda.Count == 0)

@@ -32,6 +32,7 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
 
     private HeaderField _lastField;
     private string? _lastSub;
+    private string? _disclosureLabel;
 
     public HeaderField LastField => _lastField;
 
@@ -44,6 +45,8 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
     };
 
     public bool DisclosureSeen => _meetingSeen || _minutesSeen;
+
+    public bool MinutesDisclosureSeen => _minutesSeen;
 
     public void SetTitle(string title, int line)
     {
@@ -93,6 +96,8 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
             _lastField = field;
             _lastSub = null;
             valueFrom = 1;
+            // "会議録の公開" as the row's own label says which disclosure it is.
+            _disclosureLabel = field == HeaderField.Disclosure && TextCleanup.RemoveSpaces(texts[0]).Contains("会議録", StringComparison.Ordinal) ? "会議録" : null;
         }
         else
         {
@@ -178,7 +183,7 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
                 AddAttendees(field, sub, value, line);
                 break;
             case HeaderField.Disclosure:
-                ReadDisclosure(sub ?? _lastSub, value, line);
+                ReadDisclosure(sub ?? _lastSub ?? _disclosureLabel, value, line);
                 break;
             case HeaderField.Results:
                 if (value.Length > 0)
@@ -289,10 +294,6 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
         {
             _meeting = state;
             _meetingSeen = true;
-            if (sub is null)
-            {
-                warn("disclosure-minutes-missing", "公開の可否 names no 会議録 row; the minutes' disclosure is unknown", line);
-            }
         }
     }
 

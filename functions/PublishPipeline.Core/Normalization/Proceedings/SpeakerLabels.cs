@@ -75,9 +75,19 @@ internal static partial class SpeakerLabels
             return new SpeakerLine(LabelStyle.None, null, line);
         }
 
+        // Council-style bullets: ○委員長 …, ◯会長：… — the bullet only marks a new speaker.
+        if (line[0] is '○' or '◯' or '●' or '◎' or '◆' or '◇' or '■' or '□' or '▼' or '◇' && line.Length > 1)
+        {
+            var bare = Read(line[1..].TrimStart(' ', '\u3000'));
+            if (bare.Style != LabelStyle.None)
+            {
+                return bare;
+            }
+        }
+
         // Cheap guards first: most lines are speech continuations and need no regex at all.
         var head = line.AsSpan(0, Math.Min(line.Length, 48));
-        var p = line[0] is '(' or '（' or '-' or '・' or '*' or '＊' ? Parenthesised().Match(line) : Match.Empty;
+        var p = line[0] is '(' or '（' or '【' or '［' or '[' or '-' or '・' or '*' or '＊' ? Parenthesised().Match(line) : Match.Empty;
         if (p.Success)
         {
             var label = TextCleanup.RemoveSpaces(p.Groups["label"].Value);
@@ -180,7 +190,7 @@ internal static partial class SpeakerLabels
 
     private static readonly System.Buffers.SearchValues<char> LabelStop = System.Buffers.SearchValues.Create("、。「」：:()（）[]〔〕【】");
 
-    [GeneratedRegex(@"^(?:[-・*＊]\s*)?[(（](?<label>[^()（）、。]{1,30}?)[)）][ \u3000]*(?<text>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(?:[-・*＊]\s*)?[(（【［\[](?<label>[^()（）【】［］\[\]、。]{1,30}?)[)）】］\]][ \u3000]*(?<text>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Parenthesised();
 
     [GeneratedRegex(@"^(?<label>[^\s、。「」：:()（）\[\]〔〕【】]{1,24}(?:[(（][^()（）]{1,12}[)）])?)[ \u3000]*[：:][ \u3000]*(?<text>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
