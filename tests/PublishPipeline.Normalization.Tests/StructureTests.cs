@@ -91,6 +91,15 @@ public class StructureTests
     }
 
     [Fact]
+    public void Speech_right_after_the_header_is_not_read_as_header()
+    {
+        var m = new Doc().P("日時：令和3年4月5日(月) 9:30～10:00").P("出席者：委員：甲委員、乙委員").P("委員：質問します。").P("事務局：お答えします。").Normalize();
+        Assert.Null(m.Secretariat);
+        Assert.Equal(["委員"], m.Attendees.Select(a => a.Group));
+        Assert.Equal(["委員", "事務局"], Doc.Turns(m).Select(t => t.Speaker));
+    }
+
+    [Fact]
     public void Two_fields_in_one_word_table_row()
     {
         var m = new Doc().Row("開催日時", "令和3年4月5日(月) 9:30～10:00", "開催場所", "中野区役所 7階").Normalize();

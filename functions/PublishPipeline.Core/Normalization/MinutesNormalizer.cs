@@ -166,6 +166,12 @@ public sealed partial class MinutesNormalizer
             }
 
             var field = HeaderLabels.ReadParagraph(text);
+            if (field is { Field: HeaderField.Secretariat or HeaderField.Title or HeaderField.Venue } spoken && spoken.Value.Contains('。', StringComparison.Ordinal))
+            {
+                // "事務局：それでは始めます。" is someone speaking, not the header naming a department.
+                field = null;
+            }
+
             if (field is { } f)
             {
                 if (f.Field == HeaderField.Proceedings)

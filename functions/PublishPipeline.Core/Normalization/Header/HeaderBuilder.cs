@@ -214,7 +214,9 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
                 return true;
             case HeaderField.Attendees or HeaderField.Absentees:
                 var colon = text.AsSpan().IndexOfAny('：', ':');
-                if (colon is > 0 and <= 12 && Proceedings.SpeakerLabels.IsRoleLike(TextCleanup.RemoveSpaces(text[..colon])) && !text[..colon].Contains('、', StringComparison.Ordinal))
+                // "区側：総務部長、…" names a group; "委員：質問します。" is already the proceedings.
+                if (colon is > 0 and <= 12 && Proceedings.SpeakerLabels.IsRoleLike(TextCleanup.RemoveSpaces(text[..colon])) && !text[..colon].Contains('、', StringComparison.Ordinal)
+                    && !text.Contains('。', StringComparison.Ordinal))
                 {
                     AddAttendees(_lastField, TextCleanup.RemoveSpaces(text[..colon]), text[(colon + 1)..], line);
                     return true;
