@@ -114,11 +114,6 @@ public sealed partial class MinutesNormalizer
 
                     if (_header.Row(b.Cells, b.Line))
                     {
-                        if (_header.LastField == HeaderField.Proceedings)
-                        {
-                            return true;
-                        }
-
                         return true;
                     }
 
@@ -177,8 +172,14 @@ public sealed partial class MinutesNormalizer
                 if (f.Field == HeaderField.Proceedings)
                 {
                     _proceedings.AddPageHeader(f.Label);
-                    // The label starts the proceedings; a value such as 別紙のとおり says they are elsewhere.
-                    return f.Value.Length == 0 || f.Value.Contains("別紙", StringComparison.Ordinal) ? MarkProceedings() : false;
+                    // 審議経過 alone (or "別紙のとおり": elsewhere) starts the proceedings; with text after it, the text is proceedings.
+                    if (f.Value.Length == 0 || f.Value.Contains("別紙", StringComparison.Ordinal))
+                    {
+                        _proceedingsMarked = true;
+                        return true;
+                    }
+
+                    return false;
                 }
 
                 _header.Field(f.Field, null, f.Value, [f.Value], b.Line);
@@ -189,12 +190,6 @@ public sealed partial class MinutesNormalizer
         }
 
         private bool _proceedingsMarked;
-
-        private bool MarkProceedings()
-        {
-            _proceedingsMarked = true;
-            return true;
-        }
 
         private static bool RowLooksLikeHeaderDebris(Block b)
         {
@@ -216,7 +211,7 @@ public sealed partial class MinutesNormalizer
             switch (b.Kind)
             {
                 case BlockKind.PageBreak:
-                    ProceedingsBuilder.PageBreak();
+                    // Nothing to record: the sentence a break cut is joined by the builder (it does not end a sentence).
                     return footer;
                 case BlockKind.Heading:
                     _proceedings.Heading(TextCleanup.CollapseSpacedLabel(b.Text), b.Line);

@@ -56,11 +56,6 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         _resumeSpeaker = speaker;
     }
 
-    /// <summary>A page break: nothing to record, but the sentence it cut is joined to what follows.</summary>
-    public static void PageBreak()
-    {
-    }
-
     /// <summary>A table row of the proceedings: a speaker cell and cells of paragraphs (002's 会長\t&lt;p&gt;…&lt;/p&gt;).</summary>
     public void Row(string speakerCell, IReadOnlyList<string> paragraphs, int line)
     {
@@ -278,7 +273,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
                 Paragraph(part[..h].Trim(' ', '\u3000'), line);
                 Heading(part[h..].Trim(' ', '\u3000'), line);
             }
-            else if (LinePatterns.IsSectionHeading(part) && !SpeakerLabels.Read(part).Style.Equals(LabelStyle.Colon))
+            else if (LinePatterns.IsSectionHeading(part) && SpeakerLabels.Read(part).Style != LabelStyle.Colon)
             {
                 Heading(part, line);
             }
