@@ -62,7 +62,8 @@ public class SpeakerStyleTests
     [Fact]
     public void Council_bullets_and_lenticular_brackets()
     {
-        var t = Proceedings("○委員長 ただいまから開会します。", "◯山田委員：質問します。", "【会長】 お諮りします。", "[14:40 終了]");
+        var t = Proceedings("○委員長 ただいまから開会します。", "◯山田委員：質問します。", "【会長】 お諮りします。", "[14:40 終了]", "○議長（山田太郎君）　ただいまから会議を開きます。");
+        AssertSpeech(t[4], "議長（山田太郎君）", "ただいまから会議を開きます。");
         AssertSpeech(t[0], "委員長", "ただいまから開会します。");
         AssertSpeech(t[1], "山田委員", "質問します。");
         AssertSpeech(t[2], "会長", "お諮りします。");

@@ -100,6 +100,22 @@ public class StructureTests
     }
 
     [Fact]
+    public void Date_and_time_in_separate_rows()
+    {
+        var m = new Doc().Row("開催日", "令和7年1月20日（月）").Row("時間", "午後6時30分～8時").Normalize();
+        Assert.Equal(new DateOnly(2025, 1, 20), m.Date);
+        Assert.Equal(("18:30", "20:00"), (m.StartTime, m.EndTime));
+        Assert.Equal(2024, m.FiscalYear);
+    }
+
+    [Fact]
+    public void Agenda_groups_carry_over_to_their_items()
+    {
+        var m = new Doc().Row("議題", "1. 議題 (1) 甲について (2) 乙について 2. 報告 (1) 丙について").Normalize();
+        Assert.Equal(["1. 議題 (1) 甲について", "1. 議題 (2) 乙について", "2. 報告 (1) 丙について"], m.Agenda);
+    }
+
+    [Fact]
     public void Two_fields_in_one_word_table_row()
     {
         var m = new Doc().Row("開催日時", "令和3年4月5日(月) 9:30～10:00", "開催場所", "中野区役所 7階").Normalize();

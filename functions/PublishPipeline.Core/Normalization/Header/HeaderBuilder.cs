@@ -15,6 +15,7 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
     public string? Secretariat { get; private set; }
     public string? DateTimeText { get; private set; }
     public int DateTimeLine { get; private set; }
+    public string? TimeText { get; private set; }
     public string? Venue { get; private set; }
     public List<string> Agenda { get; } = [];
     public List<AttendeeGroup> Attendees { get; } = [];
@@ -140,7 +141,7 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
 
         var paragraphs = restCells.SelectMany(c => c).Where(p => p.Length > 0).ToList();
         // A name, date or place is one cell; a further cell is a remark (備考), not part of it.
-        var value = field is HeaderField.Title or HeaderField.Secretariat or HeaderField.DateTime or HeaderField.Venue
+        var value = field is HeaderField.Title or HeaderField.Secretariat or HeaderField.DateTime or HeaderField.Time or HeaderField.Venue
             ? (rest.FirstOrDefault(r => r.Length > 0) ?? "").Replace('\n', ' ')
             : string.Join(" ", rest.Where(r => r.Length > 0)).Replace('\n', ' ');
         Field(field, sub, value, paragraphs, line);
@@ -172,6 +173,9 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
                     DateTimeLine = line;
                 }
 
+                break;
+            case HeaderField.Time:
+                TimeText ??= value.Length > 0 ? value : null;
                 break;
             case HeaderField.Venue:
                 Venue ??= value.Length > 0 ? value : null;
@@ -299,11 +303,13 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
         }
     }
 
+    private static (DateOnly? Date, string? Start, string? End) ToTuple((string? Start, string? End) t) => (null, t.Start, t.End);
+
     public (DateOnly? Date, string? Start, string? End) ReadDateTime()
     {
         if (DateTimeText is null)
         {
-            return (null, null, null);
+            return TimeText is null ? (null, null, null) : ToTuple(JapaneseDates.FindTimeRange(TimeText));
         }
 
         var d = JapaneseDates.FindDate(DateTimeText);
@@ -313,6 +319,11 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
         }
 
         var (start, end) = JapaneseDates.FindTimeRange(DateTimeText, d?.End ?? 0);
+        if (start is null && TimeText is not null)
+        {
+            (start, end) = JapaneseDates.FindTimeRange(TimeText);
+        }
+
         return (d?.Date, start, end);
     }
 }
