@@ -78,11 +78,8 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
                 return;
             }
 
-            StartTurn(label, TurnKind.Speech, texts[0]);
-            foreach (var p in texts.Skip(1))
-            {
-                AppendParagraph(p);
-            }
+            // Cell paragraphs (<p>, Word paragraphs) are paragraphs the writer made: always "\n".
+            StartTurn(label, TurnKind.Speech, string.Join('\n', texts));
 
             return;
         }
