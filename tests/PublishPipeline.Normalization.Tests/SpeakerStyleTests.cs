@@ -165,9 +165,12 @@ public class SpeakerStyleTests
     [Fact]
     public void An_unfinished_split_label_keeps_the_text_and_warns()
     {
-        var m = new Doc().P("審議経過").P("(委員) 質問です。").P("(練馬子ども家庭支").P("何かの文です。").Normalize();
+        var m = new Doc().P("審議経過").P("(委員) 質問です。").P("(練馬子ども家庭支").P("何かの文です。").P("(会長) 次へ。").P("はい。").Normalize();
         Assert.Contains(m.Warnings, w => w.Code == "split-label-unfinished" && w.Line == 3);
-        Assert.Contains(Doc.Turns(m), t => t.Text.Contains("何かの文です。", StringComparison.Ordinal));
+        var t = Doc.Turns(m);
+        Assert.Equal(["委員", "会長"], t.Select(x => x.Speaker));
+        Assert.Equal("質問です。\n(練馬子ども家庭支何かの文です。", t[0].Text);
+        Assert.Equal("次へ。\nはい。", t[1].Text);
     }
 
     [Fact]

@@ -139,6 +139,14 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
                 return;
             }
 
+            // The second half comes within a line or two; a new label or heading means it never will.
+            if (_fragmentText.Count >= 3 || SpeakerLabels.Read(text).Style != LabelStyle.None || LinePatterns.IsSectionHeading(text))
+            {
+                AbandonFragment(line);
+                Paragraph(text, line);
+                return;
+            }
+
             _fragmentText.Add(text);
             return;
         }
@@ -146,7 +154,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         var open = SpeakerLabels.ReadOpenFragment(text);
         if (open is not null && !SpeakerLabels.IsRoleLike(open))
         {
-            CloseTurn();
+            // The open turn stays open: if the label is never completed, the lines belong to it after all.
             FlushPending();
             _fragment = open;
             _fragmentLine = line;
@@ -399,14 +407,22 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
 
         if (_fragment is not null)
         {
-            warn("split-label-unfinished", $"speaker label '({_fragment}' is never closed", _fragmentLine);
-            var fragmentText = _fragmentText.ToList();
-            _fragment = null;
-            _fragmentText.Clear();
-            foreach (var t in fragmentText)
-            {
-                Continue(t);
-            }
+            AbandonFragment(_fragmentLine);
+        }
+    }
+
+    /// <summary>An unclosed "(…" that no line completes: keep it and the lines held back as ordinary text, with a warning.</summary>
+    private void AbandonFragment(int line)
+    {
+        warn("split-label-unfinished", $"'({_fragment}' opens a parenthesis that is never closed; kept as text", _fragmentLine);
+        var held = _fragmentText.ToList();
+        var fragment = "(" + _fragment;
+        _fragment = null;
+        _fragmentText.Clear();
+        Continue(fragment);
+        foreach (var t in held)
+        {
+            Paragraph(t, line);
         }
     }
 
