@@ -32,6 +32,9 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
     /// <summary>Single characters that build office and counter compounds (情報公開<b>課</b>, 1<b>番</b>).</summary>
     private static readonly SearchValues<char> Morphemes = SearchValues.Create("課部局室係所区市町村県都府道省庁会団党校院館園署班組議委副本総各全元前新旧第当同番号回期名人日月年時分条項点件長員者側官士生方内外中上下次代兼故");
 
+    /// <summary>Characters a name never starts with: roll counters and prefixes (1<b>番</b>, <b>副</b>会長, <b>各</b>委員).</summary>
+    private static readonly SearchValues<char> NotNameStart = SearchValues.Create("番号第副各全同当両諸故兼");
+
     /// <summary>Single characters an office name ends with (情報管理課, 事務局): not a person's name.</summary>
     private static readonly SearchValues<char> OfficeEnds = SearchValues.Create("課部局室係所区市町村県都府省庁会団党校院館園署班組側");
 
@@ -192,14 +195,30 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
         }
 
         var whole = LexiconScore(run, role, wholeRun: true);
-        if (whole > 0 && !(midPhrase && lexicon.IsWord(run)))
+        // 子ども家庭部長: an ordinary word mid-phrase before an office is the office's name.
+        if (whole > 0 && !(midPhrase && role.Kind == RoleKind.Office && lexicon.IsCommonWord(run) && !lexicon.IsSurname(run)))
         {
             confidence = whole >= 3 ? 0.97 : 0.93;
             rule = "offline:role+lexicon";
             return true;
         }
 
-        // 2. A known name after a prefix made of ordinary words or roles (市長山田, 1番山田).
+        // 2. A surname no dictionary has before a known given name (阿子島陽子).
+        for (var k = 1; k < run.Length - 1; k++)
+        {
+            var given = run[k..];
+            var surname = run[..k];
+            if (!char.IsLowSurrogate(run[k]) && CodePoints(given) >= 2 && lexicon.IsGivenName(given)
+                && CodePoints(surname) is >= 1 and <= 4 && !NotNameStart.Contains(surname[0])
+                && !IsCompound(surname, places: false))
+            {
+                confidence = 0.85;
+                rule = "offline:role+lexicon";
+                return true;
+            }
+        }
+
+        // 3. A known name after a prefix made of ordinary words or roles (市長山田, 1番山田).
         var best = 0;
         var bestStart = -1;
         for (var k = 1; k <= run.Length - 1; k++)
@@ -231,8 +250,8 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
             return true;
         }
 
-        // 3. A name no dictionary has: 2–4 characters that are not ordinary words (太巻, 阿子島).
-        if (LooksLikeUnknownName(run, structural, midPhrase))
+        // 4. A name no dictionary has: 2–4 characters that are not ordinary words (太巻, 阿子島).
+        if (LooksLikeUnknownName(run, role, structural, midPhrase))
         {
             confidence = structural ? 0.85 : 0.75;
             rule = "offline:role-context";
@@ -247,7 +266,7 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
             }
 
             var tail = run[k..];
-            if (IsCompound(run[..k]) && CodePoints(run[..k]) >= 2 && LooksLikeUnknownName(tail, structural, midPhrase: false))
+            if (IsCompound(run[..k]) && CodePoints(run[..k]) >= 2 && LooksLikeUnknownName(tail, role, structural, midPhrase: false))
             {
                 nameStart = k;
                 confidence = 0.7;
@@ -268,7 +287,7 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
             return 0;
         }
 
-        if (lexicon.IsSurname(name) && (cps >= 2 || wholeRun))
+        if (lexicon.IsSurname(name) && (cps >= 2 || (wholeRun && !Morphemes.Contains(name[0]))))
         {
             return 2;
         }
@@ -296,10 +315,11 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
         return 0;
     }
 
-    private bool LooksLikeUnknownName(ReadOnlySpan<char> run, bool structural, bool midPhrase)
+    private bool LooksLikeUnknownName(ReadOnlySpan<char> run, RoleWord role, bool structural, bool midPhrase)
     {
         var cps = CodePoints(run);
-        if (cps < 2 || cps > 4 || (midPhrase && !structural))
+        // After a particle (先ほどの阿子島委員) a seat or honorific still marks a person; an office does not.
+        if (cps < 2 || cps > 4 || (midPhrase && !structural && role.Kind == RoleKind.Office))
         {
             return false;
         }
@@ -310,11 +330,14 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
         }
 
         // A place-like surname no surname list has (加賀美) is still a name before 委員; a compound of words is not.
-        return !IsCompound(run) || (lexicon.IsPlace(run) && !lexicon.IsCommonWord(run));
+        // Before a seat or honorific, place-like pieces (月見+里) do not make it a compound; before an office they do (池袋保健所長).
+        return role.Kind == RoleKind.Office
+            ? !IsCompound(run) || (lexicon.IsPlace(run) && !lexicon.IsCommonWord(run))
+            : !IsCompound(run, places: false);
     }
 
     /// <summary>Whether the text splits entirely into ordinary words, roles and office/counter characters.</summary>
-    private bool IsCompound(ReadOnlySpan<char> text)
+    private bool IsCompound(ReadOnlySpan<char> text, bool places = true)
     {
         if (text.IsEmpty)
         {
@@ -343,7 +366,7 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
             for (var len = 2; len <= 6 && i + len <= text.Length; len++)
             {
                 var piece = text.Slice(i, len);
-                if (lexicon.IsWord(piece) || RoleWords.IsRole(piece))
+                if ((places ? lexicon.IsWord(piece) : lexicon.IsCommonWord(piece)) || RoleWords.IsRole(piece))
                 {
                     reach[i + len] = true;
                 }
@@ -690,7 +713,7 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
 
     private bool IsSpacedName(ReadOnlySpan<char> name)
     {
-        if (IsCompound(name) && !lexicon.IsSurname(name))
+        if (IsCompound(name, places: false) && !lexicon.IsSurname(name))
         {
             return false;
         }
@@ -711,8 +734,8 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
                 return true;
             }
 
-            // One half known, the other short and not an ordinary word (阿子島　花子).
-            if (knownGiven && CodePoints(surname) is >= 1 and <= 3 && !IsCompound(surname))
+            // One half known, the other short and not an ordinary word (阿子島　花子); never a counter (番).
+            if (knownGiven && CodePoints(surname) is >= 1 and <= 3 && !IsCompound(surname) && !NotNameStart.Contains(surname[0]))
             {
                 return true;
             }
