@@ -75,6 +75,32 @@ public sealed class AzureLanguageNameRecognizer : IPersonNameRecognizer
 
     public string Name => RecognizerName;
 
+    /// <summary>
+    /// The recogniser for a configured endpoint, or null when none is configured (offline only).
+    /// A key authenticates when given; otherwise <paramref name="credential"/> (e.g. ManagedIdentityCredential).
+    /// </summary>
+    public static AzureLanguageNameRecognizer? FromConfiguration(string? endpoint, string? key, TokenCredential? credential, LanguageClientOptions? options = null)
+    {
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException($"The Language endpoint '{endpoint}' is not an absolute http(s) URL.", nameof(endpoint));
+        }
+
+        if (!string.IsNullOrWhiteSpace(key))
+        {
+            return new AzureLanguageNameRecognizer(uri, new AzureKeyCredential(key), options);
+        }
+
+        return credential is null
+            ? throw new ArgumentException("A Language endpoint needs a key or a token credential.", nameof(credential))
+            : new AzureLanguageNameRecognizer(uri, credential, options);
+    }
+
     public async Task<IReadOnlyList<NameSpan>> RecognizeAsync(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using Azure;
 using Azure.Identity;
 using PublishPipeline.Azure.Language;
 using PublishPipeline.Ingest;
@@ -94,11 +93,9 @@ internal static class RedactCommand
         }
 
         var recognizers = new List<IPersonNameRecognizer> { new OfflineNameRecognizer() };
-        if (languageEndpoint is not null)
+        if (AzureLanguageNameRecognizer.FromConfiguration(languageEndpoint?.AbsoluteUri, Environment.GetEnvironmentVariable("LANGUAGE_KEY"), new DefaultAzureCredential()) is { } azure)
         {
-            recognizers.Add(Environment.GetEnvironmentVariable("LANGUAGE_KEY") is { Length: > 0 } key
-                ? new AzureLanguageNameRecognizer(languageEndpoint, new AzureKeyCredential(key))
-                : new AzureLanguageNameRecognizer(languageEndpoint, new DefaultAzureCredential()));
+            recognizers.Add(azure);
         }
 
         var confirmed = confirmedPublicVersion || File.Exists(path + RedactionRequest.PublicVersionSidecarSuffix);

@@ -206,6 +206,20 @@ public class AzureLanguageNameRecognizerTests
         Assert.Empty(service.Requests);
     }
 
+    [Fact]
+    public async Task Configuration_without_an_endpoint_means_offline_only_and_with_a_key_calls_the_service()
+    {
+        Assert.Null(AzureLanguageNameRecognizer.FromConfiguration(null, "key", null));
+        Assert.Null(AzureLanguageNameRecognizer.FromConfiguration(" ", null, null));
+        Assert.Throws<ArgumentException>(() => AzureLanguageNameRecognizer.FromConfiguration("not a url", "key", null));
+        Assert.Throws<ArgumentException>(() => AzureLanguageNameRecognizer.FromConfiguration("https://x.cognitiveservices.azure.com", null, null));
+
+        await using var service = new FakeLanguageService("山田太郎");
+        var recognizer = AzureLanguageNameRecognizer.FromConfiguration(service.Endpoint.AbsoluteUri, "k2", new StaticTokenCredential(), FastRetries())!;
+        Assert.Single(await recognizer.RecognizeAsync("山田太郎委員"));
+        Assert.Equal("k2", Assert.Single(service.Requests).Headers["Ocp-Apim-Subscription-Key"]);
+    }
+
     private sealed class StaticTokenCredential : TokenCredential
     {
         public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
