@@ -243,6 +243,7 @@ public sealed class SiteBuilder
             ["breadcrumbs"] = path == SiteUrls.HomePath ? new ScriptArray() : crumbs,
             ["css_url"] = _assetFiles["site.css"].Url,
             ["js_url"] = _assetFiles["search.js"].Url,
+            ["icon_url"] = _assetFiles["favicon.svg"].Url,
             ["home_url"] = Urls.Url(SiteUrls.HomePath),
             ["bodies_url"] = Urls.Url(SiteUrls.BodiesPath),
             ["years_url"] = Urls.Url(SiteUrls.YearsPath),
