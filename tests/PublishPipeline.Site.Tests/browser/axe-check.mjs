@@ -103,7 +103,13 @@ try {
       if (overflow > 0) { failures.push(`${p.name}: ${overflow}px horizontal overflow at ${width}px width`); }
     }
     await page.setViewportSize({ width: 390, height: 844 });
-    if (config.screenshotDir) { await page.screenshot({ path: join(config.screenshotDir, `${safe}-phone.png`), fullPage: false }); }
+    if (config.screenshotDir) {
+      await page.screenshot({ path: join(config.screenshotDir, `${safe}-phone.png`), fullPage: false });
+      if (await page.$('.proceedings')) {
+        await page.$eval('.proceedings', e => e.scrollIntoView({ behavior: 'instant' }));
+        await page.screenshot({ path: join(config.screenshotDir, `${safe}-phone-proceedings.png`), fullPage: false });
+      }
+    }
   }
 } catch (e) {
   failures.push(`browser run failed: ${e && e.stack || e}`);
