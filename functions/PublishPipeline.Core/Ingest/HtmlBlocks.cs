@@ -41,6 +41,7 @@ internal sealed class HtmlBlocks
     /// <summary>Blocks of a DOM subtree; <paramref name="lineOf"/> maps a node to its source line.</summary>
     public static List<SourceBlock> Read(INode root, Func<INode, int> lineOf)
     {
+        CheckDepth(root);
         var reader = new HtmlBlocks(lineOf);
         reader.Walk(root);
         reader.Flush();
@@ -50,11 +51,80 @@ internal sealed class HtmlBlocks
     /// <summary>The paragraphs of a cell or fragment: &lt;p&gt;, &lt;br&gt;, &lt;div&gt;, &lt;li&gt; and rows separate them.</summary>
     public static List<string> Paragraphs(INode root)
     {
+        CheckDepth(root);
         var list = new List<string>();
         var current = new StringBuilder();
         CollectParagraphs(root, list, current);
         AddParagraph(list, current);
         return list;
+    }
+
+    /// <summary>Minutes never nest this deep; deeper trees are hostile or broken and would exhaust the stack.</summary>
+    public const int MaxDepth = 256;
+
+    private static readonly HashSet<string> NoDepth = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // Void elements and elements whose end tag is optional (implicitly closed) do not nest in practice.
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+        "p", "li", "td", "th", "tr", "dt", "dd", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup",
+        "rb", "rt", "rp", "rtc", "html", "head", "body",
+    };
+
+    /// <summary>
+    /// Rejects markup whose tags open far deeper than any document (before parsing, which slows down
+    /// with depth). A rough count: optional end tags are ignored, so sloppy but real pages pass.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The markup nests more than 16 × <see cref="MaxDepth"/> tags.</exception>
+    public static void CheckSourceNesting(string html)
+    {
+        var depth = 0;
+        for (var i = html.IndexOf('<'); i >= 0 && i < html.Length - 1; i = html.IndexOf('<', i + 1))
+        {
+            var closing = html[i + 1] == '/';
+            var start = closing ? i + 2 : i + 1;
+            var end = start;
+            while (end < html.Length && char.IsAsciiLetterOrDigit(html[end]))
+            {
+                end++;
+            }
+
+            if (end == start || !char.IsAsciiLetter(html[start]) || NoDepth.Contains(html[start..end]))
+            {
+                continue;
+            }
+
+            var close = html.IndexOf('>', end);
+            if (closing)
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (close > 0 && html[close - 1] != '/' && ++depth > 16 * MaxDepth)
+            {
+                throw new InvalidDataException($"HTML elements are nested more than {16 * MaxDepth} deep; this is not a minutes page");
+            }
+        }
+    }
+
+    private static void CheckDepth(INode root)
+    {
+        var stack = new Stack<(INode Node, int Depth)>();
+        stack.Push((root, 0));
+        while (stack.Count > 0)
+        {
+            var (node, depth) = stack.Pop();
+            if (depth > MaxDepth)
+            {
+                throw new InvalidDataException($"HTML elements are nested more than {MaxDepth} deep; this is not a minutes page");
+            }
+
+            foreach (var child in node.ChildNodes)
+            {
+                if (child is IElement)
+                {
+                    stack.Push((child, depth + 1));
+                }
+            }
+        }
     }
 
     /// <summary>The 1-based source line of a node: its own start tag, else the nearest element before or above it.</summary>
@@ -164,6 +234,11 @@ internal sealed class HtmlBlocks
             case "br":
                 Flush();
                 return;
+            case "pre" or "plaintext" or "xmp" or "listing":
+                // Older minutes systems put the whole text in <pre>: its lines are the lines of a text file.
+                Flush();
+                ReadPreformatted(element);
+                return;
             case "input":
                 Append(element, Checkbox(element));
                 return;
@@ -171,6 +246,12 @@ internal sealed class HtmlBlocks
                 Flush();
                 var outer = inListItem;
                 inListItem = true;
+                if (OrderedLabel(element) is { Length: > 0 } label)
+                {
+                    paragraphLine = lineOf(element);
+                    paragraph.Append(label);
+                }
+
                 foreach (var child in element.ChildNodes)
                 {
                     Walk(child);
@@ -195,6 +276,88 @@ internal sealed class HtmlBlocks
         if (block)
         {
             Flush();
+        }
+    }
+
+    /// <summary>"1. " for an &lt;li&gt; of an &lt;ol&gt; (start, value, type a/A/i/I honoured), as a browser shows it.</summary>
+    private static string OrderedLabel(IElement item)
+    {
+        if (item.ParentElement is not { LocalName: "ol" } list)
+        {
+            return string.Empty;
+        }
+
+        var number = int.TryParse(list.GetAttribute("start"), System.Globalization.CultureInfo.InvariantCulture, out var start) ? start : 1;
+        foreach (var sibling in list.Children)
+        {
+            if (sibling.LocalName != "li")
+            {
+                continue;
+            }
+
+            if (int.TryParse(sibling.GetAttribute("value"), System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                number = value;
+            }
+
+            if (sibling == item)
+            {
+                break;
+            }
+
+            number++;
+        }
+
+        var format = list.GetAttribute("type") switch
+        {
+            "a" => "lowerLetter",
+            "A" => "upperLetter",
+            "i" => "lowerRoman",
+            "I" => "upperRoman",
+            _ => "decimal",
+        };
+        return ListLabels.Format(number, format) + ". ";
+    }
+
+    private void ReadPreformatted(IElement pre)
+    {
+        var text = new StringBuilder();
+        var line = lineOf(pre);
+        Collect(pre);
+        FlushText();
+
+        void Collect(INode node)
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                switch (child)
+                {
+                    case IText t:
+                        text.Append(t.Data);
+                        break;
+                    case IComment comment when SourceMarks.IsCommentMarker(comment.Data, out var opens):
+                        FlushText();
+                        blocks.Add(new DisclosureMarkerBlock(lineOf(comment), opens, "<!--" + comment.Data + "-->"));
+                        break;
+                    case IElement { LocalName: "br" }:
+                        text.Append('\n');
+                        break;
+                    case IElement { LocalName: "input" } input:
+                        text.Append(Checkbox(input));
+                        break;
+                    case IElement element when !IsHidden(element):
+                        Collect(element);
+                        break;
+                }
+            }
+        }
+
+        void FlushText()
+        {
+            // Already decoded by the HTML parser: read as plain lines, without parsing markup a second time.
+            blocks.AddRange(PlainTextReader.Read(text.ToString(), line, parseHtml: false));
+            line += text.ToString().AsSpan().Count('\n');
+            text.Clear();
         }
     }
 
@@ -227,18 +390,18 @@ internal sealed class HtmlBlocks
             return;
         }
 
+        blocks.Add(ParagraphOrMark(paragraphLine, text, inListItem));
+    }
+
+    /// <summary>A paragraph of HTML text, unless it is a 【非公開】 marker or a page-break ruler on its own.</summary>
+    public static SourceBlock ParagraphOrMark(int line, string text, bool listItem)
+    {
         if (SourceMarks.IsBracketMarker(text, out var opens))
         {
-            blocks.Add(new DisclosureMarkerBlock(paragraphLine, opens, text.Trim()));
+            return new DisclosureMarkerBlock(line, opens, text.Trim());
         }
-        else if (SourceMarks.IsPageBreakDebris(text))
-        {
-            blocks.Add(new PageBreakBlock(paragraphLine, text));
-        }
-        else
-        {
-            blocks.Add(new ParagraphBlock(paragraphLine, text, inListItem));
-        }
+
+        return SourceMarks.IsPageBreakDebris(text) ? new PageBreakBlock(line, text) : new ParagraphBlock(line, text, listItem);
     }
 
     private static IEnumerable<IElement> Rows(IElement table) =>

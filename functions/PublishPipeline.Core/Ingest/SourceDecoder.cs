@@ -72,37 +72,35 @@ internal static class SourceDecoder
         // 4. Legacy Japanese encodings. Shift_JIS decodes almost any byte soup, so a result only counts
         //    when it also looks like Japanese text (no controls, no private-use area, little half-width kana).
         var invalidAt = FirstInvalidUtf8(bytes);
-        var detected = Detect(bytes);
-        foreach (var (codePage, label) in Candidates(detected))
+        var plausible = new List<Decoded>(2);
+        foreach (var (codePage, label) in new[] { (932, "shift_jis"), (51932, "euc-jp") })
         {
             var encoding = Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
             if (Try(encoding, bytes) is { } text && LooksLikeJapaneseText(text))
             {
-                return new(text, label);
+                plausible.Add(new(text, label));
             }
         }
 
+        // Both readings look like Japanese only in rare, short files: then the detector decides.
+        if (plausible.Count == 2)
+        {
+            var detected = Detect(bytes);
+            return detected is not null && detected.Contains("euc", StringComparison.OrdinalIgnoreCase) ? plausible[1] : plausible[0];
+        }
+
+        if (plausible.Count == 1)
+        {
+            return plausible[0];
+        }
+
+        var guess = Detect(bytes);
         throw new MinutesFormatException(
             name,
             $"not text in a supported encoding: invalid UTF-8 byte 0x{bytes[invalidAt]:X2} at byte offset {invalidAt}, and not Shift_JIS/EUC-JP text either" +
-            (detected is null ? string.Empty : $" (a detector guessed {detected}, which is not supported)"),
+            (guess is null ? string.Empty : $" (a detector guessed {guess}, which is not supported)"),
             LineAt(bytes, invalidAt))
         { Code = "encoding" };
-    }
-
-    private static IEnumerable<(int CodePage, string Label)> Candidates(string? detected)
-    {
-        // The detector orders the two candidates; both are always tried, each strictly.
-        if (detected is not null && detected.Contains("euc", StringComparison.OrdinalIgnoreCase))
-        {
-            yield return (51932, "euc-jp");
-            yield return (932, "shift_jis");
-        }
-        else
-        {
-            yield return (932, "shift_jis");
-            yield return (51932, "euc-jp");
-        }
     }
 
     private static string? Detect(ReadOnlySpan<byte> bytes)
@@ -139,11 +137,12 @@ internal static class SourceDecoder
         }
         catch (DecoderFallbackException ex)
         {
-            var offset = offsetBase + Math.Max(0, ex.Index);
+            // .NET reports a lone high surrogate at the unit after it; find UTF-16 errors exactly.
+            var index = encoding is UnicodeEncoding ? FirstInvalidUtf16(bytes, encoding.CodePage == 1201) : Math.Clamp(ex.Index, 0, bytes.Length);
             throw new MinutesFormatException(
                 name,
-                $"not valid {label} text: invalid byte sequence at byte offset {offset}",
-                LineBefore(encoding, bytes, Math.Clamp(ex.Index, 0, bytes.Length)),
+                $"not valid {label} text: invalid byte sequence at byte offset {offsetBase + index}",
+                LineBefore(encoding, bytes, index),
                 ex)
             { Code = "encoding" };
         }
@@ -243,6 +242,31 @@ internal static class SourceDecoder
         }
 
         return null;
+    }
+
+    private static int FirstInvalidUtf16(ReadOnlySpan<byte> bytes, bool bigEndian)
+    {
+        for (var i = 0; i + 1 < bytes.Length; i += 2)
+        {
+            var unit = bigEndian ? (bytes[i] << 8) | bytes[i + 1] : bytes[i] | (bytes[i + 1] << 8);
+            if (unit is >= 0xDC00 and <= 0xDFFF)
+            {
+                return i;
+            }
+
+            if (unit is >= 0xD800 and <= 0xDBFF)
+            {
+                var next = i + 3 < bytes.Length ? (bigEndian ? (bytes[i + 2] << 8) | bytes[i + 3] : bytes[i + 2] | (bytes[i + 3] << 8)) : -1;
+                if (next is < 0xDC00 or > 0xDFFF)
+                {
+                    return i;
+                }
+
+                i += 2;
+            }
+        }
+
+        return bytes.Length - (bytes.Length % 2 == 1 ? 1 : 0); // an odd trailing byte
     }
 
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)

@@ -247,7 +247,7 @@ internal static partial class TextCleanup
     private static readonly System.Buffers.SearchValues<char> OddSpaces =
         System.Buffers.SearchValues.Create("\t\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u202F\u205F\uFEFF");
 
-    [GeneratedRegex(@"</?p\s*/?>|<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[ \t\u3000]*(?:</?p\s*/?>|<br\s*/?>)[ \t\u3000]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ParagraphTag();
 
     [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}々](?:[ \u3000][\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}々]){1,11}[：:]?$", RegexOptions.CultureInvariant)]
