@@ -65,6 +65,31 @@ public sealed partial class MinutesPipeline
             ["SourceName"] = source,
         });
 
+    /// <summary>
+    /// Runs normalise → redact → render for one upload, as the blob triggers chain them in Azure;
+    /// the CLI and `minutes watch` use it. Stops at the first stage that does not produce output.
+    /// </summary>
+    public async Task<IReadOnlyList<StageResult>> PublishAsync(string uploadName, bool updateIndexes = true, CancellationToken cancellationToken = default)
+    {
+        var results = new List<StageResult>(3);
+        var normalized = await NormalizeAsync(uploadName, cancellationToken).ConfigureAwait(false);
+        results.Add(normalized);
+        if (normalized.Outcome is not (StageOutcome.Done or StageOutcome.Unchanged))
+        {
+            return results;
+        }
+
+        var redacted = await RedactAsync(PipelineNames.Document(normalized.Id!), updateIndexes, cancellationToken).ConfigureAwait(false);
+        results.Add(redacted);
+        if (redacted.Outcome is not (StageOutcome.Done or StageOutcome.Unchanged))
+        {
+            return results;
+        }
+
+        results.Add(await RenderAsync(PipelineNames.Document(normalized.Id!), updateIndexes, cancellationToken).ConfigureAwait(false));
+        return results;
+    }
+
     // ───────────────────────────── normalise ─────────────────────────────
 
     /// <summary>uploads/&lt;name&gt; → normalized/&lt;id&gt;.json, or a quarantine report.</summary>
