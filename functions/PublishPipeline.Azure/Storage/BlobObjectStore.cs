@@ -84,7 +84,7 @@ public sealed class BlobObjectStore : IObjectStore
                     CacheControl = details.CacheControl,
                     Metadata = new Dictionary<string, string>(details.Metadata, StringComparer.Ordinal),
                 },
-                details.ETag.ToString());
+                Quoted(details.ETag));
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -122,7 +122,7 @@ public sealed class BlobObjectStore : IObjectStore
             try
             {
                 var response = await blob.UploadAsync(BinaryData.FromBytes(content), options, cancellationToken).ConfigureAwait(false);
-                return response.Value.ETag.ToString();
+                return Quoted(response.Value.ETag);
             }
             catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound && attempt == 0)
             {
@@ -175,7 +175,7 @@ public sealed class BlobObjectStore : IObjectStore
             yield return new ObjectInfo(
                 item.Name,
                 item.Properties.ContentLength ?? 0,
-                item.Properties.ETag?.ToString() ?? string.Empty,
+                item.Properties.ETag is { } etag ? Quoted(etag) : string.Empty,
                 item.Properties.LastModified ?? DateTimeOffset.MinValue,
                 new Dictionary<string, string>(item.Metadata ?? new Dictionary<string, string>(), StringComparer.Ordinal));
         }
@@ -197,6 +197,13 @@ public sealed class BlobObjectStore : IObjectStore
         {
             await Container(container).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    // The service quotes ETags in headers but not in listings; one form everywhere, so callers can compare.
+    private static string Quoted(ETag etag)
+    {
+        var text = etag.ToString();
+        return text.StartsWith('"') ? text : "\"" + text + "\"";
     }
 
     private BlobContainerClient Container(string container)
