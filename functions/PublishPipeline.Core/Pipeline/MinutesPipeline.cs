@@ -608,7 +608,14 @@ public sealed partial class MinutesPipeline
     private async Task PutJsonAsync<T>(string container, string name, T value, Dictionary<string, string> metadata, CancellationToken cancellationToken)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(value, MinutesJson.Options);
-        await _store.PutAsync(container, name, json, Private(metadata), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var sha = PipelineNames.Sha256(json);
+        var existing = await _store.GetAsync(container, name, cancellationToken).ConfigureAwait(false);
+        if (existing is not null && ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.ContentSha256) == sha)
+        {
+            return; // same report again (a repeated delivery): leave the object and its ETag alone
+        }
+
+        await _store.PutAsync(container, name, json, Private(new(metadata) { [MetadataKeys.ContentSha256] = sha }), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private static ObjectProperties Private(Dictionary<string, string> metadata) =>
