@@ -161,6 +161,11 @@ public sealed class EndToEndTests : IAsyncLifetime
         published.Remove(withdrawn);
         await AssertIndexesAsync(published, [withdrawn]);
 
+        // The same event delivered again: nothing changes, the audit record keeps its bytes.
+        before = await SnapshotAsync();
+        (await host.BlobDeletedAsync(withdrawnName, EventEncoding.JsonText, eventId: withdrawal["eventId"]!.GetValue<string>())).AssertOk();
+        AssertSame(before, await SnapshotAsync());
+
         // A template change: the nightly re-render rewrites the minutes pages and nothing else.
         var templates = Directory.CreateTempSubdirectory("pp-templates-");
         try
@@ -187,6 +192,16 @@ public sealed class EndToEndTests : IAsyncLifetime
         {
             templates.Delete(recursive: true);
         }
+
+        // A deletion whose event never arrived: the nightly run finds the source gone and withdraws.
+        var lostName = "synthetic/public-1.txt";
+        var lost = MinutesId.FromSourceName(lostName);
+        await _store.DeleteAsync(Containers.Uploads, lostName);
+        (await host.TimerAsync()).AssertOk();
+        Assert.Null(await _store.GetAsync(Containers.Web, SiteUrls.MinutesPagePath(lost)));
+        Assert.NotNull(await _store.GetAsync(Containers.Audit, PipelineNames.Withdrawal(lost)));
+        published.Remove(lost);
+        await AssertIndexesAsync(published, [lost, withdrawn]);
     }
 
     [Fact]
