@@ -5,7 +5,10 @@ using System.Net.Sockets;
 using System.Text;
 using Azure.Storage.Blobs;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using PublishPipeline.Azure.Storage;
 using PublishPipeline.Pipeline;
 using PublishPipeline.Redaction;
@@ -24,9 +27,22 @@ namespace PublishPipeline.Bench;
 /// micro-benchmark. Azurite: PUBLISHPIPELINE_AZURITE, else started from node_modules.
 /// Run: dotnet run -c Release --project bench/PublishPipeline.Bench -- --filter '*PipelineLatency*'
 /// </summary>
-[SimpleJob(RunStrategy.ColdStart, launchCount: 1, warmupCount: 0, iterationCount: 1, invocationCount: 1)]
+[Config(typeof(OneColdRunInProcess))]
 public class PipelineLatencyBenchmarks
 {
+    /// <summary>One cold run, in this process (no generated project to build: the machine is shared and slow to compile).</summary>
+    private sealed class OneColdRunInProcess : ManualConfig
+    {
+        public OneColdRunInProcess() => AddJob(Job.Default
+            .WithStrategy(RunStrategy.ColdStart)
+            .WithLaunchCount(1)
+            .WithWarmupCount(0)
+            .WithIterationCount(1)
+            .WithInvocationCount(1)
+            .WithUnrollFactor(1)
+            .WithToolchain(InProcessEmitToolchain.Instance));
+    }
+
     public const int DocumentCount = 1000;
     public const int Parallelism = 16;
 

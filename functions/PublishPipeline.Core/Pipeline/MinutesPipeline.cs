@@ -365,13 +365,14 @@ public sealed partial class MinutesPipeline
     // ───────────────────────────── withdraw ─────────────────────────────
 
     /// <summary>The upload was deleted: its page and JSON leave $web and every index; the audit says so.</summary>
-    public Task<StageResult> WithdrawAsync(string uploadName, WithdrawalEvent? deletion = null, CancellationToken cancellationToken = default) =>
-        WithdrawAsync(uploadName, deletion, "the upload was deleted", updateIndexes: true, cancellationToken);
-
-    private async Task<StageResult> WithdrawAsync(string uploadName, WithdrawalEvent? deletion, string reason, bool updateIndexes, CancellationToken cancellationToken)
+    public Task<StageResult> WithdrawAsync(string uploadName, WithdrawalEvent? deletion = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(uploadName);
-        var id = MinutesId.FromSourceName(uploadName);
+        return WithdrawAsync(MinutesId.FromSourceName(uploadName), uploadName, deletion, "the upload was deleted", updateIndexes: true, cancellationToken);
+    }
+
+    private async Task<StageResult> WithdrawAsync(string id, string uploadName, WithdrawalEvent? deletion, string reason, bool updateIndexes, CancellationToken cancellationToken)
+    {
         using var scope = BeginScope(Stages.Withdraw, id, uploadName);
         if (ObjectName.Problem(uploadName) is null && await ExistsAsync(Containers.Uploads, uploadName, cancellationToken).ConfigureAwait(false))
         {
@@ -470,7 +471,7 @@ public sealed partial class MinutesPipeline
             var source = ObjectMetadata.Get(item.Metadata, MetadataKeys.SourceName) is { } s ? ObjectMetadata.Decode(s) : null;
             if (source is null || !uploads.Contains(source))
             {
-                await WithdrawAsync(source ?? id, null, "the upload is gone (found by the re-render)", updateIndexes: false, cancellationToken).ConfigureAwait(false);
+                await WithdrawAsync(id, source ?? id, null, "the upload is gone (found by the re-render)", updateIndexes: false, cancellationToken).ConfigureAwait(false);
                 withdrawn.Add(id);
                 normalized.Remove(id);
             }
