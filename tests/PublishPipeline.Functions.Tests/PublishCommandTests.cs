@@ -88,3 +88,24 @@ public sealed class PublishCommandTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(Site, "private")));
     }
 }
+
+/// <summary>`minutes watch` on Azurite: the same stages, driven by polling instead of Event Grid.</summary>
+public sealed class WatchCommandTests
+{
+    [Fact]
+    public async Task Watch_once_publishes_what_is_in_the_uploads_container()
+    {
+        // watch uses the real container names; only this test uses them on the shared Azurite.
+        var store = AzuriteServer.NewStore(prefix: "");
+        await store.PutAsync(Storage.Containers.Uploads, "watched/public.txt", TestUploads.PublicMinutes(9), Storage.ObjectProperties.None);
+
+        var status = await new RootCommand { WatchCommand.Create() }.Parse(["watch", "--storage", AzuriteServer.ConnectionString, "--once"]).InvokeAsync();
+
+        Assert.Equal(0, status);
+        var id = MinutesId.FromSourceName("watched/public.txt");
+        var page = await store.GetAsync(Storage.Containers.Web, SiteUrls.MinutesPagePath(id));
+        Assert.NotNull(page);
+        Assert.StartsWith("text/html", page.Properties.ContentType, StringComparison.Ordinal);
+        await store.DeleteContainersAsync();
+    }
+}
