@@ -27,6 +27,17 @@ public class BadInputTests
         Assert.Equal(3, ex.Line); // "\r\n" and "\n" in the signature come before the NUL
     }
 
+    [Theory]
+    [InlineData("a.pdf", "%PDF-1.7\n%âãÏÓ\n1 0 obj", "PDF")]
+    [InlineData("a.rtf", "{\\rtf1\\ansi\\ansicpg932 会議録}", "RTF")]
+    public void Known_non_minutes_formats_say_what_they_are(string name, string content, string kind)
+    {
+        var ex = Reject(name, Encoding.UTF8.GetBytes(content), "format");
+        Assert.Contains(kind, ex.Message, StringComparison.Ordinal);
+        var doc = Reject("old.doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0], "format");
+        Assert.Contains(".doc", doc.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Random_bytes_are_rejected()
     {
@@ -82,6 +93,9 @@ public class BadInputTests
         byte[] bytes = [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("会議\n"), 0x00, 0xD8, 0x41, 0x00];
         var ex = Reject("bad16.txt", bytes, "encoding");
         Assert.Equal(2, ex.Line);
+        Assert.Contains("offset 8", ex.Message, StringComparison.Ordinal);
+        var odd = Reject("odd16.txt", [0xFE, 0xFF, 0x30, 0x42, 0x30], "encoding");
+        Assert.Contains("offset 4", odd.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public class FormatTests
 
         Assert.Equal(
             ["H2:会議録", "ROW:会議 | ☐ 公開 ☑ 非公開", "P:公開部分", "MARK:open", "P:非公開部分", "P:二行目", "MARK:close",
-             "MARK:open", "P:伏せる", "MARK:close", "LI:議題一", "LI:細目", "P:<p>は文字&記号あ"],
+             "MARK:open", "P:伏せる", "MARK:close", "LI:1. 議題一", "LI:細目", "P:<p>は文字&記号あ"],
             blocks);
     }
 
@@ -184,7 +184,7 @@ public class FormatTests
         var blocks = Blocks("x.txt", markdown);
         Assert.Equal(
             ["H1:第1回 審議会", "LI:日時 令和5年5月8日", "LI:場所 庁議室", "ROW:区分 | 内容", "ROW:会議 | 公開¶傍聴可",
-             "P:(会長) 開会します。", "P:続けて 説明 を お願い します。", "P:(委員)", "P:質問 です。", "LI:議題", "LI:報告", "PAGE", "P:「以上」", "P:==="],
+             "P:(会長) 開会します。", "P:続けて 説明 を お願い します。", "P:(委員)", "P:質問 です。", "LI:1. 議題", "LI:2. 報告", "PAGE", "P:「以上」", "P:==="],
             blocks);
         Assert.Equal(SourceFormat.Markdown, Read("x.markdown", "本文だけ").Format);
         var document = Read("x.txt", markdown);
@@ -248,5 +248,64 @@ public class FormatTests
             Variants.Project(read.Blocks));
         Assert.Equal([1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 13, 13, 14, 15, 15], read.Blocks.Select(b => b.Line));
         Assert.Equal("ooxml", read.EncodingName);
+    }
+
+    [Fact]
+    public void Html_pre_is_read_as_text_lines()
+    {
+        var document = Read("pre.html", "<!DOCTYPE html>\n<html><body>\n<pre>会議録\n開催日時\t令和5年5月8日\n&lt;p&gt;は文字\n<!-- 非公開 -->\n伏せる\n【非公開ここまで】\n----\t---\n<input type=checkbox checked>公開</pre>\n</body></html>");
+        Assert.Equal(
+            ["P:会議録", "ROW:開催日時 | 令和5年5月8日", "P:<p>は文字", "MARK:open", "P:伏せる", "MARK:close", "PAGE", "P:☑公開"],
+            Variants.Project(document.Blocks));
+        Assert.Equal(3, document.Blocks[0].Line);
+    }
+
+    [Fact]
+    public void Ordered_lists_keep_their_numbers()
+    {
+        Assert.Equal(["LI:3) 三", "LI:4) 四", "LI:項目"], Blocks("o.md", "3) 三\n4) 四\n\n- 項目\n"));
+        Assert.Equal(["LI:ii. 二", "LI:iii. 三", "LI:10. 十"], Blocks("o.html", "<html><body><ol type=i start=2><li>二</li><li>三</li></ol><ol><li value=10>十</li></ol></body></html>"));
+    }
+
+    [Theory]
+    [InlineData(1, "decimal", "1")]
+    [InlineData(12, "decimalFullWidth", "１２")]
+    [InlineData(3, "decimalEnclosedCircle", "③")]
+    [InlineData(2, "decimalEnclosedParen", "⑵")]
+    [InlineData(28, "upperLetter", "BB")]
+    [InlineData(14, "lowerRoman", "xiv")]
+    [InlineData(2, "aiueoFullWidth", "イ")]
+    [InlineData(3, "iroha", "ハ")]
+    [InlineData(21, "japaneseCounting", "二十一")]
+    [InlineData(105, "ideographDigital", "一〇五")]
+    [InlineData(4, "bullet", "")]
+    public void Word_number_formats(int value, string format, string expected) => Assert.Equal(expected, ListLabels.Format(value, format));
+
+    [Fact]
+    public void Docx_numbering_labels_are_written_into_the_text()
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.AddNewPart<NumberingDefinitionsPart>().Numbering = new Numbering(
+                new AbstractNum(
+                    new Level(new StartNumberingValue { Val = 1 }, new NumberingFormat { Val = NumberFormatValues.Decimal }, new LevelText { Val = "(%1)" }) { LevelIndex = 0 },
+                    new Level(new StartNumberingValue { Val = 1 }, new NumberingFormat { Val = NumberFormatValues.AiueoFullWidth }, new LevelText { Val = "%2" }) { LevelIndex = 1 })
+                { AbstractNumberId = 5 },
+                new AbstractNum(new Level(new NumberingFormat { Val = NumberFormatValues.Bullet }, new LevelText { Val = "・" }) { LevelIndex = 0 }) { AbstractNumberId = 6 },
+                new NumberingInstance(new AbstractNumId { Val = 5 }) { NumberID = 1 },
+                new NumberingInstance(new AbstractNumId { Val = 6 }) { NumberID = 2 });
+            static Paragraph Item(string text, int numId, int level) => new(
+                new ParagraphProperties(new NumberingProperties(new NumberingLevelReference { Val = level }, new NumberingId { Val = numId })),
+                new DocumentFormat.OpenXml.Wordprocessing.Run(new Text(text)));
+            main.Document = new Document(new Body(
+                Item("個人情報について", 1, 0), Item("細目", 1, 1), Item("細目二", 1, 1), Item("主要課題について", 1, 0), Item("細目", 1, 1), Item("箇条書き", 2, 0)));
+        }
+
+        var read = MinutesReader.Read(new SourceFile("n.docx", stream.ToArray()));
+        Assert.Equal(
+            ["LI:(1) 個人情報について", "LI:ア 細目", "LI:イ 細目二", "LI:(2) 主要課題について", "LI:ア 細目", "LI:箇条書き"],
+            Variants.Project(read.Blocks));
     }
 }

@@ -108,6 +108,12 @@ public class SampleVariantTests
         Assert.Equal(SourceFormat.Html, document.Format);
         Assert.Equal(SourceFormat.Html, sameAsTxt.Format);
         Assert.Equal(Variants.Project(reference.Blocks), Variants.Project(document.Blocks));
+        // The same page saved by a Shift_JIS site.
+        var sjisText = Variants.Representable(page.Replace("charset=\"utf-8\"", "charset=\"Shift_JIS\"", StringComparison.Ordinal), 932);
+        var sjis = Read(Path.ChangeExtension(name, ".htm"), Variants.Strict(932).GetBytes(sjisText));
+        Assert.Equal("shift_jis", sjis.EncodingName);
+        Assert.Equal(Variants.Project(Read(name, Encoding.UTF8.GetBytes(sjisText)).Blocks), Variants.Project(sjis.Blocks));
+
         var all = Variants.Project(document.Blocks);
         Assert.DoesNotContain(all, t => t.Contains("スクリプト") || t.Contains("検索") || t.Contains("Copyright") || t.Contains("関連リンク") || t.Contains("trackPageView"));
     }

@@ -337,3 +337,41 @@ public class SampleTests(SampleFixture samples) : IClassFixture<SampleFixture>
         Assert.Equal("markdown", samples["004"].Source!.Format);
     }
 }
+
+/// <summary>The same minutes in another encoding or cut down to its header read the same way.</summary>
+public class SampleVariantTests
+{
+    [Theory]
+    [InlineData("000")]
+    [InlineData("001")]
+    [InlineData("002")]
+    [InlineData("003")]
+    [InlineData("004")]
+    public void Utf16_and_bom_uploads_normalise_to_the_same_document(string prefix)
+    {
+        var path = PublishPipeline.Tests.RepoPaths.Sample(prefix);
+        var text = File.ReadAllText(path, System.Text.Encoding.UTF8);
+        var name = "samples/" + Path.GetFileName(path);
+        var utf8 = MinutesNormalizer.Normalize(new PublishPipeline.Ingest.SourceFile(name, File.ReadAllBytes(path)));
+        var utf16 = MinutesNormalizer.Normalize(new PublishPipeline.Ingest.SourceFile(name, (byte[])[.. System.Text.Encoding.Unicode.GetPreamble(), .. System.Text.Encoding.Unicode.GetBytes(text)]));
+        var bom = MinutesNormalizer.Normalize(new PublishPipeline.Ingest.SourceFile(name, (byte[])[.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(text)]));
+        foreach (var other in new[] { utf16, bom })
+        {
+            Assert.Equal(Strip(utf8), Strip(other));
+        }
+
+        static string Strip(Minutes m) => System.Text.Encoding.UTF8.GetString(MinutesJson.Serialize(m with { Source = null }));
+    }
+
+    [Fact]
+    public void A_real_header_without_proceedings_gives_no_sections_and_a_warning()
+    {
+        var lines = File.ReadAllLines(PublishPipeline.Tests.RepoPaths.Sample("000")).Take(19);
+        var m = Doc.FromText(string.Join("\n", lines) + "\n");
+        Assert.Empty(m.Sections);
+        Assert.Contains(m.Warnings, w => w.Code == "no-proceedings");
+        Assert.Equal("未来戦略創出会議", m.Body);
+        Assert.Equal(DisclosureState.Closed, m.Disclosure.Meeting);
+        Assert.Equal(4, m.Attendees.Count);
+    }
+}

@@ -60,6 +60,17 @@ public class SpeakerStyleTests
     }
 
     [Fact]
+    public void Council_bullets_and_lenticular_brackets()
+    {
+        var t = Proceedings("○委員長 ただいまから開会します。", "◯山田委員：質問します。", "【会長】 お諮りします。", "[14:40 終了]", "○議長（山田太郎君）　ただいまから会議を開きます。");
+        AssertSpeech(t[4], "議長（山田太郎君）", "ただいまから会議を開きます。");
+        AssertSpeech(t[0], "委員長", "ただいまから開会します。");
+        AssertSpeech(t[1], "山田委員", "質問します。");
+        AssertSpeech(t[2], "会長", "お諮りします。");
+        Assert.Equal(TurnKind.Procedure, t[3].Kind);
+    }
+
+    [Fact]
     public void Label_alone_then_speech_on_the_next_lines()
     {
         var t = Proceedings("(委員)", "パスワードは付与されるのですか。", "区側", "はい。", "続けて説明します。");
@@ -154,9 +165,12 @@ public class SpeakerStyleTests
     [Fact]
     public void An_unfinished_split_label_keeps_the_text_and_warns()
     {
-        var m = new Doc().P("審議経過").P("(委員) 質問です。").P("(練馬子ども家庭支").P("何かの文です。").Normalize();
+        var m = new Doc().P("審議経過").P("(委員) 質問です。").P("(練馬子ども家庭支").P("何かの文です。").P("(会長) 次へ。").P("はい。").Normalize();
         Assert.Contains(m.Warnings, w => w.Code == "split-label-unfinished" && w.Line == 3);
-        Assert.Contains(Doc.Turns(m), t => t.Text.Contains("何かの文です。", StringComparison.Ordinal));
+        var t = Doc.Turns(m);
+        Assert.Equal(["委員", "会長"], t.Select(x => x.Speaker));
+        Assert.Equal("質問です。\n(練馬子ども家庭支何かの文です。", t[0].Text);
+        Assert.Equal("次へ。\nはい。", t[1].Text);
     }
 
     [Fact]

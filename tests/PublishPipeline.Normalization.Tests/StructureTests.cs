@@ -37,7 +37,7 @@ public class StructureTests
     {
         var m = new Doc()
             .Row("開催日", "", "令和2年1月10日（金）10:00～11:30", "")
-            .Row("場所", "港区役所 会議室A")
+            .Row("場所", "港区役所 会議室A", "事務局", "総務課")
             .Row("会議体の名称", "令和元年度 港区テスト協議会（第２回）", "備考")
             .Row("出席者", "委員", "甲委員・乙委員")
             .Row("", "事務局", "総務課長、総務係長")
@@ -51,8 +51,10 @@ public class StructureTests
         Assert.Equal(("10:00", "11:30"), (m.StartTime, m.EndTime));
         Assert.Equal(2019, m.FiscalYear);
         Assert.Equal("第2回", m.Session);
-        Assert.Equal("港区テスト協議会 備考", m.Body?.Replace("（", "", StringComparison.Ordinal));
+        Assert.Equal("港区テスト協議会", m.Body);
         Assert.Equal("港区", m.Municipality);
+        Assert.Equal("港区役所 会議室A", m.Venue);
+        Assert.Equal("総務課", m.Secretariat);
         Assert.Equal(["委員", "事務局"], m.Attendees.Select(a => a.Group));
         Assert.Equal(DisclosureState.Public, m.Disclosure.Meeting);
         Assert.Equal(DisclosureState.Partial, m.Disclosure.Minutes);
@@ -72,6 +74,55 @@ public class StructureTests
         var m = new Doc().Row("公開の可否", "会議", "☑ 公開 ☐ 非公開").Row("", "会議録", boxes).P("審議経過").P("会長 始めます。").Normalize();
         Assert.Equal(expected, m.Disclosure.Minutes);
         Assert.Equal(warns, m.Warnings.Any(w => w.Code == "disclosure-unclear" && w.Line == 2));
+    }
+
+    [Fact]
+    public void Two_column_disclosure_rows_named_by_their_label()
+    {
+        var m = new Doc().Row("会議の公開", "☑公開 ☐非公開").Row("会議録の公開", "☐公開 ☑非公開").Normalize();
+        Assert.Equal(DisclosureState.Public, m.Disclosure.Meeting);
+        Assert.Equal(DisclosureState.Closed, m.Disclosure.Minutes);
+        Assert.DoesNotContain(m.Warnings, w => w.Code.StartsWith("disclosure", StringComparison.Ordinal));
+
+        var meetingOnly = new Doc().Row("公開の可否", "☑公開 ☐非公開").Normalize();
+        Assert.Equal(DisclosureState.Public, meetingOnly.Disclosure.Meeting);
+        Assert.Equal(DisclosureState.Unknown, meetingOnly.Disclosure.Minutes);
+        Assert.Contains(meetingOnly.Warnings, w => w.Code == "disclosure-minutes-missing");
+    }
+
+    [Fact]
+    public void Speech_right_after_the_header_is_not_read_as_header()
+    {
+        var m = new Doc().P("日時：令和3年4月5日(月) 9:30～10:00").P("出席者：委員：甲委員、乙委員").P("委員：質問します。").P("事務局：お答えします。").Normalize();
+        Assert.Null(m.Secretariat);
+        Assert.Equal(["委員"], m.Attendees.Select(a => a.Group));
+        Assert.Equal(["委員", "事務局"], Doc.Turns(m).Select(t => t.Speaker));
+    }
+
+    [Fact]
+    public void Date_and_time_in_separate_rows()
+    {
+        var m = new Doc().Row("開催日", "令和7年1月20日（月）").Row("時間", "午後6時30分～8時").Normalize();
+        Assert.Equal(new DateOnly(2025, 1, 20), m.Date);
+        Assert.Equal(("18:30", "20:00"), (m.StartTime, m.EndTime));
+        Assert.Equal(2024, m.FiscalYear);
+    }
+
+    [Fact]
+    public void Agenda_groups_carry_over_to_their_items()
+    {
+        var m = new Doc().Row("議題", "1. 議題 (1) 甲について (2) 乙について 2. 報告 (1) 丙について").Normalize();
+        Assert.Equal(["1. 議題 (1) 甲について", "1. 議題 (2) 乙について", "2. 報告 (1) 丙について"], m.Agenda);
+    }
+
+    [Fact]
+    public void Two_fields_in_one_word_table_row()
+    {
+        var m = new Doc().Row("開催日時", "令和3年4月5日(月) 9:30～10:00", "開催場所", "中野区役所 7階").Normalize();
+        Assert.Equal(new DateOnly(2021, 4, 5), m.Date);
+        Assert.Equal(("09:30", "10:00"), (m.StartTime, m.EndTime));
+        Assert.Equal("中野区役所 7階", m.Venue);
+        Assert.Equal("中野区", m.Municipality);
     }
 
     [Fact]

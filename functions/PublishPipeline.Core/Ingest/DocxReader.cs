@@ -37,7 +37,7 @@ internal static partial class DocxReader
             using var document = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = MaxUncompressedBytes / 2 });
             var body = document.MainDocumentPart?.Document?.Body
                 ?? throw new MinutesFormatException(name, "not a Word .docx: the zip has no word/document.xml body") { Code = "docx" };
-            var reader = new Reader(Styles.From(document.MainDocumentPart!));
+            var reader = new Reader(Styles.From(document.MainDocumentPart!), new ListLabels.WordNumbering(document.MainDocumentPart!));
             reader.ReadContainer(body);
             return reader.Blocks;
         }
@@ -82,7 +82,7 @@ internal static partial class DocxReader
         }
     }
 
-    private sealed class Reader(Styles styles)
+    private sealed class Reader(Styles styles, ListLabels.WordNumbering numbering)
     {
         public List<SourceBlock> Blocks { get; } = [];
 
@@ -119,7 +119,7 @@ internal static partial class DocxReader
                 Blocks.Add(new PageBreakBlock(line, "\f"));
             }
 
-            var text = ParagraphText(paragraph);
+            var text = LabelledText(paragraph);
             var first = true;
             foreach (var range in text.AsSpan().Split('\f'))
             {
@@ -164,8 +164,21 @@ internal static partial class DocxReader
             }
             else
             {
-                Blocks.Add(new ParagraphBlock(line, text.TrimEnd(), styles.IsNumbered(paragraph)));
+                Blocks.Add(new ParagraphBlock(line, text.TrimEnd(), styles.NumberingOf(paragraph) is not null));
             }
+        }
+
+        /// <summary>The paragraph's text with its automatic number ("(1) ", "ア ") in front, counted in reading order.</summary>
+        private string LabelledText(Paragraph paragraph)
+        {
+            var text = ParagraphText(paragraph);
+            if (styles.NumberingOf(paragraph) is not { } reference)
+            {
+                return text;
+            }
+
+            var label = numbering.Next(reference.NumId, reference.Level);
+            return label + text;
         }
 
         private void ReadTable(Table table)
@@ -180,7 +193,7 @@ internal static partial class DocxReader
                     foreach (var paragraph in cell.Descendants<Paragraph>())
                     {
                         ordinal++;
-                        foreach (var piece in ParagraphText(paragraph).Split('\n', '\f'))
+                        foreach (var piece in LabelledText(paragraph).Split('\n', '\f'))
                         {
                             paragraphs.AddRange(PlainTextReader.CellParagraphs(piece.Replace('\t', ' ')));
                         }
@@ -361,23 +374,26 @@ internal static partial class DocxReader
             return null;
         }
 
-        public bool IsNumbered(Paragraph paragraph)
+        /// <summary>The list a paragraph belongs to (w:numPr on it or its style); null when not numbered (numId 0 = removed).</summary>
+        public (int NumId, int Level)? NumberingOf(Paragraph paragraph)
         {
             var properties = paragraph.ParagraphProperties;
-            if (properties?.NumberingProperties?.NumberingId?.Val?.Value is int id)
+            var direct = properties?.NumberingProperties;
+            if (direct?.NumberingId?.Val?.Value is int id)
             {
-                return id != 0;
+                return id == 0 ? null : (id, direct.NumberingLevelReference?.Val?.Value ?? 0);
             }
 
             foreach (var style in Chain(properties?.ParagraphStyleId?.Val?.Value))
             {
-                if (style.StyleParagraphProperties?.NumberingProperties?.NumberingId?.Val?.Value is int styleId)
+                var fromStyle = style.StyleParagraphProperties?.NumberingProperties;
+                if (fromStyle?.NumberingId?.Val?.Value is int styleId)
                 {
-                    return styleId != 0;
+                    return styleId == 0 ? null : (styleId, direct?.NumberingLevelReference?.Val?.Value ?? fromStyle.NumberingLevelReference?.Val?.Value ?? 0);
                 }
             }
 
-            return false;
+            return null;
         }
 
         private IEnumerable<Style> Chain(string? styleId)

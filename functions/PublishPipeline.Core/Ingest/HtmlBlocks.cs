@@ -164,6 +164,11 @@ internal sealed class HtmlBlocks
             case "br":
                 Flush();
                 return;
+            case "pre" or "plaintext" or "xmp" or "listing":
+                // Older minutes systems put the whole text in <pre>: its lines are the lines of a text file.
+                Flush();
+                ReadPreformatted(element);
+                return;
             case "input":
                 Append(element, Checkbox(element));
                 return;
@@ -171,6 +176,12 @@ internal sealed class HtmlBlocks
                 Flush();
                 var outer = inListItem;
                 inListItem = true;
+                if (OrderedLabel(element) is { Length: > 0 } label)
+                {
+                    paragraphLine = lineOf(element);
+                    paragraph.Append(label);
+                }
+
                 foreach (var child in element.ChildNodes)
                 {
                     Walk(child);
@@ -195,6 +206,88 @@ internal sealed class HtmlBlocks
         if (block)
         {
             Flush();
+        }
+    }
+
+    /// <summary>"1. " for an &lt;li&gt; of an &lt;ol&gt; (start, value, type a/A/i/I honoured), as a browser shows it.</summary>
+    private static string OrderedLabel(IElement item)
+    {
+        if (item.ParentElement is not { LocalName: "ol" } list)
+        {
+            return string.Empty;
+        }
+
+        var number = int.TryParse(list.GetAttribute("start"), System.Globalization.CultureInfo.InvariantCulture, out var start) ? start : 1;
+        foreach (var sibling in list.Children)
+        {
+            if (sibling.LocalName != "li")
+            {
+                continue;
+            }
+
+            if (int.TryParse(sibling.GetAttribute("value"), System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                number = value;
+            }
+
+            if (sibling == item)
+            {
+                break;
+            }
+
+            number++;
+        }
+
+        var format = list.GetAttribute("type") switch
+        {
+            "a" => "lowerLetter",
+            "A" => "upperLetter",
+            "i" => "lowerRoman",
+            "I" => "upperRoman",
+            _ => "decimal",
+        };
+        return ListLabels.Format(number, format) + ". ";
+    }
+
+    private void ReadPreformatted(IElement pre)
+    {
+        var text = new StringBuilder();
+        var line = lineOf(pre);
+        Collect(pre);
+        FlushText();
+
+        void Collect(INode node)
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                switch (child)
+                {
+                    case IText t:
+                        text.Append(t.Data);
+                        break;
+                    case IComment comment when SourceMarks.IsCommentMarker(comment.Data, out var opens):
+                        FlushText();
+                        blocks.Add(new DisclosureMarkerBlock(lineOf(comment), opens, "<!--" + comment.Data + "-->"));
+                        break;
+                    case IElement { LocalName: "br" }:
+                        text.Append('\n');
+                        break;
+                    case IElement { LocalName: "input" } input:
+                        text.Append(Checkbox(input));
+                        break;
+                    case IElement element when !IsHidden(element):
+                        Collect(element);
+                        break;
+                }
+            }
+        }
+
+        void FlushText()
+        {
+            // Already decoded by the HTML parser: read as plain lines, without parsing markup a second time.
+            blocks.AddRange(PlainTextReader.Read(text.ToString(), line, parseHtml: false));
+            line += text.ToString().AsSpan().Count('\n');
+            text.Clear();
         }
     }
 
@@ -227,18 +320,18 @@ internal sealed class HtmlBlocks
             return;
         }
 
+        blocks.Add(ParagraphOrMark(paragraphLine, text, inListItem));
+    }
+
+    /// <summary>A paragraph of HTML text, unless it is a 【非公開】 marker or a page-break ruler on its own.</summary>
+    public static SourceBlock ParagraphOrMark(int line, string text, bool listItem)
+    {
         if (SourceMarks.IsBracketMarker(text, out var opens))
         {
-            blocks.Add(new DisclosureMarkerBlock(paragraphLine, opens, text.Trim()));
+            return new DisclosureMarkerBlock(line, opens, text.Trim());
         }
-        else if (SourceMarks.IsPageBreakDebris(text))
-        {
-            blocks.Add(new PageBreakBlock(paragraphLine, text));
-        }
-        else
-        {
-            blocks.Add(new ParagraphBlock(paragraphLine, text, inListItem));
-        }
+
+        return SourceMarks.IsPageBreakDebris(text) ? new PageBreakBlock(line, text) : new ParagraphBlock(line, text, listItem);
     }
 
     private static IEnumerable<IElement> Rows(IElement table) =>

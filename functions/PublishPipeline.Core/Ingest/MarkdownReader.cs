@@ -118,10 +118,23 @@ internal sealed partial class MarkdownReader
                 }
 
                 break;
-            case Md.ListItemBlock item:
-                foreach (var child in item)
+            case Md.ListBlock list:
+                // An ordered list shows its numbers ("1.", "2)"): they are part of what the reader sees.
+                var number = list.IsOrdered && int.TryParse(list.OrderedStart, System.Globalization.CultureInfo.InvariantCulture, out var start) ? start : 1;
+                foreach (var item in list.OfType<Md.ListItemBlock>())
                 {
-                    ReadBlock(child, listItem: true);
+                    var label = list.IsOrdered ? $"{number++}{list.OrderedDelimiter} " : string.Empty;
+                    foreach (var child in item)
+                    {
+                        if (label.Length > 0 && child is Md.ParagraphBlock first)
+                        {
+                            AddInline(first.Inline, first.Line + 1, listItem: true, label);
+                            label = string.Empty;
+                            continue;
+                        }
+
+                        ReadBlock(child, listItem: true);
+                    }
                 }
 
                 break;
@@ -146,7 +159,7 @@ internal sealed partial class MarkdownReader
     }
 
     /// <summary>A paragraph's inlines, split where a non-disclosure comment, marker line, ruler or tab row sits inside it.</summary>
-    private void AddInline(MdInlines.ContainerInline? inline, int line, bool listItem)
+    private void AddInline(MdInlines.ContainerInline? inline, int line, bool listItem, string label = "")
     {
         if (inline is null)
         {
@@ -154,6 +167,10 @@ internal sealed partial class MarkdownReader
         }
 
         var text = InlineText(inline, out var hasHtml);
+        if (label.Length > 0)
+        {
+            text = (hasHtml ? System.Net.WebUtility.HtmlEncode(label) : label) + text;
+        }
         if (hasHtml)
         {
             // Split around comment markers first: the HTML parser would otherwise drop them.

@@ -51,12 +51,25 @@ public static class MinutesReader
         }
     }
 
+    /// <summary>Formats staff upload by mistake that would otherwise pass as "binary" or, worse, as text (RTF).</summary>
+    private static string? KnownBinaryFormat(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith("%PDF-"u8) ? "a PDF file"
+        : bytes.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) ? "a Word 97–2003 .doc (or other legacy Office) file"
+        : bytes.StartsWith("{\\rtf"u8) ? "an RTF file"
+        : null;
+
     private static (SourceFormat Format, string EncodingName, List<SourceBlock> Blocks) ReadBlocks(string name, SourceFile file)
     {
         var bytes = file.Content.Span;
         if (DocxReader.LooksLikeZip(bytes) || Path.GetExtension(name).Equals(".docx", StringComparison.OrdinalIgnoreCase))
         {
             return (SourceFormat.Docx, "ooxml", DocxReader.Read(name, file.Content));
+        }
+
+        if (KnownBinaryFormat(bytes) is { } kind)
+        {
+            throw new MinutesFormatException(name, $"{kind}, not minutes text; upload text, Markdown, HTML or Word .docx (save it as .docx)")
+            { Code = "format" };
         }
 
         var decoded = SourceDecoder.Decode(name, bytes);

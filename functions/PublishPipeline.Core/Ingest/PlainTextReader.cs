@@ -10,6 +10,7 @@ namespace PublishPipeline.Ingest;
 internal sealed class PlainTextReader
 {
     private readonly List<SourceBlock> blocks = [];
+    private bool parseHtml = true;
     private readonly Lazy<IElement> fragmentHost = new(() =>
     {
         var document = HtmlBlocks.CreateParser(keepSourceReferences: false).ParseDocument(string.Empty);
@@ -17,9 +18,10 @@ internal sealed class PlainTextReader
     });
 
     /// <summary>Blocks of the text; <paramref name="firstLine"/> numbers its first line (Markdown code blocks start mid-file).</summary>
-    public static List<SourceBlock> Read(string text, int firstLine = 1)
+    /// <param name="parseHtml">False for text an HTML parser already decoded (a &lt;pre&gt;): "&amp;lt;p&amp;gt;" stays text.</param>
+    public static List<SourceBlock> Read(string text, int firstLine = 1, bool parseHtml = true)
     {
-        var reader = new PlainTextReader();
+        var reader = new PlainTextReader { parseHtml = parseHtml };
         var lineNumber = firstLine;
         var rest = text.AsSpan();
 
@@ -65,7 +67,7 @@ internal sealed class PlainTextReader
     private void ReadSegment(string segment, int lineNumber)
     {
         // <!-- 非公開 --> may sit inside a line: split around it so the marker keeps its place.
-        if (segment.Contains("<!--", StringComparison.Ordinal))
+        if (parseHtml && segment.Contains("<!--", StringComparison.Ordinal))
         {
             var start = 0;
             foreach (System.Text.RegularExpressions.Match match in SourceMarks.CommentMarkers(segment))
@@ -114,8 +116,18 @@ internal sealed class PlainTextReader
             return;
         }
 
-        if (HtmlBlocks.LooksLikeHtml(piece))
+        if (parseHtml && HtmlBlocks.LooksLikeHtml(piece))
         {
+            if (SimpleHtml.TryParagraphs(piece, out var paragraphs))
+            {
+                foreach (var paragraph in paragraphs)
+                {
+                    blocks.Add(HtmlBlocks.ParagraphOrMark(lineNumber, paragraph, listItem: false));
+                }
+
+                return;
+            }
+
             foreach (var block in HtmlBlocks.Read(Fragment(piece), _ => lineNumber))
             {
                 blocks.Add(block);
@@ -132,9 +144,9 @@ internal sealed class PlainTextReader
 
     private List<string> CellParagraphsOf(string cell)
     {
-        if (HtmlBlocks.LooksLikeHtml(cell))
+        if (parseHtml && HtmlBlocks.LooksLikeHtml(cell))
         {
-            return HtmlBlocks.Paragraphs(Fragment(cell));
+            return SimpleHtml.TryParagraphs(cell, out var paragraphs) ? paragraphs : HtmlBlocks.Paragraphs(Fragment(cell));
         }
 
         var trimmed = cell.Trim();

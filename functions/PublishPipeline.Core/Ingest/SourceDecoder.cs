@@ -139,11 +139,12 @@ internal static class SourceDecoder
         }
         catch (DecoderFallbackException ex)
         {
-            var offset = offsetBase + Math.Max(0, ex.Index);
+            // .NET reports a lone high surrogate at the unit after it; find UTF-16 errors exactly.
+            var index = encoding is UnicodeEncoding ? FirstInvalidUtf16(bytes, encoding.CodePage == 1201) : Math.Clamp(ex.Index, 0, bytes.Length);
             throw new MinutesFormatException(
                 name,
-                $"not valid {label} text: invalid byte sequence at byte offset {offset}",
-                LineBefore(encoding, bytes, Math.Clamp(ex.Index, 0, bytes.Length)),
+                $"not valid {label} text: invalid byte sequence at byte offset {offsetBase + index}",
+                LineBefore(encoding, bytes, index),
                 ex)
             { Code = "encoding" };
         }
@@ -243,6 +244,31 @@ internal static class SourceDecoder
         }
 
         return null;
+    }
+
+    private static int FirstInvalidUtf16(ReadOnlySpan<byte> bytes, bool bigEndian)
+    {
+        for (var i = 0; i + 1 < bytes.Length; i += 2)
+        {
+            var unit = bigEndian ? (bytes[i] << 8) | bytes[i + 1] : bytes[i] | (bytes[i + 1] << 8);
+            if (unit is >= 0xDC00 and <= 0xDFFF)
+            {
+                return i;
+            }
+
+            if (unit is >= 0xD800 and <= 0xDBFF)
+            {
+                var next = i + 3 < bytes.Length ? (bigEndian ? (bytes[i + 2] << 8) | bytes[i + 3] : bytes[i + 2] | (bytes[i + 3] << 8)) : -1;
+                if (next is < 0xDC00 or > 0xDFFF)
+                {
+                    return i;
+                }
+
+                i += 2;
+            }
+        }
+
+        return bytes.Length - (bytes.Length % 2 == 1 ? 1 : 0); // an odd trailing byte
     }
 
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)

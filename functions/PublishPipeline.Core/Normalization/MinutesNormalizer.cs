@@ -114,11 +114,6 @@ public sealed partial class MinutesNormalizer
 
                     if (_header.Row(b.Cells, b.Line))
                     {
-                        if (_header.LastField == HeaderField.Proceedings)
-                        {
-                            return true;
-                        }
-
                         return true;
                     }
 
@@ -166,13 +161,25 @@ public sealed partial class MinutesNormalizer
             }
 
             var field = HeaderLabels.ReadParagraph(text);
+            if (field is { Field: HeaderField.Secretariat or HeaderField.Title or HeaderField.Venue } spoken && spoken.Value.Contains('。', StringComparison.Ordinal))
+            {
+                // "事務局：それでは始めます。" is someone speaking, not the header naming a department.
+                field = null;
+            }
+
             if (field is { } f)
             {
                 if (f.Field == HeaderField.Proceedings)
                 {
                     _proceedings.AddPageHeader(f.Label);
-                    // The label starts the proceedings; a value such as 別紙のとおり says they are elsewhere.
-                    return f.Value.Length == 0 || f.Value.Contains("別紙", StringComparison.Ordinal) ? MarkProceedings() : false;
+                    // 審議経過 alone (or "別紙のとおり": elsewhere) starts the proceedings; with text after it, the text is proceedings.
+                    if (f.Value.Length == 0 || f.Value.Contains("別紙", StringComparison.Ordinal))
+                    {
+                        _proceedingsMarked = true;
+                        return true;
+                    }
+
+                    return false;
                 }
 
                 _header.Field(f.Field, null, f.Value, [f.Value], b.Line);
@@ -184,16 +191,10 @@ public sealed partial class MinutesNormalizer
 
         private bool _proceedingsMarked;
 
-        private bool MarkProceedings()
-        {
-            _proceedingsMarked = true;
-            return true;
-        }
-
         private static bool RowLooksLikeHeaderDebris(Block b)
         {
             var text = string.Join(" ", b.Cells.SelectMany(c => c)).Trim();
-            return text.Length <= 30 && SpeakerLabels.InlineColonLabels(" " + text).FirstOrDefault() is null;
+            return text.Length <= 30 && SpeakerLabels.InlineColonLabels(" " + text).Count == 0;
         }
 
         private void ReadCaption(string text, int line)
@@ -210,7 +211,7 @@ public sealed partial class MinutesNormalizer
             switch (b.Kind)
             {
                 case BlockKind.PageBreak:
-                    ProceedingsBuilder.PageBreak();
+                    // Nothing to record: the sentence a break cut is joined by the builder (it does not end a sentence).
                     return footer;
                 case BlockKind.Heading:
                     _proceedings.Heading(TextCleanup.CollapseSpacedLabel(b.Text), b.Line);
@@ -260,7 +261,7 @@ public sealed partial class MinutesNormalizer
                 return HeaderField.Unknown;
             }
 
-            var f = HeaderLabels.ReadParagraph(b.Text);
+            var f = ClosingLabelHint().IsMatch(b.Text) ? HeaderLabels.ReadParagraph(b.Text) : null;
             if (f is { Field: HeaderField.Results or HeaderField.Materials } closing && (b.Text.Contains('：') || closing.Value.Length == 0 || !b.Text.Contains('。')))
             {
                 _header.Field(closing.Field, null, closing.Value, closing.Value.Length == 0 ? [] : [closing.Value], b.Line);
@@ -336,6 +337,10 @@ public sealed partial class MinutesNormalizer
             if (!_header.DisclosureSeen)
             {
                 Warn("disclosure-missing", "no 公開の可否 (disclosure) found; disclosure is unknown", _firstLine);
+            }
+            else if (!_header.MinutesDisclosureSeen)
+            {
+                Warn("disclosure-minutes-missing", "公開の可否 has no 会議録 row; the minutes' disclosure is unknown", _firstLine);
             }
 
             var agenda = _header.Agenda.Count > 0 ? _header.Agenda : AgendaFromSections(sections);
@@ -507,6 +512,9 @@ public sealed partial class MinutesNormalizer
                 case HeadingBlock h:
                     result.Add(new Block(BlockKind.Heading, h.Line, TextCleanup.CollapseSpacedLabel(TextCleanup.CleanLine(h.Text)), NoCells, h.Level));
                     break;
+                case ParagraphBlock p when !p.Text.Contains('\n', StringComparison.Ordinal):
+                    AddLine(result, p.Text, p.Line);
+                    break;
                 case ParagraphBlock p:
                     var lines = p.Text.Split('\n');
                     for (var k = 0; k < lines.Length; k++)
@@ -516,7 +524,18 @@ public sealed partial class MinutesNormalizer
 
                     break;
                 case TableRowBlock r:
-                    var cells = r.Cells.Select(c => (IReadOnlyList<string>)[.. c.Paragraphs.SelectMany(x => x.Split('\n')).Select(TextCleanup.CleanLine).Where(x => x.Length > 0)]).ToList();
+                    var cells = new List<IReadOnlyList<string>>(r.Cells.Count);
+                    foreach (var cell in r.Cells)
+                    {
+                        var paragraphs = new List<string>(cell.Paragraphs.Count);
+                        foreach (var paragraph in cell.Paragraphs)
+                        {
+                            AddCleaned(paragraphs, paragraph);
+                        }
+
+                        cells.Add(paragraphs);
+                    }
+
                     result.Add(new Block(BlockKind.Row, r.Line, "", cells));
                     break;
                 case DisclosureMarkerBlock m:
@@ -531,6 +550,25 @@ public sealed partial class MinutesNormalizer
         }
 
         return result;
+    }
+
+    private static void AddCleaned(List<string> paragraphs, string paragraph)
+    {
+        if (!paragraph.Contains('\n', StringComparison.Ordinal))
+        {
+            var cleaned = TextCleanup.CleanLine(paragraph);
+            if (cleaned.Length > 0)
+            {
+                paragraphs.Add(cleaned);
+            }
+
+            return;
+        }
+
+        foreach (var part in paragraph.Split('\n'))
+        {
+            AddCleaned(paragraphs, part);
+        }
     }
 
     private static void AddLine(List<Block> result, string raw, int line)
@@ -582,6 +620,10 @@ public sealed partial class MinutesNormalizer
 
     [GeneratedRegex(@"^[(（]\d{1,2}[)）]", RegexOptions.CultureInvariant)]
     private static partial Regex NumberedItem();
+
+    // Closing fields (会議の結果, 配付資料 …) start with one of these words, possibly spaced or numbered.
+    [GeneratedRegex(@"^[\d.．\s-]{0,4}(?:会[ \u3000]?議[ \u3000]?の[ \u3000]?結|決[ \u3000]?定|提[ \u3000]?出|配[ \u3000]?[付布])", RegexOptions.CultureInvariant)]
+    private static partial Regex ClosingLabelHint();
 
     [GeneratedRegex(@"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:[.．、][ \u3000]*|[ \u3000]+)", RegexOptions.CultureInvariant)]
     private static partial Regex TopLevelItem();

@@ -15,6 +15,7 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
     public string? Secretariat { get; private set; }
     public string? DateTimeText { get; private set; }
     public int DateTimeLine { get; private set; }
+    public string? TimeText { get; private set; }
     public string? Venue { get; private set; }
     public List<string> Agenda { get; } = [];
     public List<AttendeeGroup> Attendees { get; } = [];
@@ -32,6 +33,7 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
 
     private HeaderField _lastField;
     private string? _lastSub;
+    private string? _disclosureLabel;
 
     public HeaderField LastField => _lastField;
 
@@ -44,6 +46,8 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
     };
 
     public bool DisclosureSeen => _meetingSeen || _minutesSeen;
+
+    public bool MinutesDisclosureSeen => _minutesSeen;
 
     public void SetTitle(string title, int line)
     {
@@ -71,6 +75,15 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
             return true;
         }
 
+        // Word tables often put two fields in one row: 開催日時 | … | 開催場所 | ….
+        if (texts.Count >= 4 && texts[0].Length > 0 && HeaderLabels.Classify(texts[2]) is not HeaderField.Unknown
+            && HeaderLabels.Classify(texts[0]) is not (HeaderField.Unknown or HeaderField.Attendees or HeaderField.Absentees or HeaderField.Disclosure))
+        {
+            var left = Row([cells[0], cells[1]], line);
+            var right = Row([.. cells.Skip(2)], line);
+            return left && right;
+        }
+
         HeaderField field;
         int valueFrom;
         if (texts[0].Length > 0)
@@ -84,6 +97,8 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
             _lastField = field;
             _lastSub = null;
             valueFrom = 1;
+            // "会議録の公開" as the row's own label says which disclosure it is.
+            _disclosureLabel = field == HeaderField.Disclosure && TextCleanup.RemoveSpaces(texts[0]).Contains("会議録", StringComparison.Ordinal) ? "会議録" : null;
         }
         else
         {
@@ -125,7 +140,10 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
         }
 
         var paragraphs = restCells.SelectMany(c => c).Where(p => p.Length > 0).ToList();
-        var value = string.Join(" ", rest.Where(r => r.Length > 0)).Replace('\n', ' ');
+        // A name, date or place is one cell; a further cell is a remark (備考), not part of it.
+        var value = field is HeaderField.Title or HeaderField.Secretariat or HeaderField.DateTime or HeaderField.Time or HeaderField.Venue
+            ? (rest.FirstOrDefault(r => r.Length > 0) ?? "").Replace('\n', ' ')
+            : string.Join(" ", rest.Where(r => r.Length > 0)).Replace('\n', ' ');
         Field(field, sub, value, paragraphs, line);
         return true;
     }
@@ -156,6 +174,9 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
                 }
 
                 break;
+            case HeaderField.Time:
+                TimeText ??= value.Length > 0 ? value : null;
+                break;
             case HeaderField.Venue:
                 Venue ??= value.Length > 0 ? value : null;
                 break;
@@ -166,7 +187,7 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
                 AddAttendees(field, sub, value, line);
                 break;
             case HeaderField.Disclosure:
-                ReadDisclosure(sub ?? _lastSub, value, line);
+                ReadDisclosure(sub ?? _lastSub ?? _disclosureLabel, value, line);
                 break;
             case HeaderField.Results:
                 if (value.Length > 0)
@@ -196,8 +217,10 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
                 Materials.AddRange(HeaderLists.SplitMaterials(text));
                 return true;
             case HeaderField.Attendees or HeaderField.Absentees:
-                var colon = text.IndexOfAny(['：', ':']);
-                if (colon is > 0 and <= 12 && Proceedings.SpeakerLabels.IsRoleLike(TextCleanup.RemoveSpaces(text[..colon])) && !text[..colon].Contains('、', StringComparison.Ordinal))
+                var colon = text.AsSpan().IndexOfAny('：', ':');
+                // "区側：総務部長、…" names a group; "委員：質問します。" is already the proceedings.
+                if (colon is > 0 and <= 12 && Proceedings.SpeakerLabels.IsRoleLike(TextCleanup.RemoveSpaces(text[..colon])) && !text[..colon].Contains('、', StringComparison.Ordinal)
+                    && !text.Contains('。', StringComparison.Ordinal))
                 {
                     AddAttendees(_lastField, TextCleanup.RemoveSpaces(text[..colon]), text[(colon + 1)..], line);
                     return true;
@@ -217,7 +240,7 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
         if (group is null)
         {
             // "委員：a、b" inside the value names its own group.
-            var colon = value.IndexOfAny(['：', ':']);
+            var colon = value.AsSpan().IndexOfAny('：', ':');
             if (colon is > 0 and <= 12 && !value[..colon].Contains('、', StringComparison.Ordinal))
             {
                 group = TextCleanup.RemoveSpaces(value[..colon]);
@@ -277,18 +300,16 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
         {
             _meeting = state;
             _meetingSeen = true;
-            if (sub is null)
-            {
-                warn("disclosure-minutes-missing", "公開の可否 names no 会議録 row; the minutes' disclosure is unknown", line);
-            }
         }
     }
+
+    private static (DateOnly? Date, string? Start, string? End) ToTuple((string? Start, string? End) t) => (null, t.Start, t.End);
 
     public (DateOnly? Date, string? Start, string? End) ReadDateTime()
     {
         if (DateTimeText is null)
         {
-            return (null, null, null);
+            return TimeText is null ? (null, null, null) : ToTuple(JapaneseDates.FindTimeRange(TimeText));
         }
 
         var d = JapaneseDates.FindDate(DateTimeText);
@@ -298,6 +319,11 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
         }
 
         var (start, end) = JapaneseDates.FindTimeRange(DateTimeText, d?.End ?? 0);
+        if (start is null && TimeText is not null)
+        {
+            (start, end) = JapaneseDates.FindTimeRange(TimeText);
+        }
+
         return (d?.Date, start, end);
     }
 }

@@ -9,6 +9,8 @@ internal enum HeaderField
     Title,
     Secretariat,
     DateTime,
+    /// <summary>時間 / 開催時間 in a row of its own, when 開催日 holds only the date.</summary>
+    Time,
     Venue,
     Agenda,
     Disclosure,
@@ -34,6 +36,7 @@ internal static class HeaderLabels
         ("名称", HeaderField.Title),
         ("事務局(担当課)", HeaderField.Secretariat), ("事務局（担当課）", HeaderField.Secretariat), ("担当課", HeaderField.Secretariat), ("所管課", HeaderField.Secretariat),
         ("開催年月日", HeaderField.DateTime), ("開催日時", HeaderField.DateTime), ("開催日", HeaderField.DateTime), ("日時", HeaderField.DateTime), ("日付", HeaderField.DateTime),
+        ("開催時間", HeaderField.Time), ("時間", HeaderField.Time),
         ("開催場所", HeaderField.Venue), ("場所", HeaderField.Venue), ("会場", HeaderField.Venue),
         ("会議次第", HeaderField.Agenda), ("議題", HeaderField.Agenda), ("案件", HeaderField.Agenda), ("次第", HeaderField.Agenda), ("議事", HeaderField.Agenda),
         ("公開の可否", HeaderField.Disclosure),
@@ -117,7 +120,7 @@ internal static class HeaderLabels
             {
                 // A bare "名称" or "日" needs a number or a colon to count as a label, not prose.
                 if (!numbered && label.Length <= 2 && !rest.TrimStart(" \u3000").StartsWith("：", StringComparison.Ordinal)
-                    && !rest.TrimStart(" \u3000").StartsWith(":", StringComparison.Ordinal) && field is not (HeaderField.DateTime or HeaderField.Venue or HeaderField.Agenda))
+                    && !rest.TrimStart(" \u3000").StartsWith(":", StringComparison.Ordinal) && field is not (HeaderField.DateTime or HeaderField.Time or HeaderField.Venue or HeaderField.Agenda))
                 {
                     continue;
                 }

@@ -56,11 +56,6 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         _resumeSpeaker = speaker;
     }
 
-    /// <summary>A page break: nothing to record, but the sentence it cut is joined to what follows.</summary>
-    public static void PageBreak()
-    {
-    }
-
     /// <summary>A table row of the proceedings: a speaker cell and cells of paragraphs (002's 会長\t&lt;p&gt;…&lt;/p&gt;).</summary>
     public void Row(string speakerCell, IReadOnlyList<string> paragraphs, int line)
     {
@@ -83,11 +78,8 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
                 return;
             }
 
-            StartTurn(label, TurnKind.Speech, texts[0]);
-            foreach (var p in texts.Skip(1))
-            {
-                AppendParagraph(p);
-            }
+            // Cell paragraphs (<p>, Word paragraphs) are paragraphs the writer made: always "\n".
+            StartTurn(label, TurnKind.Speech, string.Join('\n', texts));
 
             return;
         }
@@ -147,6 +139,14 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
                 return;
             }
 
+            // The second half comes within a line or two; a new label or heading means it never will.
+            if (_fragmentText.Count >= 3 || SpeakerLabels.Read(text).Style != LabelStyle.None || LinePatterns.IsSectionHeading(text))
+            {
+                AbandonFragment(line);
+                Paragraph(text, line);
+                return;
+            }
+
             _fragmentText.Add(text);
             return;
         }
@@ -154,7 +154,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         var open = SpeakerLabels.ReadOpenFragment(text);
         if (open is not null && !SpeakerLabels.IsRoleLike(open))
         {
-            CloseTurn();
+            // The open turn stays open: if the label is never completed, the lines belong to it after all.
             FlushPending();
             _fragment = open;
             _fragmentLine = line;
@@ -223,9 +223,9 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     private bool SplitInline(string text, int line)
     {
         var cuts = new SortedSet<int>();
-        foreach (var m in SpeakerLabels.InlineColonLabels(text))
+        foreach (var (index, _) in SpeakerLabels.InlineColonLabels(text))
         {
-            cuts.Add(m.Index);
+            cuts.Add(index);
         }
 
         if (cuts.Count == 0)
@@ -238,8 +238,8 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         {
             if (text[i] is '[' or '〔' or '［')
             {
-                var close = text.IndexOfAny([']', '〕', '］'], i + 1);
-                close = close < 0 ? -1 : close;
+                var close = text.AsSpan(i + 1).IndexOfAny(']', '〕', '］');
+                close = close < 0 ? -1 : close + i + 1;
                 if (close > i)
                 {
                     cuts.Add(i);
@@ -278,7 +278,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
                 Paragraph(part[..h].Trim(' ', '\u3000'), line);
                 Heading(part[h..].Trim(' ', '\u3000'), line);
             }
-            else if (LinePatterns.IsSectionHeading(part) && !SpeakerLabels.Read(part).Style.Equals(LabelStyle.Colon))
+            else if (LinePatterns.IsSectionHeading(part) && SpeakerLabels.Read(part).Style != LabelStyle.Colon)
             {
                 Heading(part, line);
             }
@@ -312,13 +312,25 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         }
     }
 
-    private bool ContinuesCutSentence() => _turnOpen && !TextCleanup.EndsSentence(_text.ToString());
+    private bool ContinuesCutSentence() => _turnOpen && !TurnEndsSentence();
+
+    // Looks at the tail only: calling ToString() on the whole turn for every paragraph was quadratic.
+    private bool TurnEndsSentence()
+    {
+        var i = _text.Length - 1;
+        while (i >= 0 && _text[i] is ' ' or '\u3000' or '\n')
+        {
+            i--;
+        }
+
+        return i < 0 || TextCleanup.EndsSentence([_text[i]]);
+    }
 
     private void Continue(string text)
     {
         if (_turnOpen)
         {
-            if (_kind == TurnKind.Speech || !TextCleanup.EndsSentence(_text.ToString()))
+            if (_kind == TurnKind.Speech || !TurnEndsSentence())
             {
                 AppendParagraph(text);
                 return;
@@ -342,7 +354,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         if (_text.Length > 0)
         {
             // A sentence cut by a page or column break is joined as it was written; otherwise a new paragraph.
-            if (TextCleanup.EndsSentence(_text.ToString()) || _text[^1] == '\n')
+            if (TurnEndsSentence() || _text[^1] == '\n')
             {
                 _text.Append('\n');
             }
@@ -395,14 +407,22 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
 
         if (_fragment is not null)
         {
-            warn("split-label-unfinished", $"speaker label '({_fragment}' is never closed", _fragmentLine);
-            var fragmentText = _fragmentText.ToList();
-            _fragment = null;
-            _fragmentText.Clear();
-            foreach (var t in fragmentText)
-            {
-                Continue(t);
-            }
+            AbandonFragment(_fragmentLine);
+        }
+    }
+
+    /// <summary>An unclosed "(…" that no line completes: keep it and the lines held back as ordinary text, with a warning.</summary>
+    private void AbandonFragment(int line)
+    {
+        warn("split-label-unfinished", $"'({_fragment}' opens a parenthesis that is never closed; kept as text", _fragmentLine);
+        var held = _fragmentText.ToList();
+        var fragment = "(" + _fragment;
+        _fragment = null;
+        _fragmentText.Clear();
+        Continue(fragment);
+        foreach (var t in held)
+        {
+            Paragraph(t, line);
         }
     }
 

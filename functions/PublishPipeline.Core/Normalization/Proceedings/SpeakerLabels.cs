@@ -70,7 +70,24 @@ internal static partial class SpeakerLabels
     public static SpeakerLine Read(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        var p = Parenthesised().Match(line);
+        if (line.Length == 0)
+        {
+            return new SpeakerLine(LabelStyle.None, null, line);
+        }
+
+        // Council-style bullets: ○委員長 …, ◯会長：… — the bullet only marks a new speaker.
+        if (line[0] is '○' or '◯' or '●' or '◎' or '◆' or '◇' or '■' or '□' or '▼' or '◇' && line.Length > 1)
+        {
+            var bare = Read(line[1..].TrimStart(' ', '\u3000'));
+            if (bare.Style != LabelStyle.None)
+            {
+                return bare;
+            }
+        }
+
+        // Cheap guards first: most lines are speech continuations and need no regex at all.
+        var head = line.AsSpan(0, Math.Min(line.Length, 48));
+        var p = line[0] is '(' or '（' or '【' or '［' or '[' or '-' or '・' or '*' or '＊' ? Parenthesised().Match(line) : Match.Empty;
         if (p.Success)
         {
             var label = TextCleanup.RemoveSpaces(p.Groups["label"].Value);
@@ -81,7 +98,7 @@ internal static partial class SpeakerLabels
             }
         }
 
-        var c = Colon().Match(line);
+        var c = head.IndexOfAny('：', ':') > 0 ? Colon().Match(line) : Match.Empty;
         if (c.Success)
         {
             var label = TextCleanup.RemoveSpaces(c.Groups["label"].Value);
@@ -92,13 +109,13 @@ internal static partial class SpeakerLabels
             }
         }
 
-        var s = Spaced().Match(line);
+        var s = head.IndexOfAny(' ', '\u3000') > 0 ? Spaced().Match(line) : Match.Empty;
         if (s.Success && IsRoleLike(s.Groups["label"].ValueSpan))
         {
             return new SpeakerLine(LabelStyle.Space, s.Groups["label"].Value, s.Groups["text"].Value.Trim(' ', '\u3000'));
         }
 
-        var alone = TextCleanup.RemoveSpaces(line);
+        var alone = line.Length <= 60 ? TextCleanup.RemoveSpaces(line) : line;
         if (alone.Length <= 30 && IsRoleLike(alone))
         {
             return new SpeakerLine(LabelStyle.Alone, alone, "");
@@ -133,9 +150,47 @@ internal static partial class SpeakerLabels
     /// "… 開会します。 本部長： 議題(1)について…". Only the colon style is split inline; it cannot be
     /// mistaken for prose because a role word followed by a colon does not occur in speech.
     /// </summary>
-    public static IEnumerable<Match> InlineColonLabels(string text) => InlineColon().Matches(text).Where(m => IsRoleLike(m.Groups["label"].ValueSpan));
+    public static List<(int Index, string Label)> InlineColonLabels(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        List<(int, string)>? found = null;
+        // Scan from each colon backwards (colons are rare; a regex with a look-behind at every position was the hot spot).
+        var from = 0;
+        int colon;
+        while ((colon = text.AsSpan(from).IndexOfAny('：', ':')) >= 0)
+        {
+            colon += from;
+            from = colon + 1;
+            var end = colon;
+            while (end > 0 && text[end - 1] is ' ' or '\u3000')
+            {
+                end--;
+            }
 
-    [GeneratedRegex(@"^(?:[-・*＊]\s*)?[(（](?<label>[^()（）、。]{1,30}?)[)）][ \u3000]*(?<text>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+            var start = end;
+            while (start > 0 && end - start < 13 && !char.IsWhiteSpace(text[start - 1]) && !LabelStop.Contains(text[start - 1]))
+            {
+                start--;
+            }
+
+            if (start == end || end - start > 12 || start == 0 || !char.IsWhiteSpace(text[start - 1]))
+            {
+                continue;
+            }
+
+            var label = text[start..end];
+            if (IsRoleLike(label))
+            {
+                (found ??= []).Add((start, label));
+            }
+        }
+
+        return found ?? [];
+    }
+
+    private static readonly System.Buffers.SearchValues<char> LabelStop = System.Buffers.SearchValues.Create("、。「」：:()（）[]〔〕【】");
+
+    [GeneratedRegex(@"^(?:[-・*＊]\s*)?[(（【［\[](?<label>[^()（）【】［］\[\]、。]{1,30}?)[)）】］\]][ \u3000]*(?<text>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Parenthesised();
 
     [GeneratedRegex(@"^(?<label>[^\s、。「」：:()（）\[\]〔〕【】]{1,24}(?:[(（][^()（）]{1,12}[)）])?)[ \u3000]*[：:][ \u3000]*(?<text>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
@@ -149,7 +204,4 @@ internal static partial class SpeakerLabels
 
     [GeneratedRegex(@"^(?<rest>[^()（）\s、。]{1,20})[)）][ \u3000]*(?<text>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex CloseFragment();
-
-    [GeneratedRegex(@"(?<=\s)(?<label>[^\s、。「」：:()（）\[\]〔〕【】]{1,12})[ \u3000]*[：:]", RegexOptions.CultureInvariant)]
-    private static partial Regex InlineColon();
 }
