@@ -67,7 +67,7 @@ internal sealed class NameMasker
                         break;
                     }
 
-                    if (IsStandalone(text, at, name.Length))
+                    if (IsStandalone(text, at, name.Length) && !Covered(spans[f], at, name.Length))
                     {
                         spans[f].Add(new NameSpan(at, name.Length, "offline:same-name-elsewhere", 0.85));
                     }
@@ -97,6 +97,19 @@ internal sealed class NameMasker
                 }
             }
         }
+    }
+
+    private static bool Covered(List<NameSpan> spans, int start, int length)
+    {
+        foreach (var s in spans)
+        {
+            if (s.Start <= start && s.Start + s.Length >= start + length)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -191,7 +204,7 @@ internal sealed class NameMasker
             var replacement = ReplacementFor(original);
             sb.Append(text, position, start - position).Append(replacement);
             position = end;
-            audit.Add(new RedactionEntry($"{field.Location}@{start}", original, replacement, string.Join('+', rules), confidence));
+            audit.Add(new RedactionEntry($"{field.Location}@{start}", original, replacement, string.Join(',', rules), confidence));
         }
 
         sb.Append(text, position, text.Length - position);

@@ -221,7 +221,7 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
         if (whole > 0 && !(midPhrase && role.Kind == RoleKind.Office && lexicon.IsCommonWord(run) && !lexicon.IsSurname(run)))
         {
             confidence = whole >= 3 ? 0.97 : 0.93;
-            rule = "offline:role+lexicon";
+            rule = "offline:role-lexicon";
             return true;
         }
 
@@ -235,7 +235,7 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
                 && !IsCompound(surname, places: false))
             {
                 confidence = 0.85;
-                rule = "offline:role+lexicon";
+                rule = "offline:role-lexicon";
                 return true;
             }
         }
@@ -268,7 +268,7 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
         {
             nameStart = bestStart;
             confidence = 0.88;
-            rule = "offline:role+lexicon";
+            rule = "offline:role-lexicon";
             return true;
         }
 
@@ -434,7 +434,7 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
         if (!k.IsEmpty && kcps <= 3 && lexicon.IsSurname(k) && IsHiraganaNamePart(h)
             && (kcps >= 2 || (!Morphemes.Contains(k[0]) && (h.Length >= 3 || lexicon.IsGivenName(h)))))
         {
-            Add(found, map, ks, end - ks, "offline:role+lexicon", 0.88);
+            Add(found, map, ks, end - ks, "offline:role-lexicon", 0.88);
             return;
         }
 
@@ -456,7 +456,7 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
             var known = lexicon.IsGivenName(name);
             if (name.Length >= 3 || known)
             {
-                Add(found, map, hs + j, end - hs - j, known ? "offline:role+lexicon" : "offline:role-context", structural ? 0.85 : 0.7);
+                Add(found, map, hs + j, end - hs - j, known ? "offline:role-lexicon" : "offline:role-context", structural ? 0.85 : 0.7);
                 return;
             }
         }
@@ -515,8 +515,8 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
         var cps = CodePoints(surname);
         if (lexicon.IsSurname(surname) || (cps is >= 2 and <= 3 && !IsCompound(surname)))
         {
-            Add(found, map, ks, open - ks, "offline:role+bracketed-given", 0.9);
-            Add(found, map, open + 1, close - open - 1, "offline:role+bracketed-given", 0.85);
+            Add(found, map, ks, open - ks, "offline:role-bracketed-given", 0.9);
+            Add(found, map, open + 1, close - open - 1, "offline:role-bracketed-given", 0.85);
         }
     }
 
