@@ -58,6 +58,19 @@ public class SiteBuildBenchmarks
     [Benchmark(OperationsPerInvoke = DocumentCount)]
     public int FullBuild() => _builder.BuildAll(_corpus).Count;
 
+    /// <summary>Breakdown: only the minutes pages and their JSON (parallel over documents).</summary>
+    [Benchmark(OperationsPerInvoke = DocumentCount)]
+    public int MinutesPagesOnly()
+    {
+        var count = 0;
+        Parallel.ForEach(_corpus, m => Interlocked.Add(ref count, _builder.BuildMinutes(m).Count));
+        return count;
+    }
+
+    /// <summary>Breakdown: only the indexes (lists, feed, sitemap, catalogue, search index) over 2,000 documents.</summary>
+    [Benchmark]
+    public int IndexesOnly() => _builder.BuildIndexes(_corpus).Count;
+
     [IterationSetup(Target = nameof(FullBuildToDisk))]
     public void EmptyDiskRoot()
     {

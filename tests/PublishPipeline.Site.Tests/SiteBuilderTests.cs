@@ -265,6 +265,10 @@ public class SiteBuilderTests
             // New page + JSON, home, bodies list, its body, its year, search meta + changed shards, feed, sitemap, catalogue.
             Assert.InRange(result.Written, 9, 14);
             Assert.True(File.Exists(Path.Combine(dir.FullName, "minutes", added.Id, "index.html")));
+            // The search shards that changed got new names; the old ones are no longer referenced.
+            Assert.True(SiteDirectory.RemoveStaleHashedFiles(dir.FullName, files) >= 1);
+            Assert.Equal(0, SiteDirectory.RemoveStaleHashedFiles(dir.FullName, files));
+            Assert.All(Directory.GetFiles(Path.Combine(dir.FullName, "search")), f => Assert.Contains(files, s => s.Path == "search/" + Path.GetFileName(f)));
             Assert.Equal(2, SiteDirectory.DeleteMinutes(dir.FullName, added.Id));
             Assert.False(Directory.Exists(Path.Combine(dir.FullName, "minutes", added.Id)));
         }

@@ -88,19 +88,35 @@ internal static class SearchIndexBuilder
     /// <summary>Distinct bigrams of folded text, by code point (a surrogate pair is one character).</summary>
     public static void AddBigrams(string text, HashSet<string> into)
     {
-        var folded = Fold(text);
-        string? previous = null;
-        foreach (var rune in folded.EnumerateRunes())
+        var keys = new HashSet<ulong>();
+        AddBigramKeys(text, keys);
+        foreach (var key in keys)
         {
-            var current = rune.ToString();
-            if (previous is not null)
-            {
-                into.Add(previous + current);
-            }
-
-            previous = current;
+            into.Add(KeyToString(key));
         }
     }
+
+    /// <summary>
+    /// Bigrams as two 21-bit code points packed in a ulong: an index over 2,000 minutes sees tens of
+    /// millions of bigrams, and a string per bigram would dominate the build.
+    /// </summary>
+    private static void AddBigramKeys(string text, HashSet<ulong> into)
+    {
+        var folded = Fold(text);
+        var previous = -1;
+        foreach (var rune in folded.EnumerateRunes())
+        {
+            if (previous >= 0)
+            {
+                into.Add(((ulong)(uint)previous << 21) | (uint)rune.Value);
+            }
+
+            previous = rune.Value;
+        }
+    }
+
+    private static string KeyToString(ulong key) =>
+        char.ConvertFromUtf32((int)(key >> 21)) + char.ConvertFromUtf32((int)(key & 0x1FFFFF));
 
     /// <summary>FNV-1a over UTF-16 code units; search.js computes the same.</summary>
     public static uint Hash(string bigram)
@@ -115,14 +131,29 @@ internal static class SearchIndexBuilder
         return h;
     }
 
-    public static HashSet<string> BigramsOf(Minutes minutes)
+    private static uint Hash(ulong key)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal);
+        Span<char> buffer = stackalloc char[4];
+        var n = new Rune((int)(key >> 21)).EncodeToUtf16(buffer);
+        n += new Rune((int)(key & 0x1FFFFF)).EncodeToUtf16(buffer[n..]);
+        var h = 0x811c9dc5u;
+        foreach (var c in buffer[..n])
+        {
+            h ^= c;
+            h *= 0x01000193u;
+        }
+
+        return h;
+    }
+
+    public static HashSet<ulong> BigramsOf(Minutes minutes)
+    {
+        var set = new HashSet<ulong>();
         void Add(string? s)
         {
             if (!string.IsNullOrEmpty(s))
             {
-                AddBigrams(s, set);
+                AddBigramKeys(s, set);
             }
         }
 
@@ -164,7 +195,7 @@ internal static class SearchIndexBuilder
     /// </summary>
     public static IReadOnlyList<(int Shard, byte[] Json)> BuildShards(IReadOnlyList<Minutes> ordered)
     {
-        var perMinutes = new HashSet<string>[ordered.Count];
+        var perMinutes = new HashSet<ulong>[ordered.Count];
         Parallel.For(0, ordered.Count, i => perMinutes[i] = BigramsOf(ordered[i]));
 
         long total = perMinutes.Sum(s => (long)s.Count);
@@ -174,20 +205,21 @@ internal static class SearchIndexBuilder
             shardCount *= 2;
         }
 
-        var shards = new SortedDictionary<string, List<int>>[shardCount];
+        var shards = new Dictionary<ulong, List<int>>[shardCount];
         for (var s = 0; s < shardCount; s++)
         {
-            shards[s] = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
+            shards[s] = [];
         }
 
+        // Minutes in order, so every posting list comes out ascending.
         for (var i = 0; i < perMinutes.Length; i++)
         {
-            foreach (var bigram in perMinutes[i])
+            foreach (var key in perMinutes[i])
             {
-                var shard = shards[(int)(Hash(bigram) % (uint)shardCount)];
-                if (!shard.TryGetValue(bigram, out var list))
+                var shard = shards[(int)(Hash(key) % (uint)shardCount)];
+                if (!shard.TryGetValue(key, out var list))
                 {
-                    shard[bigram] = list = [];
+                    shard[key] = list = [];
                 }
 
                 list.Add(i);
@@ -201,7 +233,7 @@ internal static class SearchIndexBuilder
             using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = MinutesJson.Compact.Encoder }))
             {
                 writer.WriteStartObject();
-                foreach (var (bigram, list) in shards[s])
+                foreach (var (bigram, list) in shards[s].Select(kv => (KeyToString(kv.Key), kv.Value)).OrderBy(e => e.Item1, StringComparer.Ordinal))
                 {
                     writer.WriteStartArray(bigram);
                     var previous = 0;

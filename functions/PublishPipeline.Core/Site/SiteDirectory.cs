@@ -36,6 +36,41 @@ public static class SiteDirectory
         return new WriteResult(written, unchanged);
     }
 
+    /// <summary>
+    /// Deletes content-hashed files (under assets/ and search/) that the current build no longer
+    /// references: each template or index change leaves its old hashed names behind otherwise.
+    /// Returns how many were deleted.
+    /// </summary>
+    public static int RemoveStaleHashedFiles(string root, IEnumerable<SiteFile> current)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var fullRoot = Path.GetFullPath(root);
+        var keep = current.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var deleted = 0;
+        foreach (var folder in HashedFolders)
+        {
+            var dir = Path.Combine(fullRoot, folder);
+            if (!Directory.Exists(dir))
+            {
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(dir))
+            {
+                var sitePath = folder + "/" + Path.GetFileName(file);
+                if (!keep.Contains(sitePath))
+                {
+                    File.Delete(file);
+                    deleted++;
+                }
+            }
+        }
+
+        return deleted;
+    }
+
+    private static readonly string[] HashedFolders = ["assets", "search"];
+
     /// <summary>Deletes the files of one minutes (withdrawal); returns how many existed.</summary>
     public static int DeleteMinutes(string root, string id)
     {
