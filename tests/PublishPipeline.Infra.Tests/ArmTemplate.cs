@@ -59,8 +59,9 @@ internal sealed partial class ArmTemplate
         ?? throw new InvalidOperationException($"module {symbolicName} not found in the compiled template");
 
     /// <summary>
-    /// The value a property has when it is a literal, or "[parameters('x')]" with x not passed in by
-    /// main.bicep (so x's default applies). Null when the value is computed at deployment.
+    /// The value a property has when it is a literal, or "[parameters('x')]" where x takes its
+    /// default (in the module, or in main.bicep when main passes its own parameter through).
+    /// Null when the value is computed at deployment.
     /// </summary>
     public JsonNode? Literal(ArmResource resource, JsonNode? value)
     {
@@ -79,7 +80,14 @@ internal sealed partial class ArmTemplate
         var passed = Root["resources"]?[resource.Module]?["properties"]?["parameters"]?[name]?["value"];
         if (passed is not null)
         {
-            return passed is JsonValue pv && pv.TryGetValue<string>(out var p) && p.StartsWith('[') ? null : passed;
+            if (passed is not JsonValue pv || !pv.TryGetValue<string>(out var p) || !p.StartsWith('['))
+            {
+                return passed;
+            }
+
+            // main.bicep passes its own parameter straight through: its default applies.
+            var mainParameter = ParameterReference().Match(p);
+            return mainParameter.Success ? Root["parameters"]?[mainParameter.Groups["name"].Value]?["defaultValue"] : null;
         }
 
         return resource.Template["parameters"]?[name]?["defaultValue"];
