@@ -1,13 +1,20 @@
+using System.Text.RegularExpressions;
 using PublishPipeline.Ingest;
 using PublishPipeline.Model;
+using PublishPipeline.Normalization.Cleanup;
+using PublishPipeline.Normalization.Dates;
+using PublishPipeline.Normalization.Header;
+using PublishPipeline.Normalization.Proceedings;
 
 namespace PublishPipeline.Normalization;
 
 /// <summary>
-/// Turns an upload's blocks into one structured <see cref="Minutes"/>.
-/// CONTRACT (skeleton, implemented under issue #2): keep these signatures.
+/// Turns an upload's blocks into one structured <see cref="Minutes"/>: the header (title, date,
+/// venue, attendees, disclosure …), the proceedings as sections of turns, and the closing fields
+/// (会議の結果, 提出された資料). Nothing missing stops the document: absent or unreadable fields are
+/// null with a warning that carries the line. Decisions are documented in docs/normalize.md.
 /// </summary>
-public sealed class MinutesNormalizer
+public sealed partial class MinutesNormalizer
 {
     /// <summary>Reads and normalises an upload; the id comes from its name.</summary>
     /// <exception cref="MinutesFormatException">The upload is not readable minutes.</exception>
@@ -18,11 +25,528 @@ public sealed class MinutesNormalizer
         return new MinutesNormalizer().Normalize(source, MinutesId.FromSourceName(file.Name));
     }
 
-    #pragma warning disable CA1822 // becomes instance state (options) when implemented
+#pragma warning disable CA1822 // instance method by contract: options may become instance state
     public Minutes Normalize(SourceDocument source, string id)
+#pragma warning restore CA1822
     {
         ArgumentNullException.ThrowIfNull(source);
-        throw new NotImplementedException("normalisation: implemented under issue #2 " + id);
+        ArgumentNullException.ThrowIfNull(id);
+        return new Run(source).Build(id);
     }
-#pragma warning restore CA1822
+
+    /// <summary>One normalisation: the blocks, the warnings, and the builders for header and proceedings.</summary>
+    private sealed class Run
+    {
+        private readonly SourceDocument _source;
+        private readonly List<NormalizationWarning> _warnings = [];
+        private readonly HeaderBuilder _header;
+        private readonly ProceedingsBuilder _proceedings;
+        private readonly System.Text.StringBuilder _allText = new();
+        private int _firstLine;
+        private int? _fiscalFromCaption;
+        private string? _sessionFromCaption;
+
+        public Run(SourceDocument source)
+        {
+            _source = source;
+            _header = new HeaderBuilder((code, message, line) => Warn(code, message, line));
+            _proceedings = new ProceedingsBuilder((code, message, line) => Warn(code, message, line));
+            _proceedings.AddPageHeader("審議経過");
+            _proceedings.AddPageHeader("会議録");
+            _proceedings.AddPageHeader("発言内容");
+            _proceedings.AddPageHeader("会議経過");
+            _proceedings.AddPageHeader("議事経過");
+        }
+
+        private void Warn(string code, string message, int? line) => _warnings.Add(new NormalizationWarning(code, message, line));
+
+        public Minutes Build(string id)
+        {
+            var blocks = Flatten(_source.Blocks);
+            _firstLine = blocks.Count > 0 ? blocks[0].Line : 1;
+            var i = 0;
+            var inProceedings = false;
+            for (; i < blocks.Count && !inProceedings; i++)
+            {
+                inProceedings = !HeaderBlock(blocks[i]);
+                if (inProceedings)
+                {
+                    i--;
+                }
+            }
+
+            var footer = HeaderField.Unknown;
+            for (; i < blocks.Count; i++)
+            {
+                footer = ProceedingsBlock(blocks[i], footer);
+            }
+
+            return Assemble(id);
+        }
+
+        /// <summary>Header phase: true when the block was header (or skippable), false when the proceedings start with it.</summary>
+        private bool HeaderBlock(Block b)
+        {
+            if (_proceedingsMarked && b.Kind != BlockKind.PageBreak)
+            {
+                return false;
+            }
+
+            switch (b.Kind)
+            {
+                case BlockKind.PageBreak:
+                    return true;
+                case BlockKind.Heading:
+                    if (_header.Title is null && _header.FieldCount == 0 && b.Level <= 2)
+                    {
+                        _header.SetTitle(b.Text, b.Line);
+                        _proceedings.AddPageHeader(b.Text);
+                        return true;
+                    }
+
+                    return false;
+                case BlockKind.Row:
+                    if (b.Cells.Count > 0 && SpeakerLabels.IsRoleLike(TextCleanup.RemoveSpaces(string.Join("", b.Cells[0]))) && _header.LastField is not (HeaderField.Attendees or HeaderField.Disclosure))
+                    {
+                        return false;
+                    }
+
+                    if (_header.Row(b.Cells, b.Line))
+                    {
+                        if (_header.LastField == HeaderField.Proceedings)
+                        {
+                            return true;
+                        }
+
+                        return true;
+                    }
+
+                    if (RowLooksLikeHeaderDebris(b))
+                    {
+                        Warn("header-row-unread", $"table row '{Preview(string.Join(" ", b.Cells.SelectMany(c => c)))}' is not a known header field; ignored", b.Line);
+                        return true;
+                    }
+
+                    return false;
+                case BlockKind.Marker:
+                    return false;
+                default:
+                    break;
+            }
+
+            var text = b.Text;
+            if (text.Length == 0)
+            {
+                return true;
+            }
+
+            var label = TextCleanup.CollapseSpacedLabel(text);
+            if (DocumentTypeLine().IsMatch(TextCleanup.RemoveSpaces(label)))
+            {
+                // 会議録 / 会 議 録 on its own: the paper's name, and a page header if it repeats.
+                _proceedings.AddPageHeader(label);
+                return true;
+            }
+
+            if (ContactLine().IsMatch(text))
+            {
+                return true;
+            }
+
+            if (LinePatterns.IsCaption(text))
+            {
+                ReadCaption(text, b.Line);
+                return true;
+            }
+
+            if (_header.TryContinue(text, b.Line))
+            {
+                return true;
+            }
+
+            var field = HeaderLabels.ReadParagraph(text);
+            if (field is { } f)
+            {
+                if (f.Field == HeaderField.Proceedings)
+                {
+                    _proceedings.AddPageHeader(f.Label);
+                    // The label starts the proceedings; a value such as 別紙のとおり says they are elsewhere.
+                    return f.Value.Length == 0 || f.Value.Contains("別紙", StringComparison.Ordinal) ? MarkProceedings() : false;
+                }
+
+                _header.Field(f.Field, null, f.Value, [f.Value], b.Line);
+                return true;
+            }
+
+            return false;
+        }
+
+        private bool _proceedingsMarked;
+
+        private bool MarkProceedings()
+        {
+            _proceedingsMarked = true;
+            return true;
+        }
+
+        private static bool RowLooksLikeHeaderDebris(Block b)
+        {
+            var text = string.Join(" ", b.Cells.SelectMany(c => c)).Trim();
+            return text.Length <= 30 && SpeakerLabels.InlineColonLabels(" " + text).FirstOrDefault() is null;
+        }
+
+        private void ReadCaption(string text, int line)
+        {
+            _header.Captions.Add(text);
+            _fiscalFromCaption ??= JapaneseDates.FindFiscalYear(text);
+            _sessionFromCaption ??= TitleParser.FindSession(text);
+            _ = line;
+        }
+
+        /// <summary>Proceedings phase: one block; returns the closing field (会議の結果 / 提出された資料) being read, if any.</summary>
+        private HeaderField ProceedingsBlock(Block b, HeaderField footer)
+        {
+            switch (b.Kind)
+            {
+                case BlockKind.PageBreak:
+                    ProceedingsBuilder.PageBreak();
+                    return footer;
+                case BlockKind.Heading:
+                    _proceedings.Heading(TextCleanup.CollapseSpacedLabel(b.Text), b.Line);
+                    return HeaderField.Unknown;
+                case BlockKind.Marker:
+                    _proceedings.Marker(b.Opens, b.Text);
+                    return HeaderField.Unknown;
+                case BlockKind.Row:
+                    var first = b.Cells.Count > 0 ? string.Join("", b.Cells[0]) : "";
+                    var field = first.Length > 0 ? HeaderLabels.Classify(first) : HeaderField.Unknown;
+                    if (field is HeaderField.Results or HeaderField.Materials or HeaderField.Attendees or HeaderField.Venue)
+                    {
+                        _header.Row(b.Cells, b.Line);
+                        return field;
+                    }
+
+                    if (first.Length == 0 && footer != HeaderField.Unknown)
+                    {
+                        _header.Row(b.Cells, b.Line);
+                        return footer;
+                    }
+
+                    foreach (var p in b.Cells.SelectMany(c => c))
+                    {
+                        _allText.Append(p).Append('\n');
+                    }
+
+                    _proceedings.Row(first, [.. b.Cells.Skip(1).SelectMany(c => c)], b.Line);
+                    return HeaderField.Unknown;
+                default:
+                    break;
+            }
+
+            if (b.Text.Length == 0)
+            {
+                return footer;
+            }
+
+            if (footer != HeaderField.Unknown && _header.TryContinue(b.Text, b.Line))
+            {
+                return footer;
+            }
+
+            if (LinePatterns.IsCaption(b.Text) && !_proceedings.HasContent)
+            {
+                ReadCaption(b.Text, b.Line);
+                return HeaderField.Unknown;
+            }
+
+            var f = HeaderLabels.ReadParagraph(b.Text);
+            if (f is { Field: HeaderField.Results or HeaderField.Materials } closing && (b.Text.Contains('：') || closing.Value.Length == 0 || !b.Text.Contains('。')))
+            {
+                _header.Field(closing.Field, null, closing.Value, closing.Value.Length == 0 ? [] : [closing.Value], b.Line);
+                return closing.Field;
+            }
+
+            _allText.Append(b.Text).Append('\n');
+            _proceedings.Paragraph(b.Text, b.Line);
+            return HeaderField.Unknown;
+        }
+
+        private Minutes Assemble(string id)
+        {
+            var sections = _proceedings.Build();
+            var title = _header.Title;
+            TitleParts parts = title is null ? default : TitleParser.Parse(title);
+            if (title is null)
+            {
+                Warn("title-missing", "no 会議体の名称 (meeting name) found; title is null", _firstLine);
+            }
+
+            var body = parts.Body;
+            if (body is null)
+            {
+                body = InferBody();
+            }
+
+            var (date, start, end) = _header.ReadDateTime();
+            if (_header.DateTimeText is null)
+            {
+                Warn("date-missing", "no 開催日時 (date and time) found; date, startTime and endTime are null", _firstLine);
+            }
+            else
+            {
+                if (date is null)
+                {
+                    Warn("date-unread", $"開催日時 '{_header.DateTimeText}' has no readable date", _header.DateTimeLine);
+                }
+
+                if (start is null)
+                {
+                    Warn("time-unread", $"開催日時 '{_header.DateTimeText}' has no readable time", _header.DateTimeLine);
+                }
+                else if (end is null)
+                {
+                    Warn("end-time-missing", $"開催日時 '{_header.DateTimeText}' has no end time", _header.DateTimeLine);
+                }
+            }
+
+            var fiscal = parts.FiscalYear ?? _fiscalFromCaption ?? (date is { } d ? JapaneseEra.FiscalYear(d) : null);
+            if (fiscal is null)
+            {
+                Warn("fiscal-year-missing", "no 年度 and no date to derive it from; fiscalYear is null", _firstLine);
+            }
+
+            var session = parts.Session ?? _sessionFromCaption;
+            if (session is null)
+            {
+                Warn("session-missing", "no 回次 (第N回) found; session is null", _firstLine);
+            }
+
+            if (_header.Venue is null)
+            {
+                Warn("venue-missing", "no 開催場所 (venue) found; venue is null", _firstLine);
+            }
+
+            if (_header.Secretariat is null)
+            {
+                Warn("secretariat-missing", "no 事務局 (secretariat) found; secretariat is null", _firstLine);
+            }
+
+            var municipality = FindMunicipality(title, body);
+            if (!_header.DisclosureSeen)
+            {
+                Warn("disclosure-missing", "no 公開の可否 (disclosure) found; disclosure is unknown", _firstLine);
+            }
+
+            var agenda = _header.Agenda.Count > 0 ? _header.Agenda : AgendaFromSections(sections);
+            if (agenda.Count == 0)
+            {
+                Warn("agenda-missing", "no 議題 (agenda) found", _firstLine);
+            }
+
+            if (_header.Attendees.Count == 0)
+            {
+                Warn("attendees-missing", "no 出席者 (attendees) found", _firstLine);
+            }
+
+            if (sections.Count == 0 || sections.All(s => s.Turns.Count == 0))
+            {
+                Warn("no-proceedings", "the upload has a header but no proceedings (審議経過); the document has no turns", _firstLine);
+            }
+
+            return new Minutes
+            {
+                Id = id,
+                Title = title,
+                Body = body,
+                Municipality = municipality,
+                Session = session,
+                Date = date,
+                FiscalYear = fiscal,
+                StartTime = start,
+                EndTime = end,
+                Venue = _header.Venue,
+                Secretariat = _header.Secretariat,
+                Agenda = agenda,
+                Attendees = _header.Attendees,
+                Disclosure = _header.Disclosure,
+                Sections = sections,
+                Results = _header.Results,
+                Materials = _header.Materials,
+                Warnings = _warnings,
+                Source = new SourceInfo(_source.Name, _source.Format.ToString().ToLowerInvariant(), _source.EncodingName, _source.Sha256, _source.Length),
+            };
+        }
+
+        /// <summary>
+        /// Without a header, the chair usually names the body when opening: "…第1回目黒区情報公開・個人情報保護審議会を開催いたします".
+        /// Read with a warning, since it is inferred.
+        /// </summary>
+        private string? InferBody()
+        {
+            var m = OpeningBody().Match(_allText.ToString());
+            if (m.Success)
+            {
+                var body = m.Groups["body"].Value;
+                Warn("body-inferred", $"body '{body}' read from the opening words, not from a header", _firstLine);
+                return body;
+            }
+
+            Warn("body-missing", "no standing body (会議体) found; body is null", _firstLine);
+            return null;
+        }
+
+        private string? FindMunicipality(string? title, string? body)
+        {
+            var found = Municipality.FindFirst(title) ?? Municipality.FindFirst(body) ?? Municipality.FindFirst(_header.Venue)
+                ?? Municipality.FindFirst(_header.Secretariat);
+            if (found is not null)
+            {
+                return found;
+            }
+
+            var headerText = string.Join("\n", new[] { _header.Disclosure.MeetingReason, _header.Disclosure.Reason }
+                .Concat(_header.Attendees.SelectMany(g => g.Members)).Concat(_header.Agenda).Concat(_header.Materials).Concat(_header.Captions)
+                .Where(s => s is not null));
+            found = Municipality.FindFirst(headerText);
+            if (found is not null)
+            {
+                return found;
+            }
+
+            var counts = Municipality.CountAll(_allText.ToString());
+            if (counts.Count > 0)
+            {
+                var best = counts.OrderByDescending(kv => kv.Value).First();
+                var clear = counts.Count == 1 || counts.Values.Count(v => v == best.Value) == 1;
+                if (clear)
+                {
+                    Warn("municipality-inferred", $"municipality '{best.Key}' read from the proceedings ({best.Value} mentions), not from the header", _firstLine);
+                    return best.Key;
+                }
+            }
+
+            Warn("municipality-missing", "no municipality named in the header or the text; municipality is null", _firstLine);
+            return null;
+        }
+
+        /// <summary>Without a 議題 field, the numbered section headings are the agenda (004's 会議の概要).</summary>
+        private static List<string> AgendaFromSections(IReadOnlyList<Section> sections)
+        {
+            var items = new List<string>();
+            foreach (var s in sections)
+            {
+                if (s.Heading is { } h && NumberedItem().IsMatch(h))
+                {
+                    var description = s.Turns.Count == 1 && s.Turns[0].Kind == TurnKind.Procedure && s.Turns[0].Speaker is null ? " " + s.Turns[0].Text : "";
+                    items.Add(h + description);
+                }
+            }
+
+            return items;
+        }
+
+        private static string Preview(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    }
+
+    // ---- blocks, flattened and cleaned once ----
+
+    private enum BlockKind
+    {
+        Paragraph,
+        Heading,
+        Row,
+        Marker,
+        PageBreak,
+    }
+
+    private sealed record Block(BlockKind Kind, int Line, string Text, IReadOnlyList<IReadOnlyList<string>> Cells, int Level = 0, bool Opens = false);
+
+    private static readonly IReadOnlyList<IReadOnlyList<string>> NoCells = [];
+
+    /// <summary>Cleans every block once; a paragraph holding several lines (a Markdown paragraph) becomes one block per line.</summary>
+    private static List<Block> Flatten(IReadOnlyList<SourceBlock> blocks)
+    {
+        var result = new List<Block>(blocks.Count);
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case HeadingBlock h:
+                    result.Add(new Block(BlockKind.Heading, h.Line, TextCleanup.CollapseSpacedLabel(TextCleanup.CleanLine(h.Text)), NoCells, h.Level));
+                    break;
+                case ParagraphBlock p:
+                    var lines = p.Text.Split('\n');
+                    for (var k = 0; k < lines.Length; k++)
+                    {
+                        AddLine(result, lines[k], p.Line + k);
+                    }
+
+                    break;
+                case TableRowBlock r:
+                    var cells = r.Cells.Select(c => (IReadOnlyList<string>)[.. c.Paragraphs.SelectMany(x => x.Split('\n')).Select(TextCleanup.CleanLine).Where(x => x.Length > 0)]).ToList();
+                    result.Add(new Block(BlockKind.Row, r.Line, "", cells));
+                    break;
+                case DisclosureMarkerBlock m:
+                    result.Add(new Block(BlockKind.Marker, m.Line, m.Marker.Trim(), NoCells, Opens: m.Opens));
+                    break;
+                case PageBreakBlock pb:
+                    result.Add(new Block(BlockKind.PageBreak, pb.Line, "", NoCells));
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    private static void AddLine(List<Block> result, string raw, int line)
+    {
+        var text = TextCleanup.CleanLine(raw);
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        // Readers that do not parse Markdown still hand over "## heading" and "----\t---" lines.
+        var heading = MarkdownHeading().Match(text);
+        if (heading.Success)
+        {
+            result.Add(new Block(BlockKind.Heading, line, TextCleanup.CollapseSpacedLabel(heading.Groups["text"].Value), NoCells, heading.Groups["hashes"].Length));
+            return;
+        }
+
+        if (LinePatterns.IsPageDebris(text) || raw.Contains('\f', StringComparison.Ordinal))
+        {
+            result.Add(new Block(BlockKind.PageBreak, line, "", NoCells));
+            return;
+        }
+
+        var marker = MarkerLine().Match(text);
+        if (marker.Success)
+        {
+            result.Add(new Block(BlockKind.Marker, line, text, NoCells, Opens: !marker.Groups["close"].Success));
+            return;
+        }
+
+        result.Add(new Block(BlockKind.Paragraph, line, text, NoCells));
+    }
+
+    [GeneratedRegex(@"^(?<hashes>#{1,6})[ \u3000]+(?<text>.+?)[ \u3000#]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkdownHeading();
+
+    [GeneratedRegex(@"^(?:【[ \u3000]*(?:(?<close>[/／])[ \u3000]*非公開|非公開(?<close>ここまで|終わり|終了|以上))[ \u3000]*】|【[ \u3000]*非公開[ \u3000]*】|<!--[ \u3000]*(?<close>/)?[ \u3000]*非公開[ \u3000]*-->)$", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkerLine();
+
+    [GeneratedRegex(@"^(?:会議録|会議要録|議事録|議事要旨|会議記録|要点記録)$", RegexOptions.CultureInvariant)]
+    private static partial Regex DocumentTypeLine();
+
+    [GeneratedRegex(@"^◇|電話[ \u3000]*[:：]?[ \u3000]*\d{2,4}-\d{2,4}-\d{3,4}", RegexOptions.CultureInvariant)]
+    private static partial Regex ContactLine();
+
+    [GeneratedRegex(@"第\d{1,3}回目?(?<body>[^、。\s「」]{2,40}?(?:審議会|委員会|協議会|懇談会|推進本部|本部|会議|部会))(?:を|の)(?:開催|開会|始め)", RegexOptions.CultureInvariant)]
+    private static partial Regex OpeningBody();
+
+    [GeneratedRegex(@"^[(（]\d{1,2}[)）]", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberedItem();
 }

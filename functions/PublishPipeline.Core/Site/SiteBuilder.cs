@@ -1,28 +1,641 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using PublishPipeline.Model;
+using Scriban.Runtime;
 
 namespace PublishPipeline.Site;
 
 /// <summary>
 /// Renders redacted minutes into the static site's files through Scriban templates.
-/// CONTRACT (skeleton, implemented under issue #4): keep the type names and these methods' shapes.
+/// Output depends only on the input and the templates: no clock, no machine, no culture, so a
+/// re-render produces byte-identical files and only real changes need uploading.
 /// </summary>
 public sealed class SiteBuilder
 {
+    /// <summary>Minutes listed on the home page and in the feed.</summary>
+    public const int LatestCount = 20;
+
+    public const int FeedCount = 50;
+
+    private readonly SiteTemplates _templates;
+    private readonly Dictionary<string, (string Path, string Url)> _assetFiles = new(StringComparer.Ordinal);
+    private readonly List<SiteFile> _assetSiteFiles = [];
+
     public SiteBuilder(SiteOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         Options = options;
+        Urls = new SiteUrls(options);
+        _templates = new SiteTemplates(options.TemplateDirectory);
+        foreach (var name in SiteTemplates.AssetNames)
+        {
+            var bytes = Encoding.UTF8.GetBytes(_templates.Asset(name));
+            var dot = name.LastIndexOf('.');
+            var path = $"assets/{name[..dot]}.{ShortHash(bytes)}{name[dot..]}";
+            _assetFiles[name] = (path, Urls.Url(path));
+            _assetSiteFiles.Add(SiteFile.Create(path, bytes, immutable: true));
+        }
+
+        TemplateVersion = _templates.Version;
     }
 
     public SiteOptions Options { get; }
 
-    /// <summary>Hash of the templates and assets; a change means every page must be re-rendered.</summary>
-    public string TemplateVersion => throw new NotImplementedException("site: implemented under issue #4");
+    /// <summary>The URL scheme (paths of every page, body slugs).</summary>
+    public SiteUrls Urls { get; }
 
-    /// <summary>The files of one minutes: its page and its open-data JSON.</summary>
-    public IReadOnlyList<SiteFile> BuildMinutes(Minutes minutes) => throw new NotImplementedException("site: implemented under issue #4");
+    /// <summary>Hash of the templates and assets; a change means every page must be re-rendered.</summary>
+    public string TemplateVersion { get; }
+
+    /// <summary>The files of one minutes: its page and its open-data JSON (paths: <see cref="SiteUrls.MinutesPaths"/>).</summary>
+    /// <exception cref="InvalidOperationException">The document still holds non-disclosure markers: redaction did not run or failed.</exception>
+    public IReadOnlyList<SiteFile> BuildMinutes(Minutes minutes)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+        EnsureRedacted(minutes);
+        var model = Globals(
+            title: DisplayTitle(minutes),
+            path: SiteUrls.MinutesPagePath(minutes.Id),
+            breadcrumbs: [("会議体一覧", SiteUrls.BodiesPath), (BodyName(minutes), SiteUrls.BodyPagePath(Urls.BodySlug(BodyName(minutes))))],
+            description: Description(minutes));
+        model["m"] = MinutesModel(minutes, detailed: true);
+        var page = RenderPage("minutes.sbn", model);
+        return
+        [
+            page,
+            SiteFile.Create(SiteUrls.MinutesJsonPath(minutes.Id), PublicJson(minutes)),
+        ];
+    }
 
     /// <summary>Every file that depends on the whole set: indexes, feed, sitemap, search, catalogue, assets, 404, robots.</summary>
-    public IReadOnlyList<SiteFile> BuildIndexes(IReadOnlyList<Minutes> all) => throw new NotImplementedException("site: implemented under issue #4");
+    public IReadOnlyList<SiteFile> BuildIndexes(IReadOnlyList<Minutes> all)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        foreach (var m in all)
+        {
+            EnsureRedacted(m);
+        }
+
+        var ordered = Order(all);
+        CheckUniqueIds(ordered);
+        var files = new List<SiteFile>(_assetSiteFiles);
+        var summaries = ordered.Select(m => MinutesModel(m, detailed: false)).ToArray();
+
+        var bodies = ordered
+            .GroupBy(BodyName, StringComparer.Ordinal)
+            .Select(g => (Name: g.Key, Slug: Urls.BodySlug(g.Key), Items: g.ToList()))
+            .OrderBy(b => b.Name, StringComparer.Ordinal)
+            .ToList();
+        var years = ordered
+            .GroupBy(FiscalYearOf)
+            .OrderByDescending(g => g.Key ?? int.MinValue)
+            .Select(g => (Year: g.Key, Items: g.ToList()))
+            .ToList();
+
+        // Home.
+        var home = Globals(Options.SiteTitle, SiteUrls.HomePath, [], $"{Options.SiteTitle}：会議録の公開ページです。");
+        home["latest"] = Array(summaries.Take(LatestCount));
+        home["total"] = ordered.Count;
+        home["bodies"] = BodyLinks(bodies);
+        home["years"] = YearLinks(years);
+        home["search_url"] = Urls.Url(SiteUrls.SearchPath);
+        files.Add(RenderPage("home.sbn", home));
+
+        // Bodies.
+        var bodiesPage = Globals("会議体一覧", SiteUrls.BodiesPath, [], "会議体ごとの会議録の一覧です。");
+        bodiesPage["bodies"] = BodyLinks(bodies);
+        files.Add(RenderPage("bodies.sbn", bodiesPage));
+        foreach (var body in bodies)
+        {
+            var path = SiteUrls.BodyPagePath(body.Slug);
+            var page = Globals(body.Name, path, [("会議体一覧", SiteUrls.BodiesPath)], $"{body.Name}の会議録の一覧です。");
+            page["body"] = body.Name;
+            page["items"] = Array(body.Items.Select(m => MinutesModel(m, detailed: false)));
+            page["years"] = YearLinks(body.Items.GroupBy(FiscalYearOf).OrderByDescending(g => g.Key ?? int.MinValue).Select(g => (g.Key, g.ToList())).ToList());
+            files.Add(RenderPage("body.sbn", page));
+        }
+
+        // Fiscal years.
+        var yearsPage = Globals("年度一覧", SiteUrls.YearsPath, [], "年度ごとの会議録の一覧です。");
+        yearsPage["years"] = YearLinks(years);
+        files.Add(RenderPage("years.sbn", yearsPage));
+        foreach (var (year, items) in years)
+        {
+            var label = YearLabel(year);
+            var path = SiteUrls.YearPagePath(year);
+            var page = Globals($"{label}の会議録", path, [("年度一覧", SiteUrls.YearsPath)], $"{label}に開かれた会議の会議録の一覧です。");
+            page["year_label"] = label;
+            page["items"] = Array(items.Select(m => MinutesModel(m, detailed: false)));
+            files.Add(RenderPage("year.sbn", page));
+        }
+
+        // Search: the page, the catalogue of minutes it searches, and the bigram shards.
+        var shards = SearchIndexBuilder.BuildShards(ordered);
+        var shardNames = new string[shards.Count];
+        foreach (var (shard, json) in shards)
+        {
+            var path = $"search/s{shard.ToString("x3", CultureInfo.InvariantCulture)}.{ShortHash(json)}.json";
+            shardNames[shard] = Urls.Url(path);
+            files.Add(SiteFile.Create(path, json, immutable: true));
+        }
+
+        files.Add(SiteFile.Create(SiteUrls.SearchMetaPath, SearchMeta(ordered, shardNames)));
+        var search = Globals("会議録の検索", SiteUrls.SearchPath, [], "会議録の発言を語句で検索します。");
+        search["meta_url"] = Urls.Url(SiteUrls.SearchMetaPath);
+        search["bodies"] = BodyLinks(bodies);
+        search["years"] = YearLinks(years);
+        files.Add(RenderPage("search.sbn", search));
+
+        // 404, feed, sitemap, robots, catalogue.
+        var notFound = Globals("ページが見つかりません", SiteUrls.NotFoundPath, [], "お探しのページは見つかりませんでした。");
+        notFound["search_url"] = Urls.Url(SiteUrls.SearchPath);
+        files.Add(RenderPage("404.sbn", notFound));
+        files.Add(RenderText("feed.sbn", SiteUrls.FeedPath, FeedModel(ordered)));
+        files.Add(RenderText("sitemap.sbn", SiteUrls.SitemapPath, SitemapModel(ordered, bodies.Select(b => b.Slug), years.Select(y => y.Year))));
+        files.Add(RenderText("robots.sbn", SiteUrls.RobotsPath, new ScriptObject { ["sitemap_url"] = Urls.AbsoluteUrl(SiteUrls.SitemapPath) }));
+        files.Add(SiteFile.Create(SiteUrls.CatalogPath, Catalog(ordered)));
+        return files;
+    }
+
+    /// <summary>The whole site: every minutes' files, then the indexes. Minutes pages render in parallel.</summary>
+    public IReadOnlyList<SiteFile> BuildAll(IReadOnlyList<Minutes> all)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        var perMinutes = new IReadOnlyList<SiteFile>[all.Count];
+        Parallel.For(0, all.Count, i => perMinutes[i] = BuildMinutes(all[i]));
+        var files = perMinutes.SelectMany(f => f).ToList();
+        files.AddRange(BuildIndexes(all));
+        return files;
+    }
+
+    /// <summary>Newest first; undated minutes last; ties broken by id so the order never depends on input order.</summary>
+    public static IReadOnlyList<Minutes> Order(IEnumerable<Minutes> all) =>
+        [.. all.OrderByDescending(m => m.Date.HasValue)
+            .ThenByDescending(m => m.Date)
+            .ThenByDescending(m => m.StartTime, StringComparer.Ordinal)
+            .ThenBy(m => m.Id, StringComparer.Ordinal)];
+
+    /// <summary>The JSON published as open data: the redacted document without the private parts
+    /// (normaliser warnings quote source lines; the source block names the private upload).</summary>
+    public static byte[] PublicJson(Minutes minutes)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+        return MinutesJson.Serialize(minutes with { Warnings = [], Source = null });
+    }
+
+    private static void EnsureRedacted(Minutes minutes)
+    {
+        for (var s = 0; s < minutes.Sections.Count; s++)
+        {
+            var turns = minutes.Sections[s].Turns;
+            for (var t = 0; t < turns.Count; t++)
+            {
+                if (turns[t].Kind is TurnKind.NonDisclosureStart or TurnKind.NonDisclosureEnd)
+                {
+                    throw new InvalidOperationException(
+                        $"Minutes {minutes.Id}: section {s + 1}, turn {t + 1} is a non-disclosure marker ({turns[t].Kind}); only redacted minutes may be rendered.");
+                }
+            }
+        }
+    }
+
+    private static void CheckUniqueIds(IReadOnlyList<Minutes> ordered)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in ordered)
+        {
+            if (!seen.Add(m.Id))
+            {
+                throw new ArgumentException($"Minutes id {m.Id} appears more than once in the set.", nameof(ordered));
+            }
+        }
+    }
+
+    private SiteFile RenderPage(string template, ScriptObject model)
+    {
+        var content = _templates.Render(template, model);
+        model["content"] = new TrustedHtml(content);
+        var html = _templates.Render("layout.sbn", model);
+        return SiteFile.Create((string)model["page_path"]!, Encoding.UTF8.GetBytes(html));
+    }
+
+    private SiteFile RenderText(string template, string path, ScriptObject model) =>
+        SiteFile.Create(path, Encoding.UTF8.GetBytes(_templates.Render(template, model)));
+
+    private ScriptObject Globals(string title, string path, IReadOnlyList<(string Label, string Path)> breadcrumbs, string description)
+    {
+        var crumbs = new ScriptArray { new ScriptObject { ["label"] = "ホーム", ["url"] = Urls.Url(SiteUrls.HomePath) } };
+        foreach (var (label, crumbPath) in breadcrumbs)
+        {
+            crumbs.Add(new ScriptObject { ["label"] = label, ["url"] = Urls.Url(crumbPath) });
+        }
+
+        return new ScriptObject
+        {
+            ["site_title"] = Options.SiteTitle,
+            ["page_title"] = title,
+            ["page_path"] = path,
+            ["page_url"] = Urls.Url(path),
+            ["canonical_url"] = path == SiteUrls.NotFoundPath ? null : Urls.AbsoluteUrl(path),
+            ["description"] = description,
+            ["breadcrumbs"] = path == SiteUrls.HomePath ? new ScriptArray() : crumbs,
+            ["css_url"] = _assetFiles["site.css"].Url,
+            ["js_url"] = _assetFiles["search.js"].Url,
+            ["home_url"] = Urls.Url(SiteUrls.HomePath),
+            ["bodies_url"] = Urls.Url(SiteUrls.BodiesPath),
+            ["years_url"] = Urls.Url(SiteUrls.YearsPath),
+            ["search_url"] = Urls.Url(SiteUrls.SearchPath),
+            ["feed_url"] = Urls.Url(SiteUrls.FeedPath),
+            ["catalog_url"] = Urls.Url(SiteUrls.CatalogPath),
+            ["base_path"] = Urls.BasePath,
+            ["is_search"] = path == SiteUrls.SearchPath,
+            ["nav"] = NavKey(path),
+            ["content"] = null,
+        };
+    }
+
+    private static string NavKey(string path) =>
+        path == SiteUrls.HomePath ? "home"
+        : path.StartsWith("bodies/", StringComparison.Ordinal) || path.StartsWith("minutes/", StringComparison.Ordinal) ? "bodies"
+        : path.StartsWith("years/", StringComparison.Ordinal) ? "years"
+        : path.StartsWith("search/", StringComparison.Ordinal) ? "search"
+        : "none";
+
+    internal static string BodyName(Minutes m) => Clean(m.Body) ?? Clean(m.Title) ?? "会議体名の記載なし";
+
+    internal static string DisplayTitle(Minutes m) => Clean(m.Title) ?? Clean(m.Body) ?? "名称の記載のない会議";
+
+    internal static int? FiscalYearOf(Minutes m) => m.FiscalYear ?? (m.Date is DateOnly d ? JapaneseEra.FiscalYear(d) : null);
+
+    internal static string YearLabel(int? year)
+    {
+        if (year is not int y)
+        {
+            return "年度不明";
+        }
+
+        // 2019年度 is 令和元年度 in official use: the era in force at the end of the calendar year.
+        var era = JapaneseEra.FromDate(new DateOnly(y, 12, 31));
+        var western = y.ToString(CultureInfo.InvariantCulture);
+        return era is var (name, eraYear)
+            ? $"{name}{(eraYear == 1 ? "元" : eraYear.ToString(CultureInfo.InvariantCulture))}年度（{western}年度）"
+            : $"{western}年度";
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static string Description(Minutes m)
+    {
+        var parts = new List<string>();
+        if (m.Date is DateOnly d)
+        {
+            parts.Add((JapaneseEra.Format(d) ?? WesternDate(d)) + "開催");
+        }
+
+        parts.Add(BodyName(m));
+        if (Clean(m.Session) is string session)
+        {
+            parts.Add(session);
+        }
+
+        return string.Join("、", parts) + "の会議録です。";
+    }
+
+    private static string WesternDate(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
+
+    private static readonly string[] Weekdays = ["日", "月", "火", "水", "木", "金", "土"];
+
+    private ScriptObject MinutesModel(Minutes m, bool detailed)
+    {
+        var body = BodyName(m);
+        var year = FiscalYearOf(m);
+        var o = new ScriptObject
+        {
+            ["id"] = m.Id,
+            ["title"] = DisplayTitle(m),
+            ["body"] = body,
+            ["body_url"] = Urls.Url(SiteUrls.BodyPagePath(Urls.BodySlug(body))),
+            ["session"] = Clean(m.Session),
+            ["url"] = Urls.Url(SiteUrls.MinutesPagePath(m.Id)),
+            ["date_iso"] = m.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["date_wareki"] = m.Date is DateOnly d1 ? JapaneseEra.Format(d1) ?? WesternDate(d1) : null,
+            ["date_western"] = m.Date is DateOnly d2 ? WesternDate(d2) : null,
+            ["weekday"] = m.Date is DateOnly d3 ? Weekdays[(int)d3.DayOfWeek] : null,
+            ["year_label"] = YearLabel(year),
+            ["year_url"] = Urls.Url(SiteUrls.YearPagePath(year)),
+        };
+        if (!detailed)
+        {
+            return o;
+        }
+
+        o["municipality"] = Clean(m.Municipality);
+        o["start_time"] = Clean(m.StartTime);
+        o["end_time"] = Clean(m.EndTime);
+        o["venue"] = Clean(m.Venue);
+        o["secretariat"] = Clean(m.Secretariat);
+        o["agenda"] = Strings(m.Agenda);
+        o["results"] = Strings(m.Results);
+        o["materials"] = Strings(m.Materials);
+        o["json_url"] = Urls.Url(SiteUrls.MinutesJsonPath(m.Id));
+        var attendees = new ScriptArray();
+        foreach (var group in m.Attendees)
+        {
+            var members = Strings(group.Members);
+            if (members.Count > 0 || Clean(group.Group) is not null)
+            {
+                attendees.Add(new ScriptObject { ["group"] = Clean(group.Group) ?? "出席者", ["members"] = members });
+            }
+        }
+
+        o["attendees"] = attendees;
+        o["disclosure"] = new ScriptObject
+        {
+            ["meeting"] = StateLabel(m.Disclosure.Meeting),
+            ["meeting_state"] = StateKey(m.Disclosure.Meeting),
+            ["meeting_reason"] = Clean(m.Disclosure.MeetingReason),
+            ["minutes"] = StateLabel(m.Disclosure.Minutes),
+            ["minutes_state"] = StateKey(m.Disclosure.Minutes),
+            ["minutes_reason"] = Clean(m.Disclosure.Reason),
+        };
+
+        var sections = new ScriptArray();
+        var notices = 0;
+        for (var s = 0; s < m.Sections.Count; s++)
+        {
+            var section = m.Sections[s];
+            var turns = new ScriptArray(section.Turns.Count);
+            for (var t = 0; t < section.Turns.Count; t++)
+            {
+                var turn = section.Turns[t];
+                var kind = turn.Kind switch
+                {
+                    TurnKind.Speech => "speech",
+                    TurnKind.Procedure => "procedure",
+                    TurnKind.Notice => "notice",
+                    _ => throw new InvalidOperationException($"Minutes {m.Id}: turn kind {turn.Kind} cannot be published."),
+                };
+                notices += turn.Kind == TurnKind.Notice ? 1 : 0;
+                var paragraphs = new ScriptArray();
+                foreach (var line in (turn.Text ?? string.Empty).Split('\n'))
+                {
+                    if (!string.IsNullOrWhiteSpace(line))
+                    {
+                        paragraphs.Add(line.Trim());
+                    }
+                }
+
+                turns.Add(new ScriptObject
+                {
+                    ["anchor"] = $"s{s + 1}-t{t + 1}",
+                    ["number"] = $"{s + 1}-{t + 1}",
+                    ["kind"] = kind,
+                    ["speaker"] = Clean(turn.Speaker),
+                    ["paragraphs"] = paragraphs,
+                });
+            }
+
+            sections.Add(new ScriptObject
+            {
+                ["anchor"] = $"s{s + 1}",
+                ["heading"] = Clean(section.Heading),
+                ["turns"] = turns,
+            });
+        }
+
+        o["sections"] = sections;
+        o["has_headings"] = m.Sections.Any(s => Clean(s.Heading) is not null);
+        o["notice_count"] = notices;
+        return o;
+    }
+
+    private static ScriptArray Strings(IEnumerable<string> items)
+    {
+        var array = new ScriptArray();
+        foreach (var item in items)
+        {
+            if (Clean(item) is string s)
+            {
+                array.Add(s);
+            }
+        }
+
+        return array;
+    }
+
+    private static ScriptArray Array(IEnumerable<ScriptObject> items)
+    {
+        var array = new ScriptArray();
+        foreach (var item in items)
+        {
+            array.Add(item);
+        }
+
+        return array;
+    }
+
+    private static string StateLabel(DisclosureState state) => state switch
+    {
+        DisclosureState.Public => "公開",
+        DisclosureState.Closed => "非公開",
+        DisclosureState.Partial => "一部非公開",
+        _ => "記載なし",
+    };
+
+    private static string StateKey(DisclosureState state) => state switch
+    {
+        DisclosureState.Public => "public",
+        DisclosureState.Closed => "closed",
+        DisclosureState.Partial => "partial",
+        _ => "unknown",
+    };
+
+    private ScriptArray BodyLinks(IEnumerable<(string Name, string Slug, List<Minutes> Items)> bodies)
+    {
+        var array = new ScriptArray();
+        foreach (var (name, slug, items) in bodies)
+        {
+            array.Add(new ScriptObject
+            {
+                ["name"] = name,
+                ["url"] = Urls.Url(SiteUrls.BodyPagePath(slug)),
+                ["count"] = items.Count,
+                ["latest"] = items[0].Date is DateOnly d ? JapaneseEra.Format(d) ?? WesternDate(d) : null,
+                ["latest_iso"] = items[0].Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            });
+        }
+
+        return array;
+    }
+
+    private ScriptArray YearLinks(IEnumerable<(int? Year, List<Minutes> Items)> years)
+    {
+        var array = new ScriptArray();
+        foreach (var (year, items) in years)
+        {
+            array.Add(new ScriptObject
+            {
+                ["label"] = YearLabel(year),
+                ["url"] = Urls.Url(SiteUrls.YearPagePath(year)),
+                ["count"] = items.Count,
+            });
+        }
+
+        return array;
+    }
+
+    private ScriptObject FeedModel(IReadOnlyList<Minutes> ordered)
+    {
+        // Atom needs an "updated" for every entry; undated minutes cannot be placed in time, so
+        // they stay out of the feed (they are still on the index pages).
+        var dated = ordered.Where(m => m.Date is not null).Take(FeedCount).ToList();
+        var entries = new ScriptArray();
+        foreach (var m in dated)
+        {
+            entries.Add(new ScriptObject
+            {
+                ["title"] = DisplayTitle(m),
+                ["url"] = Urls.AbsoluteUrl(SiteUrls.MinutesPagePath(m.Id)),
+                ["id"] = Urls.AbsoluteUrl(SiteUrls.MinutesPagePath(m.Id)),
+                ["updated"] = AtomDate(m.Date!.Value),
+                ["summary"] = Description(m),
+                ["category"] = BodyName(m),
+            });
+        }
+
+        return new ScriptObject
+        {
+            ["site_title"] = Options.SiteTitle,
+            ["feed_url"] = Urls.AbsoluteUrl(SiteUrls.FeedPath),
+            ["home_url"] = Urls.AbsoluteUrl(SiteUrls.HomePath),
+            // The feed changes when its newest entry does; a fixed value for an empty site.
+            ["updated"] = dated.Count > 0 ? AtomDate(dated[0].Date!.Value) : "2000-01-01T00:00:00+09:00",
+            ["entries"] = entries,
+        };
+    }
+
+    private static string AtomDate(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00+09:00";
+
+    private ScriptObject SitemapModel(IReadOnlyList<Minutes> ordered, IEnumerable<string> bodySlugs, IEnumerable<int?> years)
+    {
+        var urls = new ScriptArray
+        {
+            Entry(SiteUrls.HomePath, null),
+            Entry(SiteUrls.BodiesPath, null),
+            Entry(SiteUrls.YearsPath, null),
+            Entry(SiteUrls.SearchPath, null),
+        };
+        foreach (var slug in bodySlugs.Order(StringComparer.Ordinal))
+        {
+            urls.Add(Entry(SiteUrls.BodyPagePath(slug), null));
+        }
+
+        foreach (var year in years)
+        {
+            urls.Add(Entry(SiteUrls.YearPagePath(year), null));
+        }
+
+        foreach (var m in ordered)
+        {
+            urls.Add(Entry(SiteUrls.MinutesPagePath(m.Id), m.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
+        return new ScriptObject { ["urls"] = urls };
+
+        ScriptObject Entry(string path, string? lastmod) => new() { ["loc"] = Urls.AbsoluteUrl(path), ["lastmod"] = lastmod };
+    }
+
+    private byte[] SearchMeta(IReadOnlyList<Minutes> ordered, string[] shardUrls)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = MinutesJson.Compact.Encoder }))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("version", 1);
+            w.WriteStartArray("shards");
+            foreach (var url in shardUrls)
+            {
+                w.WriteStringValue(url);
+            }
+
+            w.WriteEndArray();
+            // One row per minutes in index order: [page URL, JSON URL, title, date, body].
+            w.WriteStartArray("minutes");
+            foreach (var m in ordered)
+            {
+                w.WriteStartArray();
+                w.WriteStringValue(Urls.Url(SiteUrls.MinutesPagePath(m.Id)));
+                w.WriteStringValue(Urls.Url(SiteUrls.MinutesJsonPath(m.Id)));
+                w.WriteStringValue(DisplayTitle(m));
+                w.WriteStringValue(m.Date is DateOnly d ? JapaneseEra.Format(d) ?? WesternDate(d) : string.Empty);
+                w.WriteStringValue(BodyName(m));
+                w.WriteEndArray();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private byte[] Catalog(IReadOnlyList<Minutes> ordered)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = MinutesJson.Options.Encoder, Indented = true, NewLine = "\n" }))
+        {
+            w.WriteStartObject();
+            w.WriteString("title", Options.SiteTitle);
+            w.WriteNumber("schemaVersion", Minutes.CurrentSchemaVersion);
+            w.WriteNumber("count", ordered.Count);
+            w.WriteStartArray("minutes");
+            foreach (var m in ordered)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", m.Id);
+                w.WriteString("title", DisplayTitle(m));
+                w.WriteString("body", BodyName(m));
+                WriteNullable(w, "municipality", Clean(m.Municipality));
+                WriteNullable(w, "session", Clean(m.Session));
+                WriteNullable(w, "date", m.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                if (FiscalYearOf(m) is int fy)
+                {
+                    w.WriteNumber("fiscalYear", fy);
+                }
+                else
+                {
+                    w.WriteNull("fiscalYear");
+                }
+
+                w.WriteString("minutesDisclosure", StateKey(m.Disclosure.Minutes));
+                w.WriteString("page", Urls.AbsoluteUrl(SiteUrls.MinutesPagePath(m.Id)));
+                w.WriteString("json", Urls.AbsoluteUrl(SiteUrls.MinutesJsonPath(m.Id)));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    internal static string ShortHash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
 }
 
 /// <summary>Site-wide settings.</summary>
@@ -35,7 +648,40 @@ public sealed record SiteOptions
 
     /// <summary>A folder of templates that overrides the built-in ones; null for the built-in set.</summary>
     public string? TemplateDirectory { get; init; }
+
+    /// <summary>Optional readable slugs per 会議体 name (e.g. 豊島区行政情報化推進本部 → johoka-honbu); others get a hash slug.</summary>
+    public IReadOnlyDictionary<string, string> BodySlugs { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 /// <summary>One file of the site, with the headers it must be served with.</summary>
-public sealed record SiteFile(string Path, ReadOnlyMemory<byte> Content, string ContentType, string CacheControl);
+public sealed record SiteFile(string Path, ReadOnlyMemory<byte> Content, string ContentType, string CacheControl)
+{
+    /// <summary>Short cache for pages and indexes the timer re-renders.</summary>
+    public const string ShortCache = "public, max-age=300";
+
+    /// <summary>Long cache only for content-hashed names, which change whenever their bytes do.</summary>
+    public const string ImmutableCache = "public, max-age=31536000, immutable";
+
+    /// <summary>A file with the content type its extension implies and the matching cache policy.</summary>
+    public static SiteFile Create(string path, byte[] content, bool immutable = false) =>
+        new(path, content, ContentTypeOf(path), immutable ? ImmutableCache : ShortCache);
+
+    /// <summary>Content types of the site's files; text types carry charset=utf-8.</summary>
+    public static string ContentTypeOf(string path) => System.IO.Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".html" => "text/html; charset=utf-8",
+        ".css" => "text/css; charset=utf-8",
+        ".js" => "text/javascript; charset=utf-8",
+        ".json" => "application/json; charset=utf-8",
+        ".atom" => "application/atom+xml; charset=utf-8",
+        ".xml" => "application/xml; charset=utf-8",
+        ".txt" => "text/plain; charset=utf-8",
+        ".svg" => "image/svg+xml; charset=utf-8",
+        ".png" => "image/png",
+        ".ico" => "image/x-icon",
+        _ => "application/octet-stream",
+    };
+
+    /// <summary>Lower-case hex SHA-256 of the content: what a store compares before rewriting.</summary>
+    public string ContentHash => Convert.ToHexStringLower(SHA256.HashData(Content.Span));
+}

@@ -1,0 +1,395 @@
+using System.IO.Compression;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using W14 = DocumentFormat.OpenXml.Office2010.Word;
+
+namespace PublishPipeline.Ingest;
+
+/// <summary>
+/// Word .docx via DocumentFormat.OpenXml: body paragraphs and tables in reading order. Heading styles
+/// (Heading 1–6 / 見出し 1–6 / outline level) become headings, numbered paragraphs list items, and
+/// checkbox content controls, legacy form checkboxes and box glyphs ☑/☐. Line = paragraph ordinal
+/// (1-based, counting every paragraph in reading order, table cells included).
+/// </summary>
+internal static partial class DocxReader
+{
+    // Uncompressed limit: a docx of minutes is a few MiB of XML; more is a zip bomb.
+    private static readonly System.Buffers.SearchValues<char> BoxChars = System.Buffers.SearchValues.Create("☒☑☐■□");
+
+    private const long MaxUncompressedBytes = 256L * 1024 * 1024;
+
+    /// <summary>A zip local-file header: .docx, or some other zip that is not minutes.</summary>
+    public static bool LooksLikeZip(ReadOnlySpan<byte> bytes) => bytes.StartsWith("PK\u0003\u0004"u8);
+
+    public static List<SourceBlock> Read(string name, ReadOnlyMemory<byte> content)
+    {
+        var array = MemoryMarshal.TryGetArray(content, out var segment) && segment.Array is not null
+            ? segment
+            : new ArraySegment<byte>(content.ToArray());
+        CheckZip(name, array);
+        try
+        {
+            using var stream = new MemoryStream(array.Array!, array.Offset, array.Count, writable: false);
+            using var document = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = MaxUncompressedBytes / 2 });
+            var body = document.MainDocumentPart?.Document?.Body
+                ?? throw new MinutesFormatException(name, "not a Word .docx: the zip has no word/document.xml body") { Code = "docx" };
+            var reader = new Reader(Styles.From(document.MainDocumentPart!));
+            reader.ReadContainer(body);
+            return reader.Blocks;
+        }
+        catch (MinutesFormatException)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // OpenXml and System.IO.Packaging throw many types on damaged packages; all mean the same to the uploader.
+            throw new MinutesFormatException(name, "not a readable Word .docx (damaged, truncated or another kind of zip): " + ex.Message, null, ex)
+            { Code = "docx" };
+        }
+    }
+
+    private static void CheckZip(string name, ArraySegment<byte> bytes)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false), ZipArchiveMode.Read);
+            long total = 0;
+            var hasDocument = false;
+            foreach (var entry in zip.Entries)
+            {
+                total += entry.Length;
+                hasDocument |= entry.FullName.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (total > MaxUncompressedBytes)
+            {
+                throw new MinutesFormatException(name, $"the .docx unpacks to {total:N0} bytes; the limit is {MaxUncompressedBytes:N0}") { Code = "too-large" };
+            }
+
+            if (!hasDocument)
+            {
+                throw new MinutesFormatException(name, "a zip archive but not a Word .docx (no [Content_Types].xml)") { Code = "docx" };
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new MinutesFormatException(name, "not a readable Word .docx (damaged or truncated zip): " + ex.Message, null, ex) { Code = "docx" };
+        }
+    }
+
+    private sealed class Reader(Styles styles)
+    {
+        public List<SourceBlock> Blocks { get; } = [];
+
+        private int ordinal;
+
+        public void ReadContainer(OpenXmlElement container)
+        {
+            foreach (var element in container.ChildElements)
+            {
+                switch (element)
+                {
+                    case Paragraph paragraph:
+                        ReadParagraph(paragraph);
+                        break;
+                    case Table table:
+                        ReadTable(table);
+                        break;
+                    case SdtBlock sdt when sdt.SdtContentBlock is { } sdtContent:
+                        ReadContainer(sdtContent);
+                        break;
+                    case CustomXmlBlock or SdtContentBlock:
+                        ReadContainer(element);
+                        break;
+                }
+            }
+        }
+
+        private void ReadParagraph(Paragraph paragraph)
+        {
+            var line = ++ordinal;
+            var properties = paragraph.ParagraphProperties;
+            if (properties?.PageBreakBefore is { } before && (before.Val is null || before.Val.Value))
+            {
+                Blocks.Add(new PageBreakBlock(line, "\f"));
+            }
+
+            var text = ParagraphText(paragraph);
+            var first = true;
+            foreach (var range in text.AsSpan().Split('\f'))
+            {
+                if (!first)
+                {
+                    Blocks.Add(new PageBreakBlock(line, "\f"));
+                }
+
+                first = false;
+                AddText(text[range], line, paragraph);
+            }
+        }
+
+        private void AddText(string text, int line, Paragraph paragraph)
+        {
+            text = text.Trim('\n');
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return;
+            }
+
+            var special = text.Contains('\t', StringComparison.Ordinal) || HtmlBlocks.LooksLikeHtml(text);
+            foreach (var piece in text.Split('\n'))
+            {
+                special |= SourceMarks.IsBracketMarker(piece, out _) || SourceMarks.IsPageBreakDebris(piece);
+            }
+
+            if (special)
+            {
+                // Tabs, markup, markers and rulers read exactly as in a text file, one line at a time.
+                foreach (var piece in text.Split('\n'))
+                {
+                    Blocks.AddRange(PlainTextReader.Read(piece, line));
+                }
+
+                return;
+            }
+
+            if (styles.HeadingLevel(paragraph) is int level)
+            {
+                Blocks.Add(new HeadingBlock(line, level, text.Replace('\n', ' ').Trim()));
+            }
+            else
+            {
+                Blocks.Add(new ParagraphBlock(line, text.TrimEnd(), styles.IsNumbered(paragraph)));
+            }
+        }
+
+        private void ReadTable(Table table)
+        {
+            foreach (var row in table.Elements<TableRow>())
+            {
+                var line = ordinal + 1;
+                var cells = new List<TableCell>();
+                foreach (var cell in row.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>())
+                {
+                    var paragraphs = new List<string>();
+                    foreach (var paragraph in cell.Descendants<Paragraph>())
+                    {
+                        ordinal++;
+                        foreach (var piece in ParagraphText(paragraph).Split('\n', '\f'))
+                        {
+                            paragraphs.AddRange(PlainTextReader.CellParagraphs(piece.Replace('\t', ' ')));
+                        }
+                    }
+
+                    cells.Add(new TableCell(paragraphs));
+                }
+
+                if (cells.Count > 0 && cells.Any(c => c.Paragraphs.Count > 0))
+                {
+                    Blocks.Add(new TableRowBlock(line, cells));
+                }
+            }
+        }
+    }
+
+    /// <summary>The visible text of a paragraph: runs, tabs, breaks (\n; page break \f), checkboxes as ☑/☐.</summary>
+    internal static string ParagraphText(Paragraph paragraph)
+    {
+        var builder = new StringBuilder();
+        Append(paragraph, builder);
+        return NormalizeBoxGlyphs(builder.ToString());
+    }
+
+    private static void Append(OpenXmlElement element, StringBuilder builder)
+    {
+        foreach (var child in element.ChildElements)
+        {
+            switch (child)
+            {
+                case Text text:
+                    builder.Append(text.Text);
+                    break;
+                case TabChar or PositionalTab:
+                    builder.Append('\t');
+                    break;
+                case Break brk:
+                    builder.Append(brk.Type?.Value == BreakValues.Page ? '\f' : '\n');
+                    break;
+                case CarriageReturn:
+                    builder.Append('\n');
+                    break;
+                case NoBreakHyphen:
+                    builder.Append('-');
+                    break;
+                case SymbolChar symbol:
+                    builder.Append(Symbol(symbol));
+                    break;
+                case SdtRun sdt when sdt.SdtProperties?.GetFirstChild<W14.SdtContentCheckBox>() is { } checkBox:
+                    builder.Append(IsOn(checkBox.Checked) ? '☑' : '☐');
+                    break;
+                case FieldChar field when field.FormFieldData?.GetFirstChild<CheckBox>() is { } legacy:
+                    var state = legacy.GetFirstChild<Checked>() is { } checkedState
+                        ? checkedState.Val is null || checkedState.Val.Value
+                        : legacy.GetFirstChild<DefaultCheckBoxFormFieldState>()?.Val?.Value ?? false;
+                    builder.Append(state ? '☑' : '☐');
+                    break;
+                case DeletedRun or MoveFromRun or FieldCode or DeletedFieldCode or ParagraphProperties or RunProperties
+                    or Drawing or Picture or EmbeddedObject or AlternateContent:
+                    // Tracked deletions, field instructions and drawings are not the text a reader sees.
+                    break;
+                default:
+                    Append(child, builder);
+                    break;
+            }
+        }
+    }
+
+    private static bool IsOn(W14.Checked? checkedElement)
+    {
+        if (checkedElement is null)
+        {
+            return false;
+        }
+
+        var value = checkedElement.GetAttributes().FirstOrDefault(a => a.LocalName == "val").Value;
+        return value is null or "1" or "true" or "on";
+    }
+
+    /// <summary>Wingdings/Webdings/MS Gothic box symbols inserted with Insert → Symbol.</summary>
+    private static string Symbol(SymbolChar symbol)
+    {
+        if (symbol.Char?.Value is not { } hex || !int.TryParse(hex, System.Globalization.NumberStyles.HexNumber, null, out var code))
+        {
+            return string.Empty;
+        }
+
+        var font = symbol.Font?.Value ?? string.Empty;
+        code = code >= 0xF000 ? code - 0xF000 : code;
+        if (font.StartsWith("Wingdings", StringComparison.OrdinalIgnoreCase))
+        {
+            return code switch
+            {
+                0xFE or 0xFD or 0x78 => "☑",
+                0xA8 or 0x6F or 0x71 => "☐",
+                _ => string.Empty,
+            };
+        }
+
+        return code is > 0x20 and < 0xD800 ? ((char)code).ToString() : string.Empty;
+    }
+
+    /// <summary>
+    /// ☒/☑ → ☑ and ☐ always; ■/□ only in a choice list (two or more boxes in one paragraph, e.g.
+    /// "□公開 ■非公開 □一部非公開"), since a lone ■ is usually a bullet.
+    /// </summary>
+    private static string NormalizeBoxGlyphs(string text)
+    {
+        if (!text.AsSpan().ContainsAny(BoxChars))
+        {
+            return text;
+        }
+
+        text = text.Replace('☒', '☑');
+        if (BoxGlyph().Count(text) >= 2)
+        {
+            text = text.Replace('■', '☑').Replace('□', '☐');
+        }
+
+        return text;
+    }
+
+    [GeneratedRegex("[■□☐☑]")]
+    private static partial Regex BoxGlyph();
+
+    /// <summary>Heading and numbering facts from styles.xml, following basedOn chains.</summary>
+    private sealed partial class Styles
+    {
+        private readonly Dictionary<string, Style> byId;
+
+        private Styles(Dictionary<string, Style> byId) => this.byId = byId;
+
+        public static Styles From(MainDocumentPart part)
+        {
+            var styles = part.StyleDefinitionsPart?.Styles?.Elements<Style>() ?? [];
+            var map = new Dictionary<string, Style>(StringComparer.Ordinal);
+            foreach (var style in styles)
+            {
+                if (style.StyleId?.Value is { } id)
+                {
+                    map.TryAdd(id, style);
+                }
+            }
+
+            return new Styles(map);
+        }
+
+        public int? HeadingLevel(Paragraph paragraph)
+        {
+            var properties = paragraph.ParagraphProperties;
+            if (properties?.OutlineLevel?.Val?.Value is int direct)
+            {
+                return direct is >= 0 and <= 5 ? direct + 1 : null;
+            }
+
+            foreach (var style in Chain(properties?.ParagraphStyleId?.Val?.Value))
+            {
+                if (style.StyleName?.Val?.Value is { } name)
+                {
+                    var match = HeadingName().Match(name);
+                    if (match.Success)
+                    {
+                        return match.Groups[1].Value[0] - '0';
+                    }
+
+                    if (name.Equals("Title", StringComparison.OrdinalIgnoreCase) || name == "表題")
+                    {
+                        return 1;
+                    }
+                }
+
+                if (style.StyleParagraphProperties?.OutlineLevel?.Val?.Value is int level)
+                {
+                    return level is >= 0 and <= 5 ? level + 1 : null;
+                }
+            }
+
+            return null;
+        }
+
+        public bool IsNumbered(Paragraph paragraph)
+        {
+            var properties = paragraph.ParagraphProperties;
+            if (properties?.NumberingProperties?.NumberingId?.Val?.Value is int id)
+            {
+                return id != 0;
+            }
+
+            foreach (var style in Chain(properties?.ParagraphStyleId?.Val?.Value))
+            {
+                if (style.StyleParagraphProperties?.NumberingProperties?.NumberingId?.Val?.Value is int styleId)
+                {
+                    return styleId != 0;
+                }
+            }
+
+            return false;
+        }
+
+        private IEnumerable<Style> Chain(string? styleId)
+        {
+            for (var depth = 0; styleId is not null && depth < 16 && byId.TryGetValue(styleId, out var style); depth++)
+            {
+                yield return style;
+                styleId = style.BasedOn?.Val?.Value;
+            }
+        }
+
+        [GeneratedRegex(@"^(?:heading|見出し)\s*([1-6])$", RegexOptions.IgnoreCase)]
+        private static partial Regex HeadingName();
+    }
+}

@@ -1,0 +1,373 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace PublishPipeline.Ingest;
+
+/// <summary>
+/// Reduces parsed HTML (a whole page, a Markdown HTML block, or a fragment inside a text line) to
+/// blocks. Markup never passes through: only text, checkbox states and the structure that matters to
+/// minutes (headings, paragraphs, list items, table rows, non-disclosure comments) survive.
+/// </summary>
+internal sealed class HtmlBlocks
+{
+    // Chrome of a saved page, never minutes text.
+    private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "nav", "header", "footer", "aside", "noscript", "template", "iframe",
+        "object", "embed", "svg", "canvas", "button", "select", "textarea", "head", "title", "meta",
+        "link", "rt", "rp", "dialog", "map",
+    };
+
+    private static readonly HashSet<string> BlockElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "section", "article", "main", "blockquote", "dd", "dt", "dl", "address", "center",
+        "figure", "figcaption", "details", "summary", "fieldset", "legend", "pre", "body", "html", "li",
+        "ul", "ol", "menu", "hr", "caption", "form", "tbody", "thead", "tfoot", "tr", "td", "th", "table",
+    };
+
+    private readonly List<SourceBlock> blocks = [];
+    private readonly StringBuilder paragraph = new();
+    private readonly Func<INode, int> lineOf;
+    private int paragraphLine;
+    private bool inListItem;
+
+    private HtmlBlocks(Func<INode, int> lineOf) => this.lineOf = lineOf;
+
+    public static HtmlParser CreateParser(bool keepSourceReferences) =>
+        new(new HtmlParserOptions { IsKeepingSourceReferences = keepSourceReferences });
+
+    /// <summary>Blocks of a DOM subtree; <paramref name="lineOf"/> maps a node to its source line.</summary>
+    public static List<SourceBlock> Read(INode root, Func<INode, int> lineOf)
+    {
+        var reader = new HtmlBlocks(lineOf);
+        reader.Walk(root);
+        reader.Flush();
+        return reader.blocks;
+    }
+
+    /// <summary>The paragraphs of a cell or fragment: &lt;p&gt;, &lt;br&gt;, &lt;div&gt;, &lt;li&gt; and rows separate them.</summary>
+    public static List<string> Paragraphs(INode root)
+    {
+        var list = new List<string>();
+        var current = new StringBuilder();
+        CollectParagraphs(root, list, current);
+        AddParagraph(list, current);
+        return list;
+    }
+
+    /// <summary>The 1-based source line of a node: its own start tag, else the nearest element before or above it.</summary>
+    public static int SourceLine(INode node)
+    {
+        for (INode? current = node; current is not null; current = current.PreviousSibling ?? current.Parent)
+        {
+            if (current is IElement { SourceReference: { } reference })
+            {
+                return reference.Position.Line;
+            }
+        }
+
+        return 1;
+    }
+
+    /// <summary>Whether a line of text holds markup worth parsing (a tag, a comment or an entity).</summary>
+    public static bool LooksLikeHtml(ReadOnlySpan<char> text)
+    {
+        for (var i = text.IndexOfAny('<', '&'); i >= 0 && i < text.Length - 1; i = NextCandidate(text, i))
+        {
+            var next = text[i + 1];
+            if (text[i] == '<' ? char.IsAsciiLetter(next) || next is '/' or '!' : char.IsAsciiLetterOrDigit(next) || next == '#')
+            {
+                var close = text[i] == '<' ? text[i..].IndexOf('>') : text[i..].IndexOf(';');
+                if (close > 1 && (text[i] == '<' || close <= 32))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+
+        static int NextCandidate(ReadOnlySpan<char> text, int i)
+        {
+            var next = text[(i + 1)..].IndexOfAny('<', '&');
+            return next < 0 ? -1 : i + 1 + next;
+        }
+    }
+
+    private void Walk(INode node)
+    {
+        switch (node)
+        {
+            case IComment comment:
+                if (SourceMarks.IsCommentMarker(comment.Data, out var opens))
+                {
+                    Flush();
+                    blocks.Add(new DisclosureMarkerBlock(lineOf(comment), opens, "<!--" + comment.Data + "-->"));
+                }
+
+                return;
+            case IText text:
+                Append(text, text.Data);
+                return;
+            case IElement element:
+                WalkElement(element);
+                return;
+            default:
+                foreach (var child in node.ChildNodes)
+                {
+                    Walk(child);
+                }
+
+                return;
+        }
+    }
+
+    private void WalkElement(IElement element)
+    {
+        var name = element.LocalName;
+        if (IsHidden(element))
+        {
+            return;
+        }
+
+        if (name.Length == 2 && name[0] == 'h' && name[1] is >= '1' and <= '6')
+        {
+            Flush();
+            var text = Inline(element);
+            if (text.Length > 0)
+            {
+                blocks.Add(new HeadingBlock(lineOf(element), name[1] - '0', text));
+            }
+
+            return;
+        }
+
+        switch (name)
+        {
+            case "table":
+                Flush();
+                foreach (var row in Rows(element))
+                {
+                    var cells = row.Children
+                        .Where(c => c.LocalName is "td" or "th")
+                        .Select(c => new TableCell(Paragraphs(c)))
+                        .ToList();
+                    if (cells.Count > 0)
+                    {
+                        blocks.Add(new TableRowBlock(lineOf(row), cells));
+                    }
+                }
+
+                return;
+            case "br":
+                Flush();
+                return;
+            case "input":
+                Append(element, Checkbox(element));
+                return;
+            case "li":
+                Flush();
+                var outer = inListItem;
+                inListItem = true;
+                foreach (var child in element.ChildNodes)
+                {
+                    Walk(child);
+                }
+
+                Flush();
+                inListItem = outer;
+                return;
+        }
+
+        var block = BlockElements.Contains(name);
+        if (block)
+        {
+            Flush();
+        }
+
+        foreach (var child in element.ChildNodes)
+        {
+            Walk(child);
+        }
+
+        if (block)
+        {
+            Flush();
+        }
+    }
+
+    private void Append(INode node, string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return;
+        }
+
+        if (paragraph.Length == 0 && IsAsciiWhitespace(text))
+        {
+            return;
+        }
+
+        if (paragraph.Length == 0)
+        {
+            paragraphLine = lineOf(node);
+        }
+
+        paragraph.Append(text);
+    }
+
+    private void Flush()
+    {
+        var text = Collapse(paragraph);
+        paragraph.Clear();
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        if (SourceMarks.IsBracketMarker(text, out var opens))
+        {
+            blocks.Add(new DisclosureMarkerBlock(paragraphLine, opens, text.Trim()));
+        }
+        else if (SourceMarks.IsPageBreakDebris(text))
+        {
+            blocks.Add(new PageBreakBlock(paragraphLine, text));
+        }
+        else
+        {
+            blocks.Add(new ParagraphBlock(paragraphLine, text, inListItem));
+        }
+    }
+
+    private static IEnumerable<IElement> Rows(IElement table) =>
+        table is IHtmlTableElement html
+            ? html.Rows
+            : table.Children.SelectMany(c => c.LocalName == "tr" ? [c] : c.Children.Where(r => r.LocalName == "tr"));
+
+    private static void CollectParagraphs(INode node, List<string> list, StringBuilder current)
+    {
+        switch (node)
+        {
+            case IText text:
+                current.Append(text.Data);
+                return;
+            case IElement element:
+                if (IsHidden(element))
+                {
+                    return;
+                }
+
+                if (element.LocalName == "br")
+                {
+                    AddParagraph(list, current);
+                    return;
+                }
+
+                if (element.LocalName == "input")
+                {
+                    current.Append(Checkbox(element));
+                    return;
+                }
+
+                var block = BlockElements.Contains(element.LocalName) || element.LocalName is ['h', >= '1' and <= '6'];
+                if (block)
+                {
+                    AddParagraph(list, current);
+                }
+
+                foreach (var child in element.ChildNodes)
+                {
+                    CollectParagraphs(child, list, current);
+                }
+
+                if (block || element.LocalName is "td" or "th")
+                {
+                    AddParagraph(list, current);
+                }
+
+                return;
+            default:
+                foreach (var child in node.ChildNodes)
+                {
+                    CollectParagraphs(child, list, current);
+                }
+
+                return;
+        }
+    }
+
+    private static void AddParagraph(List<string> list, StringBuilder current)
+    {
+        var text = Collapse(current);
+        current.Clear();
+        if (text.Length > 0)
+        {
+            list.Add(text);
+        }
+    }
+
+    /// <summary>Text of an element with its block structure reduced to line breaks (for headings).</summary>
+    private static string Inline(IElement element) => string.Join('\n', Paragraphs(element));
+
+    private static bool IsHidden(IElement element) =>
+        Dropped.Contains(element.LocalName)
+        || element.HasAttribute("hidden")
+        || (element.GetAttribute("aria-hidden") is "true")
+        || (element.GetAttribute("style") is { } style && style.Replace(" ", "", StringComparison.Ordinal).Contains("display:none", StringComparison.OrdinalIgnoreCase))
+        || (element.LocalName == "input" && element.GetAttribute("type") is { } type && type.Equals("hidden", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>☑/☐ for a checkbox or radio button; other inputs contribute their visible value only.</summary>
+    private static string Checkbox(IElement input)
+    {
+        var type = input.GetAttribute("type") ?? "text";
+        if (type.Equals("checkbox", StringComparison.OrdinalIgnoreCase) || type.Equals("radio", StringComparison.OrdinalIgnoreCase))
+        {
+            return input.HasAttribute("checked") ? "☑" : "☐";
+        }
+
+        return type.Equals("text", StringComparison.OrdinalIgnoreCase) ? input.GetAttribute("value") ?? string.Empty : string.Empty;
+    }
+
+    /// <summary>HTML whitespace (not the ideographic space, which is content) collapses to one space.</summary>
+    private static string Collapse(StringBuilder text)
+    {
+        var result = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var chunk in text.GetChunks())
+        {
+            foreach (var c in chunk.Span)
+            {
+                if (c is ' ' or '\t' or '\n' or '\r' or '\f' or '\u00A0')
+                {
+                    space = true;
+                    continue;
+                }
+
+                if (space && result.Length > 0)
+                {
+                    result.Append(' ');
+                }
+
+                space = false;
+                result.Append(c);
+            }
+        }
+
+        return result.ToString();
+    }
+
+    private static bool IsAsciiWhitespace(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is not (' ' or '\t' or '\n' or '\r' or '\f'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,313 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Markdig;
+using Md = Markdig.Syntax;
+using MdInlines = Markdig.Syntax.Inlines;
+using MdTables = Markdig.Extensions.Tables;
+
+namespace PublishPipeline.Ingest;
+
+/// <summary>
+/// Markdown via Markdig: headings, paragraphs (line breaks inside kept as "\n"), list items, pipe
+/// tables, and raw HTML (parsed by AngleSharp like everywhere else). Lines are Markdig's Line + 1.
+/// </summary>
+internal sealed partial class MarkdownReader
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
+
+    private readonly List<SourceBlock> blocks = [];
+    private readonly Lazy<IElement> fragmentHost = new(() =>
+        HtmlBlocks.CreateParser(keepSourceReferences: false).ParseDocument(string.Empty).CreateElement("div"));
+
+    public static List<SourceBlock> Read(string text)
+    {
+        var reader = new MarkdownReader();
+        var document = Markdown.Parse(text, Pipeline);
+        foreach (var block in document)
+        {
+            reader.ReadBlock(block, listItem: false);
+        }
+
+        return reader.blocks;
+    }
+
+    /// <summary>
+    /// Markdown by content, for .txt uploads written in Markdown: ATX headings, list items or a pipe
+    /// table delimiter row, and not a tab-separated export (which Markdown would garble).
+    /// </summary>
+    public static bool LooksLikeMarkdown(string text)
+    {
+        int headings = 0, listItems = 0, tableRules = 0, tabLines = 0, lines = 0;
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            if (++lines > 5000)
+            {
+                break;
+            }
+
+            if (line.Contains('\t'))
+            {
+                tabLines++;
+            }
+            else if (AtxHeading().IsMatch(line))
+            {
+                headings++;
+            }
+            else if (ListItem().IsMatch(line))
+            {
+                listItems++;
+            }
+            else if (TableRule().IsMatch(line))
+            {
+                tableRules++;
+            }
+        }
+
+        var signals = (headings * 2) + (tableRules * 3) + listItems;
+        return signals >= 3 && tabLines * 4 <= signals;
+    }
+
+    private void ReadBlock(Md.Block block, bool listItem)
+    {
+        var line = block.Line + 1;
+        switch (block)
+        {
+            case Md.HeadingBlock heading when heading.IsSetext && heading.HeaderChar == '-':
+                // "text\n---" in minutes is a sentence followed by page-break debris far more often
+                // than a level-2 heading; keep both facts and let normalisation decide.
+                AddInline(heading.Inline, line, listItem);
+                blocks.Add(new PageBreakBlock(line + heading.Lines.Count, new string('-', Math.Max(3, heading.HeaderCharCount))));
+                break;
+            case Md.HeadingBlock heading:
+                var headingText = PlainInline(heading.Inline).Replace('\n', ' ').Trim();
+                if (headingText.Length > 0)
+                {
+                    blocks.Add(new HeadingBlock(line, heading.Level, headingText));
+                }
+
+                break;
+            case Md.ParagraphBlock paragraph:
+                AddInline(paragraph.Inline, line, listItem);
+                break;
+            case Md.ThematicBreakBlock thematicBreak:
+                blocks.Add(new PageBreakBlock(line, thematicBreak.Content.ToString()));
+                break;
+            case Md.HtmlBlock html:
+                ReadHtml(html, line);
+                break;
+            case Md.CodeBlock code:
+                // Indented text (4 spaces) is not code in minutes; read its lines as plain text.
+                blocks.AddRange(PlainTextReader.Read(code.Lines.ToString(), line + (code is Md.FencedCodeBlock ? 1 : 0)));
+                break;
+            case MdTables.Table table:
+                foreach (var row in table.OfType<MdTables.TableRow>())
+                {
+                    var cells = row.OfType<MdTables.TableCell>()
+                        .Select(cell => new TableCell(cell.OfType<Md.ParagraphBlock>()
+                            .SelectMany(p => PlainInline(p.Inline).Split('\n'))
+                            .Select(p => p.Trim())
+                            .Where(p => p.Length > 0)
+                            .ToList()))
+                        .ToList();
+                    blocks.Add(new TableRowBlock(row.Line + 1, cells));
+                }
+
+                break;
+            case Md.ListItemBlock item:
+                foreach (var child in item)
+                {
+                    ReadBlock(child, listItem: true);
+                }
+
+                break;
+            case Md.LinkReferenceDefinitionGroup:
+                break;
+            case Md.ContainerBlock container:
+                foreach (var child in container)
+                {
+                    ReadBlock(child, listItem);
+                }
+
+                break;
+        }
+    }
+
+    private void ReadHtml(Md.HtmlBlock html, int line)
+    {
+        var raw = html.Lines.ToString();
+        var parser = HtmlBlocks.CreateParser(keepSourceReferences: true);
+        var document = parser.ParseDocument(raw);
+        blocks.AddRange(HtmlBlocks.Read(document, node => line - 1 + HtmlBlocks.SourceLine(node)));
+    }
+
+    /// <summary>A paragraph's inlines, split where a non-disclosure comment, marker line, ruler or tab row sits inside it.</summary>
+    private void AddInline(MdInlines.ContainerInline? inline, int line, bool listItem)
+    {
+        if (inline is null)
+        {
+            return;
+        }
+
+        var text = InlineText(inline, out var hasHtml);
+        if (hasHtml)
+        {
+            // Split around comment markers first: the HTML parser would otherwise drop them.
+            var start = 0;
+            foreach (Match match in SourceMarks.CommentMarkers(text))
+            {
+                AddLines(ParseInlineHtml(text[start..match.Index]), line + text.AsSpan(0, start).Count('\n'), listItem);
+                SourceMarks.IsCommentMarker(match.Groups["body"].Value, out var opens);
+                blocks.Add(new DisclosureMarkerBlock(line + text.AsSpan(0, match.Index).Count('\n'), opens, match.Value));
+                start = match.Index + match.Length;
+            }
+
+            AddLines(ParseInlineHtml(text[start..]), line + text.AsSpan(0, start).Count('\n'), listItem);
+            return;
+        }
+
+        AddLines(text, line, listItem);
+    }
+
+    private string PlainInline(MdInlines.ContainerInline? inline)
+    {
+        var text = InlineText(inline, out var hasHtml);
+        return hasHtml ? ParseInlineHtml(text) : text;
+    }
+
+    private string ParseInlineHtml(string html)
+    {
+        var host = fragmentHost.Value;
+        host.InnerHtml = html;
+        return string.Join('\n', HtmlBlocks.Paragraphs(host)).Replace(LineBreakMark, '\n');
+    }
+
+    /// <summary>Emits a paragraph, cutting out lines that are markers, rulers or tab rows on their own.</summary>
+    private void AddLines(string text, int line, bool listItem)
+    {
+        var pending = new StringBuilder();
+        var pendingLine = line;
+        var current = line;
+        foreach (var range in text.AsSpan().Split('\n'))
+        {
+            var piece = text[range];
+            if (SourceMarks.IsBracketMarker(piece, out var opens))
+            {
+                Flush();
+                blocks.Add(new DisclosureMarkerBlock(current, opens, piece.Trim()));
+            }
+            else if (SourceMarks.IsPageBreakDebris(piece) || piece.Contains('\t', StringComparison.Ordinal))
+            {
+                Flush();
+                blocks.AddRange(PlainTextReader.Read(piece, current));
+            }
+            else if (!string.IsNullOrWhiteSpace(piece))
+            {
+                if (pending.Length == 0)
+                {
+                    pendingLine = current;
+                }
+                else
+                {
+                    pending.Append('\n');
+                }
+
+                pending.Append(piece.Trim());
+            }
+
+            current++;
+        }
+
+        Flush();
+
+        void Flush()
+        {
+            if (pending.Length > 0)
+            {
+                blocks.Add(new ParagraphBlock(pendingLine, pending.ToString(), listItem));
+                pending.Clear();
+            }
+        }
+    }
+
+    // Marks a Markdown line break inside inline HTML so the HTML whitespace collapse keeps it.
+    private const char LineBreakMark = '\u2028';
+
+    /// <summary>
+    /// Inline content as text; when raw HTML is present, as HTML (literals escaped) for AngleSharp,
+    /// with line breaks kept as <see cref="LineBreakMark"/>.
+    /// </summary>
+    private static string InlineText(MdInlines.ContainerInline? inline, out bool hasHtml)
+    {
+        hasHtml = inline is not null && inline.FindDescendants<MdInlines.HtmlInline>().Any();
+        if (inline is null)
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder();
+        Append(inline, builder, hasHtml);
+        return builder.ToString();
+    }
+
+    private static void Append(MdInlines.Inline inline, StringBuilder builder, bool html)
+    {
+        switch (inline)
+        {
+            case MdInlines.LiteralInline literal:
+                AppendText(builder, literal.Content.ToString(), html);
+                break;
+            case MdInlines.LineBreakInline:
+                builder.Append(html ? LineBreakMark : '\n');
+                break;
+            case MdInlines.CodeInline code:
+                AppendText(builder, code.Content, html);
+                break;
+            case MdInlines.HtmlEntityInline entity:
+                AppendText(builder, entity.Transcoded.ToString(), html);
+                break;
+            case MdInlines.HtmlInline raw:
+                builder.Append(raw.Tag);
+                break;
+            case MdInlines.AutolinkInline autolink:
+                AppendText(builder, autolink.Url, html);
+                break;
+            case MdInlines.ContainerInline container:
+                foreach (var child in container)
+                {
+                    Append(child, builder, html);
+                }
+
+                break;
+        }
+    }
+
+    private static void AppendText(StringBuilder builder, string text, bool html)
+    {
+        if (!html)
+        {
+            builder.Append(text);
+            return;
+        }
+
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '<' => builder.Append("&lt;"),
+                '>' => builder.Append("&gt;"),
+                '&' => builder.Append("&amp;"),
+                _ => builder.Append(c),
+            };
+        }
+    }
+
+    [GeneratedRegex(@"^ {0,3}#{1,6}[ \t]+\S")]
+    private static partial Regex AtxHeading();
+
+    [GeneratedRegex(@"^ {0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\S")]
+    private static partial Regex ListItem();
+
+    [GeneratedRegex(@"^ {0,3}\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$")]
+    private static partial Regex TableRule();
+}

@@ -1,0 +1,139 @@
+using AngleSharp.Dom;
+
+namespace PublishPipeline.Ingest;
+
+/// <summary>
+/// Plain text as ward systems export it: one block per non-empty line; a line with tabs is a table
+/// row (empty cells kept: leading tabs continue the group above); HTML fragments inside a line are
+/// parsed, never passed through; page-break rulers and 【非公開】 markers become their own blocks.
+/// </summary>
+internal sealed class PlainTextReader
+{
+    private readonly List<SourceBlock> blocks = [];
+    private readonly Lazy<IElement> fragmentHost = new(() =>
+    {
+        var document = HtmlBlocks.CreateParser(keepSourceReferences: false).ParseDocument(string.Empty);
+        return document.CreateElement("div");
+    });
+
+    /// <summary>Blocks of the text; <paramref name="firstLine"/> numbers its first line (Markdown code blocks start mid-file).</summary>
+    public static List<SourceBlock> Read(string text, int firstLine = 1)
+    {
+        var reader = new PlainTextReader();
+        var lineNumber = firstLine - 1;
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            lineNumber++;
+            reader.ReadLine(line, lineNumber);
+        }
+
+        return reader.blocks;
+    }
+
+    private void ReadLine(ReadOnlySpan<char> line, int lineNumber)
+    {
+        if (line.IsWhiteSpace())
+        {
+            return;
+        }
+
+        // A form feed is a page break wherever it sits; text either side stays on the same line number.
+        var first = true;
+        foreach (var range in line.Split('\f'))
+        {
+            if (!first)
+            {
+                blocks.Add(new PageBreakBlock(lineNumber, "\f"));
+            }
+
+            first = false;
+            ReadSegment(line[range].ToString(), lineNumber);
+        }
+    }
+
+    private void ReadSegment(string segment, int lineNumber)
+    {
+        // <!-- 非公開 --> may sit inside a line: split around it so the marker keeps its place.
+        if (segment.Contains("<!--", StringComparison.Ordinal))
+        {
+            var start = 0;
+            foreach (System.Text.RegularExpressions.Match match in SourceMarks.CommentMarkers(segment))
+            {
+                ReadPiece(segment[start..match.Index], lineNumber);
+                SourceMarks.IsCommentMarker(match.Groups["body"].Value, out var opens);
+                blocks.Add(new DisclosureMarkerBlock(lineNumber, opens, match.Value));
+                start = match.Index + match.Length;
+            }
+
+            ReadPiece(segment[start..], lineNumber);
+            return;
+        }
+
+        ReadPiece(segment, lineNumber);
+    }
+
+    private void ReadPiece(string piece, int lineNumber)
+    {
+        if (string.IsNullOrWhiteSpace(piece))
+        {
+            return;
+        }
+
+        if (SourceMarks.IsPageBreakDebris(piece))
+        {
+            blocks.Add(new PageBreakBlock(lineNumber, piece));
+            return;
+        }
+
+        if (SourceMarks.IsBracketMarker(piece, out var opens))
+        {
+            blocks.Add(new DisclosureMarkerBlock(lineNumber, opens, piece.Trim()));
+            return;
+        }
+
+        if (piece.Contains('\t', StringComparison.Ordinal))
+        {
+            var cells = new List<TableCell>();
+            foreach (var cell in piece.TrimEnd('\r', '\n', ' ', '\u3000').Split('\t'))
+            {
+                cells.Add(new TableCell(CellParagraphsOf(cell)));
+            }
+
+            blocks.Add(new TableRowBlock(lineNumber, cells));
+            return;
+        }
+
+        if (HtmlBlocks.LooksLikeHtml(piece))
+        {
+            foreach (var block in HtmlBlocks.Read(Fragment(piece), _ => lineNumber))
+            {
+                blocks.Add(block);
+            }
+
+            return;
+        }
+
+        blocks.Add(new ParagraphBlock(lineNumber, piece.TrimEnd()));
+    }
+
+    /// <summary>The paragraphs of one cell's text: HTML inside is parsed (&lt;p&gt;, &lt;br&gt;), plain text trimmed; empty → none.</summary>
+    public static List<string> CellParagraphs(string cell) => new PlainTextReader().CellParagraphsOf(cell);
+
+    private List<string> CellParagraphsOf(string cell)
+    {
+        if (HtmlBlocks.LooksLikeHtml(cell))
+        {
+            return HtmlBlocks.Paragraphs(Fragment(cell));
+        }
+
+        var trimmed = cell.Trim();
+        return trimmed.Length == 0 ? [] : [trimmed];
+    }
+
+    private IElement Fragment(string html)
+    {
+        var host = fragmentHost.Value;
+        host.InnerHtml = html;
+        return host;
+    }
+}

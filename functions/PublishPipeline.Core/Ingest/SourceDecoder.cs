@@ -1,0 +1,286 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+using UtfUnknown;
+
+namespace PublishPipeline.Ingest;
+
+/// <summary>
+/// Bytes → text, strictly. Tries only encodings Japanese ward offices really produce (UTF-8, UTF-16,
+/// Shift_JIS/CP932, EUC-JP, ISO-2022-JP) and decodes with exception fallbacks: a byte that is not valid
+/// in the chosen encoding rejects the file instead of turning into mojibake.
+/// </summary>
+internal static class SourceDecoder
+{
+    static SourceDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public sealed record Decoded(string Text, string EncodingName);
+
+    public static Decoded Decode(string name, ReadOnlySpan<byte> bytes)
+    {
+        // 1. A byte order mark is the writer's own statement: trust it, but still decode strictly.
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return new(Strict(name, new UTF8Encoding(false, true), bytes[3..], 3, "UTF-8"), "utf-8-bom");
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]))
+        {
+            return new(Strict(name, new UTF32Encoding(false, false, true), bytes[4..], 4, "UTF-32LE"), "utf-32le");
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return new(Strict(name, new UnicodeEncoding(false, false, true), bytes[2..], 2, "UTF-16LE"), "utf-16le");
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return new(Strict(name, new UnicodeEncoding(true, false, true), bytes[2..], 2, "UTF-16BE"), "utf-16be");
+        }
+
+        // 2. NUL bytes: UTF-16 without a BOM shows them in one parity (ASCII letters, digits, newlines);
+        //    anything else with NULs is binary.
+        var firstNul = bytes.IndexOf((byte)0);
+        if (firstNul >= 0)
+        {
+            if (Utf16ByNulPattern(bytes) is { } utf16)
+            {
+                var (encoding, label) = utf16
+                    ? (new UnicodeEncoding(bigEndian: false, false, true), "utf-16le")
+                    : (new UnicodeEncoding(bigEndian: true, false, true), "utf-16be");
+                return new(Strict(name, encoding, bytes, 0, label.ToUpperInvariant()), label);
+            }
+
+            throw Binary(name, bytes, firstNul, "a NUL byte");
+        }
+
+        // 3. Valid UTF-8 is by far the most common and cannot happen by accident in Japanese legacy text.
+        if (Utf8.IsValid(bytes))
+        {
+            if (bytes.IndexOf((ReadOnlySpan<byte>)[0x1B, (byte)'$']) >= 0 && Try(Encoding.GetEncoding(50220, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback), bytes) is { } jis)
+            {
+                return new(CheckControls(name, jis), "iso-2022-jp");
+            }
+
+            return new(CheckControls(name, Encoding.UTF8.GetString(bytes)), "utf-8");
+        }
+
+        // 4. Legacy Japanese encodings. Shift_JIS decodes almost any byte soup, so a result only counts
+        //    when it also looks like Japanese text (no controls, no private-use area, little half-width kana).
+        var invalidAt = FirstInvalidUtf8(bytes);
+        var detected = Detect(bytes);
+        foreach (var (codePage, label) in Candidates(detected))
+        {
+            var encoding = Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            if (Try(encoding, bytes) is { } text && LooksLikeJapaneseText(text))
+            {
+                return new(text, label);
+            }
+        }
+
+        throw new MinutesFormatException(
+            name,
+            $"not text in a supported encoding: invalid UTF-8 byte 0x{bytes[invalidAt]:X2} at byte offset {invalidAt}, and not Shift_JIS/EUC-JP text either" +
+            (detected is null ? string.Empty : $" (a detector guessed {detected}, which is not supported)"),
+            LineAt(bytes, invalidAt))
+        { Code = "encoding" };
+    }
+
+    private static IEnumerable<(int CodePage, string Label)> Candidates(string? detected)
+    {
+        // The detector orders the two candidates; both are always tried, each strictly.
+        if (detected is not null && detected.Contains("euc", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return (51932, "euc-jp");
+            yield return (932, "shift_jis");
+        }
+        else
+        {
+            yield return (932, "shift_jis");
+            yield return (51932, "euc-jp");
+        }
+    }
+
+    private static string? Detect(ReadOnlySpan<byte> bytes)
+    {
+        // The detector only orders candidates; a sample is enough and keeps big files fast.
+        var sample = bytes.Length > 64 * 1024 ? bytes[..(64 * 1024)] : bytes;
+        try
+        {
+            return CharsetDetector.DetectFromBytes(sample.ToArray()).Detected?.EncodingName;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Try(Encoding encoding, ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            return encoding.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    private static string Strict(string name, Encoding encoding, ReadOnlySpan<byte> bytes, int offsetBase, string label)
+    {
+        try
+        {
+            return CheckControls(name, encoding.GetString(bytes));
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var offset = offsetBase + Math.Max(0, ex.Index);
+            throw new MinutesFormatException(
+                name,
+                $"not valid {label} text: invalid byte sequence at byte offset {offset}",
+                LineBefore(encoding, bytes, Math.Clamp(ex.Index, 0, bytes.Length)),
+                ex)
+            { Code = "encoding" };
+        }
+    }
+
+    /// <summary>Control characters other than tab, newlines and form feed mean the bytes are not a text file.</summary>
+    private static string CheckControls(string name, string text)
+    {
+        var index = text.AsSpan().IndexOfAnyInRange('\0', '\u001F');
+        while (index >= 0)
+        {
+            var c = text[index];
+            if (c is not ('\t' or '\n' or '\r' or '\f' or '\v'))
+            {
+                var line = 1 + text.AsSpan(0, index).Count('\n');
+                throw new MinutesFormatException(name, $"binary data, not text: control character U+{(int)c:X4} at character {index}", line)
+                { Code = "encoding" };
+            }
+
+            var next = text.AsSpan(index + 1).IndexOfAnyInRange('\0', '\u001F');
+            index = next < 0 ? -1 : index + 1 + next;
+        }
+
+        return text;
+    }
+
+    private static bool LooksLikeJapaneseText(string text)
+    {
+        int nonAscii = 0, halfWidthKana = 0, japanese = 0;
+        foreach (var c in text)
+        {
+            if (c < 0x80)
+            {
+                if (c < 0x20 && c is not ('\t' or '\n' or '\r' or '\f'))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            nonAscii++;
+            if (c is (>= '\u0080' and <= '\u009F') or (>= '\uE000' and <= '\uF8FF') or '\uFFFD')
+            {
+                return false; // C1 controls, private use (CP932 user-defined area, unmapped bytes): not real text.
+            }
+
+            if (c is >= '\uFF61' and <= '\uFF9F')
+            {
+                halfWidthKana++;
+            }
+            else if (c is (>= '\u3000' and <= '\u30FF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uFF01' and <= '\uFF60'))
+            {
+                japanese++;
+            }
+        }
+
+        // UTF-8 or random bytes read as Shift_JIS come out as mostly half-width katakana and rare symbols.
+        return nonAscii == 0 || (halfWidthKana * 4 < nonAscii && japanese * 2 >= nonAscii);
+    }
+
+    /// <summary>true = UTF-16LE, false = UTF-16BE, null = not UTF-16 by its NUL pattern.</summary>
+    private static bool? Utf16ByNulPattern(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 4 || bytes.Length % 2 != 0)
+        {
+            return null;
+        }
+
+        var sample = bytes.Length > 8192 ? bytes[..8192] : bytes;
+        int evenNul = 0, oddNul = 0;
+        for (var i = 0; i < sample.Length; i++)
+        {
+            if (sample[i] == 0)
+            {
+                if (i % 2 == 0)
+                {
+                    evenNul++;
+                }
+                else
+                {
+                    oddNul++;
+                }
+            }
+        }
+
+        // Real UTF-16 has NULs only in the high byte of ASCII characters, never in the low byte
+        // (a NUL character is not text either).
+        if (oddNul > 0 && evenNul == 0)
+        {
+            return true;
+        }
+
+        if (evenNul > 0 && oddNul == 0)
+        {
+            return false;
+        }
+
+        return null;
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var buffer = ArrayPool<char>.Shared.Rent(4096);
+        try
+        {
+            var consumedTotal = 0;
+            while (consumedTotal < bytes.Length)
+            {
+                var status = Utf8.ToUtf16(bytes[consumedTotal..], buffer, out var read, out _, replaceInvalidSequences: false, isFinalBlock: true);
+                consumedTotal += read;
+                if (status is System.Buffers.OperationStatus.InvalidData or System.Buffers.OperationStatus.NeedMoreData)
+                {
+                    return consumedTotal;
+                }
+
+                if (status == System.Buffers.OperationStatus.Done)
+                {
+                    break;
+                }
+            }
+
+            return Math.Min(consumedTotal, bytes.Length - 1);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The line of a byte offset, counted in the file's own encoding (UTF-16 has 0x0A bytes inside characters).</summary>
+    private static int LineBefore(Encoding encoding, ReadOnlySpan<byte> bytes, int offset)
+    {
+        var lenient = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
+        return 1 + lenient.GetString(bytes[..offset]).AsSpan().Count('\n');
+    }
+
+    private static int LineAt(ReadOnlySpan<byte> bytes, int offset) =>
+        1 + bytes[..Math.Clamp(offset, 0, bytes.Length)].Count((byte)'\n');
+
+    private static MinutesFormatException Binary(string name, ReadOnlySpan<byte> bytes, int offset, string what) =>
+        new(name, $"binary data, not text: {what} at byte offset {offset}", LineAt(bytes, offset)) { Code = "encoding" };
+}

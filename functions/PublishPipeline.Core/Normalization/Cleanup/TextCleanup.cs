@@ -1,0 +1,243 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PublishPipeline.Normalization.Cleanup;
+
+/// <summary>
+/// Character-level clean-up shared by every part of normalisation. It folds what is layout or
+/// typing noise (full-width digits, stray tabs, spaced-out labels, leftover &lt;p&gt; tags) and
+/// never touches the words: Japanese punctuation (、。「」（）～：) and symbols such as ㈱ stay as written.
+/// </summary>
+internal static partial class TextCleanup
+{
+    /// <summary>
+    /// Folds full-width ASCII digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ) to ASCII and half-width
+    /// katakana to full-width. This is the part of NFKC that is safe for minutes; the rest of NFKC
+    /// would also turn （）：～ into ASCII and ㈱ into (株), which changes how the text reads.
+    /// </summary>
+    public static string FoldWidth(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var span = text.AsSpan();
+        var first = span.IndexOfAnyInRange('\uFF10', '\uFF9F');
+        if (first < 0)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        sb.Append(span[..first]);
+        for (var i = first; i < span.Length; i++)
+        {
+            var c = span[i];
+            if (c is >= '０' and <= '９')
+            {
+                sb.Append((char)(c - '０' + '0'));
+            }
+            else if (c is >= 'Ａ' and <= 'Ｚ')
+            {
+                sb.Append((char)(c - 'Ａ' + 'A'));
+            }
+            else if (c is >= 'ａ' and <= 'ｚ')
+            {
+                sb.Append((char)(c - 'ａ' + 'a'));
+            }
+            else if (c is >= '\uFF61' and <= '\uFF9F')
+            {
+                // Half-width katakana: NFKC is exactly right here (it also composes ｶﾞ → ガ).
+                var end = i;
+                while (end < span.Length && span[end] is >= '\uFF61' and <= '\uFF9F')
+                {
+                    end++;
+                }
+
+                sb.Append(FoldHalfWidthKana(span[i..end]));
+                i = end - 1;
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private const string HalfKana = "｡｢｣､･ｦｧｨｩｪｫｬｭｮｯｰｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜﾝ";
+    private const string FullKana = "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
+    private const string Voiceable = "カキクケコサシスセソタチツテトハヒフヘホウ";
+    private const string Voiced = "ガギグゲゴザジズゼゾダヂヅデドバビブベボヴ";
+    private const string SemiVoiceable = "ハヒフヘホ";
+    private const string SemiVoiced = "パピプペポ";
+
+    private static string FoldHalfWidthKana(ReadOnlySpan<char> run)
+    {
+        var sb = new StringBuilder(run.Length);
+        foreach (var c in run)
+        {
+            var k = HalfKana.IndexOf(c, StringComparison.Ordinal);
+            if (k >= 0)
+            {
+                sb.Append(FullKana[k]);
+                continue;
+            }
+
+            if (c is 'ﾞ' or 'ﾟ' && sb.Length > 0)
+            {
+                var last = sb[^1];
+                var (from, to) = c == 'ﾞ' ? (Voiceable, Voiced) : (SemiVoiceable, SemiVoiced);
+                var v = from.IndexOf(last, StringComparison.Ordinal);
+                if (v >= 0)
+                {
+                    sb[^1] = to[v];
+                    continue;
+                }
+
+                sb.Append(c == 'ﾞ' ? '゛' : '゜');
+                continue;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// One line of text as the rest of normalisation wants it: width folded, leftover &lt;p&gt;/&lt;br&gt;
+    /// tags and tabs turned into single spaces, runs of spaces kept (they can be meaningful inside a
+    /// sentence) but trimmed at both ends, Markdown hard-break spaces dropped.
+    /// </summary>
+    public static string CleanLine(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var s = FoldWidth(text);
+        if (s.Contains('<', StringComparison.Ordinal))
+        {
+            s = ParagraphTag().Replace(s, " ");
+        }
+
+        if (s.Contains('\t', StringComparison.Ordinal))
+        {
+            s = s.Replace('\t', ' ');
+        }
+
+        return s.Trim(' ', '\u3000', '\r', '\n');
+    }
+
+    /// <summary>
+    /// Collapses a label typed with a space between every character (会 議 録, 審 議 経 過,
+    /// 会 議 の 結 果) when the whole text is that label. Sentences are never changed: the rule needs
+    /// every run between spaces to be one CJK character, and at most 12 of them.
+    /// </summary>
+    public static string CollapseSpacedLabel(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var m = SpacedLabel().Match(text);
+        return m.Success ? RemoveSpaces(text) : text;
+    }
+
+    /// <summary>
+    /// Collapses a spaced label at the start of a line followed by a colon (本 部 長： …, 事 務 局： …),
+    /// and spaced words between dashes (— 了 承 —). The text after the label is left alone.
+    /// </summary>
+    public static string CollapseSpacedPrefix(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var m = SpacedPrefix().Match(text);
+        if (m.Success)
+        {
+            return RemoveSpaces(m.Groups["label"].Value) + m.Groups["colon"].Value + text[m.Length..];
+        }
+
+        var d = SpacedBetweenDashes().Match(text);
+        if (d.Success)
+        {
+            return d.Groups["open"].Value + RemoveSpaces(d.Groups["body"].Value) + d.Groups["close"].Value;
+        }
+
+        return text;
+    }
+
+    /// <summary>A label without any whitespace: header labels (附属機関又は 会議体の名称) compare this way.</summary>
+    public static string RemoveSpaces(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.AsSpan().IndexOfAny(' ', '\u3000', '\t') < 0)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is not (' ' or '\u3000' or '\t'))
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>True when a character is Japanese script (kanji, kana, 々).</summary>
+    public static bool IsCjk(char c) =>
+        c is (>= '\u3040' and <= '\u30FF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or '々' or '〆' or 'ヶ';
+
+    /// <summary>True when the text ends a sentence or a quoted/bracketed unit, so a following line starts a new paragraph.</summary>
+    public static bool EndsSentence(ReadOnlySpan<char> text)
+    {
+        text = text.TrimEnd();
+        return text.IsEmpty || text[^1] is '。' or '．' or '.' or '!' or '?' or '！' or '？' or '」' or '』' or '）' or ')' or '〕' or ']' or '】' or '—' or '―' or '…' or '♪';
+    }
+
+    /// <summary>Splits on separators only at bracket depth 0, so 情報担当係長(セキュリティ) and 「わたしらしく、暮らせるまち。」推進室長 stay whole.</summary>
+    public static List<string> SplitTopLevel(string text, ReadOnlySpan<char> separators)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parts = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '(' or '（' or '「' or '『' or '[' or '［' or '〔' or '【')
+            {
+                depth++;
+            }
+            else if (c is ')' or '）' or '」' or '』' or ']' or '］' or '〕' or '】')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (depth == 0 && separators.Contains(c))
+            {
+                Add(text.AsSpan(start, i - start));
+                start = i + 1;
+            }
+        }
+
+        Add(text.AsSpan(start));
+        return parts;
+
+        void Add(ReadOnlySpan<char> part)
+        {
+            var t = part.Trim(" \u3000");
+            if (!t.IsEmpty)
+            {
+                parts.Add(t.ToString());
+            }
+        }
+    }
+
+    [GeneratedRegex(@"</?p\s*/?>|<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ParagraphTag();
+
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}々](?:[ \u3000][\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}々]){1,11}[：:]?$", RegexOptions.CultureInvariant)]
+    private static partial Regex SpacedLabel();
+
+    [GeneratedRegex(@"^(?<label>[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}々](?:[ \u3000][\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}々]){1,9})[ \u3000]*(?<colon>[：:])", RegexOptions.CultureInvariant)]
+    private static partial Regex SpacedPrefix();
+
+    [GeneratedRegex(@"^(?<open>[—―\-ー─]+)[ \u3000]*(?<body>[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}々](?:[ \u3000][\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}々]){1,11})[ \u3000]*(?<close>[—―\-ー─]+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex SpacedBetweenDashes();
+}

@@ -1,0 +1,303 @@
+using PublishPipeline.Model;
+using PublishPipeline.Normalization.Cleanup;
+using PublishPipeline.Normalization.Dates;
+
+namespace PublishPipeline.Normalization.Header;
+
+/// <summary>
+/// Collects the header of the minutes (the 会議録 table, a numbered list, or a caption) field by field.
+/// Rows whose first cell is empty continue the field above (出席者 → 幹事, 公開の可否 → 会議録, reasons).
+/// </summary>
+internal sealed class HeaderBuilder(Action<string, string, int?> warn)
+{
+    public string? Title { get; private set; }
+    public int TitleLine { get; private set; }
+    public string? Secretariat { get; private set; }
+    public string? DateTimeText { get; private set; }
+    public int DateTimeLine { get; private set; }
+    public string? Venue { get; private set; }
+    public List<string> Agenda { get; } = [];
+    public List<AttendeeGroup> Attendees { get; } = [];
+    public List<string> Results { get; } = [];
+    public List<string> Materials { get; } = [];
+    public List<string> Captions { get; } = [];
+    public int FieldCount { get; private set; }
+
+    private DisclosureState _meeting;
+    private string? _meetingReason;
+    private DisclosureState _minutes;
+    private string? _minutesReason;
+    private bool _meetingSeen;
+    private bool _minutesSeen;
+
+    private HeaderField _lastField;
+    private string? _lastSub;
+
+    public HeaderField LastField => _lastField;
+
+    public Disclosure Disclosure => new()
+    {
+        Meeting = _meeting,
+        MeetingReason = _meeting is DisclosureState.Closed or DisclosureState.Partial ? _meetingReason : null,
+        Minutes = _minutes,
+        Reason = _minutes is DisclosureState.Closed or DisclosureState.Partial ? _minutesReason : null,
+    };
+
+    public bool DisclosureSeen => _meetingSeen || _minutesSeen;
+
+    public void SetTitle(string title, int line)
+    {
+        if (Title is null)
+        {
+            Title = TitleParser.StripDocumentType(title);
+            TitleLine = line;
+        }
+    }
+
+    /// <summary>
+    /// A header table row. Returns false when the row is not a header row (its first cell is no known
+    /// label and it does not continue one), so the caller reads it as proceedings.
+    /// </summary>
+    public bool Row(IReadOnlyList<IReadOnlyList<string>> cells, int line)
+    {
+        var texts = cells.Select(c => string.Join("\n", c)).ToList();
+        while (texts.Count > 0 && texts[^1].Length == 0)
+        {
+            texts.RemoveAt(texts.Count - 1);
+        }
+
+        if (texts.Count == 0)
+        {
+            return true;
+        }
+
+        HeaderField field;
+        int valueFrom;
+        if (texts[0].Length > 0)
+        {
+            field = HeaderLabels.Classify(texts[0]);
+            if (field == HeaderField.Unknown)
+            {
+                return false;
+            }
+
+            _lastField = field;
+            _lastSub = null;
+            valueFrom = 1;
+        }
+        else
+        {
+            if (_lastField == HeaderField.Unknown)
+            {
+                return false;
+            }
+
+            field = _lastField;
+            valueFrom = 1;
+        }
+
+        FieldCount++;
+        var grouped = field is HeaderField.Attendees or HeaderField.Disclosure or HeaderField.Absentees;
+        string? sub = null;
+        var rest = texts.Skip(valueFrom).ToList();
+        var restCells = cells.Skip(valueFrom).ToList();
+        if (grouped && rest.Count >= 2)
+        {
+            sub = TextCleanup.RemoveSpaces(rest[0]);
+            rest.RemoveAt(0);
+            restCells.RemoveAt(0);
+            if (sub.Length > 0)
+            {
+                _lastSub = sub;
+            }
+            else
+            {
+                sub = null;
+            }
+        }
+        else if (grouped && rest.Count == 1 && cells.Count >= 3 && texts[0].Length == 0 && cells[1].Count > 0 && string.Join("", cells[1]).Length > 0)
+        {
+            // "\t説明者\t": a group with nobody listed.
+            sub = TextCleanup.RemoveSpaces(rest[0]);
+            rest.Clear();
+            restCells.Clear();
+            _lastSub = sub;
+        }
+
+        var paragraphs = restCells.SelectMany(c => c).Where(p => p.Length > 0).ToList();
+        var value = string.Join(" ", rest.Where(r => r.Length > 0)).Replace('\n', ' ');
+        Field(field, sub, value, paragraphs, line);
+        return true;
+    }
+
+    /// <summary>A header field read from a paragraph ("1 日時 令和元年…") or continuing one.</summary>
+    public void Field(HeaderField field, string? sub, string value, IReadOnlyList<string> paragraphs, int line)
+    {
+        _lastField = field;
+        value = value.Trim(' ', '\u3000');
+        switch (field)
+        {
+            case HeaderField.Title:
+                if (Title is null && value.Length > 0)
+                {
+                    Title = TitleParser.StripDocumentType(value);
+                    TitleLine = line;
+                }
+
+                break;
+            case HeaderField.Secretariat:
+                Secretariat ??= value.Length > 0 ? value : null;
+                break;
+            case HeaderField.DateTime:
+                if (DateTimeText is null && value.Length > 0)
+                {
+                    DateTimeText = value;
+                    DateTimeLine = line;
+                }
+
+                break;
+            case HeaderField.Venue:
+                Venue ??= value.Length > 0 ? value : null;
+                break;
+            case HeaderField.Agenda:
+                Agenda.AddRange(HeaderLists.SplitAgenda(paragraphs.Count > 0 ? paragraphs : [value]));
+                break;
+            case HeaderField.Attendees or HeaderField.Absentees:
+                AddAttendees(field, sub, value, line);
+                break;
+            case HeaderField.Disclosure:
+                ReadDisclosure(sub ?? _lastSub, value, line);
+                break;
+            case HeaderField.Results:
+                if (value.Length > 0)
+                {
+                    Results.Add(value);
+                }
+
+                break;
+            case HeaderField.Materials:
+                foreach (var p in paragraphs.Count > 0 ? paragraphs : [value])
+                {
+                    Materials.AddRange(HeaderLists.SplitMaterials(p));
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>A paragraph right after a header field that carries on with it (資料2 … after 配付資料, 区側：… after 出席者).</summary>
+    public bool TryContinue(string text, int line)
+    {
+        switch (_lastField)
+        {
+            case HeaderField.Materials when text.StartsWith('・') || text.StartsWith("資料", StringComparison.Ordinal) || text.StartsWith("参考", StringComparison.Ordinal):
+                Materials.AddRange(HeaderLists.SplitMaterials(text));
+                return true;
+            case HeaderField.Attendees or HeaderField.Absentees:
+                var colon = text.IndexOfAny(['：', ':']);
+                if (colon is > 0 and <= 12 && Proceedings.SpeakerLabels.IsRoleLike(TextCleanup.RemoveSpaces(text[..colon])) && !text[..colon].Contains('、', StringComparison.Ordinal))
+                {
+                    AddAttendees(_lastField, TextCleanup.RemoveSpaces(text[..colon]), text[(colon + 1)..], line);
+                    return true;
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private void AddAttendees(HeaderField field, string? sub, string value, int line)
+    {
+        _ = line;
+        var members = HeaderLists.SplitMembers(value);
+        var group = sub;
+        if (group is null)
+        {
+            // "委員：a、b" inside the value names its own group.
+            var colon = value.IndexOfAny(['：', ':']);
+            if (colon is > 0 and <= 12 && !value[..colon].Contains('、', StringComparison.Ordinal))
+            {
+                group = TextCleanup.RemoveSpaces(value[..colon]);
+                members = HeaderLists.SplitMembers(value[(colon + 1)..]);
+            }
+            else if (field == HeaderField.Absentees)
+            {
+                group = "欠席者";
+            }
+            else
+            {
+                // Only when every member is written as a 委員 is the group named so; otherwise as the header says.
+                group = members.Count > 0 && members.All(m => m.Contains("委員", StringComparison.Ordinal)) ? "委員" : "出席者";
+            }
+        }
+
+        Attendees.Add(new AttendeeGroup(group, members));
+    }
+
+    private void ReadDisclosure(string? sub, string value, int line)
+    {
+        var target = sub switch
+        {
+            null => "会議",
+            _ when sub.Contains("会議録", StringComparison.Ordinal) || sub.Contains("議事録", StringComparison.Ordinal) || sub.Contains("記録", StringComparison.Ordinal) => "会議録",
+            _ => "会議",
+        };
+
+        if (value.Contains("理由", StringComparison.Ordinal) && !value.Contains('☑', StringComparison.Ordinal) && !value.Contains('☐', StringComparison.Ordinal)
+            && !value.Contains("<input", StringComparison.OrdinalIgnoreCase))
+        {
+            var reason = HeaderLists.ReadReason(value);
+            if (target == "会議録")
+            {
+                _minutesReason ??= reason;
+            }
+            else
+            {
+                _meetingReason ??= reason;
+            }
+
+            return;
+        }
+
+        var (state, problem) = HeaderLists.ReadDisclosure(value);
+        if (problem is not null)
+        {
+            warn("disclosure-unclear", $"公開の可否 ({target}): {problem}; read as unknown", line);
+        }
+
+        if (target == "会議録")
+        {
+            _minutes = state;
+            _minutesSeen = true;
+        }
+        else
+        {
+            _meeting = state;
+            _meetingSeen = true;
+            if (sub is null)
+            {
+                warn("disclosure-minutes-missing", "公開の可否 names no 会議録 row; the minutes' disclosure is unknown", line);
+            }
+        }
+    }
+
+    public (DateOnly? Date, string? Start, string? End) ReadDateTime()
+    {
+        if (DateTimeText is null)
+        {
+            return (null, null, null);
+        }
+
+        var d = JapaneseDates.FindDate(DateTimeText);
+        if (d is { Problem: { } problem })
+        {
+            warn("date-invalid", $"開催日時: {problem}", DateTimeLine);
+        }
+
+        var (start, end) = JapaneseDates.FindTimeRange(DateTimeText, d?.End ?? 0);
+        return (d?.Date, start, end);
+    }
+}

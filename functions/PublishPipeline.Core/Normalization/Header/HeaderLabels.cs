@@ -1,0 +1,154 @@
+using PublishPipeline.Normalization.Cleanup;
+
+namespace PublishPipeline.Normalization.Header;
+
+/// <summary>What a header label (the left column of the 会議録 table, or "1 日時" in a list) stands for.</summary>
+internal enum HeaderField
+{
+    Unknown,
+    Title,
+    Secretariat,
+    DateTime,
+    Venue,
+    Agenda,
+    Disclosure,
+    Attendees,
+    Absentees,
+    Audience,
+    Results,
+    Materials,
+    /// <summary>審議経過 / 発言内容 …: the proceedings follow.</summary>
+    Proceedings,
+}
+
+/// <summary>
+/// The header labels wards use, with their variants (日時/開催日/日 時, 場所/会場, 出席委員 …).
+/// Labels are compared with spaces removed, so 会 議 の 結 果 and 附属機関又は 会議体の名称 match.
+/// </summary>
+internal static class HeaderLabels
+{
+    /// <summary>Labels recognised at the start of a paragraph ("1 日時 令和元年…", "場所：…"); longest first.</summary>
+    private static readonly (string Label, HeaderField Field)[] ParagraphLabels =
+    [
+        ("附属機関又は会議体の名称", HeaderField.Title), ("会議体の名称", HeaderField.Title), ("会議の名称", HeaderField.Title), ("会議名", HeaderField.Title),
+        ("名称", HeaderField.Title),
+        ("事務局(担当課)", HeaderField.Secretariat), ("事務局（担当課）", HeaderField.Secretariat), ("担当課", HeaderField.Secretariat), ("所管課", HeaderField.Secretariat),
+        ("開催年月日", HeaderField.DateTime), ("開催日時", HeaderField.DateTime), ("開催日", HeaderField.DateTime), ("日時", HeaderField.DateTime), ("日付", HeaderField.DateTime),
+        ("開催場所", HeaderField.Venue), ("場所", HeaderField.Venue), ("会場", HeaderField.Venue),
+        ("会議次第", HeaderField.Agenda), ("議題", HeaderField.Agenda), ("案件", HeaderField.Agenda), ("次第", HeaderField.Agenda), ("議事", HeaderField.Agenda),
+        ("公開の可否", HeaderField.Disclosure),
+        ("出席委員", HeaderField.Attendees), ("出席職員", HeaderField.Attendees), ("出席者", HeaderField.Attendees),
+        ("欠席委員", HeaderField.Absentees), ("欠席者", HeaderField.Absentees),
+        ("傍聴人", HeaderField.Audience), ("傍聴者", HeaderField.Audience), ("傍聴", HeaderField.Audience),
+        ("提出された資料等", HeaderField.Materials), ("提出資料", HeaderField.Materials), ("配付資料", HeaderField.Materials), ("配布資料", HeaderField.Materials),
+        ("会議の結果", HeaderField.Results), ("決定事項", HeaderField.Results),
+        ("審議経過", HeaderField.Proceedings), ("会議経過", HeaderField.Proceedings), ("議事経過", HeaderField.Proceedings), ("発言内容", HeaderField.Proceedings),
+        ("発言の記録", HeaderField.Proceedings), ("議事の経過", HeaderField.Proceedings), ("審議内容", HeaderField.Proceedings), ("会議内容", HeaderField.Proceedings),
+    ];
+
+    /// <summary>Classifies a table cell label (spaces removed, trailing colon dropped).</summary>
+    public static HeaderField Classify(string cellLabel)
+    {
+        var l = TextCleanup.RemoveSpaces(cellLabel).TrimEnd('：', ':');
+        if (l.Length == 0 || l.Length > 24)
+        {
+            return HeaderField.Unknown;
+        }
+
+        foreach (var (label, field) in ParagraphLabels)
+        {
+            if (l == label)
+            {
+                return field;
+            }
+        }
+
+        return l switch
+        {
+            _ when l.Contains("名称", StringComparison.Ordinal) => HeaderField.Title,
+            _ when l.StartsWith("事務局", StringComparison.Ordinal) || l.Contains("担当課", StringComparison.Ordinal) => HeaderField.Secretariat,
+            _ when l.Contains("日時", StringComparison.Ordinal) || l == "日" => HeaderField.DateTime,
+            _ when l.Contains("場所", StringComparison.Ordinal) => HeaderField.Venue,
+            _ when l.Contains("公開", StringComparison.Ordinal) => HeaderField.Disclosure,
+            _ when l.Contains("欠席", StringComparison.Ordinal) => HeaderField.Absentees,
+            _ when l.Contains("出席", StringComparison.Ordinal) => HeaderField.Attendees,
+            _ when l.Contains("傍聴", StringComparison.Ordinal) => HeaderField.Audience,
+            _ when l.Contains("結果", StringComparison.Ordinal) => HeaderField.Results,
+            _ when l.Contains("資料", StringComparison.Ordinal) => HeaderField.Materials,
+            _ when l.Contains("議題", StringComparison.Ordinal) => HeaderField.Agenda,
+            _ when l.Contains("経過", StringComparison.Ordinal) || l.Contains("発言", StringComparison.Ordinal) => HeaderField.Proceedings,
+            _ => HeaderField.Unknown,
+        };
+    }
+
+    /// <summary>
+    /// Reads "label value" at the start of a paragraph, with an optional list number ("3 出席者 …",
+    /// "- 2 場所 …") and labels typed with spaces (日 時). Null when the paragraph does not start with a label.
+    /// </summary>
+    public static (HeaderField Field, string Label, string Value)? ReadParagraph(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var span = text.AsSpan().TrimStart(" \u3000-・*");
+        var numbered = false;
+        var digits = 0;
+        while (digits < span.Length && char.IsAsciiDigit(span[digits]))
+        {
+            digits++;
+        }
+
+        if (digits is > 0 and <= 2 && digits < span.Length && span[digits] is ' ' or '\u3000' or '.' or '．' or '、' or ')' or '）')
+        {
+            span = span[(digits + 1)..].TrimStart(" \u3000");
+            numbered = true;
+        }
+
+        (HeaderField, string, string)? best = null;
+        var bestLength = 0;
+        foreach (var (label, field) in ParagraphLabels)
+        {
+            var end = MatchSpaced(span, label);
+            if (end <= bestLength)
+            {
+                continue;
+            }
+
+            var rest = span[end..];
+            if (rest.IsEmpty || rest[0] is ' ' or '\u3000' or '：' or ':' or '\t')
+            {
+                // A bare "名称" or "日" needs a number or a colon to count as a label, not prose.
+                if (!numbered && label.Length <= 2 && !rest.TrimStart(" \u3000").StartsWith("：", StringComparison.Ordinal)
+                    && !rest.TrimStart(" \u3000").StartsWith(":", StringComparison.Ordinal) && field is not (HeaderField.DateTime or HeaderField.Venue or HeaderField.Agenda))
+                {
+                    continue;
+                }
+
+                best = (field, label, rest.TrimStart(" \u3000：:\t").ToString());
+                bestLength = end;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The end of <paramref name="label"/> at the start of <paramref name="text"/> allowing one space between characters; -1 if absent.</summary>
+    private static int MatchSpaced(ReadOnlySpan<char> text, string label)
+    {
+        var i = 0;
+        for (var k = 0; k < label.Length; k++)
+        {
+            if (k > 0 && i < text.Length && text[i] is ' ' or '\u3000' && i + 1 < text.Length && text[i + 1] == label[k])
+            {
+                i++;
+            }
+
+            if (i >= text.Length || text[i] != label[k])
+            {
+                return -1;
+            }
+
+            i++;
+        }
+
+        return i;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Text.RegularExpressions;
+using PublishPipeline.Model;
+using PublishPipeline.Normalization.Cleanup;
+
+namespace PublishPipeline.Normalization.Header;
+
+/// <summary>Splits header values into items: agenda, materials, attendees, and reads the disclosure checkboxes.</summary>
+internal static partial class HeaderLists
+{
+    /// <summary>
+    /// Agenda items. A cell of &lt;p&gt; paragraphs gives one item per numbered paragraph, prefixed by the
+    /// group paragraph before it (議案 / 報告事項); one line is split at (1) (2) … markers, keeping a
+    /// group such as "1. 議題" in front of its items. Numbering is kept as written.
+    /// </summary>
+    public static List<string> SplitAgenda(IReadOnlyList<string> paragraphs)
+    {
+        var items = new List<string>();
+        string? group = null;
+        foreach (var p in paragraphs)
+        {
+            var text = p.Trim(' ', '\u3000');
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            var markers = AgendaMarker().Matches(text);
+            if (markers.Count == 0)
+            {
+                if (paragraphs.Count > 1 && text.Length <= 12)
+                {
+                    group = text;
+                }
+                else
+                {
+                    items.Add(Join(group, text));
+                }
+
+                continue;
+            }
+
+            if (markers[0].Index > 0)
+            {
+                var lead = text[..markers[0].Index].Trim(' ', '\u3000');
+                if (lead.Length > 0)
+                {
+                    if (lead.Length <= 12)
+                    {
+                        group = lead;
+                    }
+                    else
+                    {
+                        items.Add(Join(group, lead));
+                    }
+                }
+            }
+
+            for (var i = 0; i < markers.Count; i++)
+            {
+                var m = markers[i];
+                var end = i + 1 < markers.Count ? markers[i + 1].Index : text.Length;
+                if (m.Groups["group"].Success)
+                {
+                    group = Spaces().Replace(m.Groups["group"].Value.Trim(' ', '\u3000'), " ");
+                }
+
+                var body = text[(m.Groups["num"].Index + m.Groups["num"].Length)..end].Trim(' ', '\u3000');
+                items.Add(Join(group, m.Groups["num"].Value + " " + body));
+            }
+        }
+
+        return items;
+
+        static string Join(string? group, string text) => group is null ? text : group + " " + text;
+    }
+
+    /// <summary>Materials: "・A ・B", "資料1 A 資料2 B", or one item per paragraph.</summary>
+    public static List<string> SplitMaterials(string text)
+    {
+        var items = new List<string>();
+        foreach (var part in MaterialStart().Split(text))
+        {
+            var t = part.Trim(' ', '\u3000', '・');
+            if (t.Length > 0)
+            {
+                items.Add(t);
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>Members of an attendee group, split on 、・, at bracket depth 0 so 副区長(2) and 推進室長(欠席) stay members.</summary>
+    public static List<string> SplitMembers(string text) => TextCleanup.SplitTopLevel(text, "、・,，;；");
+
+    /// <summary>
+    /// Reads checkboxes (☑ checked, ☐ unchecked; also ■/□ and raw &lt;input type="checkbox"&gt;) and
+    /// returns the state of the one checked box; Unknown when none or several are checked. Without
+    /// boxes, a value that is exactly 公開 / 非公開 / 一部非公開 is read as written.
+    /// </summary>
+    public static (DisclosureState State, string? Problem) ReadDisclosure(string value)
+    {
+        var text = InputChecked().Replace(value, "☑");
+        text = InputUnchecked().Replace(text, "☐");
+        var boxes = Box().Matches(text);
+        if (boxes.Count == 0)
+        {
+            var plain = TextCleanup.RemoveSpaces(text);
+            var state = ToState(plain);
+            return state == DisclosureState.Unknown ? (state, $"no checkbox in '{value}'") : (state, null);
+        }
+
+        var checkedStates = new List<DisclosureState>();
+        foreach (Match b in boxes)
+        {
+            if (b.Groups["mark"].Value is "☑" or "■" or "☒" or "✓" or "✔")
+            {
+                checkedStates.Add(ToState(TextCleanup.RemoveSpaces(b.Groups["label"].Value)));
+            }
+        }
+
+        return checkedStates.Count switch
+        {
+            0 => (DisclosureState.Unknown, "no box is checked"),
+            1 when checkedStates[0] != DisclosureState.Unknown => (checkedStates[0], null),
+            1 => (DisclosureState.Unknown, "the checked box has an unknown label"),
+            _ => (DisclosureState.Unknown, $"{checkedStates.Count} boxes are checked"),
+        };
+    }
+
+    private static DisclosureState ToState(string label) => label switch
+    {
+        "公開" => DisclosureState.Public,
+        "非公開" => DisclosureState.Closed,
+        "一部非公開" or "一部公開" or "部分公開" => DisclosureState.Partial,
+        _ => DisclosureState.Unknown,
+    };
+
+    /// <summary>The reason after "その理由" (or the whole text when it has no such lead); null when empty.</summary>
+    public static string? ReadReason(string text)
+    {
+        var i = text.IndexOf("理由", StringComparison.Ordinal);
+        var reason = i >= 0 ? text[(i + 2)..] : text;
+        reason = reason.Trim(' ', '\u3000', '：', ':', '　');
+        return reason.Length == 0 ? null : reason;
+    }
+
+    [GeneratedRegex(@"(?:(?<group>\d{1,2}[.．][ \u3000]*[^\s\d(（]{1,10})[ \u3000]*)?(?<num>[(（]\d{1,2}[)）])", RegexOptions.CultureInvariant)]
+    private static partial Regex AgendaMarker();
+
+    [GeneratedRegex(@"(?:^|(?<=\s))(?=・|資料[ \u3000]*\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex MaterialStart();
+
+    [GeneratedRegex(@"<input\b[^>]*\bchecked\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InputChecked();
+
+    [GeneratedRegex(@"<input\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InputUnchecked();
+
+    [GeneratedRegex(@"(?<mark>[☑☐■□☒✓✔])[ \u3000]*(?<label>[^☑☐■□☒✓✔]*)", RegexOptions.CultureInvariant)]
+    private static partial Regex Box();
+
+    [GeneratedRegex(@"[ \u3000]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Spaces();
+}

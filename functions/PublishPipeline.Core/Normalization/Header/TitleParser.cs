@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using PublishPipeline.Normalization.Dates;
+
+namespace PublishPipeline.Normalization.Header;
+
+/// <summary>What a meeting's name says: the standing body, the 回次 and the 年度.</summary>
+internal readonly record struct TitleParts(string? Body, string? Session, int? FiscalYear);
+
+/// <summary>
+/// Splits 会議体の名称 into the standing body and the parts that change per meeting:
+/// 平成30年度 第1回豊島区行政情報化推進本部 → 豊島区行政情報化推進本部 / 第1回 / 2018;
+/// 平成30年度 未来戦略創出会議(第2回) → 未来戦略創出会議 / 第2回; 第10期第5回練馬区… → 第10期第5回.
+/// </summary>
+internal static partial class TitleParser
+{
+    public static TitleParts Parse(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var fiscal = JapaneseDates.FindFiscalYear(title);
+        string? session = null;
+        var s = Session().Match(title);
+        if (s.Success)
+        {
+            session = Cleanup.TextCleanup.RemoveSpaces(s.Groups["period"].Value + s.Groups["round"].Value);
+        }
+
+        var body = Session().Replace(title, " ", 1);
+        body = FiscalYearWords().Replace(body, " ");
+        body = DocumentType().Replace(body, "");
+        body = Spaces().Replace(body, " ").Trim(' ', '\u3000', '・', '　');
+        return new TitleParts(body.Length == 0 ? null : body, session, fiscal);
+    }
+
+    /// <summary>The title without a trailing document type (会議録, 会議要録, 議事録 …): those name the paper, not the meeting.</summary>
+    public static string StripDocumentType(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        return DocumentType().Replace(title, "").Trim(' ', '\u3000');
+    }
+
+    /// <summary>Session (回次) alone, e.g. from a caption: 令和5年度第1回審議会発言記録 → 第1回.</summary>
+    public static string? FindSession(string text)
+    {
+        var s = Session().Match(text);
+        return s.Success ? Cleanup.TextCleanup.RemoveSpaces(s.Groups["period"].Value + s.Groups["round"].Value) : null;
+    }
+
+    [GeneratedRegex(@"[(（]?(?<period>第[ \u3000]*\d{1,3}[ \u3000]*期[ \u3000]*)?(?<round>第[ \u3000]*\d{1,3}[ \u3000]*回)目?[)）]?", RegexOptions.CultureInvariant)]
+    private static partial Regex Session();
+
+    [GeneratedRegex(@"(?:令和|平成|昭和)[ \u3000]*(?:元|\d{1,2})[ \u3000]*年度|(?:19|20)\d{2}[ \u3000]*年度", RegexOptions.CultureInvariant)]
+    private static partial Regex FiscalYearWords();
+
+    [GeneratedRegex(@"[ \u3000]*(?:会議録|会議要録|議事録|議事要旨|議事要録|発言記録|要点記録|会議概要|会議記録|要録)$", RegexOptions.CultureInvariant)]
+    private static partial Regex DocumentType();
+
+    [GeneratedRegex(@"[ \u3000]{2,}", RegexOptions.CultureInvariant)]
+    private static partial Regex Spaces();
+}

@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+
+namespace PublishPipeline.Normalization.Proceedings;
+
+/// <summary>Whole-line patterns of the proceedings: agenda headings, narrative (procedure) lines, page debris.</summary>
+internal static partial class LinePatterns
+{
+    /// <summary>
+    /// An agenda heading as the samples write them: (1) …, 議案（1）…, 報告事項（1）…, 2. 報告, 1 区からの委嘱…,
+    /// 一 開会. Headings are short and do not end a sentence with 。.
+    /// </summary>
+    public static bool IsSectionHeading(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (line.Length > 100 || line.EndsWith('。') || line.EndsWith('？') || line.EndsWith('?'))
+        {
+            return false;
+        }
+
+        return NumberedHeading().IsMatch(line) || LabelledHeading().IsMatch(line) || KanjiNumberedHeading().IsMatch(line);
+    }
+
+    /// <summary>
+    /// A narrative line, kept as procedure rather than speech: 〔事務局：…を説明〕, [午前10時08分 開会],
+    /// —了承—, ⇒提案のとおり決定する。, (質疑なし), (以下敬称略), 要旨：… (the secretariat's summary).
+    /// Callers check speaker labels like (委員) first; they are parenthesised too.
+    /// </summary>
+    public static bool IsProcedure(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (line.Length == 0)
+        {
+            return false;
+        }
+
+        return Bracketed().IsMatch(line) || DashEnclosed().IsMatch(line) || line[0] is '⇒' or '→' or '＞' || Parenthesised().IsMatch(line)
+            || Summary().IsMatch(line) || Caption().IsMatch(line);
+    }
+
+    /// <summary>A stage direction after a speaker label: "——— … ———" or "(異議なし)".</summary>
+    public static bool IsStageDirection(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return DashEnclosed().IsMatch(text) || Parenthesised().IsMatch(text) || Bracketed().IsMatch(text);
+    }
+
+    /// <summary>Page-break debris left by PDF or Word conversion: ----\t---, ────, "- 3 -", "3/12".</summary>
+    public static bool IsPageDebris(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return line.Length > 0 && (Rule().IsMatch(line) || PageNumber().IsMatch(line) || line == "\f");
+    }
+
+    /// <summary>A caption such as &lt;令和5年度第1回審議会発言記録&gt;: the document names itself.</summary>
+    public static bool IsCaption(string line) => Caption().IsMatch(line);
+
+    /// <summary>
+    /// Inline agenda heading after a sentence, as in a cell that swallowed the start of the proceedings:
+    /// "…開会します。 1. 議題 (1) 平成30年度…について". Returns where the heading starts, or -1.
+    /// </summary>
+    public static int FindInlineHeading(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var m = InlineHeading().Match(text);
+        return m.Success ? m.Groups["h"].Index : -1;
+    }
+
+    [GeneratedRegex(@"^(?:[(（]\d{1,2}[)）][ \u3000]*\S|\d{1,2}(?:[.．][ \u3000]*|[ \u3000]+)[^\s\d.,、。%％:：年月日時分].{0,60}$)", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberedHeading();
+
+    [GeneratedRegex(@"^(?:議案|議題|報告事項|報告|協議事項|協議|審議事項|審議|諮問事項|諮問|案件|その他)[ \u3000]*(?:[(（]\d{1,2}[)）]|第\d{1,2}号)", RegexOptions.CultureInvariant)]
+    private static partial Regex LabelledHeading();
+
+    [GeneratedRegex(@"^[一二三四五六七八九十]{1,3}[ \u3000、．.][ \u3000]*\S.{0,60}$", RegexOptions.CultureInvariant)]
+    private static partial Regex KanjiNumberedHeading();
+
+    [GeneratedRegex(@"^[〔\[［【].*[〕\]］】]$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex Bracketed();
+
+    [GeneratedRegex(@"^[—―─ー\-－]{1,}[ \u3000]*\S.*[—―─ー\-－]$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex DashEnclosed();
+
+    [GeneratedRegex(@"^[(（][^()（）]*[)）](?:[ \u3000]*[(（][^()（）]*[)）])*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Parenthesised();
+
+    [GeneratedRegex(@"^(?:要旨|概要|要点)[ \u3000]*[：:]", RegexOptions.CultureInvariant)]
+    private static partial Regex Summary();
+
+    [GeneratedRegex(@"^[<＜〈《].+[>＞〉》]$", RegexOptions.CultureInvariant)]
+    private static partial Regex Caption();
+
+    [GeneratedRegex(@"^[\-‐―─━=＝_～~\s]{3,}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Rule();
+
+    [GeneratedRegex(@"^(?:[-－‐―]\s*\d{1,3}\s*[-－‐―]|\d{1,3}\s*/\s*\d{1,3}|[(（]?\s*\d{1,3}\s*ページ\s*[)）]?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex PageNumber();
+
+    [GeneratedRegex(@"[。．][ \u3000]+(?<h>\d{1,2}[.．][ \u3000]*[^\s\d]{1,10}[ \u3000]*[(（]\d{1,2}[)）].*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex InlineHeading();
+}

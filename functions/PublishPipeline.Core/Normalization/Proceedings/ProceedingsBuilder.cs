@@ -1,0 +1,429 @@
+using System.Text;
+using PublishPipeline.Model;
+using PublishPipeline.Normalization.Cleanup;
+
+namespace PublishPipeline.Normalization.Proceedings;
+
+/// <summary>
+/// Builds sections of turns from the proceedings' lines, one line at a time, in reading order.
+/// Decisions (see docs/normalize.md): unlabelled text after a speech continues it (a new paragraph
+/// after a sentence end, joined directly when a page or column break cut a sentence); unlabelled text
+/// with no speech open is narrative (procedure); a speaker label with a stage direction ((情報公開課長)
+/// ——— … ———, (各委員) (異議なし)) is procedure that keeps its speaker.
+/// </summary>
+internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
+{
+    private readonly List<Section> _sections = [];
+    private List<SpeakerTurn> _turns = [];
+    private string? _heading;
+    private bool _sectionOpen;
+
+    private string? _speaker;
+    private TurnKind _kind;
+    private readonly StringBuilder _text = new();
+    private bool _turnOpen;
+
+    private string? _pendingLabel;
+    private int _pendingLabelLine;
+    private string? _fragment;
+    private int _fragmentLine;
+    private readonly List<string> _fragmentText = [];
+    private string? _resumeSpeaker;
+    private readonly HashSet<string> _pageHeaders = new(StringComparer.Ordinal);
+
+    /// <summary>Texts that, seen again in the proceedings, are a repeated page header (審議経過, the document's own title).</summary>
+    public void AddPageHeader(string text) => _pageHeaders.Add(TextCleanup.RemoveSpaces(text));
+
+    public bool HasContent => _sections.Count > 0 || _turns.Count > 0 || _turnOpen || _sectionOpen;
+
+    public void Heading(string heading, int line)
+    {
+        _ = line;
+        CloseTurn();
+        FlushPending();
+        CloseSection();
+        _heading = heading;
+        _sectionOpen = true;
+    }
+
+    public void Marker(bool opens, string marker)
+    {
+        // A marker may fall inside a speech: split the turn; the text after it resumes the same speaker.
+        var speaker = _turnOpen && _kind == TurnKind.Speech ? _speaker : _resumeSpeaker;
+        CloseTurn();
+        FlushPending();
+        _turns.Add(new SpeakerTurn { Speaker = null, Text = marker, Kind = opens ? TurnKind.NonDisclosureStart : TurnKind.NonDisclosureEnd });
+        _resumeSpeaker = speaker;
+    }
+
+    /// <summary>A page break: nothing to record, but the sentence it cut is joined to what follows.</summary>
+    public static void PageBreak()
+    {
+    }
+
+    /// <summary>A table row of the proceedings: a speaker cell and cells of paragraphs (002's 会長\t&lt;p&gt;…&lt;/p&gt;).</summary>
+    public void Row(string speakerCell, IReadOnlyList<string> paragraphs, int line)
+    {
+        var label = TextCleanup.RemoveSpaces(speakerCell).TrimEnd('：', ':');
+        if (label.Length > 0 && SpeakerLabels.IsRoleLike(label))
+        {
+            CloseTurn();
+            FlushPending();
+            var texts = paragraphs.Where(p => p.Length > 0).ToList();
+            if (texts.Count == 0)
+            {
+                _pendingLabel = label;
+                _pendingLabelLine = line;
+                return;
+            }
+
+            if (texts.Count == 1 && LinePatterns.IsStageDirection(texts[0]) && !texts[0].StartsWith('('))
+            {
+                Add(label, texts[0], TurnKind.Procedure);
+                return;
+            }
+
+            StartTurn(label, TurnKind.Speech, texts[0]);
+            foreach (var p in texts.Skip(1))
+            {
+                AppendParagraph(p);
+            }
+
+            return;
+        }
+
+        // No speaker cell: the cells continue what came before (a cell cut by a page break: "\tます。").
+        if (label.Length > 0)
+        {
+            Paragraph(speakerCell, line);
+        }
+
+        foreach (var p in paragraphs)
+        {
+            Paragraph(p, line);
+        }
+    }
+
+    /// <summary>One cleaned line of the proceedings.</summary>
+    public void Paragraph(string text, int line)
+    {
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        text = TextCleanup.CollapseSpacedPrefix(text);
+        var collapsed = TextCleanup.RemoveSpaces(text);
+        if (_pageHeaders.Contains(collapsed) && TextCleanup.CollapseSpacedLabel(text).Length == collapsed.Length)
+        {
+            // 審 議 経 過 again mid-text: a page header, i.e. a page break.
+            return;
+        }
+
+        if (LinePatterns.IsPageDebris(text))
+        {
+            return;
+        }
+
+        if (_fragment is not null)
+        {
+            var done = SpeakerLabels.CompleteFragment(_fragment, text);
+            if (done is { } completed)
+            {
+                var label = completed.Speaker!;
+                _fragment = null;
+                StartTurn(label, TurnKind.Speech, "");
+                foreach (var t in _fragmentText)
+                {
+                    AppendParagraph(t);
+                }
+
+                _fragmentText.Clear();
+                if (completed.Text.Length > 0)
+                {
+                    AppendParagraph(completed.Text);
+                }
+
+                return;
+            }
+
+            _fragmentText.Add(text);
+            return;
+        }
+
+        var open = SpeakerLabels.ReadOpenFragment(text);
+        if (open is not null && !SpeakerLabels.IsRoleLike(open))
+        {
+            CloseTurn();
+            FlushPending();
+            _fragment = open;
+            _fragmentLine = line;
+            return;
+        }
+
+        if (SplitInline(text, line))
+        {
+            return;
+        }
+
+        var speaker = SpeakerLabels.Read(text);
+        if (speaker.Style is LabelStyle.Parenthesised or LabelStyle.Colon or LabelStyle.Space)
+        {
+            CloseTurn();
+            FlushPending();
+            if (LinePatterns.IsStageDirection(speaker.Text) && speaker.Style != LabelStyle.Space)
+            {
+                Add(speaker.Speaker, speaker.Text, TurnKind.Procedure);
+            }
+            else
+            {
+                StartTurn(speaker.Speaker, TurnKind.Speech, speaker.Text);
+            }
+
+            return;
+        }
+
+        if (speaker.Style == LabelStyle.Alone)
+        {
+            CloseTurn();
+            FlushPending();
+            _pendingLabel = speaker.Speaker;
+            _pendingLabelLine = line;
+            return;
+        }
+
+        if (LinePatterns.IsProcedure(text))
+        {
+            var who = _pendingLabel;
+            _pendingLabel = null;
+            CloseTurn();
+            Add(who, TextCleanup.CollapseSpacedPrefix(text), TurnKind.Procedure);
+            return;
+        }
+
+        if (_pendingLabel is null && LinePatterns.IsSectionHeading(text) && !ContinuesCutSentence())
+        {
+            Heading(text, line);
+            return;
+        }
+
+        if (_pendingLabel is not null)
+        {
+            var label = _pendingLabel;
+            _pendingLabel = null;
+            StartTurn(label, TurnKind.Speech, text);
+            return;
+        }
+
+        Continue(text);
+    }
+
+    /// <summary>Splits a line holding several turns ("[開会] 本部長： … 1. 議題 (1) … 本部長： …") and feeds the parts back.</summary>
+    private bool SplitInline(string text, int line)
+    {
+        var cuts = new SortedSet<int>();
+        foreach (var m in SpeakerLabels.InlineColonLabels(text))
+        {
+            cuts.Add(m.Index);
+        }
+
+        if (cuts.Count == 0)
+        {
+            return false;
+        }
+
+        // Bracketed narrative ([午前10時08分 開会], [事務局： …を説明]) inside such a line is its own part.
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '[' or '〔' or '［')
+            {
+                var close = text.IndexOfAny([']', '〕', '］'], i + 1);
+                close = close < 0 ? -1 : close;
+                if (close > i)
+                {
+                    cuts.Add(i);
+                    if (close + 1 < text.Length)
+                    {
+                        cuts.Add(close + 1);
+                    }
+
+                    // Labels inside the brackets belong to the narrative, not to a turn.
+                    cuts.RemoveWhere(c => c > i && c <= close);
+                    i = close;
+                }
+            }
+        }
+
+        var parts = new List<string>();
+        var start = 0;
+        foreach (var cut in cuts.Where(c => c > 0 && c < text.Length))
+        {
+            parts.Add(text[start..cut]);
+            start = cut;
+        }
+
+        parts.Add(text[start..]);
+        foreach (var raw in parts)
+        {
+            var part = raw.Trim(' ', '\u3000');
+            if (part.Length == 0)
+            {
+                continue;
+            }
+
+            var h = LinePatterns.FindInlineHeading(part);
+            if (h > 0)
+            {
+                Paragraph(part[..h].Trim(' ', '\u3000'), line);
+                Heading(part[h..].Trim(' ', '\u3000'), line);
+            }
+            else if (LinePatterns.IsSectionHeading(part) && !SpeakerLabels.Read(part).Style.Equals(LabelStyle.Colon))
+            {
+                Heading(part, line);
+            }
+            else
+            {
+                ParagraphNoSplit(part, line);
+            }
+        }
+
+        return true;
+    }
+
+    private void ParagraphNoSplit(string part, int line)
+    {
+        var speaker = SpeakerLabels.Read(part);
+        if (speaker.Style is LabelStyle.Colon or LabelStyle.Parenthesised)
+        {
+            CloseTurn();
+            FlushPending();
+            StartTurn(speaker.Speaker, TurnKind.Speech, speaker.Text);
+        }
+        else if (LinePatterns.IsProcedure(part))
+        {
+            CloseTurn();
+            Add(null, part, TurnKind.Procedure);
+        }
+        else
+        {
+            _ = line;
+            Continue(part);
+        }
+    }
+
+    private bool ContinuesCutSentence() => _turnOpen && !TextCleanup.EndsSentence(_text.ToString());
+
+    private void Continue(string text)
+    {
+        if (_turnOpen)
+        {
+            if (_kind == TurnKind.Speech || !TextCleanup.EndsSentence(_text.ToString()))
+            {
+                AppendParagraph(text);
+                return;
+            }
+
+            CloseTurn();
+        }
+
+        if (_resumeSpeaker is not null)
+        {
+            StartTurn(_resumeSpeaker, TurnKind.Speech, text);
+            return;
+        }
+
+        // Text nobody is said to have spoken: narrative.
+        StartTurn(null, TurnKind.Procedure, text);
+    }
+
+    private void AppendParagraph(string text)
+    {
+        if (_text.Length > 0)
+        {
+            // A sentence cut by a page or column break is joined as it was written; otherwise a new paragraph.
+            if (TextCleanup.EndsSentence(_text.ToString()) || _text[^1] == '\n')
+            {
+                _text.Append('\n');
+            }
+        }
+
+        _text.Append(text);
+    }
+
+    private void StartTurn(string? speaker, TurnKind kind, string text)
+    {
+        CloseTurn();
+        _speaker = speaker;
+        _kind = kind;
+        _text.Clear().Append(text);
+        _turnOpen = true;
+        _resumeSpeaker = null;
+    }
+
+    private void Add(string? speaker, string text, TurnKind kind)
+    {
+        CloseTurn();
+        _turns.Add(new SpeakerTurn { Speaker = speaker, Text = text, Kind = kind });
+        _resumeSpeaker = null;
+        _sectionOpen = true;
+    }
+
+    private void CloseTurn()
+    {
+        if (!_turnOpen)
+        {
+            return;
+        }
+
+        _turnOpen = false;
+        var text = _text.ToString().Trim('\n', ' ', '\u3000');
+        if (text.Length > 0)
+        {
+            _turns.Add(new SpeakerTurn { Speaker = _speaker, Text = text, Kind = _kind });
+            _sectionOpen = true;
+        }
+    }
+
+    private void FlushPending()
+    {
+        if (_pendingLabel is not null)
+        {
+            warn("label-without-speech", $"speaker label '{_pendingLabel}' is followed by no speech", _pendingLabelLine);
+            _pendingLabel = null;
+        }
+
+        if (_fragment is not null)
+        {
+            warn("split-label-unfinished", $"speaker label '({_fragment}' is never closed", _fragmentLine);
+            var fragmentText = _fragmentText.ToList();
+            _fragment = null;
+            _fragmentText.Clear();
+            foreach (var t in fragmentText)
+            {
+                Continue(t);
+            }
+        }
+    }
+
+    private void CloseSection()
+    {
+        CloseTurn();
+        if (_sectionOpen || _turns.Count > 0)
+        {
+            _sections.Add(new Section(_heading, _turns));
+        }
+
+        _turns = [];
+        _heading = null;
+        _sectionOpen = false;
+    }
+
+    public IReadOnlyList<Section> Build()
+    {
+        CloseTurn();
+        FlushPending();
+        CloseTurn();
+        CloseSection();
+        return _sections;
+    }
+}

@@ -1,0 +1,155 @@
+using System.Text.RegularExpressions;
+using PublishPipeline.Normalization.Cleanup;
+
+namespace PublishPipeline.Normalization.Proceedings;
+
+/// <summary>How a line of the proceedings names its speaker.</summary>
+internal enum LabelStyle
+{
+    None,
+    /// <summary>(会長) text, - (会長) text.</summary>
+    Parenthesised,
+    /// <summary>本部長：text, 本 部 長： text.</summary>
+    Colon,
+    /// <summary>委員 text, 齊藤副区長 text.</summary>
+    Space,
+    /// <summary>A label alone on its line; the speech follows on the next lines.</summary>
+    Alone,
+}
+
+internal readonly record struct SpeakerLine(LabelStyle Style, string? Speaker, string Text);
+
+/// <summary>
+/// Recognises speaker labels. A label must look like a role (it ends in 委員, 長, 区側, 事務局, 部員 …,
+/// optionally followed by a parenthesised role: 柴崎委員(会長)); that keeps ordinary sentences that
+/// start with a word and a space from being read as speech by someone.
+/// </summary>
+internal static partial class SpeakerLabels
+{
+    private static readonly string[] RoleEndings =
+    [
+        "委員", "長", "区側", "市側", "町側", "村側", "都側", "事務局", "部員", "幹事", "職員", "説明者", "担当", "参事", "主査", "主事",
+        "主任", "理事", "監", "司会", "座長", "議員", "講師", "参加者", "出席者", "構成員", "専門員", "補佐", "係", "代理", "委員一同",
+        "オブザーバー", "アドバイザー", "コーディネーター", "ファシリテーター", "事務局員", "統括", "顧問", "区民", "市民", "傍聴者",
+    ];
+
+    private static readonly System.Buffers.SearchValues<char> NotInLabel = System.Buffers.SearchValues.Create("、。「」『』：:！？!?・ 　\t()（）[]〔〕【】<>＜＞");
+
+    /// <summary>True when <paramref name="label"/> (spaces already removed) reads as a speaker's role or name+role.</summary>
+    public static bool IsRoleLike(ReadOnlySpan<char> label)
+    {
+        if (label.IsEmpty || label.Length > 30)
+        {
+            return false;
+        }
+
+        // 柴崎委員(会長), 行政経営課長(欠席): judge by the part before the parenthesis.
+        var paren = label.IndexOfAny('(', '（');
+        if (paren > 0 && label[^1] is ')' or '）')
+        {
+            label = label[..paren];
+        }
+
+        if (label.IndexOfAny(NotInLabel) >= 0)
+        {
+            return false;
+        }
+
+        foreach (var ending in RoleEndings)
+        {
+            if (label.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads a speaker label at the start of a cleaned line, in any of the styles the wards use.</summary>
+    public static SpeakerLine Read(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var p = Parenthesised().Match(line);
+        if (p.Success)
+        {
+            var label = TextCleanup.RemoveSpaces(p.Groups["label"].Value);
+            if (IsRoleLike(label))
+            {
+                var text = p.Groups["text"].Value.Trim(' ', '\u3000');
+                return new SpeakerLine(text.Length == 0 ? LabelStyle.Alone : LabelStyle.Parenthesised, label, text);
+            }
+        }
+
+        var c = Colon().Match(line);
+        if (c.Success)
+        {
+            var label = TextCleanup.RemoveSpaces(c.Groups["label"].Value);
+            if (IsRoleLike(label))
+            {
+                var text = c.Groups["text"].Value.Trim(' ', '\u3000');
+                return new SpeakerLine(text.Length == 0 ? LabelStyle.Alone : LabelStyle.Colon, label, text);
+            }
+        }
+
+        var s = Spaced().Match(line);
+        if (s.Success && IsRoleLike(s.Groups["label"].ValueSpan))
+        {
+            return new SpeakerLine(LabelStyle.Space, s.Groups["label"].Value, s.Groups["text"].Value.Trim(' ', '\u3000'));
+        }
+
+        var alone = TextCleanup.RemoveSpaces(line);
+        if (alone.Length <= 30 && IsRoleLike(alone))
+        {
+            return new SpeakerLine(LabelStyle.Alone, alone, "");
+        }
+
+        return new SpeakerLine(LabelStyle.None, null, line);
+    }
+
+    /// <summary>The first half of a label split by a two-column PDF, e.g. "(練馬子ども家庭支": an unclosed parenthesis.</summary>
+    public static string? ReadOpenFragment(string line)
+    {
+        var m = OpenFragment().Match(line);
+        return m.Success ? m.Groups["frag"].Value : null;
+    }
+
+    /// <summary>The second half "援センター所長) text" completing <paramref name="fragment"/>; null unless together they are a role.</summary>
+    public static SpeakerLine? CompleteFragment(string fragment, string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var m = CloseFragment().Match(line);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var label = fragment + m.Groups["rest"].Value;
+        return IsRoleLike(label) ? new SpeakerLine(LabelStyle.Parenthesised, label, m.Groups["text"].Value.Trim(' ', '\u3000')) : null;
+    }
+
+    /// <summary>
+    /// Labels typed inside one long line, as when a table cell swallowed the start of the proceedings:
+    /// "… 開会します。 本部長： 議題(1)について…". Only the colon style is split inline; it cannot be
+    /// mistaken for prose because a role word followed by a colon does not occur in speech.
+    /// </summary>
+    public static IEnumerable<Match> InlineColonLabels(string text) => InlineColon().Matches(text).Where(m => IsRoleLike(m.Groups["label"].ValueSpan));
+
+    [GeneratedRegex(@"^(?:[-・*＊]\s*)?[(（](?<label>[^()（）、。]{1,30}?)[)）][ \u3000]*(?<text>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex Parenthesised();
+
+    [GeneratedRegex(@"^(?<label>[^\s、。「」：:()（）\[\]〔〕【】]{1,24}(?:[(（][^()（）]{1,12}[)）])?)[ \u3000]*[：:][ \u3000]*(?<text>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex Colon();
+
+    [GeneratedRegex(@"^(?<label>[^\s、。「」：:()（）\[\]〔〕【】]{1,20}(?:[(（][^()（）]{1,12}[)）])?)[ \u3000]+(?<text>\S.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex Spaced();
+
+    [GeneratedRegex(@"^(?:[-・*＊]\s*)?[(（](?<frag>[^()（）\s、。]{1,20})$", RegexOptions.CultureInvariant)]
+    private static partial Regex OpenFragment();
+
+    [GeneratedRegex(@"^(?<rest>[^()（）\s、。]{1,20})[)）][ \u3000]*(?<text>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex CloseFragment();
+
+    [GeneratedRegex(@"(?<=\s)(?<label>[^\s、。「」：:()（）\[\]〔〕【】]{1,12})[ \u3000]*[：:]", RegexOptions.CultureInvariant)]
+    private static partial Regex InlineColon();
+}

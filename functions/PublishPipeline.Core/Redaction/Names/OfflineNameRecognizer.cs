@@ -1,0 +1,747 @@
+using System.Buffers;
+using static PublishPipeline.Redaction.Names.JapaneseText;
+
+namespace PublishPipeline.Redaction.Names;
+
+/// <summary>Where a piece of text sits in the minutes: the rules trust structure more than prose.</summary>
+public enum NameContext
+{
+    /// <summary>Running text (a turn, a heading, a result line).</summary>
+    Text,
+    /// <summary>A speaker label as written (柴崎委員(会長), 齊藤副区長, 本部長, ○山田委員長).</summary>
+    SpeakerLabel,
+    /// <summary>One entry of an attendance roll (柴崎委員(会長), 富　山　悦　子, 区長).</summary>
+    AttendeeMember,
+}
+
+/// <summary>
+/// Finds personal names without any network: a name is what stands before a role or honorific
+/// (委員, 会長, 課長, 議員, 氏, さん, 様, 君 …), what a speaker label or roll entry holds besides its
+/// role, or a roll name written with spaces between the characters. IPADIC's surnames and given
+/// names say where a name starts; its ordinary words say when the text before 課長 is an office
+/// (情報公開課長) rather than a person. Names no dictionary has (太巻, 阿子島, かとうぎ) are taken
+/// from context when they are not made of ordinary words.
+/// Runs in one pass over the text with span lookups; allocates only the spans it returns.
+/// </summary>
+public sealed class OfflineNameRecognizer : IPersonNameRecognizer
+{
+    public const string RecognizerName = "offline";
+
+    private const int MaxRun = 12;
+
+    /// <summary>Single characters that build office and counter compounds (情報公開<b>課</b>, 1<b>番</b>).</summary>
+    private static readonly SearchValues<char> Morphemes = SearchValues.Create("課部局室係所区市町村県都府道省庁会団党校院館園署班組議委副本総各全元前新旧第当同番号回期名人日月年時分条項点件長員者側官士生方内外中上下次代兼故");
+
+    /// <summary>Single characters an office name ends with (情報管理課, 事務局): not a person's name.</summary>
+    private static readonly SearchValues<char> OfficeEnds = SearchValues.Create("課部局室係所区市町村県都府省庁会団党校院館園署班組側");
+
+    /// <summary>Hiragana sequences that belong to grammar, not names (それでは, について …).</summary>
+    private static readonly string[] FunctionPatterns =
+    [
+        "では", "には", "とは", "ます", "です", "した", "ない", "ので", "から", "まで", "より", "など", "ども", "れる", "られ",
+        "って", "こと", "もの", "ところ", "として", "おり", "ござ", "いた", "だい", "くだ", "ましょ", "でしょ", "けど", "けれ",
+        "たら", "なら", "ても", "でも", "ませ", "なく", "しく", "よう", "ため", "たち", "だけ", "しか", "しい", "いう", "ついて",
+        "おいて", "および", "ならび", "または", "あるい", "それ", "これ", "あれ", "どれ", "この", "その", "あの", "どの",
+    ];
+
+    /// <summary>Words before さん/様/君 that are not names (皆さん, たくさん, お母さん is caught as kanji).</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> HiraganaStop = new HashSet<string>(
+    [
+        "たく", "みな", "みんな", "おこ", "おば", "おじ", "ばあ", "じい", "おばあ", "おじい", "かあ", "とう", "おかあ", "おとう", "ねえ",
+        "にい", "おねえ", "おにい", "おく", "あか", "おきゃく", "おいしゃ", "おまわり", "ひめ", "おひめ", "あなた", "きみ", "ぼく",
+        "わたし", "だれ", "どなた", "どちら", "こちら", "そちら", "あちら", "みなさま", "おのおの", "おきゃくさま",
+    ], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private readonly NameLexicon lexicon;
+
+    public OfflineNameRecognizer(NameLexicon? lexicon = null) => this.lexicon = lexicon ?? NameLexicon.Default;
+
+    public string Name => RecognizerName;
+
+    public NameLexicon Lexicon => lexicon;
+
+    public Task<IReadOnlyList<NameSpan>> RecognizeAsync(string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var found = new List<NameSpan>();
+        Recognize(text, NameContext.Text, found);
+        return Task.FromResult<IReadOnlyList<NameSpan>>(found);
+    }
+
+    /// <summary>Adds the names in <paramref name="text"/> to <paramref name="found"/> (offsets into <paramref name="text"/>).</summary>
+    public void Recognize(ReadOnlySpan<char> text, NameContext context, List<NameSpan> found)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        if (text.IsEmpty)
+        {
+            return;
+        }
+
+        if (context == NameContext.Text)
+        {
+            RecognizeText(text, found, map: default, structural: false);
+            RecognizeSpacedNames(text, found);
+            return;
+        }
+
+        RecognizeLabel(text, context, found);
+    }
+
+    // ---- running text: names before roles -------------------------------------------------
+
+    /// <returns>Whether any role word occurs in the text (found or not).</returns>
+    private bool RecognizeText(ReadOnlySpan<char> t, List<NameSpan> found, ReadOnlySpan<int> map, bool structural)
+    {
+        var sawRole = false;
+        var i = 0;
+        while (i < t.Length)
+        {
+            var k = t[i..].IndexOfAny(RoleWords.FirstChars);
+            if (k < 0)
+            {
+                break;
+            }
+
+            i += k;
+            var role = RoleWords.MatchAt(t, i);
+            if (role is null)
+            {
+                i++;
+                continue;
+            }
+
+            sawRole = true;
+            NameBefore(t, i, role, found, map, structural);
+            i += role.Text.Length;
+        }
+
+        return sawRole;
+    }
+
+    private void NameBefore(ReadOnlySpan<char> t, int roleStart, RoleWord role, List<NameSpan> found, ReadOnlySpan<int> map, bool structural)
+    {
+        var end = roleStart;
+        if (end == 0)
+        {
+            return;
+        }
+
+        var c = t[end - 1];
+        if (IsCloseParen(c))
+        {
+            ParenthesisedGivenName(t, end, found, map);
+            return;
+        }
+
+        if (IsHiragana(c) && c != 'ー')
+        {
+            HiraganaName(t, end, role, found, map, structural);
+            return;
+        }
+
+        if (IsKanji(c))
+        {
+            var start = KanjiRunStart(t, end);
+            var left = start > 0 ? t[start - 1] : '\0';
+            if (DecideKanjiRun(t[start..end], role, left, structural, out var nameStart, out var confidence, out var rule))
+            {
+                Add(found, map, start + nameStart, end - start - nameStart, rule, confidence);
+            }
+        }
+    }
+
+    private static int KanjiRunStart(ReadOnlySpan<char> t, int end)
+    {
+        var start = end;
+        while (start > 0 && end - start < MaxRun)
+        {
+            var p = t[start - 1];
+            if (IsKanji(p) || (p == 'ノ' && start >= 2 && IsKanji(t[start - 2]) && IsKanji(t[start])))
+            {
+                start--;
+                continue;
+            }
+
+            break;
+        }
+
+        // Never split a surrogate pair.
+        if (start < end && char.IsLowSurrogate(t[start]) && start > 0)
+        {
+            start--;
+        }
+
+        return start;
+    }
+
+    /// <summary>
+    /// Decides which tail of a kanji run before a role is a name. <paramref name="nameStart"/> is
+    /// relative to the run.
+    /// </summary>
+    private bool DecideKanjiRun(ReadOnlySpan<char> run, RoleWord role, char left, bool structural, out int nameStart, out double confidence, out string rule)
+    {
+        nameStart = 0;
+        confidence = 0;
+        rule = "";
+        var midPhrase = IsHiragana(left) || IsKatakana(left);
+
+        // 1. The whole run is a name the lexicon knows.
+        if (role.HeadsMunicipality && lexicon.IsPlace(run))
+        {
+            return false; // 豊島区長, 尼崎市長: the place's head
+        }
+
+        var whole = LexiconScore(run, role, wholeRun: true);
+        if (whole > 0 && !(midPhrase && lexicon.IsWord(run)))
+        {
+            confidence = whole >= 3 ? 0.97 : 0.93;
+            rule = "offline:role+lexicon";
+            return true;
+        }
+
+        // 2. A known name after a prefix made of ordinary words or roles (市長山田, 1番山田).
+        var best = 0;
+        var bestStart = -1;
+        for (var k = 1; k <= run.Length - 1; k++)
+        {
+            if (char.IsLowSurrogate(run[k]))
+            {
+                continue;
+            }
+
+            var tail = run[k..];
+            if (CodePoints(tail) < 2 || !IsCompound(run[..k]))
+            {
+                continue;
+            }
+
+            var score = LexiconScore(tail, role, wholeRun: false);
+            if (score > best)
+            {
+                best = score;
+                bestStart = k;
+            }
+        }
+
+        if (bestStart >= 0)
+        {
+            nameStart = bestStart;
+            confidence = 0.88;
+            rule = "offline:role+lexicon";
+            return true;
+        }
+
+        // 3. A name no dictionary has: 2–4 characters that are not ordinary words (太巻, 阿子島).
+        if (LooksLikeUnknownName(run, structural, midPhrase))
+        {
+            confidence = structural ? 0.85 : 0.75;
+            rule = "offline:role-context";
+            return true;
+        }
+
+        for (var k = 1; k <= run.Length - 2; k++)
+        {
+            if (char.IsLowSurrogate(run[k]))
+            {
+                continue;
+            }
+
+            var tail = run[k..];
+            if (IsCompound(run[..k]) && CodePoints(run[..k]) >= 2 && LooksLikeUnknownName(tail, structural, midPhrase: false))
+            {
+                nameStart = k;
+                confidence = 0.7;
+                rule = "offline:role-context";
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>3 = surname+given, 2 = surname, 1 = given name alone (only before an honorific), 0 = no.</summary>
+    private int LexiconScore(ReadOnlySpan<char> name, RoleWord role, bool wholeRun)
+    {
+        var cps = CodePoints(name);
+        if (cps > 7)
+        {
+            return 0;
+        }
+
+        if (lexicon.IsSurname(name) && (cps >= 2 || wholeRun))
+        {
+            return 2;
+        }
+
+        for (var k = 1; k < name.Length; k++)
+        {
+            if (char.IsLowSurrogate(name[k]))
+            {
+                continue;
+            }
+
+            var given = name[k..];
+            // A one-character given name (宏, 誠) only when the run is the whole name, else 会長山田 would read as 長山+田.
+            if (lexicon.IsSurname(name[..k]) && lexicon.IsGivenName(given) && (wholeRun || CodePoints(given) >= 2))
+            {
+                return 3;
+            }
+        }
+
+        if (role.Kind == RoleKind.Honorific && cps >= 2 && lexicon.IsGivenName(name) && !lexicon.IsWord(name))
+        {
+            return 1;
+        }
+
+        return 0;
+    }
+
+    private bool LooksLikeUnknownName(ReadOnlySpan<char> run, bool structural, bool midPhrase)
+    {
+        var cps = CodePoints(run);
+        if (cps < 2 || cps > 4 || (midPhrase && !structural))
+        {
+            return false;
+        }
+
+        if (OfficeEnds.Contains(run[^1]) || RoleWords.IsRole(run))
+        {
+            return false;
+        }
+
+        // A place-like surname no surname list has (加賀美) is still a name before 委員; a compound of words is not.
+        return !IsCompound(run) || (lexicon.IsPlace(run) && !lexicon.IsCommonWord(run));
+    }
+
+    /// <summary>Whether the text splits entirely into ordinary words, roles and office/counter characters.</summary>
+    private bool IsCompound(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            return true;
+        }
+
+        if (text.Length > 32)
+        {
+            return false;
+        }
+
+        Span<bool> reach = stackalloc bool[text.Length + 1];
+        reach[0] = true;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!reach[i])
+            {
+                continue;
+            }
+
+            if (Morphemes.Contains(text[i]) || !IsKanji(text[i]))
+            {
+                reach[i + 1] = true;
+            }
+
+            for (var len = 2; len <= 6 && i + len <= text.Length; len++)
+            {
+                var piece = text.Slice(i, len);
+                if (lexicon.IsWord(piece) || RoleWords.IsRole(piece))
+                {
+                    reach[i + len] = true;
+                }
+            }
+        }
+
+        return reach[text.Length];
+    }
+
+    private void HiraganaName(ReadOnlySpan<char> t, int end, RoleWord role, List<NameSpan> found, ReadOnlySpan<int> map, bool structural)
+    {
+        if (role.Kind == RoleKind.Office)
+        {
+            return;
+        }
+
+        var hs = end;
+        while (hs > 0 && end - hs < 8 && IsHiragana(t[hs - 1]) && t[hs - 1] != 'ー')
+        {
+            hs--;
+        }
+
+        var h = t[hs..end];
+        var ks = KanjiRunStart(t, hs);
+        var k = t[ks..hs];
+
+        // 伊藤よしのり議長, 井上さくら君: a known surname followed by a hiragana given name.
+        if (!k.IsEmpty && CodePoints(k) <= 3 && lexicon.IsSurname(k) && IsHiraganaNamePart(h))
+        {
+            Add(found, map, ks, end - ks, "offline:role+lexicon", 0.88);
+            return;
+        }
+
+        // かとうぎ委員, さくらさん: a hiragana name alone, after the particle that ends the phrase before it.
+        var leftIsBoundary = hs == 0 || !IsKanji(t[hs - 1]);
+        for (var j = 0; j <= h.Length - 2; j++)
+        {
+            if (j == 0 ? !leftIsBoundary : !IsParticle(h[j - 1]))
+            {
+                continue;
+            }
+
+            var name = h[j..];
+            if (!IsHiraganaNamePart(name) || HiraganaStop.Contains(name))
+            {
+                continue;
+            }
+
+            var known = lexicon.IsGivenName(name);
+            if (name.Length >= 3 || known)
+            {
+                Add(found, map, hs + j, end - hs - j, known ? "offline:role+lexicon" : "offline:role-context", structural ? 0.85 : 0.7);
+                return;
+            }
+        }
+    }
+
+    private static bool IsHiraganaNamePart(ReadOnlySpan<char> h)
+    {
+        if (h.Length < 2 || h.Length > 6)
+        {
+            return false;
+        }
+
+        foreach (var p in FunctionPatterns)
+        {
+            if (h.Contains(p, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return !HiraganaStop.Contains(h);
+    }
+
+    /// <summary>林（宏）委員: a surname, the given name in brackets, then the role.</summary>
+    private void ParenthesisedGivenName(ReadOnlySpan<char> t, int end, List<NameSpan> found, ReadOnlySpan<int> map)
+    {
+        var close = end - 1;
+        var open = -1;
+        for (var i = close - 1; i >= 0 && close - i <= 6; i--)
+        {
+            if (IsOpenParen(t[i]))
+            {
+                open = i;
+                break;
+            }
+
+            if (!IsNameChar(t[i]))
+            {
+                return;
+            }
+        }
+
+        if (open <= 0 || open + 1 >= close)
+        {
+            return;
+        }
+
+        var inner = t[(open + 1)..close];
+        if (!AllNameChars(inner) || RoleWords.IsRole(inner) || lexicon.IsWord(inner) || !IsKanji(t[open - 1]))
+        {
+            return;
+        }
+
+        var ks = KanjiRunStart(t, open);
+        var surname = t[ks..open];
+        var cps = CodePoints(surname);
+        if (lexicon.IsSurname(surname) || (cps is >= 2 and <= 3 && !IsCompound(surname)))
+        {
+            Add(found, map, ks, open - ks, "offline:role+bracketed-given", 0.9);
+            Add(found, map, open + 1, close - open - 1, "offline:role+bracketed-given", 0.85);
+        }
+    }
+
+    // ---- speaker labels and roll entries --------------------------------------------------
+
+    private void RecognizeLabel(ReadOnlySpan<char> label, NameContext context, List<NameSpan> found)
+    {
+        // Work on the label without spaces (本 部 長, 富　山　悦　子), keeping where each character came from.
+        var rented = label.Length > 256 ? ArrayPool<int>.Shared.Rent(label.Length) : null;
+        var rentedChars = label.Length > 256 ? ArrayPool<char>.Shared.Rent(label.Length) : null;
+        try
+        {
+            Span<int> map = rented ?? stackalloc int[label.Length];
+            Span<char> compact = rentedChars ?? stackalloc char[label.Length];
+            var n = 0;
+            for (var i = 0; i < label.Length; i++)
+            {
+                if (!IsSpace(label[i]))
+                {
+                    compact[n] = label[i];
+                    map[n] = i;
+                    n++;
+                }
+            }
+
+            var t = compact[..n];
+            var m = map[..n];
+            var before = found.Count;
+            RecognizeText(t, found, m, structural: true);
+            if (found.Count > before)
+            {
+                return;
+            }
+
+            // No role in the way: the label's parts (outside and inside brackets) may be bare names.
+            var partStart = 0;
+            for (var i = 0; i <= t.Length; i++)
+            {
+                if (i == t.Length || IsOpenParen(t[i]) || IsCloseParen(t[i]) || t[i] is '：' or ':' or '、' or '，' or ',' or '・' or '／' or '/')
+                {
+                    BareName(t, partStart, i, context, found, m);
+                    partStart = i + 1;
+                }
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<int>.Shared.Return(rented);
+            }
+
+            if (rentedChars is not null)
+            {
+                ArrayPool<char>.Shared.Return(rentedChars);
+            }
+        }
+    }
+
+    private void BareName(ReadOnlySpan<char> t, int start, int end, NameContext context, List<NameSpan> found, ReadOnlySpan<int> map)
+    {
+        while (start < end && LeadingMarks.Contains(t[start]))
+        {
+            start++;
+        }
+
+        var part = t[start..end];
+        if (part.IsEmpty || !AllNameChars(part) || HasRole(part))
+        {
+            return;
+        }
+
+        var cps = CodePoints(part);
+        if (cps > 8)
+        {
+            return;
+        }
+
+        var score = 0;
+        if (lexicon.IsSurname(part))
+        {
+            score = 2;
+        }
+        else
+        {
+            for (var k = 1; k < part.Length && score == 0; k++)
+            {
+                if (lexicon.IsSurname(part[..k]) && lexicon.IsGivenName(part[k..]))
+                {
+                    score = 3;
+                }
+            }
+        }
+
+        if (score > 0 && (cps >= 2 || !lexicon.IsWord(part)))
+        {
+            Add(found, map, start, end - start, context == NameContext.SpeakerLabel ? "offline:speaker-label" : "offline:attendee", 0.92);
+            return;
+        }
+
+        // Kanji part first (伊藤よしのり → 伊藤), then the hiragana rest.
+        var kanjiEnd = 0;
+        while (kanjiEnd < part.Length && !IsHiragana(part[kanjiEnd]))
+        {
+            kanjiEnd++;
+        }
+
+        var kanjiPart = part[..kanjiEnd];
+        var hiraganaPart = part[kanjiEnd..];
+        var plausible = kanjiPart.IsEmpty
+            ? IsHiraganaNamePart(hiraganaPart)
+            : (lexicon.IsSurname(kanjiPart) || (!IsCompound(kanjiPart) && !OfficeEnds.Contains(kanjiPart[^1])))
+              && (hiraganaPart.IsEmpty || IsHiraganaNamePart(hiraganaPart));
+        if (cps >= 2 && cps <= 6 && plausible)
+        {
+            Add(found, map, start, end - start, context == NameContext.SpeakerLabel ? "offline:speaker-label" : "offline:attendee", 0.8);
+        }
+    }
+
+    private static bool HasRole(ReadOnlySpan<char> part)
+    {
+        for (var i = 0; i < part.Length; i++)
+        {
+            if (RoleWords.MatchAt(part, i) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // ---- roll names written with spaces: 富　山　悦　子 -------------------------------------------
+
+    private void RecognizeSpacedNames(ReadOnlySpan<char> t, List<NameSpan> found)
+    {
+        Span<int> starts = stackalloc int[10];
+        Span<char> joined = stackalloc char[20];
+        var i = 0;
+        while (i < t.Length)
+        {
+            var s = t[i..].IndexOfAny(Spaces);
+            if (s < 0)
+            {
+                return;
+            }
+
+            s += i;
+            i = s + 1;
+            // A single kanji, one space, a single kanji …
+            if (s == 0 || s + 1 >= t.Length || !IsKanji(t[s - 1]) || !IsKanji(t[s + 1]))
+            {
+                continue;
+            }
+
+            var first = char.IsLowSurrogate(t[s - 1]) ? s - 2 : s - 1;
+            if (first < 0 || (first > 0 && IsKanji(t[first - 1])))
+            {
+                continue;
+            }
+
+            var count = 0;
+            var p = first;
+            var lastEnd = first;
+            while (p < t.Length && count < starts.Length)
+            {
+                var len = char.IsHighSurrogate(t[p]) && p + 1 < t.Length ? 2 : 1;
+                if (!IsKanji(t[p]))
+                {
+                    break;
+                }
+
+                var next = p + len;
+                if (next < t.Length && IsKanji(t[next]))
+                {
+                    break; // two kanji together: not a spaced roll piece
+                }
+
+                starts[count++] = p;
+                lastEnd = next;
+                if (next + 1 < t.Length && IsSpace(t[next]) && !IsSpace(t[next + 1]))
+                {
+                    p = next + 1;
+                    continue;
+                }
+
+                break;
+            }
+
+            i = Math.Max(i, lastEnd);
+            if (count < 2)
+            {
+                continue;
+            }
+
+            // The best sub-sequence that reads as surname + given name (or a known full name).
+            var bestA = -1;
+            var bestB = -1;
+            for (var a = 0; a < count; a++)
+            {
+                for (var b = count; b - a >= 2; b--)
+                {
+                    if (bestA >= 0 && b - a <= bestB - bestA)
+                    {
+                        break;
+                    }
+
+                    var n = 0;
+                    for (var x = a; x < b; x++)
+                    {
+                        var len = char.IsHighSurrogate(t[starts[x]]) ? 2 : 1;
+                        t.Slice(starts[x], len).CopyTo(joined[n..]);
+                        n += len;
+                    }
+
+                    if (IsSpacedName(joined[..n]))
+                    {
+                        bestA = a;
+                        bestB = b;
+                    }
+                }
+            }
+
+            if (bestA >= 0)
+            {
+                var last = starts[bestB - 1];
+                var lastLen = char.IsHighSurrogate(t[last]) ? 2 : 1;
+                found.Add(new NameSpan(starts[bestA], last + lastLen - starts[bestA], "offline:spaced-roll", 0.9));
+            }
+        }
+    }
+
+    private bool IsSpacedName(ReadOnlySpan<char> name)
+    {
+        if (IsCompound(name) && !lexicon.IsSurname(name))
+        {
+            return false;
+        }
+
+        for (var k = 1; k < name.Length; k++)
+        {
+            if (char.IsLowSurrogate(name[k]))
+            {
+                continue;
+            }
+
+            var surname = name[..k];
+            var given = name[k..];
+            var knownSurname = lexicon.IsSurname(surname);
+            var knownGiven = lexicon.IsGivenName(given);
+            if (knownSurname && knownGiven)
+            {
+                return true;
+            }
+
+            // One half known, the other short and not an ordinary word (阿子島　花子).
+            if (knownGiven && CodePoints(surname) is >= 1 and <= 3 && !IsCompound(surname))
+            {
+                return true;
+            }
+
+            if (knownSurname && CodePoints(surname) >= 2 && CodePoints(given) is >= 1 and <= 2 && !IsCompound(given))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Add(List<NameSpan> found, ReadOnlySpan<int> map, int start, int length, string rule, double confidence)
+    {
+        if (length <= 0)
+        {
+            return;
+        }
+
+        if (map.IsEmpty)
+        {
+            found.Add(new NameSpan(start, length, rule, confidence));
+            return;
+        }
+
+        // Back to the label as written: from the first to the last character, spaces inside included.
+        var s = map[start];
+        var e = map[start + length - 1] + 1;
+        found.Add(new NameSpan(s, e - s, rule, confidence));
+    }
+}
