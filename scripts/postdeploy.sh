@@ -32,6 +32,7 @@ app_id=$(az functionapp show --subscription "$sub" -g "$rg" -n "$app" --query id
 
 # The host registers the functions and creates the extension keys when it first starts after a
 # deployment; a request to the site wakes an instance if none is running. Wait up to ~5 minutes.
+poll_seconds=${POSTDEPLOY_POLL_SECONDS:-10}
 wait_for_key() { # $1 = system key name
   i=0
   while [ $i -lt 30 ]; do
@@ -40,7 +41,7 @@ wait_for_key() { # $1 = system key name
     if [ -n "$key" ] && [ "$key" != "None" ]; then printf '%s' "$key"; return 0; fi
     [ $i -eq 0 ] && say "waiting for the $1 system key (the host creates it on start)"
     curl -fsS -o /dev/null --max-time 10 "https://$app_host/" 2>/dev/null || true
-    i=$((i + 1)); sleep 10
+    i=$((i + 1)); sleep "$poll_seconds"
   done
   return 1
 }
@@ -76,7 +77,7 @@ subscribe() {
 for f in NormalizeUpload RedactDocument RenderDocument WithdrawUpload; do require_function "$f"; done
 
 blobs_key=$(wait_for_key blobs_extension) \
-  || fail "no blobs_extension key after 5 minutes: is the app running? (portal: Function App > Log stream)"
+  || fail "no blobs_extension key after 30 tries: is the app running? (portal: Function App > Log stream)"
 
 # Blob triggers with "source": "EventGrid": WebHook to the host's blob extension endpoint (the
 # AzureFunction endpoint type only reaches eventGridTrigger functions).
