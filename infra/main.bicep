@@ -91,6 +91,7 @@ module contentStorage 'modules/storage-content.bicep' = {
     location: location
     tags: tags
     skuName: storageSkuName
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
   }
 }
 

@@ -30,6 +30,9 @@ param skuName string = 'Standard_LRS'
 @maxValue(365)
 param softDeleteRetentionDays int = 30
 
+@description('Log Analytics workspace that receives the blob write and delete logs.')
+param logAnalyticsWorkspaceId string
+
 @description('Days earlier versions of derived (re-creatable) files are kept before lifecycle management deletes them.')
 @minValue(1)
 param derivedVersionRetentionDays int = 14
@@ -118,6 +121,26 @@ resource webContainer 'Microsoft.Storage/storageAccounts/blobServices/containers
   name: '$web'
   properties: {
     publicAccess: 'None'
+  }
+}
+
+// Who uploaded, replaced or deleted which minutes, and when: write and delete operations on the
+// blob service go to Log Analytics (reads are left out: the public site would flood them).
+resource blobAuditLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'blob-write-delete'
+  scope: blobService
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      {
+        category: 'StorageWrite'
+        enabled: true
+      }
+      {
+        category: 'StorageDelete'
+        enabled: true
+      }
+    ]
   }
 }
 

@@ -85,6 +85,20 @@ public partial class SecurityInvariantTests(MainTemplateFixture fixture) : IClas
     }
 
     [Fact]
+    public void Writes_and_deletes_on_the_minutes_blobs_are_logged_to_log_analytics()
+    {
+        var setting = Assert.Single(Template.OfType("Microsoft.Insights/diagnosticSettings"));
+        Assert.Equal("contentStorage", setting.Module);
+        Assert.Contains("blobServices", setting.Scope, StringComparison.Ordinal);
+        Assert.NotNull(setting.Properties["workspaceId"]);
+        var enabled = (setting.Properties["logs"] as JsonArray ?? [])
+            .Where(l => Bool(l?["enabled"]))
+            .Select(l => l!["category"]!.GetValue<string>())
+            .ToHashSet();
+        Assert.Superset(new HashSet<string> { "StorageWrite", "StorageDelete" }, enabled);
+    }
+
+    [Fact]
     public void No_key_secret_or_sas_is_read_anywhere_in_the_templates()
     {
         foreach (var forbidden in new[] { "listKeys(", "listAccountSas(", "listServiceSas(", "listSecrets(", "AccountKey=", "SharedAccessSignature" })
