@@ -17,7 +17,7 @@ internal static class LocalPipeline
             siteOptions = siteOptions with { BaseUrl = new Uri(url.EndsWith('/') ? url : url + "/") };
         }
 
-        var redactor = new Redactor(new RedactionPolicy(), []);
+        var redactor = new Redactor(new RedactionPolicy());
         return new MinutesPipeline(store, redactor, new SiteBuilder(siteOptions));
     }
 }

@@ -49,17 +49,17 @@ public static partial class HandlerApp
         app.MapGet("/", () => Results.Text("ready"));
         app.MapPost("/" + NormalizeUpload, (HttpContext http, MinutesPipeline pipeline) =>
             InvokeAsync(http, NormalizeUpload, async (envelope, ct) =>
-                envelope.BlobName(Containers.Uploads) is { } name
+                envelope.BlobName(ContainerName(http, Containers.Uploads)) is { } name
                     ? (await pipeline.NormalizeAsync(name, ct).ConfigureAwait(false)).ToString()
                     : throw new EnvelopeException("no blob name (Metadata.name or Metadata.Uri) in the request")));
         app.MapPost("/" + RedactDocument, (HttpContext http, MinutesPipeline pipeline) =>
             InvokeAsync(http, RedactDocument, async (envelope, ct) =>
-                envelope.BlobName(Containers.Normalized) is { } name
+                envelope.BlobName(ContainerName(http, Containers.Normalized)) is { } name
                     ? (await pipeline.RedactAsync(name, ct).ConfigureAwait(false)).ToString()
                     : throw new EnvelopeException("no blob name (Metadata.name or Metadata.Uri) in the request")));
         app.MapPost("/" + RenderDocument, (HttpContext http, MinutesPipeline pipeline) =>
             InvokeAsync(http, RenderDocument, async (envelope, ct) =>
-                envelope.BlobName(Containers.Redacted) is { } name
+                envelope.BlobName(ContainerName(http, Containers.Redacted)) is { } name
                     ? (await pipeline.RenderAsync(name, ct).ConfigureAwait(false)).ToString()
                     : throw new EnvelopeException("no blob name (Metadata.name or Metadata.Uri) in the request")));
         app.MapPost("/" + RerenderSite, (HttpContext http, MinutesPipeline pipeline) =>
@@ -79,8 +79,8 @@ public static partial class HandlerApp
                     return $"ignored event type {storageEvent.Type}";
                 }
 
-                var name = FunctionEnvelope.NameFromSubject(storageEvent.Subject, Containers.Uploads)
-                    ?? (storageEvent.Url is { } url ? FunctionEnvelope.NameFromUrl(url, Containers.Uploads) : null);
+                var name = FunctionEnvelope.NameFromSubject(storageEvent.Subject, ContainerName(http, Containers.Uploads))
+                    ?? (storageEvent.Url is { } url ? FunctionEnvelope.NameFromUrl(url, ContainerName(http, Containers.Uploads)) : null);
                 if (name is null)
                 {
                     return $"ignored: the deleted blob is not in {Containers.Uploads} ({storageEvent.Subject})";
@@ -90,6 +90,10 @@ public static partial class HandlerApp
             }));
         return app;
     }
+
+    /// <summary>The container's real name in the account (a test store may prefix it), as it appears in URIs and subjects.</summary>
+    private static string ContainerName(HttpContext http, string container) =>
+        http.RequestServices.GetRequiredService<IObjectStore>() is BlobObjectStore blob ? blob.ContainerName(container) : container;
 
     private static void ConfigureLogging(WebApplicationBuilder builder)
     {

@@ -26,7 +26,7 @@ public static class PipelineServices
         });
         services.AddSingleton(sp => new SiteBuilder(sp.GetRequiredService<SiteOptions>()));
         services.AddSingleton(_ => new RedactionPolicy());
-        services.AddSingleton(sp => new Redactor(sp.GetRequiredService<RedactionPolicy>(), Recognizers(configuration)));
+        services.AddSingleton(sp => new Redactor(sp.GetRequiredService<RedactionPolicy>()));
         services.AddSingleton(sp => new MinutesPipeline(
             sp.GetRequiredService<IObjectStore>(),
             sp.GetRequiredService<Redactor>(),
@@ -50,11 +50,5 @@ public static class PipelineServices
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(key);
         return configuration[key.Replace("__", ":", StringComparison.Ordinal)] ?? Environment.GetEnvironmentVariable(key);
-    }
-
-    private static IEnumerable<IPersonNameRecognizer> Recognizers(IConfiguration configuration)
-    {
-        _ = configuration;
-        return [];
     }
 }

@@ -296,3 +296,28 @@ public class SiteBuilderTests
         }
     }
 }
+
+public class SampleTests
+{
+    [Fact]
+    public void Every_real_sample_renders_every_turn_with_its_anchor()
+    {
+        var samples = SampleMinutes.Load();
+        Assert.Equal(5, samples.Count);
+        var builder = new SiteBuilder(new SiteOptions());
+        foreach (var minutes in samples)
+        {
+            var html = Encoding.UTF8.GetString(builder.BuildMinutes(minutes)[0].Content.Span);
+            var doc = new HtmlParser().ParseDocument(html);
+            var turns = minutes.Sections.Sum(s => s.Turns.Count);
+            Assert.True(turns > 0, $"{minutes.Id} has no turns");
+            Assert.Equal(turns, doc.QuerySelectorAll(".turn").Length);
+            var last = minutes.Sections.Count;
+            Assert.NotNull(doc.GetElementById($"s{last}-t{minutes.Sections[^1].Turns.Count}"));
+            Assert.EndsWith("</html>\n", html);
+        }
+
+        var files = builder.BuildIndexes(samples);
+        Assert.Contains(files, f => f.Path == "index.html");
+    }
+}

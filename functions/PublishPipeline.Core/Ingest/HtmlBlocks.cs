@@ -339,7 +339,8 @@ internal sealed class HtmlBlocks
         {
             foreach (var c in chunk.Span)
             {
-                if (c is ' ' or '\t' or '\n' or '\r' or '\f' or '\u00A0')
+                // U+00A0 (&nbsp;) is content in HTML, not collapsible whitespace; normalisation folds it.
+                if (c is ' ' or '\t' or '\n' or '\r' or '\f')
                 {
                     space = true;
                     continue;

@@ -14,11 +14,21 @@ namespace PublishPipeline.Ingest;
 /// </summary>
 internal sealed partial class MarkdownReader
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
+    private static readonly MarkdownPipeline Pipeline = CreatePipeline();
 
     private readonly List<SourceBlock> blocks = [];
     private readonly Lazy<IElement> fragmentHost = new(() =>
         HtmlBlocks.CreateParser(keepSourceReferences: false).ParseDocument(string.Empty).CreateElement("div"));
+
+    private static MarkdownPipeline CreatePipeline()
+    {
+        var builder = new MarkdownPipelineBuilder().UsePipeTables();
+
+        // "text\n----" in minutes is a sentence followed by page-break debris far more often than a
+        // setext heading: without setext, the ruler is a thematic break (a page break) and the text a paragraph.
+        builder.BlockParsers.Find<Markdig.Parsers.ParagraphBlockParser>()!.ParseSetextHeadings = false;
+        return builder.Build();
+    }
 
     public static List<SourceBlock> Read(string text)
     {
@@ -73,12 +83,6 @@ internal sealed partial class MarkdownReader
         var line = block.Line + 1;
         switch (block)
         {
-            case Md.HeadingBlock heading when heading.IsSetext && heading.HeaderChar == '-':
-                // "text\n---" in minutes is a sentence followed by page-break debris far more often
-                // than a level-2 heading; keep both facts and let normalisation decide.
-                AddInline(heading.Inline, line, listItem);
-                blocks.Add(new PageBreakBlock(line + heading.Lines.Count, new string('-', Math.Max(3, heading.HeaderCharCount))));
-                break;
             case Md.HeadingBlock heading:
                 var headingText = PlainInline(heading.Inline).Replace('\n', ' ').Trim();
                 if (headingText.Length > 0)

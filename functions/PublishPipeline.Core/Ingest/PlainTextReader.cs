@@ -20,11 +20,22 @@ internal sealed class PlainTextReader
     public static List<SourceBlock> Read(string text, int firstLine = 1)
     {
         var reader = new PlainTextReader();
-        var lineNumber = firstLine - 1;
-        foreach (var line in text.AsSpan().EnumerateLines())
+        var lineNumber = firstLine;
+        var rest = text.AsSpan();
+
+        // Lines end at \n, \r\n or \r only: string.EnumerateLines would also split at form feed and
+        // U+2028, which are a page break and content here, and would shift every later line number.
+        while (true)
         {
-            lineNumber++;
-            reader.ReadLine(line, lineNumber);
+            var end = rest.IndexOfAny('\n', '\r');
+            if (end < 0)
+            {
+                reader.ReadLine(rest, lineNumber);
+                break;
+            }
+
+            reader.ReadLine(rest[..end], lineNumber++);
+            rest = rest[(end + (rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? 2 : 1))..];
         }
 
         return reader.blocks;
@@ -32,7 +43,7 @@ internal sealed class PlainTextReader
 
     private void ReadLine(ReadOnlySpan<char> line, int lineNumber)
     {
-        if (line.IsWhiteSpace())
+        if (line.IsWhiteSpace() && !line.Contains('\f'))
         {
             return;
         }

@@ -49,7 +49,10 @@ internal static class SourceDecoder
                 var (encoding, label) = utf16
                     ? (new UnicodeEncoding(bigEndian: false, false, true), "utf-16le")
                     : (new UnicodeEncoding(bigEndian: true, false, true), "utf-16be");
-                return new(Strict(name, encoding, bytes, 0, label.ToUpperInvariant()), label);
+                if (Try(encoding, bytes) is { } text && LooksLikeJapaneseText(text))
+                {
+                    return new(text, label);
+                }
             }
 
             throw Binary(name, bytes, firstNul, "a NUL byte");
@@ -227,14 +230,14 @@ internal static class SourceDecoder
             }
         }
 
-        // Real UTF-16 has NULs only in the high byte of ASCII characters, never in the low byte
-        // (a NUL character is not text either).
-        if (oddNul > 0 && evenNul == 0)
+        // UTF-16 text has NULs mostly in the high byte of ASCII (letters, digits, newlines); CJK characters
+        // such as U+3000 or U+4E00 put a few in the other parity. Binary data has them everywhere.
+        if (oddNul >= 4 && oddNul >= evenNul * 4)
         {
             return true;
         }
 
-        if (evenNul > 0 && oddNul == 0)
+        if (evenNul >= 4 && evenNul >= oddNul * 4)
         {
             return false;
         }

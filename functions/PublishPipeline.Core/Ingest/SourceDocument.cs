@@ -40,11 +40,23 @@ public sealed record ParagraphBlock(int Line, string Text, bool ListItem = false
 /// Each cell is a list of paragraphs (HTML &lt;p&gt; inside a cell, Word paragraphs in a cell).
 /// Checkboxes are rendered as ☑ (checked) and ☐ (unchecked) followed by their label.
 /// </summary>
-public sealed record TableRowBlock(int Line, IReadOnlyList<TableCell> Cells) : SourceBlock(Line);
+public sealed record TableRowBlock(int Line, IReadOnlyList<TableCell> Cells) : SourceBlock(Line)
+{
+    // Value equality over the cells (a record compares list references by default).
+    public bool Equals(TableRowBlock? other) =>
+        other is not null && Line == other.Line && Cells.SequenceEqual(other.Cells);
+
+    public override int GetHashCode() => HashCode.Combine(Line, Cells.Count);
+}
 
 public sealed record TableCell(IReadOnlyList<string> Paragraphs)
 {
     public string Text => string.Join('\n', Paragraphs);
+
+    // Value equality over the paragraphs (a record compares list references by default).
+    public bool Equals(TableCell? other) => other is not null && Paragraphs.SequenceEqual(other.Paragraphs, StringComparer.Ordinal);
+
+    public override int GetHashCode() => Paragraphs.Count == 0 ? 0 : HashCode.Combine(Paragraphs.Count, Paragraphs[0]);
 }
 
 /// <summary>

@@ -106,7 +106,8 @@ public sealed partial class MinutesNormalizer
 
                     return false;
                 case BlockKind.Row:
-                    if (b.Cells.Count > 0 && SpeakerLabels.IsRoleLike(TextCleanup.RemoveSpaces(string.Join("", b.Cells[0]))) && _header.LastField is not (HeaderField.Attendees or HeaderField.Disclosure))
+                    var firstCell = b.Cells.Count > 0 ? TextCleanup.RemoveSpaces(string.Join("", b.Cells[0])) : "";
+                    if (firstCell.Length > 0 && HeaderLabels.Classify(firstCell) == HeaderField.Unknown && SpeakerLabels.IsRoleLike(firstCell))
                     {
                         return false;
                     }
@@ -342,6 +343,10 @@ public sealed partial class MinutesNormalizer
             {
                 Warn("agenda-missing", "no 議題 (agenda) found", _firstLine);
             }
+            else if (_header.Agenda.Count == 0)
+            {
+                Warn("agenda-inferred", "no 議題 field; the agenda is read from the numbered section headings", _firstLine);
+            }
 
             if (_header.Attendees.Count == 0)
             {
@@ -429,16 +434,44 @@ public sealed partial class MinutesNormalizer
             return null;
         }
 
-        /// <summary>Without a 議題 field, the numbered section headings are the agenda (004's 会議の概要).</summary>
+        /// <summary>
+        /// Without a 議題 field, the numbered section headings are the agenda (002's 次第, 004's 会議の概要).
+        /// A top-level heading with no turns of its own (4 報告) groups the (1) (2) items under it;
+        /// structural headings (会議の概要, 発言内容) are not items.
+        /// </summary>
         private static List<string> AgendaFromSections(IReadOnlyList<Section> sections)
         {
             var items = new List<string>();
+            string? group = null;
             foreach (var s in sections)
             {
-                if (s.Heading is { } h && NumberedItem().IsMatch(h))
+                if (s.Heading is not { } h)
+                {
+                    continue;
+                }
+
+                if (TopLevelItem().Match(h) is { Success: true } top)
+                {
+                    var name = TextCleanup.RemoveSpaces(h[top.Length..]);
+                    if (StructuralHeading().IsMatch(name))
+                    {
+                        group = null;
+                        continue;
+                    }
+
+                    if (s.Turns.Count == 0)
+                    {
+                        group = h;
+                        continue;
+                    }
+
+                    group = null;
+                    items.Add(h);
+                }
+                else if (NumberedItem().IsMatch(h))
                 {
                     var description = s.Turns.Count == 1 && s.Turns[0].Kind == TurnKind.Procedure && s.Turns[0].Speaker is null ? " " + s.Turns[0].Text : "";
-                    items.Add(h + description);
+                    items.Add((group is null ? "" : group + " ") + h + description);
                 }
             }
 
@@ -544,9 +577,15 @@ public sealed partial class MinutesNormalizer
     [GeneratedRegex(@"^◇|電話[ \u3000]*[:：]?[ \u3000]*\d{2,4}-\d{2,4}-\d{3,4}", RegexOptions.CultureInvariant)]
     private static partial Regex ContactLine();
 
-    [GeneratedRegex(@"第\d{1,3}回目?(?<body>[^、。\s「」]{2,40}?(?:審議会|委員会|協議会|懇談会|推進本部|本部|会議|部会))(?:を|の)(?:開催|開会|始め)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"第\d{1,3}回(?:目(?=[のに、]))?(?<body>[^、。\s「」]{2,40}?(?:審議会|委員会|協議会|懇談会|推進本部|本部|会議|部会))(?:を|の)(?:開催|開会|始め)", RegexOptions.CultureInvariant)]
     private static partial Regex OpeningBody();
 
     [GeneratedRegex(@"^[(（]\d{1,2}[)）]", RegexOptions.CultureInvariant)]
     private static partial Regex NumberedItem();
+
+    [GeneratedRegex(@"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:[.．、][ \u3000]*|[ \u3000]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex TopLevelItem();
+
+    [GeneratedRegex(@"^(?:会議の概要|議事の概要|会議概要|発言内容|発言の記録|審議経過|議事経過|会議経過|審議内容|会議内容|議事録|会議録)$", RegexOptions.CultureInvariant)]
+    private static partial Regex StructuralHeading();
 }

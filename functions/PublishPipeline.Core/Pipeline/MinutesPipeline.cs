@@ -103,6 +103,16 @@ public sealed partial class MinutesPipeline
             return await QuarantineAsync(id, uploadName, Stages.Normalize, "name", $"The upload name is unusable: {problem}.", null, cancellationToken).ConfigureAwait(false);
         }
 
+        if (uploadName.EndsWith(RedactionRequest.PublicVersionSidecarSuffix, StringComparison.Ordinal))
+        {
+            // "x.docx.public-version" confirms x.docx as the public version of 一部非公開 minutes:
+            // not minutes itself, but x.docx must be looked at again.
+            var main = uploadName[..^RedactionRequest.PublicVersionSidecarSuffix.Length];
+            return main.Length > 0 && ObjectName.Problem(main) is null
+                ? await NormalizeAsync(main, cancellationToken).ConfigureAwait(false)
+                : Log(new StageResult(Stages.Normalize, id, StageOutcome.Ignored, "a public-version confirmation without its upload"));
+        }
+
         var upload = await _store.GetAsync(Containers.Uploads, uploadName, cancellationToken).ConfigureAwait(false);
         if (upload is null)
         {
@@ -110,10 +120,14 @@ public sealed partial class MinutesPipeline
         }
 
         var sha = PipelineNames.Sha256(upload.Content.Span);
+        var confirmed = RedactionRequest.IsConfirmedPublicVersion(
+            upload.Properties.Metadata,
+            await ExistsAsync(Containers.Uploads, uploadName + RedactionRequest.PublicVersionSidecarSuffix, cancellationToken).ConfigureAwait(false));
         var existing = await _store.GetAsync(Containers.Normalized, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
         if (existing is not null &&
             ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.SourceSha256) == sha &&
-            ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.SourceName) == ObjectMetadata.Encode(uploadName))
+            ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.SourceName) == ObjectMetadata.Encode(uploadName) &&
+            ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.PublicVersion) == (confirmed ? "true" : null))
         {
             return Log(new StageResult(Stages.Normalize, id, StageOutcome.Unchanged, "already normalised from the same bytes"));
         }
@@ -140,18 +154,19 @@ public sealed partial class MinutesPipeline
         }
 
         var json = MinutesJson.Serialize(minutes with { Id = id });
-        await _store.PutAsync(
-            Containers.Normalized,
-            PipelineNames.Document(id),
-            json,
-            Private(new()
-            {
-                [MetadataKeys.SourceName] = ObjectMetadata.Encode(uploadName),
-                [MetadataKeys.SourceETag] = upload.ETag.Trim('"'),
-                [MetadataKeys.SourceSha256] = sha,
-                [MetadataKeys.ContentSha256] = PipelineNames.Sha256(json),
-            }),
-            cancellationToken: cancellationToken).ConfigureAwait(false);
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [MetadataKeys.SourceName] = ObjectMetadata.Encode(uploadName),
+            [MetadataKeys.SourceETag] = upload.ETag.Trim('"'),
+            [MetadataKeys.SourceSha256] = sha,
+            [MetadataKeys.ContentSha256] = PipelineNames.Sha256(json),
+        };
+        if (confirmed)
+        {
+            metadata[MetadataKeys.PublicVersion] = "true";
+        }
+
+        await _store.PutAsync(Containers.Normalized, PipelineNames.Document(id), json, Private(metadata), cancellationToken: cancellationToken).ConfigureAwait(false);
 
         // A corrected re-upload clears the old failure report.
         await _store.DeleteAsync(Containers.Quarantine, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
@@ -183,6 +198,7 @@ public sealed partial class MinutesPipeline
         var policy = _redactor.Policy.Version;
         var encodedSource = ObjectMetadata.Get(normalized.Properties.Metadata, MetadataKeys.SourceName);
         var sourceName = encodedSource is null ? id : ObjectMetadata.Decode(encodedSource);
+        var confirmed = ObjectMetadata.Get(normalized.Properties.Metadata, MetadataKeys.PublicVersion) == "true";
         foreach (var (container, outcome) in new[] { (Containers.Redacted, StageOutcome.Unchanged), (Containers.Held, StageOutcome.Held) })
         {
             var previous = await _store.GetAsync(container, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
@@ -198,7 +214,7 @@ public sealed partial class MinutesPipeline
         try
         {
             var minutes = MinutesJson.Deserialize(normalized.Content.Span);
-            result = await _redactor.RedactAsync(minutes with { Id = id }, new RedactionRequest(sourceName), cancellationToken).ConfigureAwait(false);
+            result = await _redactor.RedactAsync(minutes with { Id = id }, new RedactionRequest(sourceName, confirmed), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (!_options.IsTransient(e))
         {
@@ -404,17 +420,18 @@ public sealed partial class MinutesPipeline
     {
         var record = await ReadRenderedAsync(id, cancellationToken).ConfigureAwait(false);
         var removed = new List<string>();
-        if (record is not null)
+
+        // The record goes first: from then on no index rebuild lists the document, and a crash
+        // leaves at worst orphan files that nothing links to (the timer removes them). The site's
+        // own path scheme is consulted too, in case the record was lost.
+        await _store.DeleteAsync(Containers.Audit, PipelineNames.Rendered(id), cancellationToken).ConfigureAwait(false);
+        var paths = new SortedSet<string>(record?.Files.Keys ?? [], StringComparer.Ordinal);
+        paths.UnionWith(SiteUrls.MinutesPaths(id));
+        foreach (var path in paths)
         {
-            // The record goes first: from then on no index rebuild lists the document, and a
-            // crash leaves at worst orphan files that nothing links to (the timer removes them).
-            await _store.DeleteAsync(Containers.Audit, PipelineNames.Rendered(id), cancellationToken).ConfigureAwait(false);
-            foreach (var path in record.Files.Keys.Order(StringComparer.Ordinal))
+            if (await _store.DeleteAsync(Containers.Web, path, cancellationToken).ConfigureAwait(false))
             {
-                if (await _store.DeleteAsync(Containers.Web, path, cancellationToken).ConfigureAwait(false))
-                {
-                    removed.Add(path);
-                }
+                removed.Add(path);
             }
         }
 

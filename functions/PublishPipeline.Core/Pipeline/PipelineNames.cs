@@ -68,4 +68,7 @@ public static class MetadataKeys
     public const string RedactedSha256 = "redactedsha256";
 
     public const string MinutesId = "minutesid";
+
+    /// <summary>"true" when staff confirmed the upload as the public version of 一部非公開 minutes.</summary>
+    public const string PublicVersion = "publicversion";
 }

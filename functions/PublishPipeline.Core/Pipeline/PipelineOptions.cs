@@ -22,7 +22,8 @@ public sealed record PipelineOptions
     public static bool DefaultIsTransient(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return exception is IOException or HttpRequestException or TimeoutException or OperationCanceledException
+        return exception is IOException or Redaction.NameRecognitionException { IsTransient: true } or HttpRequestException or TimeoutException or OperationCanceledException
+            or Storage.WriteConflictException
             || exception.GetType().FullName is "Azure.RequestFailedException" or "Azure.Identity.AuthenticationFailedException"
             || (exception.InnerException is { } inner && DefaultIsTransient(inner));
     }

@@ -12,7 +12,7 @@ namespace PublishPipeline.Site;
 /// Output depends only on the input and the templates: no clock, no machine, no culture, so a
 /// re-render produces byte-identical files and only real changes need uploading.
 /// </summary>
-public sealed class SiteBuilder
+public sealed partial class SiteBuilder
 {
     /// <summary>Minutes listed on the home page and in the feed.</summary>
     public const int LatestCount = 20;
@@ -243,6 +243,7 @@ public sealed class SiteBuilder
             ["breadcrumbs"] = path == SiteUrls.HomePath ? new ScriptArray() : crumbs,
             ["css_url"] = _assetFiles["site.css"].Url,
             ["js_url"] = _assetFiles["search.js"].Url,
+            ["icon_url"] = _assetFiles["favicon.svg"].Url,
             ["home_url"] = Urls.Url(SiteUrls.HomePath),
             ["bodies_url"] = Urls.Url(SiteUrls.BodiesPath),
             ["years_url"] = Urls.Url(SiteUrls.YearsPath),
@@ -337,6 +338,7 @@ public sealed class SiteBuilder
         o["venue"] = Clean(m.Venue);
         o["secretariat"] = Clean(m.Secretariat);
         o["agenda"] = Strings(m.Agenda);
+        o["agenda_numbered"] = m.Agenda.Count > 0 && m.Agenda.All(a => OwnNumber().IsMatch(a));
         o["results"] = Strings(m.Results);
         o["materials"] = Strings(m.Materials);
         o["json_url"] = Urls.Url(SiteUrls.MinutesJsonPath(m.Id));
@@ -634,6 +636,10 @@ public sealed class SiteBuilder
             w.WriteString(name, value);
         }
     }
+
+    /// <summary>An agenda item that starts with its own number: (1), （２）, 1., 1 , 一、, ①.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:[(（][0-9０-９一二三四五六七八九十]+[)）]|[0-9０-９]+[.．、\s]|[一二三四五六七八九十]+[、.．\s]|[①-⑳])")]
+    private static partial System.Text.RegularExpressions.Regex OwnNumber();
 
     internal static string ShortHash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
 }

@@ -23,7 +23,7 @@ public sealed class SiteTemplates : ITemplateLoader
     ];
 
     /// <summary>Static assets, published under content-hashed names.</summary>
-    public static readonly IReadOnlyList<string> AssetNames = ["site.css", "search.js"];
+    public static readonly IReadOnlyList<string> AssetNames = ["site.css", "search.js", "favicon.svg"];
 
     /// <summary>
     /// Cumulative output budget per render, in UTF-16 characters. Scriban's default (1 Mi) silently

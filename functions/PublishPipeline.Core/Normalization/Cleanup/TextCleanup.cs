@@ -117,9 +117,21 @@ internal static partial class TextCleanup
             s = ParagraphTag().Replace(s, " ");
         }
 
-        if (s.Contains('\t', StringComparison.Ordinal))
+        if (s.AsSpan().IndexOfAny(OddSpaces) >= 0)
         {
-            s = s.Replace('\t', ' ');
+            // Tabs, no-break and typographic spaces are layout: one plain space each; zero-width ones go.
+            var sb = new StringBuilder(s.Length);
+            foreach (var c in s)
+            {
+                if (c is '\u200B' or '\uFEFF')
+                {
+                    continue;
+                }
+
+                sb.Append(c is '\t' or '\u00A0' or (>= '\u2000' and <= '\u200A') or '\u202F' or '\u205F' ? ' ' : c);
+            }
+
+            s = sb.ToString();
         }
 
         return s.Trim(' ', '\u3000', '\r', '\n');
@@ -180,6 +192,9 @@ internal static partial class TextCleanup
         return sb.ToString();
     }
 
+    // 国際アート・カルチャー: a middle dot between katakana joins a foreign compound, it does not list.
+    private static bool IsKatakanaAt(string text, int i) => i >= 0 && i < text.Length && text[i] is >= '\u30A1' and <= '\u30FA' or 'ー';
+
     /// <summary>True when a character is Japanese script (kanji, kana, 々).</summary>
     public static bool IsCjk(char c) =>
         c is (>= '\u3040' and <= '\u30FF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or '々' or '〆' or 'ヶ';
@@ -209,7 +224,7 @@ internal static partial class TextCleanup
             {
                 depth = Math.Max(0, depth - 1);
             }
-            else if (depth == 0 && separators.Contains(c))
+            else if (depth == 0 && separators.Contains(c) && !(c == '・' && IsKatakanaAt(text, i - 1) && IsKatakanaAt(text, i + 1)))
             {
                 Add(text.AsSpan(start, i - start));
                 start = i + 1;
@@ -229,7 +244,10 @@ internal static partial class TextCleanup
         }
     }
 
-    [GeneratedRegex(@"</?p\s*/?>|<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static readonly System.Buffers.SearchValues<char> OddSpaces =
+        System.Buffers.SearchValues.Create("\t\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u202F\u205F\uFEFF");
+
+    [GeneratedRegex(@"[ \t\u3000]*(?:</?p\s*/?>|<br\s*/?>)[ \t\u3000]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ParagraphTag();
 
     [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}々](?:[ \u3000][\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}々]){1,11}[：:]?$", RegexOptions.CultureInvariant)]

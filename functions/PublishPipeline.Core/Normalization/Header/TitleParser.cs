@@ -45,7 +45,7 @@ internal static partial class TitleParser
         return s.Success ? Cleanup.TextCleanup.RemoveSpaces(s.Groups["period"].Value + s.Groups["round"].Value) : null;
     }
 
-    [GeneratedRegex(@"[(（]?(?<period>第[ \u3000]*\d{1,3}[ \u3000]*期[ \u3000]*)?(?<round>第[ \u3000]*\d{1,3}[ \u3000]*回)目?[)）]?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[(（]?(?<period>第[ \u3000]*\d{1,3}[ \u3000]*期[ \u3000]*)?(?<round>第[ \u3000]*\d{1,3}[ \u3000]*回)(?:目(?=[のに、 \u3000]|$))?[)）]?", RegexOptions.CultureInvariant)]
     private static partial Regex Session();
 
     [GeneratedRegex(@"(?:令和|平成|昭和)[ \u3000]*(?:元|\d{1,2})[ \u3000]*年度|(?:19|20)\d{2}[ \u3000]*年度", RegexOptions.CultureInvariant)]

@@ -34,7 +34,7 @@ internal static partial class LinePatterns
         }
 
         return Bracketed().IsMatch(line) || DashEnclosed().IsMatch(line) || line[0] is '⇒' or '→' or '＞' || Parenthesised().IsMatch(line)
-            || Summary().IsMatch(line) || Caption().IsMatch(line);
+            || Summary().IsMatch(line) || Caption().IsMatch(line) || line is "以上" or "了" or "閉会" or "開会";
     }
 
     /// <summary>A stage direction after a speaker label: "——— … ———" or "(異議なし)".</summary>

@@ -77,7 +77,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
                 return;
             }
 
-            if (texts.Count == 1 && LinePatterns.IsStageDirection(texts[0]) && !texts[0].StartsWith('('))
+            if (texts.Count == 1 && LinePatterns.IsStageDirection(texts[0]))
             {
                 Add(label, texts[0], TurnKind.Procedure);
                 return;
@@ -112,7 +112,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
             return;
         }
 
-        text = TextCleanup.CollapseSpacedPrefix(text);
+        text = TextCleanup.CollapseSpacedLabel(TextCleanup.CollapseSpacedPrefix(text));
         var collapsed = TextCleanup.RemoveSpaces(text);
         if (_pageHeaders.Contains(collapsed) && TextCleanup.CollapseSpacedLabel(text).Length == collapsed.Length)
         {
@@ -171,7 +171,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         {
             CloseTurn();
             FlushPending();
-            if (LinePatterns.IsStageDirection(speaker.Text) && speaker.Style != LabelStyle.Space)
+            if (LinePatterns.IsStageDirection(speaker.Text))
             {
                 Add(speaker.Speaker, speaker.Text, TurnKind.Procedure);
             }
@@ -197,7 +197,8 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
             var who = _pendingLabel;
             _pendingLabel = null;
             CloseTurn();
-            Add(who, TextCleanup.CollapseSpacedPrefix(text), TurnKind.Procedure);
+            // Left open: a summary (要旨：…) cut by a page break continues on the next line.
+            StartTurn(who, TurnKind.Procedure, text);
             return;
         }
 

@@ -30,10 +30,27 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
     private const int MaxRun = 12;
 
     /// <summary>Single characters that build office and counter compounds (情報公開<b>課</b>, 1<b>番</b>).</summary>
-    private static readonly SearchValues<char> Morphemes = SearchValues.Create("課部局室係所区市町村県都府道省庁会団党校院館園署班組議委副本総各全元前新旧第当同番号回期名人日月年時分条項点件長員者側官士生方内外中上下次代兼故");
+    private static readonly SearchValues<char> Morphemes = SearchValues.Create("課部局室係所区市町村県都府道省庁会団党校院館園署班組議委副本総各全元前新旧第当同番号回期名人日月年時分条項点件長員者側官士生方内外中上下次代兼故皆諸");
+
+    /// <summary>Characters a name never starts with: roll counters and prefixes (1<b>番</b>, <b>副</b>会長, <b>各</b>委員).</summary>
+    private static readonly SearchValues<char> NotNameStart = SearchValues.Create("番号第副各全同当両諸故兼皆");
 
     /// <summary>Single characters an office name ends with (情報管理課, 事務局): not a person's name.</summary>
     private static readonly SearchValues<char> OfficeEnds = SearchValues.Create("課部局室係所区市町村県都府省庁会団党校院館園署班組側");
+
+    /// <summary>
+    /// Department and committee words that are also in the surname list (財政, 企画 …): before a role
+    /// they name the office (財政課長, 総務委員), not a person.
+    /// </summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OfficeWords = new HashSet<string>(
+    [
+        "財政", "企画", "総務", "人事", "広報", "経理", "会計", "庶務", "管理", "法務", "税務", "教育", "福祉", "保健", "環境", "土木",
+        "建築", "都市", "営繕", "防災", "危機", "情報", "秘書", "監査", "選挙", "議会", "文化", "国際", "市民", "区民", "住民", "障害",
+        "高齢", "介護", "医療", "衛生", "清掃", "道路", "公園", "交通", "産業", "商工", "観光", "農政", "契約", "用地", "施設", "学務",
+        "指導", "図書", "納税", "課税", "戸籍", "年金", "国保", "保険", "生活", "援護", "調整", "政策", "計画", "推進", "振興", "対策",
+        "整備", "開発", "支援", "相談", "事業", "業務", "運営", "統計", "行政", "文教", "厚生", "建設", "経済", "予算", "決算", "特別",
+        "常任", "専門", "学識", "公募", "臨時", "新任", "前任", "後任", "担当", "所管", "主管", "関係", "出席", "欠席", "代理", "全体",
+    ], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Hiragana sequences that belong to grammar, not names (それでは, について …).</summary>
     private static readonly string[] FunctionPatterns =
@@ -42,6 +59,9 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
         "って", "こと", "もの", "ところ", "として", "おり", "ござ", "いた", "だい", "くだ", "ましょ", "でしょ", "けど", "けれ",
         "たら", "なら", "ても", "でも", "ませ", "なく", "しく", "よう", "ため", "たち", "だけ", "しか", "しい", "いう", "ついて",
         "おいて", "および", "ならび", "または", "あるい", "それ", "これ", "あれ", "どれ", "この", "その", "あの", "どの",
+        "やはり", "やっぱ", "また", "さらに", "まず", "ぜひ", "もう", "すでに", "ただ", "なお", "もし", "まさに", "とくに", "ちょっと",
+        "あまり", "かなり", "よく", "ずっと", "いつも", "すぐ", "ほぼ", "まだ", "もっと", "いずれ", "むしろ", "かつ", "しかも", "つまり",
+        "ちなみに", "あらため", "たに", "ほか", "ほど", "ごと", "ずつ", "ばかり", "くらい", "ぐらい", "ども",
     ];
 
     /// <summary>Words before さん/様/君 that are not names (皆さん, たくさん, お母さん is caught as kanji).</summary>
@@ -191,15 +211,36 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
             return false; // 豊島区長, 尼崎市長: the place's head
         }
 
+        if (run.Length >= 2 && OfficeWords.Contains(run[^2..]))
+        {
+            return false; // 財政課長, 区民活動推進課長, 総務委員
+        }
+
         var whole = LexiconScore(run, role, wholeRun: true);
-        if (whole > 0 && !(midPhrase && lexicon.IsWord(run)))
+        // 子ども家庭部長: an ordinary word mid-phrase before an office is the office's name.
+        if (whole > 0 && !(midPhrase && role.Kind == RoleKind.Office && lexicon.IsCommonWord(run) && !lexicon.IsSurname(run)))
         {
             confidence = whole >= 3 ? 0.97 : 0.93;
             rule = "offline:role+lexicon";
             return true;
         }
 
-        // 2. A known name after a prefix made of ordinary words or roles (市長山田, 1番山田).
+        // 2. A surname no dictionary has before a known given name (阿子島陽子).
+        for (var k = 1; k < run.Length - 1; k++)
+        {
+            var given = run[k..];
+            var surname = run[..k];
+            if (!char.IsLowSurrogate(run[k]) && CodePoints(given) >= 2 && lexicon.IsGivenName(given)
+                && CodePoints(surname) is >= 1 and <= 4 && !NotNameStart.Contains(surname[0])
+                && !IsCompound(surname, places: false))
+            {
+                confidence = 0.85;
+                rule = "offline:role+lexicon";
+                return true;
+            }
+        }
+
+        // 3. A known name after a prefix made of ordinary words or roles (市長山田, 1番山田).
         var best = 0;
         var bestStart = -1;
         for (var k = 1; k <= run.Length - 1; k++)
@@ -231,8 +272,8 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
             return true;
         }
 
-        // 3. A name no dictionary has: 2–4 characters that are not ordinary words (太巻, 阿子島).
-        if (LooksLikeUnknownName(run, structural, midPhrase))
+        // 4. A name no dictionary has: 2–4 characters that are not ordinary words (太巻, 阿子島).
+        if (LooksLikeUnknownName(run, role, structural, midPhrase))
         {
             confidence = structural ? 0.85 : 0.75;
             rule = "offline:role-context";
@@ -247,11 +288,24 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
             }
 
             var tail = run[k..];
-            if (IsCompound(run[..k]) && CodePoints(run[..k]) >= 2 && LooksLikeUnknownName(tail, structural, midPhrase: false))
+            if (IsCompound(run[..k]) && CodePoints(run[..k]) >= 2 && !EndsWithCommonWord(tail) && LooksLikeUnknownName(tail, role, structural, midPhrase: false))
             {
                 nameStart = k;
                 confidence = 0.7;
                 rule = "offline:role-context";
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool EndsWithCommonWord(ReadOnlySpan<char> text)
+    {
+        for (var k = 1; k <= text.Length - 2; k++)
+        {
+            if (lexicon.IsCommonWord(text[k..]))
+            {
                 return true;
             }
         }
@@ -268,7 +322,7 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
             return 0;
         }
 
-        if (lexicon.IsSurname(name) && (cps >= 2 || wholeRun))
+        if (lexicon.IsSurname(name) && (cps >= 2 || (wholeRun && !Morphemes.Contains(name[0]))))
         {
             return 2;
         }
@@ -282,9 +336,10 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
 
             var given = name[k..];
             // A one-character given name (宏, 誠) only when the run is the whole name, else 会長山田 would read as 長山+田.
-            if (lexicon.IsSurname(name[..k]) && lexicon.IsGivenName(given) && (wholeRun || CodePoints(given) >= 2))
+            if (lexicon.IsSurname(name[..k]) && lexicon.IsGivenName(given) && (wholeRun || CodePoints(given) >= 2)
+                && (cps >= 3 || !lexicon.IsWord(name)))
             {
-                return 3;
+                return 3; // 新任 is 新+任 only on paper
             }
         }
 
@@ -296,10 +351,11 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
         return 0;
     }
 
-    private bool LooksLikeUnknownName(ReadOnlySpan<char> run, bool structural, bool midPhrase)
+    private bool LooksLikeUnknownName(ReadOnlySpan<char> run, RoleWord role, bool structural, bool midPhrase)
     {
         var cps = CodePoints(run);
-        if (cps < 2 || cps > 4 || (midPhrase && !structural))
+        // After a particle (先ほどの阿子島委員) a seat or honorific still marks a person; an office does not.
+        if (cps < 2 || cps > 4 || (midPhrase && !structural && role.Kind == RoleKind.Office))
         {
             return false;
         }
@@ -310,11 +366,14 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
         }
 
         // A place-like surname no surname list has (加賀美) is still a name before 委員; a compound of words is not.
-        return !IsCompound(run) || (lexicon.IsPlace(run) && !lexicon.IsCommonWord(run));
+        // Before a seat or honorific, place-like pieces (月見+里) do not make it a compound; before an office they do (池袋保健所長).
+        return role.Kind == RoleKind.Office
+            ? !IsCompound(run) || (lexicon.IsPlace(run) && !lexicon.IsCommonWord(run))
+            : !IsCompound(run, places: false);
     }
 
     /// <summary>Whether the text splits entirely into ordinary words, roles and office/counter characters.</summary>
-    private bool IsCompound(ReadOnlySpan<char> text)
+    private bool IsCompound(ReadOnlySpan<char> text, bool places = true)
     {
         if (text.IsEmpty)
         {
@@ -343,7 +402,7 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
             for (var len = 2; len <= 6 && i + len <= text.Length; len++)
             {
                 var piece = text.Slice(i, len);
-                if (lexicon.IsWord(piece) || RoleWords.IsRole(piece))
+                if ((places ? lexicon.IsWord(piece) : lexicon.IsCommonWord(piece)) || RoleWords.IsRole(piece))
                 {
                     reach[i + len] = true;
                 }
@@ -355,7 +414,7 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
 
     private void HiraganaName(ReadOnlySpan<char> t, int end, RoleWord role, List<NameSpan> found, ReadOnlySpan<int> map, bool structural)
     {
-        if (role.Kind == RoleKind.Office)
+        if (role.Kind == RoleKind.Office || role.HeadsMunicipality)
         {
             return;
         }
@@ -371,7 +430,9 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
         var k = t[ks..hs];
 
         // 伊藤よしのり議長, 井上さくら君: a known surname followed by a hiragana given name.
-        if (!k.IsEmpty && CodePoints(k) <= 3 && lexicon.IsSurname(k) && IsHiraganaNamePart(h))
+        var kcps = CodePoints(k);
+        if (!k.IsEmpty && kcps <= 3 && lexicon.IsSurname(k) && IsHiraganaNamePart(h)
+            && (kcps >= 2 || (!Morphemes.Contains(k[0]) && (h.Length >= 3 || lexicon.IsGivenName(h)))))
         {
             Add(found, map, ks, end - ks, "offline:role+lexicon", 0.88);
             return;
@@ -690,7 +751,7 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
 
     private bool IsSpacedName(ReadOnlySpan<char> name)
     {
-        if (IsCompound(name) && !lexicon.IsSurname(name))
+        if (IsCompound(name, places: false) && !lexicon.IsSurname(name))
         {
             return false;
         }
@@ -711,8 +772,8 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
                 return true;
             }
 
-            // One half known, the other short and not an ordinary word (阿子島　花子).
-            if (knownGiven && CodePoints(surname) is >= 1 and <= 3 && !IsCompound(surname))
+            // One half known, the other short and not an ordinary word (阿子島　花子); never a counter (番).
+            if (knownGiven && CodePoints(surname) is >= 1 and <= 3 && !IsCompound(surname) && !NotNameStart.Contains(surname[0]))
             {
                 return true;
             }

@@ -1,6 +1,6 @@
 namespace PublishPipeline.Redaction.Tests;
 
-public class SkeletonTests
+public class SamplesPresentTests
 {
     [Fact]
     public void SamplesAreInTheRepository() => Assert.Equal(5, PublishPipeline.Tests.RepoPaths.SampleFiles.Count);

@@ -1,0 +1,252 @@
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace PublishPipeline.Ingest.Tests;
+
+/// <summary>Synthetic uploads for each format and marker syntax: what real files vary in beyond the samples.</summary>
+public class FormatTests
+{
+    private static SourceDocument Read(string name, string text) => MinutesReader.Read(new SourceFile(name, Encoding.UTF8.GetBytes(text)));
+
+    private static List<string> Blocks(string name, string text) => Variants.Project(Read(name, text).Blocks);
+
+    [Fact]
+    public void Text_markers_in_every_spelling()
+    {
+        var document = Read("m.txt", """
+            会議録
+            【非公開】
+            秘密の審議
+            【非公開ここまで】
+            ［非公開］
+            【／非公開】
+            <!-- 非公開 -->
+            <!--/非公開-->
+            <!--　非公開　-->
+            <!-- ／非公開 -->
+            前文<!-- 非公開 -->伏せる部分<!-- /非公開 -->後文
+            【非公開】という語を含む文は印ではない。
+            """);
+
+        var markers = document.Blocks.OfType<DisclosureMarkerBlock>().ToList();
+        Assert.Equal([true, false, true, false, true, false, true, false, true, false], markers.Select(m => m.Opens));
+        Assert.Equal([2, 4, 5, 6, 7, 8, 9, 10, 11, 11], markers.Select(m => m.Line));
+        Assert.Equal("【非公開】", markers[0].Marker);
+        Assert.Equal(
+            ["P:会議録", "MARK:open", "P:秘密の審議", "MARK:close", "MARK:open", "MARK:close", "MARK:open", "MARK:close", "MARK:open", "MARK:close",
+             "P:前文", "MARK:open", "P:伏せる部分", "MARK:close", "P:後文", "P:【非公開】という語を含む文は印ではない。"],
+            Variants.Project(document.Blocks));
+    }
+
+    [Fact]
+    public void Markers_inside_a_table_line_split_it()
+    {
+        var blocks = Blocks("m.txt", "会長\t<p>公開部分</p><!-- 非公開 --><p>非公開部分</p><!-- /非公開 -->\n");
+        Assert.Equal(["ROW:会長 | 公開部分", "MARK:open", "P:非公開部分", "MARK:close"], blocks);
+    }
+
+    [Fact]
+    public void Markdown_markers_comments_and_brackets()
+    {
+        var document = Read("m.md", """
+            # 会議録
+
+            公開の発言。
+            <!-- 非公開 -->
+            非公開の発言。
+
+            <!-- /非公開 -->
+
+            【非公開】
+            伏せる段落
+            【非公開ここまで】
+
+            - 項目 <!-- 非公開 -->伏せる<!-- /非公開 -->
+            """);
+
+        Assert.Equal(
+            ["H1:会議録", "P:公開の発言。", "MARK:open", "P:非公開の発言。", "MARK:close", "MARK:open", "P:伏せる段落", "MARK:close", "LI:項目", "MARK:open", "LI:伏せる", "MARK:close"],
+            Variants.Project(document.Blocks));
+        var markers = document.Blocks.OfType<DisclosureMarkerBlock>().ToList();
+        Assert.Equal([4, 7, 9, 11, 13, 13], markers.Select(m => m.Line));
+    }
+
+    [Fact]
+    public void Html_page_markers_and_checkboxes()
+    {
+        var blocks = Blocks("p.html", """
+            <!DOCTYPE html><html><body><main>
+            <h2>会議録</h2>
+            <table><tr><th>会議</th><td><label><input type="checkbox"> 公開</label> <label><input type="checkbox" checked="checked"> 非公開</label></td></tr></table>
+            <p>公開部分</p>
+            <!-- 非公開 -->
+            <div>非公開部分<br>二行目</div>
+            <!--／非公開-->
+            <p>【非公開】</p><p>伏せる</p><p>【/非公開】</p>
+            <ol><li>議題一<ul><li>細目</li></ul></li></ol>
+            <p>&lt;p&gt;は文字&amp;記号&#12354;</p>
+            <p style="display:none">隠し</p><p hidden>隠し</p>
+            </main></body></html>
+            """);
+
+        Assert.Equal(
+            ["H2:会議録", "ROW:会議 | ☐ 公開 ☑ 非公開", "P:公開部分", "MARK:open", "P:非公開部分", "P:二行目", "MARK:close",
+             "MARK:open", "P:伏せる", "MARK:close", "LI:議題一", "LI:細目", "P:<p>は文字&記号あ"],
+            blocks);
+    }
+
+    [Fact]
+    public void Html_page_lines_follow_the_source()
+    {
+        var document = Read("p.htm", "<html>\n<body>\n<h1>会議録</h1>\n\n<p>一行目</p>\n<table>\n<tr><td>a</td></tr>\n</table>\n</body></html>");
+        Assert.Equal([3, 5, 7], document.Blocks.Select(b => b.Line));
+    }
+
+    [Fact]
+    public void Html_page_content_comes_from_main_or_a_wrapping_form()
+    {
+        var webForms = Blocks("w.html", """
+            <!DOCTYPE html><html><body><form id="form1" action="x.aspx">
+            <div id="header">区議会</div>
+            <input type="hidden" name="__VIEWSTATE" value="AAAA">
+            <div id="minutes"><p>委員 長い発言がここにあります。長い発言がここにあります。長い発言がここにあります。</p></div>
+            </form></body></html>
+            """);
+        Assert.Contains("P:委員 長い発言がここにあります。長い発言がここにあります。長い発言がここにあります。", webForms);
+        Assert.DoesNotContain(webForms, b => b.Contains("AAAA"));
+    }
+
+    [Fact]
+    public void Text_lines_with_html_fragments()
+    {
+        var blocks = Blocks("f.txt", """
+            議題<br>(1) 予算<br/>(2) 決算
+            <p>第一段落</p><p>第二段落 &amp; 続き</p>
+            <b>太字</b>と<span class="x">強調</span>
+            会議録→<input type="checkbox" checked> 公開 <input type="checkbox"> 非公開
+            ruby: <ruby>齊藤<rt>さいとう</rt></ruby>副区長
+            a < b かつ c > d
+            <script>alert(1)</script>本文
+            """);
+        Assert.Equal(
+            ["P:議題", "P:(1) 予算", "P:(2) 決算", "P:第一段落", "P:第二段落 & 続き", "P:太字と強調", "P:会議録→☑ 公開 ☐ 非公開",
+             "P:ruby: 齊藤副区長", "P:a < b かつ c > d", "P:本文"],
+            blocks);
+    }
+
+    [Fact]
+    public void Tab_rows_keep_empty_cells_and_cell_paragraphs()
+    {
+        var document = Read("t.txt", "\t\t理由\n会長\t<p>一</p> <p>二</p>\t\n出席者\t委員\t\t\n");
+        var rows = document.Blocks.OfType<TableRowBlock>().ToList();
+        Assert.Equal([[], [], ["理由"]], rows[0].Cells.Select(c => c.Paragraphs.ToArray()));
+        Assert.Equal([["会長"], ["一", "二"], []], rows[1].Cells.Select(c => c.Paragraphs.ToArray()));
+        Assert.Equal(4, rows[2].Cells.Count);
+    }
+
+    [Fact]
+    public void Page_break_debris_and_form_feeds()
+    {
+        var document = Read("p.txt", "前の頁の文が\n----\t---\n―――――\n────\n----------\t--\n\f\n続きます。\f次頁\n--\n— 了 承 —\n-----あ\n");
+        Assert.Equal(
+            ["P:前の頁の文が", "PAGE", "PAGE", "PAGE", "PAGE", "PAGE", "P:続きます。", "PAGE", "P:次頁", "P:--", "P:— 了 承 —", "P:-----あ"],
+            Variants.Project(document.Blocks));
+        Assert.Equal("----\t---", document.Blocks.OfType<PageBreakBlock>().First().Raw);
+    }
+
+    [Fact]
+    public void Markdown_by_extension_and_by_content()
+    {
+        const string markdown = """
+            # 第1回 審議会
+
+            - 日時 令和5年5月8日
+            - 場所 庁議室
+
+            | 区分 | 内容 |
+            |---|---|
+            | 会議 | 公開<br>傍聴可 |
+
+            (会長) 開会します。  
+            続けて **説明** を *お願い* します。
+            (委員)
+            `質問` です。
+
+            1. 議題
+            2. 報告
+
+            ---
+
+            「以上」
+            ===
+            """;
+        var blocks = Blocks("x.txt", markdown);
+        Assert.Equal(
+            ["H1:第1回 審議会", "LI:日時 令和5年5月8日", "LI:場所 庁議室", "ROW:区分 | 内容", "ROW:会議 | 公開¶傍聴可",
+             "P:(会長) 開会します。", "P:続けて 説明 を お願い します。", "P:(委員)", "P:質問 です。", "LI:議題", "LI:報告", "PAGE", "P:「以上」", "P:==="],
+            blocks);
+        Assert.Equal(SourceFormat.Markdown, Read("x.markdown", "本文だけ").Format);
+        var document = Read("x.txt", markdown);
+        var speech = document.Blocks.OfType<ParagraphBlock>().Single(p => p.Text.StartsWith("(会長)", StringComparison.Ordinal));
+        Assert.Equal((10, "(会長) 開会します。\n続けて 説明 を お願い します。\n(委員)\n質問 です。"), (speech.Line, speech.Text));
+    }
+
+    [Fact]
+    public void Markdown_page_debris_under_a_sentence_is_not_a_heading()
+    {
+        var blocks = Blocks("x.md", "# 会議録\n\n文が頁で\n----\n切れている。\n");
+        Assert.Equal(["H1:会議録", "P:文が頁で", "PAGE", "P:切れている。"], blocks);
+    }
+
+    [Fact]
+    public void Plain_text_with_a_few_dashes_stays_text()
+    {
+        Assert.Equal(SourceFormat.Text, Read("a.txt", "会議録\n- 一つだけの項目\n本文\n").Format);
+        Assert.Equal(SourceFormat.Text, Read("b.txt", "# 見出し\n会長\t発言\n委員\t発言\n区側\t発言\n").Format);
+    }
+
+    [Fact]
+    public void Docx_headings_numbering_tabs_glyphs_and_legacy_checkboxes()
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.AddNewPart<StyleDefinitionsPart>().Styles = new Styles(
+                new Style(new StyleName { Val = "heading 2" }) { Type = StyleValues.Paragraph, StyleId = "2" },
+                new Style(new StyleName { Val = "見出し 3" }) { Type = StyleValues.Paragraph, StyleId = "Midashi3" },
+                new Style(new StyleName { Val = "My Heading" }, new BasedOn { Val = "2" }) { Type = StyleValues.Paragraph, StyleId = "Mine" });
+            main.Document = new Document(new Body(
+                new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "2" }), new DocumentFormat.OpenXml.Wordprocessing.Run(new Text("会議録"))),
+                new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Midashi3" }), new DocumentFormat.OpenXml.Wordprocessing.Run(new Text("審議経過"))),
+                new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Mine" }), new DocumentFormat.OpenXml.Wordprocessing.Run(new Text("継承見出し"))),
+                new Paragraph(new ParagraphProperties(new OutlineLevel { Val = 0 }), new DocumentFormat.OpenXml.Wordprocessing.Run(new Text("アウトライン"))),
+                new Paragraph(),
+                new Paragraph(new ParagraphProperties(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 3 })), new DocumentFormat.OpenXml.Wordprocessing.Run(new Text("番号付き"))),
+                new Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new Text("会長"), new TabChar(), new Text("発言です。"))),
+                new Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new Text("□公開 ■非公開 □一部非公開"))),
+                new Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new Text("■会議の概要"))),
+                new Paragraph(
+                    new DocumentFormat.OpenXml.Wordprocessing.Run(new FieldChar(new FormFieldData(new CheckBox(new DefaultCheckBoxFormFieldState { Val = true }))) { FieldCharType = FieldCharValues.Begin }),
+                    new DocumentFormat.OpenXml.Wordprocessing.Run(new FieldCode(" FORMCHECKBOX ")),
+                    new DocumentFormat.OpenXml.Wordprocessing.Run(new FieldChar { FieldCharType = FieldCharValues.End }),
+                    new DocumentFormat.OpenXml.Wordprocessing.Run(new Text("公開") { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve }),
+                    new DocumentFormat.OpenXml.Wordprocessing.Run(new SymbolChar { Font = "Wingdings", Char = "F0A8" }),
+                    new DocumentFormat.OpenXml.Wordprocessing.Run(new Text("非公開"))),
+                new Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new Text("削除されない")), new DeletedRun(new DocumentFormat.OpenXml.Wordprocessing.Run(new DeletedText("消した")))),
+                new Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new Text("【非公開】"))),
+                new Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new Text("一行目"), new Break(), new Text("二行目"), new Break { Type = BreakValues.Page }, new Text("次頁"))),
+                new Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new Text("<!-- /非公開 -->"))),
+                new Paragraph(new ParagraphProperties(new PageBreakBefore()), new DocumentFormat.OpenXml.Wordprocessing.Run(new Text("改頁後")))));
+        }
+
+        var read = MinutesReader.Read(new SourceFile("x.docx", stream.ToArray()));
+        Assert.Equal(
+            ["H2:会議録", "H3:審議経過", "H2:継承見出し", "H1:アウトライン", "LI:番号付き", "ROW:会長 | 発言です。", "P:☐公開 ☑非公開 ☐一部非公開",
+             "P:■会議の概要", "P:☑公開☐非公開", "P:削除されない", "MARK:open", "P:一行目", "P:二行目", "PAGE", "P:次頁", "MARK:close", "PAGE", "P:改頁後"],
+            Variants.Project(read.Blocks));
+        Assert.Equal([1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 13, 13, 14, 15, 15], read.Blocks.Select(b => b.Line));
+        Assert.Equal("ooxml", read.EncodingName);
+    }
+}

@@ -1,0 +1,84 @@
+using PublishPipeline.Normalization.Cleanup;
+using PublishPipeline.Normalization.Dates;
+
+namespace PublishPipeline.Normalization.Tests;
+
+public class DateAndTimeTests
+{
+    private static DateOnly? Date(string text) => JapaneseDates.FindDate(TextCleanup.FoldWidth(text))?.Date;
+
+    [Theory]
+    [InlineData("平成30年5月8日(火) 14時00分～15時00分", 2018, 5, 8)]
+    [InlineData("令和元年5月1日", 2019, 5, 1)]
+    [InlineData("令和元年9月2日(月)14時～15時30分", 2019, 9, 2)]
+    [InlineData("平成31年4月30日", 2019, 4, 30)]
+    [InlineData("平成元年1月8日", 1989, 1, 8)]
+    [InlineData("昭和64年1月7日", 1989, 1, 7)]
+    [InlineData("令和５年１０月１６日（月）", 2023, 10, 16)]
+    [InlineData("令和 4 年 5 月 23 日", 2022, 5, 23)]
+    [InlineData("開催日：2023年4月1日（土）", 2023, 4, 1)]
+    [InlineData("2024/3/31 10:00", 2024, 3, 31)]
+    [InlineData("2024-04-01", 2024, 4, 1)]
+    public void Dates_are_read_as_iso(string text, int y, int m, int d) => Assert.Equal(new DateOnly(y, m, d), Date(text));
+
+    [Theory]
+    [InlineData("令和5年2月30日")]
+    [InlineData("令和5年13月1日")]
+    public void Impossible_dates_are_null_with_a_problem(string text)
+    {
+        var found = JapaneseDates.FindDate(text);
+        Assert.NotNull(found);
+        Assert.Null(found.Value.Date);
+        Assert.Contains("not a calendar date", found.Value.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_without_a_date_has_none() => Assert.Null(JapaneseDates.FindDate("庁議室(本庁舎5階)"));
+
+    [Theory]
+    [InlineData("令和5年度第1回審議会発言記録", 2023)]
+    [InlineData("平成30年度 第1回豊島区行政情報化推進本部", 2018)]
+    [InlineData("令和元年度", 2019)]
+    [InlineData("平成元年度", 1989)]
+    [InlineData("令和６年度", 2024)]
+    [InlineData("2024年度 第3回", 2024)]
+    public void Fiscal_years_are_western_years(string text, int year) => Assert.Equal(year, JapaneseDates.FindFiscalYear(TextCleanup.FoldWidth(text)));
+
+    [Theory]
+    [InlineData("14時00分～15時00分", "14:00", "15:00")]
+    [InlineData("午前10時8分～午前10時36分", "10:08", "10:36")]
+    [InlineData("14:00 ~14:40", "14:00", "14:40")]
+    [InlineData("14時～15時30分", "14:00", "15:30")]
+    [InlineData("午後2時～4時", "14:00", "16:00")]
+    [InlineData("午後1時30分から午後3時", "13:30", "15:00")]
+    [InlineData("午前11時～午後1時", "11:00", "13:00")]
+    [InlineData("14時半～16時", "14:30", "16:00")]
+    [InlineData("正午～午後1時", "12:00", "13:00")]
+    [InlineData("１４：００～１５：３０", "14:00", "15:30")]
+    [InlineData("午前 10 時 8 分 ～ 午前 10 時 36 分", "10:08", "10:36")]
+    [InlineData("18:30－20:00", "18:30", "20:00")]
+    public void Time_ranges_are_hh_mm(string text, string start, string end)
+    {
+        var (s, e) = JapaneseDates.FindTimeRange(TextCleanup.FoldWidth(text));
+        Assert.Equal(start, s);
+        Assert.Equal(end, e);
+    }
+
+    [Fact]
+    public void Times_are_read_after_the_date_not_from_it()
+    {
+        var text = "平成30年5月8日(火) 14時00分～15時00分";
+        var date = JapaneseDates.FindDate(text)!.Value;
+        Assert.Equal(("14:00", "15:00"), JapaneseDates.FindTimeRange(text, date.End));
+    }
+
+    [Fact]
+    public void A_single_time_gives_only_the_start()
+    {
+        Assert.Equal(("14:00", (string?)null), JapaneseDates.FindTimeRange("午後2時開会"));
+        Assert.Equal(((string?)null, (string?)null), JapaneseDates.FindTimeRange("時間未定"));
+    }
+
+    [Fact]
+    public void Impossible_times_are_not_read() => Assert.Equal(((string?)null, (string?)null), JapaneseDates.FindTimeRange("25時70分～26時"));
+}

@@ -1,0 +1,183 @@
+using PublishPipeline.Model;
+
+namespace PublishPipeline.Normalization.Tests;
+
+/// <summary>Every speaker style and narrative form the wards use, one at a time, plus the traps around them.</summary>
+public class SpeakerStyleTests
+{
+    private static List<SpeakerTurn> Proceedings(params string[] lines)
+    {
+        var doc = new Doc().P("審議経過");
+        foreach (var l in lines)
+        {
+            doc.P(l);
+        }
+
+        return Doc.Turns(doc.Normalize());
+    }
+
+    private static void AssertSpeech(SpeakerTurn turn, string speaker, string text)
+    {
+        Assert.Equal(TurnKind.Speech, turn.Kind);
+        Assert.Equal(speaker, turn.Speaker);
+        Assert.Equal(text, turn.Text);
+    }
+
+    [Fact]
+    public void Role_word_then_a_space()
+    {
+        var t = Proceedings("委員 資料に基づき説明。", "副区長 了解した。", "会長 委員、お願いします。");
+        AssertSpeech(t[0], "委員", "資料に基づき説明。");
+        AssertSpeech(t[1], "副区長", "了解した。");
+        AssertSpeech(t[2], "会長", "委員、お願いします。");
+    }
+
+    [Fact]
+    public void Spaced_label_with_full_width_colon()
+    {
+        var t = Proceedings("本 部 長： 昨年度の結果はいかがでしょうか。", "事 務 局： 対応済みです。", "部 員：結構です。");
+        AssertSpeech(t[0], "本部長", "昨年度の結果はいかがでしょうか。");
+        AssertSpeech(t[1], "事務局", "対応済みです。");
+        AssertSpeech(t[2], "部員", "結構です。");
+    }
+
+    [Fact]
+    public void Unspaced_colon_labels_half_and_full_width()
+    {
+        var t = Proceedings("本部長：紙文書の電子化を入れてください。", "部員:承知しました。", "委員長（代理）：では始めます。");
+        AssertSpeech(t[0], "本部長", "紙文書の電子化を入れてください。");
+        AssertSpeech(t[1], "部員", "承知しました。");
+        AssertSpeech(t[2], "委員長（代理）", "では始めます。");
+    }
+
+    [Fact]
+    public void Parenthesised_labels_with_and_without_list_dash()
+    {
+        var t = Proceedings("(会長) 定刻になりました。", "- (委員) 分かりました。", "（練馬子ども家庭支援センター所長）　そのとおりです。");
+        AssertSpeech(t[0], "会長", "定刻になりました。");
+        AssertSpeech(t[1], "委員", "分かりました。");
+        AssertSpeech(t[2], "練馬子ども家庭支援センター所長", "そのとおりです。");
+    }
+
+    [Fact]
+    public void Label_alone_then_speech_on_the_next_lines()
+    {
+        var t = Proceedings("(委員)", "パスワードは付与されるのですか。", "区側", "はい。", "続けて説明します。");
+        Assert.Equal(2, t.Count);
+        AssertSpeech(t[0], "委員", "パスワードは付与されるのですか。");
+        AssertSpeech(t[1], "区側", "はい。\n続けて説明します。");
+    }
+
+    [Fact]
+    public void Name_and_role_without_colon()
+    {
+        var t = Proceedings("齊藤副区長 ただいまより開催します。", "山田委員長 よろしくお願いします。");
+        AssertSpeech(t[0], "齊藤副区長", "ただいまより開催します。");
+        AssertSpeech(t[1], "山田委員長", "よろしくお願いします。");
+    }
+
+    [Fact]
+    public void Tab_table_rows_give_one_turn_per_row_with_paragraphs()
+    {
+        var m = new Doc().P("1 開会").Row("会長", "それでは開会します。¶本日はよろしく").Row("", "お願いします。").Row("区側", "(資料により説明) (約1分)").Normalize();
+        var t = Doc.Turns(m);
+        Assert.Equal(2, t.Count);
+        AssertSpeech(t[0], "会長", "それでは開会します。\n本日はよろしくお願いします。");
+        Assert.Equal(TurnKind.Procedure, t[1].Kind);
+        Assert.Equal("区側", t[1].Speaker);
+        Assert.Equal("(資料により説明) (約1分)", t[1].Text);
+    }
+
+    [Fact]
+    public void Unlabelled_paragraphs_continue_the_turn_and_cut_sentences_join()
+    {
+        var t = Proceedings("委員 一つ目です。", "二つ目の段落です。", "三つ目は途中で切れて", "続きます。");
+        Assert.Single(t);
+        AssertSpeech(t[0], "委員", "一つ目です。\n二つ目の段落です。\n三つ目は途中で切れて続きます。");
+    }
+
+    [Fact]
+    public void Words_that_merely_start_with_a_role_are_not_labels()
+    {
+        var t = Proceedings("会長 はい。", "委員どうぞ。", "委員会の日程は未定です。", "資料 1：別紙のとおり。");
+        Assert.Single(t);
+        AssertSpeech(t[0], "会長", "はい。\n委員どうぞ。\n委員会の日程は未定です。\n資料 1：別紙のとおり。");
+    }
+
+    [Theory]
+    [InlineData("〔事務局：資料1を説明〕")]
+    [InlineData("[事務局： 資料1「計画(案)」を説明]")]
+    [InlineData("— 了 承 —")]
+    [InlineData("—議題について案のとおり承認—")]
+    [InlineData("⇒提案のとおり決定する。")]
+    [InlineData("(質疑なし)")]
+    [InlineData("（異議なし）")]
+    [InlineData("[午前10時08分 開会]")]
+    [InlineData("[14:40 終了]")]
+    [InlineData("(以下敬称略)")]
+    [InlineData("(「はい」という声あり)")]
+    [InlineData("要旨：昨年度の取組を報告した。")]
+    public void Narrative_lines_are_procedure_without_speaker(string line)
+    {
+        var t = Proceedings("委員 質問です。", line);
+        Assert.Equal(2, t.Count);
+        Assert.Equal(TurnKind.Procedure, t[1].Kind);
+        Assert.Null(t[1].Speaker);
+        Assert.DoesNotContain(" 了 ", t[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Labelled_stage_directions_are_procedure_with_their_speaker()
+    {
+        var t = Proceedings("(情報公開課長) ——— 新任委員の紹介 ———", "(各委員)　　(異議なし)", "(各委員)", "(異議なし)");
+        Assert.All(t, x => Assert.Equal(TurnKind.Procedure, x.Kind));
+        Assert.Equal(["情報公開課長", "各委員", "各委員"], t.Select(x => x.Speaker));
+        Assert.Equal("——— 新任委員の紹介 ———", t[0].Text);
+    }
+
+    [Fact]
+    public void A_summary_cut_by_a_page_break_stays_one_procedure()
+    {
+        var m = new Doc().P("審議経過").P("要旨：検討を進める。あらためて所").Break().P("管部局と連携する。").P("(質疑なし)").Normalize();
+        var t = Doc.Turns(m);
+        Assert.Equal(["要旨：検討を進める。あらためて所管部局と連携する。", "(質疑なし)"], t.Select(x => x.Text));
+    }
+
+    [Fact]
+    public void A_label_split_around_a_line_of_speech_is_rejoined()
+    {
+        var t = Proceedings("(委員) 改善点ですよ。", "(練馬子ども家庭支", "そのとおりです。今までは登録が必要でし", "援センター所長) たが、今後は1回で済みます。", "(委員) 分かりました。");
+        Assert.Equal(3, t.Count);
+        AssertSpeech(t[1], "練馬子ども家庭支援センター所長", "そのとおりです。今までは登録が必要でしたが、今後は1回で済みます。");
+    }
+
+    [Fact]
+    public void An_unfinished_split_label_keeps_the_text_and_warns()
+    {
+        var m = new Doc().P("審議経過").P("(委員) 質問です。").P("(練馬子ども家庭支").P("何かの文です。").Normalize();
+        Assert.Contains(m.Warnings, w => w.Code == "split-label-unfinished" && w.Line == 3);
+        Assert.Contains(Doc.Turns(m), t => t.Text.Contains("何かの文です。", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Several_turns_in_one_line_are_split()
+    {
+        var t = Proceedings("[午前10時08分 開会] 本部長： 開会します。 1. 議題 (1) 計画(案)について 本部長： 説明をお願いします。 [事務局： 資料1を説明] 本部長： ご質問はありますか。");
+        Assert.Equal(["[午前10時08分 開会]", "開会します。", "説明をお願いします。", "[事務局： 資料1を説明]", "ご質問はありますか。"], t.Select(x => x.Text));
+        Assert.Equal([null, "本部長", "本部長", null, "本部長"], t.Select(x => x.Speaker));
+    }
+
+    [Fact]
+    public void Text_before_any_speaker_is_narrative()
+    {
+        var t = Proceedings("本日の会議は書面で行った。");
+        Assert.Equal(TurnKind.Procedure, Assert.Single(t).Kind);
+    }
+
+    [Fact]
+    public void A_label_with_no_speech_warns_with_its_line()
+    {
+        var m = new Doc().P("審議経過").P("委員 質問。").P("(会長)").Normalize();
+        Assert.Contains(m.Warnings, w => w.Code == "label-without-speech" && w.Line == 3);
+    }
+}

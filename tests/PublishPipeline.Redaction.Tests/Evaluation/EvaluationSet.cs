@@ -1,0 +1,385 @@
+namespace PublishPipeline.Redaction.Tests.Evaluation;
+
+/// <summary>Where a labelled line goes in the minutes it is evaluated in.</summary>
+public enum EvalField
+{
+    Attendee,
+    Speaker,
+    Text,
+}
+
+/// <summary>One labelled line: names are written ⟦山田⟧.</summary>
+public sealed record EvalItem(EvalField Field, string Marked);
+
+/// <summary>A small set of minutes of one context (名簿, 発言者, 敬称 …) with its labelled lines.</summary>
+public sealed record EvalDocument(string Context, IReadOnlyList<EvalItem> Items);
+
+/// <summary>
+/// The labelled evaluation set: real-looking minutes lines in every context the recogniser must
+/// handle, with names drawn from common surnames, surnames no dictionary has, hiragana and old
+/// character forms, plus hard negatives (roles, 児童氏名, 皆様, companies, places, facilities).
+/// Hand-written templates filled deterministically (fixed seed) so the figures are reproducible.
+/// </summary>
+public static class EvaluationSet
+{
+    public static readonly string[] CommonSurnames =
+    [
+        "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田", "佐々木", "山口", "松本",
+        "井上", "木村", "林", "清水", "山崎", "森", "池田", "橋本", "阿部", "石川", "山下", "中島", "石井", "小川", "前田",
+        "岡田", "長谷川", "藤田", "後藤", "近藤", "村上", "遠藤", "青木", "坂本", "福田", "太田", "西村", "藤井", "金子",
+        "岡本", "藤原", "中野", "三浦", "原田", "中川", "松田", "竹内", "小野", "田村", "中山", "和田", "石田", "森田", "上田",
+        "原", "内田", "柴田", "酒井", "宮崎", "横山", "高木", "安藤", "宮本", "大野", "小島", "工藤", "谷口", "今井", "高田",
+        "丸山", "杉山", "村田", "大塚", "新井", "小山", "平野", "上野", "野口", "武田", "松井", "千葉", "岩崎", "菅原", "木下",
+        "久保", "佐野", "野村", "松尾", "市川", "菊地", "杉本", "古川", "大島", "水野", "桜井", "渡部", "関", "柴崎", "廣田",
+        "中里", "岩橋", "嶋村", "河原", "笠原", "有馬", "沢村", "岩瀬", "齊藤", "富山", "堀", "辻", "星野", "東海林", "保科",
+    ];
+
+    /// <summary>Real surnames that IPADIC's 人名 list lacks (some are place words): context must find them.</summary>
+    public static readonly string[] RareSurnames =
+    [
+        "太巻", "阿子島", "襲田", "加賀美", "五百旗頭", "小鳥遊", "月見里", "栗花落", "躑躅森", "廿楽", "勘解由小路", "百目鬼",
+        "米良", "鍛冶谷", "舎川", "妻鹿", "蒜山", "御器谷", "芽室", "巴山", "禿河",
+    ];
+
+    /// <summary>Surnames spelt like ordinary words or numbers: a known limit without a bigger surname list (reported, not gated).</summary>
+    public static readonly string[] WordLikeSurnames = ["十二月田", "一尺八寸", "薬袋", "九十九", "四月一日", "砂金"];
+
+    public static readonly string[] OldFormSurnames = ["齋藤", "髙橋", "髙木", "渡邉", "渡邊", "山﨑", "宮﨑", "濵田", "𠮷田", "𠮷川", "德永", "櫻井", "澤田", "廣瀬", "邉見"];
+
+    public static readonly string[] GivenNames =
+    [
+        "太郎", "一郎", "花子", "悦子", "健一", "洋子", "恵子", "明美", "直樹", "浩二", "由美子", "真由美", "和夫", "正人", "美智子",
+        "大輔", "拓也", "陽子", "智子", "裕子", "幸子", "健太", "翔太", "美穂", "香織", "達也", "秀樹", "典子", "康弘", "雅人",
+    ];
+
+    public static readonly string[] HiraganaGivenNames = ["さくら", "よしのり", "ひろみ", "まゆみ", "あけみ", "ゆかり", "みどり", "ひとみ", "しのぶ", "かおる", "つよし", "たけし", "はるか", "あやの", "かとうぎ"];
+
+    public static readonly string[] SingleGivenNames = ["宏", "誠", "修", "博", "亮", "聡", "隆", "恵", "茂", "薫"];
+
+    /// <summary>Lines with no name at all: every mask here is a false positive.</summary>
+    public static readonly string[] HardNegatives =
+    [
+        "情報公開課長から資料に基づき説明があった。",
+        "利用者が確認する情報は、児童氏名、児童生年月日、児童性別、保護者氏名、住所、連絡先です。",
+        "委員の皆様にはご多忙のところお集まりいただき、ありがとうございます。",
+        "お子さんを安全に預かるため、保護者の方と面談を行います。",
+        "予約システムは㈱内田洋行のデータセンターを使用します。",
+        "尼崎市と練馬区の事例を参考にしました。",
+        "練馬子ども家庭支援センター所長から説明があった。",
+        "光が丘図書館及び石神井公園区民交流センターで閲覧できます。",
+        "副会長からのご指摘のとおりです。",
+        "本部長：何かご質問はありますか。",
+        "総務委員会及び議員協議会に報告する予定である。",
+        "様式第1号により申請してください。同様の事例がございます。",
+        "皆さん、たくさんのご意見をありがとうございました。",
+        "各委員から意見を聴取した。全委員が賛成した。",
+        "豊島区長の附属機関として設置されている。",
+        "政策経営部長、総務部長、危機管理監、施設整備担当部長が出席した。",
+        "〔事務局：資料2「総合保健福祉システムの更新について」を説明〕",
+        "区民の皆様の個人情報をお預かりしています。",
+        "お客様のご要望に応じて、ご家族様にも連絡します。",
+        "教育長、子ども家庭部長及び企画課長が説明した。",
+        "選挙管理委員会事務局長、監査委員事務局長、区議会事務局長",
+        "平成30年度第1回行政情報化推進本部を開会します。",
+        "目黒区情報公開・個人情報保護審議会を開催いたします。",
+        "会議録の公開については、豊島区行政情報公開条例第7条による。",
+        "情報担当係長（セキュリティ）及び情報管理課職員が確認した。",
+        "委員長、副委員長を互選により選出した。",
+        "説明員として区側から行政経営課長が出席した。",
+        "子育てのひろばぴよぴよは、子どもを預かる施設です。",
+        "個人情報保護委員会による実地調査が行われた。",
+        "議長は、会議の開会を宣告した。",
+    ];
+
+    /// <summary>Attendee entries that are roles only.</summary>
+    public static readonly string[] RoleOnlyAttendees = ["区長", "副区長(2)", "教育長", "政策経営部長", "総務部長", "情報公開課長", "事務局職員", "企画課長", "行政経営課長(欠席)", "区民部長", "会計管理室長", "池袋保健所長", "情報担当係長(システム第一)", "副区長(本部長)", "政策経営部長(副本部長)"];
+
+    public static readonly string[] RoleOnlyLabels = ["会長", "副会長", "本部長", "委員", "事務局", "区側", "部員", "情報公開課長", "練馬子ども家庭支援センター所長", "総務部長", "副区長", "幹事", "委員長", "議長", "(会長)", "事 務 局", "本 部 長"];
+
+    public static IReadOnlyList<EvalDocument> Build()
+    {
+        var r = new Random(20261123);
+        string S() => CommonSurnames[r.Next(CommonSurnames.Length)];
+        string Rare() => RareSurnames[r.Next(RareSurnames.Length)];
+        string Old() => OldFormSurnames[r.Next(OldFormSurnames.Length)];
+        string G() => GivenNames[r.Next(GivenNames.Length)];
+        string H() => HiraganaGivenNames[r.Next(HiraganaGivenNames.Length)];
+        string G1() => SingleGivenNames[r.Next(SingleGivenNames.Length)];
+        string Spaced(string s) => string.Join('　', s.EnumerateRunes().Select(x => x.ToString()));
+        string Neg() => HardNegatives[r.Next(HardNegatives.Length)];
+
+        var docs = new List<EvalDocument>();
+
+        // 出席者名簿 (attendance roll entries)
+        for (var d = 0; d < 6; d++)
+        {
+            var items = new List<EvalItem>();
+            for (var i = 0; i < 8; i++)
+            {
+                var s = S();
+                items.Add(new(EvalField.Attendee, (i % 6) switch
+                {
+                    0 => $"⟦{s}⟧委員(会長)",
+                    1 => $"⟦{s}⟧委員",
+                    2 => $"⟦{s}{G()}⟧委員",
+                    3 => $"⟦{s}　{G()}⟧",
+                    4 => $"⟦{s}{G()}⟧（副会長）",
+                    _ => $"⟦{s}⟧委員(副会長)",
+                }));
+            }
+
+            items.Add(new(EvalField.Attendee, RoleOnlyAttendees[r.Next(RoleOnlyAttendees.Length)]));
+            items.Add(new(EvalField.Attendee, RoleOnlyAttendees[r.Next(RoleOnlyAttendees.Length)]));
+            docs.Add(new("attendee-roll", items));
+        }
+
+        // 発言者 (speaker labels as the normaliser keeps them)
+        for (var d = 0; d < 6; d++)
+        {
+            var items = new List<EvalItem>();
+            for (var i = 0; i < 8; i++)
+            {
+                var s = S();
+                items.Add(new(EvalField.Speaker, (i % 8) switch
+                {
+                    0 => $"⟦{s}⟧委員",
+                    1 => $"⟦{s}⟧委員(会長)",
+                    2 => $"⟦{s}⟧副区長",
+                    3 => $"⟦{s}{G()}⟧議員",
+                    4 => $"⟦{s}⟧委員長",
+                    5 => $"⟦{s}⟧課長",
+                    6 => $"⟦{s}⟧",
+                    _ => $"⟦{s}{G()}⟧",
+                }));
+            }
+
+            items.Add(new(EvalField.Speaker, RoleOnlyLabels[r.Next(RoleOnlyLabels.Length)]));
+            items.Add(new(EvalField.Speaker, RoleOnlyLabels[r.Next(RoleOnlyLabels.Length)]));
+            docs.Add(new("speaker-label", items));
+        }
+
+        // 名前＋役職 in running text
+        for (var d = 0; d < 6; d++)
+        {
+            var items = new List<EvalItem>();
+            for (var i = 0; i < 8; i++)
+            {
+                var s = S();
+                items.Add(new(EvalField.Text, (i % 8) switch
+                {
+                    0 => $"先ほど⟦{s}⟧委員からご指摘がありましたとおり、資料を修正いたします。",
+                    1 => $"詳細については⟦{s}⟧課長から説明いたします。",
+                    2 => $"次に、⟦{s}{G()}⟧委員にご意見をお願いします。",
+                    3 => $"⟦{s}⟧議員の質問に対し、区長が答弁した。",
+                    4 => $"会長に⟦{s}⟧委員、副会長に{"⟦" + S() + "⟧"}委員が選出された。",
+                    5 => $"本件は⟦{s}⟧部長が所管しており、情報公開課長と連携して対応する。",
+                    6 => $"⟦{s}⟧副区長：ただいまより会議を開催します。",
+                    _ => $"以上、⟦{s}⟧会長の進行により審議した。",
+                }));
+            }
+
+            items.Add(new(EvalField.Text, Neg()));
+            docs.Add(new("name+role-in-text", items));
+        }
+
+        // 敬称 (さん, 様, 氏, 君)
+        for (var d = 0; d < 4; d++)
+        {
+            var items = new List<EvalItem>();
+            for (var i = 0; i < 8; i++)
+            {
+                var s = S();
+                items.Add(new(EvalField.Text, (i % 6) switch
+                {
+                    0 => $"区民の⟦{s}⟧さんから要望書が提出された。",
+                    1 => $"講師として⟦{s}{G()}⟧氏をお招きした。",
+                    2 => $"⟦{s}{G()}⟧様からのご意見を紹介します。",
+                    3 => $"⟦{s}⟧君の発言を許します。",
+                    4 => $"⟦{G()}⟧さんのご家族にも連絡した。",
+                    _ => $"事例として、⟦{s}⟧氏の申請についてご報告します。",
+                }));
+            }
+
+            items.Add(new(EvalField.Text, "皆さん、お子さんの様子についてお母さんからも伺いました。"));
+            items.Add(new(EvalField.Text, "お客様各位、同様の様式をご利用ください。"));
+            docs.Add(new("honorific", items));
+        }
+
+        // 出席者の読み上げ: spaced roll names in running text
+        for (var d = 0; d < 4; d++)
+        {
+            var items = new List<EvalItem>();
+            for (var i = 0; i < 6; i++)
+            {
+                items.Add(new(EvalField.Text, $"　{i + 1}番　⟦{Spaced(S() + G())}⟧　　{i + 7}番　⟦{Spaced(S() + G())}⟧"));
+            }
+
+            items.Add(new(EvalField.Text, "会 議 録"));
+            items.Add(new(EvalField.Text, "審 議 経 過"));
+            items.Add(new(EvalField.Attendee, $"⟦{Spaced(S() + G())}⟧"));
+            docs.Add(new("spaced-roll", items));
+        }
+
+        // ひらがなの名
+        for (var d = 0; d < 4; d++)
+        {
+            var items = new List<EvalItem>();
+            for (var i = 0; i < 6; i++)
+            {
+                var s = S();
+                var h = H();
+                items.Add(new(i % 3 == 2 ? EvalField.Attendee : EvalField.Text, (i % 6) switch
+                {
+                    0 => $"○（⟦{s}{h}⟧議長）　ただいまから本日の会議を開きます。",
+                    1 => $"◆（⟦{s}{h}⟧君）　質問いたします。",
+                    2 => $"⟦{s}{h}⟧委員",
+                    3 => $"次に、⟦{h}⟧さんから意見があった。",
+                    4 => $"それでは⟦{s}{h}⟧委員、お願いします。",
+                    _ => $"⟦かとうぎ⟧委員",
+                }));
+            }
+
+            docs.Add(new("hiragana-name", items));
+        }
+
+        // 旧字体・異体字 (齋, 髙, 𠮷)
+        for (var d = 0; d < 4; d++)
+        {
+            var items = new List<EvalItem>();
+            for (var i = 0; i < 6; i++)
+            {
+                var o = Old();
+                items.Add(new(i % 3 == 0 ? EvalField.Speaker : EvalField.Text, (i % 3) switch
+                {
+                    0 => $"⟦{o}⟧委員",
+                    1 => $"⟦{o}{G()}⟧議員から質疑があった。",
+                    _ => $"○⟦{o}⟧委員長　異議なしと認めます。",
+                }));
+            }
+
+            docs.Add(new("old-character-forms", items));
+        }
+
+        // ト書き (stage directions)
+        for (var d = 0; d < 4; d++)
+        {
+            var items = new List<EvalItem>();
+            for (var i = 0; i < 6; i++)
+            {
+                items.Add(new(EvalField.Text, (i % 4) switch
+                {
+                    0 => $"〔市長　⟦{S()}{G()}⟧君登壇〕",
+                    1 => $"〔⟦{S()}⟧委員退席〕",
+                    2 => $"（⟦{S()}{G()}⟧議員入場）",
+                    _ => $"〔教育長　⟦{S()}{G()}⟧君登壇〕",
+                }));
+            }
+
+            items.Add(new(EvalField.Text, "〔事務局：「議案（1）豊島区DX推進計画(案)の策定について」を説明〕"));
+            items.Add(new(EvalField.Text, "（「異議なし」と呼ぶ者あり）"));
+            docs.Add(new("stage-direction", items));
+        }
+
+        // 発言者記号 (speaker markers of every common shape)
+        for (var d = 0; d < 5; d++)
+        {
+            var items = new List<EvalItem>();
+            for (var i = 0; i < 7; i++)
+            {
+                var s = S();
+                items.Add(new(EvalField.Text, (i % 7) switch
+                {
+                    0 => $"○議長（⟦{s}{G()}⟧君）　これより本日の会議を開きます。",
+                    1 => $"○⟦{s}⟧委員長　ただいまの説明に質疑はありませんか。",
+                    2 => $"◆（⟦{s}{G()}⟧君）　二点伺います。",
+                    3 => $"○（⟦{s}{H()}⟧議長）　休憩します。",
+                    4 => $"⟦{s}⟧（⟦{G1()}⟧）委員　確認させてください。",
+                    5 => $"◎⟦{s}⟧副委員長　異議なしと認めます。",
+                    _ => $"○⟦{s}⟧課長　お答えいたします。",
+                }));
+            }
+
+            items.Add(new(EvalField.Text, "○議長　以上で本日の日程は全部終了しました。"));
+            docs.Add(new("speaker-marker", items));
+        }
+
+        // 辞書にない姓 (rare surnames, from context only)
+        for (var d = 0; d < 5; d++)
+        {
+            var items = new List<EvalItem>();
+            for (var i = 0; i < 6; i++)
+            {
+                var s = Rare();
+                items.Add(new((i % 3) switch { 0 => EvalField.Attendee, 1 => EvalField.Speaker, _ => EvalField.Text }, (i % 6) switch
+                {
+                    0 => $"⟦{s}⟧委員",
+                    1 => $"⟦{s}⟧委員(副会長)",
+                    2 => $"先ほどの⟦{s}⟧委員のご意見に賛成です。",
+                    3 => $"⟦{s}{G()}⟧委員",
+                    4 => $"⟦{s}⟧",
+                    _ => $"○⟦{s}⟧委員　質問します。",
+                }));
+            }
+
+            docs.Add(new("rare-surname", items));
+        }
+
+        // Known limit: surnames that read as words or numbers.
+        docs.Add(new("known-limit:word-like", [.. WordLikeSurnames.SelectMany(w => new EvalItem[]
+        {
+            new(EvalField.Attendee, $"⟦{w}⟧委員"),
+            new(EvalField.Text, $"○⟦{w}⟧委員　質問します。"),
+        })]));
+
+        // 同じ名前の別の箇所 (a name from the roll mentioned bare later)
+        for (var d = 0; d < 5; d++)
+        {
+            var a = S();
+            var b = r.Next(2) == 0 ? Rare() : S();
+            while (b == a)
+            {
+                b = S();
+            }
+
+            docs.Add(new("bare-mention", [
+                new(EvalField.Attendee, $"⟦{a}⟧委員(会長)"),
+                new(EvalField.Attendee, $"⟦{b}⟧委員"),
+                new(EvalField.Text, $"⟦{a}⟧から一点補足します。"),
+                new(EvalField.Text, $"先ほど⟦{b}⟧がお示しした案について、⟦{a}⟧としても賛成です。"),
+                new(EvalField.Text, Neg()),
+            ]));
+        }
+
+        // 紛らわしい語 (hard negatives only)
+        docs.Add(new("hard-negative", [.. HardNegatives.Select(n => new EvalItem(EvalField.Text, n)),
+            .. RoleOnlyAttendees.Select(n => new EvalItem(EvalField.Attendee, n)),
+            .. RoleOnlyLabels.Select(n => new EvalItem(EvalField.Speaker, n))]));
+        return docs;
+    }
+
+    /// <summary>Removes ⟦ ⟧ and returns the clean text with the gold spans.</summary>
+    public static (string Text, List<(int Start, int Length)> Names) Parse(string marked)
+    {
+        var names = new List<(int, int)>();
+        var sb = new System.Text.StringBuilder(marked.Length);
+        var open = -1;
+        foreach (var c in marked)
+        {
+            if (c == '⟦')
+            {
+                open = sb.Length;
+            }
+            else if (c == '⟧')
+            {
+                names.Add((open, sb.Length - open));
+                open = -1;
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return (sb.ToString(), names);
+    }
+}

@@ -1,0 +1,122 @@
+// Real-browser checks of the built site: Debian's Chromium driven by playwright-core, axe-core
+// injected into every page. Usage: node axe-check.mjs config.json
+// config: { baseUrl, axePath, chromium, screenshotDir?, pages: [{ name, path, status?, search? }] }
+// For a page with `search`, the query is typed into the form and submitted, and the check waits
+// for a result that links to an utterance anchor before running axe.
+// Prints a JSON report; exits 1 on any axe violation, reflow failure or broken expectation.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const userDataDir = mkdtempSync(join(tmpdir(), 'site-chromium-'));
+const failures = [];
+const report = [];
+
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: config.chromium,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+  viewport: { width: 1280, height: 900 },
+  locale: 'ja-JP',
+});
+
+async function axe(page) {
+  await page.addScriptTag({ path: config.axePath });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map(v => ({
+      id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.slice(0, 5).map(n => ({ target: n.target.join(' '), summary: n.failureSummary })),
+    }));
+  });
+}
+
+try {
+  const page = context.pages()[0] ?? await context.newPage();
+  const consoleErrors = [];
+  page.on('console', m => { if (m.type() === 'error') { consoleErrors.push(m.text()); } });
+  page.on('pageerror', e => consoleErrors.push(String(e)));
+  if (config.screenshotDir) { mkdirSync(config.screenshotDir, { recursive: true }); }
+
+  for (const p of config.pages) {
+    const entry = { name: p.name, path: p.path };
+    report.push(entry);
+    consoleErrors.length = 0;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const response = await page.goto(new URL(p.path, config.baseUrl).href, { waitUntil: 'load' });
+    entry.status = response.status();
+    if (entry.status !== (p.status ?? 200)) { failures.push(`${p.name}: HTTP ${entry.status}, expected ${p.status ?? 200}`); }
+    entry.contentType = response.headers()['content-type'];
+    if (entry.contentType !== 'text/html; charset=utf-8') { failures.push(`${p.name}: content-type ${entry.contentType}`); }
+
+    // Keyboard: the first Tab lands on the skip link, visible in the viewport.
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(() => {
+      const a = document.activeElement; const r = a.getBoundingClientRect();
+      return { cls: a.className, visible: r.top >= 0 && r.bottom <= innerHeight && r.width > 0, outline: getComputedStyle(a).outlineStyle };
+    });
+    if (skip.cls !== 'skip-link' || !skip.visible) { failures.push(`${p.name}: first Tab does not show the skip link (${JSON.stringify(skip)})`); }
+    if (skip.outline === 'none') { failures.push(`${p.name}: focused skip link has no visible outline`); }
+    await page.evaluate(() => document.activeElement && document.activeElement.blur());
+
+    if (p.search) {
+      await page.fill('#search-q', p.search);
+      await page.press('#search-q', 'Enter');
+      await page.waitForFunction(() => {
+        const s = document.getElementById('search-status').textContent;
+        return s && !s.includes('検索しています');
+      }, null, { timeout: 20000 });
+      entry.searchStatus = await page.textContent('#search-status');
+      entry.searchLinks = await page.$$eval('#search-results a', as => as.map(a => a.getAttribute('href')));
+      if (!entry.searchLinks.some(h => /#s\d+-t\d+$/.test(h))) { failures.push(`${p.name}: search for ${p.search} found no utterance (${entry.searchStatus})`); }
+      if (p.expectIn && !entry.searchLinks.some(h => h.includes(p.expectIn))) { failures.push(`${p.name}: search did not link to ${p.expectIn}`); }
+      // Follow the first utterance link: the anchor must exist on the target page.
+      const first = entry.searchLinks.find(h => /#s\d+-t\d+$/.test(h));
+      if (first) {
+        const target = await context.newPage();
+        await target.goto(new URL(first, config.baseUrl).href, { waitUntil: 'load' });
+        const found = await target.evaluate(id => !!document.getElementById(id), first.split('#')[1]);
+        if (!found) { failures.push(`${p.name}: result ${first} points at a missing anchor`); }
+        await target.close();
+      }
+    }
+
+    entry.violations = await axe(page);
+    for (const v of entry.violations) {
+      failures.push(`${p.name}: axe ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map(n => n.target).join(', ')}`);
+    }
+    // The 404 page itself arrives with status 404, which Chromium logs; anything else is a fault.
+    const expected404 = consoleErrors.findIndex(e => e.includes('404'));
+    if (p.status === 404 && expected404 >= 0) { consoleErrors.splice(expected404, 1); }
+    if (consoleErrors.length) { failures.push(`${p.name}: console errors: ${consoleErrors.join(' | ')}`); }
+
+    const safe = p.name.replace(/[^a-z0-9-]/gi, '_');
+    if (config.screenshotDir) { await page.screenshot({ path: join(config.screenshotDir, `${safe}-desktop.png`), fullPage: p.fullPage !== false }); }
+
+    // Reflow (WCAG 1.4.10): at 320 CSS px (1280 px at 400 %, a small phone) nothing scrolls sideways.
+    for (const width of [320, 640]) {
+      await page.setViewportSize({ width, height: 800 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) { failures.push(`${p.name}: ${overflow}px horizontal overflow at ${width}px width`); }
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
+    if (config.screenshotDir) {
+      await page.screenshot({ path: join(config.screenshotDir, `${safe}-phone.png`), fullPage: false });
+      if (await page.$('.proceedings')) {
+        await page.$eval('.proceedings', e => e.scrollIntoView({ behavior: 'instant' }));
+        await page.screenshot({ path: join(config.screenshotDir, `${safe}-phone-proceedings.png`), fullPage: false });
+      }
+    }
+  }
+} catch (e) {
+  failures.push(`browser run failed: ${e && e.stack || e}`);
+} finally {
+  await context.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+}
+
+process.stdout.write(JSON.stringify({ failures, pages: report }, null, 2) + '\n');
+process.exit(failures.length ? 1 : 0);
