@@ -53,5 +53,17 @@ function Get-BlobWebhook($function) { "https://$appHost/runtime/webhooks/blobs?f
 Set-Subscription 'minutes-uploads-created' 'Microsoft.Storage.BlobCreated' 'uploads' 'webhook' (Get-BlobWebhook 'NormalizeUpload')
 Set-Subscription 'minutes-normalized-created' 'Microsoft.Storage.BlobCreated' 'normalized' 'webhook' (Get-BlobWebhook 'RedactDocument')
 Set-Subscription 'minutes-redacted-created' 'Microsoft.Storage.BlobCreated' 'redacted' 'webhook' (Get-BlobWebhook 'RenderDocument')
-Set-Subscription 'minutes-uploads-deleted' 'Microsoft.Storage.BlobDeleted' 'uploads' 'azurefunction' "$appId/functions/WithdrawUpload"
+# WithdrawUpload is an eventGridTrigger: addressed by resource id (no key copied), or with
+# WITHDRAW_ENDPOINT_TYPE=webhook through the Event Grid extension webhook and its system key.
+switch ($(if ($env:WITHDRAW_ENDPOINT_TYPE) { $env:WITHDRAW_ENDPOINT_TYPE } else { 'azurefunction' })) {
+    'azurefunction' {
+        Set-Subscription 'minutes-uploads-deleted' 'Microsoft.Storage.BlobDeleted' 'uploads' 'azurefunction' "$appId/functions/WithdrawUpload"
+    }
+    'webhook' {
+        $eventGridKey = az functionapp keys list --subscription $sub -g $rg -n $app --query systemKeys.eventgrid_extension -o tsv
+        if (-not $eventGridKey) { throw "postdeploy: no eventgrid_extension key" }
+        Set-Subscription 'minutes-uploads-deleted' 'Microsoft.Storage.BlobDeleted' 'uploads' 'webhook' "https://$appHost/runtime/webhooks/eventgrid?functionName=WithdrawUpload&code=$eventGridKey"
+    }
+    default { throw "postdeploy: WITHDRAW_ENDPOINT_TYPE must be azurefunction or webhook" }
+}
 Write-Host "postdeploy: Event Grid subscriptions are in place on $topic"

@@ -87,7 +87,16 @@ subscribe minutes-normalized-created Microsoft.Storage.BlobCreated normalized we
 subscribe minutes-redacted-created   Microsoft.Storage.BlobCreated redacted   webhook "$(blob_webhook RenderDocument)"
 
 # WithdrawUpload is an eventGridTrigger function: the AzureFunction endpoint type delivers to it by
-# resource id, so no key is copied into the subscription.
-subscribe minutes-uploads-deleted Microsoft.Storage.BlobDeleted uploads azurefunction "$app_id/functions/WithdrawUpload"
+# resource id, so no key is copied into the subscription. WITHDRAW_ENDPOINT_TYPE=webhook switches
+# to the documented equivalent, the Event Grid extension webhook with its system key.
+case ${WITHDRAW_ENDPOINT_TYPE:-azurefunction} in
+  azurefunction)
+    subscribe minutes-uploads-deleted Microsoft.Storage.BlobDeleted uploads azurefunction "$app_id/functions/WithdrawUpload" ;;
+  webhook)
+    eventgrid_key=$(wait_for_key eventgrid_extension) || fail "no eventgrid_extension key after 30 tries"
+    subscribe minutes-uploads-deleted Microsoft.Storage.BlobDeleted uploads webhook \
+      "https://$app_host/runtime/webhooks/eventgrid?functionName=WithdrawUpload&code=$eventgrid_key" ;;
+  *) fail "WITHDRAW_ENDPOINT_TYPE must be azurefunction or webhook, not '$WITHDRAW_ENDPOINT_TYPE'" ;;
+esac
 
 say "Event Grid subscriptions are in place on $topic"

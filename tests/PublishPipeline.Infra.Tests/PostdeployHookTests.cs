@@ -101,6 +101,18 @@ public sealed partial class PostdeployHookTests : IDisposable
     }
 
     [Fact]
+    public void Withdrawal_can_use_the_event_grid_extension_webhook_instead()
+    {
+        var run = RunHook(extra: ("WITHDRAW_ENDPOINT_TYPE", "webhook"));
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        AssertSubscription(Calls("eventgrid system-topic event-subscription create"), "minutes-uploads-deleted",
+            "Microsoft.Storage.BlobDeleted", "uploads", "webhook",
+            $"https://{AppHost}/runtime/webhooks/eventgrid?functionName=WithdrawUpload&code={BlobsKey}");
+        Assert.Contains(Calls("functionapp keys list"), c => c.Contains("systemKeys.eventgrid_extension", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_function_missing_from_the_deployment_fails_before_anything_is_subscribed()
     {
         File.WriteAllText(Path.Combine(State, "missing-WithdrawUpload"), "");
@@ -133,7 +145,7 @@ public sealed partial class PostdeployHookTests : IDisposable
     private List<string> Calls(string prefix) =>
         File.Exists(Log) ? [.. File.ReadAllLines(Log).Where(l => l.StartsWith(prefix, StringComparison.Ordinal))] : [];
 
-    private (int ExitCode, string Output) RunHook(string? withoutVariable = null)
+    private (int ExitCode, string Output) RunHook(string? withoutVariable = null, (string Name, string Value)? extra = null)
     {
         var start = new ProcessStartInfo("sh")
         {
@@ -152,6 +164,11 @@ public sealed partial class PostdeployHookTests : IDisposable
         if (withoutVariable is not null)
         {
             start.Environment.Remove(withoutVariable);
+        }
+
+        if (extra is { } variable)
+        {
+            start.Environment[variable.Name] = variable.Value;
         }
 
         using var process = Process.Start(start)!;
