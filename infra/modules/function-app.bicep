@@ -100,6 +100,8 @@ var appSettings = [
   { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
   { name: 'AzureWebJobsStorage__blobServiceUri', value: hostStorage.properties.primaryEndpoints.blob }
   { name: 'AzureWebJobsStorage__queueServiceUri', value: hostStorage.properties.primaryEndpoints.queue }
+  // The host records diagnostic events in a table of its storage.
+  { name: 'AzureWebJobsStorage__tableServiceUri', value: hostStorage.properties.primaryEndpoints.table }
   // The blob triggers' connection ("connection": "MinutesStorage"); the queue endpoint is needed
   // for the trigger's poison queue.
   { name: 'MinutesStorage__credential', value: 'managedidentity' }

@@ -7,6 +7,7 @@
 //   ba92f5b4-2d11-453d-a403-e96b0029c9fe  Storage Blob Data Contributor
 //   2a2b9908-6ea1-4ae2-8e65-a410df84e7d1  Storage Blob Data Reader
 //   974c5e8b-45b9-4653-ba55-5f855dd0fb88  Storage Queue Data Contributor
+//   0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3  Storage Table Data Contributor
 //   a97b65f3-24c7-4388-baec-2e87135dc908  Cognitive Services User
 //   3913510d-42f4-4e42-8a64-420c390055eb  Monitoring Metrics Publisher
 
@@ -100,6 +101,17 @@ resource hostQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-0
   scope: hostStorage
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Storage Table Data Contributor on the host account: the Functions host's diagnostic-events table.
+resource hostTableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(hostStorage.id, appPrincipalId, '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
+  scope: hostStorage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
   }

@@ -114,7 +114,7 @@ public partial class SecurityInvariantTests(MainTemplateFixture fixture) : IClas
 
         string[] required =
         [
-            "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri",
+            "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri",
             "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
             "MinutesStorage__blobServiceUri", "MinutesStorage__queueServiceUri",
             "MinutesStorage__credential", "MinutesStorage__clientId",
@@ -342,6 +342,7 @@ public partial class SecurityInvariantTests(MainTemplateFixture fixture) : IClas
         ["ba92f5b4-2d11-453d-a403-e96b0029c9fe"] = new("Storage Blob Data Contributor", [Containers]),
         ["2a2b9908-6ea1-4ae2-8e65-a410df84e7d1"] = new("Storage Blob Data Reader", [Containers]),
         ["974c5e8b-45b9-4653-ba55-5f855dd0fb88"] = new("Storage Queue Data Contributor", [StorageAccounts]),
+        ["0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3"] = new("Storage Table Data Contributor", [StorageAccounts]),
         ["a97b65f3-24c7-4388-baec-2e87135dc908"] = new("Cognitive Services User", ["Microsoft.CognitiveServices/accounts"]),
         ["3913510d-42f4-4e42-8a64-420c390055eb"] = new("Monitoring Metrics Publisher", ["Microsoft.Insights/components"]),
     };
