@@ -23,6 +23,7 @@ public partial class AzdLayoutTests(MainTemplateFixture fixture) : IClassFixture
         // custom + a .zip dist: azd deploys the zip as built, keeping the handler's executable bit.
         Assert.Matches(new Regex(@"^    language: custom\s*$", RegexOptions.Multiline), yaml);
         Assert.Matches(new Regex(@"^    dist: out/functionapp\.zip\s*$", RegexOptions.Multiline), yaml);
+        Assert.Matches(new Regex(@"^    remoteBuild: false\s*$", RegexOptions.Multiline), yaml);
         Assert.Matches(new Regex(@"^  path: infra\s*$", RegexOptions.Multiline), yaml);
         Assert.Matches(new Regex(@"^  module: main\s*$", RegexOptions.Multiline), yaml);
 
