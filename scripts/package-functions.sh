@@ -39,9 +39,10 @@ mkdir -p "$app"
 
 # Own artifacts path: the publish never touches the bin/obj folders of a solution build.
 printf 'package-functions: publishing the handler (self-contained, linux-x64)\n' >&2
+# No build servers left running afterwards (CI, test fixtures).
 dotnet publish "$project" -c Release -r linux-x64 --self-contained true \
   -p:PublishSingleFile=true -p:DebugType=none -p:GenerateDocumentationFile=false \
-  --artifacts-path "$work/artifacts" -o "$work/publish" -nologo -v:q >&2 \
+  --artifacts-path "$work/artifacts" -o "$work/publish" --disable-build-servers -nologo -v:q >&2 \
   || fail "dotnet publish failed"
 
 # Publish output first, so the repository's host.json and function.json files win over any copy
@@ -67,7 +68,7 @@ chmod 0755 "$app/$exe"
 
 mkdir -p "$(dirname -- "$out")"
 rm -f "$out"
-dotnet msbuild "$root/scripts/zip-directory.proj" -nologo -v:q \
+dotnet msbuild "$root/scripts/zip-directory.proj" -nologo -v:q -nodeReuse:false \
   "-p:SourceDirectory=$app" "-p:DestinationFile=$out" >&2 || fail "zipping failed"
 
 printf 'package-functions: %s (%s functions, executable %s)\n' "$out" "$count" "$exe" >&2
