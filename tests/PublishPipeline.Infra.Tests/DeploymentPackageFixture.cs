@@ -36,10 +36,10 @@ public sealed class DeploymentPackageFixture : IDisposable
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+        if (!process.WaitForExit(TimeSpan.FromMinutes(20)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("scripts/package-functions.sh ran over 10 minutes");
+            throw new TimeoutException("scripts/package-functions.sh ran over 20 minutes");
         }
 
         if (process.ExitCode != 0 || !File.Exists(zip))
