@@ -105,7 +105,7 @@ public static partial class HandlerApp
         {
             o.IncludeScopes = true;
             o.UseUtcTimestamp = true;
-            o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+            o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
         });
         builder.Logging.AddProvider(new InvocationLogs());
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

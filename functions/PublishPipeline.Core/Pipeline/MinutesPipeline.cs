@@ -365,13 +365,14 @@ public sealed partial class MinutesPipeline
     // ───────────────────────────── withdraw ─────────────────────────────
 
     /// <summary>The upload was deleted: its page and JSON leave $web and every index; the audit says so.</summary>
-    public Task<StageResult> WithdrawAsync(string uploadName, WithdrawalEvent? deletion = null, CancellationToken cancellationToken = default) =>
-        WithdrawAsync(uploadName, deletion, "the upload was deleted", updateIndexes: true, cancellationToken);
-
-    private async Task<StageResult> WithdrawAsync(string uploadName, WithdrawalEvent? deletion, string reason, bool updateIndexes, CancellationToken cancellationToken)
+    public Task<StageResult> WithdrawAsync(string uploadName, WithdrawalEvent? deletion = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(uploadName);
-        var id = MinutesId.FromSourceName(uploadName);
+        return WithdrawAsync(MinutesId.FromSourceName(uploadName), uploadName, deletion, "the upload was deleted", updateIndexes: true, cancellationToken);
+    }
+
+    private async Task<StageResult> WithdrawAsync(string id, string uploadName, WithdrawalEvent? deletion, string reason, bool updateIndexes, CancellationToken cancellationToken)
+    {
         using var scope = BeginScope(Stages.Withdraw, id, uploadName);
         if (ObjectName.Problem(uploadName) is null && await ExistsAsync(Containers.Uploads, uploadName, cancellationToken).ConfigureAwait(false))
         {
@@ -470,7 +471,7 @@ public sealed partial class MinutesPipeline
             var source = ObjectMetadata.Get(item.Metadata, MetadataKeys.SourceName) is { } s ? ObjectMetadata.Decode(s) : null;
             if (source is null || !uploads.Contains(source))
             {
-                await WithdrawAsync(source ?? id, null, "the upload is gone (found by the re-render)", updateIndexes: false, cancellationToken).ConfigureAwait(false);
+                await WithdrawAsync(id, source ?? id, null, "the upload is gone (found by the re-render)", updateIndexes: false, cancellationToken).ConfigureAwait(false);
                 withdrawn.Add(id);
                 normalized.Remove(id);
             }
@@ -608,7 +609,14 @@ public sealed partial class MinutesPipeline
     private async Task PutJsonAsync<T>(string container, string name, T value, Dictionary<string, string> metadata, CancellationToken cancellationToken)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(value, MinutesJson.Options);
-        await _store.PutAsync(container, name, json, Private(metadata), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var sha = PipelineNames.Sha256(json);
+        var existing = await _store.GetAsync(container, name, cancellationToken).ConfigureAwait(false);
+        if (existing is not null && ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.ContentSha256) == sha)
+        {
+            return; // same report again (a repeated delivery): leave the object and its ETag alone
+        }
+
+        await _store.PutAsync(container, name, json, Private(new(metadata) { [MetadataKeys.ContentSha256] = sha }), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private static ObjectProperties Private(Dictionary<string, string> metadata) =>
