@@ -1,5 +1,8 @@
+using Azure.Identity;
+using PublishPipeline.Azure.Language;
 using PublishPipeline.Pipeline;
 using PublishPipeline.Redaction;
+using PublishPipeline.Redaction.Names;
 using PublishPipeline.Site;
 using PublishPipeline.Storage;
 
@@ -17,7 +20,14 @@ internal static class LocalPipeline
             siteOptions = siteOptions with { BaseUrl = new Uri(url.EndsWith('/') ? url : url + "/") };
         }
 
-        var redactor = new Redactor(new RedactionPolicy());
+        // Offline name recognition always; Azure AI Language too when LANGUAGE_ENDPOINT is set.
+        IPersonNameRecognizer[] recognizers = AzureLanguageNameRecognizer.FromConfiguration(
+            Environment.GetEnvironmentVariable("LANGUAGE_ENDPOINT"),
+            Environment.GetEnvironmentVariable("LANGUAGE_KEY"),
+            new DefaultAzureCredential()) is { } azure
+            ? [new OfflineNameRecognizer(), azure]
+            : [new OfflineNameRecognizer()];
+        var redactor = new Redactor(new RedactionPolicy(), recognizers);
         return new MinutesPipeline(store, redactor, new SiteBuilder(siteOptions));
     }
 }

@@ -1,7 +1,11 @@
+using Azure.Core;
+using Azure.Identity;
 using Cronos;
+using PublishPipeline.Azure.Language;
 using PublishPipeline.Azure.Storage;
 using PublishPipeline.Pipeline;
 using PublishPipeline.Redaction;
+using PublishPipeline.Redaction.Names;
 using PublishPipeline.Site;
 using PublishPipeline.Storage;
 
@@ -26,7 +30,7 @@ public static class PipelineServices
         });
         services.AddSingleton(sp => new SiteBuilder(sp.GetRequiredService<SiteOptions>()));
         services.AddSingleton(_ => new RedactionPolicy());
-        services.AddSingleton(sp => new Redactor(sp.GetRequiredService<RedactionPolicy>()));
+        services.AddSingleton(sp => new Redactor(sp.GetRequiredService<RedactionPolicy>(), Recognizers(configuration)));
         services.AddSingleton(sp => new MinutesPipeline(
             sp.GetRequiredService<IObjectStore>(),
             sp.GetRequiredService<Redactor>(),
@@ -42,6 +46,23 @@ public static class PipelineServices
         var schedule = Setting(configuration, "RERENDER_SCHEDULE") is { Length: > 0 } s ? s : "0 0 18 * * *";
         CronExpression.Parse(schedule, schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
         return schedule;
+    }
+
+    /// <summary>
+    /// The offline recogniser always; Azure AI Language as well when LANGUAGE_ENDPOINT is set
+    /// (LANGUAGE_KEY if given, else the app's identity, the same one as for storage).
+    /// </summary>
+    private static IEnumerable<IPersonNameRecognizer> Recognizers(IConfiguration configuration)
+    {
+        yield return new OfflineNameRecognizer();
+        var clientId = Setting(configuration, "MinutesStorage__clientId");
+        TokenCredential credential = clientId is { Length: > 0 }
+            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : new DefaultAzureCredential();
+        if (AzureLanguageNameRecognizer.FromConfiguration(Setting(configuration, "LANGUAGE_ENDPOINT"), Setting(configuration, "LANGUAGE_KEY"), credential) is { } azure)
+        {
+            yield return azure;
+        }
     }
 
     /// <summary>App settings arrive as environment variables; "A__b" is configuration key "A:b".</summary>
