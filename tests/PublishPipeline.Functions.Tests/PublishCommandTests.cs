@@ -95,11 +95,10 @@ public sealed class WatchCommandTests
     [Fact]
     public async Task Watch_once_publishes_what_is_in_the_uploads_container()
     {
-        // watch uses the real container names; only this test uses them on the shared Azurite.
-        var store = AzuriteServer.NewStore(prefix: "");
+        var store = AzuriteServer.NewStore();
         await store.PutAsync(Storage.Containers.Uploads, "watched/public.txt", TestUploads.PublicMinutes(9), Storage.ObjectProperties.None);
 
-        var status = await new RootCommand { WatchCommand.Create() }.Parse(["watch", "--storage", AzuriteServer.ConnectionString, "--once"]).InvokeAsync();
+        var status = await new RootCommand { WatchCommand.Create() }.Parse(["watch", "--storage", AzuriteServer.ConnectionString, "--once", "--container-prefix", store.ContainerName(Storage.Containers.Uploads)[..^Storage.Containers.Uploads.Length]]).InvokeAsync();
 
         Assert.Equal(0, status);
         var id = MinutesId.FromSourceName("watched/public.txt");

@@ -20,19 +20,21 @@ internal static class WatchCommand
         var interval = new Option<double>("--interval") { Description = "Seconds between polls.", DefaultValueFactory = _ => 2 };
         var once = new Option<bool>("--once") { Description = "Process what is there once and exit (for scripts)." };
         var baseUrl = new Option<string?>("--base-url") { Description = "Absolute URL the site is served from (feeds, sitemap)." };
-        var command = new Command("watch", "Watch the uploads container and publish new uploads, withdraw deleted ones.") { storage, interval, once, baseUrl };
+        var prefix = new Option<string>("--container-prefix") { Description = "Prefix of every container name (share one account between several sites or test runs; $web becomes <prefix>web).", DefaultValueFactory = _ => "" };
+        var command = new Command("watch", "Watch the uploads container and publish new uploads, withdraw deleted ones.") { storage, interval, once, baseUrl, prefix };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(storage)!,
             TimeSpan.FromSeconds(Math.Max(0.2, parse.GetValue(interval))),
             parse.GetValue(once),
             parse.GetValue(baseUrl),
+            parse.GetValue(prefix) ?? string.Empty,
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string connectionString, TimeSpan interval, bool once, string? baseUrl, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string connectionString, TimeSpan interval, bool once, string? baseUrl, string containerPrefix, CancellationToken cancellationToken)
     {
-        var store = BlobObjectStore.FromSettings(key => key == "MinutesStorage" ? connectionString : null);
+        var store = BlobObjectStore.FromSettings(key => key == "MinutesStorage" ? connectionString : null, containerPrefix: containerPrefix);
         var pipeline = LocalPipeline.Create(store, baseUrl);
         try
         {
@@ -44,7 +46,7 @@ internal static class WatchCommand
             return 2;
         }
 
-        AnsiConsole.MarkupLineInterpolated($"watching {store.Service.Uri}{Containers.Uploads} (every {interval.TotalSeconds:0.#} s; Ctrl+C to stop)");
+        AnsiConsole.MarkupLineInterpolated($"watching {store.Service.Uri}{store.ContainerName(Containers.Uploads)} (every {interval.TotalSeconds:0.#} s; Ctrl+C to stop)");
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         var failures = 0;
         var first = true;
