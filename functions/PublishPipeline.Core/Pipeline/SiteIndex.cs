@@ -152,10 +152,22 @@ public sealed partial class SiteIndex
         }
 
         var files = _site.BuildIndexes(documents);
+        // What is in $web now: the hashes the last rebuild recorded, or — for the timer's forced
+        // check — the real listing, so a file deleted or changed by hand is put right.
         var existing = new Dictionary<string, string?>(StringComparer.Ordinal);
-        await foreach (var item in _store.ListAsync(Containers.Web, cancellationToken: cancellationToken).ConfigureAwait(false))
+        if (force || state.Files.Count == 0)
         {
-            existing[item.Name] = ObjectMetadata.Get(item.Metadata, MetadataKeys.ContentSha256);
+            await foreach (var item in _store.ListAsync(Containers.Web, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                existing[item.Name] = ObjectMetadata.Get(item.Metadata, MetadataKeys.ContentSha256);
+            }
+        }
+        else
+        {
+            foreach (var (path, sha) in state.Files)
+            {
+                existing[path] = sha;
+            }
         }
 
         var written = new List<string>();
