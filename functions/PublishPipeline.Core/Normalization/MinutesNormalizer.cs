@@ -41,7 +41,10 @@ public sealed partial class MinutesNormalizer
         private readonly List<NormalizationWarning> _warnings = [];
         private readonly HeaderBuilder _header;
         private readonly ProceedingsBuilder _proceedings;
-        private readonly System.Text.StringBuilder _allText = new();
+        // References to the proceedings' texts; joined only when a field must be inferred from them.
+        private readonly List<string> _allText = [];
+
+        private string AllText() => string.Join('\n', _allText);
         private int _firstLine;
         private int? _fiscalFromCaption;
         private string? _sessionFromCaption;
@@ -236,7 +239,7 @@ public sealed partial class MinutesNormalizer
 
                     foreach (var p in b.Cells.SelectMany(c => c))
                     {
-                        _allText.Append(p).Append('\n');
+                        _allText.Add(p);
                     }
 
                     _proceedings.Row(first, [.. b.Cells.Skip(1).SelectMany(c => c)], b.Line);
@@ -268,7 +271,7 @@ public sealed partial class MinutesNormalizer
                 return closing.Field;
             }
 
-            _allText.Append(b.Text).Append('\n');
+            _allText.Add(b.Text);
             _proceedings.Paragraph(b.Text, b.Line);
             return HeaderField.Unknown;
         }
@@ -393,7 +396,7 @@ public sealed partial class MinutesNormalizer
         /// </summary>
         private string? InferBody()
         {
-            var m = OpeningBody().Match(_allText.ToString());
+            var m = OpeningBody().Match(AllText());
             if (m.Success)
             {
                 var body = m.Groups["body"].Value;
@@ -423,7 +426,7 @@ public sealed partial class MinutesNormalizer
                 return found;
             }
 
-            var counts = Municipality.CountAll(_allText.ToString());
+            var counts = Municipality.CountAll(AllText());
             if (counts.Count > 0)
             {
                 var best = counts.OrderByDescending(kv => kv.Value).First();

@@ -105,10 +105,9 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         }
 
         text = TextCleanup.CollapseSpacedLabel(TextCleanup.CollapseSpacedPrefix(text));
-        var collapsed = TextCleanup.RemoveSpaces(text);
-        if (_pageHeaders.Contains(collapsed) && TextCleanup.CollapseSpacedLabel(text).Length == collapsed.Length)
+        // 審 議 経 過 again mid-text: a page header, i.e. a page break. (Page headers are short; skip the check for prose.)
+        if (text.Length <= 80 && _pageHeaders.Contains(TextCleanup.RemoveSpaces(text)) && text.AsSpan().IndexOfAny(' ', '\u3000') < 0)
         {
-            // 審 議 経 過 again mid-text: a page header, i.e. a page break.
             return;
         }
 
