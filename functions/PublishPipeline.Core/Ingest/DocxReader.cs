@@ -88,8 +88,9 @@ internal static partial class DocxReader
 
         private int ordinal;
 
-        public void ReadContainer(OpenXmlElement container)
+        public void ReadContainer(OpenXmlElement container, int depth = 0)
         {
+            CheckDepth(depth);
             foreach (var element in container.ChildElements)
             {
                 switch (element)
@@ -101,10 +102,10 @@ internal static partial class DocxReader
                         ReadTable(table);
                         break;
                     case SdtBlock sdt when sdt.SdtContentBlock is { } sdtContent:
-                        ReadContainer(sdtContent);
+                        ReadContainer(sdtContent, depth + 1);
                         break;
                     case CustomXmlBlock or SdtContentBlock:
-                        ReadContainer(element);
+                        ReadContainer(element, depth + 1);
                         break;
                 }
             }
@@ -218,8 +219,17 @@ internal static partial class DocxReader
         return NormalizeBoxGlyphs(builder.ToString());
     }
 
-    private static void Append(OpenXmlElement element, StringBuilder builder)
+    private static void CheckDepth(int depth)
     {
+        if (depth > HtmlBlocks.MaxDepth)
+        {
+            throw new InvalidDataException($"Word elements are nested more than {HtmlBlocks.MaxDepth} deep");
+        }
+    }
+
+    private static void Append(OpenXmlElement element, StringBuilder builder, int depth = 0)
+    {
+        CheckDepth(depth);
         foreach (var child in element.ChildElements)
         {
             switch (child)
@@ -256,7 +266,7 @@ internal static partial class DocxReader
                     // Tracked deletions, field instructions and drawings are not the text a reader sees.
                     break;
                 default:
-                    Append(child, builder);
+                    Append(child, builder, depth + 1);
                     break;
             }
         }

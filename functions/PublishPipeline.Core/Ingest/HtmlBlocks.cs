@@ -41,6 +41,7 @@ internal sealed class HtmlBlocks
     /// <summary>Blocks of a DOM subtree; <paramref name="lineOf"/> maps a node to its source line.</summary>
     public static List<SourceBlock> Read(INode root, Func<INode, int> lineOf)
     {
+        CheckDepth(root);
         var reader = new HtmlBlocks(lineOf);
         reader.Walk(root);
         reader.Flush();
@@ -50,11 +51,80 @@ internal sealed class HtmlBlocks
     /// <summary>The paragraphs of a cell or fragment: &lt;p&gt;, &lt;br&gt;, &lt;div&gt;, &lt;li&gt; and rows separate them.</summary>
     public static List<string> Paragraphs(INode root)
     {
+        CheckDepth(root);
         var list = new List<string>();
         var current = new StringBuilder();
         CollectParagraphs(root, list, current);
         AddParagraph(list, current);
         return list;
+    }
+
+    /// <summary>Minutes never nest this deep; deeper trees are hostile or broken and would exhaust the stack.</summary>
+    public const int MaxDepth = 256;
+
+    private static readonly HashSet<string> NoDepth = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // Void elements and elements whose end tag is optional (implicitly closed) do not nest in practice.
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+        "p", "li", "td", "th", "tr", "dt", "dd", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup",
+        "rb", "rt", "rp", "rtc", "html", "head", "body",
+    };
+
+    /// <summary>
+    /// Rejects markup whose tags open far deeper than any document (before parsing, which slows down
+    /// with depth). A rough count: optional end tags are ignored, so sloppy but real pages pass.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The markup nests more than 16 × <see cref="MaxDepth"/> tags.</exception>
+    public static void CheckSourceNesting(string html)
+    {
+        var depth = 0;
+        for (var i = html.IndexOf('<'); i >= 0 && i < html.Length - 1; i = html.IndexOf('<', i + 1))
+        {
+            var closing = html[i + 1] == '/';
+            var start = closing ? i + 2 : i + 1;
+            var end = start;
+            while (end < html.Length && char.IsAsciiLetterOrDigit(html[end]))
+            {
+                end++;
+            }
+
+            if (end == start || !char.IsAsciiLetter(html[start]) || NoDepth.Contains(html[start..end]))
+            {
+                continue;
+            }
+
+            var close = html.IndexOf('>', end);
+            if (closing)
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (close > 0 && html[close - 1] != '/' && ++depth > 16 * MaxDepth)
+            {
+                throw new InvalidDataException($"HTML elements are nested more than {16 * MaxDepth} deep; this is not a minutes page");
+            }
+        }
+    }
+
+    private static void CheckDepth(INode root)
+    {
+        var stack = new Stack<(INode Node, int Depth)>();
+        stack.Push((root, 0));
+        while (stack.Count > 0)
+        {
+            var (node, depth) = stack.Pop();
+            if (depth > MaxDepth)
+            {
+                throw new InvalidDataException($"HTML elements are nested more than {MaxDepth} deep; this is not a minutes page");
+            }
+
+            foreach (var child in node.ChildNodes)
+            {
+                if (child is IElement)
+                {
+                    stack.Push((child, depth + 1));
+                }
+            }
+        }
     }
 
     /// <summary>The 1-based source line of a node: its own start tag, else the nearest element before or above it.</summary>

@@ -36,6 +36,7 @@ internal static class HtmlPageReader
 
     public static List<SourceBlock> Read(string text)
     {
+        HtmlBlocks.CheckSourceNesting(text);
         var parser = HtmlBlocks.CreateParser(keepSourceReferences: true);
         var document = parser.ParseDocument(text);
         var root = ContentRoot(document);

@@ -153,6 +153,7 @@ internal sealed partial class MarkdownReader
     private void ReadHtml(Md.HtmlBlock html, int line)
     {
         var raw = html.Lines.ToString();
+        HtmlBlocks.CheckSourceNesting(raw);
         var parser = HtmlBlocks.CreateParser(keepSourceReferences: true);
         var document = parser.ParseDocument(raw);
         blocks.AddRange(HtmlBlocks.Read(document, node => line - 1 + HtmlBlocks.SourceLine(node)));
@@ -198,6 +199,7 @@ internal sealed partial class MarkdownReader
 
     private string ParseInlineHtml(string html)
     {
+        HtmlBlocks.CheckSourceNesting(html);
         var host = fragmentHost.Value;
         host.InnerHtml = html;
         return string.Join('\n', HtmlBlocks.Paragraphs(host)).Replace(LineBreakMark, '\n');

@@ -155,6 +155,7 @@ internal sealed class PlainTextReader
 
     private IElement Fragment(string html)
     {
+        HtmlBlocks.CheckSourceNesting(html);
         var host = fragmentHost.Value;
         host.InnerHtml = html;
         return host;

@@ -72,37 +72,35 @@ internal static class SourceDecoder
         // 4. Legacy Japanese encodings. Shift_JIS decodes almost any byte soup, so a result only counts
         //    when it also looks like Japanese text (no controls, no private-use area, little half-width kana).
         var invalidAt = FirstInvalidUtf8(bytes);
-        var detected = Detect(bytes);
-        foreach (var (codePage, label) in Candidates(detected))
+        var plausible = new List<Decoded>(2);
+        foreach (var (codePage, label) in new[] { (932, "shift_jis"), (51932, "euc-jp") })
         {
             var encoding = Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
             if (Try(encoding, bytes) is { } text && LooksLikeJapaneseText(text))
             {
-                return new(text, label);
+                plausible.Add(new(text, label));
             }
         }
 
+        // Both readings look like Japanese only in rare, short files: then the detector decides.
+        if (plausible.Count == 2)
+        {
+            var detected = Detect(bytes);
+            return detected is not null && detected.Contains("euc", StringComparison.OrdinalIgnoreCase) ? plausible[1] : plausible[0];
+        }
+
+        if (plausible.Count == 1)
+        {
+            return plausible[0];
+        }
+
+        var guess = Detect(bytes);
         throw new MinutesFormatException(
             name,
             $"not text in a supported encoding: invalid UTF-8 byte 0x{bytes[invalidAt]:X2} at byte offset {invalidAt}, and not Shift_JIS/EUC-JP text either" +
-            (detected is null ? string.Empty : $" (a detector guessed {detected}, which is not supported)"),
+            (guess is null ? string.Empty : $" (a detector guessed {guess}, which is not supported)"),
             LineAt(bytes, invalidAt))
         { Code = "encoding" };
-    }
-
-    private static IEnumerable<(int CodePage, string Label)> Candidates(string? detected)
-    {
-        // The detector orders the two candidates; both are always tried, each strictly.
-        if (detected is not null && detected.Contains("euc", StringComparison.OrdinalIgnoreCase))
-        {
-            yield return (51932, "euc-jp");
-            yield return (932, "shift_jis");
-        }
-        else
-        {
-            yield return (932, "shift_jis");
-            yield return (51932, "euc-jp");
-        }
     }
 
     private static string? Detect(ReadOnlySpan<byte> bytes)
