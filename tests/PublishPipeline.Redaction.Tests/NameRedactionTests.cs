@@ -87,12 +87,14 @@ public class NameRedactionTests
             Disclosure = new Model.Disclosure { Minutes = DisclosureState.Public },
             Attendees = [new AttendeeGroup("委員", ["富　山　悦　子", "区長", "阿子島委員"])],
             Results = ["阿子島委員の提案を了承"],
+            Source = new SourceInfo("uploads/山田太郎議員の質問.txt", "text", "utf-8", "00", 10),
         };
         var outcome = await new Redactor().RedactAsync(doc, new RedactionRequest("fields"));
         var m = outcome.Redacted!;
         Assert.Equal("〇〇氏を囲む懇談会", m.Title);
         Assert.Equal(["〇〇", "区長", "〇〇委員"], m.Attendees[0].Members);
         Assert.Equal(["〇〇委員の提案を了承"], m.Results);
+        Assert.Equal("uploads/〇〇議員の質問.txt", m.Source!.Name);
         Assert.Contains(outcome.Audit.Entries, e => e.Location == "attendees[0].members[0]@0" && e.Original == "富　山　悦　子");
     }
 

@@ -70,6 +70,8 @@ internal static class MinutesTextFields
             Add($"warnings[{i}].message", m.Warnings[i].Message, NameContext.Text);
         }
 
+        // The upload's own name is published with the document (e.g. 山田議員の質問.docx).
+        Add("source.name", m.Source?.Name, NameContext.Text);
         return fields;
     }
 
@@ -108,6 +110,7 @@ internal static class MinutesTextFields
             Results = [.. m.Results.Select((x, i) => R($"results[{i}]", x)!)],
             Materials = [.. m.Materials.Select((x, i) => R($"materials[{i}]", x)!)],
             Warnings = [.. m.Warnings.Select((w, i) => w with { Message = R($"warnings[{i}].message", w.Message)! })],
+            Source = m.Source is null ? null : m.Source with { Name = R("source.name", m.Source.Name)! },
         };
     }
 }

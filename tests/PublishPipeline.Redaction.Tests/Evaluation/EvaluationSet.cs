@@ -379,6 +379,41 @@ public static class EvaluationSet
             new(EvalField.Text, "⟦渡邊⟧委員と⟦髙山⟧委員から修正案が提出された。"),
         ]));
 
+        // Council style (議会会議録), written as a second held-out block; its first run found three
+        // misses (まり子, （大河原）, spaced hiragana) that were then fixed, so it is no longer blind.
+        docs.Add(new("council-style", [
+            new(EvalField.Text, "○議長（⟦小林ひろし⟧君）　日程第一を議題といたします。"),
+            new(EvalField.Text, "○２番（⟦佐々木まり子⟧君）　質問いたします。"),
+            new(EvalField.Text, "◆３番（⟦髙野健太郎⟧議員）　関連して伺います。"),
+            new(EvalField.Text, "○区長（⟦𠮷住健一⟧君）　お答えいたします。"),
+            new(EvalField.Text, "○教育長（⟦中嶋康之⟧君）　ご質問にお答えします。"),
+            new(EvalField.Text, "○副議長（⟦大河原⟧）　休憩いたします。"),
+            new(EvalField.Text, "〔２番　⟦佐々木まり子⟧君登壇〕"),
+            new(EvalField.Text, "○委員長（⟦宇佐美⟧委員）　再開します。"),
+            new(EvalField.Text, "出席議員（３名）　１番　⟦小　林　ひ　ろ　し⟧　　２番　⟦佐　々　木　ま　り　子⟧"),
+            new(EvalField.Text, "○⟦山本⟧委員　質問です。○⟦吉村⟧副委員長　お願いします。"),
+            new(EvalField.Text, "⟦鈴木悠斗⟧さん、⟦田辺みゆき⟧さんの２名を推薦します。"),
+            new(EvalField.Attendee, "⟦石原　慎一郎⟧（会長）"),
+            new(EvalField.Attendee, "⟦東　真理子⟧"),
+            new(EvalField.Speaker, "⟦宇佐美⟧委員長"),
+            new(EvalField.Speaker, "⟦はやし⟧委員"),
+            new(EvalField.Text, "○議長　日程第一、議案第三十号を議題といたします。"),
+            new(EvalField.Text, "〔「異議なし」と呼ぶ者あり〕"),
+            new(EvalField.Text, "都市整備部長、教育委員会事務局次長、総務課長補佐、保健所長、福祉事務所長、土木部長、会計管理者が出席した。"),
+            new(EvalField.Text, "選挙管理委員会委員長、代表監査委員、農業委員会会長、教育委員、民生委員、児童委員、人権擁護委員、保護司"),
+            new(EvalField.Text, "消防団長、町会長、自治会長、商店会長、PTA会長、校長会長、小学校長、中学校長、園長先生、主任児童委員"),
+            new(EvalField.Text, "地域包括支援センター長、社会福祉協議会会長、医師会長、歯科医師会長、薬剤師会長から意見を聴取した。"),
+            new(EvalField.Text, "患者さん、利用者さん、お年寄りの方、ご遺族様、ご本人様、お子様への配慮"),
+            new(EvalField.Text, "文教児童青少年委員長、総務財政委員長、区民生活委員長、厚生委員会委員長、予算特別委員会副委員長"),
+            new(EvalField.Text, "新宿区長、渋谷区長、大阪市長、横浜市長、東京都知事、大田区長、北区長、中央区長、港区長、江東区長"),
+            new(EvalField.Text, "委員長報告のとおり決することに賛成の諸君の起立を求めます。"),
+            new(EvalField.Text, "○子ども家庭部長　保育園の待機児童について"),
+            new(EvalField.Attendee, "町会連合会会長"),
+            new(EvalField.Attendee, "民生委員・児童委員協議会会長"),
+            new(EvalField.Speaker, "議会事務局次長"),
+            new(EvalField.Speaker, "公募委員"),
+        ]));
+
         // 紛らわしい語 (hard negatives only)
         docs.Add(new("hard-negative", [.. HardNegatives.Select(n => new EvalItem(EvalField.Text, n)),
             .. RoleOnlyAttendees.Select(n => new EvalItem(EvalField.Attendee, n)),

@@ -133,6 +133,16 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
             sawRole = true;
             NameBefore(t, i, role, found, map, structural);
             i += role.Text.Length;
+
+            // ○副議長（大河原）: the name in brackets right after the role.
+            if (i < t.Length && IsOpenParen(t[i]))
+            {
+                var close = t[(i + 1)..Math.Min(t.Length, i + 10)].IndexOfAny('）', ')');
+                if (close > 0)
+                {
+                    BareName(t, i + 1, i + 1 + close, NameContext.SpeakerLabel, found, map);
+                }
+            }
         }
 
         return sawRole;
@@ -162,12 +172,51 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
         if (IsKanji(c))
         {
             var start = KanjiRunStart(t, end);
+            if (MixedScriptName(t, start, end, found, map))
+            {
+                return;
+            }
+
             var left = start > 0 ? t[start - 1] : '\0';
             if (DecideKanjiRun(t[start..end], role, left, structural, out var nameStart, out var confidence, out var rule))
             {
                 Add(found, map, start + nameStart, end - start - nameStart, rule, confidence);
             }
         }
+    }
+
+    /// <summary>Given-name endings written in kanji after hiragana (まり<b>子</b>, はる<b>美</b>).</summary>
+    private static readonly SearchValues<char> GivenNameEndings = SearchValues.Create("子美代江恵乃郎枝香菜奈世絵男夫");
+
+    /// <summary>佐々木まり子君: surname in kanji, the given name in hiragana ending in a kanji.</summary>
+    private bool MixedScriptName(ReadOnlySpan<char> t, int start, int end, List<NameSpan> found, ReadOnlySpan<int> map)
+    {
+        if (end - start != 1 || !GivenNameEndings.Contains(t[start]) || start == 0 || !IsHiragana(t[start - 1]))
+        {
+            return false;
+        }
+
+        var hs = start;
+        while (hs > 0 && start - hs < 4 && IsHiragana(t[hs - 1]))
+        {
+            hs--;
+        }
+
+        var ks = KanjiRunStart(t, hs);
+        var surname = t[ks..hs];
+        var given = t[hs..start];
+        if (surname.IsEmpty || given.Length > 3 || (given.Length > 1 && !IsHiraganaNamePart(given)))
+        {
+            return false;
+        }
+
+        if (lexicon.IsSurname(surname) || (CodePoints(surname) is >= 2 and <= 3 && !IsCompound(surname, places: false)))
+        {
+            Add(found, map, ks, end - ks, "offline:role-lexicon", 0.85);
+            return true;
+        }
+
+        return false;
     }
 
     private static int KanjiRunStart(ReadOnlySpan<char> t, int end)
@@ -206,9 +255,9 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
         var midPhrase = IsHiragana(left) || IsKatakana(left);
 
         // 1. The whole run is a name the lexicon knows.
-        if (role.HeadsMunicipality && lexicon.IsPlace(run))
+        if (role.HeadsMunicipality && (lexicon.IsPlace(run) || CodePoints(run) == 1))
         {
-            return false; // 豊島区長, 尼崎市長: the place's head
+            return false; // 豊島区長, 尼崎市長, 北区長: the place's head
         }
 
         if (run.Length >= 2 && OfficeWords.Contains(run[^2..]))
@@ -684,13 +733,14 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
             while (p < t.Length && count < starts.Length)
             {
                 var len = char.IsHighSurrogate(t[p]) && p + 1 < t.Length ? 2 : 1;
-                if (!IsKanji(t[p]))
+                // The surname in kanji; the given name may be hiragana (小　林　ひ　ろ　し).
+                if (!IsKanji(t[p]) && !(count > 0 && IsHiragana(t[p])))
                 {
                     break;
                 }
 
                 var next = p + len;
-                if (next < t.Length && IsKanji(t[next]))
+                if (next < t.Length && IsNameChar(t[next]))
                 {
                     break; // two kanji together: not a spaced roll piece
                 }
@@ -749,6 +799,19 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
         }
     }
 
+    private static bool AllHiragana(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!IsHiragana(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private bool IsSpacedName(ReadOnlySpan<char> name)
     {
         if (IsCompound(name, places: false) && !lexicon.IsSurname(name))
@@ -767,6 +830,19 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
             var given = name[k..];
             var knownSurname = lexicon.IsSurname(surname);
             var knownGiven = lexicon.IsGivenName(given);
+            if (IsHiragana(given[0]))
+            {
+                // 小林ひろし, 佐々木まり子: a known surname and a hiragana given name (maybe ending in 子, 美 …).
+                var hiragana = given[^1] is var last && GivenNameEndings.Contains(last) ? given[..^1] : given;
+                if (knownSurname && hiragana.Length is >= 1 and <= 4 && AllHiragana(hiragana)
+                    && (hiragana.Length == given.Length ? IsHiraganaNamePart(hiragana) : hiragana.Length <= 3))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
             if (knownSurname && knownGiven)
             {
                 return true;
