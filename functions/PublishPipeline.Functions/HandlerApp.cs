@@ -128,7 +128,7 @@ public static partial class HandlerApp
         var logs = InvocationLogs.Begin();
         var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("PublishPipeline.Functions." + function);
         var invocationId = http.Request.Headers["X-Azure-Functions-InvocationId"].ToString();
-        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["Function"] = function, ["InvocationId"] = invocationId });
+        using var scope = logger.BeginScope(new LogScope(("Function", function), ("InvocationId", invocationId)));
         var clock = Stopwatch.StartNew();
         int status;
         try

@@ -58,12 +58,7 @@ public sealed partial class MinutesPipeline
 
     /// <summary>Starts a log scope that puts the document id and stage on every line inside it.</summary>
     public IDisposable? BeginScope(string stage, string? id, string? source = null) =>
-        _logger.BeginScope(new Dictionary<string, object?>
-        {
-            ["DocumentId"] = id,
-            ["Stage"] = stage,
-            ["SourceName"] = source,
-        });
+        _logger.BeginScope(new LogScope(("DocumentId", id), ("Stage", stage), ("SourceName", source)));
 
     /// <summary>
     /// Runs normalise → redact → render for one upload, as the blob triggers chain them in Azure;
