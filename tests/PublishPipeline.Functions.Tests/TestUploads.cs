@@ -68,8 +68,11 @@ public static class TestUploads
     }
 
     /// <summary>Minutes of a public meeting with public minutes, a named citizen in the text.</summary>
-    public static byte[] PublicMinutes(int n, string body = "テスト審議会")
+    public static byte[] PublicMinutes(int n, string body = "テスト審議会", bool closedMinutes = false)
     {
+        var minutesBoxes = closedMinutes
+            ? """<input type="checkbox"/> 公開 <input checked="" type="checkbox"/> 非公開 <input type="checkbox"/> 一部非公開"""
+            : """<input checked="" type="checkbox"/> 公開 <input type="checkbox"/> 非公開 <input type="checkbox"/> 一部非公開""";
         var day = 1 + (n % 28);
         var month = 4 + (n % 9);
         var text = string.Create(CultureInfo.InvariantCulture, $"""
@@ -83,7 +86,7 @@ public static class TestUploads
             開催場所		第一会議室(本庁舎3階)
             議 題		(1) 第{n}号議案について
             公開の 可否	会 議	<input checked="" type="checkbox"/> 公開 <input type="checkbox"/> 非公開 <input type="checkbox"/> 一部非公開
-            	会議録	<input checked="" type="checkbox"/> 公開 <input type="checkbox"/> 非公開 <input type="checkbox"/> 一部非公開
+            	会議録	{minutesBoxes}
             出席者	委 員	会長、副会長、委員(3名)
             	事務局	総務課長
 
