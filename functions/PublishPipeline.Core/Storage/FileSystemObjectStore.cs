@@ -71,7 +71,11 @@ public sealed class FileSystemObjectStore : IObjectStore
         }
 
         var props = await ReadSidecarAsync(sidecar, cancellationToken).ConfigureAwait(false);
-        var properties = props?.ToProperties() ?? ObjectProperties.None;
+
+        // A sidecar that describes other bytes (a crash between the two renames) is ignored.
+        var properties = props is not null && props.Sha256 == Convert.ToHexStringLower(SHA256.HashData(content))
+            ? props.ToProperties()
+            : ObjectProperties.None;
         return new StoredObject(name, content, properties, ETagOf(content, properties));
     }
 
