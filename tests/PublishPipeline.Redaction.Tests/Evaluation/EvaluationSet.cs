@@ -414,6 +414,16 @@ public static class EvaluationSet
             new(EvalField.Speaker, "公募委員"),
         ]));
 
+        // カタカナの氏名 (written last, with its rule): full names with ・, anything before 氏.
+        docs.Add(new("katakana-name", [
+            new(EvalField.Text, "⟦ジョン・スミス⟧委員から質問があった。"),
+            new(EvalField.Text, "講師として⟦マイケル・ブラウン⟧氏をお招きした。⟦ブラウン⟧氏の講演は好評だった。"),
+            new(EvalField.Attendee, "⟦エマ・ワトソン⟧委員（副会長）"),
+            new(EvalField.Speaker, "⟦ロバート・キム⟧委員"),
+            new(EvalField.Text, "ヘルパーさん、ユーザー様、ケアマネさん、ボランティアさんのご協力"),
+            new(EvalField.Text, "区民ボランティア・グループ委員、サポーター委員会"),
+        ]));
+
         // 紛らわしい語 (hard negatives only)
         docs.Add(new("hard-negative", [.. HardNegatives.Select(n => new EvalItem(EvalField.Text, n)),
             .. RoleOnlyAttendees.Select(n => new EvalItem(EvalField.Attendee, n)),

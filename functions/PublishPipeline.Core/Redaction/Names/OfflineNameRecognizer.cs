@@ -169,6 +169,12 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
             return;
         }
 
+        if (IsKatakana(c) && role.Kind != RoleKind.Office)
+        {
+            KatakanaName(t, end, role, found, map);
+            return;
+        }
+
         if (IsKanji(c))
         {
             var start = KanjiRunStart(t, end);
@@ -508,6 +514,37 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
                 Add(found, map, hs + j, end - hs - j, known ? "offline:role-lexicon" : "offline:role-context", structural ? 0.85 : 0.7);
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// ジョン・スミス委員, スミス氏: a katakana full name (with ・) before a seat or honorific, or a
+    /// katakana word before 氏, which only follows persons. Katakana words before さん/様 are too
+    /// often occupations (ヘルパーさん, ユーザー様) to take without the ・.
+    /// </summary>
+    private static void KatakanaName(ReadOnlySpan<char> t, int end, RoleWord role, List<NameSpan> found, ReadOnlySpan<int> map)
+    {
+        var start = end;
+        var dot = false;
+        while (start > 0 && end - start < 24 && (IsKatakana(t[start - 1]) || t[start - 1] is '・' or '＝' or '='))
+        {
+            dot |= t[start - 1] is '・' or '＝' or '=';
+            start--;
+        }
+
+        while (start < end && t[start] is '・' or 'ー')
+        {
+            start++;
+        }
+
+        if (end - start < 2 || (start > 0 && IsKanji(t[start - 1])))
+        {
+            return; // a compound such as 子育てサポーター委員 or 区民ボランティアさん
+        }
+
+        if (dot || role.Text == "氏")
+        {
+            Add(found, map, start, end - start, "offline:role-katakana", 0.8);
         }
     }
 
