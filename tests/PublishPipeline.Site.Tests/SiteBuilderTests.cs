@@ -203,6 +203,18 @@ public class SiteBuilderTests
     }
 
     [Fact]
+    public void Referenced_files_come_before_the_files_that_reference_them()
+    {
+        // A store writing in order never serves a page or meta.json that points at a missing asset or shard.
+        var files = new SiteBuilder(Options).BuildIndexes(TestMinutes.Set()).Select(f => f.Path).ToList();
+        var lastAsset = files.FindLastIndex(p => p.StartsWith("assets/", StringComparison.Ordinal));
+        var firstHtml = files.FindIndex(p => p.EndsWith(".html", StringComparison.Ordinal));
+        Assert.True(lastAsset < firstHtml);
+        var lastShard = files.FindLastIndex(p => p.StartsWith("search/s", StringComparison.Ordinal) && p.EndsWith(".json", StringComparison.Ordinal));
+        Assert.True(lastShard < files.IndexOf(SiteUrls.SearchMetaPath));
+    }
+
+    [Fact]
     public void Ids_and_paths_are_checked_and_withdrawal_paths_are_known()
     {
         Assert.Equal(["minutes/m0123456789abcdef/index.html", "minutes/m0123456789abcdef/minutes.json"], SiteUrls.MinutesPaths("m0123456789abcdef"));

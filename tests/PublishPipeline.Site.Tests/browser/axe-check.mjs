@@ -96,6 +96,15 @@ try {
     const safe = p.name.replace(/[^a-z0-9-]/gi, '_');
     if (config.screenshotDir) { await page.screenshot({ path: join(config.screenshotDir, `${safe}-desktop.png`), fullPage: p.fullPage !== false }); }
 
+    // Print: the record without navigation, search or permalinks.
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => ['.site-header', '.site-footer', '.permalink', '.search-form', '.breadcrumbs']
+      .flatMap(sel => Array.from(document.querySelectorAll(sel)))
+      .filter(e => getComputedStyle(e).display !== 'none').length);
+    if (printed) { failures.push(`${p.name}: ${printed} navigation elements still shown in print`); }
+    if (config.screenshotDir && p.name === 'minutes') { await page.screenshot({ path: join(config.screenshotDir, `${safe}-print.png`), fullPage: true }); }
+    await page.emulateMedia({ media: 'screen' });
+
     // Reflow (WCAG 1.4.10): at 320 CSS px (1280 px at 400 %, a small phone) nothing scrolls sideways.
     for (const width of [320, 640]) {
       await page.setViewportSize({ width, height: 800 });
