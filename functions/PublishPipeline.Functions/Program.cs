@@ -1,5 +1,6 @@
-// Skeleton; the handler is built under issue #5.
-var builder = WebApplication.CreateSlimBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => Results.Ok());
+using PublishPipeline.Functions;
+
+// The Functions host starts this process with --urls http://127.0.0.1:%FUNCTIONS_CUSTOMHANDLER_PORT%
+// and posts one request per invocation; see HandlerApp.
+var app = HandlerApp.Build(args);
 await app.RunAsync().ConfigureAwait(false);

@@ -1,0 +1,687 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PublishPipeline.Ingest;
+using PublishPipeline.Model;
+using PublishPipeline.Normalization;
+using PublishPipeline.Redaction;
+using PublishPipeline.Site;
+using PublishPipeline.Storage;
+
+namespace PublishPipeline.Pipeline;
+
+/// <summary>
+/// The stages over an <see cref="IObjectStore"/>: the one pipeline behind both doors, the
+/// <c>minutes</c> CLI (file system) and the Functions handler (Blob Storage).
+///
+/// Delivery is at least once, so every stage is idempotent: outputs are named after the minutes
+/// id, each records the hash of what it was made from in metadata, and a repeat with the same
+/// input writes nothing. Permanent failures (unreadable upload, a bug on one document) become a
+/// quarantine report and a normal result, so the host does not retry them; storage or network
+/// trouble is thrown, so the host retries.
+/// </summary>
+public sealed partial class MinutesPipeline
+{
+    private readonly IObjectStore _store;
+    private readonly Redactor _redactor;
+    private readonly SiteBuilder _site;
+    private readonly Func<SourceFile, Minutes> _normalize;
+    private readonly PipelineOptions _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+
+    public MinutesPipeline(
+        IObjectStore store,
+        Redactor redactor,
+        SiteBuilder site,
+        ILogger? logger = null,
+        PipelineOptions? options = null,
+        Func<SourceFile, Minutes>? normalize = null,
+        TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(redactor);
+        ArgumentNullException.ThrowIfNull(site);
+        _store = store;
+        _redactor = redactor;
+        _site = site;
+        _normalize = normalize ?? MinutesNormalizer.Normalize;
+        _options = options ?? new PipelineOptions();
+        _logger = logger ?? NullLogger.Instance;
+        _time = time ?? TimeProvider.System;
+        Index = new SiteIndex(store, site, _options, _logger, _time);
+    }
+
+    public IObjectStore Store => _store;
+
+    public SiteIndex Index { get; }
+
+    /// <summary>Starts a log scope that puts the document id and stage on every line inside it.</summary>
+    public IDisposable? BeginScope(string stage, string? id, string? source = null) =>
+        _logger.BeginScope(new LogScope(("DocumentId", id), ("Stage", stage), ("SourceName", source)));
+
+    /// <summary>
+    /// Runs normalise → redact → render for one upload, as the blob triggers chain them in Azure;
+    /// the CLI and `minutes watch` use it. Stops at the first stage that does not produce output.
+    /// </summary>
+    public async Task<IReadOnlyList<StageResult>> PublishAsync(string uploadName, bool updateIndexes = true, CancellationToken cancellationToken = default)
+    {
+        var results = new List<StageResult>(3);
+        var normalized = await NormalizeAsync(uploadName, cancellationToken).ConfigureAwait(false);
+        results.Add(normalized);
+        if (normalized.Outcome is not (StageOutcome.Done or StageOutcome.Unchanged))
+        {
+            return results;
+        }
+
+        var redacted = await RedactAsync(PipelineNames.Document(normalized.Id!), updateIndexes, cancellationToken).ConfigureAwait(false);
+        results.Add(redacted);
+        if (redacted.Outcome is not (StageOutcome.Done or StageOutcome.Unchanged))
+        {
+            return results;
+        }
+
+        results.Add(await RenderAsync(PipelineNames.Document(normalized.Id!), updateIndexes, cancellationToken).ConfigureAwait(false));
+        return results;
+    }
+
+    // ───────────────────────────── normalise ─────────────────────────────
+
+    /// <summary>uploads/&lt;name&gt; → normalized/&lt;id&gt;.json, or a quarantine report.</summary>
+    public async Task<StageResult> NormalizeAsync(string uploadName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(uploadName);
+        var id = MinutesId.FromSourceName(uploadName);
+        using var scope = BeginScope(Stages.Normalize, id, uploadName);
+        if (ObjectName.Problem(uploadName) is { } problem)
+        {
+            return await QuarantineAsync(id, uploadName, Stages.Normalize, "name", $"The upload name is unusable: {problem}.", null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (uploadName.EndsWith(RedactionRequest.PublicVersionSidecarSuffix, StringComparison.Ordinal))
+        {
+            // "x.docx.public-version" confirms x.docx as the public version of 一部非公開 minutes:
+            // not minutes itself, but x.docx must be looked at again.
+            var main = uploadName[..^RedactionRequest.PublicVersionSidecarSuffix.Length];
+            return main.Length > 0 && ObjectName.Problem(main) is null
+                ? await NormalizeAsync(main, cancellationToken).ConfigureAwait(false)
+                : Log(new StageResult(Stages.Normalize, id, StageOutcome.Ignored, "a public-version confirmation without its upload"));
+        }
+
+        var upload = await _store.GetAsync(Containers.Uploads, uploadName, cancellationToken).ConfigureAwait(false);
+        if (upload is null)
+        {
+            return Log(new StageResult(Stages.Normalize, id, StageOutcome.Missing, "the upload is gone (deleted since the event)"));
+        }
+
+        var sha = PipelineNames.Sha256(upload.Content.Span);
+        var confirmed = RedactionRequest.IsConfirmedPublicVersion(
+            upload.Properties.Metadata,
+            await ExistsAsync(Containers.Uploads, uploadName + RedactionRequest.PublicVersionSidecarSuffix, cancellationToken).ConfigureAwait(false));
+        var existing = await _store.GetAsync(Containers.Normalized, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
+        if (existing is not null &&
+            ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.SourceSha256) == sha &&
+            ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.SourceName) == ObjectMetadata.Encode(uploadName) &&
+            ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.PublicVersion) == (confirmed ? "true" : null))
+        {
+            return Log(new StageResult(Stages.Normalize, id, StageOutcome.Unchanged, "already normalised from the same bytes"));
+        }
+
+        if (upload.Content.Length > _options.MaxUploadBytes)
+        {
+            return await QuarantineAsync(id, uploadName, Stages.Normalize, "too-large", $"The upload is {upload.Content.Length:N0} bytes; at most {_options.MaxUploadBytes:N0} are read.", upload, cancellationToken).ConfigureAwait(false);
+        }
+
+        Minutes minutes;
+        try
+        {
+            // Pure CPU work on the bytes: any failure here is the upload's (or a bug's), never
+            // transient, so it is reported rather than retried.
+            minutes = _normalize(new SourceFile(uploadName, upload.Content, upload.Properties.ContentType));
+        }
+        catch (MinutesFormatException e)
+        {
+            return await QuarantineAsync(id, uploadName, Stages.Normalize, e.Code, e.ToString(), upload, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return await QuarantineAsync(id, uploadName, Stages.Normalize, "error", $"{e.GetType().Name}: {e.Message}", upload, cancellationToken).ConfigureAwait(false);
+        }
+
+        var json = MinutesJson.Serialize(minutes with { Id = id });
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [MetadataKeys.SourceName] = ObjectMetadata.Encode(uploadName),
+            [MetadataKeys.SourceETag] = upload.ETag.Trim('"'),
+            [MetadataKeys.SourceSha256] = sha,
+            [MetadataKeys.ContentSha256] = PipelineNames.Sha256(json),
+        };
+        if (confirmed)
+        {
+            metadata[MetadataKeys.PublicVersion] = "true";
+        }
+
+        await _store.PutAsync(Containers.Normalized, PipelineNames.Document(id), json, Private(metadata), cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // A corrected re-upload clears the old failure report.
+        await _store.DeleteAsync(Containers.Quarantine, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
+        return Log(new StageResult(Stages.Normalize, id, StageOutcome.Done, $"normalised {minutes.Sections.Sum(s => s.Turns.Count)} turns"));
+    }
+
+    // ───────────────────────────── redact ─────────────────────────────
+
+    /// <summary>normalized/&lt;id&gt;.json → redacted/&lt;id&gt;.json + audit/&lt;id&gt;.json, or a hold report in held/.</summary>
+    public Task<StageResult> RedactAsync(string normalizedName, CancellationToken cancellationToken = default) =>
+        RedactAsync(normalizedName, updateIndexes: true, cancellationToken);
+
+    private async Task<StageResult> RedactAsync(string normalizedName, bool updateIndexes, CancellationToken cancellationToken)
+    {
+        var id = PipelineNames.IdFromDocument(normalizedName);
+        using var scope = BeginScope(Stages.Redact, id);
+        if (id is null)
+        {
+            return Log(new StageResult(Stages.Redact, null, StageOutcome.Ignored, "not a normalised document name"));
+        }
+
+        var normalized = await _store.GetAsync(Containers.Normalized, normalizedName, cancellationToken).ConfigureAwait(false);
+        if (normalized is null)
+        {
+            return Log(new StageResult(Stages.Redact, id, StageOutcome.Missing, "the normalised document is gone"));
+        }
+
+        var sha = PipelineNames.Sha256(normalized.Content.Span);
+        var policy = _redactor.Policy.Version;
+        var encodedSource = ObjectMetadata.Get(normalized.Properties.Metadata, MetadataKeys.SourceName);
+        var sourceName = encodedSource is null ? id : ObjectMetadata.Decode(encodedSource);
+        var confirmed = ObjectMetadata.Get(normalized.Properties.Metadata, MetadataKeys.PublicVersion) == "true";
+        foreach (var (container, outcome) in new[] { (Containers.Redacted, StageOutcome.Unchanged), (Containers.Held, StageOutcome.Held) })
+        {
+            var previous = await _store.GetAsync(container, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
+            if (previous is not null &&
+                ObjectMetadata.Get(previous.Properties.Metadata, MetadataKeys.NormalizedSha256) == sha &&
+                ObjectMetadata.Get(previous.Properties.Metadata, MetadataKeys.PolicyVersion) == policy)
+            {
+                return Log(new StageResult(Stages.Redact, id, outcome, "already redacted from the same document under the same policy", outcome == StageOutcome.Held ? $"{Containers.Held}/{PipelineNames.Document(id)}" : null));
+            }
+        }
+
+        RedactionOutcome result;
+        try
+        {
+            var minutes = MinutesJson.Deserialize(normalized.Content.Span);
+            result = await _redactor.RedactAsync(minutes with { Id = id }, new RedactionRequest(sourceName, confirmed), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!_options.IsTransient(e))
+        {
+            return await QuarantineAsync(id, sourceName, Stages.Redact, e is JsonException ? "json" : "error", $"{e.GetType().Name}: {e.Message}", null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [MetadataKeys.SourceName] = ObjectMetadata.Encode(sourceName),
+            [MetadataKeys.NormalizedSha256] = sha,
+            [MetadataKeys.PolicyVersion] = policy,
+        };
+
+        // The audit record first: whatever happens next, what was removed and why is on record.
+        await PutJsonAsync(Containers.Audit, PipelineNames.Document(id), result.Audit, metadata, cancellationToken).ConfigureAwait(false);
+
+        if (result.IsPublishable)
+        {
+            var json = MinutesJson.Serialize(result.Redacted! with { Id = id });
+            await _store.PutAsync(
+                Containers.Redacted,
+                PipelineNames.Document(id),
+                json,
+                Private(new(metadata) { [MetadataKeys.ContentSha256] = PipelineNames.Sha256(json) }),
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _store.DeleteAsync(Containers.Held, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
+            await _store.DeleteAsync(Containers.Quarantine, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
+            return Log(new StageResult(Stages.Redact, id, StageOutcome.Done, $"{result.Audit.Entries.Count} redactions"));
+        }
+
+        var hold = result.Hold ?? new HoldReport(id, sourceName, ["redaction produced no publishable document"], _time.GetUtcNow());
+        await PutJsonAsync(Containers.Held, PipelineNames.Document(id), hold, metadata, cancellationToken).ConfigureAwait(false);
+
+        // Held now: a previously published version must not stay public.
+        await _store.DeleteAsync(Containers.Redacted, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
+        var removed = await UnpublishAsync(id, updateIndexes, cancellationToken).ConfigureAwait(false);
+        var report = $"{Containers.Held}/{PipelineNames.Document(id)}";
+        return Log(new StageResult(
+            Stages.Redact,
+            id,
+            StageOutcome.Held,
+            string.Join("; ", hold.Reasons) + (removed.Count > 0 ? $" (removed {removed.Count} published files)" : string.Empty),
+            report));
+    }
+
+    // ───────────────────────────── render ─────────────────────────────
+
+    /// <summary>redacted/&lt;id&gt;.json → its page and JSON in $web, then every index brought up to date.</summary>
+    public Task<StageResult> RenderAsync(string redactedName, CancellationToken cancellationToken = default) =>
+        RenderAsync(redactedName, updateIndexes: true, cancellationToken);
+
+    /// <summary>Renders one document's files; the indexes only when <paramref name="updateIndexes"/> (batch runs update them once at the end).</summary>
+    public async Task<StageResult> RenderAsync(string redactedName, bool updateIndexes, CancellationToken cancellationToken = default)
+    {
+        var id = PipelineNames.IdFromDocument(redactedName);
+        using var scope = BeginScope(Stages.Render, id);
+        if (id is null)
+        {
+            return Log(new StageResult(Stages.Render, null, StageOutcome.Ignored, "not a redacted document name"));
+        }
+
+        var result = await RenderPagesAsync(id, cancellationToken).ConfigureAwait(false);
+        if (updateIndexes && result.Outcome is StageOutcome.Done or StageOutcome.Unchanged)
+        {
+            // Always, even when the page was unchanged: a retry after a crash between the page and
+            // the indexes must still bring the indexes up to date.
+            var update = await Index.UpdateAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (update.Written.Count + update.Deleted.Count > 0)
+            {
+                LogIndexes(_logger, update.Written.Count, update.Deleted.Count);
+            }
+        }
+
+        return Log(result);
+    }
+
+    private async Task<StageResult> RenderPagesAsync(string id, CancellationToken cancellationToken)
+    {
+        var redacted = await _store.GetAsync(Containers.Redacted, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
+        if (redacted is null)
+        {
+            return new StageResult(Stages.Render, id, StageOutcome.Missing, "the redacted document is gone (held or withdrawn since)");
+        }
+
+        var sha = PipelineNames.Sha256(redacted.Content.Span);
+        var templateVersion = _site.TemplateVersion;
+        var record = await ReadRenderedAsync(id, cancellationToken).ConfigureAwait(false);
+        if (record is not null && record.RedactedSha256 == sha && record.TemplateVersion == templateVersion)
+        {
+            return new StageResult(Stages.Render, id, StageOutcome.Unchanged, "already rendered from the same document and templates");
+        }
+
+        var encodedSource = ObjectMetadata.Get(redacted.Properties.Metadata, MetadataKeys.SourceName);
+        var sourceName = encodedSource is null ? id : ObjectMetadata.Decode(encodedSource);
+        IReadOnlyList<SiteFile> files;
+        try
+        {
+            var minutes = MinutesJson.Deserialize(redacted.Content.Span);
+            files = _site.BuildMinutes(minutes with { Id = id });
+            foreach (var file in files)
+            {
+                if (ObjectName.Problem(file.Path) is { } problem)
+                {
+                    throw new InvalidOperationException($"The site produced an unusable path '{file.Path}': {problem}.");
+                }
+            }
+        }
+        catch (Exception e) when (!_options.IsTransient(e))
+        {
+            return await QuarantineAsync(id, sourceName, Stages.Render, e is JsonException ? "json" : "error", $"{e.GetType().Name}: {e.Message}", null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var written = 0;
+        foreach (var file in files)
+        {
+            var fileSha = PipelineNames.Sha256(file.Content.Span);
+            hashes[file.Path] = fileSha;
+            if (record is not null && record.Files.TryGetValue(file.Path, out var old) && old == fileSha)
+            {
+                continue; // same bytes as published: not rewritten
+            }
+
+            await _store.PutAsync(Containers.Web, file.Path, file.Content, SiteIndex.WebProperties(file, fileSha, id), cancellationToken: cancellationToken).ConfigureAwait(false);
+            written++;
+        }
+
+        foreach (var stale in record?.Files.Keys.Where(p => !hashes.ContainsKey(p)) ?? [])
+        {
+            await _store.DeleteAsync(Containers.Web, stale, cancellationToken).ConfigureAwait(false);
+        }
+
+        var policy = ObjectMetadata.Get(redacted.Properties.Metadata, MetadataKeys.PolicyVersion);
+        await PutJsonAsync(
+            Containers.Audit,
+            PipelineNames.Rendered(id),
+            new RenderedRecord(id, sourceName, sha, templateVersion, policy, hashes),
+            new()
+            {
+                [MetadataKeys.RedactedSha256] = sha,
+                [MetadataKeys.TemplateVersion] = templateVersion,
+                [MetadataKeys.SourceName] = ObjectMetadata.Encode(sourceName),
+            },
+            cancellationToken).ConfigureAwait(false);
+        return new StageResult(Stages.Render, id, StageOutcome.Done, $"{written} of {files.Count} files written");
+    }
+
+    // ───────────────────────────── withdraw ─────────────────────────────
+
+    /// <summary>The upload was deleted: its page and JSON leave $web and every index; the audit says so.</summary>
+    public Task<StageResult> WithdrawAsync(string uploadName, WithdrawalEvent? deletion = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(uploadName);
+        return WithdrawAsync(MinutesId.FromSourceName(uploadName), uploadName, deletion, "the upload was deleted", updateIndexes: true, cancellationToken);
+    }
+
+    private async Task<StageResult> WithdrawAsync(string id, string uploadName, WithdrawalEvent? deletion, string reason, bool updateIndexes, CancellationToken cancellationToken)
+    {
+        using var scope = BeginScope(Stages.Withdraw, id, uploadName);
+        if (ObjectName.Problem(uploadName) is null && await ExistsAsync(Containers.Uploads, uploadName, cancellationToken).ConfigureAwait(false))
+        {
+            // Deleted and uploaded again before this event arrived: the new upload wins.
+            return Log(new StageResult(Stages.Withdraw, id, StageOutcome.Ignored, "the upload exists again; nothing withdrawn"));
+        }
+
+        var record = await ReadRenderedAsync(id, cancellationToken).ConfigureAwait(false);
+        var files = record?.Files.Keys.Order(StringComparer.Ordinal).ToList() ?? [];
+        var objects = new List<string>();
+        foreach (var container in new[] { Containers.Normalized, Containers.Redacted, Containers.Held, Containers.Quarantine })
+        {
+            if (await ExistsAsync(container, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false))
+            {
+                objects.Add($"{container}/{PipelineNames.Document(id)}");
+            }
+        }
+
+        // The audit record before the removal, so a crash in between leaves the intent on record;
+        // a repeated delivery of the same event keeps the first record (same bytes).
+        var auditName = PipelineNames.Withdrawal(id);
+        var previous = await _store.GetAsync(Containers.Audit, auditName, cancellationToken).ConfigureAwait(false);
+        var previousRecord = previous is null ? null : JsonSerializer.Deserialize<WithdrawalRecord>(previous.Content.Span, MinutesJson.Options);
+        var repeated = previousRecord is not null && deletion?.Id is not null && previousRecord.EventId == deletion.Id;
+        if (!repeated && (files.Count > 0 || objects.Count > 0 || previousRecord is null))
+        {
+            await PutJsonAsync(
+                Containers.Audit,
+                auditName,
+                new WithdrawalRecord(id, uploadName, reason, deletion?.Id, deletion?.Time, files, objects),
+                new() { [MetadataKeys.SourceName] = ObjectMetadata.Encode(uploadName) },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var container in new[] { Containers.Normalized, Containers.Redacted, Containers.Held, Containers.Quarantine })
+        {
+            await _store.DeleteAsync(container, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
+        }
+
+        var removed = await UnpublishAsync(id, updateIndexes, cancellationToken).ConfigureAwait(false);
+        return Log(new StageResult(Stages.Withdraw, id, StageOutcome.Withdrawn, $"removed {removed.Count} public files and {objects.Count} private objects", $"{Containers.Audit}/{auditName}"));
+    }
+
+    /// <summary>Removes a document's public files (from its rendered record) and, if asked, updates the indexes.</summary>
+    private async Task<IReadOnlyList<string>> UnpublishAsync(string id, bool updateIndexes, CancellationToken cancellationToken)
+    {
+        var record = await ReadRenderedAsync(id, cancellationToken).ConfigureAwait(false);
+        var removed = new List<string>();
+
+        // The record goes first: from then on no index rebuild lists the document, and a crash
+        // leaves at worst orphan files that nothing links to (the timer removes them). The site's
+        // own path scheme is consulted too, in case the record was lost.
+        await _store.DeleteAsync(Containers.Audit, PipelineNames.Rendered(id), cancellationToken).ConfigureAwait(false);
+        var paths = new SortedSet<string>(record?.Files.Keys ?? [], StringComparer.Ordinal);
+        paths.UnionWith(SiteUrls.MinutesPaths(id));
+        foreach (var path in paths)
+        {
+            if (await _store.DeleteAsync(Containers.Web, path, cancellationToken).ConfigureAwait(false))
+            {
+                removed.Add(path);
+            }
+        }
+
+        if (updateIndexes)
+        {
+            await Index.UpdateAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        return removed;
+    }
+
+    // ───────────────────────────── re-render ─────────────────────────────
+
+    /// <summary>
+    /// The timer's job: re-redact every document whose policy version changed, re-render every
+    /// page whose template version or redacted source changed, withdraw what lost its upload,
+    /// remove public files nothing accounts for, rebuild the indexes once, and report.
+    /// </summary>
+    public async Task<RerenderReport> RerenderAsync(CancellationToken cancellationToken = default)
+    {
+        using var scope = BeginScope(Stages.Rerender, null);
+        var policy = _redactor.Policy.Version;
+        var templateVersion = _site.TemplateVersion;
+        List<string> reredacted = [], rerendered = [], withdrawn = [], held = [], failed = [];
+
+        var uploads = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var upload in _store.ListAsync(Containers.Uploads, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            uploads.Add(upload.Name);
+        }
+
+        // 1. Sources gone (a missed deletion event): withdraw.
+        var normalized = await ListDocumentsAsync(Containers.Normalized, cancellationToken).ConfigureAwait(false);
+        foreach (var (id, item) in normalized.ToList())
+        {
+            var source = ObjectMetadata.Get(item.Metadata, MetadataKeys.SourceName) is { } s ? ObjectMetadata.Decode(s) : null;
+            if (source is null || !uploads.Contains(source))
+            {
+                await WithdrawAsync(id, source ?? id, null, "the upload is gone (found by the re-render)", updateIndexes: false, cancellationToken).ConfigureAwait(false);
+                withdrawn.Add(id);
+                normalized.Remove(id);
+            }
+        }
+
+        // 2. Policy changed: re-redact.
+        var redacted = await ListDocumentsAsync(Containers.Redacted, cancellationToken).ConfigureAwait(false);
+        var heldDocs = await ListDocumentsAsync(Containers.Held, cancellationToken).ConfigureAwait(false);
+        foreach (var (id, item) in normalized)
+        {
+            var decided = redacted.GetValueOrDefault(id) ?? heldDocs.GetValueOrDefault(id);
+            var normalizedSha = ObjectMetadata.Get(item.Metadata, MetadataKeys.ContentSha256);
+            if (decided is not null &&
+                ObjectMetadata.Get(decided.Metadata, MetadataKeys.PolicyVersion) == policy &&
+                (normalizedSha is null || ObjectMetadata.Get(decided.Metadata, MetadataKeys.NormalizedSha256) == normalizedSha))
+            {
+                continue;
+            }
+
+            var result = await Guard(id, failed, () => RedactAsync(PipelineNames.Document(id), updateIndexes: false, cancellationToken)).ConfigureAwait(false);
+            switch (result?.Outcome)
+            {
+                case StageOutcome.Done:
+                    reredacted.Add(id);
+                    break;
+                case StageOutcome.Held:
+                    held.Add(id);
+                    break;
+                case StageOutcome.Quarantined:
+                    failed.Add(id);
+                    break;
+            }
+        }
+
+        // 3. Template or redacted document changed: re-render the page.
+        redacted = await ListDocumentsAsync(Containers.Redacted, cancellationToken).ConfigureAwait(false);
+        var rendered = await ListRenderedAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (id, item) in redacted)
+        {
+            if (rendered.TryGetValue(id, out var r) &&
+                ObjectMetadata.Get(r.Metadata, MetadataKeys.TemplateVersion) == templateVersion &&
+                ObjectMetadata.Get(r.Metadata, MetadataKeys.RedactedSha256) == ObjectMetadata.Get(item.Metadata, MetadataKeys.ContentSha256))
+            {
+                continue;
+            }
+
+            var result = await Guard(id, failed, () => RenderAsync(PipelineNames.Document(id), updateIndexes: false, cancellationToken)).ConfigureAwait(false);
+            if (result?.Outcome == StageOutcome.Done)
+            {
+                rerendered.Add(id);
+            }
+            else if (result?.Outcome == StageOutcome.Quarantined)
+            {
+                failed.Add(id);
+            }
+        }
+
+        // 4. Pages whose redacted document is gone (held or withdrawn, and a crash in between).
+        foreach (var id in rendered.Keys.Where(id => !redacted.ContainsKey(id)))
+        {
+            await UnpublishAsync(id, updateIndexes: false, cancellationToken).ConfigureAwait(false);
+            withdrawn.Add(id);
+        }
+
+        // 5. Public files nothing accounts for (orphans of a crash): removed.
+        var update = await Index.UpdateAsync(force: true, cancellationToken).ConfigureAwait(false);
+        var known = new HashSet<string>(update.Files.Keys, StringComparer.Ordinal);
+        foreach (var record in (await ListRenderedAsync(cancellationToken).ConfigureAwait(false)).Keys)
+        {
+            if (await ReadRenderedAsync(record, cancellationToken).ConfigureAwait(false) is { } r)
+            {
+                known.UnionWith(r.Files.Keys);
+            }
+        }
+
+        var orphans = new List<string>();
+        await foreach (var item in _store.ListAsync(Containers.Web, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            // Only files this pipeline wrote (they carry its hash); anything else in $web was put there by a person.
+            if (!known.Contains(item.Name) && ObjectMetadata.Get(item.Metadata, MetadataKeys.MinutesId) is not null)
+            {
+                orphans.Add(item.Name);
+            }
+        }
+
+        foreach (var orphan in orphans)
+        {
+            await _store.DeleteAsync(Containers.Web, orphan, cancellationToken).ConfigureAwait(false);
+        }
+
+        var now = _time.GetUtcNow();
+        var report = new RerenderReport(now, templateVersion, policy, reredacted, rerendered, withdrawn, held, failed, update.Written, [.. update.Deleted, .. orphans]);
+        if (report.ChangedAnything || failed.Count > 0)
+        {
+            await PutJsonAsync(Containers.Audit, $"{PipelineNames.RerenderReportPrefix}{now:yyyyMMdd'T'HHmmss'Z'}.json", report, [], cancellationToken).ConfigureAwait(false);
+        }
+
+        LogRerender(_logger, reredacted.Count, rerendered.Count, withdrawn.Count, held.Count, failed.Count, update.Written.Count);
+        return report;
+    }
+
+    private async Task<StageResult?> Guard(string id, List<string> failed, Func<Task<StageResult>> stage)
+    {
+        try
+        {
+            return await stage().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One document's trouble must not stop the nightly run for the others.
+            LogStageFailed(_logger, id, e);
+            failed.Add(id);
+            return null;
+        }
+    }
+
+    // ───────────────────────────── helpers ─────────────────────────────
+
+    private async Task<StageResult> QuarantineAsync(string id, string sourceName, string stage, string code, string reason, StoredObject? upload, CancellationToken cancellationToken)
+    {
+        var report = new QuarantineReport(
+            id,
+            sourceName,
+            stage,
+            code,
+            reason,
+            upload?.ETag.Trim('"'),
+            upload is null ? null : PipelineNames.Sha256(upload.Content.Span),
+            upload?.Content.Length);
+        await PutJsonAsync(Containers.Quarantine, PipelineNames.Document(id), report, new() { [MetadataKeys.SourceName] = ObjectMetadata.Encode(sourceName) }, cancellationToken).ConfigureAwait(false);
+        LogQuarantined(_logger, id, stage, code, reason);
+        return new StageResult(stage, id, StageOutcome.Quarantined, reason, $"{Containers.Quarantine}/{PipelineNames.Document(id)}");
+    }
+
+    private async Task PutJsonAsync<T>(string container, string name, T value, Dictionary<string, string> metadata, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(value, MinutesJson.Options);
+        var sha = PipelineNames.Sha256(json);
+        var existing = await _store.GetAsync(container, name, cancellationToken).ConfigureAwait(false);
+        if (existing is not null && ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.ContentSha256) == sha)
+        {
+            return; // same report again (a repeated delivery): leave the object and its ETag alone
+        }
+
+        await _store.PutAsync(container, name, json, Private(new(metadata) { [MetadataKeys.ContentSha256] = sha }), cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private static ObjectProperties Private(Dictionary<string, string> metadata) =>
+        new() { ContentType = PipelineNames.JsonContentType, CacheControl = "no-store", Metadata = metadata };
+
+    private async Task<RenderedRecord?> ReadRenderedAsync(string id, CancellationToken cancellationToken)
+    {
+        var stored = await _store.GetAsync(Containers.Audit, PipelineNames.Rendered(id), cancellationToken).ConfigureAwait(false);
+        return stored is null ? null : JsonSerializer.Deserialize<RenderedRecord>(stored.Content.Span, MinutesJson.Options);
+    }
+
+    private async Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken)
+    {
+        await foreach (var item in _store.ListAsync(container, name, cancellationToken).ConfigureAwait(false))
+        {
+            if (item.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<Dictionary<string, ObjectInfo>> ListDocumentsAsync(string container, CancellationToken cancellationToken)
+    {
+        var documents = new Dictionary<string, ObjectInfo>(StringComparer.Ordinal);
+        await foreach (var item in _store.ListAsync(container, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (PipelineNames.IdFromDocument(item.Name) is { } id)
+            {
+                documents[id] = item;
+            }
+        }
+
+        return documents;
+    }
+
+    private async Task<Dictionary<string, ObjectInfo>> ListRenderedAsync(CancellationToken cancellationToken)
+    {
+        var records = new Dictionary<string, ObjectInfo>(StringComparer.Ordinal);
+        await foreach (var item in _store.ListAsync(Containers.Audit, PipelineNames.RenderedPrefix, cancellationToken).ConfigureAwait(false))
+        {
+            if (PipelineNames.IdFromDocument(item.Name[PipelineNames.RenderedPrefix.Length..]) is { } id)
+            {
+                records[id] = item;
+            }
+        }
+
+        return records;
+    }
+
+    private StageResult Log(StageResult result)
+    {
+        LogStage(_logger, result.Stage, result.Id, result.Outcome, result.Message);
+        return result;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Stage} {DocumentId}: {Outcome} — {Detail}")]
+    private static partial void LogStage(ILogger logger, string stage, string? documentId, StageOutcome outcome, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Quarantined {DocumentId} at {Stage} ({Code}): {Reason}")]
+    private static partial void LogQuarantined(ILogger logger, string documentId, string stage, string code, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indexes updated: {Written} files written, {Deleted} deleted")]
+    private static partial void LogIndexes(ILogger logger, int written, int deleted);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Re-render of {DocumentId} failed")]
+    private static partial void LogStageFailed(ILogger logger, string documentId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Re-render: {Reredacted} re-redacted, {Rerendered} re-rendered, {Withdrawn} withdrawn, {Held} held, {Failed} failed, {IndexFiles} index files written")]
+    private static partial void LogRerender(ILogger logger, int reredacted, int rerendered, int withdrawn, int held, int failed, int indexFiles);
+}

@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using PublishPipeline.Model;
+
+namespace PublishPipeline.Pipeline;
+
+/// <summary>
+/// Where each stage writes. Every derived name is built from the minutes id (ASCII hex), never
+/// from the untrusted upload name, so no upload name can reach another document's objects.
+/// </summary>
+public static class PipelineNames
+{
+    /// <summary>Private bookkeeping of the pipeline, kept in the audit container (never triggers a stage).</summary>
+    public const string StatePrefix = "_pipeline/";
+
+    public const string RenderedPrefix = StatePrefix + "rendered/";
+
+    public const string SiteIndexState = StatePrefix + "site-index.json";
+
+    public const string RerenderReportPrefix = StatePrefix + "rerender/";
+
+    public const string JsonContentType = "application/json; charset=utf-8";
+
+    /// <summary>normalized/, redacted/, audit/, held/ and quarantine/ all use "&lt;id&gt;.json".</summary>
+    public static string Document(string id) => id + ".json";
+
+    /// <summary>The audit record of a withdrawal (the upload was deleted).</summary>
+    public static string Withdrawal(string id) => id + ".withdrawal.json";
+
+    /// <summary>What the render stage wrote to $web for one id (paths and hashes), so it can be withdrawn.</summary>
+    public static string Rendered(string id) => RenderedPrefix + id + ".json";
+
+    /// <summary>The id of a "&lt;id&gt;.json" name, or null for any other name.</summary>
+    public static string? IdFromDocument(string? name)
+    {
+        if (name is null || !name.EndsWith(".json", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var id = name[..^".json".Length];
+        return MinutesId.IsValid(id) ? id : null;
+    }
+
+    public static string Sha256(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
+}
+
+/// <summary>Metadata keys the stages record, so a later run can tell what is current without reading content.</summary>
+public static class MetadataKeys
+{
+    /// <summary>The upload's name, percent-encoded.</summary>
+    public const string SourceName = "sourcename";
+
+    public const string SourceETag = "sourceetag";
+
+    public const string SourceSha256 = "sourcesha256";
+
+    /// <summary>Hash of the normalised JSON a redacted document or hold report came from.</summary>
+    public const string NormalizedSha256 = "normalizedsha256";
+
+    /// <summary>Hash of the object's own content.</summary>
+    public const string ContentSha256 = "contentsha256";
+
+    public const string PolicyVersion = "policyversion";
+
+    public const string TemplateVersion = "templateversion";
+
+    /// <summary>Hash of the redacted JSON a page was rendered from.</summary>
+    public const string RedactedSha256 = "redactedsha256";
+
+    public const string MinutesId = "minutesid";
+
+    /// <summary>"true" when staff confirmed the upload as the public version of 一部非公開 minutes.</summary>
+    public const string PublicVersion = "publicversion";
+}

@@ -1,0 +1,30 @@
+namespace PublishPipeline.Pipeline;
+
+/// <summary>Limits and timings of the pipeline; the defaults suit both the CLI and the Functions host.</summary>
+public sealed record PipelineOptions
+{
+    /// <summary>Uploads larger than this are quarantined rather than read (minutes are text; 50 MB is far beyond any real one).</summary>
+    public long MaxUploadBytes { get; init; } = 50L * 1024 * 1024;
+
+    /// <summary>How long the index lock is held before others may take it over (a crashed holder).</summary>
+    public TimeSpan IndexLease { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>How long a render waits for the indexes to include its document before failing (and being retried).</summary>
+    public TimeSpan IndexWaitTimeout { get; init; } = TimeSpan.FromMinutes(8);
+
+    /// <summary>
+    /// Decides which exceptions are worth a retry (storage or network trouble). Everything else
+    /// from reading, redacting or rendering a document is permanent: it is quarantined with a
+    /// report instead of burning the host's retries.
+    /// </summary>
+    public Func<Exception, bool> IsTransient { get; init; } = DefaultIsTransient;
+
+    public static bool DefaultIsTransient(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception is IOException or Redaction.NameRecognitionException { IsTransient: true } or HttpRequestException or TimeoutException or OperationCanceledException
+            or Storage.WriteConflictException
+            || exception.GetType().FullName is "Azure.RequestFailedException" or "Azure.Identity.AuthenticationFailedException"
+            || (exception.InnerException is { } inner && DefaultIsTransient(inner));
+    }
+}

@@ -1,0 +1,344 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using PublishPipeline.Model;
+using PublishPipeline.Site;
+using PublishPipeline.Storage;
+
+namespace PublishPipeline.Pipeline;
+
+/// <summary>
+/// Keeps the files that depend on the whole set (indexes, feed, sitemap, search, catalogue)
+/// consistent while many documents arrive at once, on any <see cref="IObjectStore"/>.
+///
+/// The files are always rebuilt from the listing (rendered records ∩ redacted documents), never
+/// patched, and only by the holder of a lock kept in one state object that every change goes
+/// through with ETag-conditional writes:
+/// <list type="number">
+/// <item>a caller whose document changed bumps <c>Requested</c> (compare-and-swap) to ticket g;</item>
+/// <item>it then waits until <c>Built ≥ g</c>, or takes the lock itself if it is free or expired;</item>
+/// <item>the holder notes <c>Requested</c> at the moment it took the lock, lists, rebuilds, writes
+/// the changed files, and releases the lock with <c>Built</c> = that value.</item>
+/// </list>
+/// Every change made before a ticket was drawn is visible to a rebuild that starts after it, so a
+/// caller returns only when its document is in every index; many concurrent callers share one
+/// rebuild (coalescing), which keeps 1,000 arrivals from costing 1,000 full rebuilds.
+/// </summary>
+public sealed partial class SiteIndex
+{
+    private readonly IObjectStore _store;
+    private readonly SiteBuilder _site;
+    private readonly PipelineOptions _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly string _holder = Guid.NewGuid().ToString("N");
+    private readonly ConcurrentDictionary<string, (string ETag, Minutes Minutes)> _documents = new(StringComparer.Ordinal);
+
+    public SiteIndex(IObjectStore store, SiteBuilder site, PipelineOptions options, ILogger logger, TimeProvider time)
+    {
+        _store = store;
+        _site = site;
+        _options = options;
+        _logger = logger;
+        _time = time;
+    }
+
+    /// <summary>Returns once every change made before the call is reflected in the index files.</summary>
+    /// <param name="force">Rebuild and compare every file even if the set looks unchanged (the timer's check).</param>
+    public async Task<IndexUpdate> UpdateAsync(bool force = false, CancellationToken cancellationToken = default)
+    {
+        var ticket = await ChangeStateAsync(s => s with { Requested = s.Requested + 1 }, cancellationToken).ConfigureAwait(false);
+        var deadline = _time.GetUtcNow() + _options.IndexWaitTimeout;
+        var mine = IndexUpdate.None;
+        for (var round = 0; ; round++)
+        {
+            var (state, etag) = await ReadStateAsync(cancellationToken).ConfigureAwait(false);
+            if (state.Built >= ticket.Requested)
+            {
+                return mine;
+            }
+
+            var now = _time.GetUtcNow();
+            if (state.Holder is null || state.LeaseUntil < now)
+            {
+                var taken = state with { Holder = _holder, LeaseUntil = now + _options.IndexLease };
+                if (await TryWriteStateAsync(taken, etag, cancellationToken).ConfigureAwait(false))
+                {
+                    var update = await RebuildAsync(taken, force, cancellationToken).ConfigureAwait(false);
+                    mine = mine.Add(update);
+                    continue;
+                }
+            }
+
+            if (now > deadline)
+            {
+                throw new TimeoutException($"The site indexes were not rebuilt within {_options.IndexWaitTimeout} (lock held by {state.Holder} until {state.LeaseUntil:O}).");
+            }
+
+            await Task.Delay(Jitter(round), _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<IndexUpdate> RebuildAsync(IndexState taken, bool force, CancellationToken cancellationToken)
+    {
+        IndexUpdate update;
+        string fingerprint;
+        try
+        {
+            (update, fingerprint) = await WriteIndexesAsync(taken, force, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Let the next caller take over at once instead of waiting for the lease to run out.
+            await ChangeStateAsync(s => s.Holder == _holder ? s with { Holder = null, LeaseUntil = null } : s, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        await ChangeStateAsync(
+            s => s.Holder == _holder
+                ? s with
+                {
+                    Holder = null,
+                    LeaseUntil = null,
+                    Built = Math.Max(s.Built, taken.Requested),
+                    Fingerprint = fingerprint,
+                    Files = update.Files,
+                }
+                : s, // our lease ran out and someone else took over: they rebuild after us
+            CancellationToken.None).ConfigureAwait(false);
+        return update;
+    }
+
+    private async Task<(IndexUpdate Update, string Fingerprint)> WriteIndexesAsync(IndexState state, bool force, CancellationToken cancellationToken)
+    {
+        var rendered = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var item in _store.ListAsync(Containers.Audit, PipelineNames.RenderedPrefix, cancellationToken).ConfigureAwait(false))
+        {
+            if (PipelineNames.IdFromDocument(item.Name[PipelineNames.RenderedPrefix.Length..]) is { } id)
+            {
+                rendered.Add(id);
+            }
+        }
+
+        var current = new List<(string Id, string ETag)>();
+        await foreach (var item in _store.ListAsync(Containers.Redacted, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (PipelineNames.IdFromDocument(item.Name) is { } id && rendered.Contains(id))
+            {
+                current.Add((id, item.ETag));
+            }
+        }
+
+        var templateVersion = _site.TemplateVersion;
+        var fingerprint = Fingerprint(current, templateVersion);
+        if (!force && fingerprint == state.Fingerprint)
+        {
+            return (new IndexUpdate([], [], state.Files), fingerprint);
+        }
+
+        var documents = new List<Minutes>(current.Count);
+        foreach (var (id, etag) in current)
+        {
+            if (await LoadAsync(id, etag, cancellationToken).ConfigureAwait(false) is { } minutes)
+            {
+                documents.Add(minutes);
+            }
+        }
+
+        foreach (var gone in _documents.Keys.Except(current.Select(c => c.Id)))
+        {
+            _documents.TryRemove(gone, out _);
+        }
+
+        var files = _site.BuildIndexes(documents);
+        // What is in $web now: the hashes the last rebuild recorded, or — for the timer's forced
+        // check — the real listing, so a file deleted or changed by hand is put right.
+        var existing = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (force || state.Files.Count == 0)
+        {
+            await foreach (var item in _store.ListAsync(Containers.Web, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                existing[item.Name] = ObjectMetadata.Get(item.Metadata, MetadataKeys.ContentSha256);
+            }
+        }
+        else
+        {
+            foreach (var (path, sha) in state.Files)
+            {
+                existing[path] = sha;
+            }
+        }
+
+        var written = new List<string>();
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            ObjectName.Validate(file.Path);
+            var sha = PipelineNames.Sha256(file.Content.Span);
+            hashes[file.Path] = sha;
+            if (existing.TryGetValue(file.Path, out var old) && old == sha)
+            {
+                continue; // unchanged: not rewritten, so caches and ETags stay valid
+            }
+
+            await _store.PutAsync(Containers.Web, file.Path, file.Content, WebProperties(file, sha, null), cancellationToken: cancellationToken).ConfigureAwait(false);
+            written.Add(file.Path);
+        }
+
+        // Index files of the previous build that this build no longer produces (e.g. the page of
+        // a body whose last minutes were withdrawn).
+        var deleted = new List<string>();
+        foreach (var stale in state.Files.Keys.Where(p => !hashes.ContainsKey(p)).Order(StringComparer.Ordinal))
+        {
+            if (await _store.DeleteAsync(Containers.Web, stale, cancellationToken).ConfigureAwait(false))
+            {
+                deleted.Add(stale);
+            }
+        }
+
+        LogRebuilt(_logger, documents.Count, written.Count, deleted.Count);
+        return (new IndexUpdate(written, deleted, hashes), fingerprint);
+    }
+
+    private async Task<Minutes?> LoadAsync(string id, string etag, CancellationToken cancellationToken)
+    {
+        if (_documents.TryGetValue(id, out var cached) && cached.ETag == etag)
+        {
+            return cached.Minutes;
+        }
+
+        var stored = await _store.GetAsync(Containers.Redacted, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return null; // withdrawn since the listing
+        }
+
+        try
+        {
+            var minutes = MinutesJson.Deserialize(stored.Content.Span);
+            _documents[id] = (stored.ETag, minutes);
+            return minutes;
+        }
+        catch (JsonException e)
+        {
+            LogUnreadable(_logger, id, e.Message);
+            return null;
+        }
+    }
+
+    internal static ObjectProperties WebProperties(SiteFile file, string sha, string? id)
+    {
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal) { [MetadataKeys.ContentSha256] = sha };
+        if (id is not null)
+        {
+            metadata[MetadataKeys.MinutesId] = id;
+        }
+
+        return new ObjectProperties { ContentType = file.ContentType, CacheControl = file.CacheControl, Metadata = metadata };
+    }
+
+    private static string Fingerprint(List<(string Id, string ETag)> documents, string templateVersion)
+    {
+        var text = new StringBuilder(templateVersion);
+        foreach (var (id, etag) in documents.OrderBy(d => d.Id, StringComparer.Ordinal))
+        {
+            text.Append('\n').Append(id).Append(' ').Append(etag);
+        }
+
+        return PipelineNames.Sha256(Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
+    private static TimeSpan Jitter(int round) =>
+        TimeSpan.FromMilliseconds(Math.Min(500, 25 * (1 << Math.Min(round, 4))) * (0.5 + Random.Shared.NextDouble()));
+
+    private async Task<(IndexState State, string? ETag)> ReadStateAsync(CancellationToken cancellationToken)
+    {
+        var stored = await _store.GetAsync(Containers.Audit, PipelineNames.SiteIndexState, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return (new IndexState(), null);
+        }
+
+        return (JsonSerializer.Deserialize<IndexState>(stored.Content.Span, MinutesJson.Compact) ?? new IndexState(), stored.ETag);
+    }
+
+    private async Task<bool> TryWriteStateAsync(IndexState state, string? etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _store.PutAsync(
+                Containers.Audit,
+                PipelineNames.SiteIndexState,
+                JsonSerializer.SerializeToUtf8Bytes(state, MinutesJson.Compact),
+                new ObjectProperties { ContentType = PipelineNames.JsonContentType },
+                etag is null ? WriteCondition.CreateOnly : WriteCondition.IfMatch(etag),
+                cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (WriteConflictException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<IndexState> ChangeStateAsync(Func<IndexState, IndexState> change, CancellationToken cancellationToken)
+    {
+        for (var round = 0; ; round++)
+        {
+            var (state, etag) = await ReadStateAsync(cancellationToken).ConfigureAwait(false);
+            var changed = change(state);
+            if (changed == state && etag is not null)
+            {
+                return state;
+            }
+
+            if (await TryWriteStateAsync(changed, etag, cancellationToken).ConfigureAwait(false))
+            {
+                return changed;
+            }
+
+            await Task.Delay(Jitter(round), _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Site indexes rebuilt from {Documents} documents: {Written} files written, {Deleted} deleted")]
+    private static partial void LogRebuilt(ILogger logger, int documents, int written, int deleted);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Redacted document {DocumentId} is unreadable and left out of the indexes: {Reason}")]
+    private static partial void LogUnreadable(ILogger logger, string documentId, string reason);
+
+    /// <summary>The one state object. Records compare by value, so "no change" is detectable.</summary>
+    internal sealed record IndexState
+    {
+        public long Requested { get; init; }
+
+        public long Built { get; init; }
+
+        public string? Holder { get; init; }
+
+        public DateTimeOffset? LeaseUntil { get; init; }
+
+        public string? Fingerprint { get; init; }
+
+        public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
+
+        public bool Equals(IndexState? other) =>
+            other is not null && Requested == other.Requested && Built == other.Built && Holder == other.Holder &&
+            LeaseUntil == other.LeaseUntil && Fingerprint == other.Fingerprint && ReferenceEquals(Files, other.Files);
+
+        public override int GetHashCode() => HashCode.Combine(Requested, Built, Holder, LeaseUntil, Fingerprint);
+    }
+}
+
+/// <summary>The index files one caller's rebuilds wrote and deleted.</summary>
+public sealed record IndexUpdate(IReadOnlyList<string> Written, IReadOnlyList<string> Deleted, IReadOnlyDictionary<string, string> Files)
+{
+    public static IndexUpdate None { get; } = new([], [], new Dictionary<string, string>());
+
+    public IndexUpdate Add(IndexUpdate other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new([.. Written, .. other.Written], [.. Deleted, .. other.Deleted], other.Files);
+    }
+}

@@ -1,0 +1,355 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace PublishPipeline.Storage;
+
+/// <summary>
+/// <see cref="IObjectStore"/> on the local file system, the CLI's default. Each container is a
+/// folder under <see cref="Root"/> unless mapped elsewhere (the CLI maps <c>$web</c> to the
+/// --site folder, so the site folder holds exactly the site). Content headers, metadata and the
+/// real object name live in a sidecar file under <c>Root/.meta</c>, never beside the content, so
+/// nothing private lands in the site folder.
+/// Writes go to a temporary file in the same folder and are renamed into place, so a reader sees
+/// the old or the new content, never half. Writes, deletes and conditional checks of one object
+/// are serialised by a per-path lock within this process (the CLI is one process).
+/// </summary>
+public sealed class FileSystemObjectStore : IObjectStore
+{
+    private const string MetaFolder = ".meta";
+    private const string SidecarSuffix = ".props.json";
+    private const string TempPrefix = ".~tmp-";
+
+    // Longest segment kept as a real file name (bytes); longer ones are stored under a hash.
+    private const int MaxSegmentBytes = 200;
+
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Locks = new(StringComparer.Ordinal);
+
+    private static readonly JsonSerializerOptions SidecarJson = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+
+    private readonly IReadOnlyDictionary<string, string> _containerFolders;
+
+    /// <param name="root">Folder holding one sub-folder per container and the private <c>.meta</c> folder.</param>
+    /// <param name="containerFolders">Containers kept elsewhere, e.g. <c>$web</c> → the site folder.</param>
+    public FileSystemObjectStore(string root, IReadOnlyDictionary<string, string>? containerFolders = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(root);
+        Root = Path.GetFullPath(root);
+        _containerFolders = (containerFolders ?? new Dictionary<string, string>())
+            .ToDictionary(kv => kv.Key, kv => Path.GetFullPath(kv.Value), StringComparer.Ordinal);
+        foreach (var folder in _containerFolders.Values)
+        {
+            if (IsUnder(Path.Combine(Root, MetaFolder), folder) || IsUnder(folder, Path.Combine(Root, MetaFolder)))
+            {
+                throw new ArgumentException($"The container folder {folder} overlaps the private metadata folder under {Root}.", nameof(containerFolders));
+            }
+        }
+    }
+
+    public string Root { get; }
+
+    /// <summary>The folder that holds a container's objects.</summary>
+    public string ContainerFolder(string container)
+    {
+        ValidateContainer(container);
+        return _containerFolders.TryGetValue(container, out var folder) ? folder : Path.Combine(Root, container);
+    }
+
+    public async Task<StoredObject?> GetAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        var (file, sidecar) = Locate(container, name);
+        byte[] content;
+        try
+        {
+            content = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        var props = await ReadSidecarAsync(sidecar, cancellationToken).ConfigureAwait(false);
+
+        // A sidecar that describes other bytes (a crash between the two renames) is ignored.
+        var properties = props is not null && props.Sha256 == Convert.ToHexStringLower(SHA256.HashData(content))
+            ? props.ToProperties()
+            : ObjectProperties.None;
+        return new StoredObject(name, content, properties, ETagOf(content, properties));
+    }
+
+    public async Task<string> PutAsync(
+        string container,
+        string name,
+        ReadOnlyMemory<byte> content,
+        ObjectProperties properties,
+        WriteCondition? condition = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        ObjectMetadata.Validate(properties.Metadata);
+        var (file, sidecar) = Locate(container, name);
+        var gate = Locks.GetOrAdd(file, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (condition is not null)
+            {
+                var current = await GetAsync(container, name, cancellationToken).ConfigureAwait(false);
+                if (condition.IfNotExists && current is not null)
+                {
+                    throw new WriteConflictException($"{container}/{name} already exists.");
+                }
+
+                if (condition.IfMatchETag is { } expected && (current is null || current.ETag != expected))
+                {
+                    throw new WriteConflictException($"{container}/{name} changed: expected ETag {expected}, found {current?.ETag ?? "no object"}.");
+                }
+            }
+
+            var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
+            var record = Sidecar.From(name, sha, content.Length, properties);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            Directory.CreateDirectory(Path.GetDirectoryName(sidecar)!);
+
+            // Sidecar first, content last: the content's rename is the commit point, and a reader
+            // that finds a sidecar whose hash does not match the content ignores the sidecar.
+            await WriteAtomicallyAsync(sidecar, JsonSerializer.SerializeToUtf8Bytes(record, SidecarJson), cancellationToken).ConfigureAwait(false);
+            await WriteAtomicallyAsync(file, content, cancellationToken).ConfigureAwait(false);
+            return ETagOf(content.Span, properties);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        var (file, sidecar) = Locate(container, name);
+        var gate = Locks.GetOrAdd(file, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var existed = File.Exists(file);
+            File.Delete(file);
+            File.Delete(sidecar);
+            if (existed)
+            {
+                PruneEmptyFolders(Path.GetDirectoryName(file)!, ContainerFolder(container));
+                PruneEmptyFolders(Path.GetDirectoryName(sidecar)!, SidecarFolder(container));
+            }
+
+            return existed;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return false;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async IAsyncEnumerable<ObjectInfo> ListAsync(string container, string? prefix = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var folder = ContainerFolder(container);
+        if (!Directory.Exists(folder))
+        {
+            yield break;
+        }
+
+        var entries = new List<ObjectInfo>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var relative = Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/');
+            if (relative.Split('/').Any(s => s.StartsWith(TempPrefix, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var sidecarPath = Path.Combine(SidecarFolder(container), relative.Replace('/', Path.DirectorySeparatorChar) + SidecarSuffix);
+            var sidecar = await ReadSidecarAsync(sidecarPath, cancellationToken).ConfigureAwait(false);
+            var info = new FileInfo(file);
+            if (!info.Exists)
+            {
+                continue; // deleted while listing
+            }
+
+            var name = sidecar?.Name ?? relative;
+            if (ObjectName.Problem(name) is not null || (prefix is not null && !name.StartsWith(prefix, StringComparison.Ordinal)))
+            {
+                continue; // a file someone put there by hand that no object name could reach
+            }
+
+            string etag;
+            ObjectProperties properties;
+            if (sidecar is not null && sidecar.Length == info.Length)
+            {
+                properties = sidecar.ToProperties();
+                etag = ETagOf(sidecar.Sha256, properties);
+            }
+            else
+            {
+                // No (or a stale) sidecar: hash the content so the ETag matches what GetAsync reports.
+                properties = ObjectProperties.None;
+                byte[] bytes;
+                try
+                {
+                    bytes = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
+                }
+                catch (FileNotFoundException)
+                {
+                    continue;
+                }
+
+                etag = ETagOf(bytes, properties);
+            }
+
+            entries.Add(new ObjectInfo(name, info.Length, etag, info.LastWriteTimeUtc, properties.Metadata));
+        }
+
+        foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            yield return entry;
+        }
+    }
+
+    private (string File, string Sidecar) Locate(string container, string name)
+    {
+        ObjectName.Validate(name);
+        var segments = name.Split('/').Select(EncodeSegment).ToArray();
+        var folder = ContainerFolder(container);
+        var file = Path.GetFullPath(Path.Combine([folder, .. segments]));
+        var sidecarFolder = SidecarFolder(container);
+        var sidecar = Path.GetFullPath(Path.Combine([sidecarFolder, .. segments])) + SidecarSuffix;
+
+        // Defence in depth: ObjectName already refuses '..' and separators, but the path we touch
+        // must be inside its container whatever the name was.
+        if (!IsUnder(folder, file) || !IsUnder(sidecarFolder, sidecar))
+        {
+            throw new ArgumentException($"Unusable object name: it resolves outside container {container}.", nameof(name));
+        }
+
+        return (file, sidecar);
+    }
+
+    private string SidecarFolder(string container) => Path.Combine(Root, MetaFolder, container == Containers.Web ? "_web" : container);
+
+    private static string EncodeSegment(string segment)
+    {
+        if (segment.StartsWith(TempPrefix, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Unusable object name: a segment starts with the reserved prefix {TempPrefix}.", nameof(segment));
+        }
+
+        // File systems cap a name at 255 bytes; a longer segment is stored under its hash and the
+        // real name is kept in the sidecar (ListAsync reports the real name).
+        return Encoding.UTF8.GetByteCount(segment) <= MaxSegmentBytes
+            ? segment
+            : "~" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(segment)))[..40];
+    }
+
+    private static void ValidateContainer(string container)
+    {
+        if (!Containers.All.Contains(container))
+        {
+            throw new ArgumentException($"Unknown container name '{container}'.", nameof(container));
+        }
+    }
+
+    private static bool IsUnder(string folder, string path)
+    {
+        var f = Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar;
+        return path.StartsWith(f, StringComparison.Ordinal);
+    }
+
+    private static async Task WriteAtomicallyAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var temp = Path.Combine(Path.GetDirectoryName(path)!, TempPrefix + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    private static void PruneEmptyFolders(string folder, string stopAt)
+    {
+        var stop = Path.TrimEndingDirectorySeparator(stopAt);
+        for (var dir = folder; IsUnder(stop, dir); dir = Path.GetDirectoryName(dir)!)
+        {
+            try
+            {
+                if (Directory.EnumerateFileSystemEntries(dir).Any())
+                {
+                    return;
+                }
+
+                Directory.Delete(dir);
+            }
+            catch (IOException)
+            {
+                return; // a concurrent writer just used it
+            }
+        }
+    }
+
+    private static async Task<Sidecar?> ReadSidecarAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            return JsonSerializer.Deserialize<Sidecar>(bytes, SidecarJson);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    // The ETag is a hash of exactly what a reader gets (content and properties): it changes
+    // whenever either does, and GetAsync, PutAsync and ListAsync agree on it.
+    private static string ETagOf(ReadOnlySpan<byte> content, ObjectProperties properties) =>
+        ETagOf(Convert.ToHexStringLower(SHA256.HashData(content)), properties);
+
+    private static string ETagOf(string contentSha256, ObjectProperties properties)
+    {
+        var text = new StringBuilder(contentSha256)
+            .Append('\n').Append(properties.ContentType)
+            .Append('\n').Append(properties.CacheControl);
+        foreach (var (key, value) in properties.Metadata.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            text.Append('\n').Append(key).Append('=').Append(value);
+        }
+
+        return "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32] + "\"";
+    }
+
+    private sealed record Sidecar(string Name, string Sha256, long Length, string? ContentType, string? CacheControl, Dictionary<string, string> Metadata)
+    {
+        public static Sidecar From(string name, string sha256, long length, ObjectProperties properties) =>
+            new(name, sha256, length, properties.ContentType, properties.CacheControl, new Dictionary<string, string>(properties.Metadata, StringComparer.Ordinal));
+
+        public ObjectProperties ToProperties() => new()
+        {
+            ContentType = ContentType,
+            CacheControl = CacheControl,
+            Metadata = Metadata ?? [],
+        };
+    }
+}

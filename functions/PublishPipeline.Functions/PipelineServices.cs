@@ -1,0 +1,75 @@
+using Azure.Core;
+using Azure.Identity;
+using Cronos;
+using PublishPipeline.Azure.Language;
+using PublishPipeline.Azure.Storage;
+using PublishPipeline.Pipeline;
+using PublishPipeline.Redaction;
+using PublishPipeline.Redaction.Names;
+using PublishPipeline.Site;
+using PublishPipeline.Storage;
+
+namespace PublishPipeline.Functions;
+
+/// <summary>
+/// Composes the pipeline from the app settings. Everything is created lazily on first use, so
+/// start-up makes no network call and a missing setting fails the first invocation with a clear
+/// message rather than the host's readiness probe.
+/// </summary>
+public static class PipelineServices
+{
+    public static void Add(IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new PipelineOptions());
+        services.AddSingleton<IObjectStore>(_ => BlobObjectStore.FromSettings(key => Setting(configuration, key)));
+        services.AddSingleton(_ => new SiteOptions
+        {
+            BaseUrl = Setting(configuration, "SITE_BASE_URL") is { Length: > 0 } url ? new Uri(url.EndsWith('/') ? url : url + "/") : new SiteOptions().BaseUrl,
+        });
+        services.AddSingleton(sp => new SiteBuilder(sp.GetRequiredService<SiteOptions>()));
+        services.AddSingleton(_ => new RedactionPolicy());
+        services.AddSingleton(sp => new Redactor(sp.GetRequiredService<RedactionPolicy>(), Recognizers(configuration)));
+        services.AddSingleton(sp => new MinutesPipeline(
+            sp.GetRequiredService<IObjectStore>(),
+            sp.GetRequiredService<Redactor>(),
+            sp.GetRequiredService<SiteBuilder>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("PublishPipeline.Pipeline"),
+            sp.GetRequiredService<PipelineOptions>(),
+            time: sp.GetRequiredService<TimeProvider>()));
+    }
+
+    /// <summary>The timer's schedule as the host reads it; validated here so a typo shows in the logs.</summary>
+    public static string RerenderSchedule(IConfiguration configuration)
+    {
+        var schedule = Setting(configuration, "RERENDER_SCHEDULE") is { Length: > 0 } s ? s : "0 0 18 * * *";
+        CronExpression.Parse(schedule, schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
+        return schedule;
+    }
+
+    /// <summary>
+    /// The offline recogniser always; Azure AI Language as well when LANGUAGE_ENDPOINT is set
+    /// (LANGUAGE_KEY if given, else the app's identity, the same one as for storage).
+    /// </summary>
+    private static IEnumerable<IPersonNameRecognizer> Recognizers(IConfiguration configuration)
+    {
+        yield return new OfflineNameRecognizer();
+        var clientId = Setting(configuration, "MinutesStorage__clientId");
+        TokenCredential credential = clientId is { Length: > 0 }
+            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : new DefaultAzureCredential();
+        if (AzureLanguageNameRecognizer.FromConfiguration(Setting(configuration, "LANGUAGE_ENDPOINT"), Setting(configuration, "LANGUAGE_KEY"), credential) is { } azure)
+        {
+            yield return azure;
+        }
+    }
+
+    /// <summary>App settings arrive as environment variables; "A__b" is configuration key "A:b".</summary>
+    public static string? Setting(IConfiguration configuration, string key)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(key);
+        return configuration[key.Replace("__", ":", StringComparison.Ordinal)] ?? Environment.GetEnvironmentVariable(key);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Azure.Storage.Blobs;
+using PublishPipeline.Azure.Storage;
+using PublishPipeline.Tests;
+
+namespace PublishPipeline.Functions.Tests;
+
+/// <summary>
+/// The Azurite every Blob test runs against: the one scripts/test.sh started (env
+/// PUBLISHPIPELINE_AZURITE), or one this process starts from node_modules on a free loopback
+/// port, so `dotnet test` alone works too. If neither is possible the tests fail with the reason;
+/// they never skip. Each test gets its own containers through a name prefix.
+/// </summary>
+public static class AzuriteServer
+{
+    private const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private static readonly Lazy<string> Connection = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static Process? _process;
+
+    public static string ConnectionString => Connection.Value;
+
+    /// <summary>A store with containers of its own (prefix), on the shared Azurite.</summary>
+    public static BlobObjectStore NewStore(string? prefix = null) =>
+        new(new BlobServiceClient(ConnectionString), prefix ?? "t" + Guid.NewGuid().ToString("N")[..10] + "-");
+
+    private static string Start()
+    {
+        if (Environment.GetEnvironmentVariable("PUBLISHPIPELINE_AZURITE") is { Length: > 0 } fromScript)
+        {
+            return fromScript;
+        }
+
+        var azurite = Path.Combine(RepoPaths.Root, "node_modules", ".bin", "azurite-blob");
+        if (!File.Exists(azurite))
+        {
+            throw new InvalidOperationException(
+                $"Azurite is needed for the Blob tests: set PUBLISHPIPELINE_AZURITE (scripts/test.sh does) or run `npm ci` so {azurite} exists.");
+        }
+
+        var port = FreePort();
+        var start = new ProcessStartInfo(azurite)
+        {
+            ArgumentList = { "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepoPaths.Root,
+        };
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        };
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode} before listening on 127.0.0.1:{port}.");
+            }
+
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, port);
+                return $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Key};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(100);
+            }
+        }
+
+        throw new InvalidOperationException($"Azurite did not listen on 127.0.0.1:{port} within 30 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

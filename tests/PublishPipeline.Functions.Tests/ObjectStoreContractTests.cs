@@ -1,0 +1,292 @@
+using System.Text;
+using PublishPipeline.Azure.Storage;
+using PublishPipeline.Storage;
+
+namespace PublishPipeline.Functions.Tests;
+
+/// <summary>One contract, two stores: whatever passes here behaves the same locally and on Azure.</summary>
+public abstract class ObjectStoreContractTests : IAsyncLifetime
+{
+    protected IObjectStore Store { get; private set; } = null!;
+
+    protected abstract Task<IObjectStore> CreateStoreAsync();
+
+    protected virtual Task CleanUpAsync() => Task.CompletedTask;
+
+    public async Task InitializeAsync() => Store = await CreateStoreAsync();
+
+    public Task DisposeAsync() => CleanUpAsync();
+
+    private static readonly ObjectProperties Html = new()
+    {
+        ContentType = "text/html; charset=utf-8",
+        CacheControl = "public, max-age=300",
+        Metadata = new Dictionary<string, string> { ["contentsha256"] = "abc123", ["sourcename"] = Uri.EscapeDataString("会議録.txt") },
+    };
+
+    [Fact]
+    public async Task Put_then_get_returns_the_bytes_headers_and_metadata()
+    {
+        var bytes = Encoding.UTF8.GetBytes("<p>会議録</p>");
+        var etag = await Store.PutAsync(Containers.Web, "minutes/m1/index.html", bytes, Html);
+
+        var stored = await Store.GetAsync(Containers.Web, "minutes/m1/index.html");
+
+        Assert.NotNull(stored);
+        Assert.Equal(bytes, stored.Content.ToArray());
+        Assert.Equal("text/html; charset=utf-8", stored.Properties.ContentType);
+        Assert.Equal("public, max-age=300", stored.Properties.CacheControl);
+        Assert.Equal("abc123", ObjectMetadata.Get(stored.Properties.Metadata, "contentsha256"));
+        Assert.Equal("会議録.txt", ObjectMetadata.Decode(ObjectMetadata.Get(stored.Properties.Metadata, "sourcename")!));
+        Assert.Equal(etag, stored.ETag);
+    }
+
+    [Fact]
+    public async Task Get_and_delete_of_a_missing_object_say_so()
+    {
+        Assert.Null(await Store.GetAsync(Containers.Uploads, "nothing-here.txt"));
+        Assert.False(await Store.DeleteAsync(Containers.Uploads, "nothing-here.txt"));
+    }
+
+    [Fact]
+    public async Task Empty_content_is_an_object()
+    {
+        await Store.PutAsync(Containers.Uploads, "empty.txt", ReadOnlyMemory<byte>.Empty, ObjectProperties.None);
+        var stored = await Store.GetAsync(Containers.Uploads, "empty.txt");
+        Assert.NotNull(stored);
+        Assert.Equal(0, stored.Content.Length);
+    }
+
+    [Fact]
+    public async Task Overwrite_replaces_content_and_changes_the_etag()
+    {
+        var first = await Store.PutAsync(Containers.Normalized, "a.json", "1"u8.ToArray(), ObjectProperties.None);
+        var second = await Store.PutAsync(Containers.Normalized, "a.json", "2"u8.ToArray(), ObjectProperties.None);
+
+        Assert.NotEqual(first, second);
+        Assert.Equal("2", Encoding.UTF8.GetString((await Store.GetAsync(Containers.Normalized, "a.json"))!.Content.Span));
+    }
+
+    [Fact]
+    public async Task Delete_removes_the_object()
+    {
+        await Store.PutAsync(Containers.Held, "x/y.json", "{}"u8.ToArray(), ObjectProperties.None);
+        Assert.True(await Store.DeleteAsync(Containers.Held, "x/y.json"));
+        Assert.Null(await Store.GetAsync(Containers.Held, "x/y.json"));
+        Assert.False(await Store.DeleteAsync(Containers.Held, "x/y.json"));
+        Assert.Empty(await ListAsync(Containers.Held));
+    }
+
+    [Fact]
+    public async Task Create_only_refuses_an_existing_object()
+    {
+        await Store.PutAsync(Containers.Audit, "lock.json", "a"u8.ToArray(), ObjectProperties.None, WriteCondition.CreateOnly);
+        await Assert.ThrowsAsync<WriteConflictException>(() =>
+            Store.PutAsync(Containers.Audit, "lock.json", "b"u8.ToArray(), ObjectProperties.None, WriteCondition.CreateOnly));
+        Assert.Equal("a", Encoding.UTF8.GetString((await Store.GetAsync(Containers.Audit, "lock.json"))!.Content.Span));
+    }
+
+    [Fact]
+    public async Task If_match_succeeds_only_on_the_current_etag()
+    {
+        var first = await Store.PutAsync(Containers.Audit, "state.json", "1"u8.ToArray(), ObjectProperties.None);
+        var second = await Store.PutAsync(Containers.Audit, "state.json", "2"u8.ToArray(), ObjectProperties.None, WriteCondition.IfMatch(first));
+
+        await Assert.ThrowsAsync<WriteConflictException>(() =>
+            Store.PutAsync(Containers.Audit, "state.json", "3"u8.ToArray(), ObjectProperties.None, WriteCondition.IfMatch(first)));
+        await Assert.ThrowsAsync<WriteConflictException>(() =>
+            Store.PutAsync(Containers.Audit, "missing.json", "3"u8.ToArray(), ObjectProperties.None, WriteCondition.IfMatch(second)));
+        Assert.Equal("2", Encoding.UTF8.GetString((await Store.GetAsync(Containers.Audit, "state.json"))!.Content.Span));
+    }
+
+    [Fact]
+    public async Task Conditional_writes_serialise_concurrent_increments()
+    {
+        await Store.PutAsync(Containers.Audit, "counter", "0"u8.ToArray(), ObjectProperties.None);
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+        {
+            while (true)
+            {
+                var current = (await Store.GetAsync(Containers.Audit, "counter"))!;
+                var next = int.Parse(Encoding.UTF8.GetString(current.Content.Span), System.Globalization.CultureInfo.InvariantCulture) + 1;
+                try
+                {
+                    await Store.PutAsync(Containers.Audit, "counter", Encoding.UTF8.GetBytes(next.ToString(System.Globalization.CultureInfo.InvariantCulture)), ObjectProperties.None, WriteCondition.IfMatch(current.ETag));
+                    return;
+                }
+                catch (WriteConflictException)
+                {
+                    await Task.Delay(Random.Shared.Next(1, 10));
+                }
+            }
+        })));
+
+        Assert.Equal("16", Encoding.UTF8.GetString((await Store.GetAsync(Containers.Audit, "counter"))!.Content.Span));
+    }
+
+    [Fact]
+    public async Task List_is_ordinal_filtered_by_prefix_and_carries_metadata_and_etags()
+    {
+        var names = new[] { "b/2.txt", "a.txt", "b/1.txt", "会議録/第1回.txt", "B.txt" };
+        var etags = new Dictionary<string, string>();
+        foreach (var name in names)
+        {
+            etags[name] = await Store.PutAsync(Containers.Uploads, name, Encoding.UTF8.GetBytes(name), Html);
+        }
+
+        var all = await ListAsync(Containers.Uploads);
+        Assert.Equal(names.Order(StringComparer.Ordinal), all.Select(i => i.Name));
+        Assert.All(all, i => Assert.Equal(etags[i.Name], i.ETag));
+        Assert.All(all, i => Assert.Equal(Encoding.UTF8.GetByteCount(i.Name), i.Length));
+        Assert.All(all, i => Assert.Equal("abc123", ObjectMetadata.Get(i.Metadata, "contentsha256")));
+
+        var prefixed = await ListAsync(Containers.Uploads, "b/");
+        Assert.Equal(["b/1.txt", "b/2.txt"], prefixed.Select(i => i.Name));
+        Assert.Empty(await ListAsync(Containers.Quarantine));
+    }
+
+    [Theory]
+    [InlineData("..")]
+    [InlineData("../escape.txt")]
+    [InlineData("a/../../escape.txt")]
+    [InlineData("/etc/passwd")]
+    [InlineData("a\\..\\b")]
+    [InlineData("a/./b")]
+    [InlineData("a//b")]
+    [InlineData("name\u0000.txt")]
+    [InlineData("line\nbreak.txt")]
+    [InlineData("trailing.")]
+    [InlineData("")]
+    public async Task Hostile_names_are_refused_everywhere(string name)
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.PutAsync(Containers.Web, name, "x"u8.ToArray(), ObjectProperties.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.GetAsync(Containers.Web, name));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.DeleteAsync(Containers.Web, name));
+        Assert.Empty(await ListAsync(Containers.Web));
+    }
+
+    [Fact]
+    public async Task A_1000_character_name_stays_in_its_container_and_is_listed_by_its_name()
+    {
+        var name = new string('長', 997) + ".md";
+        await Store.PutAsync(Containers.Uploads, name, "x"u8.ToArray(), ObjectProperties.None);
+
+        Assert.Equal("x", Encoding.UTF8.GetString((await Store.GetAsync(Containers.Uploads, name))!.Content.Span));
+        Assert.Equal([name], (await ListAsync(Containers.Uploads)).Select(i => i.Name));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.PutAsync(Containers.Uploads, new string('x', 1025), "x"u8.ToArray(), ObjectProperties.None));
+        Assert.True(await Store.DeleteAsync(Containers.Uploads, name));
+    }
+
+    [Fact]
+    public async Task Metadata_must_be_ascii_in_both_stores()
+    {
+        var bad = new ObjectProperties { Metadata = new Dictionary<string, string> { ["sourcename"] = "会議録" } };
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.PutAsync(Containers.Uploads, "a.txt", "x"u8.ToArray(), bad));
+        var badKey = new ObjectProperties { Metadata = new Dictionary<string, string> { ["source-name"] = "x" } };
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.PutAsync(Containers.Uploads, "a.txt", "x"u8.ToArray(), badKey));
+    }
+
+    [Fact]
+    public async Task Unknown_containers_are_refused()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.PutAsync("../uploads", "a.txt", "x"u8.ToArray(), ObjectProperties.None));
+    }
+
+    protected async Task<List<ObjectInfo>> ListAsync(string container, string? prefix = null)
+    {
+        var items = new List<ObjectInfo>();
+        await foreach (var item in Store.ListAsync(container, prefix))
+        {
+            items.Add(item);
+        }
+
+        return items;
+    }
+}
+
+public sealed class FileSystemObjectStoreTests : ObjectStoreContractTests
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "pp-fs-" + Guid.NewGuid().ToString("N"));
+
+    private string Work => Path.Combine(_root, "work");
+
+    private string Site => Path.Combine(_root, "site");
+
+    protected override Task<IObjectStore> CreateStoreAsync() =>
+        Task.FromResult<IObjectStore>(new FileSystemObjectStore(Work, new Dictionary<string, string> { [Containers.Web] = Site }));
+
+    protected override Task CleanUpAsync()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task The_site_folder_holds_exactly_the_site_files()
+    {
+        await Store.PutAsync(Containers.Web, "index.html", "<p>x</p>"u8.ToArray(), new ObjectProperties { ContentType = "text/html", Metadata = new Dictionary<string, string> { ["contentsha256"] = "1" } });
+        await Store.PutAsync(Containers.Web, "minutes/m1/index.html", "<p>y</p>"u8.ToArray(), ObjectProperties.None);
+        await Store.PutAsync(Containers.Audit, "m1.json", "{}"u8.ToArray(), ObjectProperties.None);
+
+        var files = Directory.GetFiles(Site, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Site, f).Replace('\\', '/')).Order().ToArray();
+        Assert.Equal(["index.html", "minutes/m1/index.html"], files);
+        Assert.True(File.Exists(Path.Combine(Work, "audit", "m1.json")));
+    }
+
+    [Fact]
+    public async Task Deleting_the_last_file_of_a_folder_removes_the_folder()
+    {
+        await Store.PutAsync(Containers.Web, "minutes/m1/index.html", "x"u8.ToArray(), ObjectProperties.None);
+        await Store.DeleteAsync(Containers.Web, "minutes/m1/index.html");
+        Assert.False(Directory.Exists(Path.Combine(Site, "minutes")));
+    }
+
+    [Fact]
+    public async Task Hostile_names_write_nothing_anywhere()
+    {
+        foreach (var name in new[] { "../escape.txt", "a/../../escape.txt", "/tmp/escape.txt" })
+        {
+            await Assert.ThrowsAsync<ArgumentException>(() => Store.PutAsync(Containers.Web, name, "x"u8.ToArray(), ObjectProperties.None));
+        }
+
+        Assert.False(File.Exists(Path.Combine(_root, "escape.txt")));
+        Assert.False(File.Exists(Path.Combine(Work, "escape.txt")));
+        Assert.False(Directory.Exists(Site) && Directory.EnumerateFileSystemEntries(Site).Any());
+    }
+
+    [Fact]
+    public async Task A_file_put_into_the_site_folder_by_hand_is_listed_and_readable_with_the_same_etag()
+    {
+        Directory.CreateDirectory(Site);
+        await File.WriteAllTextAsync(Path.Combine(Site, "extra.html"), "hand-made");
+        var listed = Assert.Single(await ListAsync(Containers.Web));
+        var stored = await Store.GetAsync(Containers.Web, "extra.html");
+        Assert.Equal(listed.ETag, stored!.ETag);
+    }
+}
+
+public sealed class BlobObjectStoreTests : ObjectStoreContractTests
+{
+    private BlobObjectStore? _blob;
+
+    protected override Task<IObjectStore> CreateStoreAsync()
+    {
+        _blob = AzuriteServer.NewStore();
+        return Task.FromResult<IObjectStore>(_blob);
+    }
+
+    protected override Task CleanUpAsync() => _blob?.DeleteContainersAsync() ?? Task.CompletedTask;
+
+    [Fact]
+    public async Task Web_files_carry_content_type_and_cache_control_as_blob_headers()
+    {
+        await Store.PutAsync(Containers.Web, "index.html", "<p>x</p>"u8.ToArray(), new ObjectProperties { ContentType = "text/html; charset=utf-8", CacheControl = "public, max-age=300" });
+        var properties = (await _blob!.Service.GetBlobContainerClient(_blob.ContainerName(Containers.Web)).GetBlobClient("index.html").GetPropertiesAsync()).Value;
+        Assert.Equal("text/html; charset=utf-8", properties.ContentType);
+        Assert.Equal("public, max-age=300", properties.CacheControl);
+    }
+}

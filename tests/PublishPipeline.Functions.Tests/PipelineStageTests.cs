@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using PublishPipeline.Model;
+using PublishPipeline.Pipeline;
+using PublishPipeline.Redaction;
+using PublishPipeline.Site;
+using PublishPipeline.Storage;
+
+namespace PublishPipeline.Functions.Tests;
+
+/// <summary>Stage transitions on the file-system store: a document becoming held, a policy change.</summary>
+public sealed class PipelineStageTests : IDisposable
+{
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("pp-stages-");
+    private readonly FileSystemObjectStore _store;
+
+    public PipelineStageTests() =>
+        _store = new FileSystemObjectStore(Path.Combine(_root.FullName, "work"), new Dictionary<string, string> { [Containers.Web] = Path.Combine(_root.FullName, "site") });
+
+    public void Dispose() => _root.Delete(recursive: true);
+
+    private MinutesPipeline NewPipeline(RedactionPolicy? policy = null) =>
+        new(_store, new Redactor(policy ?? new RedactionPolicy()), new SiteBuilder(new SiteOptions()));
+
+    private async Task<List<string>> CatalogIdsAsync()
+    {
+        var catalog = JsonNode.Parse((await _store.GetAsync(Containers.Web, SiteUrls.CatalogPath))!.Content.Span)!;
+        return [.. catalog["minutes"]!.AsArray().Select(m => m!["id"]!.GetValue<string>())];
+    }
+
+    [Fact]
+    public async Task A_published_document_that_becomes_closed_is_held_and_leaves_the_site()
+    {
+        var id = MinutesId.FromSourceName("r.txt");
+        await _store.PutAsync(Containers.Uploads, "r.txt", TestUploads.PublicMinutes(400), ObjectProperties.None);
+        Assert.Equal(StageOutcome.Done, (await NewPipeline().PublishAsync("r.txt"))[^1].Outcome);
+        Assert.Contains(id, await CatalogIdsAsync());
+
+        // A corrected upload marks the minutes 非公開.
+        await _store.PutAsync(Containers.Uploads, "r.txt", TestUploads.PublicMinutes(400, closedMinutes: true), ObjectProperties.None);
+        var results = await NewPipeline().PublishAsync("r.txt");
+
+        Assert.Equal(StageOutcome.Held, results[^1].Outcome);
+        Assert.Equal($"{Containers.Held}/{id}.json", results[^1].Report);
+        Assert.NotNull(await _store.GetAsync(Containers.Held, id + ".json"));
+        Assert.Null(await _store.GetAsync(Containers.Redacted, id + ".json"));
+        Assert.Null(await _store.GetAsync(Containers.Web, SiteUrls.MinutesPagePath(id)));
+        Assert.Null(await _store.GetAsync(Containers.Web, SiteUrls.MinutesJsonPath(id)));
+        Assert.DoesNotContain(id, await CatalogIdsAsync());
+    }
+
+    [Fact]
+    public async Task A_policy_change_re_redacts_on_the_timer_and_records_the_new_version()
+    {
+        var id = MinutesId.FromSourceName("p.txt");
+        await _store.PutAsync(Containers.Uploads, "p.txt", TestUploads.PublicMinutes(401), ObjectProperties.None);
+        await NewPipeline().PublishAsync("p.txt");
+        var pageBefore = (await _store.GetAsync(Containers.Web, SiteUrls.MinutesPagePath(id)))!;
+
+        var report = await NewPipeline(new RedactionPolicy { Version = "2" }).RerenderAsync();
+
+        Assert.Equal([id], report.Reredacted);
+        Assert.Equal("2", ObjectMetadata.Get((await _store.GetAsync(Containers.Redacted, id + ".json"))!.Properties.Metadata, MetadataKeys.PolicyVersion));
+        Assert.Equal(pageBefore.Content.ToArray(), (await _store.GetAsync(Containers.Web, SiteUrls.MinutesPagePath(id)))!.Content.ToArray());
+
+        // Nothing changed since: the next night does nothing.
+        var again = await NewPipeline(new RedactionPolicy { Version = "2" }).RerenderAsync();
+        Assert.False(again.ChangedAnything);
+    }
+}

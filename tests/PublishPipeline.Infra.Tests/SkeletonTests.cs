@@ -1,7 +1,0 @@
-namespace PublishPipeline.Infra.Tests;
-
-public class SkeletonTests
-{
-    [Fact]
-    public void SamplesAreInTheRepository() => Assert.Equal(5, PublishPipeline.Tests.RepoPaths.SampleFiles.Count);
-}
