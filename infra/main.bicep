@@ -30,6 +30,9 @@ param principalType string = 'User'
 @description('NCRONTAB schedule of the nightly re-render, in UTC (0 0 18 * * * = 03:00 JST).')
 param rerenderSchedule string = '0 0 18 * * *'
 
+@description('The ward\'s site settings as JSON (site title, body slugs, redaction policy; see docs/site-settings.example.json). Empty keeps the fail-safe defaults.')
+param siteSettings string = ''
+
 @description('Flex Consumption runtime stack for the custom handler: custom/1.0, or node/22 as fallback (see docs/infra.md).')
 @allowed([
   'custom'
@@ -156,6 +159,7 @@ module functionApp 'modules/function-app.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     languageEndpoint: language.outputs.endpoint
     rerenderSchedule: rerenderSchedule
+    siteSettings: siteSettings
     runtimeName: functionRuntimeName
     runtimeVersion: functionRuntimeVersion
   }

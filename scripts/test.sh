@@ -36,7 +36,14 @@ node_modules/.bin/azurite --silent --inMemoryPersistence --skipApiVersionCheck -
   --queueHost 127.0.0.1 --queuePort "$queue_port" \
   --tableHost 127.0.0.1 --tablePort "$table_port" >"$azurite_log" 2>&1 &
 azurite_pid=$!
-trap 'kill "$azurite_pid" 2>/dev/null || true; wait "$azurite_pid" 2>/dev/null || true' EXIT
+# Azurite may linger after SIGTERM (it waits for idle connections), so escalate after 10 s.
+stop_azurite() {
+  kill "$azurite_pid" 2>/dev/null || return 0
+  for _ in $(seq 1 50); do kill -0 "$azurite_pid" 2>/dev/null || return 0; sleep 0.2; done
+  kill -KILL "$azurite_pid" 2>/dev/null || true
+  wait "$azurite_pid" 2>/dev/null || true
+}
+trap stop_azurite EXIT
 for _ in $(seq 1 100); do
   (exec 3<>"/dev/tcp/127.0.0.1/$blob_port") 2>/dev/null && break
   kill -0 "$azurite_pid" 2>/dev/null || { cat "$azurite_log" >&2; echo "Azurite did not start" >&2; exit 1; }

@@ -118,9 +118,35 @@ public static partial class HandlerApp
             {
                 o.IncludeScopes = true;
                 o.IncludeFormattedMessage = true;
-                o.AddAzureMonitorLogExporter(e => e.ConnectionString = connectionString);
+                o.AddAzureMonitorLogExporter(e =>
+                {
+                    e.ConnectionString = connectionString;
+                    e.Credential = TelemetryCredential(builder.Configuration["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
+                });
             });
         }
+    }
+
+    /// <summary>
+    /// Application Insights runs with local auth off, so exports must carry an Entra token:
+    /// "ClientId=…;Authorization=AAD" names the user-assigned identity (the same one as for storage).
+    /// </summary>
+    internal static global::Azure.Core.TokenCredential? TelemetryCredential(string? authenticationString)
+    {
+        if (string.IsNullOrEmpty(authenticationString)
+            || !authenticationString.Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var clientId = authenticationString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => part.Split('=', 2))
+            .Where(kv => kv.Length == 2 && kv[0].Equals("ClientId", StringComparison.OrdinalIgnoreCase))
+            .Select(kv => kv[1])
+            .FirstOrDefault();
+        return clientId is { Length: > 0 }
+            ? new global::Azure.Identity.ManagedIdentityCredential(global::Azure.Identity.ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : new global::Azure.Identity.ManagedIdentityCredential(global::Azure.Identity.ManagedIdentityId.SystemAssigned);
     }
 
     private static async Task InvokeAsync(HttpContext http, string function, Func<FunctionEnvelope, CancellationToken, Task<string>> run)

@@ -24,12 +24,20 @@ public static class PipelineServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new PipelineOptions());
         services.AddSingleton<IObjectStore>(_ => BlobObjectStore.FromSettings(key => Setting(configuration, key)));
-        services.AddSingleton(_ => new SiteOptions
+        // SITE_SETTINGS holds the ward's settings JSON (see docs/site-settings.example.json); a
+        // mistake in it fails every invocation with the reason, rather than publishing by a default.
+        services.AddSingleton(_ => Setting(configuration, "SITE_SETTINGS") is { Length: > 0 } json
+            ? SiteSettings.Parse(json, "app setting SITE_SETTINGS")
+            : new SiteSettings());
+        services.AddSingleton(sp =>
         {
-            BaseUrl = Setting(configuration, "SITE_BASE_URL") is { Length: > 0 } url ? new Uri(url.EndsWith('/') ? url : url + "/") : new SiteOptions().BaseUrl,
+            var options = sp.GetRequiredService<SiteSettings>().ApplyTo(new SiteOptions());
+            return Setting(configuration, "SITE_BASE_URL") is { Length: > 0 } url
+                ? options with { BaseUrl = new Uri(url.EndsWith('/') ? url : url + "/") }
+                : options;
         });
         services.AddSingleton(sp => new SiteBuilder(sp.GetRequiredService<SiteOptions>()));
-        services.AddSingleton(_ => new RedactionPolicy());
+        services.AddSingleton(sp => sp.GetRequiredService<SiteSettings>().ToPolicy());
         services.AddSingleton(sp => new Redactor(sp.GetRequiredService<RedactionPolicy>(), Recognizers(configuration)));
         services.AddSingleton(sp => new MinutesPipeline(
             sp.GetRequiredService<IObjectStore>(),

@@ -41,6 +41,9 @@ param languageEndpoint string
 @description('NCRONTAB schedule (UTC) of the nightly re-render. 18:00 UTC is 03:00 JST.')
 param rerenderSchedule string
 
+@description('The ward\'s site settings JSON, read by the handler as SITE_SETTINGS; empty for the defaults.')
+param siteSettings string
+
 @description('Flex runtime stack. custom/1.0 is the custom-handler stack; node/22 is the documented fallback (the handler is self-contained and needs no runtime).')
 @allowed([
   'custom'
@@ -114,6 +117,7 @@ var appSettings = [
   { name: 'LANGUAGE_ENDPOINT', value: languageEndpoint }
   { name: 'SITE_BASE_URL', value: contentStorage.properties.primaryEndpoints.web }
   { name: 'RERENDER_SCHEDULE', value: rerenderSchedule }
+  { name: 'SITE_SETTINGS', value: siteSettings }
   // The connection string names the ingestion endpoint; with local auth off it carries no usable secret.
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
   { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }

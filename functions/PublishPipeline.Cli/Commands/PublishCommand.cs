@@ -20,18 +20,25 @@ internal static class PublishCommand
         var site = new Option<string>("--site") { Description = "Folder that receives the public site.", Required = true };
         var work = new Option<string?>("--work") { Description = "Folder for private artefacts (normalised JSON, audit records, hold and failure reports). Default: .minutes-work beside the site folder." };
         var baseUrl = new Option<string?>("--base-url") { Description = "Absolute URL the site will be served from (feeds, sitemap)." };
-        var command = new Command("publish", "Normalise, redact and publish minutes files into a static site.") { inputs, site, work, baseUrl };
+        var settings = LocalPipeline.SettingsOption();
+        var command = new Command("publish", "Normalise, redact and publish minutes files into a static site.") { inputs, site, work, baseUrl, settings };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(inputs) ?? [],
             parse.GetValue(site)!,
             parse.GetValue(work),
             parse.GetValue(baseUrl),
+            parse.GetValue(settings),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] inputs, string site, string? work, string? baseUrl, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] inputs, string site, string? work, string? baseUrl, FileInfo? settingsFile, CancellationToken cancellationToken)
     {
+        if (LocalPipeline.LoadSettings(settingsFile) is not { } settings)
+        {
+            return 2;
+        }
+
         var sitePath = Path.GetFullPath(site);
         var workPath = Path.GetFullPath(work ?? Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(sitePath)) ?? ".", ".minutes-work"));
         if (IsSameOrUnder(workPath, sitePath))
@@ -53,7 +60,7 @@ internal static class PublishCommand
         }
 
         var store = new FileSystemObjectStore(workPath, new Dictionary<string, string> { [Containers.Web] = sitePath });
-        var pipeline = LocalPipeline.Create(store, baseUrl);
+        var pipeline = LocalPipeline.Create(store, baseUrl, settings);
         var results = new ConcurrentDictionary<string, IReadOnlyList<StageResult>>(StringComparer.Ordinal);
         var crashes = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
 

@@ -21,21 +21,28 @@ internal static class WatchCommand
         var once = new Option<bool>("--once") { Description = "Process what is there once and exit (for scripts)." };
         var baseUrl = new Option<string?>("--base-url") { Description = "Absolute URL the site is served from (feeds, sitemap)." };
         var prefix = new Option<string>("--container-prefix") { Description = "Prefix of every container name (share one account between several sites or test runs; $web becomes <prefix>web).", DefaultValueFactory = _ => "" };
-        var command = new Command("watch", "Watch the uploads container and publish new uploads, withdraw deleted ones.") { storage, interval, once, baseUrl, prefix };
+        var settings = LocalPipeline.SettingsOption();
+        var command = new Command("watch", "Watch the uploads container and publish new uploads, withdraw deleted ones.") { storage, interval, once, baseUrl, prefix, settings };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(storage)!,
             TimeSpan.FromSeconds(Math.Max(0.2, parse.GetValue(interval))),
             parse.GetValue(once),
             parse.GetValue(baseUrl),
             parse.GetValue(prefix) ?? string.Empty,
+            parse.GetValue(settings),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string connectionString, TimeSpan interval, bool once, string? baseUrl, string containerPrefix, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string connectionString, TimeSpan interval, bool once, string? baseUrl, string containerPrefix, FileInfo? settingsFile, CancellationToken cancellationToken)
     {
+        if (LocalPipeline.LoadSettings(settingsFile) is not { } settings)
+        {
+            return 2;
+        }
+
         var store = BlobObjectStore.FromSettings(key => key == "MinutesStorage" ? connectionString : null, containerPrefix: containerPrefix);
-        var pipeline = LocalPipeline.Create(store, baseUrl);
+        var pipeline = LocalPipeline.Create(store, baseUrl, settings);
         try
         {
             await store.EnsureContainersAsync(cancellationToken).ConfigureAwait(false);

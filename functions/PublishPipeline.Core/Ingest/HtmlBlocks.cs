@@ -494,7 +494,7 @@ internal sealed class HtmlBlocks
     }
 
     /// <summary>HTML whitespace (not the ideographic space, which is content) collapses to one space.</summary>
-    private static string Collapse(StringBuilder text)
+    internal static string Collapse(StringBuilder text)
     {
         var result = new StringBuilder(text.Length);
         var space = false;

@@ -95,33 +95,8 @@ internal static class SimpleHtml
         }
     }
 
-    /// <summary>Same rule as <see cref="HtmlBlocks"/>: ASCII whitespace runs become one space, ends trimmed.</summary>
-    private static string Collapse(StringBuilder text)
-    {
-        var result = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var chunk in text.GetChunks())
-        {
-            foreach (var c in chunk.Span)
-            {
-                if (c is ' ' or '\t' or '\n' or '\f')
-                {
-                    space = true;
-                    continue;
-                }
-
-                if (space && result.Length > 0)
-                {
-                    result.Append(' ');
-                }
-
-                space = false;
-                result.Append(c);
-            }
-        }
-
-        return result.ToString();
-    }
+    /// <summary>The same whitespace rule as AngleSharp's reading (<see cref="HtmlBlocks.Collapse"/>).</summary>
+    private static string Collapse(StringBuilder text) => HtmlBlocks.Collapse(text);
 
     /// <summary>Reads &lt;name attrs&gt; / &lt;/name&gt; / &lt;name/&gt; with ASCII names and quoted or bare attribute values.</summary>
     private static bool TryTag(string html, ref int i, out string name, out bool closing, out string attributes)

@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace PublishPipeline.Tests;
+
+/// <summary>Runs the real `minutes` program (minutes.dll beside the test assembly) and captures what it prints.</summary>
+internal static class MinutesProcess
+{
+    public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "minutes.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // Tests run offline: never reach an Azure endpoint configured on the developer's machine.
+        start.Environment.Remove("LANGUAGE_ENDPOINT");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(120_000), "minutes did not finish");
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
