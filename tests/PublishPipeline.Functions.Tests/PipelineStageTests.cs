@@ -49,6 +49,29 @@ public sealed class PipelineStageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_published_document_whose_new_upload_is_unreadable_leaves_the_site_and_is_quarantined()
+    {
+        var id = MinutesId.FromSourceName("u.txt");
+        await _store.PutAsync(Containers.Uploads, "u.txt", TestUploads.PublicMinutes(402), ObjectProperties.None);
+        Assert.Equal(StageOutcome.Done, (await NewPipeline().PublishAsync("u.txt"))[^1].Outcome);
+        Assert.NotNull(await _store.GetAsync(Containers.Web, SiteUrls.MinutesPagePath(id)));
+
+        // The re-upload (perhaps the correction of a leaked name) cannot be read: the old page must not stay up.
+        var poison = TestUploads.Poison();
+        await _store.PutAsync(Containers.Uploads, "u.txt", poison, ObjectProperties.None);
+        var results = await NewPipeline().PublishAsync("u.txt");
+
+        Assert.Equal(StageOutcome.Quarantined, results[^1].Outcome);
+        Assert.NotNull(await _store.GetAsync(Containers.Quarantine, id + ".json"));
+        Assert.Null(await _store.GetAsync(Containers.Normalized, id + ".json"));
+        Assert.Null(await _store.GetAsync(Containers.Redacted, id + ".json"));
+        Assert.Null(await _store.GetAsync(Containers.Web, SiteUrls.MinutesPagePath(id)));
+        Assert.Null(await _store.GetAsync(Containers.Web, SiteUrls.MinutesJsonPath(id)));
+        Assert.DoesNotContain(id, await CatalogIdsAsync());
+        Assert.True((await _store.GetAsync(Containers.Uploads, "u.txt"))!.Content.Span.SequenceEqual(poison), "the upload itself is kept as it was");
+    }
+
+    [Fact]
     public async Task A_policy_change_re_redacts_on_the_timer_and_records_the_new_version()
     {
         var id = MinutesId.FromSourceName("p.txt");

@@ -113,7 +113,7 @@ public sealed record Section(string? Heading, IReadOnlyList<SpeakerTurn> Turns);
 /// </summary>
 public sealed record SpeakerTurn
 {
-    /// <summary>The speaker label as written after clean-up (本部長, 齊藤副区長, 柴崎委員(会長)); null for procedure lines.</summary>
+    /// <summary>The speaker label as written after clean-up (本部長, 齊藤副区長, 柴崎委員(会長)); null for narrative lines, kept on a stage direction that follows a label (`(情報公開課長) ——— …説明 ———`).</summary>
     public string? Speaker { get; init; }
 
     public required string Text { get; init; }

@@ -129,7 +129,7 @@ public sealed partial class MinutesPipeline
 
         if (upload.Content.Length > _options.MaxUploadBytes)
         {
-            return await QuarantineAsync(id, uploadName, Stages.Normalize, "too-large", $"The upload is {upload.Content.Length:N0} bytes; at most {_options.MaxUploadBytes:N0} are read.", upload, cancellationToken).ConfigureAwait(false);
+            return await QuarantineUploadAsync(id, uploadName, "too-large", $"The upload is {upload.Content.Length:N0} bytes; at most {_options.MaxUploadBytes:N0} are read.", upload, cancellationToken).ConfigureAwait(false);
         }
 
         Minutes minutes;
@@ -141,11 +141,11 @@ public sealed partial class MinutesPipeline
         }
         catch (MinutesFormatException e)
         {
-            return await QuarantineAsync(id, uploadName, Stages.Normalize, e.Code, e.ToString(), upload, cancellationToken).ConfigureAwait(false);
+            return await QuarantineUploadAsync(id, uploadName, e.Code, e.ToString(), upload, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return await QuarantineAsync(id, uploadName, Stages.Normalize, "error", $"{e.GetType().Name}: {e.Message}", upload, cancellationToken).ConfigureAwait(false);
+            return await QuarantineUploadAsync(id, uploadName, "error", $"{e.GetType().Name}: {e.Message}", upload, cancellationToken).ConfigureAwait(false);
         }
 
         var json = MinutesJson.Serialize(minutes with { Id = id });
@@ -584,6 +584,20 @@ public sealed partial class MinutesPipeline
     }
 
     // ───────────────────────────── helpers ─────────────────────────────
+
+    /// <summary>
+    /// The current upload cannot be read. Whatever was published from an earlier version of it
+    /// no longer matches what staff uploaded (the new version may be the correction of a leak), so
+    /// it is taken down with its intermediate documents until a readable version arrives.
+    /// </summary>
+    private async Task<StageResult> QuarantineUploadAsync(string id, string uploadName, string code, string reason, StoredObject upload, CancellationToken cancellationToken)
+    {
+        var result = await QuarantineAsync(id, uploadName, Stages.Normalize, code, reason, upload, cancellationToken).ConfigureAwait(false);
+        var stale = await _store.DeleteAsync(Containers.Normalized, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
+        stale |= await _store.DeleteAsync(Containers.Redacted, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
+        var removed = await UnpublishAsync(id, updateIndexes: stale, cancellationToken).ConfigureAwait(false);
+        return removed.Count > 0 ? result with { Message = result.Message + $" (removed {removed.Count} published files of the earlier version)" } : result;
+    }
 
     private async Task<StageResult> QuarantineAsync(string id, string sourceName, string stage, string code, string reason, StoredObject? upload, CancellationToken cancellationToken)
     {
