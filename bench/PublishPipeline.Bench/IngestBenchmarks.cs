@@ -22,8 +22,7 @@ public class IngestBenchmarks
     public void Setup()
     {
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
-        var samples = FindSamples();
-        foreach (var path in Directory.GetFiles(samples, "*.txt").Order(StringComparer.Ordinal))
+        foreach (var path in BenchSamples.Files)
         {
             var text = File.ReadAllText(path);
             var bytes = Variant switch
@@ -51,19 +50,5 @@ public class IngestBenchmarks
         }
 
         return blocks;
-    }
-
-    private static string FindSamples()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "samples");
-            if (File.Exists(Path.Combine(dir.FullName, "PublishPipeline.sln")) && Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("samples/ not found above " + AppContext.BaseDirectory);
     }
 }
