@@ -282,6 +282,27 @@ public class FormatTests
     public void Word_number_formats(int value, string format, string expected) => Assert.Equal(expected, ListLabels.Format(value, format));
 
     [Fact]
+    public void Docx_hidden_text_is_never_read()
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document(new Body(
+                new Paragraph(
+                    new DocumentFormat.OpenXml.Wordprocessing.Run(new Text("見える") { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve }),
+                    new DocumentFormat.OpenXml.Wordprocessing.Run(new RunProperties(new Vanish()), new Text("山田太郎の病歴")),
+                    new DocumentFormat.OpenXml.Wordprocessing.Run(new Text("文章"))),
+                new Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new RunProperties(new SpecVanish()), new Text("特殊な隠し文字"))),
+                new Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new RunProperties(new Vanish { Val = false }), new Text("隠しを解除した文字")))));
+        }
+
+        var read = MinutesReader.Read(new SourceFile("hidden.docx", stream.ToArray()));
+
+        Assert.Equal(["P:見える文章", "P:隠しを解除した文字"], Variants.Project(read.Blocks));
+    }
+
+    [Fact]
     public void Docx_numbering_labels_are_written_into_the_text()
     {
         using var stream = new MemoryStream();

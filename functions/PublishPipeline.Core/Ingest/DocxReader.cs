@@ -261,6 +261,10 @@ internal static partial class DocxReader
                         : legacy.GetFirstChild<DefaultCheckBoxFormFieldState>()?.Val?.Value ?? false;
                     builder.Append(state ? '☑' : '☐');
                     break;
+                case Run run when IsHidden(run.RunProperties):
+                    // Hidden text (w:vanish) is not what a reader sees; often it is exactly what
+                    // someone meant to keep out of the document, so it must never reach a page.
+                    break;
                 case DeletedRun or MoveFromRun or FieldCode or DeletedFieldCode or ParagraphProperties or RunProperties
                     or Drawing or Picture or EmbeddedObject or AlternateContent:
                     // Tracked deletions, field instructions and drawings are not the text a reader sees.
@@ -271,6 +275,11 @@ internal static partial class DocxReader
             }
         }
     }
+
+    private static bool IsHidden(RunProperties? properties) =>
+        properties is not null
+        && ((properties.Vanish is { } vanish && (vanish.Val is null || vanish.Val.Value))
+            || (properties.SpecVanish is { } special && (special.Val is null || special.Val.Value)));
 
     private static bool IsOn(W14.Checked? checkedElement)
     {

@@ -53,6 +53,11 @@ public sealed class Redactor
             case DisclosureState.Unknown when Policy.UnknownDisclosure == UnknownDisclosureHandling.Hold:
                 holds.Add("会議録の公開の可否が読み取れません (the minutes' disclosure is unknown); publish only after review, or set the site's policy to publish such minutes.");
                 break;
+            case DisclosureState.Unknown when UnclearRatherThanAbsent(minutes) is { } why:
+                // The policy may publish minutes that simply have no 公開の可否 table; it never
+                // publishes a table that says something we could not read.
+                holds.Add($"会議録の公開の可否が不明確です (the minutes' disclosure is unclear: {why}); publish only after review.");
+                break;
             default:
                 break;
         }
@@ -62,6 +67,14 @@ public sealed class Redactor
         var working = passages.Apply(minutes);
         holds.AddRange(passages.HoldReasons);
         warnings.AddRange(passages.Warnings);
+
+        // 2b. Anything marker-like left over means something was meant to be hidden that no rule placed.
+        if (ResidualMarkers.Find(working, NonDisclosedPassages.NoticeFor(minutes.Disclosure)) is { Count: > 0 } leftovers)
+        {
+            holds.Add("非公開の印と思われる文字列が、印として扱えない場所・形で残っています (marker-like text remains where no passage rule applies: "
+                + string.Join(", ", leftovers.Take(5)) + (leftovers.Count > 5 ? $" and {leftovers.Count - 5} more" : string.Empty)
+                + "); mark the passage with 【非公開】…【非公開ここまで】 in the proceedings, or remove the text.");
+        }
 
         // 3. 一部非公開 with nothing marked: nobody has said which part is private.
         if (minutes.Disclosure.Minutes == DisclosureState.Partial && passages.MarkedPassages == 0 && !request.ConfirmedPublicVersion)
@@ -98,6 +111,17 @@ public sealed class Redactor
             Warnings = [.. working.Warnings, .. warnings.Select(w => new NormalizationWarning("redaction", w))],
         };
         return new RedactionOutcome(published, null, audit) { Warnings = warnings };
+    }
+
+    /// <summary>Why an unknown disclosure is not simply a missing table, or null when it is.</summary>
+    private static string? UnclearRatherThanAbsent(Minutes minutes)
+    {
+        if (minutes.Disclosure.Meeting is DisclosureState.Closed or DisclosureState.Partial)
+        {
+            return "the meeting was closed or partly closed and the minutes' own state is not given";
+        }
+
+        return minutes.Warnings.FirstOrDefault(w => w.Code is "disclosure-unclear" or "disclosure-minutes-missing")?.Message;
     }
 
     private HoldReport Hold(Minutes minutes, RedactionRequest request, List<string> reasons) =>

@@ -48,8 +48,7 @@ internal sealed partial class NonDisclosedPassages
             return false;
         }
 
-        var h = heading.TrimEnd();
-        return h.EndsWith("（非公開）", StringComparison.Ordinal) || h.EndsWith("(非公開)", StringComparison.Ordinal);
+        return ResidualMarkers.TrailingNonDisclosed().IsMatch(heading);
     }
 
     public static bool ContainsMarker(string? text) => text is not null && MarkerPattern().IsMatch(text);
