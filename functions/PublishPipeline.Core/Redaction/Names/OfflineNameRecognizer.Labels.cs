@@ -270,7 +270,10 @@ public sealed partial class OfflineNameRecognizer
         }
     }
 
-    /// <summary>A surname (2+ characters) and a given name (2+ characters), both in the lexicon, that do not read as ordinary words.</summary>
+    /// <summary>
+    /// A surname (2+ characters) and a given name (2+ characters), both in the lexicon, that do not
+    /// read as ordinary words; the given part must not be a place or a surname too (出羽三山, 日野北山).
+    /// </summary>
     private bool IsFullNamePair(ReadOnlySpan<char> run)
     {
         var cps = CodePoints(run);
@@ -289,7 +292,7 @@ public sealed partial class OfflineNameRecognizer
             var surname = run[..k];
             var given = run[k..];
             if (CodePoints(surname) >= 2 && CodePoints(given) >= 2 && lexicon.IsSurname(surname) && lexicon.IsGivenName(given)
-                && !lexicon.IsCommonWord(surname) && !lexicon.IsCommonWord(given) && !OfficeWords.Contains(surname))
+                && !lexicon.IsCommonWord(surname) && !lexicon.IsWord(given) && !lexicon.IsSurname(given) && !OfficeWords.Contains(surname))
             {
                 return true;
             }
@@ -375,7 +378,8 @@ public sealed partial class OfflineNameRecognizer
 
             var surname = name[..k];
             var given = name[k..];
-            if (CodePoints(given) < 2 || !lexicon.IsGivenName(given))
+            // 陽子 and 花子 are words too, but 大学 or 成年 after an unknown prefix are not given names.
+            if (CodePoints(given) < 2 || !lexicon.IsGivenName(given) || (lexicon.IsCommonWord(given) && !GivenNameEndings.Contains(given[^1])))
             {
                 continue;
             }
