@@ -331,6 +331,9 @@ public static class EvaluationSet
             new(EvalField.Text, $"○⟦{w}⟧委員　質問します。"),
         })]));
 
+        // Found by the labelled-holdout block's first run: 神宮寺 is a word (a shrine temple) and no surname in IPADIC.
+        docs.Add(new("known-limit:word-like", [new(EvalField.Text, "会場は⟦神宮寺⟧宅とした。")]));
+
         // 同じ名前の別の箇所 (a name from the roll mentioned bare later)
         for (var d = 0; d < 5; d++)
         {
@@ -486,6 +489,30 @@ public static class EvaluationSet
             new(EvalField.Text, "申請者：区民、発言者：委員"),
             new(EvalField.Text, "東京大学　大学院　情報学環"),
             new(EvalField.Text, "委嘱状を交付した。受賞者数は５名。"),
+        ]));
+
+        // Labels, second block: written before its first run, after the labelled-context rules.
+        docs.Add(new("labelled-holdout", [
+            new(EvalField.Text, "【問合せ先】地域振興課　地域振興係（担当者：⟦山之内　恵美⟧）電話03-1234-5678"),
+            new(EvalField.Text, "記録者：⟦長谷部⟧（事務局）"),
+            new(EvalField.Text, "司会者　⟦大河内正⟧"),
+            new(EvalField.Text, "講師：⟦吉永小百合⟧氏（元小学校長）"),
+            new(EvalField.Text, "受賞者：⟦宇佐美健一⟧、⟦阿子島陽子⟧、⟦鬼塚誠⟧"),
+            new(EvalField.Text, "申請者　⟦西園寺公子⟧"),
+            new(EvalField.Text, "委嘱　⟦二階堂裕子⟧（学識経験者）"),
+            new(EvalField.Text, "資料３　⟦佐久間⟧委員作成資料"),
+            new(EvalField.Text, "NPO法人ひだまり　⟦小笠原洋子⟧"),
+            new(EvalField.Text, "公益財団法人練馬区環境まちづくり公社　⟦五十嵐康弘⟧"),
+            new(EvalField.Text, "⟦長谷川典子⟧作成の議事要旨を確認した。"),
+            new(EvalField.Attendee, "有限会社たけのこ　⟦竹内翔太⟧"),
+            new(EvalField.Attendee, "〇〇大学　教授　⟦石原慎一郎⟧"),
+            new(EvalField.Text, "会議の結果、推薦者は⟦松尾康弘⟧とすることに決定した。"),
+            new(EvalField.Text, "担当：企画課企画係、記録：要点筆記"),
+            new(EvalField.Text, "講師派遣事業、候補者選考委員会、受賞者数、申請者数"),
+            new(EvalField.Text, "報告者の選定については、次回に持ち越す。"),
+            new(EvalField.Text, "作成：子ども家庭部子育て支援課"),
+            new(EvalField.Text, "株式会社ミライ、㈱日立製作所、富士通㈱"),
+            new(EvalField.Text, "区立住宅及び公邸の管理について"),
         ]));
 
         // 紛らわしい語 (hard negatives only)

@@ -81,10 +81,17 @@ public sealed partial class OfflineNameRecognizer
                 continue; // 担当課, 記録係, 作成日, 講師料: the label word is part of another word
             }
 
-            if (TryNameAt(t, q, structure: true, out var end))
+            // 受賞者：宇佐美健一、阿子島陽子、鬼塚誠: a list of names after one label.
+            while (TryNameAt(t, q, structure: true, out var end))
             {
                 found.Add(new NameSpan(q, end - q, "offline:label", 0.85));
                 i = end;
+                if (end + 1 >= t.Length || t[end] is not ('、' or '・' or '，' or ','))
+                {
+                    break;
+                }
+
+                q = end + 1;
             }
         }
     }
@@ -204,6 +211,12 @@ public sealed partial class OfflineNameRecognizer
                 continue;
             }
 
+            // 住宅, 在宅, 自宅, 公邸, 帰宅: the suffix belongs to a word with the character before it.
+            if (lexicon.IsCommonWord(t.Slice(i - 1, 1 + suffixLength)) || (suffixLength == 1 && IsKanji(t[i - 1]) && lexicon.IsCommonWord(t.Slice(i - 1, 2))))
+            {
+                continue;
+            }
+
             var end = i;
             if (IsSpace(t[end - 1]) && suffixLength == 2 && end >= 2 && !IsSpace(t[end - 2]))
             {
@@ -226,13 +239,17 @@ public sealed partial class OfflineNameRecognizer
 
                 var name = run[k..];
                 var before = start + k > 0 ? t[start + k - 1] : '\0';
-                if (before == '旧')
+                if (before == '旧' || name[0] == '旧')
                 {
                     break; // 旧古河邸: a listed building, not a household
                 }
 
                 // 河原邸: a surname that is also a word only when it is the whole run before 邸/宅.
-                if (IsKnownName(name, allowCommonSurname: k == 0 && suffixLength == 1))
+                // 神宮寺宅: before 邸/宅, a whole run of 2–4 kanji that is no word is a household too.
+                var whole = k == 0 && suffixLength == 1;
+                if (IsKnownName(name, allowCommonSurname: whole)
+                    || (whole && CodePoints(name) is >= 2 and <= 4 && !lexicon.IsCommonWord(name) && !IsCompound(name, places: false)
+                        && !OfficeEnds.Contains(name[^1]) && !NotNameStart.Contains(name[0])))
                 {
                     found.Add(new NameSpan(start + k, name.Length, "offline:name-suffix", 0.8));
                     break;
