@@ -212,7 +212,9 @@ public sealed partial class OfflineNameRecognizer
             }
 
             // 住宅, 在宅, 自宅, 公邸, 帰宅: the suffix belongs to a word with the character before it.
-            if (lexicon.IsCommonWord(t.Slice(i - 1, 1 + suffixLength)) || (suffixLength == 1 && IsKanji(t[i - 1]) && lexicon.IsCommonWord(t.Slice(i - 1, 2))))
+            // 三宅: a surname or place that ends in 宅 is not a household.
+            if (lexicon.IsCommonWord(t.Slice(i - 1, 1 + suffixLength))
+                || (suffixLength == 1 && IsKanji(t[i - 1]) && (lexicon.IsWord(t.Slice(i - 1, 2)) || lexicon.IsSurname(t.Slice(i - 1, 2)))))
             {
                 continue;
             }
