@@ -477,6 +477,7 @@ public static class EvaluationSet
             new(EvalField.Text, "講師：⟦月見里　拓也⟧（弁護士）"),
             new(EvalField.Text, "㈱ミライ　代表取締役　⟦百目鬼達也⟧"),
             new(EvalField.Text, "担当課：情報公開課、担当：総務係"),
+            new(EvalField.Text, "担当：⟦佐藤さくら⟧（内線2345）、司会：⟦山田⟧とする。記録：⟦中村⟧が行う。"),
             new(EvalField.Text, "記録係及び作成日を確認した。報告事項は２件。"),
             new(EvalField.Text, "候補地は三か所、講師料は一律とする。"),
             new(EvalField.Text, "株式会社ミライ"),

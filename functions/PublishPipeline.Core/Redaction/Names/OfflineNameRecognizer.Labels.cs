@@ -363,6 +363,24 @@ public sealed partial class OfflineNameRecognizer
             }
         }
 
+        // 担当：佐藤さくら: a known surname and a hiragana given name that ends the value.
+        if (re < t.Length && IsHiragana(t[re]) && lexicon.IsSurname(run))
+        {
+            var he = re;
+            while (he < t.Length && IsHiragana(t[he]) && he - re < 6)
+            {
+                he++;
+            }
+
+            var given = t[re..he];
+            if ((he >= t.Length || (!IsHiragana(t[he]) && !IsKanji(t[he]) && IsNameBoundary(t, he)))
+                && IsHiraganaNamePart(given) && !given.EndsWith("する", StringComparison.Ordinal))
+            {
+                end = he;
+                return true;
+            }
+        }
+
         var cps = CodePoints(run);
         if (IsKnownName(run, allowCommonSurname: true)
             || (structure && cps is >= 2 and <= 5 && !lexicon.IsCommonWord(run) && !IsCompound(run, places: false) && !OfficeWords.Contains(run)))
