@@ -62,6 +62,9 @@ public class NameRedactionTests
     [InlineData("作成者：伊藤四郎", "作成者：〇〇")]
     [InlineData("会場：佐藤一郎邸", "会場：〇〇邸")]
     [InlineData("佐藤邸にて", "〇〇邸にて")]
+    [InlineData("山田作成の資料、山本宅、林邸", "〇〇作成の資料、〇〇宅、〇〇邸")]
+    [InlineData("担当：林", "担当：〇〇")]
+    [InlineData("担当：佐藤さくら（内線2345）", "担当：〇〇（内線2345）")]
     [InlineData("一般社団法人みどり協会　理事長　百目鬼達也", "一般社団法人みどり協会　理事長　〇〇")]
     public async Task Names_after_labels_organisations_and_before_suffixes_are_masked(string text, string expected)
     {
@@ -78,6 +81,7 @@ public class NameRedactionTests
     [InlineData("市営住宅、宅地造成、在宅介護、自宅、旧古河邸、公邸、資料作成、計画作成")]
     [InlineData("東京大学　大学院　情報学環、株式会社ミライ　代表取締役")]
     [InlineData("出羽三山と日野北山を視察した。")]
+    [InlineData("本宅と別邸、官邸、上三宅の集会所")]
     public async Task Label_words_without_a_name_are_left_alone(string text)
     {
         var m = await Redact(new RedactionPolicy(), new SpeakerTurn { Text = text, Kind = TurnKind.Procedure });

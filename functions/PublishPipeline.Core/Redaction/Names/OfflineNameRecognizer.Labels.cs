@@ -212,13 +212,9 @@ public sealed partial class OfflineNameRecognizer
             }
 
             // 住宅, 在宅, 自宅, 公邸, 帰宅: the suffix belongs to a word with the character before it.
-            // 三宅: a surname or place that ends in 宅 is not a household.
-            if (lexicon.IsCommonWord(t.Slice(i - 1, 1 + suffixLength))
-                || (suffixLength == 1 && IsKanji(t[i - 1]) && (lexicon.IsWord(t.Slice(i - 1, 2)) || lexicon.IsSurname(t.Slice(i - 1, 2)))))
-            {
-                continue;
-            }
-
+            // 住宅, 本宅, 公邸, 三宅: the suffix may make a word (or a surname) with the character before it.
+            var suffixWord = lexicon.IsCommonWord(t.Slice(i - 1, 1 + suffixLength))
+                || (suffixLength == 1 && IsKanji(t[i - 1]) && (lexicon.IsWord(t.Slice(i - 1, 2)) || lexicon.IsSurname(t.Slice(i - 1, 2))));
             var end = i;
             if (IsSpace(t[end - 1]) && suffixLength == 2 && end >= 2 && !IsSpace(t[end - 2]))
             {
@@ -226,12 +222,24 @@ public sealed partial class OfflineNameRecognizer
             }
 
             var start = KanjiRunStart(t, end);
-            if (start == end)
+            if (start == end || (start > 0 && t[start - 1] == '旧'))
             {
-                continue;
+                continue; // 旧古河邸: a listed building, not a household
             }
 
             var run = t[start..end];
+            // 林宅, 森作成: a one-character surname only as the whole run, never where it makes a word (本宅, 公邸).
+            if (CodePoints(run) == 1)
+            {
+                if (!suffixWord && lexicon.IsSurname(run) && !Morphemes.Contains(run[0]) && !lexicon.IsWord(t.Slice(start, end - start + suffixLength)))
+                {
+                    found.Add(new NameSpan(start, run.Length, "offline:name-suffix", 0.75));
+                }
+
+                i += suffixLength - 1;
+                continue;
+            }
+
             for (var k = 0; k < run.Length - 1; k++)
             {
                 if (char.IsLowSurrogate(run[k]) || (k > 0 && !IsCompound(run[..k])))
@@ -240,18 +248,18 @@ public sealed partial class OfflineNameRecognizer
                 }
 
                 var name = run[k..];
-                var before = start + k > 0 ? t[start + k - 1] : '\0';
-                if (before == '旧' || name[0] == '旧')
+                if (name[0] == '旧')
                 {
-                    break; // 旧古河邸: a listed building, not a household
+                    break;
                 }
 
-                // 河原邸: a surname that is also a word only when it is the whole run before 邸/宅.
-                // 神宮寺宅: before 邸/宅, a whole run of 2–4 kanji that is no word is a household too.
-                var whole = k == 0 && suffixLength == 1;
+                // 山田作成, 河原邸: a surname that is also a word only when it is the whole run.
+                // 神宮寺宅: before 邸/宅, a whole run of 2–5 kanji that is no word is a household too,
+                // unless the suffix makes a word or surname with the character before it (上三宅).
+                var whole = k == 0;
                 if (IsKnownName(name, allowCommonSurname: whole)
-                    || (whole && CodePoints(name) is >= 2 and <= 4 && !lexicon.IsCommonWord(name) && !IsCompound(name, places: false)
-                        && !OfficeEnds.Contains(name[^1]) && !NotNameStart.Contains(name[0])))
+                    || (whole && suffixLength == 1 && !suffixWord && CodePoints(name) is >= 2 and <= 5 && !lexicon.IsCommonWord(name)
+                        && !IsCompound(name, places: false) && !OfficeEnds.Contains(name[^1]) && !NotNameStart.Contains(name[0])))
                 {
                     found.Add(new NameSpan(start + k, name.Length, "offline:name-suffix", 0.8));
                     break;
@@ -382,6 +390,13 @@ public sealed partial class OfflineNameRecognizer
         }
 
         var cps = CodePoints(run);
+        // 担当：林: a one-character surname when it is the whole value.
+        if (cps == 1 && lexicon.IsSurname(run) && !Morphemes.Contains(run[0]) && (re >= t.Length || !IsHiragana(t[re])))
+        {
+            end = re;
+            return true;
+        }
+
         if (IsKnownName(run, allowCommonSurname: true)
             || (structure && cps is >= 2 and <= 5 && !lexicon.IsCommonWord(run) && !IsCompound(run, places: false) && !OfficeWords.Contains(run)))
         {
