@@ -64,6 +64,7 @@ public class NameRedactionTests
     [InlineData("佐藤邸にて", "〇〇邸にて")]
     [InlineData("山田作成の資料、山本宅、林邸", "〇〇作成の資料、〇〇宅、〇〇邸")]
     [InlineData("担当：林", "担当：〇〇")]
+    [InlineData("○司会（阿子島）　開会します。", "○司会（〇〇）　開会します。")]
     [InlineData("担当：佐藤さくら（内線2345）", "担当：〇〇（内線2345）")]
     [InlineData("一般社団法人みどり協会　理事長　百目鬼達也", "一般社団法人みどり協会　理事長　〇〇")]
     public async Task Names_after_labels_organisations_and_before_suffixes_are_masked(string text, string expected)
@@ -82,6 +83,7 @@ public class NameRedactionTests
     [InlineData("東京大学　大学院　情報学環、株式会社ミライ　代表取締役")]
     [InlineData("出羽三山と日野北山を視察した。")]
     [InlineData("本宅と別邸、官邸、上三宅の集会所")]
+    [InlineData("担当（総務課）、記録（要旨）、講師（弁護士）、候補者（案）、作成（令和6年）")]
     public async Task Label_words_without_a_name_are_left_alone(string text)
     {
         var m = await Redact(new RedactionPolicy(), new SpeakerTurn { Text = text, Kind = TurnKind.Procedure });

@@ -478,6 +478,8 @@ public static class EvaluationSet
             new(EvalField.Text, "㈱ミライ　代表取締役　⟦百目鬼達也⟧"),
             new(EvalField.Text, "担当課：情報公開課、担当：総務係"),
             new(EvalField.Text, "担当：⟦佐藤さくら⟧（内線2345）、司会：⟦山田⟧とする。記録：⟦中村⟧が行う。"),
+            new(EvalField.Text, "○司会（⟦栗花落⟧）　ただいまから開会します。"),
+            new(EvalField.Text, "担当（総務課）、記録（要旨）、講師（弁護士）"),
             new(EvalField.Text, "記録係及び作成日を確認した。報告事項は２件。"),
             new(EvalField.Text, "候補地は三か所、講師料は一律とする。"),
             new(EvalField.Text, "株式会社ミライ"),

@@ -76,6 +76,17 @@ public sealed partial class OfflineNameRecognizer
                     q++;
                 }
             }
+            else if (q == p && q + 1 < t.Length && IsOpenParen(t[q]))
+            {
+                // ○司会（山田）: the name alone in brackets right after the label.
+                if (TryNameAt(t, q + 1, structure: true, out var inner) && inner < t.Length && IsCloseParen(t[inner]))
+                {
+                    found.Add(new NameSpan(q + 1, inner - q - 1, "offline:label", 0.85));
+                    i = inner;
+                }
+
+                continue;
+            }
             else if (q == p)
             {
                 continue; // 担当課, 記録係, 作成日, 講師料: the label word is part of another word
