@@ -48,6 +48,61 @@ public class NameRedactionTests
         Assert.Equal("それでは、〇〇委員お願いします。", m.Sections[0].Turns[1].Text);
     }
 
+    [Theory]
+    [InlineData("総務課（担当：鈴木花子）", "総務課（担当：〇〇）")]
+    [InlineData("担当：鈴木花子", "担当：〇〇")]
+    [InlineData("株式会社ミライ　高橋次郎", "株式会社ミライ　〇〇")]
+    [InlineData("表彰候補者 佐藤一郎", "表彰候補者 〇〇")]
+    [InlineData("報告者：小林六郎、記録：中村七郎", "報告者：〇〇、記録：〇〇")]
+    [InlineData("司会：阿子島、発言者：太巻", "司会：〇〇、発言者：〇〇")]
+    [InlineData("説明員：鈴木　花子", "説明員：〇〇")]
+    [InlineData("会議の結果、加藤八郎とする。", "会議の結果、〇〇とする。")]
+    [InlineData("（伊藤四郎 作成）", "（〇〇 作成）")]
+    [InlineData("伊藤四郎作成の資料", "〇〇作成の資料")]
+    [InlineData("作成者：伊藤四郎", "作成者：〇〇")]
+    [InlineData("会場：佐藤一郎邸", "会場：〇〇邸")]
+    [InlineData("佐藤邸にて", "〇〇邸にて")]
+    [InlineData("山田作成の資料、山本宅、林邸", "〇〇作成の資料、〇〇宅、〇〇邸")]
+    [InlineData("担当：林", "担当：〇〇")]
+    [InlineData("○司会（阿子島）　開会します。", "○司会（〇〇）　開会します。")]
+    [InlineData("担当：佐藤さくら（内線2345）", "担当：〇〇（内線2345）")]
+    [InlineData("一般社団法人みどり協会　理事長　百目鬼達也", "一般社団法人みどり協会　理事長　〇〇")]
+    public async Task Names_after_labels_organisations_and_before_suffixes_are_masked(string text, string expected)
+    {
+        var m = await Redact(new RedactionPolicy(), new SpeakerTurn { Text = text, Kind = TurnKind.Procedure });
+        Assert.Equal(expected, m.Sections[0].Turns[0].Text);
+    }
+
+    [Theory]
+    [InlineData("担当課：情報公開課、記録係：総務係、作成日：令和6年4月1日")]
+    [InlineData("報告事項、候補地の選定、講師料の支払、委嘱状の交付")]
+    [InlineData("株式会社ミライから提案があった。練馬区役所　本庁舎にて開催。")]
+    [InlineData("担当：総務課、司会：会長、説明者：事務局、申請者：区民")]
+    [InlineData("講師：株式会社ミライ、作成：令和6年4月")]
+    [InlineData("市営住宅、宅地造成、在宅介護、自宅、旧古河邸、公邸、資料作成、計画作成")]
+    [InlineData("東京大学　大学院　情報学環、株式会社ミライ　代表取締役")]
+    [InlineData("出羽三山と日野北山を視察した。")]
+    [InlineData("本宅と別邸、官邸、上三宅の集会所")]
+    [InlineData("担当（総務課）、記録（要旨）、講師（弁護士）、候補者（案）、作成（令和6年）")]
+    public async Task Label_words_without_a_name_are_left_alone(string text)
+    {
+        var m = await Redact(new RedactionPolicy(), new SpeakerTurn { Text = text, Kind = TurnKind.Procedure });
+        Assert.Equal(text, m.Sections[0].Turns[0].Text);
+    }
+
+    [Fact]
+    public async Task A_bare_rare_name_in_a_result_is_masked_only_when_the_document_names_it_elsewhere()
+    {
+        var known = await Redact(new RedactionPolicy(),
+            new SpeakerTurn { Text = "報告者：太巻", Kind = TurnKind.Procedure },
+            new SpeakerTurn { Text = "会議の結果、太巻とする。", Kind = TurnKind.Procedure });
+        Assert.Equal("会議の結果、〇〇とする。", known.Sections[0].Turns[1].Text);
+
+        // Known limit: a surname alone with no label anywhere is not a full lexicon pair, so it stays.
+        var unknown = await Redact(new RedactionPolicy(), new SpeakerTurn { Text = "会議の結果、太巻とする。", Kind = TurnKind.Procedure });
+        Assert.Equal("会議の結果、太巻とする。", unknown.Sections[0].Turns[0].Text);
+    }
+
     [Fact]
     public async Task Hard_negatives_are_left_alone()
     {

@@ -331,6 +331,9 @@ public static class EvaluationSet
             new(EvalField.Text, $"○⟦{w}⟧委員　質問します。"),
         })]));
 
+        // Found by the labelled-holdout block's first run: 神宮寺 is a word (a shrine temple) and no surname in IPADIC.
+        docs.Add(new("known-limit:word-like", [new(EvalField.Text, "会場は⟦神宮寺⟧宅とした。")]));
+
         // 同じ名前の別の箇所 (a name from the roll mentioned bare later)
         for (var d = 0; d < 5; d++)
         {
@@ -422,6 +425,97 @@ public static class EvaluationSet
             new(EvalField.Speaker, "⟦ロバート・キム⟧委員"),
             new(EvalField.Text, "ヘルパーさん、ユーザー様、ケアマネさん、ボランティアさんのご協力"),
             new(EvalField.Text, "区民ボランティア・グループ委員、サポーター委員会"),
+        ]));
+
+        // ラベルの後の氏名 (担当：, 報告者：, 株式会社ミライ　高橋次郎, 伊藤四郎作成, 佐藤邸): written from the
+        // privacy review's findings, with the rule; hard negatives for every label word.
+        for (var d = 0; d < 4; d++)
+        {
+            var items = new List<EvalItem>();
+            for (var i = 0; i < 12; i++)
+            {
+                var s = i % 4 == 3 ? Rare() : S();
+                var g = G();
+                items.Add(new(i % 6 == 5 ? EvalField.Attendee : EvalField.Text, (i % 12) switch
+                {
+                    0 => $"総務課（担当：⟦{s}{g}⟧）",
+                    1 => $"担当者：⟦{s}⟧　内線1234",
+                    2 => $"表彰候補者　⟦{s}{g}⟧",
+                    3 => $"報告者：⟦{s}{g}⟧、記録：⟦{S()}{G()}⟧",
+                    4 => $"司会：⟦{s}{g}⟧（企画課）",
+                    5 => $"株式会社ミライ　⟦{s}{g}⟧",
+                    6 => $"発言者：⟦{s}⟧",
+                    7 => $"資料２（⟦{s}{g}⟧　作成）",
+                    8 => $"⟦{s}{g}⟧作成の資料に基づき説明があった。",
+                    9 => d % 2 == 0 ? $"会場は⟦{s}⟧邸とした。" : $"⟦{s}{g}⟧宅を訪問した。",
+                    10 => $"説明員：⟦{s}　{g}⟧",
+                    _ => $"一般社団法人みどり協会　理事長　⟦{s}{g}⟧",
+                }));
+            }
+
+            items.Add(new(EvalField.Text, (d % 4) switch
+            {
+                0 => "担当課：情報公開課、記録係：総務係",
+                1 => "作成日：令和6年4月1日。報告事項について説明があった。",
+                2 => "候補地の選定と講師料の支払について協議した。",
+                _ => "株式会社ミライから提案があった。練馬区役所にて開催。",
+            }));
+            docs.Add(new("labelled-context", items));
+        }
+
+        docs.Add(new("labelled-context", [
+            new(EvalField.Text, "事務局　総務課（担当：⟦鈴木花子⟧）"),
+            new(EvalField.Text, "担当：⟦鈴木花子⟧"),
+            new(EvalField.Attendee, "株式会社ミライ　⟦高橋次郎⟧"),
+            new(EvalField.Text, "表彰候補者　⟦佐藤一郎⟧"),
+            new(EvalField.Text, "報告者：⟦小林六郎⟧、記録：⟦中村七郎⟧"),
+            new(EvalField.Text, "会議の結果　⟦加藤八郎⟧とする。"),
+            new(EvalField.Text, "（⟦伊藤四郎⟧　作成）"),
+            new(EvalField.Text, "作成者：⟦阿子島陽子⟧"),
+            new(EvalField.Text, "会場：⟦佐藤一郎⟧邸"),
+            new(EvalField.Text, "受賞者：⟦五百旗頭⟧、申請者：⟦加賀美⟧"),
+            new(EvalField.Text, "講師：⟦月見里　拓也⟧（弁護士）"),
+            new(EvalField.Text, "㈱ミライ　代表取締役　⟦百目鬼達也⟧"),
+            new(EvalField.Text, "担当課：情報公開課、担当：総務係"),
+            new(EvalField.Text, "担当：⟦佐藤さくら⟧（内線2345）、司会：⟦山田⟧とする。記録：⟦中村⟧が行う。"),
+            new(EvalField.Text, "○司会（⟦栗花落⟧）　ただいまから開会します。"),
+            new(EvalField.Text, "担当（総務課）、記録（要旨）、講師（弁護士）"),
+            new(EvalField.Text, "記録係及び作成日を確認した。報告事項は２件。"),
+            new(EvalField.Text, "候補地は三か所、講師料は一律とする。"),
+            new(EvalField.Text, "株式会社ミライ"),
+            new(EvalField.Text, "練馬区役所　本庁舎"),
+            new(EvalField.Text, "説明者：事務局、司会：会長"),
+            new(EvalField.Text, "講師：株式会社ミライ"),
+            new(EvalField.Text, "作成：令和6年4月、総務課作成"),
+            new(EvalField.Text, "市営住宅、宅地造成、在宅介護、自宅、旧古河邸、公邸"),
+            new(EvalField.Text, "資料作成、計画作成、名簿作成、原案作成を行った。"),
+            new(EvalField.Text, "申請者：区民、発言者：委員"),
+            new(EvalField.Text, "東京大学　大学院　情報学環"),
+            new(EvalField.Text, "委嘱状を交付した。受賞者数は５名。"),
+        ]));
+
+        // Labels, second block: written before its first run, after the labelled-context rules.
+        docs.Add(new("labelled-holdout", [
+            new(EvalField.Text, "【問合せ先】地域振興課　地域振興係（担当者：⟦山之内　恵美⟧）電話03-1234-5678"),
+            new(EvalField.Text, "記録者：⟦長谷部⟧（事務局）"),
+            new(EvalField.Text, "司会者　⟦大河内正⟧"),
+            new(EvalField.Text, "講師：⟦吉永小百合⟧氏（元小学校長）"),
+            new(EvalField.Text, "受賞者：⟦宇佐美健一⟧、⟦阿子島陽子⟧、⟦鬼塚誠⟧"),
+            new(EvalField.Text, "申請者　⟦西園寺公子⟧"),
+            new(EvalField.Text, "委嘱　⟦二階堂裕子⟧（学識経験者）"),
+            new(EvalField.Text, "資料３　⟦佐久間⟧委員作成資料"),
+            new(EvalField.Text, "NPO法人ひだまり　⟦小笠原洋子⟧"),
+            new(EvalField.Text, "公益財団法人練馬区環境まちづくり公社　⟦五十嵐康弘⟧"),
+            new(EvalField.Text, "⟦長谷川典子⟧作成の議事要旨を確認した。"),
+            new(EvalField.Attendee, "有限会社たけのこ　⟦竹内翔太⟧"),
+            new(EvalField.Attendee, "〇〇大学　教授　⟦石原慎一郎⟧"),
+            new(EvalField.Text, "会議の結果、推薦者は⟦松尾康弘⟧とすることに決定した。"),
+            new(EvalField.Text, "担当：企画課企画係、記録：要点筆記"),
+            new(EvalField.Text, "講師派遣事業、候補者選考委員会、受賞者数、申請者数"),
+            new(EvalField.Text, "報告者の選定については、次回に持ち越す。"),
+            new(EvalField.Text, "作成：子ども家庭部子育て支援課"),
+            new(EvalField.Text, "株式会社ミライ、㈱日立製作所、富士通㈱"),
+            new(EvalField.Text, "区立住宅及び公邸の管理について"),
         ]));
 
         // 紛らわしい語 (hard negatives only)

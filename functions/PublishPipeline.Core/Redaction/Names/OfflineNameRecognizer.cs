@@ -23,7 +23,7 @@ public enum NameContext
 /// from context when they are not made of ordinary words.
 /// Runs in one pass over the text with span lookups; allocates only the spans it returns.
 /// </summary>
-public sealed class OfflineNameRecognizer : IPersonNameRecognizer
+public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
 {
     public const string RecognizerName = "offline";
 
@@ -97,10 +97,13 @@ public sealed class OfflineNameRecognizer : IPersonNameRecognizer
             return;
         }
 
+        // 担当：鈴木花子, 株式会社ミライ　高橋次郎, 伊藤四郎作成, 佐藤邸: labels and organisations around a name.
+        RecognizeLabelled(text, found);
         if (context == NameContext.Text)
         {
             RecognizeText(text, found, map: default, structural: false);
             RecognizeSpacedNames(text, found);
+            RecognizeFullNamePairs(text, found);
             return;
         }
 

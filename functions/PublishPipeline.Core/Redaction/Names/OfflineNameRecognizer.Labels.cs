@@ -1,0 +1,459 @@
+using System.Buffers;
+using static PublishPipeline.Redaction.Names.JapaneseText;
+
+namespace PublishPipeline.Redaction.Names;
+
+/// <summary>
+/// Names that no role word follows but a label, an organisation or a suffix frames:
+/// 担当：鈴木花子, 報告者：小林六郎, 表彰候補者　佐藤一郎, 株式会社ミライ　高橋次郎, 伊藤四郎作成,
+/// 佐藤邸, and full surname+given-name pairs the lexicon knows (加藤八郎とする).
+/// </summary>
+public sealed partial class OfflineNameRecognizer
+{
+    /// <summary>Labels a name follows after ：, : or a space. Longest first, so 担当者 wins over 担当.</summary>
+    private static readonly string[] NameLabels =
+    [
+        "担当者", "報告者", "記録者", "作成者", "司会者", "発言者", "説明者", "説明員", "候補者", "受賞者", "申請者", "委嘱者",
+        "担当", "記録", "作成", "司会", "委嘱", "講師",
+    ];
+
+    private static readonly SearchValues<char> LabelFirstChars = SearchValues.Create([.. NameLabels.Select(l => l[0]).Distinct()]);
+
+    /// <summary>What an organisation's name holds (株式会社ミライ, 一般社団法人○○協会, ○○大学).</summary>
+    private static readonly string[] OrganisationMarks =
+    [
+        "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "㈱", "㈲", "(株)", "（株）", "(有)", "（有）", "法人", "協会", "大学",
+        "組合", "財団", "社団", "研究所", "事務所", "協議会", "連合会",
+    ];
+
+    /// <summary>Characters that end the text a name may sit in (a label's value, a roll entry).</summary>
+    private static bool IsNameBoundary(ReadOnlySpan<char> t, int end) =>
+        end >= t.Length || IsSpace(t[end]) || IsHiragana(t[end]) || IsOpenParen(t[end]) || IsCloseParen(t[end])
+        || t[end] is '、' or '，' or ',' or '。' or '．' or '・' or '」' or '』' or '〕' or '］' or ']' or '／' or '/' or '：' or ':' or '；' or ';' or '\n' or '\r';
+
+    private void RecognizeLabelled(ReadOnlySpan<char> t, List<NameSpan> found)
+    {
+        NamesAfterLabels(t, found);
+        NamesAfterOrganisations(t, found);
+        NamesBeforeSuffixes(t, found);
+    }
+
+    // ---- 担当：鈴木花子, 表彰候補者　佐藤一郎 ----------------------------------------------------
+
+    private void NamesAfterLabels(ReadOnlySpan<char> t, List<NameSpan> found)
+    {
+        var i = 0;
+        while (i < t.Length)
+        {
+            var k = t[i..].IndexOfAny(LabelFirstChars);
+            if (k < 0)
+            {
+                return;
+            }
+
+            i += k;
+            var label = LabelAt(t, i);
+            if (label is null)
+            {
+                i++;
+                continue;
+            }
+
+            var p = i + label.Length;
+            i = p;
+            var q = p;
+            while (q < t.Length && IsSpace(t[q]))
+            {
+                q++;
+            }
+
+            var colon = q < t.Length && t[q] is '：' or ':';
+            if (colon)
+            {
+                q++;
+                while (q < t.Length && IsSpace(t[q]))
+                {
+                    q++;
+                }
+            }
+            else if (q == p && q + 1 < t.Length && IsOpenParen(t[q]))
+            {
+                // ○司会（山田）: the name alone in brackets right after the label.
+                if (TryNameAt(t, q + 1, structure: true, out var inner) && inner < t.Length && IsCloseParen(t[inner]))
+                {
+                    found.Add(new NameSpan(q + 1, inner - q - 1, "offline:label", 0.85));
+                    i = inner;
+                }
+
+                continue;
+            }
+            else if (q == p)
+            {
+                continue; // 担当課, 記録係, 作成日, 講師料: the label word is part of another word
+            }
+
+            // 受賞者：宇佐美健一、阿子島陽子、鬼塚誠: a list of names after one label.
+            while (TryNameAt(t, q, structure: true, out var end))
+            {
+                found.Add(new NameSpan(q, end - q, "offline:label", 0.85));
+                i = end;
+                if (end + 1 >= t.Length || t[end] is not ('、' or '・' or '，' or ','))
+                {
+                    break;
+                }
+
+                q = end + 1;
+            }
+        }
+    }
+
+    private static string? LabelAt(ReadOnlySpan<char> t, int index)
+    {
+        foreach (var label in NameLabels)
+        {
+            if (t[index..].StartsWith(label, StringComparison.Ordinal))
+            {
+                return label;
+            }
+        }
+
+        return null;
+    }
+
+    // ---- 株式会社ミライ　高橋次郎, ○○大学　教授　山田太郎 ------------------------------------------
+
+    private void NamesAfterOrganisations(ReadOnlySpan<char> t, List<NameSpan> found)
+    {
+        var i = 0;
+        while (i < t.Length)
+        {
+            var s = t[i..].IndexOfAny(Spaces);
+            if (s < 0)
+            {
+                return;
+            }
+
+            s += i;
+            var q = s;
+            while (q < t.Length && IsSpace(t[q]))
+            {
+                q++;
+            }
+
+            i = q;
+            var tokenStart = s;
+            while (tokenStart > 0 && !IsSpace(t[tokenStart - 1]) && t[tokenStart - 1] is not ('、' or '。' or '：' or ':' or '「' or '『' or '（' or '(' or '〔'))
+            {
+                tokenStart--;
+            }
+
+            if (tokenStart == s || !HoldsOrganisationMark(t[tokenStart..s]))
+            {
+                continue;
+            }
+
+            // One title between the organisation and the name (代表取締役, 教授, 理事長).
+            var titleEnd = q;
+            while (titleEnd < t.Length && IsKanji(t[titleEnd]))
+            {
+                titleEnd++;
+            }
+
+            if (titleEnd > q && titleEnd < t.Length && IsSpace(t[titleEnd]) && (RoleWords.IsRole(t[q..titleEnd]) || IsCompound(t[q..titleEnd], places: false)))
+            {
+                var next = titleEnd;
+                while (next < t.Length && IsSpace(t[next]))
+                {
+                    next++;
+                }
+
+                q = next;
+            }
+
+            // Lexicon only: after an organisation, unknown kanji are as often a department (情報学環).
+            if (TryNameAt(t, q, structure: false, out var end))
+            {
+                found.Add(new NameSpan(q, end - q, "offline:organisation-roll", 0.8));
+                i = end;
+            }
+        }
+    }
+
+    private static bool HoldsOrganisationMark(ReadOnlySpan<char> token)
+    {
+        foreach (var mark in OrganisationMarks)
+        {
+            if (token.Contains(mark, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // ---- 伊藤四郎作成, （伊藤四郎　作成）, 佐藤一郎邸, 佐藤宅 --------------------------------------
+
+    private void NamesBeforeSuffixes(ReadOnlySpan<char> t, List<NameSpan> found)
+    {
+        for (var i = 1; i < t.Length; i++)
+        {
+            int suffixLength;
+            if (t[i] == '作' && i + 1 < t.Length && t[i + 1] == '成')
+            {
+                // 作成者, 作成日, 作成中 …: another word, or the label rule's business.
+                if (i + 2 < t.Length && IsKanji(t[i + 2]))
+                {
+                    continue;
+                }
+
+                suffixLength = 2;
+            }
+            else if (t[i] == '邸' && !(i + 1 < t.Length && t[i + 1] is '宅' or '内'))
+            {
+                suffixLength = 1;
+            }
+            else if (t[i] == '宅' && !(i + 1 < t.Length && IsKanji(t[i + 1])))
+            {
+                suffixLength = 1; // 宅地, 宅配 are other words
+            }
+            else
+            {
+                continue;
+            }
+
+            // 住宅, 在宅, 自宅, 公邸, 帰宅: the suffix belongs to a word with the character before it.
+            // 住宅, 本宅, 公邸, 三宅: the suffix may make a word (or a surname) with the character before it.
+            var suffixWord = lexicon.IsCommonWord(t.Slice(i - 1, 1 + suffixLength))
+                || (suffixLength == 1 && IsKanji(t[i - 1]) && (lexicon.IsWord(t.Slice(i - 1, 2)) || lexicon.IsSurname(t.Slice(i - 1, 2))));
+            var end = i;
+            if (IsSpace(t[end - 1]) && suffixLength == 2 && end >= 2 && !IsSpace(t[end - 2]))
+            {
+                end--; // （伊藤四郎　作成）
+            }
+
+            var start = KanjiRunStart(t, end);
+            if (start == end || (start > 0 && t[start - 1] == '旧'))
+            {
+                continue; // 旧古河邸: a listed building, not a household
+            }
+
+            var run = t[start..end];
+            // 林宅, 森作成: a one-character surname only as the whole run, never where it makes a word (本宅, 公邸).
+            if (CodePoints(run) == 1)
+            {
+                if (!suffixWord && lexicon.IsSurname(run) && !Morphemes.Contains(run[0]) && !lexicon.IsWord(t.Slice(start, end - start + suffixLength)))
+                {
+                    found.Add(new NameSpan(start, run.Length, "offline:name-suffix", 0.75));
+                }
+
+                i += suffixLength - 1;
+                continue;
+            }
+
+            for (var k = 0; k < run.Length - 1; k++)
+            {
+                if (char.IsLowSurrogate(run[k]) || (k > 0 && !IsCompound(run[..k])))
+                {
+                    continue;
+                }
+
+                var name = run[k..];
+                if (name[0] == '旧')
+                {
+                    break;
+                }
+
+                // 山田作成, 河原邸: a surname that is also a word only when it is the whole run.
+                // 神宮寺宅: before 邸/宅, a whole run of 2–5 kanji that is no word is a household too,
+                // unless the suffix makes a word or surname with the character before it (上三宅).
+                var whole = k == 0;
+                if (IsKnownName(name, allowCommonSurname: whole)
+                    || (whole && suffixLength == 1 && !suffixWord && CodePoints(name) is >= 2 and <= 5 && !lexicon.IsCommonWord(name)
+                        && !IsCompound(name, places: false) && !OfficeEnds.Contains(name[^1]) && !NotNameStart.Contains(name[0])))
+                {
+                    found.Add(new NameSpan(start + k, name.Length, "offline:name-suffix", 0.8));
+                    break;
+                }
+            }
+
+            i += suffixLength - 1;
+        }
+    }
+
+    // ---- 加藤八郎とする: a full pair the lexicon knows ------------------------------------------
+
+    private void RecognizeFullNamePairs(ReadOnlySpan<char> t, List<NameSpan> found)
+    {
+        var i = 0;
+        while (i < t.Length)
+        {
+            if (!IsKanji(t[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < t.Length && IsKanji(t[i]))
+            {
+                i++;
+            }
+
+            var run = t[start..i];
+            if (IsFullNamePair(run))
+            {
+                found.Add(new NameSpan(start, run.Length, "offline:full-name-pair", 0.7));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A surname (2+ characters) and a given name (2+ characters), both in the lexicon, that do not
+    /// read as ordinary words; the given part must not be a place or a surname too (出羽三山, 日野北山).
+    /// </summary>
+    private bool IsFullNamePair(ReadOnlySpan<char> run)
+    {
+        var cps = CodePoints(run);
+        if (cps is < 4 or > 6 || lexicon.IsWord(run) || IsCompound(run, places: false))
+        {
+            return false;
+        }
+
+        for (var k = 2; k <= run.Length - 2; k++)
+        {
+            if (char.IsLowSurrogate(run[k]))
+            {
+                continue;
+            }
+
+            var surname = run[..k];
+            var given = run[k..];
+            if (CodePoints(surname) >= 2 && CodePoints(given) >= 2 && lexicon.IsSurname(surname) && lexicon.IsGivenName(given)
+                && !lexicon.IsCommonWord(surname) && !lexicon.IsWord(given) && !lexicon.IsSurname(given) && !OfficeWords.Contains(surname))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // ---- shared ---------------------------------------------------------------------------
+
+    /// <summary>
+    /// A name starting at <paramref name="start"/> that the lexicon supports, or, with
+    /// <paramref name="structure"/>, 2–4 kanji that are not ordinary words (阿子島) ending where a value ends.
+    /// </summary>
+    private bool TryNameAt(ReadOnlySpan<char> t, int start, bool structure, out int end)
+    {
+        end = start;
+        var re = start;
+        while (re < t.Length && IsKanji(t[re]) && re - start < MaxRun)
+        {
+            re++;
+        }
+
+        if (re == start || !IsNameBoundary(t, re))
+        {
+            return false;
+        }
+
+        var run = t[start..re];
+        var surname = lexicon.IsSurname(run) && !lexicon.IsCommonWord(run);
+        if (HasRole(run) || (OfficeEnds.Contains(run[^1]) && !surname) || NotNameStart.Contains(run[0]))
+        {
+            return false;
+        }
+
+        // 鈴木　花子: the given name after one space.
+        if (re + 1 < t.Length && IsSpace(t[re]) && IsKanji(t[re + 1]) && (lexicon.IsSurname(run) || !IsCompound(run, places: false)))
+        {
+            var ge = re + 1;
+            while (ge < t.Length && IsKanji(t[ge]) && ge - re <= 4)
+            {
+                ge++;
+            }
+
+            if (IsNameBoundary(t, ge) && lexicon.IsGivenName(t[(re + 1)..ge]))
+            {
+                end = ge;
+                return true;
+            }
+        }
+
+        // 担当：佐藤さくら: a known surname and a hiragana given name that ends the value.
+        if (re < t.Length && IsHiragana(t[re]) && lexicon.IsSurname(run))
+        {
+            var he = re;
+            while (he < t.Length && IsHiragana(t[he]) && he - re < 6)
+            {
+                he++;
+            }
+
+            var given = t[re..he];
+            if ((he >= t.Length || (!IsHiragana(t[he]) && !IsKanji(t[he]) && IsNameBoundary(t, he)))
+                && IsHiraganaNamePart(given) && !given.EndsWith("する", StringComparison.Ordinal))
+            {
+                end = he;
+                return true;
+            }
+        }
+
+        var cps = CodePoints(run);
+        // 担当：林: a one-character surname when it is the whole value.
+        if (cps == 1 && lexicon.IsSurname(run) && !Morphemes.Contains(run[0]) && (re >= t.Length || !IsHiragana(t[re])))
+        {
+            end = re;
+            return true;
+        }
+
+        if (IsKnownName(run, allowCommonSurname: true)
+            || (structure && cps is >= 2 and <= 5 && !lexicon.IsCommonWord(run) && !IsCompound(run, places: false) && !OfficeWords.Contains(run)))
+        {
+            end = re;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A surname, a surname+given pair, or an unknown surname before a known given name.</summary>
+    private bool IsKnownName(ReadOnlySpan<char> name, bool allowCommonSurname)
+    {
+        var cps = CodePoints(name);
+        if (cps is < 2 or > 7 || OfficeWords.Contains(name))
+        {
+            return false;
+        }
+
+        if (lexicon.IsSurname(name) && (allowCommonSurname || !lexicon.IsCommonWord(name)))
+        {
+            return true;
+        }
+
+        for (var k = 1; k < name.Length - 1; k++)
+        {
+            if (char.IsLowSurrogate(name[k]))
+            {
+                continue;
+            }
+
+            var surname = name[..k];
+            var given = name[k..];
+            // 陽子 and 花子 are words too, but 大学 or 成年 after an unknown prefix are not given names.
+            if (CodePoints(given) < 2 || !lexicon.IsGivenName(given) || (lexicon.IsCommonWord(given) && !GivenNameEndings.Contains(given[^1])))
+            {
+                continue;
+            }
+
+            if (lexicon.IsSurname(surname)
+                || (CodePoints(surname) is >= 1 and <= 5 && !NotNameStart.Contains(surname[0]) && !IsCompound(surname, places: false)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
