@@ -89,4 +89,57 @@ public sealed class PipelineStageTests : IDisposable
         var again = await NewPipeline(new RedactionPolicy { Version = "2" }).RerenderAsync();
         Assert.False(again.ChangedAnything);
     }
+
+    private async Task<List<string>> PublicFilesMentioningAsync(params string[] needles)
+    {
+        var found = new List<string>();
+        foreach (var path in Directory.EnumerateFiles(Path.Combine(_root.FullName, "site"), "*", SearchOption.AllDirectories))
+        {
+            var text = await File.ReadAllTextAsync(path);
+            if (needles.Any(n => text.Contains(n, StringComparison.Ordinal) || path.Contains(n, StringComparison.Ordinal)))
+            {
+                found.Add(Path.GetRelativePath(_root.FullName, path));
+            }
+        }
+
+        return found;
+    }
+
+    [Fact]
+    public async Task Index_files_of_a_build_the_state_forgot_are_removed_when_their_document_is_held()
+    {
+        var kept = MinutesId.FromSourceName("k.txt");
+        var heldId = MinutesId.FromSourceName("h.txt");
+        await _store.PutAsync(Containers.Uploads, "k.txt", TestUploads.PublicMinutes(410), ObjectProperties.None);
+        await _store.PutAsync(Containers.Uploads, "h.txt", TestUploads.PublicMinutes(411, body: "港湾秘匿審議会"), ObjectProperties.None);
+        await NewPipeline().PublishAsync("k.txt");
+        await NewPipeline().PublishAsync("h.txt");
+        Assert.NotEmpty(await PublicFilesMentioningAsync(heldId, "港湾秘匿審議会"));
+
+        // The index state is lost, then the second document becomes 非公開.
+        Assert.True(await _store.DeleteAsync(Containers.Audit, PipelineNames.SiteIndexState));
+        await _store.PutAsync(Containers.Uploads, "h.txt", TestUploads.PublicMinutes(411, body: "港湾秘匿審議会", closedMinutes: true), ObjectProperties.None);
+        Assert.Equal(StageOutcome.Held, (await NewPipeline().PublishAsync("h.txt"))[^1].Outcome);
+        await NewPipeline().Index.UpdateAsync();
+
+        Assert.Empty(await PublicFilesMentioningAsync(heldId, "港湾秘匿審議会"));
+        Assert.Equal([kept], await CatalogIdsAsync());
+    }
+
+    [Fact]
+    public async Task The_nightly_sweep_removes_index_files_no_build_produces()
+    {
+        await _store.PutAsync(Containers.Uploads, "s.txt", TestUploads.PublicMinutes(412), ObjectProperties.None);
+        await NewPipeline().PublishAsync("s.txt");
+
+        // A shard left by an earlier build whose state was never recorded (a crash), and a file staff put there.
+        var tagged = new ObjectProperties { ContentType = "application/json", Metadata = new Dictionary<string, string> { [MetadataKeys.Pipeline] = MetadataKeys.PipelineIndex } };
+        await _store.PutAsync(Containers.Web, "search/stale-0123abcd.json", "{}"u8.ToArray(), tagged);
+        await _store.PutAsync(Containers.Web, "notice.html", "<p>staff</p>"u8.ToArray(), ObjectProperties.None);
+
+        await NewPipeline().RerenderAsync();
+
+        Assert.Null(await _store.GetAsync(Containers.Web, "search/stale-0123abcd.json"));
+        Assert.NotNull(await _store.GetAsync(Containers.Web, "notice.html"));
+    }
 }

@@ -545,8 +545,9 @@ public sealed partial class MinutesPipeline
         var orphans = new List<string>();
         await foreach (var item in _store.ListAsync(Containers.Web, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            // Only files this pipeline wrote (they carry its hash); anything else in $web was put there by a person.
-            if (!known.Contains(item.Name) && ObjectMetadata.Get(item.Metadata, MetadataKeys.MinutesId) is not null)
+            // Only files this pipeline wrote (minutes files carry their id, index files their tag);
+            // anything else in $web was put there by a person.
+            if (!known.Contains(item.Name) && (ObjectMetadata.Get(item.Metadata, MetadataKeys.MinutesId) is not null || SiteIndex.IsIndexFile(item.Metadata)))
             {
                 orphans.Add(item.Name);
             }

@@ -205,11 +205,20 @@ public sealed partial class SiteIndex
         // What is in $web now: the hashes the last rebuild recorded, or — for the timer's forced
         // check — the real listing, so a file deleted or changed by hand is put right.
         var existing = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var previous = new HashSet<string>(state.Files.Keys, StringComparer.Ordinal);
         if (force || state.Files.Count == 0)
         {
             await foreach (var item in _store.ListAsync(Containers.Web, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                existing[item.Name] = ObjectMetadata.Get(item.Metadata, MetadataKeys.ContentSha256);
+                // An untagged file (written before the tag existed) is rewritten once to get it.
+                var tagged = IsIndexFile(item.Metadata);
+                existing[item.Name] = tagged ? ObjectMetadata.Get(item.Metadata, MetadataKeys.ContentSha256) : null;
+                if (tagged)
+                {
+                    // Index files of an earlier build the state no longer knows of (state lost,
+                    // or a crash before it was recorded): found by their tag, deleted below.
+                    previous.Add(item.Name);
+                }
             }
         }
         else
@@ -233,14 +242,14 @@ public sealed partial class SiteIndex
             }
 
             await RenewAsync(holder, written, [], hashes, cancellationToken).ConfigureAwait(false);
-            await _store.PutAsync(Containers.Web, file.Path, file.Content, WebProperties(file, sha, null), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _store.PutAsync(Containers.Web, file.Path, file.Content, IndexProperties(file, sha), cancellationToken: cancellationToken).ConfigureAwait(false);
             written.Add(file.Path);
         }
 
         // Index files of the previous build that this build no longer produces (e.g. the page of
         // a body whose last minutes were withdrawn).
         var deleted = new List<string>();
-        foreach (var stale in state.Files.Keys.Where(p => !hashes.ContainsKey(p)).Order(StringComparer.Ordinal))
+        foreach (var stale in previous.Where(p => !hashes.ContainsKey(p)).Order(StringComparer.Ordinal))
         {
             await RenewAsync(holder, written, deleted, hashes, cancellationToken).ConfigureAwait(false);
             if (await _store.DeleteAsync(Containers.Web, stale, cancellationToken).ConfigureAwait(false))
@@ -288,6 +297,17 @@ public sealed partial class SiteIndex
         }
 
         return new ObjectProperties { ContentType = file.ContentType, CacheControl = file.CacheControl, Metadata = metadata };
+    }
+
+    /// <summary>True for a file the index rebuild wrote (tagged <c>pipeline=index</c>).</summary>
+    internal static bool IsIndexFile(IReadOnlyDictionary<string, string> metadata) =>
+        ObjectMetadata.Get(metadata, MetadataKeys.Pipeline) == MetadataKeys.PipelineIndex;
+
+    private static ObjectProperties IndexProperties(SiteFile file, string sha)
+    {
+        var properties = WebProperties(file, sha, null);
+        var metadata = new Dictionary<string, string>(properties.Metadata, StringComparer.Ordinal) { [MetadataKeys.Pipeline] = MetadataKeys.PipelineIndex };
+        return properties with { Metadata = metadata };
     }
 
     private static string Fingerprint(List<(string Id, string ETag)> documents, string templateVersion)
