@@ -142,4 +142,60 @@ public sealed class PipelineStageTests : IDisposable
         Assert.Null(await _store.GetAsync(Containers.Web, "search/stale-0123abcd.json"));
         Assert.NotNull(await _store.GetAsync(Containers.Web, "notice.html"));
     }
+
+    [Theory]
+    [InlineData(Containers.Normalized)]
+    [InlineData(Containers.Redacted)]
+    public async Task A_version_that_fails_at_redact_or_render_takes_the_published_one_down(string broken)
+    {
+        var id = MinutesId.FromSourceName("f.txt");
+        await _store.PutAsync(Containers.Uploads, "f.txt", TestUploads.PublicMinutes(420), ObjectProperties.None);
+        await NewPipeline().PublishAsync("f.txt");
+        Assert.NotNull(await _store.GetAsync(Containers.Web, SiteUrls.MinutesPagePath(id)));
+
+        // The stage's input is unreadable (a bug on this version, or damage): redact or render fails for good.
+        await _store.PutAsync(broken, id + ".json", "{ not json"u8.ToArray(), ObjectProperties.None);
+        var result = broken == Containers.Normalized
+            ? await NewPipeline().RedactAsync(id + ".json")
+            : await NewPipeline().RenderAsync(id + ".json");
+
+        Assert.Equal(StageOutcome.Quarantined, result.Outcome);
+        Assert.NotNull(await _store.GetAsync(Containers.Quarantine, id + ".json"));
+        Assert.Null(await _store.GetAsync(Containers.Web, SiteUrls.MinutesPagePath(id)));
+        Assert.Null(await _store.GetAsync(Containers.Web, SiteUrls.MinutesJsonPath(id)));
+        Assert.Null(await _store.GetAsync(Containers.Audit, PipelineNames.Rendered(id)));
+        Assert.DoesNotContain(id, await CatalogIdsAsync());
+    }
+
+    [Fact]
+    public async Task A_hold_that_lands_while_a_page_renders_is_not_undone_by_the_render()
+    {
+        var id = MinutesId.FromSourceName("race.txt");
+        await _store.PutAsync(Containers.Uploads, "other.txt", TestUploads.PublicMinutes(421), ObjectProperties.None);
+        await NewPipeline().PublishAsync("other.txt");
+        await _store.PutAsync(Containers.Uploads, "race.txt", TestUploads.PublicMinutes(422), ObjectProperties.None);
+        var pipeline = new MinutesPipeline(new InterceptingStore(_store), new Redactor(new RedactionPolicy()), new SiteBuilder(new SiteOptions()));
+        await pipeline.NormalizeAsync("race.txt");
+        await pipeline.RedactAsync(id + ".json");
+
+        // Right after render has read the redacted document, a hold removes it (as RedactAsync does).
+        var store = (InterceptingStore)pipeline.Store;
+        store.AfterGet = async (container, name) =>
+        {
+            if (container == Containers.Redacted && name == id + ".json" && !store.Busy)
+            {
+                store.Busy = true;
+                await _store.DeleteAsync(Containers.Redacted, id + ".json");
+                await _store.DeleteAsync(Containers.Audit, PipelineNames.Rendered(id));
+            }
+        };
+        var result = await pipeline.RenderAsync(id + ".json");
+
+        Assert.True(store.Busy);
+        Assert.NotEqual(StageOutcome.Done, result.Outcome);
+        Assert.Null(await _store.GetAsync(Containers.Web, SiteUrls.MinutesPagePath(id)));
+        Assert.Null(await _store.GetAsync(Containers.Web, SiteUrls.MinutesJsonPath(id)));
+        Assert.Null(await _store.GetAsync(Containers.Audit, PipelineNames.Rendered(id)));
+        Assert.Empty(await PublicFilesMentioningAsync(id));
+    }
 }

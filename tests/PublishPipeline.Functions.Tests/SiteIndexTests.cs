@@ -128,40 +128,4 @@ public sealed class SiteIndexTests : IDisposable
 
         public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
     }
-
-    /// <summary>The file-system store with a hook after each write or delete in $web.</summary>
-    private sealed class InterceptingStore(IObjectStore inner) : IObjectStore
-    {
-        public Func<Task>? AfterWebWrite { get; set; }
-
-        public bool Busy { get; set; }
-
-        public Task<StoredObject?> GetAsync(string container, string name, CancellationToken cancellationToken = default) =>
-            inner.GetAsync(container, name, cancellationToken);
-
-        public async Task<string> PutAsync(string container, string name, ReadOnlyMemory<byte> content, ObjectProperties properties, WriteCondition? condition = null, CancellationToken cancellationToken = default)
-        {
-            var etag = await inner.PutAsync(container, name, content, properties, condition, cancellationToken);
-            if (container == Containers.Web && AfterWebWrite is { } hook)
-            {
-                await hook();
-            }
-
-            return etag;
-        }
-
-        public async Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken = default)
-        {
-            var deleted = await inner.DeleteAsync(container, name, cancellationToken);
-            if (container == Containers.Web && AfterWebWrite is { } hook)
-            {
-                await hook();
-            }
-
-            return deleted;
-        }
-
-        public IAsyncEnumerable<ObjectInfo> ListAsync(string container, string? prefix = null, CancellationToken cancellationToken = default) =>
-            inner.ListAsync(container, prefix, cancellationToken);
-    }
 }

@@ -129,7 +129,7 @@ public sealed partial class MinutesPipeline
 
         if (upload.Content.Length > _options.MaxUploadBytes)
         {
-            return await QuarantineUploadAsync(id, uploadName, "too-large", $"The upload is {upload.Content.Length:N0} bytes; at most {_options.MaxUploadBytes:N0} are read.", upload, cancellationToken).ConfigureAwait(false);
+            return await QuarantineAndTakeDownAsync(id, uploadName, Stages.Normalize, "too-large", $"The upload is {upload.Content.Length:N0} bytes; at most {_options.MaxUploadBytes:N0} are read.", upload, updateIndexes: true, cancellationToken).ConfigureAwait(false);
         }
 
         Minutes minutes;
@@ -141,11 +141,11 @@ public sealed partial class MinutesPipeline
         }
         catch (MinutesFormatException e)
         {
-            return await QuarantineUploadAsync(id, uploadName, e.Code, e.ToString(), upload, cancellationToken).ConfigureAwait(false);
+            return await QuarantineAndTakeDownAsync(id, uploadName, Stages.Normalize, e.Code, e.ToString(), upload, updateIndexes: true, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return await QuarantineUploadAsync(id, uploadName, "error", $"{e.GetType().Name}: {e.Message}", upload, cancellationToken).ConfigureAwait(false);
+            return await QuarantineAndTakeDownAsync(id, uploadName, Stages.Normalize, "error", $"{e.GetType().Name}: {e.Message}", upload, updateIndexes: true, cancellationToken).ConfigureAwait(false);
         }
 
         var json = MinutesJson.Serialize(minutes with { Id = id });
@@ -213,7 +213,7 @@ public sealed partial class MinutesPipeline
         }
         catch (Exception e) when (!_options.IsTransient(e))
         {
-            return await QuarantineAsync(id, sourceName, Stages.Redact, e is JsonException ? "json" : "error", $"{e.GetType().Name}: {e.Message}", null, cancellationToken).ConfigureAwait(false);
+            return await QuarantineAndTakeDownAsync(id, sourceName, Stages.Redact, e is JsonException ? "json" : "error", $"{e.GetType().Name}: {e.Message}", null, updateIndexes, cancellationToken).ConfigureAwait(false);
         }
 
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -271,7 +271,7 @@ public sealed partial class MinutesPipeline
             return Log(new StageResult(Stages.Render, null, StageOutcome.Ignored, "not a redacted document name"));
         }
 
-        var result = await RenderPagesAsync(id, cancellationToken).ConfigureAwait(false);
+        var result = await RenderPagesAsync(id, updateIndexes, cancellationToken).ConfigureAwait(false);
         if (updateIndexes && result.Outcome is StageOutcome.Done or StageOutcome.Unchanged)
         {
             // Always, even when the page was unchanged: a retry after a crash between the page and
@@ -286,7 +286,7 @@ public sealed partial class MinutesPipeline
         return Log(result);
     }
 
-    private async Task<StageResult> RenderPagesAsync(string id, CancellationToken cancellationToken)
+    private async Task<StageResult> RenderPagesAsync(string id, bool updateIndexes, CancellationToken cancellationToken, int attempt = 0)
     {
         var redacted = await _store.GetAsync(Containers.Redacted, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
         if (redacted is null)
@@ -319,7 +319,7 @@ public sealed partial class MinutesPipeline
         }
         catch (Exception e) when (!_options.IsTransient(e))
         {
-            return await QuarantineAsync(id, sourceName, Stages.Render, e is JsonException ? "json" : "error", $"{e.GetType().Name}: {e.Message}", null, cancellationToken).ConfigureAwait(false);
+            return await QuarantineAndTakeDownAsync(id, sourceName, Stages.Render, e is JsonException ? "json" : "error", $"{e.GetType().Name}: {e.Message}", null, updateIndexes, cancellationToken).ConfigureAwait(false);
         }
 
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -354,6 +354,23 @@ public sealed partial class MinutesPipeline
                 [MetadataKeys.SourceName] = ObjectMetadata.Encode(sourceName),
             },
             cancellationToken).ConfigureAwait(false);
+
+        // A hold or withdrawal may have removed the redacted document (and unpublished) while we
+        // rendered: our pages and record must not outlive it. A newer version instead is rendered again.
+        var now = await _store.GetAsync(Containers.Redacted, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
+        if (now is null)
+        {
+            var removed = await UnpublishAsync(id, updateIndexes, cancellationToken).ConfigureAwait(false);
+            return new StageResult(Stages.Render, id, StageOutcome.Missing, $"the redacted document was removed while rendering (held or withdrawn); removed {removed.Count} files again");
+        }
+
+        if (now.ETag != redacted.ETag && PipelineNames.Sha256(now.Content.Span) != sha)
+        {
+            return attempt < 3
+                ? await RenderPagesAsync(id, updateIndexes, cancellationToken, attempt + 1).ConfigureAwait(false)
+                : throw new WriteConflictException($"redacted/{PipelineNames.Document(id)} kept changing while it was rendered.");
+        }
+
         return new StageResult(Stages.Render, id, StageOutcome.Done, $"{written} of {files.Count} files written");
     }
 
@@ -587,16 +604,32 @@ public sealed partial class MinutesPipeline
     // ───────────────────────────── helpers ─────────────────────────────
 
     /// <summary>
-    /// The current upload cannot be read. Whatever was published from an earlier version of it
-    /// no longer matches what staff uploaded (the new version may be the correction of a leak), so
-    /// it is taken down with its intermediate documents until a readable version arrives.
+    /// The current version cannot be taken through <paramref name="stage"/>. Whatever was published
+    /// from an earlier version no longer matches what staff uploaded (the new version may be the
+    /// correction of a leak), so it is taken down, with the intermediate documents made from the
+    /// failing stage on, until a version that goes through arrives. The stage's own input is kept
+    /// (the nightly run retries it): the normalised document for redact, the redacted one for render.
     /// </summary>
-    private async Task<StageResult> QuarantineUploadAsync(string id, string uploadName, string code, string reason, StoredObject upload, CancellationToken cancellationToken)
+    private async Task<StageResult> QuarantineAndTakeDownAsync(string id, string sourceName, string stage, string code, string reason, StoredObject? upload, bool updateIndexes, CancellationToken cancellationToken)
     {
-        var result = await QuarantineAsync(id, uploadName, Stages.Normalize, code, reason, upload, cancellationToken).ConfigureAwait(false);
-        var stale = await _store.DeleteAsync(Containers.Normalized, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
-        stale |= await _store.DeleteAsync(Containers.Redacted, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
-        var removed = await UnpublishAsync(id, updateIndexes: stale, cancellationToken).ConfigureAwait(false);
+        var result = await QuarantineAsync(id, sourceName, stage, code, reason, upload, cancellationToken).ConfigureAwait(false);
+        var stale = false;
+        if (stage == Stages.Normalize)
+        {
+            stale |= await _store.DeleteAsync(Containers.Normalized, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (stage is Stages.Normalize or Stages.Redact)
+        {
+            stale |= await _store.DeleteAsync(Containers.Redacted, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
+        }
+
+        var removed = await UnpublishAsync(id, updateIndexes: false, cancellationToken).ConfigureAwait(false);
+        if (updateIndexes && (stale || removed.Count > 0))
+        {
+            await Index.UpdateAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
         return removed.Count > 0 ? result with { Message = result.Message + $" (removed {removed.Count} published files of the earlier version)" } : result;
     }
 
