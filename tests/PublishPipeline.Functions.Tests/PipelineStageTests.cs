@@ -198,4 +198,53 @@ public sealed class PipelineStageTests : IDisposable
         Assert.Null(await _store.GetAsync(Containers.Audit, PipelineNames.Rendered(id)));
         Assert.Empty(await PublicFilesMentioningAsync(id));
     }
+
+    /// <summary>Public minutes whose 会議録 is 一部非公開 with no passage marked: publishable only once confirmed as the public version.</summary>
+    private static byte[] PartlyClosedMinutes(int n)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(TestUploads.PublicMinutes(n));
+        const string Open = """<input checked="" type="checkbox"/> 公開 <input type="checkbox"/> 非公開 <input type="checkbox"/> 一部非公開""";
+        var line = text.IndexOf("会議録\t" + Open, StringComparison.Ordinal);
+        Assert.True(line > 0);
+        text = text[..line] + "会議録\t" + """<input type="checkbox"/> 公開 <input type="checkbox"/> 非公開 <input checked="" type="checkbox"/> 一部非公開""" + text[(line + 4 + Open.Length)..];
+        return System.Text.Encoding.UTF8.GetBytes(text);
+    }
+
+    [Fact]
+    public async Task Deleting_a_public_version_confirmation_takes_the_partly_closed_minutes_down()
+    {
+        var id = MinutesId.FromSourceName("part.txt");
+        await _store.PutAsync(Containers.Uploads, "part.txt", PartlyClosedMinutes(430), ObjectProperties.None);
+        await _store.PutAsync(Containers.Uploads, "part.txt.public-version", "ok"u8.ToArray(), ObjectProperties.None);
+        Assert.Equal(StageOutcome.Done, (await NewPipeline().PublishAsync("part.txt"))[^1].Outcome);
+        Assert.NotNull(await _store.GetAsync(Containers.Web, SiteUrls.MinutesPagePath(id)));
+
+        // Staff revoke the confirmation: the deletion event names the sidecar.
+        await _store.DeleteAsync(Containers.Uploads, "part.txt.public-version");
+        var result = await NewPipeline().WithdrawAsync("part.txt.public-version");
+
+        Assert.Equal(StageOutcome.Held, result.Outcome);
+        Assert.NotNull(await _store.GetAsync(Containers.Uploads, "part.txt"));
+        Assert.Null(await _store.GetAsync(Containers.Web, SiteUrls.MinutesPagePath(id)));
+        Assert.DoesNotContain(id, await CatalogIdsAsync());
+    }
+
+    [Fact]
+    public async Task The_nightly_run_notices_a_confirmation_revoked_without_an_event()
+    {
+        var id = MinutesId.FromSourceName("meta.txt");
+        var confirmed = new ObjectProperties { Metadata = new Dictionary<string, string> { ["publicversion"] = "true" } };
+        await _store.PutAsync(Containers.Uploads, "other.txt", TestUploads.PublicMinutes(431), ObjectProperties.None);
+        await NewPipeline().PublishAsync("other.txt");
+        await _store.PutAsync(Containers.Uploads, "meta.txt", PartlyClosedMinutes(432), confirmed);
+        Assert.Equal(StageOutcome.Done, (await NewPipeline().PublishAsync("meta.txt"))[^1].Outcome);
+
+        // The metadata is cleared (no blob event for a metadata change reaches the pipeline).
+        await _store.PutAsync(Containers.Uploads, "meta.txt", PartlyClosedMinutes(432), ObjectProperties.None);
+        var report = await NewPipeline().RerenderAsync();
+
+        Assert.Contains(id, report.Held);
+        Assert.Null(await _store.GetAsync(Containers.Web, SiteUrls.MinutesPagePath(id)));
+        Assert.DoesNotContain(id, await CatalogIdsAsync());
+    }
 }

@@ -199,7 +199,8 @@ public sealed partial class MinutesPipeline
             var previous = await _store.GetAsync(container, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
             if (previous is not null &&
                 ObjectMetadata.Get(previous.Properties.Metadata, MetadataKeys.NormalizedSha256) == sha &&
-                ObjectMetadata.Get(previous.Properties.Metadata, MetadataKeys.PolicyVersion) == policy)
+                ObjectMetadata.Get(previous.Properties.Metadata, MetadataKeys.PolicyVersion) == policy &&
+                ObjectMetadata.Get(previous.Properties.Metadata, MetadataKeys.PublicVersion) == (confirmed ? "true" : null))
             {
                 return Log(new StageResult(Stages.Redact, id, outcome, "already redacted from the same document under the same policy", outcome == StageOutcome.Held ? $"{Containers.Held}/{PipelineNames.Document(id)}" : null));
             }
@@ -222,6 +223,11 @@ public sealed partial class MinutesPipeline
             [MetadataKeys.NormalizedSha256] = sha,
             [MetadataKeys.PolicyVersion] = policy,
         };
+        if (confirmed)
+        {
+            // Recorded so that a confirmation given or revoked later (same bytes) is redacted again.
+            metadata[MetadataKeys.PublicVersion] = "true";
+        }
 
         // The audit record first: whatever happens next, what was removed and why is on record.
         await PutJsonAsync(Containers.Audit, PipelineNames.Document(id), result.Audit, metadata, cancellationToken).ConfigureAwait(false);
@@ -377,10 +383,19 @@ public sealed partial class MinutesPipeline
     // ───────────────────────────── withdraw ─────────────────────────────
 
     /// <summary>The upload was deleted: its page and JSON leave $web and every index; the audit says so.</summary>
-    public Task<StageResult> WithdrawAsync(string uploadName, WithdrawalEvent? deletion = null, CancellationToken cancellationToken = default)
+    public async Task<StageResult> WithdrawAsync(string uploadName, WithdrawalEvent? deletion = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(uploadName);
-        return WithdrawAsync(MinutesId.FromSourceName(uploadName), uploadName, deletion, "the upload was deleted", updateIndexes: true, cancellationToken);
+        if (uploadName.EndsWith(RedactionRequest.PublicVersionSidecarSuffix, StringComparison.Ordinal) &&
+            uploadName[..^RedactionRequest.PublicVersionSidecarSuffix.Length] is { Length: > 0 } main && ObjectName.Problem(main) is null)
+        {
+            // The public-version confirmation was revoked: x.docx itself stays, but must be taken
+            // through the stages again without it (一部非公開 minutes are then held and leave the site).
+            var results = await PublishAsync(main, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return results[^1];
+        }
+
+        return await WithdrawAsync(MinutesId.FromSourceName(uploadName), uploadName, deletion, "the upload was deleted", updateIndexes: true, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<StageResult> WithdrawAsync(string id, string uploadName, WithdrawalEvent? deletion, string reason, bool updateIndexes, CancellationToken cancellationToken)
@@ -470,10 +485,10 @@ public sealed partial class MinutesPipeline
         var templateVersion = _site.TemplateVersion;
         List<string> reredacted = [], rerendered = [], withdrawn = [], held = [], failed = [];
 
-        var uploads = new HashSet<string>(StringComparer.Ordinal);
+        var uploads = new Dictionary<string, ObjectInfo>(StringComparer.Ordinal);
         await foreach (var upload in _store.ListAsync(Containers.Uploads, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            uploads.Add(upload.Name);
+            uploads[upload.Name] = upload;
         }
 
         // 1. Sources gone (a missed deletion event): withdraw.
@@ -481,13 +496,33 @@ public sealed partial class MinutesPipeline
         foreach (var (id, item) in normalized.ToList())
         {
             var source = ObjectMetadata.Get(item.Metadata, MetadataKeys.SourceName) is { } s ? ObjectMetadata.Decode(s) : null;
-            if (source is null || !uploads.Contains(source))
+            if (source is null || !uploads.ContainsKey(source))
             {
                 await WithdrawAsync(id, source ?? id, null, "the upload is gone (found by the re-render)", updateIndexes: false, cancellationToken).ConfigureAwait(false);
                 withdrawn.Add(id);
                 normalized.Remove(id);
             }
         }
+
+        // 1b. A public-version confirmation given or revoked (metadata or sidecar) without an event
+        // reaching us: normalise again, which records the new state and so re-redacts below.
+        foreach (var (id, item) in normalized.ToList())
+        {
+            var source = ObjectMetadata.Decode(ObjectMetadata.Get(item.Metadata, MetadataKeys.SourceName)!);
+            var confirmed = RedactionRequest.IsConfirmedPublicVersion(uploads[source].Metadata, uploads.ContainsKey(source + RedactionRequest.PublicVersionSidecarSuffix));
+            if (confirmed == (ObjectMetadata.Get(item.Metadata, MetadataKeys.PublicVersion) == "true"))
+            {
+                continue;
+            }
+
+            var result = await Guard(id, failed, () => NormalizeAsync(source, cancellationToken)).ConfigureAwait(false);
+            if (result?.Outcome == StageOutcome.Quarantined)
+            {
+                failed.Add(id);
+            }
+        }
+
+        normalized = await ListDocumentsAsync(Containers.Normalized, cancellationToken).ConfigureAwait(false);
 
         // 2. Policy changed: re-redact.
         var redacted = await ListDocumentsAsync(Containers.Redacted, cancellationToken).ConfigureAwait(false);
@@ -498,6 +533,7 @@ public sealed partial class MinutesPipeline
             var normalizedSha = ObjectMetadata.Get(item.Metadata, MetadataKeys.ContentSha256);
             if (decided is not null &&
                 ObjectMetadata.Get(decided.Metadata, MetadataKeys.PolicyVersion) == policy &&
+                ObjectMetadata.Get(decided.Metadata, MetadataKeys.PublicVersion) == ObjectMetadata.Get(item.Metadata, MetadataKeys.PublicVersion) &&
                 (normalizedSha is null || ObjectMetadata.Get(decided.Metadata, MetadataKeys.NormalizedSha256) == normalizedSha))
             {
                 continue;
