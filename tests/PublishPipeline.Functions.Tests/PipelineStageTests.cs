@@ -247,4 +247,24 @@ public sealed class PipelineStageTests : IDisposable
         Assert.Null(await _store.GetAsync(Containers.Web, SiteUrls.MinutesPagePath(id)));
         Assert.DoesNotContain(id, await CatalogIdsAsync());
     }
+
+    [Fact]
+    public async Task The_nightly_run_publishes_an_upload_whose_events_were_lost_and_leaves_a_quarantined_one_alone()
+    {
+        var id = MinutesId.FromSourceName("lost.txt");
+        await _store.PutAsync(Containers.Uploads, "lost.txt", TestUploads.PublicMinutes(440), ObjectProperties.None);
+        await _store.PutAsync(Containers.Uploads, "bad.txt", TestUploads.Poison(), ObjectProperties.None);
+        await NewPipeline().NormalizeAsync("bad.txt");
+        var badReport = (await _store.GetAsync(Containers.Quarantine, MinutesId.FromSourceName("bad.txt") + ".json"))!;
+
+        var report = await NewPipeline().RerenderAsync();
+
+        Assert.Equal([id], report.Normalized);
+        Assert.NotNull(await _store.GetAsync(Containers.Web, SiteUrls.MinutesPagePath(id)));
+        Assert.Contains(id, await CatalogIdsAsync());
+        Assert.Equal(badReport.ETag, (await _store.GetAsync(Containers.Quarantine, MinutesId.FromSourceName("bad.txt") + ".json"))!.ETag);
+
+        // Everything is accounted for now: the next night normalises nothing.
+        Assert.Empty((await NewPipeline().RerenderAsync()).Normalized);
+    }
 }

@@ -483,7 +483,7 @@ public sealed partial class MinutesPipeline
         using var scope = BeginScope(Stages.Rerender, null);
         var policy = _redactor.Policy.Version;
         var templateVersion = _site.TemplateVersion;
-        List<string> reredacted = [], rerendered = [], withdrawn = [], held = [], failed = [];
+        List<string> normalizedNow = [], reredacted = [], rerendered = [], withdrawn = [], held = [], failed = [];
 
         var uploads = new Dictionary<string, ObjectInfo>(StringComparer.Ordinal);
         await foreach (var upload in _store.ListAsync(Containers.Uploads, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -491,8 +491,49 @@ public sealed partial class MinutesPipeline
             uploads[upload.Name] = upload;
         }
 
-        // 1. Sources gone (a missed deletion event): withdraw.
+        // 0. Uploads never taken through (the event was lost, or its retries ran out): normalise
+        // every upload that has neither a normalised document of the same version nor a
+        // quarantine report for it. NormalizeAsync is idempotent, so a doubtful case costs a read.
         var normalized = await ListDocumentsAsync(Containers.Normalized, cancellationToken).ConfigureAwait(false);
+        var quarantined = await ListDocumentsAsync(Containers.Quarantine, cancellationToken).ConfigureAwait(false);
+        foreach (var (name, upload) in uploads)
+        {
+            if (name.EndsWith(RedactionRequest.PublicVersionSidecarSuffix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var id = MinutesId.FromSourceName(name);
+            var etag = upload.ETag.Trim('"');
+            if (normalized.TryGetValue(id, out var n) &&
+                ObjectMetadata.Get(n.Metadata, MetadataKeys.SourceName) == ObjectMetadata.Encode(name) &&
+                ObjectMetadata.Get(n.Metadata, MetadataKeys.SourceETag) == etag)
+            {
+                continue;
+            }
+
+            if (quarantined.ContainsKey(id) &&
+                await _store.GetAsync(Containers.Quarantine, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false) is { } stored &&
+                JsonSerializer.Deserialize<QuarantineReport>(stored.Content.Span, MinutesJson.Options) is { } q &&
+                q.SourceName == name && (q.SourceETag == etag || q.SourceETag is null && ObjectName.Problem(name) is not null))
+            {
+                continue;
+            }
+
+            var result = await Guard(id, failed, () => NormalizeAsync(name, cancellationToken)).ConfigureAwait(false);
+            switch (result?.Outcome)
+            {
+                case StageOutcome.Done:
+                    normalizedNow.Add(id);
+                    break;
+                case StageOutcome.Quarantined:
+                    failed.Add(id);
+                    break;
+            }
+        }
+
+        // 1. Sources gone (a missed deletion event): withdraw.
+        normalized = await ListDocumentsAsync(Containers.Normalized, cancellationToken).ConfigureAwait(false);
         foreach (var (id, item) in normalized.ToList())
         {
             var source = ObjectMetadata.Get(item.Metadata, MetadataKeys.SourceName) is { } s ? ObjectMetadata.Decode(s) : null;
@@ -516,7 +557,11 @@ public sealed partial class MinutesPipeline
             }
 
             var result = await Guard(id, failed, () => NormalizeAsync(source, cancellationToken)).ConfigureAwait(false);
-            if (result?.Outcome == StageOutcome.Quarantined)
+            if (result?.Outcome == StageOutcome.Done)
+            {
+                normalizedNow.Add(id);
+            }
+            else if (result?.Outcome == StageOutcome.Quarantined)
             {
                 failed.Add(id);
             }
@@ -612,7 +657,7 @@ public sealed partial class MinutesPipeline
         }
 
         var now = _time.GetUtcNow();
-        var report = new RerenderReport(now, templateVersion, policy, reredacted, rerendered, withdrawn, held, failed, update.Written, [.. update.Deleted, .. orphans]);
+        var report = new RerenderReport(now, templateVersion, policy, reredacted, rerendered, withdrawn, held, failed, update.Written, [.. update.Deleted, .. orphans]) { Normalized = normalizedNow };
         if (report.ChangedAnything || failed.Count > 0)
         {
             await PutJsonAsync(Containers.Audit, $"{PipelineNames.RerenderReportPrefix}{now:yyyyMMdd'T'HHmmss'Z'}.json", report, [], cancellationToken).ConfigureAwait(false);

@@ -81,8 +81,11 @@ public sealed record RerenderReport(
     IReadOnlyList<string> IndexFilesWritten,
     IReadOnlyList<string> IndexFilesDeleted)
 {
+    /// <summary>Uploads normalised by the run: never processed (an event lost or poisoned) or their confirmation changed.</summary>
+    public IReadOnlyList<string> Normalized { get; init; } = [];
+
     public bool ChangedAnything =>
-        Reredacted.Count + Rerendered.Count + Withdrawn.Count + Held.Count + IndexFilesWritten.Count + IndexFilesDeleted.Count > 0;
+        Normalized.Count + Reredacted.Count + Rerendered.Count + Withdrawn.Count + Held.Count + IndexFilesWritten.Count + IndexFilesDeleted.Count > 0;
 }
 
 /// <summary>The Event Grid facts of a deletion, recorded in the withdrawal audit.</summary>
