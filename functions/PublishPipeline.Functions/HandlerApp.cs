@@ -78,9 +78,10 @@ public static partial class HandlerApp
             InvokeAsync(http, RerenderSite, async (envelope, pipeline, ct) =>
             {
                 var report = await pipeline.RerenderAsync(ct).ConfigureAwait(false);
-                return $"re-render{(envelope.TimerPastDue("timer") == true ? " (past due)" : string.Empty)}: " +
+                return $"re-render{(envelope.TimerPastDue("timer") == true ? " (past due)" : string.Empty)}: {report.Normalized.Count} normalised, " +
                     $"{report.Reredacted.Count} re-redacted, {report.Rerendered.Count} re-rendered, {report.Withdrawn.Count} withdrawn, " +
-                    $"{report.Held.Count} held, {report.Failed.Count} failed, {report.IndexFilesWritten.Count} index files written";
+                    $"{report.Held.Count} held, {report.Failed.Count} failed, {report.IndexFilesWritten.Count} index files written" +
+                    (report.LeftForNextRun.Count > 0 ? $", {report.LeftForNextRun.Count} left for the next run (time budget)" : string.Empty);
             }));
         app.MapPost("/" + WithdrawUpload, (HttpContext http) =>
             InvokeAsync(http, WithdrawUpload, async (envelope, pipeline, ct) =>

@@ -267,4 +267,29 @@ public sealed class PipelineStageTests : IDisposable
         // Everything is accounted for now: the next night normalises nothing.
         Assert.Empty((await NewPipeline().RerenderAsync()).Normalized);
     }
+
+    [Fact]
+    public async Task A_run_out_of_time_leaves_the_rest_for_the_next_run_and_says_so()
+    {
+        var id = MinutesId.FromSourceName("late.txt");
+        await _store.PutAsync(Containers.Uploads, "late.txt", TestUploads.PublicMinutes(450), ObjectProperties.None);
+        var hurried = new MinutesPipeline(_store, new Redactor(new RedactionPolicy()), new SiteBuilder(new SiteOptions()), options: new PipelineOptions { RerenderBudget = TimeSpan.Zero });
+
+        var first = await hurried.RerenderAsync();
+
+        Assert.Equal([$"{Containers.Uploads}/late.txt"], first.LeftForNextRun);
+        Assert.Empty(first.Normalized);
+        Assert.Null(await _store.GetAsync(Containers.Normalized, id + ".json"));
+        var reports = new List<string>();
+        await foreach (var item in _store.ListAsync(Containers.Audit, PipelineNames.RerenderReportPrefix))
+        {
+            reports.Add(item.Name);
+        }
+
+        Assert.Single(reports); // what was left is on record
+
+        var next = await NewPipeline().RerenderAsync();
+        Assert.Empty(next.LeftForNextRun);
+        Assert.NotNull(await _store.GetAsync(Containers.Web, SiteUrls.MinutesPagePath(id)));
+    }
 }

@@ -483,7 +483,22 @@ public sealed partial class MinutesPipeline
         using var scope = BeginScope(Stages.Rerender, null);
         var policy = _redactor.Policy.Version;
         var templateVersion = _site.TemplateVersion;
-        List<string> normalizedNow = [], reredacted = [], rerendered = [], withdrawn = [], held = [], failed = [];
+        List<string> normalizedNow = [], reredacted = [], rerendered = [], withdrawn = [], held = [], failed = [], left = [];
+
+        // Per-document work stops near the budget; the rest waits for the next run (reported).
+        // Takedowns (withdrawals, unpublishing) and the index rebuild always run.
+        var stopAt = _time.GetUtcNow() + _options.RerenderBudget;
+        bool OutOfTime(string what)
+        {
+            if (_time.GetUtcNow() < stopAt)
+            {
+                return false;
+            }
+
+            left.Add(what);
+            return true;
+        }
+
 
         var uploads = new Dictionary<string, ObjectInfo>(StringComparer.Ordinal);
         await foreach (var upload in _store.ListAsync(Containers.Uploads, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -505,6 +520,11 @@ public sealed partial class MinutesPipeline
 
             var id = MinutesId.FromSourceName(name);
             var etag = upload.ETag.Trim('"');
+            if (OutOfTime($"{Containers.Uploads}/{name}"))
+            {
+                continue;
+            }
+
             if (normalized.TryGetValue(id, out var n) &&
                 ObjectMetadata.Get(n.Metadata, MetadataKeys.SourceName) == ObjectMetadata.Encode(name) &&
                 ObjectMetadata.Get(n.Metadata, MetadataKeys.SourceETag) == etag)
@@ -551,7 +571,7 @@ public sealed partial class MinutesPipeline
         {
             var source = ObjectMetadata.Decode(ObjectMetadata.Get(item.Metadata, MetadataKeys.SourceName)!);
             var confirmed = RedactionRequest.IsConfirmedPublicVersion(uploads[source].Metadata, uploads.ContainsKey(source + RedactionRequest.PublicVersionSidecarSuffix));
-            if (confirmed == (ObjectMetadata.Get(item.Metadata, MetadataKeys.PublicVersion) == "true"))
+            if (confirmed == (ObjectMetadata.Get(item.Metadata, MetadataKeys.PublicVersion) == "true") || OutOfTime($"{Containers.Uploads}/{source}"))
             {
                 continue;
             }
@@ -584,6 +604,11 @@ public sealed partial class MinutesPipeline
                 continue;
             }
 
+            if (OutOfTime($"{Containers.Normalized}/{PipelineNames.Document(id)}"))
+            {
+                continue;
+            }
+
             var result = await Guard(id, failed, () => RedactAsync(PipelineNames.Document(id), updateIndexes: false, cancellationToken)).ConfigureAwait(false);
             switch (result?.Outcome)
             {
@@ -607,6 +632,11 @@ public sealed partial class MinutesPipeline
             if (rendered.TryGetValue(id, out var r) &&
                 ObjectMetadata.Get(r.Metadata, MetadataKeys.TemplateVersion) == templateVersion &&
                 ObjectMetadata.Get(r.Metadata, MetadataKeys.RedactedSha256) == ObjectMetadata.Get(item.Metadata, MetadataKeys.ContentSha256))
+            {
+                continue;
+            }
+
+            if (OutOfTime($"{Containers.Redacted}/{PipelineNames.Document(id)}"))
             {
                 continue;
             }
@@ -657,8 +687,13 @@ public sealed partial class MinutesPipeline
         }
 
         var now = _time.GetUtcNow();
-        var report = new RerenderReport(now, templateVersion, policy, reredacted, rerendered, withdrawn, held, failed, update.Written, [.. update.Deleted, .. orphans]) { Normalized = normalizedNow };
-        if (report.ChangedAnything || failed.Count > 0)
+        var report = new RerenderReport(now, templateVersion, policy, reredacted, rerendered, withdrawn, held, failed, update.Written, [.. update.Deleted, .. orphans]) { Normalized = normalizedNow, LeftForNextRun = left };
+        if (left.Count > 0)
+        {
+            LogOutOfTime(_logger, _options.RerenderBudget, left.Count);
+        }
+
+        if (report.ChangedAnything || failed.Count > 0 || left.Count > 0)
         {
             await PutJsonAsync(Containers.Audit, $"{PipelineNames.RerenderReportPrefix}{now:yyyyMMdd'T'HHmmss'Z'}.json", report, [], cancellationToken).ConfigureAwait(false);
         }
@@ -807,6 +842,9 @@ public sealed partial class MinutesPipeline
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Indexes updated: {Written} files written, {Deleted} deleted")]
     private static partial void LogIndexes(ILogger logger, int written, int deleted);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Re-render stopped at its {Budget} budget; {Left} uploads/documents are left for the next run (listed in the report)")]
+    private static partial void LogOutOfTime(ILogger logger, TimeSpan budget, int left);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Re-render of {DocumentId} failed")]
     private static partial void LogStageFailed(ILogger logger, string documentId, Exception exception);

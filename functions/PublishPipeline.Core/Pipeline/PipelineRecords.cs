@@ -84,6 +84,9 @@ public sealed record RerenderReport(
     /// <summary>Uploads normalised by the run: never processed (an event lost or poisoned) or their confirmation changed.</summary>
     public IReadOnlyList<string> Normalized { get; init; } = [];
 
+    /// <summary>Uploads or documents not looked at because the run's time budget ran out; the next run takes them.</summary>
+    public IReadOnlyList<string> LeftForNextRun { get; init; } = [];
+
     public bool ChangedAnything =>
         Normalized.Count + Reredacted.Count + Rerendered.Count + Withdrawn.Count + Held.Count + IndexFilesWritten.Count + IndexFilesDeleted.Count > 0;
 }
