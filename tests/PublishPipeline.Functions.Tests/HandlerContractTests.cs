@@ -227,6 +227,28 @@ public sealed class HandlerFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Missing_storage_settings_are_a_500_with_the_reason_in_logs()
+    {
+        // The real composition: no store given, and no MinutesStorage setting in this process.
+        Assert.Null(Environment.GetEnvironmentVariable("MinutesStorage"));
+        await using var app = HandlerApp.Build(["--urls", "http://127.0.0.1:0"]);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+
+        using var response = await client.PostAsync(
+            new Uri("/" + HandlerApp.NormalizeUpload, UriKind.Relative),
+            new StringContent("""{"Data":{"upload":"AAAA"},"Metadata":{"name":"\"a.txt\"","sys":{}}}""", Encoding.UTF8, "application/json"));
+        var result = new InvocationResponse((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(500, result.Status);
+        result.AssertShape();
+        Assert.Contains(result.Logs, l => l.Contains("MinutesStorage", StringComparison.Ordinal));
+        await app.StopAsync();
+    }
+
+    [Fact]
     public async Task Kestrel_sets_no_body_limit_of_its_own()
     {
         await using var host = await HandlerHost.StartAsync(_store);
