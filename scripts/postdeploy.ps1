@@ -40,6 +40,14 @@ function Set-Subscription($name, $eventType, $container, $endpointType, $endpoin
         Write-Host "postdeploy: updating subscription $name ($eventType on $container/)"
         az eventgrid system-topic event-subscription update --subscription $sub -g $rg --system-topic-name $topic -n $name `
             --endpoint-type $endpointType --endpoint $endpoint --included-event-types $eventType --subject-begins-with $filter -o none
+        if ($LASTEXITCODE -ne 0) { throw "postdeploy: could not update subscription $name" }
+        # `update` has no --max-delivery-attempts/--event-ttl: re-apply create's retry policy with
+        # the resource's PATCH (body from a file: PowerShell mangles quotes in native arguments).
+        $body = New-TemporaryFile
+        Set-Content -Path $body -Value '{"retryPolicy":{"maxDeliveryAttempts":30,"eventTimeToLiveInMinutes":1440}}' -NoNewline
+        az rest --method patch --url "/subscriptions/$sub/resourceGroups/$rg/providers/Microsoft.EventGrid/systemTopics/$topic/eventSubscriptions/${name}?api-version=2025-02-15" `
+            --body "@$body" -o none
+        Remove-Item $body
     } else {
         Write-Host "postdeploy: creating subscription $name ($eventType on $container/)"
         az eventgrid system-topic event-subscription create --subscription $sub -g $rg --system-topic-name $topic -n $name `

@@ -52,6 +52,11 @@ require_function() { # $1 = function name
     || fail "function $1 is not deployed to $app (check the package: scripts/package-functions.sh)"
 }
 
+# Delivery settings of every subscription, applied on create and re-applied on update (a
+# subscription changed by hand or made by an older version of this hook is put right).
+max_delivery_attempts=30
+event_ttl_minutes=1440
+
 # Create, or update in place, one subscription on the system topic.
 # $1 name, $2 event type, $3 container, $4 endpoint type, $5 endpoint
 subscribe() {
@@ -63,6 +68,12 @@ subscribe() {
       --system-topic-name "$topic" -n "$1" \
       --endpoint-type "$4" --endpoint "$5" \
       --included-event-types "$2" --subject-begins-with "$filter" -o none
+    # `event-subscription update` has no --max-delivery-attempts/--event-ttl: the retry policy is
+    # set with the resource's own PATCH (ARM path; az rest adds the cloud's endpoint and token).
+    az rest --method patch \
+      --url "/subscriptions/$sub/resourceGroups/$rg/providers/Microsoft.EventGrid/systemTopics/$topic/eventSubscriptions/$1?api-version=2025-02-15" \
+      --body "{\"retryPolicy\":{\"maxDeliveryAttempts\":$max_delivery_attempts,\"eventTimeToLiveInMinutes\":$event_ttl_minutes}}" \
+      -o none
   else
     say "creating subscription $1 ($2 on $3/)"
     az eventgrid system-topic event-subscription create --subscription "$sub" -g "$rg" \
@@ -70,7 +81,7 @@ subscribe() {
       --endpoint-type "$4" --endpoint "$5" \
       --included-event-types "$2" --subject-begins-with "$filter" \
       --event-delivery-schema eventgridschema \
-      --max-delivery-attempts 30 --event-ttl 1440 -o none
+      --max-delivery-attempts "$max_delivery_attempts" --event-ttl "$event_ttl_minutes" -o none
   fi
 }
 

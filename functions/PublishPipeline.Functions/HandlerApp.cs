@@ -24,9 +24,6 @@ public static partial class HandlerApp
     public const string RerenderSite = nameof(RerenderSite);
     public const string WithdrawUpload = nameof(WithdrawUpload);
 
-    /// <summary>Base64 inflates a blob by 4/3; 20 MB uploads arrive as ~27 MB bodies.</summary>
-    public const long MaxRequestBodyBytes = 100L * 1024 * 1024;
-
     /// <param name="args">Command-line arguments (the host passes <c>--urls http://127.0.0.1:PORT</c>).</param>
     /// <param name="overrides">Replaces services after the defaults (tests give their own store or site options).</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? overrides = null)
@@ -38,40 +35,56 @@ public static partial class HandlerApp
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         }
 
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
-        builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        // No request-size limit of our own: the handler reads blobs by name, and the pipeline's
+        // PipelineOptions.MaxUploadBytes decides (with a quarantine report) what is too large. A
+        // Kestrel 413 would be a failure the host retries without anyone seeing the reason.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
+        builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = null);
 
         ConfigureLogging(builder);
         PipelineServices.Add(builder.Services, builder.Configuration);
         overrides?.Invoke(builder);
 
         var app = builder.Build();
+
+        // The host reads RERENDER_SCHEDULE itself; check it here too (no network) so a typo shows
+        // in our logs at start-up instead of the timer silently never firing.
+        try
+        {
+            PipelineServices.RerenderSchedule(app.Configuration);
+        }
+        catch (Exception e) when (e is Cronos.CronFormatException or FormatException or ArgumentException)
+        {
+            LogBadSchedule(app.Logger, PipelineServices.Setting(app.Configuration, "RERENDER_SCHEDULE") ?? string.Empty, e.Message);
+        }
+
         app.MapGet("/", () => Results.Text("ready"));
-        app.MapPost("/" + NormalizeUpload, (HttpContext http, MinutesPipeline pipeline) =>
-            InvokeAsync(http, NormalizeUpload, async (envelope, ct) =>
+        app.MapPost("/" + NormalizeUpload, (HttpContext http) =>
+            InvokeAsync(http, NormalizeUpload, async (envelope, pipeline, ct) =>
                 envelope.BlobName(ContainerName(http, Containers.Uploads)) is { } name
                     ? (await pipeline.NormalizeAsync(name, ct).ConfigureAwait(false)).ToString()
                     : throw new EnvelopeException("no blob name (Metadata.name or Metadata.Uri) in the request")));
-        app.MapPost("/" + RedactDocument, (HttpContext http, MinutesPipeline pipeline) =>
-            InvokeAsync(http, RedactDocument, async (envelope, ct) =>
+        app.MapPost("/" + RedactDocument, (HttpContext http) =>
+            InvokeAsync(http, RedactDocument, async (envelope, pipeline, ct) =>
                 envelope.BlobName(ContainerName(http, Containers.Normalized)) is { } name
                     ? (await pipeline.RedactAsync(name, ct).ConfigureAwait(false)).ToString()
                     : throw new EnvelopeException("no blob name (Metadata.name or Metadata.Uri) in the request")));
-        app.MapPost("/" + RenderDocument, (HttpContext http, MinutesPipeline pipeline) =>
-            InvokeAsync(http, RenderDocument, async (envelope, ct) =>
+        app.MapPost("/" + RenderDocument, (HttpContext http) =>
+            InvokeAsync(http, RenderDocument, async (envelope, pipeline, ct) =>
                 envelope.BlobName(ContainerName(http, Containers.Redacted)) is { } name
                     ? (await pipeline.RenderAsync(name, ct).ConfigureAwait(false)).ToString()
                     : throw new EnvelopeException("no blob name (Metadata.name or Metadata.Uri) in the request")));
-        app.MapPost("/" + RerenderSite, (HttpContext http, MinutesPipeline pipeline) =>
-            InvokeAsync(http, RerenderSite, async (envelope, ct) =>
+        app.MapPost("/" + RerenderSite, (HttpContext http) =>
+            InvokeAsync(http, RerenderSite, async (envelope, pipeline, ct) =>
             {
                 var report = await pipeline.RerenderAsync(ct).ConfigureAwait(false);
-                return $"re-render{(envelope.TimerPastDue("timer") == true ? " (past due)" : string.Empty)}: " +
+                return $"re-render{(envelope.TimerPastDue("timer") == true ? " (past due)" : string.Empty)}: {report.Normalized.Count} normalised, " +
                     $"{report.Reredacted.Count} re-redacted, {report.Rerendered.Count} re-rendered, {report.Withdrawn.Count} withdrawn, " +
-                    $"{report.Held.Count} held, {report.Failed.Count} failed, {report.IndexFilesWritten.Count} index files written";
+                    $"{report.Held.Count} held, {report.Failed.Count} failed, {report.IndexFilesWritten.Count} index files written" +
+                    (report.LeftForNextRun.Count > 0 ? $", {report.LeftForNextRun.Count} left for the next run (time budget)" : string.Empty);
             }));
-        app.MapPost("/" + WithdrawUpload, (HttpContext http, MinutesPipeline pipeline) =>
-            InvokeAsync(http, WithdrawUpload, async (envelope, ct) =>
+        app.MapPost("/" + WithdrawUpload, (HttpContext http) =>
+            InvokeAsync(http, WithdrawUpload, async (envelope, pipeline, ct) =>
             {
                 var storageEvent = envelope.Event("event") ?? throw new EnvelopeException("no Event Grid event in Data.event");
                 if (!storageEvent.IsBlobDeleted)
@@ -149,7 +162,7 @@ public static partial class HandlerApp
             : new global::Azure.Identity.ManagedIdentityCredential(global::Azure.Identity.ManagedIdentityId.SystemAssigned);
     }
 
-    private static async Task InvokeAsync(HttpContext http, string function, Func<FunctionEnvelope, CancellationToken, Task<string>> run)
+    private static async Task InvokeAsync(HttpContext http, string function, Func<FunctionEnvelope, MinutesPipeline, CancellationToken, Task<string>> run)
     {
         var logs = InvocationLogs.Begin();
         var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("PublishPipeline.Functions." + function);
@@ -161,12 +174,26 @@ public static partial class HandlerApp
         {
             using var body = new MemoryStream();
             await http.Request.Body.CopyToAsync(body, http.RequestAborted).ConfigureAwait(false);
-            var envelope = FunctionEnvelope.Parse(body.GetBuffer().AsSpan(0, (int)body.Length));
-            var summary = await run(envelope, http.RequestAborted).ConfigureAwait(false);
+            FunctionEnvelope envelope;
+            try
+            {
+                envelope = FunctionEnvelope.Parse(body.GetBuffer().AsSpan(0, (int)body.Length));
+            }
+            catch (JsonException e)
+            {
+                // Only the host's envelope: a JsonException from our own stored files (index
+                // state, rendered record) is storage trouble and is retried below.
+                throw new EnvelopeException($"the request is not a readable invocation: {e.Message}");
+            }
+
+            // Built here, inside the try: a bad SITE_SETTINGS or a missing storage setting is a
+            // 500 with the reason in Logs, not a bare error page.
+            var pipeline = http.RequestServices.GetRequiredService<MinutesPipeline>();
+            var summary = await run(envelope, pipeline, http.RequestAborted).ConfigureAwait(false);
             LogDone(logger, function, summary, clock.ElapsedMilliseconds);
             status = StatusCodes.Status200OK;
         }
-        catch (Exception e) when (e is EnvelopeException or JsonException)
+        catch (EnvelopeException e)
         {
             // A request we cannot read will not read better on a retry: log loudly, answer 200.
             LogBadRequest(logger, function, e.Message);
@@ -205,6 +232,9 @@ public static partial class HandlerApp
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Function}: unreadable request, nothing done: {Reason}")]
     private static partial void LogBadRequest(ILogger logger, string function, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "RERENDER_SCHEDULE '{Schedule}' is not a valid CRON expression; the re-render timer will not run: {Reason}")]
+    private static partial void LogBadSchedule(ILogger logger, string schedule, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Function} failed; the host will retry")]
     private static partial void LogFailed(ILogger logger, string function, Exception exception);

@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PublishPipeline.Azure.Storage;
 using PublishPipeline.Model;
 using PublishPipeline.Pipeline;
@@ -181,6 +183,111 @@ public sealed class HandlerContractTests : IAsyncLifetime
         Assert.Equal(500, response.Status);
         response.AssertShape();
         Assert.Contains(response.Logs, l => l.Contains("retry", StringComparison.OrdinalIgnoreCase));
+    }
+}
+
+/// <summary>Failures of the handler's own making: retried (500) with the reason in Logs, never answered 200.</summary>
+public sealed class HandlerFailureTests : IAsyncLifetime
+{
+    private BlobObjectStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _store = AzuriteServer.NewStore();
+        await _store.EnsureContainersAsync();
+    }
+
+    public async Task DisposeAsync() => await _store.DeleteContainersAsync();
+
+    [Fact]
+    public async Task Unreadable_stored_state_is_a_retry_not_a_swallowed_bad_request()
+    {
+        await using var host = await HandlerHost.StartAsync(_store);
+        await _store.PutAsync(Containers.Audit, PipelineNames.SiteIndexState, "{ damaged"u8.ToArray(), ObjectProperties.None);
+
+        var response = await host.BlobDeletedAsync("gone.txt", eventId: "evt-json");
+
+        Assert.Equal(500, response.Status);
+        response.AssertShape();
+        Assert.Contains(response.Logs, l => l.Contains("JsonException", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_bad_site_settings_value_is_a_500_with_the_reason_in_logs()
+    {
+        await using var host = await HandlerHost.StartAsync(_store, settings: "SITE_SETTINGS={ not settings");
+        await _store.PutAsync(Containers.Uploads, "s.txt", TestUploads.PublicMinutes(500), ObjectProperties.None);
+
+        var response = await host.BlobTriggerAsync(HandlerApp.NormalizeUpload, "upload", Containers.Uploads, "s.txt");
+
+        Assert.Equal(500, response.Status);
+        response.AssertShape();
+        Assert.Contains(response.Logs, l => l.Contains("SITE_SETTINGS", StringComparison.Ordinal));
+        Assert.Null(await _store.GetAsync(Containers.Normalized, MinutesId.FromSourceName("s.txt") + ".json"));
+    }
+
+    [Fact]
+    public async Task Missing_storage_settings_are_a_500_with_the_reason_in_logs()
+    {
+        // The real composition: no store given, and no MinutesStorage setting in this process.
+        Assert.Null(Environment.GetEnvironmentVariable("MinutesStorage"));
+        await using var app = HandlerApp.Build(["--urls", "http://127.0.0.1:0"]);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+
+        using var response = await client.PostAsync(
+            new Uri("/" + HandlerApp.NormalizeUpload, UriKind.Relative),
+            new StringContent("""{"Data":{"upload":"AAAA"},"Metadata":{"name":"\"a.txt\"","sys":{}}}""", Encoding.UTF8, "application/json"));
+        var result = new InvocationResponse((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(500, result.Status);
+        result.AssertShape();
+        Assert.Contains(result.Logs, l => l.Contains("MinutesStorage", StringComparison.Ordinal));
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task Kestrel_sets_no_body_limit_of_its_own()
+    {
+        await using var host = await HandlerHost.StartAsync(_store);
+        Assert.Null(host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>>().Value.Limits.MaxRequestBodySize);
+    }
+
+    [Fact]
+    public async Task A_bad_rerender_schedule_is_logged_at_start_up()
+    {
+        var lines = new List<string>();
+        await using var app = HandlerApp.Build(["--urls", "http://127.0.0.1:0", "--RERENDER_SCHEDULE=every night"], builder =>
+            builder.Logging.AddProvider(new RecordingLogs(lines)));
+
+        Assert.Contains(lines, l => l.Contains("RERENDER_SCHEDULE", StringComparison.Ordinal) && l.Contains("every night", StringComparison.Ordinal));
+    }
+
+    private sealed class RecordingLogs(List<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Recorder(lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Recorder(List<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                lock (lines)
+                {
+                    lines.Add(formatter(state, exception));
+                }
+            }
+        }
     }
 }
 

@@ -31,11 +31,14 @@ public sealed class HandlerHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public BlobObjectStore Store { get; }
 
-    public static async Task<HandlerHost> StartAsync(BlobObjectStore store, SiteOptions? site = null, RedactionPolicy? policy = null)
+    /// <param name="settings">App settings as "KEY=value", passed as the host would set them.</param>
+    public static async Task<HandlerHost> StartAsync(BlobObjectStore store, SiteOptions? site = null, RedactionPolicy? policy = null, params string[] settings)
     {
-        var app = HandlerApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        var app = HandlerApp.Build(["--urls", "http://127.0.0.1:0", .. settings.Select(s => "--" + s)], builder =>
         {
             builder.Services.AddSingleton<IObjectStore>(store);
             if (site is not null)

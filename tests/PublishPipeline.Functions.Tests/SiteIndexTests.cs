@@ -68,4 +68,64 @@ public sealed class SiteIndexTests : IDisposable
         // The page may exist (it is complete), but no index lists the document yet: nothing half-built.
         Assert.Null(await _store.GetAsync(Containers.Web, SiteUrls.CatalogPath));
     }
+
+    [Fact]
+    public async Task A_holder_whose_lease_was_taken_over_stops_writing_and_forgets_the_recorded_hashes()
+    {
+        foreach (var (name, n) in new[] { ("l1.txt", 310), ("l2.txt", 311) })
+        {
+            await _store.PutAsync(Containers.Uploads, name, TestUploads.PublicMinutes(n), ObjectProperties.None);
+        }
+
+        var time = new ShiftedTime();
+        var store = new InterceptingStore(_store);
+        var pipeline = new MinutesPipeline(store, new Redactor(new RedactionPolicy()), new SiteBuilder(new SiteOptions()), time: time);
+        await pipeline.PublishAsync("l1.txt");
+        await pipeline.PublishAsync("l2.txt", updateIndexes: false); // the indexes now lag behind: several files to write
+
+        var writesAfterTakeover = 0;
+        var takenOver = false;
+        store.AfterWebWrite = async () =>
+        {
+            if (takenOver)
+            {
+                writesAfterTakeover++;
+                return;
+            }
+
+            if (store.Busy)
+            {
+                return; // the takeover's own writes
+            }
+
+            // The first holder is slow: its lease runs out and another invocation in the same
+            // process (same SiteIndex) takes the lock and rebuilds to completion.
+            store.Busy = true;
+            time.Offset += TimeSpan.FromMinutes(10);
+            await pipeline.Index.UpdateAsync();
+            takenOver = true;
+        };
+
+        await pipeline.Index.UpdateAsync();
+
+        Assert.True(takenOver);
+        Assert.Equal(0, writesAfterTakeover);
+        var state = JsonNode.Parse((await _store.GetAsync(Containers.Audit, PipelineNames.SiteIndexState))!.Content.Span)!;
+        Assert.Null(state["holder"]);
+        Assert.Null(state["fingerprint"]);
+        Assert.Empty(state["files"]!.AsObject());
+
+        // The next rebuild relists $web and so still lists both documents.
+        store.AfterWebWrite = null;
+        await pipeline.Index.UpdateAsync();
+        var catalog = JsonNode.Parse((await _store.GetAsync(Containers.Web, SiteUrls.CatalogPath))!.Content.Span)!;
+        Assert.Equal(2, catalog["minutes"]!.AsArray().Count);
+    }
+
+    private sealed class ShiftedTime : TimeProvider
+    {
+        public TimeSpan Offset { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
+    }
 }

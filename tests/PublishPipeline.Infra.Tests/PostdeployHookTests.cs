@@ -51,6 +51,7 @@ public sealed partial class PostdeployHookTests : IDisposable
                   create) touch "$state/sub-$name" ;;
                   update) [ -f "$state/sub-$name" ] || exit 3 ;;
                 esac ;;
+              "rest --method") exit 0 ;;
               *) echo "unexpected az call: $*" >&2; exit 99 ;;
             esac
             """);
@@ -98,6 +99,34 @@ public sealed partial class PostdeployHookTests : IDisposable
         Assert.Equal(4, updates.Count);
         AssertSubscription(updates, "minutes-redacted-created", "Microsoft.Storage.BlobCreated", "redacted", "webhook",
             $"https://{AppHost}/runtime/webhooks/blobs?functionName=Host.Functions.RenderDocument&code={BlobsKey}");
+    }
+
+    [Fact]
+    public void Update_re_applies_the_delivery_settings_of_create()
+    {
+        Assert.Equal(0, RunHook().ExitCode);
+        var creates = Calls("eventgrid system-topic event-subscription create");
+        Assert.All(creates, c => Assert.Contains("--max-delivery-attempts 30 --event-ttl 1440 ", c, StringComparison.Ordinal));
+        File.Delete(Log);
+
+        var run = RunHook();
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        var patches = Calls("rest --method patch");
+        Assert.Equal(4, patches.Count);
+        foreach (var name in new[] { "minutes-uploads-created", "minutes-normalized-created", "minutes-redacted-created", "minutes-uploads-deleted" })
+        {
+            var patch = Assert.Single(patches, p => p.Contains($"/eventSubscriptions/{name}?", StringComparison.Ordinal));
+            Assert.Contains("--url /subscriptions/0000/resourceGroups/rg-test/providers/Microsoft.EventGrid/systemTopics/evgt-test/eventSubscriptions/", patch, StringComparison.Ordinal);
+            Assert.Contains("""--body {"retryPolicy":{"maxDeliveryAttempts":30,"eventTimeToLiveInMinutes":1440}}""", patch, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Host_allows_the_nightly_run_thirty_minutes()
+    {
+        var host = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(InfraPaths.Root, "host.json")))!;
+        Assert.Equal("00:30:00", host["functionTimeout"]!.GetValue<string>());
     }
 
     [Fact]

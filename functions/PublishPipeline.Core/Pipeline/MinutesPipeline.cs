@@ -129,7 +129,7 @@ public sealed partial class MinutesPipeline
 
         if (upload.Content.Length > _options.MaxUploadBytes)
         {
-            return await QuarantineUploadAsync(id, uploadName, "too-large", $"The upload is {upload.Content.Length:N0} bytes; at most {_options.MaxUploadBytes:N0} are read.", upload, cancellationToken).ConfigureAwait(false);
+            return await QuarantineAndTakeDownAsync(id, uploadName, Stages.Normalize, "too-large", $"The upload is {upload.Content.Length:N0} bytes; at most {_options.MaxUploadBytes:N0} are read.", upload, updateIndexes: true, cancellationToken).ConfigureAwait(false);
         }
 
         Minutes minutes;
@@ -141,11 +141,11 @@ public sealed partial class MinutesPipeline
         }
         catch (MinutesFormatException e)
         {
-            return await QuarantineUploadAsync(id, uploadName, e.Code, e.ToString(), upload, cancellationToken).ConfigureAwait(false);
+            return await QuarantineAndTakeDownAsync(id, uploadName, Stages.Normalize, e.Code, e.ToString(), upload, updateIndexes: true, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return await QuarantineUploadAsync(id, uploadName, "error", $"{e.GetType().Name}: {e.Message}", upload, cancellationToken).ConfigureAwait(false);
+            return await QuarantineAndTakeDownAsync(id, uploadName, Stages.Normalize, "error", $"{e.GetType().Name}: {e.Message}", upload, updateIndexes: true, cancellationToken).ConfigureAwait(false);
         }
 
         var json = MinutesJson.Serialize(minutes with { Id = id });
@@ -199,7 +199,8 @@ public sealed partial class MinutesPipeline
             var previous = await _store.GetAsync(container, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
             if (previous is not null &&
                 ObjectMetadata.Get(previous.Properties.Metadata, MetadataKeys.NormalizedSha256) == sha &&
-                ObjectMetadata.Get(previous.Properties.Metadata, MetadataKeys.PolicyVersion) == policy)
+                ObjectMetadata.Get(previous.Properties.Metadata, MetadataKeys.PolicyVersion) == policy &&
+                ObjectMetadata.Get(previous.Properties.Metadata, MetadataKeys.PublicVersion) == (confirmed ? "true" : null))
             {
                 return Log(new StageResult(Stages.Redact, id, outcome, "already redacted from the same document under the same policy", outcome == StageOutcome.Held ? $"{Containers.Held}/{PipelineNames.Document(id)}" : null));
             }
@@ -213,7 +214,7 @@ public sealed partial class MinutesPipeline
         }
         catch (Exception e) when (!_options.IsTransient(e))
         {
-            return await QuarantineAsync(id, sourceName, Stages.Redact, e is JsonException ? "json" : "error", $"{e.GetType().Name}: {e.Message}", null, cancellationToken).ConfigureAwait(false);
+            return await QuarantineAndTakeDownAsync(id, sourceName, Stages.Redact, e is JsonException ? "json" : "error", $"{e.GetType().Name}: {e.Message}", null, updateIndexes, cancellationToken).ConfigureAwait(false);
         }
 
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -222,6 +223,11 @@ public sealed partial class MinutesPipeline
             [MetadataKeys.NormalizedSha256] = sha,
             [MetadataKeys.PolicyVersion] = policy,
         };
+        if (confirmed)
+        {
+            // Recorded so that a confirmation given or revoked later (same bytes) is redacted again.
+            metadata[MetadataKeys.PublicVersion] = "true";
+        }
 
         // The audit record first: whatever happens next, what was removed and why is on record.
         await PutJsonAsync(Containers.Audit, PipelineNames.Document(id), result.Audit, metadata, cancellationToken).ConfigureAwait(false);
@@ -271,7 +277,7 @@ public sealed partial class MinutesPipeline
             return Log(new StageResult(Stages.Render, null, StageOutcome.Ignored, "not a redacted document name"));
         }
 
-        var result = await RenderPagesAsync(id, cancellationToken).ConfigureAwait(false);
+        var result = await RenderPagesAsync(id, updateIndexes, cancellationToken).ConfigureAwait(false);
         if (updateIndexes && result.Outcome is StageOutcome.Done or StageOutcome.Unchanged)
         {
             // Always, even when the page was unchanged: a retry after a crash between the page and
@@ -286,7 +292,7 @@ public sealed partial class MinutesPipeline
         return Log(result);
     }
 
-    private async Task<StageResult> RenderPagesAsync(string id, CancellationToken cancellationToken)
+    private async Task<StageResult> RenderPagesAsync(string id, bool updateIndexes, CancellationToken cancellationToken, int attempt = 0)
     {
         var redacted = await _store.GetAsync(Containers.Redacted, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
         if (redacted is null)
@@ -319,7 +325,7 @@ public sealed partial class MinutesPipeline
         }
         catch (Exception e) when (!_options.IsTransient(e))
         {
-            return await QuarantineAsync(id, sourceName, Stages.Render, e is JsonException ? "json" : "error", $"{e.GetType().Name}: {e.Message}", null, cancellationToken).ConfigureAwait(false);
+            return await QuarantineAndTakeDownAsync(id, sourceName, Stages.Render, e is JsonException ? "json" : "error", $"{e.GetType().Name}: {e.Message}", null, updateIndexes, cancellationToken).ConfigureAwait(false);
         }
 
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -354,16 +360,42 @@ public sealed partial class MinutesPipeline
                 [MetadataKeys.SourceName] = ObjectMetadata.Encode(sourceName),
             },
             cancellationToken).ConfigureAwait(false);
+
+        // A hold or withdrawal may have removed the redacted document (and unpublished) while we
+        // rendered: our pages and record must not outlive it. A newer version instead is rendered again.
+        var now = await _store.GetAsync(Containers.Redacted, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
+        if (now is null)
+        {
+            var removed = await UnpublishAsync(id, updateIndexes, cancellationToken).ConfigureAwait(false);
+            return new StageResult(Stages.Render, id, StageOutcome.Missing, $"the redacted document was removed while rendering (held or withdrawn); removed {removed.Count} files again");
+        }
+
+        if (now.ETag != redacted.ETag && PipelineNames.Sha256(now.Content.Span) != sha)
+        {
+            return attempt < 3
+                ? await RenderPagesAsync(id, updateIndexes, cancellationToken, attempt + 1).ConfigureAwait(false)
+                : throw new WriteConflictException($"redacted/{PipelineNames.Document(id)} kept changing while it was rendered.");
+        }
+
         return new StageResult(Stages.Render, id, StageOutcome.Done, $"{written} of {files.Count} files written");
     }
 
     // ───────────────────────────── withdraw ─────────────────────────────
 
     /// <summary>The upload was deleted: its page and JSON leave $web and every index; the audit says so.</summary>
-    public Task<StageResult> WithdrawAsync(string uploadName, WithdrawalEvent? deletion = null, CancellationToken cancellationToken = default)
+    public async Task<StageResult> WithdrawAsync(string uploadName, WithdrawalEvent? deletion = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(uploadName);
-        return WithdrawAsync(MinutesId.FromSourceName(uploadName), uploadName, deletion, "the upload was deleted", updateIndexes: true, cancellationToken);
+        if (uploadName.EndsWith(RedactionRequest.PublicVersionSidecarSuffix, StringComparison.Ordinal) &&
+            uploadName[..^RedactionRequest.PublicVersionSidecarSuffix.Length] is { Length: > 0 } main && ObjectName.Problem(main) is null)
+        {
+            // The public-version confirmation was revoked: x.docx itself stays, but must be taken
+            // through the stages again without it (一部非公開 minutes are then held and leave the site).
+            var results = await PublishAsync(main, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return results[^1];
+        }
+
+        return await WithdrawAsync(MinutesId.FromSourceName(uploadName), uploadName, deletion, "the upload was deleted", updateIndexes: true, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<StageResult> WithdrawAsync(string id, string uploadName, WithdrawalEvent? deletion, string reason, bool updateIndexes, CancellationToken cancellationToken)
@@ -451,26 +483,111 @@ public sealed partial class MinutesPipeline
         using var scope = BeginScope(Stages.Rerender, null);
         var policy = _redactor.Policy.Version;
         var templateVersion = _site.TemplateVersion;
-        List<string> reredacted = [], rerendered = [], withdrawn = [], held = [], failed = [];
+        List<string> normalizedNow = [], reredacted = [], rerendered = [], withdrawn = [], held = [], failed = [], left = [];
 
-        var uploads = new HashSet<string>(StringComparer.Ordinal);
+        // Per-document work stops near the budget; the rest waits for the next run (reported).
+        // Takedowns (withdrawals, unpublishing) and the index rebuild always run.
+        var stopAt = _time.GetUtcNow() + _options.RerenderBudget;
+        bool OutOfTime(string what)
+        {
+            if (_time.GetUtcNow() < stopAt)
+            {
+                return false;
+            }
+
+            left.Add(what);
+            return true;
+        }
+
+
+        var uploads = new Dictionary<string, ObjectInfo>(StringComparer.Ordinal);
         await foreach (var upload in _store.ListAsync(Containers.Uploads, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            uploads.Add(upload.Name);
+            uploads[upload.Name] = upload;
+        }
+
+        // 0. Uploads never taken through (the event was lost, or its retries ran out): normalise
+        // every upload that has neither a normalised document of the same version nor a
+        // quarantine report for it. NormalizeAsync is idempotent, so a doubtful case costs a read.
+        var normalized = await ListDocumentsAsync(Containers.Normalized, cancellationToken).ConfigureAwait(false);
+        var quarantined = await ListDocumentsAsync(Containers.Quarantine, cancellationToken).ConfigureAwait(false);
+        foreach (var (name, upload) in uploads)
+        {
+            if (name.EndsWith(RedactionRequest.PublicVersionSidecarSuffix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var id = MinutesId.FromSourceName(name);
+            var etag = upload.ETag.Trim('"');
+            if (OutOfTime($"{Containers.Uploads}/{name}"))
+            {
+                continue;
+            }
+
+            if (normalized.TryGetValue(id, out var n) &&
+                ObjectMetadata.Get(n.Metadata, MetadataKeys.SourceName) == ObjectMetadata.Encode(name) &&
+                ObjectMetadata.Get(n.Metadata, MetadataKeys.SourceETag) == etag)
+            {
+                continue;
+            }
+
+            if (quarantined.ContainsKey(id) &&
+                await _store.GetAsync(Containers.Quarantine, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false) is { } stored &&
+                JsonSerializer.Deserialize<QuarantineReport>(stored.Content.Span, MinutesJson.Options) is { } q &&
+                q.SourceName == name && (q.SourceETag == etag || q.SourceETag is null && ObjectName.Problem(name) is not null))
+            {
+                continue;
+            }
+
+            var result = await Guard(id, failed, () => NormalizeAsync(name, cancellationToken)).ConfigureAwait(false);
+            switch (result?.Outcome)
+            {
+                case StageOutcome.Done:
+                    normalizedNow.Add(id);
+                    break;
+                case StageOutcome.Quarantined:
+                    failed.Add(id);
+                    break;
+            }
         }
 
         // 1. Sources gone (a missed deletion event): withdraw.
-        var normalized = await ListDocumentsAsync(Containers.Normalized, cancellationToken).ConfigureAwait(false);
+        normalized = await ListDocumentsAsync(Containers.Normalized, cancellationToken).ConfigureAwait(false);
         foreach (var (id, item) in normalized.ToList())
         {
             var source = ObjectMetadata.Get(item.Metadata, MetadataKeys.SourceName) is { } s ? ObjectMetadata.Decode(s) : null;
-            if (source is null || !uploads.Contains(source))
+            if (source is null || !uploads.ContainsKey(source))
             {
                 await WithdrawAsync(id, source ?? id, null, "the upload is gone (found by the re-render)", updateIndexes: false, cancellationToken).ConfigureAwait(false);
                 withdrawn.Add(id);
                 normalized.Remove(id);
             }
         }
+
+        // 1b. A public-version confirmation given or revoked (metadata or sidecar) without an event
+        // reaching us: normalise again, which records the new state and so re-redacts below.
+        foreach (var (id, item) in normalized.ToList())
+        {
+            var source = ObjectMetadata.Decode(ObjectMetadata.Get(item.Metadata, MetadataKeys.SourceName)!);
+            var confirmed = RedactionRequest.IsConfirmedPublicVersion(uploads[source].Metadata, uploads.ContainsKey(source + RedactionRequest.PublicVersionSidecarSuffix));
+            if (confirmed == (ObjectMetadata.Get(item.Metadata, MetadataKeys.PublicVersion) == "true") || OutOfTime($"{Containers.Uploads}/{source}"))
+            {
+                continue;
+            }
+
+            var result = await Guard(id, failed, () => NormalizeAsync(source, cancellationToken)).ConfigureAwait(false);
+            if (result?.Outcome == StageOutcome.Done)
+            {
+                normalizedNow.Add(id);
+            }
+            else if (result?.Outcome == StageOutcome.Quarantined)
+            {
+                failed.Add(id);
+            }
+        }
+
+        normalized = await ListDocumentsAsync(Containers.Normalized, cancellationToken).ConfigureAwait(false);
 
         // 2. Policy changed: re-redact.
         var redacted = await ListDocumentsAsync(Containers.Redacted, cancellationToken).ConfigureAwait(false);
@@ -481,7 +598,13 @@ public sealed partial class MinutesPipeline
             var normalizedSha = ObjectMetadata.Get(item.Metadata, MetadataKeys.ContentSha256);
             if (decided is not null &&
                 ObjectMetadata.Get(decided.Metadata, MetadataKeys.PolicyVersion) == policy &&
+                ObjectMetadata.Get(decided.Metadata, MetadataKeys.PublicVersion) == ObjectMetadata.Get(item.Metadata, MetadataKeys.PublicVersion) &&
                 (normalizedSha is null || ObjectMetadata.Get(decided.Metadata, MetadataKeys.NormalizedSha256) == normalizedSha))
+            {
+                continue;
+            }
+
+            if (OutOfTime($"{Containers.Normalized}/{PipelineNames.Document(id)}"))
             {
                 continue;
             }
@@ -509,6 +632,11 @@ public sealed partial class MinutesPipeline
             if (rendered.TryGetValue(id, out var r) &&
                 ObjectMetadata.Get(r.Metadata, MetadataKeys.TemplateVersion) == templateVersion &&
                 ObjectMetadata.Get(r.Metadata, MetadataKeys.RedactedSha256) == ObjectMetadata.Get(item.Metadata, MetadataKeys.ContentSha256))
+            {
+                continue;
+            }
+
+            if (OutOfTime($"{Containers.Redacted}/{PipelineNames.Document(id)}"))
             {
                 continue;
             }
@@ -545,8 +673,9 @@ public sealed partial class MinutesPipeline
         var orphans = new List<string>();
         await foreach (var item in _store.ListAsync(Containers.Web, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            // Only files this pipeline wrote (they carry its hash); anything else in $web was put there by a person.
-            if (!known.Contains(item.Name) && ObjectMetadata.Get(item.Metadata, MetadataKeys.MinutesId) is not null)
+            // Only files this pipeline wrote (minutes files carry their id, index files their tag);
+            // anything else in $web was put there by a person.
+            if (!known.Contains(item.Name) && (ObjectMetadata.Get(item.Metadata, MetadataKeys.MinutesId) is not null || SiteIndex.IsIndexFile(item.Metadata)))
             {
                 orphans.Add(item.Name);
             }
@@ -558,8 +687,13 @@ public sealed partial class MinutesPipeline
         }
 
         var now = _time.GetUtcNow();
-        var report = new RerenderReport(now, templateVersion, policy, reredacted, rerendered, withdrawn, held, failed, update.Written, [.. update.Deleted, .. orphans]);
-        if (report.ChangedAnything || failed.Count > 0)
+        var report = new RerenderReport(now, templateVersion, policy, reredacted, rerendered, withdrawn, held, failed, update.Written, [.. update.Deleted, .. orphans]) { Normalized = normalizedNow, LeftForNextRun = left };
+        if (left.Count > 0)
+        {
+            LogOutOfTime(_logger, _options.RerenderBudget, left.Count);
+        }
+
+        if (report.ChangedAnything || failed.Count > 0 || left.Count > 0)
         {
             await PutJsonAsync(Containers.Audit, $"{PipelineNames.RerenderReportPrefix}{now:yyyyMMdd'T'HHmmss'Z'}.json", report, [], cancellationToken).ConfigureAwait(false);
         }
@@ -586,16 +720,32 @@ public sealed partial class MinutesPipeline
     // ───────────────────────────── helpers ─────────────────────────────
 
     /// <summary>
-    /// The current upload cannot be read. Whatever was published from an earlier version of it
-    /// no longer matches what staff uploaded (the new version may be the correction of a leak), so
-    /// it is taken down with its intermediate documents until a readable version arrives.
+    /// The current version cannot be taken through <paramref name="stage"/>. Whatever was published
+    /// from an earlier version no longer matches what staff uploaded (the new version may be the
+    /// correction of a leak), so it is taken down, with the intermediate documents made from the
+    /// failing stage on, until a version that goes through arrives. The stage's own input is kept
+    /// (the nightly run retries it): the normalised document for redact, the redacted one for render.
     /// </summary>
-    private async Task<StageResult> QuarantineUploadAsync(string id, string uploadName, string code, string reason, StoredObject upload, CancellationToken cancellationToken)
+    private async Task<StageResult> QuarantineAndTakeDownAsync(string id, string sourceName, string stage, string code, string reason, StoredObject? upload, bool updateIndexes, CancellationToken cancellationToken)
     {
-        var result = await QuarantineAsync(id, uploadName, Stages.Normalize, code, reason, upload, cancellationToken).ConfigureAwait(false);
-        var stale = await _store.DeleteAsync(Containers.Normalized, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
-        stale |= await _store.DeleteAsync(Containers.Redacted, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
-        var removed = await UnpublishAsync(id, updateIndexes: stale, cancellationToken).ConfigureAwait(false);
+        var result = await QuarantineAsync(id, sourceName, stage, code, reason, upload, cancellationToken).ConfigureAwait(false);
+        var stale = false;
+        if (stage == Stages.Normalize)
+        {
+            stale |= await _store.DeleteAsync(Containers.Normalized, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (stage is Stages.Normalize or Stages.Redact)
+        {
+            stale |= await _store.DeleteAsync(Containers.Redacted, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
+        }
+
+        var removed = await UnpublishAsync(id, updateIndexes: false, cancellationToken).ConfigureAwait(false);
+        if (updateIndexes && (stale || removed.Count > 0))
+        {
+            await Index.UpdateAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
         return removed.Count > 0 ? result with { Message = result.Message + $" (removed {removed.Count} published files of the earlier version)" } : result;
     }
 
@@ -692,6 +842,9 @@ public sealed partial class MinutesPipeline
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Indexes updated: {Written} files written, {Deleted} deleted")]
     private static partial void LogIndexes(ILogger logger, int written, int deleted);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Re-render stopped at its {Budget} budget; {Left} uploads/documents are left for the next run (listed in the report)")]
+    private static partial void LogOutOfTime(ILogger logger, TimeSpan budget, int left);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Re-render of {DocumentId} failed")]
     private static partial void LogStageFailed(ILogger logger, string documentId, Exception exception);

@@ -69,6 +69,11 @@ public static class MetadataKeys
 
     public const string MinutesId = "minutesid";
 
+    /// <summary>"index" on the index files (catalogue, feed, sitemap, search shards, body/year pages), so they can be found without the state.</summary>
+    public const string Pipeline = "pipeline";
+
+    public const string PipelineIndex = "index";
+
     /// <summary>"true" when staff confirmed the upload as the public version of 一部非公開 minutes.</summary>
     public const string PublicVersion = "publicversion";
 }

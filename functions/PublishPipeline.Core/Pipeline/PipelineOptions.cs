@@ -9,6 +9,13 @@ public sealed record PipelineOptions
     /// <summary>How long the index lock is held before others may take it over (a crashed holder).</summary>
     public TimeSpan IndexLease { get; init; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// How long the nightly re-render works on documents before it stops and leaves the rest for
+    /// the next run (below host.json's 30-minute functionTimeout, so the index rebuild and the
+    /// report still fit).
+    /// </summary>
+    public TimeSpan RerenderBudget { get; init; } = TimeSpan.FromMinutes(25);
+
     /// <summary>How long a render waits for the indexes to include its document before failing (and being retried).</summary>
     public TimeSpan IndexWaitTimeout { get; init; } = TimeSpan.FromMinutes(8);
 

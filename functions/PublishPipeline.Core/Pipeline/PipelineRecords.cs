@@ -81,8 +81,14 @@ public sealed record RerenderReport(
     IReadOnlyList<string> IndexFilesWritten,
     IReadOnlyList<string> IndexFilesDeleted)
 {
+    /// <summary>Uploads normalised by the run: never processed (an event lost or poisoned) or their confirmation changed.</summary>
+    public IReadOnlyList<string> Normalized { get; init; } = [];
+
+    /// <summary>Uploads or documents not looked at because the run's time budget ran out; the next run takes them.</summary>
+    public IReadOnlyList<string> LeftForNextRun { get; init; } = [];
+
     public bool ChangedAnything =>
-        Reredacted.Count + Rerendered.Count + Withdrawn.Count + Held.Count + IndexFilesWritten.Count + IndexFilesDeleted.Count > 0;
+        Normalized.Count + Reredacted.Count + Rerendered.Count + Withdrawn.Count + Held.Count + IndexFilesWritten.Count + IndexFilesDeleted.Count > 0;
 }
 
 /// <summary>The Event Grid facts of a deletion, recorded in the withdrawal audit.</summary>

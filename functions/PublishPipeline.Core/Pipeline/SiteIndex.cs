@@ -32,7 +32,6 @@ public sealed partial class SiteIndex
     private readonly PipelineOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly string _holder = Guid.NewGuid().ToString("N");
     private readonly ConcurrentDictionary<string, (string ETag, Minutes Minutes)> _documents = new(StringComparer.Ordinal);
 
     public SiteIndex(IObjectStore store, SiteBuilder site, PipelineOptions options, ILogger logger, TimeProvider time)
@@ -62,10 +61,13 @@ public sealed partial class SiteIndex
             var now = _time.GetUtcNow();
             if (state.Holder is null || state.LeaseUntil < now)
             {
-                var taken = state with { Holder = _holder, LeaseUntil = now + _options.IndexLease };
+                // A fresh id per acquisition: another invocation in this same process that takes the
+                // lock after our lease ran out must not be mistaken for us (nor we for it).
+                var holder = Guid.NewGuid().ToString("N");
+                var taken = state with { Holder = holder, LeaseUntil = now + _options.IndexLease };
                 if (await TryWriteStateAsync(taken, etag, cancellationToken).ConfigureAwait(false))
                 {
-                    var update = await RebuildAsync(taken, force, cancellationToken).ConfigureAwait(false);
+                    var update = await RebuildAsync(holder, taken, force, cancellationToken).ConfigureAwait(false);
                     mine = mine.Add(update);
                     continue;
                 }
@@ -80,37 +82,85 @@ public sealed partial class SiteIndex
         }
     }
 
-    private async Task<IndexUpdate> RebuildAsync(IndexState taken, bool force, CancellationToken cancellationToken)
+    private async Task<IndexUpdate> RebuildAsync(string holder, IndexState taken, bool force, CancellationToken cancellationToken)
     {
         IndexUpdate update;
         string fingerprint;
         try
         {
-            (update, fingerprint) = await WriteIndexesAsync(taken, force, cancellationToken).ConfigureAwait(false);
+            (update, fingerprint) = await WriteIndexesAsync(holder, taken, force, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LeaseLostException lost)
+        {
+            // Another holder took over while we were slow: what we wrote before noticing may be
+            // older than what it wrote. Forget the recorded fingerprint and hashes so the next
+            // rebuild relists $web and compares every file instead of trusting them.
+            await ChangeStateAsync(s => s with { Fingerprint = null, Files = new Dictionary<string, string>() }, CancellationToken.None).ConfigureAwait(false);
+            LogLeaseLost(_logger, lost.Message);
+            return lost.Partial;
         }
         catch
         {
             // Let the next caller take over at once instead of waiting for the lease to run out.
-            await ChangeStateAsync(s => s.Holder == _holder ? s with { Holder = null, LeaseUntil = null } : s, CancellationToken.None).ConfigureAwait(false);
+            await ChangeStateAsync(s => s.Holder == holder ? s with { Holder = null, LeaseUntil = null } : s, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
+        var lostAtRelease = false;
         await ChangeStateAsync(
-            s => s.Holder == _holder
-                ? s with
-                {
-                    Holder = null,
-                    LeaseUntil = null,
-                    Built = Math.Max(s.Built, taken.Requested),
-                    Fingerprint = fingerprint,
-                    Files = update.Files,
-                }
-                : s, // our lease ran out and someone else took over: they rebuild after us
+            s =>
+            {
+                lostAtRelease = s.Holder != holder;
+                return lostAtRelease
+                    ? s with { Fingerprint = null, Files = new Dictionary<string, string>() } // see above
+                    : s with
+                    {
+                        Holder = null,
+                        LeaseUntil = null,
+                        Built = Math.Max(s.Built, taken.Requested),
+                        Fingerprint = fingerprint,
+                        Files = update.Files,
+                    };
+            },
             CancellationToken.None).ConfigureAwait(false);
+        if (lostAtRelease)
+        {
+            LogLeaseLost(_logger, "the lease was lost before release");
+        }
+
         return update;
     }
 
-    private async Task<(IndexUpdate Update, string Fingerprint)> WriteIndexesAsync(IndexState state, bool force, CancellationToken cancellationToken)
+    /// <summary>
+    /// Extends our lease before each file written or deleted (ETag-conditional, so it cannot
+    /// overwrite a takeover); throws <see cref="LeaseLostException"/> when the lock is no longer ours.
+    /// </summary>
+    private async Task RenewAsync(string holder, List<string> written, List<string> deleted, IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken)
+    {
+        for (var round = 0; ; round++)
+        {
+            var (state, etag) = await ReadStateAsync(cancellationToken).ConfigureAwait(false);
+            if (state.Holder != holder || etag is null)
+            {
+                throw new LeaseLostException($"the index lock is now held by {state.Holder ?? "nobody"}", new IndexUpdate(written, deleted, files));
+            }
+
+            if (await TryWriteStateAsync(state with { LeaseUntil = _time.GetUtcNow() + _options.IndexLease }, etag, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            // Someone changed the state (most often a caller drawing a ticket): read it again.
+            await Task.Delay(Jitter(round), _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private sealed class LeaseLostException(string message, IndexUpdate partial) : Exception(message)
+    {
+        public IndexUpdate Partial { get; } = partial;
+    }
+
+    private async Task<(IndexUpdate Update, string Fingerprint)> WriteIndexesAsync(string holder, IndexState state, bool force, CancellationToken cancellationToken)
     {
         var rendered = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var item in _store.ListAsync(Containers.Audit, PipelineNames.RenderedPrefix, cancellationToken).ConfigureAwait(false))
@@ -155,11 +205,20 @@ public sealed partial class SiteIndex
         // What is in $web now: the hashes the last rebuild recorded, or — for the timer's forced
         // check — the real listing, so a file deleted or changed by hand is put right.
         var existing = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var previous = new HashSet<string>(state.Files.Keys, StringComparer.Ordinal);
         if (force || state.Files.Count == 0)
         {
             await foreach (var item in _store.ListAsync(Containers.Web, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                existing[item.Name] = ObjectMetadata.Get(item.Metadata, MetadataKeys.ContentSha256);
+                // An untagged file (written before the tag existed) is rewritten once to get it.
+                var tagged = IsIndexFile(item.Metadata);
+                existing[item.Name] = tagged ? ObjectMetadata.Get(item.Metadata, MetadataKeys.ContentSha256) : null;
+                if (tagged)
+                {
+                    // Index files of an earlier build the state no longer knows of (state lost,
+                    // or a crash before it was recorded): found by their tag, deleted below.
+                    previous.Add(item.Name);
+                }
             }
         }
         else
@@ -182,15 +241,17 @@ public sealed partial class SiteIndex
                 continue; // unchanged: not rewritten, so caches and ETags stay valid
             }
 
-            await _store.PutAsync(Containers.Web, file.Path, file.Content, WebProperties(file, sha, null), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await RenewAsync(holder, written, [], hashes, cancellationToken).ConfigureAwait(false);
+            await _store.PutAsync(Containers.Web, file.Path, file.Content, IndexProperties(file, sha), cancellationToken: cancellationToken).ConfigureAwait(false);
             written.Add(file.Path);
         }
 
         // Index files of the previous build that this build no longer produces (e.g. the page of
         // a body whose last minutes were withdrawn).
         var deleted = new List<string>();
-        foreach (var stale in state.Files.Keys.Where(p => !hashes.ContainsKey(p)).Order(StringComparer.Ordinal))
+        foreach (var stale in previous.Where(p => !hashes.ContainsKey(p)).Order(StringComparer.Ordinal))
         {
+            await RenewAsync(holder, written, deleted, hashes, cancellationToken).ConfigureAwait(false);
             if (await _store.DeleteAsync(Containers.Web, stale, cancellationToken).ConfigureAwait(false))
             {
                 deleted.Add(stale);
@@ -236,6 +297,17 @@ public sealed partial class SiteIndex
         }
 
         return new ObjectProperties { ContentType = file.ContentType, CacheControl = file.CacheControl, Metadata = metadata };
+    }
+
+    /// <summary>True for a file the index rebuild wrote (tagged <c>pipeline=index</c>).</summary>
+    internal static bool IsIndexFile(IReadOnlyDictionary<string, string> metadata) =>
+        ObjectMetadata.Get(metadata, MetadataKeys.Pipeline) == MetadataKeys.PipelineIndex;
+
+    private static ObjectProperties IndexProperties(SiteFile file, string sha)
+    {
+        var properties = WebProperties(file, sha, null);
+        var metadata = new Dictionary<string, string>(properties.Metadata, StringComparer.Ordinal) { [MetadataKeys.Pipeline] = MetadataKeys.PipelineIndex };
+        return properties with { Metadata = metadata };
     }
 
     private static string Fingerprint(List<(string Id, string ETag)> documents, string templateVersion)
@@ -304,6 +376,9 @@ public sealed partial class SiteIndex
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Site indexes rebuilt from {Documents} documents: {Written} files written, {Deleted} deleted")]
     private static partial void LogRebuilt(ILogger logger, int documents, int written, int deleted);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Index rebuild stopped: {Reason}; the next rebuild relists $web")]
+    private static partial void LogLeaseLost(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Redacted document {DocumentId} is unreadable and left out of the indexes: {Reason}")]
     private static partial void LogUnreadable(ILogger logger, string documentId, string reason);
