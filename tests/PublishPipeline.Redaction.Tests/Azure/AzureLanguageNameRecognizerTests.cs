@@ -144,7 +144,14 @@ public class AzureLanguageNameRecognizerTests
     public async Task Malformed_answers_fail(string body)
     {
         await using var service = new FakeLanguageService();
-        service.Canned.Enqueue((200, new(), body));
+
+        // Every attempt gets the malformed answer: if the pipeline retries (e.g. a connection reset
+        // on a loaded machine), the retry must not fall through to the fake's normal answer.
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            service.Canned.Enqueue((200, new(), body));
+        }
+
         await Assert.ThrowsAsync<NameRecognitionException>(() => Recognizer(service).RecognizeAsync("山田太郎委員が発言した。"));
     }
 
