@@ -3,8 +3,11 @@ namespace PublishPipeline.Pipeline;
 /// <summary>Limits and timings of the pipeline; the defaults suit both the CLI and the Functions host.</summary>
 public sealed record PipelineOptions
 {
-    /// <summary>Uploads larger than this are quarantined rather than read (minutes are text; 50 MB is far beyond any real one).</summary>
-    public long MaxUploadBytes { get; init; } = 50L * 1024 * 1024;
+    /// <summary>
+    /// Uploads larger than this are quarantined before they are even loaded into the reader. The
+    /// default is the reader's own limit, so there is one number for "too large", not two.
+    /// </summary>
+    public long MaxUploadBytes { get; init; } = Ingest.MinutesReader.MaxBytes;
 
     /// <summary>How long the index lock is held before others may take it over (a crashed holder).</summary>
     public TimeSpan IndexLease { get; init; } = TimeSpan.FromMinutes(3);
