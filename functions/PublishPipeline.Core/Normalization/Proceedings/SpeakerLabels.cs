@@ -88,25 +88,15 @@ internal static partial class SpeakerLabels
         // Cheap guards first: most lines are speech continuations and need no regex at all.
         var head = line.AsSpan(0, Math.Min(line.Length, 48));
         var p = line[0] is '(' or '（' or '【' or '［' or '[' or '-' or '・' or '*' or '＊' ? Parenthesised().Match(line) : Match.Empty;
-        if (p.Success)
+        if (Labelled(p, LabelStyle.Parenthesised) is { } parenthesised)
         {
-            var label = TextCleanup.RemoveSpaces(p.Groups["label"].Value);
-            if (IsRoleLike(label))
-            {
-                var text = p.Groups["text"].Value.Trim(' ', '\u3000');
-                return new SpeakerLine(text.Length == 0 ? LabelStyle.Alone : LabelStyle.Parenthesised, label, text);
-            }
+            return parenthesised;
         }
 
         var c = head.IndexOfAny('：', ':') > 0 ? Colon().Match(line) : Match.Empty;
-        if (c.Success)
+        if (Labelled(c, LabelStyle.Colon) is { } colon)
         {
-            var label = TextCleanup.RemoveSpaces(c.Groups["label"].Value);
-            if (IsRoleLike(label))
-            {
-                var text = c.Groups["text"].Value.Trim(' ', '\u3000');
-                return new SpeakerLine(text.Length == 0 ? LabelStyle.Alone : LabelStyle.Colon, label, text);
-            }
+            return colon;
         }
 
         var s = head.IndexOfAny(' ', '\u3000') > 0 ? Spaced().Match(line) : Match.Empty;
@@ -189,6 +179,24 @@ internal static partial class SpeakerLabels
     }
 
     private static readonly System.Buffers.SearchValues<char> LabelStop = System.Buffers.SearchValues.Create("、。「」：:()（）[]〔〕【】");
+
+    /// <summary>A "(label) text" or "label： text" match whose label is a role; a label with no text stands alone.</summary>
+    private static SpeakerLine? Labelled(Match match, LabelStyle style)
+    {
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var label = TextCleanup.RemoveSpaces(match.Groups["label"].Value);
+        if (!IsRoleLike(label))
+        {
+            return null;
+        }
+
+        var text = match.Groups["text"].Value.Trim(' ', '\u3000');
+        return new SpeakerLine(text.Length == 0 ? LabelStyle.Alone : style, label, text);
+    }
 
     [GeneratedRegex(@"^(?:[-・*＊]\s*)?[(（【［\[](?<label>[^()（）【】［］\[\]、。]{1,30}?)[)）】］\]][ \u3000]*(?<text>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Parenthesised();
