@@ -52,6 +52,9 @@ public sealed record Minutes
     /// <summary>出席者 by group (委員, 幹事, 事務局, 区側 …).</summary>
     public IReadOnlyList<AttendeeGroup> Attendees { get; init; } = [];
 
+    /// <summary>The rolls of people (出席議員, 説明のため出席した者 …), each entry parsed into number, role and name.</summary>
+    public IReadOnlyList<Roll> Rolls { get; init; } = [];
+
     /// <summary>公開の可否 of the meeting and of the minutes.</summary>
     public Disclosure Disclosure { get; init; } = Disclosure.Unknown;
 
@@ -119,6 +122,12 @@ public sealed record SpeakerTurn
     public required string Text { get; init; }
 
     public TurnKind Kind { get; init; } = TurnKind.Speech;
+
+    /// <summary>The speaker label parsed into role and name (either may be missing); null when there is no speaker.</summary>
+    public PersonMention? Person { get; init; }
+
+    /// <summary>People a stage direction or procedure line names, e.g. 〔20番飯田智男議員登壇〕.</summary>
+    public IReadOnlyList<PersonMention> Mentions { get; init; } = [];
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<TurnKind>))]

@@ -24,6 +24,16 @@ internal static class MinutesTextFields
             }
         }
 
+        // A person's parts are published in the JSON too, so each is a field of its own.
+        void AddPerson(string location, PersonMention person, NameContext context)
+        {
+            Add($"{location}.written", person.Written, context);
+            Add($"{location}.name", person.Name, context);
+            Add($"{location}.familyName", person.FamilyName, context);
+            Add($"{location}.givenName", person.GivenName, context);
+            Add($"{location}.role", person.Role, NameContext.SpeakerLabel);
+        }
+
         Add("title", m.Title, NameContext.Text);
         Add("body", m.Body, NameContext.Text);
         Add("venue", m.Venue, NameContext.Text);
@@ -42,6 +52,15 @@ internal static class MinutesTextFields
             }
         }
 
+        for (var r = 0; r < m.Rolls.Count; r++)
+        {
+            Add($"rolls[{r}].group", m.Rolls[r].Group, NameContext.SpeakerLabel);
+            for (var e = 0; e < m.Rolls[r].Entries.Count; e++)
+            {
+                AddPerson($"rolls[{r}].entries[{e}]", m.Rolls[r].Entries[e], NameContext.AttendeeMember);
+            }
+        }
+
         Add("disclosure.meetingReason", m.Disclosure.MeetingReason, NameContext.Text);
         Add("disclosure.reason", m.Disclosure.Reason, NameContext.Text);
         for (var s = 0; s < m.Sections.Count; s++)
@@ -52,6 +71,15 @@ internal static class MinutesTextFields
                 var turn = m.Sections[s].Turns[t];
                 Add($"sections[{s}].turns[{t}].speaker", turn.Speaker, NameContext.SpeakerLabel);
                 Add($"sections[{s}].turns[{t}].text", turn.Text, NameContext.Text);
+                if (turn.Person is { } person)
+                {
+                    AddPerson($"sections[{s}].turns[{t}].person", person, NameContext.SpeakerLabel);
+                }
+
+                for (var p = 0; p < turn.Mentions.Count; p++)
+                {
+                    AddPerson($"sections[{s}].turns[{t}].mentions[{p}]", turn.Mentions[p], NameContext.AttendeeMember);
+                }
             }
         }
 
@@ -85,6 +113,15 @@ internal static class MinutesTextFields
 
         string? R(string location, string? text) => text is not null && replaced.TryGetValue(location, out var r) ? r : text;
 
+        PersonMention P(string location, PersonMention person) => person with
+        {
+            Written = R($"{location}.written", person.Written)!,
+            Name = R($"{location}.name", person.Name),
+            FamilyName = R($"{location}.familyName", person.FamilyName),
+            GivenName = R($"{location}.givenName", person.GivenName),
+            Role = R($"{location}.role", person.Role),
+        };
+
         return m with
         {
             Title = R("title", m.Title),
@@ -95,6 +132,9 @@ internal static class MinutesTextFields
             Attendees = [.. m.Attendees.Select((g, gi) => new AttendeeGroup(
                 R($"attendees[{gi}].group", g.Group)!,
                 [.. g.Members.Select((x, j) => R($"attendees[{gi}].members[{j}]", x)!)]))],
+            Rolls = [.. m.Rolls.Select((roll, ri) => new Roll(
+                R($"rolls[{ri}].group", roll.Group)!,
+                [.. roll.Entries.Select((e, ei) => P($"rolls[{ri}].entries[{ei}]", e))]))],
             Disclosure = m.Disclosure with
             {
                 MeetingReason = R("disclosure.meetingReason", m.Disclosure.MeetingReason),
@@ -106,6 +146,8 @@ internal static class MinutesTextFields
                 {
                     Speaker = R($"sections[{si}].turns[{ti}].speaker", t.Speaker),
                     Text = R($"sections[{si}].turns[{ti}].text", t.Text)!,
+                    Person = t.Person is null ? null : P($"sections[{si}].turns[{ti}].person", t.Person),
+                    Mentions = [.. t.Mentions.Select((p, pi) => P($"sections[{si}].turns[{ti}].mentions[{pi}]", p))],
                 })]))],
             Results = [.. m.Results.Select((x, i) => R($"results[{i}]", x)!)],
             Materials = [.. m.Materials.Select((x, i) => R($"materials[{i}]", x)!)],
