@@ -128,6 +128,9 @@ public sealed record SpeakerTurn
 
     /// <summary>People a stage direction or procedure line names, e.g. 〔20番飯田智男議員登壇〕.</summary>
     public IReadOnlyList<PersonMention> Mentions { get; init; } = [];
+
+    /// <summary>1-based line in the decoded upload where the turn starts, so a report can point staff at their own file; null when unknown.</summary>
+    public int? Line { get; init; }
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<TurnKind>))]
