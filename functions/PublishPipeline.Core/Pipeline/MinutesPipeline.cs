@@ -129,7 +129,7 @@ public sealed partial class MinutesPipeline
 
         if (upload.Content.Length > _options.MaxUploadBytes)
         {
-            return await QuarantineAndTakeDownAsync(id, uploadName, Stages.Normalize, "too-large", $"The upload is {upload.Content.Length:N0} bytes; at most {_options.MaxUploadBytes:N0} are read.", upload, updateIndexes: true, cancellationToken).ConfigureAwait(false);
+            return await QuarantineAndTakeDownAsync(id, uploadName, Stages.Normalize, "too-large", TooLarge(upload.Content.Length), upload, updateIndexes: true, cancellationToken).ConfigureAwait(false);
         }
 
         Minutes minutes;
@@ -540,7 +540,11 @@ public sealed partial class MinutesPipeline
                 continue;
             }
 
-            var result = await Guard(id, failed, () => NormalizeAsync(name, cancellationToken)).ConfigureAwait(false);
+            // Too large to read: Azure's uploads subscription filters these out by size, so no event
+            // ever brings them. Reported here from the listing, without loading the blob.
+            var result = upload.Length > _options.MaxUploadBytes
+                ? await Guard(id, failed, () => QuarantineAndTakeDownAsync(id, name, Stages.Normalize, "too-large", TooLarge(upload.Length), null, updateIndexes: false, cancellationToken, upload)).ConfigureAwait(false)
+                : await Guard(id, failed, () => NormalizeAsync(name, cancellationToken)).ConfigureAwait(false);
             switch (result?.Outcome)
             {
                 case StageOutcome.Done:
@@ -726,9 +730,9 @@ public sealed partial class MinutesPipeline
     /// failing stage on, until a version that goes through arrives. The stage's own input is kept
     /// (the nightly run retries it): the normalised document for redact, the redacted one for render.
     /// </summary>
-    private async Task<StageResult> QuarantineAndTakeDownAsync(string id, string sourceName, string stage, string code, string reason, StoredObject? upload, bool updateIndexes, CancellationToken cancellationToken)
+    private async Task<StageResult> QuarantineAndTakeDownAsync(string id, string sourceName, string stage, string code, string reason, StoredObject? upload, bool updateIndexes, CancellationToken cancellationToken, ObjectInfo? listed = null)
     {
-        var result = await QuarantineAsync(id, sourceName, stage, code, reason, upload, cancellationToken).ConfigureAwait(false);
+        var result = await QuarantineAsync(id, sourceName, stage, code, reason, upload, cancellationToken, listed).ConfigureAwait(false);
         var stale = false;
         if (stage == Stages.Normalize)
         {
@@ -749,7 +753,8 @@ public sealed partial class MinutesPipeline
         return removed.Count > 0 ? result with { Message = result.Message + $" (removed {removed.Count} published files of the earlier version)" } : result;
     }
 
-    private async Task<StageResult> QuarantineAsync(string id, string sourceName, string stage, string code, string reason, StoredObject? upload, CancellationToken cancellationToken)
+    /// <param name="listed">The upload as listed, when it was not read (too large): its ETag and length go on record.</param>
+    private async Task<StageResult> QuarantineAsync(string id, string sourceName, string stage, string code, string reason, StoredObject? upload, CancellationToken cancellationToken, ObjectInfo? listed = null)
     {
         var report = new QuarantineReport(
             id,
@@ -757,13 +762,15 @@ public sealed partial class MinutesPipeline
             stage,
             code,
             reason,
-            upload?.ETag.Trim('"'),
+            (upload?.ETag ?? listed?.ETag)?.Trim('"'),
             upload is null ? null : PipelineNames.Sha256(upload.Content.Span),
-            upload?.Content.Length);
+            upload?.Content.Length ?? listed?.Length);
         await PutJsonAsync(Containers.Quarantine, PipelineNames.Document(id), report, new() { [MetadataKeys.SourceName] = ObjectMetadata.Encode(sourceName) }, cancellationToken).ConfigureAwait(false);
         LogQuarantined(_logger, id, stage, code, reason);
         return new StageResult(stage, id, StageOutcome.Quarantined, reason, $"{Containers.Quarantine}/{PipelineNames.Document(id)}");
     }
+
+    private string TooLarge(long length) => $"The upload is {length:N0} bytes; at most {_options.MaxUploadBytes:N0} are read.";
 
     private async Task PutJsonAsync<T>(string container, string name, T value, Dictionary<string, string> metadata, CancellationToken cancellationToken)
     {
