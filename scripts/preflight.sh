@@ -40,10 +40,14 @@ version=$(azd version 2>/dev/null | sed -n 's/.*azd version \([0-9][0-9.]*\).*/\
 version_at_least "$version" "$required_azd" \
   || fail "azd $version is too old: azure.yaml deploys the handler with 'language: custom', which needs azd $required_azd or later. Upgrade azd (https://aka.ms/azd-install), then run: azd config set alpha.language.custom on"
 
-# The alpha feature, decided as azd decides it: an AZD_ALPHA_ENABLE_LANGUAGE_CUSTOM (or ..._LANGUAGE.CUSTOM)
-# variable wins; otherwise `azd config` alpha.all or alpha.language.custom set to on.
+# The alpha feature, decided as azd decides it: an AZD_ALPHA_ENABLE_LANGUAGE.CUSTOM (older azd) or
+# AZD_ALPHA_ENABLE_LANGUAGE_CUSTOM variable wins; otherwise `azd config` alpha.all or
+# alpha.language.custom set to on. dash drops the dotted name from its environment, so it is read
+# from the environment this process started with, where Linux keeps it.
+dotted=""
+[ -r "/proc/$$/environ" ] && dotted=$(tr '\0' '\n' < "/proc/$$/environ" | sed -n 's/^AZD_ALPHA_ENABLE_LANGUAGE\.CUSTOM=//p' | head -n 1)
 alpha=""
-for value in "$(env | sed -n 's/^AZD_ALPHA_ENABLE_LANGUAGE\.CUSTOM=//p' | head -n 1)" "${AZD_ALPHA_ENABLE_LANGUAGE_CUSTOM:-}"; do
+for value in "$dotted" "${AZD_ALPHA_ENABLE_LANGUAGE_CUSTOM:-}"; do
   [ -z "$alpha" ] && [ -n "$value" ] && alpha=$(parse_bool "$value")
 done
 if [ -z "$alpha" ]; then
