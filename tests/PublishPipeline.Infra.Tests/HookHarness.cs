@@ -154,15 +154,21 @@ internal sealed partial class HookHarness : IDisposable
         _work.Delete(recursive: true);
     }
 
-    /// <summary>tools/pwsh, built with this test project (a project reference that copies nothing).</summary>
+    /// <summary>
+    /// tools/pwsh, built with this test project (a project reference that copies nothing). A solution
+    /// build builds it in its default configuration (it is not in the solution), so either will do.
+    /// </summary>
     private static string PwshPath
     {
         get
         {
             var configuration = typeof(HookHarness).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-            var path = Path.Combine(InfraPaths.Root, "tools", "pwsh", "bin", configuration, "net10.0", "pwsh.dll");
-            Assert.True(File.Exists(path), $"PowerShell host not built: {path} (dotnet build tools/pwsh -c {configuration})");
-            return path;
+            var bin = Path.Combine(InfraPaths.Root, "tools", "pwsh", "bin");
+            var path = new[] { configuration, "Release", "Debug" }
+                .Select(c => Path.Combine(bin, c, "net10.0", "pwsh.dll"))
+                .FirstOrDefault(File.Exists);
+            Assert.True(path is not null, $"PowerShell host not built under {bin} (dotnet build tools/pwsh)");
+            return path!;
         }
     }
 
