@@ -443,32 +443,26 @@ public sealed partial class MinutesPipeline
         return Log(new StageResult(Stages.Withdraw, id, StageOutcome.Withdrawn, $"removed {removed.Count} public files and {objects.Count} private objects", $"{Containers.Audit}/{auditName}"));
     }
 
-    /// <summary>Removes a document's public files (from its rendered record) and, if asked, updates the indexes.</summary>
+    /// <summary>
+    /// Removes a document's public files (from its rendered record) and, if asked, updates the
+    /// indexes first, so no index links to a page that is already gone.
+    /// </summary>
     private async Task<IReadOnlyList<string>> UnpublishAsync(string id, bool updateIndexes, CancellationToken cancellationToken)
     {
         var record = await ReadRenderedAsync(id, cancellationToken).ConfigureAwait(false);
-        var removed = new List<string>();
 
         // The record goes first: from then on no index rebuild lists the document, and a crash
-        // leaves at worst orphan files that nothing links to (the timer removes them). The site's
+        // leaves at worst orphan files that nothing links to (the sweeps remove them). The site's
         // own path scheme is consulted too, in case the record was lost.
         await _store.DeleteAsync(Containers.Audit, PipelineNames.Rendered(id), cancellationToken).ConfigureAwait(false);
         var paths = new SortedSet<string>(record?.Files.Keys ?? [], StringComparer.Ordinal);
         paths.UnionWith(SiteUrls.MinutesPaths(id));
-        foreach (var path in paths)
-        {
-            if (await _store.DeleteAsync(Containers.Web, path, cancellationToken).ConfigureAwait(false))
-            {
-                removed.Add(path);
-            }
-        }
-
         if (updateIndexes)
         {
-            await Index.UpdateAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await UpdateIndexesBeforeRemovingAsync(paths, cancellationToken).ConfigureAwait(false);
         }
 
-        return removed;
+        return await DeletePublicFilesAsync(paths, cancellationToken).ConfigureAwait(false);
     }
 
     // ───────────────────────────── re-render ─────────────────────────────
@@ -740,12 +734,7 @@ public sealed partial class MinutesPipeline
             stale |= await _store.DeleteAsync(Containers.Redacted, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
         }
 
-        var removed = await UnpublishAsync(id, updateIndexes: false, cancellationToken).ConfigureAwait(false);
-        if (updateIndexes && (stale || removed.Count > 0))
-        {
-            await Index.UpdateAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-
+        var removed = await UnpublishAsync(id, updateIndexes && (stale || await IsPublishedAsync(id, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
         return removed.Count > 0 ? result with { Message = result.Message + $" (removed {removed.Count} published files of the earlier version)" } : result;
     }
 
