@@ -472,27 +472,28 @@ public sealed partial class MinutesPipeline
     /// page whose template version or redacted source changed, withdraw what lost its upload,
     /// remove public files nothing accounts for, rebuild the indexes once, and report.
     /// </summary>
-    public async Task<RerenderReport> RerenderAsync(CancellationToken cancellationToken = default)
+    public Task<RerenderReport> RerenderAsync(CancellationToken cancellationToken = default) =>
+        SweepAsync(SweepScope.Nightly(_time.GetUtcNow() + _options.RerenderBudget), cancellationToken);
+
+    /// <summary>
+    /// The catch-up shared by the nightly run and the recovery sweep (<see cref="SweepScope"/>
+    /// says how much each may do): every upload, document and page not current is taken through
+    /// the stage it lacks, in stage order, so one run finishes a document's chain.
+    /// </summary>
+    private async Task<RerenderReport> SweepAsync(SweepScope sweep, CancellationToken cancellationToken)
     {
-        using var scope = BeginScope(Stages.Rerender, null);
+        using var scope = BeginScope(sweep.Stage, null);
         var policy = _redactor.Policy.Version;
         var templateVersion = _site.TemplateVersion;
-        List<string> normalizedNow = [], reredacted = [], rerendered = [], withdrawn = [], held = [], failed = [], left = [];
+        List<string> normalizedNow = [], reredacted = [], rerendered = [], withdrawn = [], held = [], failed = [];
+        var left = sweep.Left;
 
-        // Per-document work stops near the budget; the rest waits for the next run (reported).
+        // Per-document work stops at the run's budget; the rest waits for the next run (reported).
         // Takedowns (withdrawals, unpublishing) and the index rebuild always run.
-        var stopAt = _time.GetUtcNow() + _options.RerenderBudget;
-        bool OutOfTime(string what)
-        {
-            if (_time.GetUtcNow() < stopAt)
-            {
-                return false;
-            }
+        bool OutOfBudget(string what, string id) => sweep.OutOfBudget(what, id, _time.GetUtcNow());
 
-            left.Add(what);
-            return true;
-        }
-
+        // What changed too recently is left to the triggers that are probably still on it.
+        bool Young(string? id, DateTimeOffset modified) => !sweep.Settled(id, modified, _time.GetUtcNow());
 
         var uploads = new Dictionary<string, ObjectInfo>(StringComparer.Ordinal);
         await foreach (var upload in _store.ListAsync(Containers.Uploads, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -514,7 +515,7 @@ public sealed partial class MinutesPipeline
 
             var id = MinutesId.FromSourceName(name);
             var etag = upload.ETag.Trim('"');
-            if (OutOfTime($"{Containers.Uploads}/{name}"))
+            if (Young(id, upload.LastModified))
             {
                 continue;
             }
@@ -530,6 +531,11 @@ public sealed partial class MinutesPipeline
                 await _store.GetAsync(Containers.Quarantine, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false) is { } stored &&
                 JsonSerializer.Deserialize<QuarantineReport>(stored.Content.Span, MinutesJson.Options) is { } q &&
                 q.SourceName == name && (q.SourceETag == etag || q.SourceETag is null && ObjectName.Problem(name) is not null))
+            {
+                continue;
+            }
+
+            if (OutOfBudget($"{Containers.Uploads}/{name}", id))
             {
                 continue;
             }
@@ -565,7 +571,7 @@ public sealed partial class MinutesPipeline
         {
             var source = ObjectMetadata.Decode(ObjectMetadata.Get(item.Metadata, MetadataKeys.SourceName)!);
             var confirmed = RedactionRequest.IsConfirmedPublicVersion(uploads[source].Metadata, uploads.ContainsKey(source + RedactionRequest.PublicVersionSidecarSuffix));
-            if (confirmed == (ObjectMetadata.Get(item.Metadata, MetadataKeys.PublicVersion) == "true") || OutOfTime($"{Containers.Uploads}/{source}"))
+            if (confirmed == (ObjectMetadata.Get(item.Metadata, MetadataKeys.PublicVersion) == "true") || Young(id, uploads[source].LastModified) || OutOfBudget($"{Containers.Uploads}/{source}", id))
             {
                 continue;
             }
@@ -598,7 +604,7 @@ public sealed partial class MinutesPipeline
                 continue;
             }
 
-            if (OutOfTime($"{Containers.Normalized}/{PipelineNames.Document(id)}"))
+            if (Young(id, item.LastModified) || OutOfBudget($"{Containers.Normalized}/{PipelineNames.Document(id)}", id))
             {
                 continue;
             }
@@ -630,7 +636,7 @@ public sealed partial class MinutesPipeline
                 continue;
             }
 
-            if (OutOfTime($"{Containers.Redacted}/{PipelineNames.Document(id)}"))
+            if (Young(id, item.LastModified) || OutOfBudget($"{Containers.Redacted}/{PipelineNames.Document(id)}", id))
             {
                 continue;
             }
@@ -654,7 +660,7 @@ public sealed partial class MinutesPipeline
         }
 
         // 5. Public files nothing accounts for (orphans of a crash): removed.
-        var update = await Index.UpdateAsync(force: true, cancellationToken).ConfigureAwait(false);
+        var update = await Index.UpdateAsync(force: sweep.ForceIndexes, cancellationToken).ConfigureAwait(false);
         var known = new HashSet<string>(update.Files.Keys, StringComparer.Ordinal);
         foreach (var record in (await ListRenderedAsync(cancellationToken).ConfigureAwait(false)).Keys)
         {
@@ -669,7 +675,7 @@ public sealed partial class MinutesPipeline
         {
             // Only files this pipeline wrote (minutes files carry their id, index files their tag);
             // anything else in $web was put there by a person.
-            if (!known.Contains(item.Name) && (ObjectMetadata.Get(item.Metadata, MetadataKeys.MinutesId) is not null || SiteIndex.IsIndexFile(item.Metadata)))
+            if (!known.Contains(item.Name) && (ObjectMetadata.Get(item.Metadata, MetadataKeys.MinutesId) is not null || SiteIndex.IsIndexFile(item.Metadata)) && !Young(null, item.LastModified))
             {
                 orphans.Add(item.Name);
             }
@@ -684,15 +690,15 @@ public sealed partial class MinutesPipeline
         var report = new RerenderReport(now, templateVersion, policy, reredacted, rerendered, withdrawn, held, failed, update.Written, [.. update.Deleted, .. orphans]) { Normalized = normalizedNow, LeftForNextRun = left };
         if (left.Count > 0)
         {
-            LogOutOfTime(_logger, _options.RerenderBudget, left.Count);
+            LogOutOfTime(_logger, sweep.Stage, left.Count);
         }
 
         if (report.ChangedAnything || failed.Count > 0 || left.Count > 0)
         {
-            await PutJsonAsync(Containers.Audit, $"{PipelineNames.RerenderReportPrefix}{now:yyyyMMdd'T'HHmmss'Z'}.json", report, [], cancellationToken).ConfigureAwait(false);
+            await PutJsonAsync(Containers.Audit, $"{sweep.ReportPrefix}{now:yyyyMMdd'T'HHmmss'Z'}.json", report, [], cancellationToken).ConfigureAwait(false);
         }
 
-        LogRerender(_logger, reredacted.Count, rerendered.Count, withdrawn.Count, held.Count, failed.Count, update.Written.Count);
+        LogRerender(_logger, sweep.Stage, normalizedNow.Count, reredacted.Count, rerendered.Count, withdrawn.Count, held.Count, failed.Count, update.Written.Count);
         return report;
     }
 
@@ -832,12 +838,12 @@ public sealed partial class MinutesPipeline
     [LoggerMessage(Level = LogLevel.Information, Message = "Indexes updated: {Written} files written, {Deleted} deleted")]
     private static partial void LogIndexes(ILogger logger, int written, int deleted);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Re-render stopped at its {Budget} budget; {Left} uploads/documents are left for the next run (listed in the report)")]
-    private static partial void LogOutOfTime(ILogger logger, TimeSpan budget, int left);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Run} run stopped at its budget; {Left} uploads/documents are left for the next run (listed in the report)")]
+    private static partial void LogOutOfTime(ILogger logger, string run, int left);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Re-render of {DocumentId} failed")]
     private static partial void LogStageFailed(ILogger logger, string documentId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Re-render: {Reredacted} re-redacted, {Rerendered} re-rendered, {Withdrawn} withdrawn, {Held} held, {Failed} failed, {IndexFiles} index files written")]
-    private static partial void LogRerender(ILogger logger, int reredacted, int rerendered, int withdrawn, int held, int failed, int indexFiles);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Run}: {Normalized} normalised, {Reredacted} re-redacted, {Rerendered} re-rendered, {Withdrawn} withdrawn, {Held} held, {Failed} failed, {IndexFiles} index files written")]
+    private static partial void LogRerender(ILogger logger, string run, int normalized, int reredacted, int rerendered, int withdrawn, int held, int failed, int indexFiles);
 }
