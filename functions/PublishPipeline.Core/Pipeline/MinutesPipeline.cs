@@ -655,6 +655,11 @@ public sealed partial class MinutesPipeline
         // 4. Pages whose redacted document is gone (held or withdrawn, and a crash in between).
         foreach (var id in rendered.Keys.Where(id => !redacted.ContainsKey(id)))
         {
+            if (await ExistsAsync(Containers.Redacted, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false))
+            {
+                continue; // redacted and rendered between the two listings: published, not gone
+            }
+
             await UnpublishAsync(id, updateIndexes: false, cancellationToken).ConfigureAwait(false);
             withdrawn.Add(id);
         }
