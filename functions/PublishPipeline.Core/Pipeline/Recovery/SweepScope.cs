@@ -46,6 +46,7 @@ internal sealed class SweepScope
 
     /// <summary>True when the item may be taken now: old enough, named by a failed delivery, or already taken by this run (its next stage).</summary>
     public bool Settled(string? id, DateTimeOffset modified, DateTimeOffset now) =>
+        Grace <= TimeSpan.Zero || // the nightly run: whatever the clocks of storage and host say
         modified <= now - Grace || (id is not null && (Named.Contains(id) || _taken.Contains(id)));
 
     /// <summary>Counts <paramref name="id"/> against the budget; false when it may be taken, true (and recorded as left) when not.</summary>
