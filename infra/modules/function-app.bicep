@@ -122,6 +122,8 @@ var appSettings = [
   { name: 'LANGUAGE_ENDPOINT', value: languageEndpoint }
   { name: 'SITE_BASE_URL', value: contentStorage.properties.primaryEndpoints.web }
   { name: 'RERENDER_SCHEDULE', value: rerenderSchedule }
+  // The recovery sweep (RecoverDocuments): stuck and poisoned documents, every 5 minutes (UTC NCRONTAB).
+  { name: 'RECOVERY_SCHEDULE', value: '0 */5 * * * *' }
   { name: 'SITE_SETTINGS', value: siteSettings }
   // The connection string names the ingestion endpoint; with local auth off it carries no usable secret.
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
