@@ -216,7 +216,7 @@ internal static partial class DocxReader
     {
         var builder = new StringBuilder();
         Append(paragraph, builder);
-        return NormalizeBoxGlyphs(builder.ToString());
+        return NormalizeBoxGlyphs(Unicode.TextNormalization.ForReading(builder.ToString()));
     }
 
     private static void CheckDepth(int depth)

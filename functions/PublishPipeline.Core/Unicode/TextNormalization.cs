@@ -25,6 +25,22 @@ public static class TextNormalization
     /// <summary>NFC after the safe compatibility folds: what ingest gives every later stage.</summary>
     public static string ForReading(string text) => Normalize(text, folds: true);
 
+    /// <summary>Canonical decomposition (NFD): how macOS writes file names; tests make hostile input with it.</summary>
+    public static string ToNfd(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var cps = new List<int>(text.Length + 8);
+        Tables.Instance.Decompose(text, folds: false, cps);
+        Tables.Instance.Reorder(cps);
+        var builder = new StringBuilder(cps.Count + 8);
+        foreach (var cp in cps)
+        {
+            AppendCodePoint(builder, cp);
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>True when <see cref="ToNfc"/> would return the text unchanged.</summary>
     public static bool IsNfc(string text)
     {
