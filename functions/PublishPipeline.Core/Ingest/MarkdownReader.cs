@@ -32,6 +32,10 @@ internal sealed partial class MarkdownReader
 
     public static List<SourceBlock> Read(string text)
     {
+        // Markdig's work grows with the cube of container nesting (each line re-matches every open
+        // container and rescans its indentation) and its own depth check comes only after that work:
+        // refuse absurd nesting before parsing, in one linear pass.
+        CheckNesting(text);
         var reader = new MarkdownReader();
         var document = Markdown.Parse(text, Pipeline);
         foreach (var block in document)
@@ -78,9 +82,89 @@ internal sealed partial class MarkdownReader
         return signals >= 3 && tabLines * 4 <= signals;
     }
 
+    /// <summary>
+    /// An upper bound of the containers a line opens or continues: the block quote markers and list
+    /// markers at its start, plus its indentation in list steps (2 columns) when it starts a list item.
+    /// Plain indented text (a centred title) opens nothing and is not counted.
+    /// </summary>
+    internal static void CheckNesting(string text)
+    {
+        var lineNumber = 0;
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            lineNumber++;
+            int i = 0, columns = 0, markers = 0, indentSteps = 0;
+            while (i < line.Length)
+            {
+                var c = line[i];
+                if (c == ' ')
+                {
+                    columns++;
+                    i++;
+                }
+                else if (c == '\t')
+                {
+                    columns += 4 - (columns % 4);
+                    i++;
+                }
+                else if (c == '>')
+                {
+                    markers++;
+                    i++;
+                }
+                else if (ListMarkerLength(line[i..]) is > 0 and var length)
+                {
+                    if (markers == 0 && indentSteps == 0)
+                    {
+                        indentSteps = columns / 2;
+                    }
+
+                    markers++;
+                    i += length;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (markers + indentSteps > ReadLimits.MaxMarkdownNesting)
+            {
+                throw new ReadLimitException($"Markdown block quotes and lists are nested more than {ReadLimits.MaxMarkdownNesting} deep (line {lineNumber}); this is not minutes") { Line = lineNumber };
+            }
+        }
+    }
+
+    /// <summary>Length of a list marker ("-", "*", "+", "1.", "12)") followed by a space, tab or the end of the line; 0 when none.</summary>
+    private static int ListMarkerLength(ReadOnlySpan<char> rest)
+    {
+        var n = 0;
+        if (rest[0] is '-' or '*' or '+')
+        {
+            n = 1;
+        }
+        else
+        {
+            while (n < rest.Length && n < 9 && char.IsAsciiDigit(rest[n]))
+            {
+                n++;
+            }
+
+            if (n == 0 || n >= rest.Length || rest[n] is not ('.' or ')'))
+            {
+                return 0;
+            }
+
+            n++;
+        }
+
+        return n == rest.Length || rest[n] is ' ' or '\t' ? n : 0;
+    }
+
     private void ReadBlock(Md.Block block, bool listItem)
     {
         var line = block.Line + 1;
+        ReadLimits.CheckTime(() => $"line {line}");
         switch (block)
         {
             case Md.HeadingBlock heading:

@@ -31,6 +31,7 @@ public static class MinutesReader
         }
 
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        using var clock = ReadLimits.Start();
         try
         {
             var (format, encodingName, blocks) = ReadBlocks(name, file);
@@ -44,6 +45,11 @@ public static class MinutesReader
         catch (MinutesFormatException)
         {
             throw;
+        }
+        catch (ReadLimitException ex)
+        {
+            // More work than any minutes need: quarantined with the limit and the place, never read on.
+            throw new MinutesFormatException(name, ex.Message, ex.Line, ex) { Code = "limit" };
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or IOException
             or System.Xml.XmlException or System.IO.InvalidDataException or NotSupportedException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)

@@ -29,6 +29,8 @@ internal sealed class PlainTextReader
         // U+2028, which are a page break and content here, and would shift every later line number.
         while (true)
         {
+            var line = lineNumber;
+            ReadLimits.CheckTime(() => $"line {line}");
             var end = rest.IndexOfAny('\n', '\r');
             if (end < 0)
             {
