@@ -15,9 +15,10 @@ internal sealed class LocalSite : IDisposable
 
     public LocalSite(bool publishUnknownDisclosure = true)
     {
+        // site and work sit two levels down, so a write that escapes either lands somewhere a test can see.
         Root = Path.Combine(Path.GetTempPath(), "hostile-" + Guid.NewGuid().ToString("N"));
-        SitePath = Path.Combine(Root, "site");
-        WorkPath = Path.Combine(Root, "work");
+        SitePath = Path.Combine(Root, "jail", "site");
+        WorkPath = Path.Combine(Root, "jail", "work");
         Store = new FileSystemObjectStore(WorkPath, new Dictionary<string, string> { [Containers.Web] = SitePath });
         var policy = new RedactionPolicy
         {

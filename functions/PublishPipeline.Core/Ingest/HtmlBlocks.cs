@@ -89,7 +89,17 @@ internal sealed class HtmlBlocks
                 end++;
             }
 
-            if (end == start || !char.IsAsciiLetter(html[start]) || NoDepth.Contains(html[start..end]))
+            if (end == start || !char.IsAsciiLetter(html[start]))
+            {
+                continue;
+            }
+
+            if (!closing && ++elements > ReadLimits.MaxHtmlElements)
+            {
+                throw new ReadLimitException($"more than {ReadLimits.MaxHtmlElements:N0} HTML elements (at line {LineOf(html, i)}); this is not a minutes page") { Line = LineOf(html, i) };
+            }
+
+            if (NoDepth.Contains(html[start..end]))
             {
                 continue;
             }
@@ -102,11 +112,6 @@ internal sealed class HtmlBlocks
             else if (close > 0 && html[close - 1] != '/' && ++depth > 16 * MaxDepth)
             {
                 throw new ReadLimitException($"HTML elements are nested more than {16 * MaxDepth} deep (at line {LineOf(html, i)}); this is not a minutes page") { Line = LineOf(html, i) };
-            }
-
-            if (!closing && ++elements > ReadLimits.MaxHtmlElements)
-            {
-                throw new ReadLimitException($"more than {ReadLimits.MaxHtmlElements:N0} HTML elements (at line {LineOf(html, i)}); this is not a minutes page") { Line = LineOf(html, i) };
             }
         }
     }
@@ -425,6 +430,11 @@ internal sealed class HtmlBlocks
         {
             case IText text:
                 current.Append(text.Data);
+                return;
+            case IComment comment when SourceMarks.IsCommentMarker(comment.Data, out _):
+                // A marker inside a cell stays in the cell's text, where the passage rules and the
+                // safety net see it, instead of vanishing with the other comments.
+                current.Append("<!--").Append(comment.Data).Append("-->");
                 return;
             case IElement element:
                 if (IsHidden(element))

@@ -262,13 +262,13 @@ internal sealed partial class MarkdownReader
             var start = 0;
             foreach (Match match in SourceMarks.CommentMarkers(text))
             {
-                AddLines(ParseInlineHtml(text[start..match.Index]), line + text.AsSpan(0, start).Count('\n'), listItem);
+                AddLines(ParseInlineHtml(text[start..match.Index]), line + text.AsSpan(0, start).Count('\n'), listItem, decoded: true);
                 SourceMarks.IsCommentMarker(match.Groups["body"].Value, out var opens);
                 blocks.Add(new DisclosureMarkerBlock(line + text.AsSpan(0, match.Index).Count('\n'), opens, match.Value));
                 start = match.Index + match.Length;
             }
 
-            AddLines(ParseInlineHtml(text[start..]), line + text.AsSpan(0, start).Count('\n'), listItem);
+            AddLines(ParseInlineHtml(text[start..]), line + text.AsSpan(0, start).Count('\n'), listItem, decoded: true);
             return;
         }
 
@@ -285,12 +285,19 @@ internal sealed partial class MarkdownReader
     {
         HtmlBlocks.CheckSourceNesting(html);
         var host = fragmentHost.Value;
-        host.InnerHtml = html;
-        return string.Join('\n', HtmlBlocks.Paragraphs(host)).Replace(LineBreakMark, '\n');
+
+        // Tabs are cell separators of a tab table written in the Markdown (a row must stay a row, or
+        // its label joins the values: 出席者\t委員\t名前 → "委員 名前"); HTML whitespace collapse would eat them.
+        host.InnerHtml = html.Replace('\t', TabMark);
+        return string.Join('\n', HtmlBlocks.Paragraphs(host)).Replace(LineBreakMark, '\n').Replace(TabMark, '\t');
     }
 
+    // Marks a tab inside inline HTML so the HTML whitespace collapse keeps it (a private-use character).
+    private const char TabMark = '\uE009';
+
     /// <summary>Emits a paragraph, cutting out lines that are markers, rulers or tab rows on their own.</summary>
-    private void AddLines(string text, int line, bool listItem)
+    /// <param name="decoded">The text came out of the HTML parser: a tab row's cells are not parsed as HTML again.</param>
+    private void AddLines(string text, int line, bool listItem, bool decoded = false)
     {
         var pending = new StringBuilder();
         var pendingLine = line;
@@ -306,7 +313,7 @@ internal sealed partial class MarkdownReader
             else if (SourceMarks.IsPageBreakDebris(piece) || piece.Contains('\t', StringComparison.Ordinal))
             {
                 Flush();
-                blocks.AddRange(PlainTextReader.Read(piece, current));
+                blocks.AddRange(PlainTextReader.Read(piece, current, parseHtml: !decoded));
             }
             else if (!string.IsNullOrWhiteSpace(piece))
             {
@@ -346,46 +353,71 @@ internal sealed partial class MarkdownReader
     /// </summary>
     private static string InlineText(MdInlines.ContainerInline? inline, out bool hasHtml)
     {
-        hasHtml = inline is not null && inline.FindDescendants<MdInlines.HtmlInline>().Any();
         if (inline is null)
         {
+            hasHtml = false;
             return string.Empty;
         }
 
+        hasHtml = Inlines(inline).Any(i => i is MdInlines.HtmlInline);
         var builder = new StringBuilder();
-        Append(inline, builder, hasHtml);
+        foreach (var child in Inlines(inline))
+        {
+            switch (child)
+            {
+                case MdInlines.LiteralInline literal:
+                    AppendText(builder, literal.Content.ToString(), hasHtml);
+                    break;
+                case MdInlines.LineBreakInline:
+                    builder.Append(hasHtml ? LineBreakMark : '\n');
+                    break;
+                case MdInlines.CodeInline code:
+                    AppendText(builder, code.Content, hasHtml);
+                    break;
+                case MdInlines.HtmlEntityInline entity:
+                    AppendText(builder, entity.Transcoded.ToString(), hasHtml);
+                    break;
+                case MdInlines.HtmlInline raw:
+                    builder.Append(raw.Tag);
+                    break;
+                case MdInlines.AutolinkInline autolink:
+                    AppendText(builder, autolink.Url, hasHtml);
+                    break;
+            }
+        }
+
         return builder.ToString();
     }
 
-    private static void Append(MdInlines.Inline inline, StringBuilder builder, bool html)
+    /// <summary>
+    /// The inlines under <paramref name="root"/> in reading order, without recursion: 100,000 '*' make
+    /// Markdig nest 50,000 emphasis inlines, which a recursive walk (ours or Markdig's FindDescendants)
+    /// overflows the stack on. Deeper than <see cref="ReadLimits.MaxDepth"/> is refused.
+    /// </summary>
+    private static IEnumerable<MdInlines.Inline> Inlines(MdInlines.ContainerInline root)
     {
-        switch (inline)
+        var stack = new Stack<(MdInlines.Inline Inline, int Depth)>();
+        for (var child = root.LastChild; child is not null; child = child.PreviousSibling)
         {
-            case MdInlines.LiteralInline literal:
-                AppendText(builder, literal.Content.ToString(), html);
-                break;
-            case MdInlines.LineBreakInline:
-                builder.Append(html ? LineBreakMark : '\n');
-                break;
-            case MdInlines.CodeInline code:
-                AppendText(builder, code.Content, html);
-                break;
-            case MdInlines.HtmlEntityInline entity:
-                AppendText(builder, entity.Transcoded.ToString(), html);
-                break;
-            case MdInlines.HtmlInline raw:
-                builder.Append(raw.Tag);
-                break;
-            case MdInlines.AutolinkInline autolink:
-                AppendText(builder, autolink.Url, html);
-                break;
-            case MdInlines.ContainerInline container:
-                foreach (var child in container)
+            stack.Push((child, 1));
+        }
+
+        while (stack.Count > 0)
+        {
+            var (inline, depth) = stack.Pop();
+            yield return inline;
+            if (inline is MdInlines.ContainerInline container)
+            {
+                if (depth >= ReadLimits.MaxDepth)
                 {
-                    Append(child, builder, html);
+                    throw new ReadLimitException($"Markdown inline elements (emphasis, links) are nested more than {ReadLimits.MaxDepth} deep (line {inline.Line + 1}); this is not minutes") { Line = inline.Line + 1 };
                 }
 
-                break;
+                for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
+                {
+                    stack.Push((child, depth + 1));
+                }
+            }
         }
     }
 

@@ -18,8 +18,8 @@ public static class ReadLimits
     /// <summary>Markdown containers (block quotes, list items) inside each other: Markdig's work grows with the cube of this.</summary>
     public const int MaxMarkdownNesting = 32;
 
-    /// <summary>Start tags in one HTML page or fragment (a long saved minutes page has a few thousand).</summary>
-    public const int MaxHtmlElements = 200_000;
+    /// <summary>Start tags in one HTML page or fragment (a long saved minutes page has a few thousand; AngleSharp's DOM costs about 10 µs each).</summary>
+    public const int MaxHtmlElements = 50_000;
 
     /// <summary>Files in a .docx zip (Word writes a dozen, plus one per picture).</summary>
     public const int MaxDocxEntries = 5_000;
