@@ -224,11 +224,37 @@ internal static class HostileInputs
     private static byte[] Encode(string minutes, string format) => format switch
     {
         ".txt" => Encoding.UTF8.GetBytes(minutes),
-        ".md" => Encoding.UTF8.GetBytes(minutes.Replace("\n", "\n\n", StringComparison.Ordinal)), // one paragraph a line: tab rows stay rows
+        ".md" => Encoding.UTF8.GetBytes(Markdown(minutes)),
         ".html" => Encoding.UTF8.GetBytes(Page(minutes)),
         ".docx" => Docx(minutes),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
+
+    /// <summary>Markdown: the header rows as a pipe table, every other line a paragraph of its own.</summary>
+    private static string Markdown(string minutes)
+    {
+        var builder = new StringBuilder();
+        var inTable = false;
+        foreach (var line in minutes.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!line.Contains('\t', StringComparison.Ordinal))
+            {
+                builder.Append(inTable ? "\n" : string.Empty).Append(line).Append("\n\n");
+                inTable = false;
+                continue;
+            }
+
+            var cells = line.Split('\t');
+            builder.Append("| ").Append(string.Join(" | ", cells.Concat(Enumerable.Repeat(string.Empty, Math.Max(0, 3 - cells.Length))))).Append(" |\n");
+            if (!inTable)
+            {
+                builder.Append("|---|---|---|\n");
+                inTable = true;
+            }
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>A saved page: header rows as a table, the rest as paragraphs; the payload both as markup and as escaped text.</summary>
     private static string Page(string minutes)

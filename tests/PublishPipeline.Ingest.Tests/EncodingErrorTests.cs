@@ -50,3 +50,26 @@ public sealed class EncodingErrorTests
         Assert.Equal(-1, LegacyEncodingErrors.FirstEucJpError(Variants.Strict(51932).GetBytes(Variants.Representable(text, 51932))));
     }
 }
+
+/// <summary>The readers' time backstop ends a read with the limit and the place, like every other limit.</summary>
+public sealed class ReadTimeLimitTests
+{
+    [Fact]
+    public void A_read_past_its_time_is_a_limit_error_that_says_where_it_stopped()
+    {
+        var text = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("委員 発言します。\n", 2_000)));
+        ReadLimits.MaxReadTimeOnThisThread = TimeSpan.Zero;
+        try
+        {
+            var ex = Assert.Throws<MinutesFormatException>(() => MinutesReader.Read(new SourceFile("slow.txt", text)));
+            Assert.Equal("limit", ex.Code);
+            Assert.Contains("reading took longer than 0 s (stopped at line ", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            ReadLimits.MaxReadTimeOnThisThread = null;
+        }
+
+        Assert.NotEmpty(MinutesReader.Read(new SourceFile("slow.txt", text)).Blocks); // the normal limit reads it
+    }
+}

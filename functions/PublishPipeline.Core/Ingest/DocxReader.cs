@@ -143,8 +143,7 @@ internal static partial class DocxReader
 
                 if ((elements & 0x3FF) == 0)
                 {
-                    var part = entry.FullName;
-                    ReadLimits.CheckTime(() => $"{part} in the .docx");
+                    ReadLimits.CheckTime("XML element", (int)elements);
                 }
             }
         }
@@ -250,7 +249,7 @@ internal static partial class DocxReader
         private void ReadParagraph(Paragraph paragraph)
         {
             var line = ++ordinal;
-            ReadLimits.CheckTime(() => $"paragraph {line}");
+            ReadLimits.CheckTime("paragraph", line);
             var properties = paragraph.ParagraphProperties;
             if (properties?.PageBreakBefore is { } before && (before.Val is null || before.Val.Value))
             {

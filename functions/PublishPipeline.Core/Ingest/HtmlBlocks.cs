@@ -196,7 +196,7 @@ internal sealed class HtmlBlocks
                 Append(text, text.Data);
                 return;
             case IElement element:
-                ReadLimits.CheckTime(() => $"line {lineOf(element)}");
+                ReadLimits.CheckTime("line", element.SourceReference?.Position.Line ?? 0);
                 WalkElement(element);
                 return;
             default:

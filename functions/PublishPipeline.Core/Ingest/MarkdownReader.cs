@@ -164,7 +164,7 @@ internal sealed partial class MarkdownReader
     private void ReadBlock(Md.Block block, bool listItem)
     {
         var line = block.Line + 1;
-        ReadLimits.CheckTime(() => $"line {line}");
+        ReadLimits.CheckTime("line", line);
         switch (block)
         {
             case Md.HeadingBlock heading:

@@ -34,31 +34,39 @@ public static class ReadLimits
     public const int MaxDocxXmlElements = 2_000_000;
 
     /// <summary>Wall-clock time one upload may spend in the readers: a backstop for work no other limit foresaw.</summary>
-    public static TimeSpan MaxReadTime { get; set; } = TimeSpan.FromSeconds(10);
+    public static TimeSpan MaxReadTime { get; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A shorter limit for reads on this thread only (tests of the limit itself).</summary>
+    [ThreadStatic]
+    internal static TimeSpan? MaxReadTimeOnThisThread;
 
     [ThreadStatic]
     private static long deadline;
 
+    [ThreadStatic]
+    private static double limitSeconds;
+
     /// <summary>Starts the clock for one read on this thread; disposing stops it.</summary>
     internal static Clock Start()
     {
-        var previous = deadline;
-        deadline = Stopwatch.GetTimestamp() + (long)(MaxReadTime.TotalSeconds * Stopwatch.Frequency);
-        return new Clock(previous);
+        var previous = (deadline, limitSeconds);
+        limitSeconds = (MaxReadTimeOnThisThread ?? MaxReadTime).TotalSeconds;
+        deadline = Stopwatch.GetTimestamp() + (long)(limitSeconds * Stopwatch.Frequency);
+        return new Clock(previous.deadline, previous.limitSeconds);
     }
 
-    /// <summary>Throws when the read has run past <see cref="MaxReadTime"/>; <paramref name="where"/> says how far it got.</summary>
-    internal static void CheckTime(Func<string> where)
+    /// <summary>Throws when the read has run past <see cref="MaxReadTime"/>; <paramref name="what"/> and <paramref name="where"/> say how far it got ("line", 120).</summary>
+    internal static void CheckTime(string what, int where)
     {
         if (deadline != 0 && Stopwatch.GetTimestamp() > deadline)
         {
-            throw new ReadLimitException($"reading took longer than {MaxReadTime.TotalSeconds:0.#} s (stopped at {where()})");
+            throw new ReadLimitException($"reading took longer than {limitSeconds:0.###} s (stopped at {what} {where})") { Line = what == "line" ? where : null };
         }
     }
 
-    internal readonly struct Clock(long previous) : IDisposable
+    internal readonly struct Clock(long previousDeadline, double previousLimit) : IDisposable
     {
-        public void Dispose() => deadline = previous;
+        public void Dispose() => (deadline, limitSeconds) = (previousDeadline, previousLimit);
     }
 }
 
