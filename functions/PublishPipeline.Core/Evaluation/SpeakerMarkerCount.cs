@@ -45,10 +45,10 @@ public static class SpeakerMarkerCount
                     continue;
                 }
 
-                var followedBySpeech = StripTags(line[label.End..]).Trim().Length > 0 || NextLineIsSpeech(lines, i);
+                var followedBySpeech = label.End < line.Length && StripTags(line[label.End..]).Trim().Length > 0 || NextLineIsSpeech(lines, i);
                 if (followedBySpeech)
                 {
-                    found.Add(new MarkerOccurrence(i + 1, [label.Text]));
+                    found.Add(new MarkerOccurrence(i + 1, label.Parts));
                     at = label.End - 1;
                 }
             }
@@ -110,7 +110,34 @@ public static class SpeakerMarkerCount
         return k >= 0 && line[k] is '。' or '！' or '？' or '」' or '』' or '）' or ')';
     }
 
-    private static (string Text, int End)? Label(string line, int from)
+    /// <summary>
+    /// The label after a marker: to the first space outside parentheses, or the closing parenthesis
+    /// when speech follows it directly (◯議長（渡辺淳也君）ただいまから…); a name and an office
+    /// written with a space between them (○高野　分科会委員長) is one label of two parts.
+    /// </summary>
+    private static (IReadOnlyList<string> Parts, int End)? Label(string line, int from)
+    {
+        var first = Word(line, from);
+        if (first is null)
+        {
+            return null;
+        }
+
+        if (Accept(first.Value.Text))
+        {
+            return ([first.Value.Text], first.Value.End);
+        }
+
+        var second = first.Value.End < line.Length && line[first.Value.End] is ' ' or '\u3000' ? Word(line, first.Value.End) : null;
+        if (second is { } s && first.Value.Text.Length <= 6 && (s.Text.EndsWith('君') || PersonEndings.Contains(s.Text[^1], StringComparison.Ordinal)) && Accept(s.Text))
+        {
+            return ([first.Value.Text, s.Text], s.End);
+        }
+
+        return null;
+    }
+
+    private static (string Text, int End)? Word(string line, int from)
     {
         var i = from;
         while (i < line.Length && line[i] is ' ' or '\u3000' && i - from < 1)
@@ -130,6 +157,11 @@ public static class SpeakerMarkerCount
             else if (c is '）' or ')')
             {
                 depth--;
+                if (depth == 0 && i + 1 < line.Length && line[i + 1] is not (' ' or '\u3000' or '\t' or '<' or '（' or '('))
+                {
+                    i++;
+                    break;
+                }
             }
             else if (depth <= 0 && (c is ' ' or '\u3000' or '\t' or '<'))
             {
@@ -143,30 +175,30 @@ public static class SpeakerMarkerCount
         }
 
         var label = Comparable(line[begin..i]).TrimEnd('：', ':');
+        return label.Length == 0 ? null : (label, i);
+    }
+
+    private static bool Accept(string label)
+    {
         if (label.Length is < 2 or > 30 || label.AsSpan().IndexOfAny("。、「」") >= 0 || label[0] is '（' or '(' && label[^1] is not ('）' or ')'))
         {
-            return null;
+            return false;
         }
 
         // Roll headings: 〇出席議員（１９名）, 〇欠席議員, 〇会議録署名議員, 〇説明のため出席した者.
         if (label.Contains("出席", StringComparison.Ordinal) || label.Contains("欠席", StringComparison.Ordinal) || label.Contains("署名", StringComparison.Ordinal))
         {
-            return null;
+            return false;
         }
 
         if (label[^1] is ')')
         {
             var open = label.LastIndexOf('(');
             var inside = open >= 0 ? label[(open + 1)..^1] : "";
-            if (inside.Length == 0 || (inside.Length > 1 && inside[^1] is '名' or '人' && inside[..^1].All(char.IsAsciiDigit)))
-            {
-                return null;
-            }
-
-            return (label, i);
+            return !(inside.Length == 0 || (inside.Length > 1 && inside[^1] is '名' or '人' && inside[..^1].All(char.IsAsciiDigit)));
         }
 
-        return PersonEndings.Contains(label[^1], StringComparison.Ordinal) ? (label, i) : null;
+        return PersonEndings.Contains(label[^1], StringComparison.Ordinal);
     }
 
     private static bool NextLineIsSpeech(List<string> lines, int index)

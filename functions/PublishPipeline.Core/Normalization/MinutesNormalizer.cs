@@ -20,12 +20,18 @@ namespace PublishPipeline.Normalization;
 public sealed partial class MinutesNormalizer
 {
     /// <summary>Reads and normalises an upload; the id comes from its name.</summary>
-    /// <exception cref="MinutesFormatException">The upload is not readable minutes.</exception>
+    /// <exception cref="MinutesFormatException">The upload is not readable minutes, or not minutes at all (code <c>no-minutes</c>, see <see cref="NotMinutes"/>).</exception>
     public static Minutes Normalize(SourceFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
         var source = MinutesReader.Read(file);
-        return new MinutesNormalizer().Normalize(source, MinutesId.FromSourceName(file.Name));
+        var minutes = new MinutesNormalizer().Normalize(source, MinutesId.FromSourceName(file.Name));
+        if (NotMinutes.Reason(minutes) is { } reason)
+        {
+            throw new MinutesFormatException(source.Name, reason) { Code = "no-minutes" };
+        }
+
+        return minutes;
     }
 
 #pragma warning disable CA1822 // instance method by contract: options may become instance state
@@ -61,7 +67,7 @@ public sealed partial class MinutesNormalizer
             _header = new HeaderBuilder((code, message, line) => Warn(code, message, line));
             _proceedings = new ProceedingsBuilder((code, message, line) => Warn(code, message, line));
             _rolls = new RollReader((code, message, line) => Warn(code, message, line));
-            _assemblyHeader = new AssemblyHeader(_header);
+            _assemblyHeader = new AssemblyHeader(_header, (code, message, line) => Warn(code, message, line));
             _proceedings.AddPageHeader("審議経過");
             _proceedings.AddPageHeader("会議録");
             _proceedings.AddPageHeader("発言内容");
@@ -108,6 +114,13 @@ public sealed partial class MinutesNormalizer
                 case BlockKind.PageBreak:
                     return true;
                 case BlockKind.Heading:
+                    if (DocumentTypeLine().IsMatch(TextCleanup.RemoveSpaces(b.Text)))
+                    {
+                        // # 会議録: the paper's name, not the meeting's; the 会議体の名称 below is the title.
+                        _proceedings.AddPageHeader(b.Text);
+                        return true;
+                    }
+
                     if (_header.Title is null && _header.FieldCount == 0 && b.Level <= 2)
                     {
                         _header.SetTitle(b.Text, b.Line);
@@ -143,7 +156,8 @@ public sealed partial class MinutesNormalizer
 
                     if (RowLooksLikeHeaderDebris(b))
                     {
-                        Warn("header-row-unread", $"table row '{Preview(string.Join(" ", b.Cells.SelectMany(c => c)))}' is not a known header field; ignored", b.Line);
+                        // Not quoted: a row may hold a name, and warnings are published.
+                        Warn("header-row-unread", $"a table row of {b.Cells.Count} cell(s) before the proceedings is not a known header field; ignored", b.Line);
                         return true;
                     }
 
@@ -362,6 +376,14 @@ public sealed partial class MinutesNormalizer
             var sections = people.Read(proceedings);
 
             var (date, start, end) = _header.ReadDateTime();
+            if (date is not null && (start is null || end is null))
+            {
+                // 開催日 without times: 〔午前１０時　０分　開議〕 … （午後３時３３分　散会） in the proceedings say them.
+                var (opened, closed) = SittingTimes.Read(proceedings);
+                start ??= opened;
+                end ??= start is null ? null : closed;
+            }
+
             if (_header.DateTimeText is null)
             {
                 Warn("date-missing", "no 開催日時 (date and time) found; date, startTime and endTime are null", _firstLine);
@@ -543,8 +565,6 @@ public sealed partial class MinutesNormalizer
 
             return items;
         }
-
-        private static string Preview(string text) => text.Length <= 40 ? text : text[..40] + "…";
     }
 
     // ---- blocks, flattened and cleaned once ----

@@ -6,7 +6,7 @@ namespace PublishPipeline.Normalization.Header;
 /// time under the 日時 field, and the agenda printed as a list (<see cref="AgendaList"/>; the 本日の会議に付した事件
 /// list that repeats the 議事日程 is not read twice).
 /// </summary>
-internal sealed class AssemblyHeader(HeaderBuilder header)
+internal sealed class AssemblyHeader(HeaderBuilder header, Action<string, string, int?> warn)
 {
     private bool _agendaOpen;
     private bool _agendaRestated;
@@ -55,6 +55,11 @@ internal sealed class AssemblyHeader(HeaderBuilder header)
 
         if ((header.Title is null && header.FieldCount == 0 && SessionHeading.IsHeading(text)) || SessionHeading.EndsWithDocumentType(text))
         {
+            if (header.Title is null)
+            {
+                warn("title-from-heading", "the title is read from the document's heading line, not from a 会議体の名称 field", line);
+            }
+
             header.SetTitle(text, line);
             return true;
         }

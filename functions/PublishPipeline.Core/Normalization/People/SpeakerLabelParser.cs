@@ -63,6 +63,19 @@ internal static class SpeakerLabelParser
             return annotated is null ? null : annotated with { Written = shown };
         }
 
+        // ○高野　分科会委員長, ◆川田青星　分科会委員: a name, a space, an office.
+        var space = label.AsSpan().IndexOfAny(" \u3000");
+        if (space > 0)
+        {
+            var first = label[..space];
+            var rest = label[space..].Trim(' ', '\u3000');
+            if (rest.Length >= 2 && rest.AsSpan().IndexOfAny(" \u3000") < 0 && OfficeWords.TitleAtEnd(rest) is not null && first.Length <= 6
+                && AllNameChars(first) && OfficeWords.TitleAtEnd(first) is null && !OfficeWords.IsNotName(first))
+            {
+                return Person(shown, WrittenName.Packed(first, known), rest, null);
+            }
+        }
+
         var packed = Packed(WrittenName.Compact(label), known, officesOnly);
         if (packed is null)
         {

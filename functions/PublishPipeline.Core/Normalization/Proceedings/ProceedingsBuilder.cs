@@ -508,7 +508,9 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     {
         if (_pendingLabel is not null)
         {
-            warn("label-without-speech", $"speaker label '{_pendingLabel}' is followed by no speech", _pendingLabelLine);
+            // Warnings are published: name the office the label gives, never the label itself (it may hold a name).
+            var role = SpeakerLabelParser.Parse(_pendingLabel)?.Role;
+            warn("label-without-speech", role is null ? "a speaker label is followed by no speech" : $"a speaker label ({role}) is followed by no speech", _pendingLabelLine);
             _pendingLabel = null;
         }
 
@@ -521,7 +523,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     /// <summary>An unclosed "(…" that no line completes: keep it and the lines held back as ordinary text, with a warning.</summary>
     private void AbandonFragment(int line)
     {
-        warn("split-label-unfinished", $"'({_fragment}' opens a parenthesis that is never closed; kept as text", _fragmentLine);
+        warn("split-label-unfinished", "a line opens a parenthesis that no following line closes (a label split by a page?); kept as text", _fragmentLine);
         var held = _fragmentText.ToList();
         var fragment = "(" + _fragment;
         _fragment = null;

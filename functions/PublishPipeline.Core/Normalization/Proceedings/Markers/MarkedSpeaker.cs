@@ -40,12 +40,24 @@ internal static class MarkedSpeaker
         var label = line[labelStart..end].TrimEnd(' ', '\u3000');
         if (!IsSpeakerLabel(label))
         {
-            return null;
+            // ○高野　分科会委員長　　本日は… (name, space, office) and ◯飯島　修君 (a spaced name): one space more.
+            var next = end < line.Length && line[end] is ' ' or '\u3000' ? LabelEnd(line, end, out _) : -1;
+            if (next < 0 || !IsSpeakerLabel(line[labelStart..next]) || !EndsLikeSpeaker(line.AsSpan(end, next - end).Trim(" \u3000")))
+            {
+                return null;
+            }
+
+            end = next;
+            label = line[labelStart..end];
         }
 
         var text = line.AsSpan(end).TrimStart(" \u3000：:").TrimEnd(" \u3000").ToString();
         return new MarkedLine(label, text);
     }
+
+    /// <summary>The second word of a two-word label must be an office or end with an honorific: 分科会委員長, 修君.</summary>
+    private static bool EndsLikeSpeaker(ReadOnlySpan<char> word) =>
+        word.EndsWith("君", StringComparison.Ordinal) || word.EndsWith("さん", StringComparison.Ordinal) || People.OfficeWords.TitleAtEnd(word) is not null;
 
     /// <summary>Where markers start later speeches on the same line (after 。！？」）); empty for almost every line.</summary>
     public static List<int>? InlineStarts(string line)
@@ -103,6 +115,11 @@ internal static class MarkedSpeaker
             else if (c is '）' or ')')
             {
                 depth--;
+                if (depth == 0 && i + 1 < line.Length && line[i + 1] is not (' ' or '\u3000' or '：' or ':' or '\t' or '（' or '('))
+                {
+                    // ◯議長（渡辺淳也君）ただいまから…: the speech follows the closing parenthesis directly.
+                    return i + 1;
+                }
             }
             else if (depth <= 0 && c is ' ' or '\u3000' or '：' or ':' or '\t')
             {
