@@ -112,6 +112,8 @@ public sealed partial class MinutesNormalizer
             switch (b.Kind)
             {
                 case BlockKind.PageBreak:
+                    // A rule ends a roll (―――, ……… between 出席議員 and 説明員).
+                    _rolls.Close();
                     return true;
                 case BlockKind.Heading:
                     if (DocumentTypeLine().IsMatch(TextCleanup.RemoveSpaces(b.Text)))

@@ -115,7 +115,7 @@ internal static class OfficeWords
     /// <summary>Text ending with a body (茨城県議会, 市議会, 運営委員会): 茨城県議会議長 is an office, not a name.</summary>
     public static bool EndsWithBody(ReadOnlySpan<char> prefix)
     {
-        foreach (var w in (ReadOnlySpan<string>)["議会", "委員会", "審議会", "協議会", "本部", "事務局", "会議", "部会"])
+        foreach (var w in (ReadOnlySpan<string>)["議会", "委員会", "審議会", "協議会", "会議", "部会"])
         {
             if (prefix.EndsWith(w, StringComparison.Ordinal))
             {
@@ -173,16 +173,24 @@ internal static class OfficeWords
         }
 
         var start = i;
-        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        Span<char> digits = stackalloc char[3];
+        while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] is >= '０' and <= '９'))
         {
+            if (i - start >= digits.Length)
+            {
+                return null;
+            }
+
+            digits[i - start] = text[i] <= '9' ? text[i] : (char)(text[i] - '０' + '0');
             i++;
         }
 
-        if (i == start || i - start > 3 || i >= text.Length || text[i] != '番')
+        if (i == start || i >= text.Length || text[i] != '番')
         {
             return null;
         }
 
-        return (text[start..i].ToString().TrimStart('0') is { Length: > 0 } n ? n : "0", i + 1);
+        var number = digits[..(i - start)].TrimStart('0');
+        return (number.IsEmpty ? "0" : number.ToString(), i + 1);
     }
 }

@@ -118,10 +118,24 @@ internal static class SpeakerLabelParser
         var (stripped, suffixRole) = OfficeWords.StripHonorific(label);
         if (stripped.Length != label.Length && suffixRole is null)
         {
+            if (!AllNameChars(stripped) || stripped.Length > 16)
+            {
+                return null;
+            }
+
+            // 市長山田太郎君, 総務部長山田太郎君: an office, then the name.
+            for (var i = 2; i <= stripped.Length - 2; i++)
+            {
+                var post = stripped[..i];
+                if (OfficeWords.TitleAtEnd(post) is not null && (OfficeWords.IsPersonTitle(post) || OfficeWords.StartsOffice(post) || post.Length <= 4)
+                    && !StartsWithSurname(post, NameLexicon.Default) && stripped.Length - i <= 8)
+                {
+                    return Person(label, WrittenName.Packed(stripped[i..], known), post, number);
+                }
+            }
+
             // 山田太郎君, 大西由紀さん: a name alone.
-            return AllNameChars(stripped) && stripped.Length <= 8
-                ? Person(label, WrittenName.Packed(stripped, known), number is null ? null : "議員", number)
-                : null;
+            return stripped.Length <= 8 ? Person(label, WrittenName.Packed(stripped, known), number is null ? null : "議員", number) : null;
         }
 
         var title = OfficeWords.TitleAtEnd(label);
@@ -156,21 +170,27 @@ internal static class SpeakerLabelParser
     private static string? NameBefore(string prefix, string title, KnownPeople? known)
     {
         var lexicon = NameLexicon.Default;
-        if (prefix.Length == 0 || OfficeWords.IsNotName(prefix) || !AllNameChars(prefix.AsSpan(0, 1)) || OfficeWords.EndsWithBody(prefix)
-            || known?.IsPlace(prefix) == true)
+        if (prefix.Length == 0 || OfficeWords.IsNotName(prefix) || !AllNameChars(prefix.AsSpan(0, 1)) || known?.IsPlace(prefix) == true)
         {
             return null;
         }
 
         if (OfficeWords.IsPersonTitle(title) && prefix.Length <= 5 && AllNameChars(prefix) && (prefix.Length <= 3 || !HasUnit(prefix)))
         {
+            // 茨城県議会議長, 市議会議長: the body's own chair.
+            if (OfficeWords.EndsWithBody(prefix))
+            {
+                return null;
+            }
+
             // 白馬村長, 豊島区長: a place before a municipal head is the municipality, not a surname.
             if (MunicipalHeads.Contains(title, StringComparer.Ordinal) && lexicon.IsPlace(prefix))
             {
                 return null;
             }
 
-            return lexicon.IsSurname(prefix) || !OfficeWords.StartsOffice(prefix) ? prefix : null;
+            // 山田一郎議長: 山田 is a word too, but a surname that opens the text makes it a name.
+            return StartsWithSurname(prefix, lexicon) || !OfficeWords.StartsOffice(prefix) ? prefix : null;
         }
 
         // An office title (部長, 課長, 参事) or a long prefix: the name ends where the first office word begins.
@@ -217,6 +237,19 @@ internal static class SpeakerLabelParser
     private static bool PlausibleName(string prefix, KnownPeople known) =>
         AllNameChars(prefix) && !OfficeWords.IsNotName(prefix) && !OfficeWords.EndsWithBody(prefix) && !known.IsPlace(prefix)
         && (prefix.Length >= 2 || NameLexicon.Default.IsSurname(prefix)) && prefix[0] != '副';
+
+    private static bool StartsWithSurname(string text, NameLexicon lexicon)
+    {
+        for (var k = Math.Min(3, text.Length); k >= 1; k--)
+        {
+            if (lexicon.IsSurname(text.AsSpan(0, k)) && (k == text.Length || k >= 2))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static PersonMention Person(string written, NameParts parts, string? role, string? number) => new()
     {
