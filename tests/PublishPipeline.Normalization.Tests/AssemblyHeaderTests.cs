@@ -77,6 +77,39 @@ public class AssemblyHeaderTests
     }
 
     [Fact]
+    public void Diet_minutes_with_kanji_numerals_and_a_roll_of_ministers()
+    {
+        var m = Doc.FromText(string.Join("\n",
+            "第２０１回国会　衆議院　本会議　第１号",
+            "令和二年一月二十日（月曜日）",
+            "    ―――――――――――――",
+            "  議事日程　第一号",
+            "    令和二年一月二十日",
+            "    午後一時開議",
+            " 第一　会期の件",
+            "    ―――――――――――――",
+            "○議長（大山理人君）　これより会議を開きます。",
+            "    ―――――――――――――",
+            "出席国務大臣",
+            "       内閣総理大臣  安田 晋一君",
+            "       総務大臣  高山 早苗君"));
+        Assert.Equal(new DateOnly(2020, 1, 20), m.Date);
+        Assert.Equal("13:00", m.StartTime);
+        Assert.Equal("第201回", m.Session);
+        Assert.Null(m.Municipality);
+        Assert.Equal(["第一\u3000会期の件"], m.Agenda);
+        Assert.Equal([("内閣総理大臣", "安田晋一", "安田"), ("総務大臣", "高山早苗", "高山")], Assert.Single(m.Rolls).Entries.Select(e => (e.Role!, e.Name!, e.FamilyName!)));
+    }
+
+    [Theory]
+    [InlineData("令和二年一月二十日", "令和2年1月20日")]
+    [InlineData("平成三十一年三月五日（火曜日）午後一時開議", "平成31年3月5日（火曜日）午後1時開議")]
+    [InlineData("二〇一九年十二月三十一日", "2019年12月31日")]
+    [InlineData("山田一郎議員と三木委員、第一", "山田一郎議員と三木委員、第一")]
+    public void Kanji_numerals_before_year_month_day_and_time_become_digits(string text, string expected) =>
+        Assert.Equal(expected, Dates.KanjiNumerals.ToDigits(text));
+
+    [Fact]
     public void A_markdown_heading_that_only_says_会議録_is_not_the_title()
     {
         var m = Doc.FromText("# 会議録\n\n| 会議体の名称 | 第1回架空区テスト審議会 |\n|---|---|\n| 開催日時 | 令和6年5月1日(水)10時～11時 |\n\n## 発言内容\n\n(会長) 開会します。\n", "t.md");

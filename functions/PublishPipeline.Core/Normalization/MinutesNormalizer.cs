@@ -325,7 +325,9 @@ public sealed partial class MinutesNormalizer
             }
 
             // Rolls after the proceedings (the signatures), or a roll the proceedings interrupt.
-            if ((_rolls.IsOpen || RollHeading.Read(b.Text) is { } head && (head.Group == "署名" || (b.Text.Length <= 40 && !b.Text.Contains('。', StringComparison.Ordinal))))
+            // (Speech lines are long or end a sentence: only short lines and the signature line are looked at as headings.)
+            if ((_rolls.IsOpen || ((b.Text.Length <= 40 || b.Text.EndsWith("署名する。", StringComparison.Ordinal)) && RollHeading.Read(b.Text) is { } head
+                    && (head.Group == "署名" || !b.Text.Contains('。', StringComparison.Ordinal))))
                 && _rolls.Offer(b.Text, b.Indent, b.Line))
             {
                 return HeaderField.Unknown;

@@ -24,9 +24,9 @@ internal static partial class AgendaList
         return line.Length <= 200 && Item().IsMatch(line);
     }
 
-    [GeneratedRegex(@"^[○◯〇◎●◇◆□■△]?(?:議事日程(?:[（(]第\d{1,3}号[）)])?|本日の会議に付(?:議)?した事件|会議に付した事件|付議事件|協議事項|審査事項|調査事項|審議事項|報告事項|案件|日程)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[○◯〇◎●◇◆□■△]?(?:議事日程(?:[（(]?第[\d一二三四五六七八九十]{1,4}号[）)]?)?|本日の会議に付(?:議)?した事件|会議に付した事件|付議事件|協議事項|審査事項|調査事項|審議事項|報告事項|案件|日程)$", RegexOptions.CultureInvariant)]
     private static partial Regex Heading();
 
-    [GeneratedRegex(@"^(?:日[ \u3000]*程[ \u3000]*)?第[ \u3000]*\d{1,3}[ \u3000]+\S|^日程第[ \u3000]*\d{1,3}(?:[ \u3000]|から|ない)|^\d{1,2}[、．.][ \u3000]*\S|^[（(][^）)\d]{1,12}[）)]$|^追加日程", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:日[ \u3000]*程[ \u3000]*)?第[ \u3000]*[\d一二三四五六七八九十]{1,4}[ \u3000]+\S|^日程第[ \u3000]*\d{1,3}(?:[ \u3000]|から|ない)|^\d{1,2}[、．.][ \u3000]*\S|^[（(][^）)\d]{1,12}[）)]$|^追加日程", RegexOptions.CultureInvariant)]
     private static partial Regex Item();
 }

@@ -24,10 +24,10 @@ internal sealed class AssemblyHeader(HeaderBuilder header, Action<string, string
                 return true;
             }
 
-            if (DatedHeading.IsDatedHeading(text))
+            if (DatedHeading.IsDatedHeading(text) || DatedHeading.IsOpeningTime(text))
             {
-                // 議事日程 / 令和５年９月１２日（火）午前１０時開会 / 第　１　…: the list's own date line.
-                header.Field(HeaderField.DateTime, null, text, [text], line);
+                // 議事日程 / 令和５年９月１２日（火）午前１０時開会 (or 午後一時開議 on its own line) / 第　１　…: the list's own date line.
+                header.Field(DatedHeading.IsOpeningTime(text) ? HeaderField.Time : HeaderField.DateTime, null, text, [text], line);
                 return true;
             }
 
@@ -67,6 +67,12 @@ internal sealed class AssemblyHeader(HeaderBuilder header, Action<string, string
         if (DatedHeading.IsDatedHeading(text))
         {
             header.Field(HeaderField.DateTime, null, text, [text], line);
+            return true;
+        }
+
+        if (header.LastField == HeaderField.DateTime && DatedHeading.IsOpeningTime(text))
+        {
+            header.Field(HeaderField.Time, null, text, [text], line);
             return true;
         }
 

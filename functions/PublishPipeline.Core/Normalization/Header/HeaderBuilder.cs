@@ -174,7 +174,7 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
                     DateTimeText = value;
                     DateTimeLine = line;
                 }
-                else if (value.Length > 0)
+                else if (value.Contains('時', StringComparison.Ordinal) || value.Contains(':', StringComparison.Ordinal))
                 {
                     // 開催日：令和5年9月12日 then 日　時　令和５年９月１２日　午前１０時開会: the second gives the time.
                     TimeText ??= value;
@@ -331,21 +331,23 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
             return TimeText is null ? (null, null, null) : ToTuple(JapaneseDates.FindTimeRange(TimeText));
         }
 
-        var d = JapaneseDates.FindDate(DateTimeText);
+        // 令和二年一月二十日（月曜日）午後一時開議: kanji numerals read as digits.
+        var dateTime = KanjiNumerals.ToDigits(DateTimeText);
+        var d = JapaneseDates.FindDate(dateTime);
         if (d is { Problem: { } problem })
         {
             warn("date-invalid", $"開催日時: {problem}", DateTimeLine);
         }
 
-        var (start, end) = JapaneseDates.FindTimeRange(DateTimeText, d?.End ?? 0);
+        var (start, end) = JapaneseDates.FindTimeRange(dateTime, d?.End ?? 0);
         if (start is null && TimeText is not null)
         {
-            (start, end) = JapaneseDates.FindTimeRange(TimeText);
+            (start, end) = JapaneseDates.FindTimeRange(KanjiNumerals.ToDigits(TimeText));
         }
 
         if (start is not null && end is null && EndTimeText is not null)
         {
-            end = JapaneseDates.FindTimeRange(EndTimeText).Start;
+            end = JapaneseDates.FindTimeRange(KanjiNumerals.ToDigits(EndTimeText)).Start;
         }
 
         return (d?.Date, start, end);

@@ -22,7 +22,7 @@ internal static partial class SittingTimes
                 continue;
             }
 
-            var m = Sitting().Match(Cleanup.TextCleanup.RemoveSpaces(turn.Text));
+            var m = Sitting().Match(Cleanup.TextCleanup.RemoveSpaces(KanjiNumerals.ToDigits(turn.Text)));
             if (!m.Success)
             {
                 continue;

@@ -83,8 +83,13 @@ internal static class OfficeWords
             return true;
         }
 
-        return word.Length >= 3 && !NameLexicon.Default.IsSurname(word) && StartsOffice(word);
+        // 教育委員会教育部, 政策部経営企画室, 市民病院事務局: an office word that ends in a unit (not 早苗, a given name that is also a word).
+        return word.Length >= 3 && !NameLexicon.Default.IsSurname(word) && StartsOffice(word) && EndsInUnit(word);
     }
+
+    private static bool EndsInUnit(ReadOnlySpan<char> word) =>
+        "部課局室係所署庁院館園校会".Contains(word[^1]) || word.EndsWith("センター", StringComparison.Ordinal) || word.EndsWith("担当", StringComparison.Ordinal)
+        || word.EndsWith("グループ", StringComparison.Ordinal);
 
     /// <summary>Whether an office begins at the start of <paramref name="text"/>: a common noun (生活, 教育, 警察) or a known office word.</summary>
     public static bool StartsOffice(ReadOnlySpan<char> text)

@@ -79,6 +79,15 @@ internal static class RollEntries
                 continue;
             }
 
+            if (text.EndsWith('君') && text.Length > 1 && used == 1)
+            {
+                AddName(word.Start, word.End - 1, text[..^1]);
+                cur.Honorific = true;
+                cur.To = word.End;
+                Close();
+                continue;
+            }
+
             if (used > 1 || OfficeWords.IsOfficeWord(text))
             {
                 var end = words[w + used - 1].End;
@@ -106,15 +115,6 @@ internal static class RollEntries
 
                 cur.To = end;
                 w += used - 1;
-                continue;
-            }
-
-            if (text.EndsWith('君') && text.Length > 1)
-            {
-                AddName(word.Start, word.End - 1, text[..^1]);
-                cur.Honorific = true;
-                cur.To = word.End;
-                Close();
                 continue;
             }
 
