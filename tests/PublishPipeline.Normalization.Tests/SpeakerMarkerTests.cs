@@ -85,6 +85,13 @@ public class SpeakerMarkerTests
     }
 
     [Fact]
+    public void In_minutes_that_mark_their_speakers_an_unmarked_office_and_a_space_is_text()
+    {
+        var turns = Doc.Turns(Doc.FromText("会議録\n◯山田一郎議長　諸般の報告をいたします。\n〔議事課長報告〕\n茨城県議会議長　山　田　一　郎　殿\n茨城県知事　　　大川原　和　彦\n議　案　の　送　付　に　つ　い　て\n"));
+        Assert.Equal(["山田一郎議長"], turns.Where(t => t.Speaker is not null).Select(t => t.Speaker));
+    }
+
+    [Fact]
     public void Speaker_table_with_role_and_speaker_columns_and_continuation_rows()
     {
         var m = Doc.FromText("会議名\t架空市議会平成31年第１回定例会（第３日）　  本文\n開催日\t2019-02-20\n\n発言順\t役職\t発言者\t発言\n1\t議長\t川口一郎\tこれより本日の会議を開きます。\n\t\t\t日程に入るに先立ち、報告いたします。\n2\t市長\t高田宗介\t本日、ここに予算案を御説明いたします。\n3\tその他\t楠田正一\t休憩前に引き続き会議を開きます。\n");

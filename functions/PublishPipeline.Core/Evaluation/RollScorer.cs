@@ -4,7 +4,10 @@ namespace PublishPipeline.Evaluation;
 
 /// <summary>
 /// The people reading found in structure: roll entries read, and (with a gold file) the gold full
-/// names that are the name of some roll entry, speaker or stage-direction mention (spaces ignored).
+/// names that are the name of some roll entry, speaker or stage-direction mention (spaces ignored),
+/// and, the other way round, the distinct names read from structure that are a gold name or surname
+/// (a name cut wrongly from an office, 盛谷政策 for 盛谷, counts against it; the gold lists every person
+/// the structure names, so a miss here is a misreading, not a gap in the gold).
 /// </summary>
 public sealed class RollScorer : IDocumentScorer
 {
@@ -12,6 +15,7 @@ public sealed class RollScorer : IDocumentScorer
     [
         new("rollEntries", "roll entries", "rollEntries"),
         new("goldPeople", "gold people read", "goldPeopleRead", "goldPeople"),
+        new("namesRight", "names read right", "namesRight", "namesRead"),
     ];
 
     public ValueTask ScoreAsync(EvalDocument document, ScoreSheet sheet, CancellationToken cancellationToken)
@@ -30,6 +34,9 @@ public sealed class RollScorer : IDocumentScorer
             var names = People(minutes).Select(p => p.Name).OfType<string>().Select(SpeakerMarkerCount.Comparable).ToHashSet(StringComparer.Ordinal);
             sheet.Add("goldPeople", gold.Names.Count);
             sheet.Add("goldPeopleRead", gold.Names.Count(n => names.Contains(SpeakerMarkerCount.Comparable(n))));
+            var known = gold.Names.Concat(gold.Surnames).Select(SpeakerMarkerCount.Comparable).ToHashSet(StringComparer.Ordinal);
+            sheet.Add("namesRead", names.Count);
+            sheet.Add("namesRight", names.Count(known.Contains));
         }
 
         return ValueTask.CompletedTask;

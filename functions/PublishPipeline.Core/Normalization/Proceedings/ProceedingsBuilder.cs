@@ -26,6 +26,9 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     private readonly StringBuilder _text = new();
     private bool _turnOpen;
 
+    // Set at the first marker speaker (○議長（…）): the document marks its speakers.
+    private bool _markedSpeakers;
+
     // The input line being read, and the line where the open turn started (SpeakerTurn.Line).
     private int _line;
     private int _turnLine;
@@ -227,6 +230,13 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         }
 
         var speaker = SpeakerLabels.Read(text);
+        if (_markedSpeakers && speaker.Style is LabelStyle.Space or LabelStyle.Alone)
+        {
+            // Minutes that mark their speakers (○議長（…）) mark every one: an unmarked office and a space is text,
+            // such as a letter read out (茨城県議会議長　山　田　太　郎　殿), not a new speaker.
+            speaker = new SpeakerLine(LabelStyle.None, null, text);
+        }
+
         if (speaker.Style is LabelStyle.Parenthesised or LabelStyle.Colon or LabelStyle.Space)
         {
             CloseTurn();
@@ -307,6 +317,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         CloseTurn();
         FlushPending();
         _line = line;
+        _markedSpeakers = true;
         if (marked.Text.Length == 0)
         {
             _pendingLabel = marked.Label;
