@@ -104,6 +104,13 @@ public class RollTests
     }
 
     [Fact]
+    public void Members_written_as_surname_and_title_separated_by_spaces()
+    {
+        var m = Read("会議録", "出席委員　山田委員　　佐藤委員　　鈴木委員長");
+        Assert.Equal([("山田", "委員"), ("佐藤", "委員"), ("鈴木", "委員長")], Assert.Single(m.Rolls).Entries.Select(e => (e.Name!, e.Role!)));
+    }
+
+    [Fact]
     public void Header_attendee_lists_become_rolls_of_offices_and_members()
     {
         var m = new Doc().Row("出席者", "委員", "区長・副区長(2)・池袋保健所長").Row("", "幹事", "企画課長").P("3 出席者 柴崎委員(会長)、かとうぎ委員").P("審議経過").P("会長：開会します。").Normalize();

@@ -32,6 +32,7 @@ internal static class RollEntries
         public int NameTo;
         public int NamePieces;
         public bool Honorific;
+        public PersonMention? Person;
 
         public bool HasName => NamePieces > 0;
     }
@@ -85,6 +86,24 @@ internal static class RollEntries
                 cur.Honorific = true;
                 cur.To = word.End;
                 Close();
+                continue;
+            }
+
+            // 出席者　山田委員　佐藤委員: a name and a person's title in one word is an entry of its own.
+            if (used == 1 && !cur.HasName && cur.Role is null && OfficeWords.TitleAtEnd(text) is { } title && OfficeWords.IsPersonTitle(title)
+                && SpeakerLabelParser.Parse(text, known) is { Name: not null } member)
+            {
+                entries.Add(new Entry
+                {
+                    Number = cur.Number,
+                    From = cur.From >= 0 ? cur.From : word.Start,
+                    Column = cur.From >= 0 ? cur.Column : word.Column,
+                    To = word.End,
+                    NamePieces = 1,
+                    Role = member.Role,
+                    Person = member,
+                });
+                cur = new Entry();
                 continue;
             }
 
@@ -147,6 +166,13 @@ internal static class RollEntries
         var result = new List<PersonMention>(entries.Count);
         foreach (var e in entries)
         {
+            if (e.Person is { } person)
+            {
+                columns?.Add(indent + e.Column);
+                result.Add(person with { Written = line[e.From..e.To].Trim(' ', '\u3000'), Number = e.Number ?? person.Number });
+                continue;
+            }
+
             var parts = WrittenName.Read(line[e.NameFrom..e.NameTo], known);
             if (parts.Name.Length > 10)
             {
