@@ -94,6 +94,15 @@ public class SpeakerLabelParserTests
     }
 
     [Fact]
+    public void A_word_before_a_known_office_is_no_name()
+    {
+        var known = new KnownPeople();
+        known.Add(new Model.PersonMention { Written = "１番　山田太郎", Name = "山田太郎", Role = "議員" });
+        Assert.Null(SpeakerLabelParser.Parse("署名議員", known)!.Name);
+        Assert.Equal("鈴木", SpeakerLabelParser.Parse("鈴木議員", known)!.Name);
+    }
+
+    [Fact]
     public void A_place_the_document_is_about_is_no_name_before_an_office()
     {
         var known = new KnownPeople();

@@ -233,10 +233,11 @@ internal static class SpeakerLabelParser
             && (prefix.Length >= 2 || lexicon.IsSurname(prefix)) ? prefix : null;
     }
 
-    /// <summary>Text that can be a name before a known office: not a prefix such as 副 or 各, not a place or body, one character only when a surname.</summary>
+    /// <summary>Text that can be a name before a known office: not a prefix such as 副 or 各, not a place or body, not a word that opens an office (署名議員), one character only when a surname.</summary>
     private static bool PlausibleName(string prefix, KnownPeople known) =>
         AllNameChars(prefix) && !OfficeWords.IsNotName(prefix) && !OfficeWords.EndsWithBody(prefix) && !known.IsPlace(prefix)
-        && (prefix.Length >= 2 || NameLexicon.Default.IsSurname(prefix)) && prefix[0] != '副';
+        && (prefix.Length >= 2 || NameLexicon.Default.IsSurname(prefix)) && prefix[0] != '副'
+        && (StartsWithSurname(prefix, NameLexicon.Default) || !OfficeWords.StartsOffice(prefix));
 
     private static bool StartsWithSurname(string text, NameLexicon lexicon)
     {
