@@ -74,6 +74,31 @@ for f in "$results"/*.trx; do
   t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters"); e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f_:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
 done
+
+# 5. Reading figures on real minutes (docs/normalize.md), against the committed floors. The Release
+#    build of the `minutes` command was made by the test step above.
+log "minutes eval (reading figures; floors in tests/floors/)"
+minutes_dll=functions/PublishPipeline.Cli/bin/Release/net10.0/minutes.dll
+corpus="$root/../shared/devcorpus"
+eval_status=0
+if [ ! -f "$minutes_dll" ]; then
+  echo "!!! $minutes_dll was not built; the evaluation cannot run" >&2
+  eval_status=1
+else
+  if [ -d "$corpus/uploads" ] && [ -f "$corpus/gold.json" ]; then
+    dotnet "$minutes_dll" eval "$corpus/uploads" --gold "$corpus/gold.json" --floors tests/floors/devcorpus.json || eval_status=1
+  else
+    echo "!!! ../shared/devcorpus is MISSING (expected $corpus/uploads and gold.json beside the clone):" >&2
+    echo "!!! the reading evaluation on real minutes cannot run, so this run FAILS." >&2
+    eval_status=1
+  fi
+  dotnet "$minutes_dll" eval samples --floors tests/floors/samples.json || eval_status=1
+fi
+
 echo
 echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$status" -eq 0 ] && [ "$eval_status" -ne 0 ]; then
+  echo "evaluation: below a floor or not run (see above)"
+  status=1
+fi
 exit "$status"

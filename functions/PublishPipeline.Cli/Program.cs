@@ -9,6 +9,7 @@ var root = new RootCommand("minutes: normalise, redact and publish meeting minut
     PublishCommand.Create(),
     ServeCommand.Create(),
     WatchCommand.Create(),
+    EvalCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -39,7 +39,13 @@ internal static class HtmlPageReader
         HtmlBlocks.CheckSourceNesting(text);
         var parser = HtmlBlocks.CreateParser(keepSourceReferences: true);
         var document = parser.ParseDocument(text);
+        if (SavedPages.SearchSystemPage.TryRead(document) is { } saved)
+        {
+            return saved;
+        }
+
         var root = ContentRoot(document);
+        SavedPages.PageChrome.Remove(root);
 
         // Forms on a saved page are search boxes, except when a server framework wrapped the whole page
         // in one (ASP.NET WebForms): keep a form that holds most of the text.

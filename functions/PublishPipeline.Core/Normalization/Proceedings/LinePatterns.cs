@@ -44,7 +44,7 @@ internal static partial class LinePatterns
         return DashEnclosed().IsMatch(text) || Parenthesised().IsMatch(text) || Bracketed().IsMatch(text);
     }
 
-    /// <summary>Page-break debris left by PDF or Word conversion: ----\t---, ────, "- 3 -", "3/12".</summary>
+    /// <summary>Page-break debris left by PDF or Word conversion, and rules between parts: ----\t---, ────, …………, "- 3 -", "3/12".</summary>
     public static bool IsPageDebris(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
@@ -89,7 +89,7 @@ internal static partial class LinePatterns
     [GeneratedRegex(@"^[<＜〈《].+[>＞〉》]$", RegexOptions.CultureInvariant)]
     private static partial Regex Caption();
 
-    [GeneratedRegex(@"^[\-‐―─━=＝_～~\s]{3,}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[\-‐―─━=＝_～~…‥\s]{3,}$", RegexOptions.CultureInvariant)]
     private static partial Regex Rule();
 
     [GeneratedRegex(@"^(?:[-－‐―]\s*\d{1,3}\s*[-－‐―]|\d{1,3}\s*/\s*\d{1,3}|[(（]?\s*\d{1,3}\s*ページ\s*[)）]?)$", RegexOptions.CultureInvariant)]

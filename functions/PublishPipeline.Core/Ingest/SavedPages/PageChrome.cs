@@ -1,0 +1,78 @@
+using AngleSharp.Dom;
+
+namespace PublishPipeline.Ingest.SavedPages;
+
+/// <summary>
+/// The chrome of a page saved from a minutes search system, removed before its text is read: blocks
+/// whose id or class names them as a header, navigation, menu, breadcrumb, search, pager, sidebar,
+/// tool bar or footer (<c>div#header</c>, <c>ul.global-nav</c>, <c>div.search-box</c>; never a table, since a
+/// minutes header is itself often a <c>table.header</c>), and headings that
+/// only name the screen (<c>文書閲覧</c>, <c>検索結果</c>). A block that holds most of the page's text is
+/// kept whatever it is called: a system that wraps the whole document in <c>div.contents-main</c> must not
+/// lose it.
+/// </summary>
+internal static class PageChrome
+{
+    private static readonly string[] ChromeWords =
+    [
+        "header", "footer", "nav", "navi", "navigation", "gnav", "globalnav", "global-nav", "menu", "breadcrumb", "breadcrumbs", "topicpath",
+        "pankuzu", "search", "searchbox", "search-box", "search-form", "sidebar", "side", "sidemenu", "side-menu", "pager", "pagination",
+        "pagenation", "toolbar", "tool-bar", "tools", "banner", "skip", "print", "share", "sns", "copyright", "help", "login", "utility",
+    ];
+
+    private static readonly HashSet<string> ScreenNames = new(StringComparer.Ordinal)
+    {
+        "文書閲覧", "会議録閲覧", "会議録検索", "会議録検索システム", "検索結果", "検索結果一覧", "会議録一覧", "目次", "メニュー",
+        "ナビゲーション", "本文へ移動", "発言者一覧", "ヘルプ", "ダウンロード", "印刷", "文字拡大", "文字縮小",
+    };
+
+    public static void Remove(IElement root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var total = root.TextContent.Length;
+        foreach (var element in root.QuerySelectorAll("[id], [class]").ToList())
+        {
+            if (element.Parent is null || !IsChrome(element) || element.TextContent.Length * 2 >= total)
+            {
+                continue;
+            }
+
+            element.Remove();
+        }
+
+        foreach (var heading in root.QuerySelectorAll("h1, h2, h3, h4, h5, h6, caption, legend").ToList())
+        {
+            if (ScreenNames.Contains(Compact(heading.TextContent)))
+            {
+                heading.Remove();
+            }
+        }
+    }
+
+    private static bool IsChrome(IElement element)
+    {
+        // A minutes header is often a table classed "header": tables and what holds them are content.
+        if (element.LocalName is "body" or "html" or "main" or "article" or "table" or "thead" or "tbody" or "tr" or "td" or "th"
+            || element.QuerySelector("table") is not null)
+        {
+            return false;
+        }
+
+        foreach (var token in element.ClassList.Append(element.Id ?? ""))
+        {
+            var t = token.ToLowerInvariant();
+            foreach (var word in ChromeWords)
+            {
+                if (t == word || t.StartsWith(word + "-", StringComparison.Ordinal) || t.StartsWith(word + "_", StringComparison.Ordinal)
+                    || t.EndsWith("-" + word, StringComparison.Ordinal) || t.EndsWith("_" + word, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+}

@@ -1,0 +1,121 @@
+using PublishPipeline.Model;
+
+namespace PublishPipeline.Normalization.Tests;
+
+/// <summary>Rolls as assemblies print them, from real lines (shortened; names replaced), read into the document's people.</summary>
+public class RollTests
+{
+    private static Minutes Read(params string[] lines) => Doc.FromText(string.Join("\n", lines) + "\n○議長（今田大介君）　開会します。\n");
+
+    [Fact]
+    public void Numbered_members_with_a_space_between_every_character()
+    {
+        var m = Read(
+            "会議録",
+            "〇出席議員（３名）",
+            "　　　　　　　　　　　　１番　　　入　　江　　啓　　太",
+            "　　　　　　　　　　　　５番　　　石　　﨑　　　　　徹",
+            "　　　　　　　　　　　１９番　　　北　　野　　誠 一 郎",
+            "　　　　…………………………………………………………………………………",
+            "〇欠席議員（０名）",
+            "　　　　　　　　　　　な　　　　　し");
+        Assert.Equal(["出席議員", "欠席議員"], m.Rolls.Select(r => r.Group));
+        var members = m.Rolls[0].Entries;
+        Assert.Equal(["1", "5", "19"], members.Select(e => e.Number));
+        Assert.Equal(["入江啓太", "石﨑徹", "北野誠一郎"], members.Select(e => e.Name));
+        Assert.Equal(["入江", "石﨑", "北野"], members.Select(e => e.FamilyName));
+        Assert.Equal(["啓太", "徹", "誠一郎"], members.Select(e => e.GivenName));
+        Assert.All(members, e => Assert.Equal("議員", e.Role));
+        Assert.Equal("1番　　　入　　江　　啓　　太", members[0].Written);
+        Assert.Empty(m.Rolls[1].Entries);
+        Assert.DoesNotContain(m.Warnings, w => w.Code == "roll-count");
+    }
+
+    [Fact]
+    public void Two_columns_of_fixed_width_members_and_officials()
+    {
+        var m = Read(
+            "　　　　平成２７年第１回架空市議会定例会会議録",
+            "〇出席議員（４人）",
+            "　　　　　１番　　田　村　規　子　議　員　　　　　　　　　２番　　平　井　和　樹　議　員",
+            "　　　　２８番　　野々上　　　愛　議　員　　　　　　　　３１番　　角　　　芳　春　議　員",
+            "―――――――――――――――――――――――――――――――――――――――――――",
+            "〇説明のため出席した者の職氏名",
+            "　市長　　　　　　　　　　濱　田　剛　史　　　　　　　副市長　　　　　　　　　山　本　政　行",
+            "　政策財政部長　　　　　　乾　　　　　博");
+        var members = m.Rolls[0].Entries;
+        Assert.Equal(["田村規子", "平井和樹", "野々上愛", "角芳春"], members.Select(e => e.Name));
+        Assert.Equal(["田村", "平井", "野々上", "角"], members.Select(e => e.FamilyName));
+        Assert.Equal(["1", "2", "28", "31"], members.Select(e => e.Number));
+        var officials = m.Rolls[1].Entries;
+        Assert.Equal("説明のため出席した者の職氏名", m.Rolls[1].Group);
+        Assert.Equal([("市長", "濱田剛史"), ("副市長", "山本政行"), ("政策財政部長", "乾博")], officials.Select(e => (e.Role!, e.Name!)));
+        Assert.Equal(("乾", "博"), (officials[2].FamilyName, officials[2].GivenName));
+    }
+
+    [Fact]
+    public void Committee_header_rolls_with_offices_spaced_wrapped_and_in_two_columns()
+    {
+        var m = Read(
+            "会議名：令和 7年行政課題等調査検討特別委員会（ 1月 9日）",
+            "　出席委員　　　委員長　　　北野誠一郎　　　委　　員　　石﨑　　徹",
+            "　　　　　　　　副委員長　　藤森　　誠　　　委　　員　　今竹　大祐",
+            "",
+            "　　　　　　　　議　　長　　迫川　高行",
+            "　欠席委員　　　委　　員　　松野　優也",
+            "　委員外議員　　な　　し",
+            "　理事者側出席者",
+            "　　　　市長　　　　　　　　　都倉　達殊　　　　市民病院事務局長　　　高橋　文彦",
+            "　　　　政策部経営企画室　　　西山　和仁　　　　市民病院事務局　　　　大西　和昭",
+            "　　　　参事　　　　　　　　　　　　　　　　　　主幹",
+            "　協議事項",
+            "　　１．　市民病院からの報告について");
+        Assert.Equal(["出席委員", "欠席委員", "委員外議員", "理事者側出席者"], m.Rolls.Select(r => r.Group));
+        Assert.Equal([("委員長", "北野誠一郎"), ("委員", "石﨑徹"), ("副委員長", "藤森誠"), ("委員", "今竹大祐"), ("議長", "迫川高行")], m.Rolls[0].Entries.Select(e => (e.Role!, e.Name!)));
+        Assert.Equal(("藤森", "誠"), (m.Rolls[0].Entries[2].FamilyName, m.Rolls[0].Entries[2].GivenName));
+        Assert.Equal("松野優也", Assert.Single(m.Rolls[1].Entries).Name);
+        Assert.Empty(m.Rolls[2].Entries);
+        Assert.Equal(["市長", "市民病院事務局長", "政策部経営企画室参事", "市民病院事務局主幹"], m.Rolls[3].Entries.Select(e => e.Role));
+        Assert.Equal(["1．\u3000市民病院からの報告について"], m.Agenda);
+    }
+
+    [Fact]
+    public void Signatures_after_the_proceedings()
+    {
+        var m = Doc.FromText(string.Join("\n",
+            "会議録", "○議長（今田大介君）　散会します。",
+            "　地方自治法第１２３条第２項の規定により次に署名する。",
+            "　　令和５年９月１２日",
+            "　　　　　　　　　　　　　　市議会議長　　　今　　竹　　大　　祐",
+            "　　　　　　　　　　　　　　署名議員　　　　大　　西　　由　　紀"));
+        var roll = Assert.Single(m.Rolls);
+        Assert.Equal("署名", roll.Group);
+        Assert.Equal([("市議会議長", "今竹大祐"), ("署名議員", "大西由紀")], roll.Entries.Select(e => (e.Role!, e.Name!)));
+        Assert.DoesNotContain(Doc.Turns(m), t => t.Text.Contains("署名議員", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_count_the_entries_do_not_match_is_a_warning_without_names()
+    {
+        var m = Read("会議録", "〇出席議員（３名）", "　　１番　　　入　　江　　啓　　太");
+        var warning = Assert.Single(m.Warnings, w => w.Code == "roll-count");
+        Assert.Equal(2, warning.Line);
+        Assert.DoesNotContain("入", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Members_written_as_surname_and_title_separated_by_spaces()
+    {
+        var m = Read("会議録", "出席委員　山田委員　　佐藤委員　　鈴木委員長");
+        Assert.Equal([("山田", "委員"), ("佐藤", "委員"), ("鈴木", "委員長")], Assert.Single(m.Rolls).Entries.Select(e => (e.Name!, e.Role!)));
+    }
+
+    [Fact]
+    public void Header_attendee_lists_become_rolls_of_offices_and_members()
+    {
+        var m = new Doc().Row("出席者", "委員", "区長・副区長(2)・池袋保健所長").Row("", "幹事", "企画課長").P("3 出席者 柴崎委員(会長)、かとうぎ委員").P("審議経過").P("会長：開会します。").Normalize();
+        Assert.Equal([("区長", null), ("副区長", null), ("池袋保健所長", null)], m.Rolls[0].Entries.Select(e => (e.Role, e.Name)));
+        Assert.Contains(m.Rolls, r => r.Entries.Any(e => e.Name == "柴崎" && e.Role == "委員"));
+        Assert.Contains(m.Rolls, r => r.Entries.Any(e => e.Name == "かとうぎ"));
+    }
+}

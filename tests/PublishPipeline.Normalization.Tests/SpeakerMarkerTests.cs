@@ -1,0 +1,107 @@
+namespace PublishPipeline.Normalization.Tests;
+
+/// <summary>
+/// Speaker markers of assembly minutes, each from real lines (shortened; names replaced): the marker
+/// starts a turn on its own line, with the speech after it or on the lines below, and a marker after
+/// a sentence starts another turn on the same line.
+/// </summary>
+public class SpeakerMarkerTests
+{
+    private static List<Model.SpeakerTurn> Speeches(string text) =>
+        [.. Doc.Turns(Doc.FromText(text)).Where(t => t.Speaker is not null)];
+
+    [Fact]
+    public void Office_with_the_name_in_parentheses_and_the_speech_on_the_same_line()
+    {
+        var turns = Speeches("平成３１年第１回定例会 本会議録\n開催日：2019-02-26\n\n○議長（山田一郎）　これより、本日の会議を開きます。\n\n○議員（川口花子）　平成 31年第１回定例会に当たり、質問いたします。\n");
+        Assert.Equal(["議長（山田一郎）", "議員（川口花子）"], turns.Select(t => t.Speaker));
+        Assert.Equal([4, 6], turns.Select(t => t.Line));
+        Assert.Equal("これより、本日の会議を開きます。", turns[0].Text);
+    }
+
+    [Fact]
+    public void Name_before_the_office_title_and_no_parentheses()
+    {
+        var turns = Speeches("茨城県議会定例会会議録　　第３号\n平成31年３月５日（火曜日）午後１時１分開議\n◯山田一郎議長　これより本日の会議を開き，直ちに議事日程に入ります。\n◯大川原和彦知事　お答えいたします。\n◯関保健福祉部福祉担当部長　お答えいたします。\n");
+        Assert.Equal(["山田一郎議長", "大川原和彦知事", "関保健福祉部福祉担当部長"], turns.Select(t => t.Speaker));
+        Assert.Equal(("山田一郎", "議長"), (turns[0].Person!.Name, turns[0].Person!.Role));
+        Assert.Equal(("大川原和彦", "知事"), (turns[1].Person!.Name, turns[1].Person!.Role));
+        Assert.Equal(("関", "保健福祉部福祉担当部長"), (turns[2].Person!.Name, turns[2].Person!.Role));
+    }
+
+    [Fact]
+    public void Label_alone_on_its_line_and_the_speech_below()
+    {
+        var turns = Speeches("開催日：令和 5年 9月12日\n会議名：令和 5年 9月定例会（第 1日 9月12日）\n\n○議長（今田大介君）\n　ただいまから、９月定例市議会を開会いたします。\n　直ちに日程に従い議事を進めます。\n\n○１８番（鈴木利男君）\n　皆さん、おはようございます。\n");
+        Assert.Equal(["議長（今田大介君）", "18番（鈴木利男君）"], turns.Select(t => t.Speaker));
+        Assert.Equal([4, 8], turns.Select(t => t.Line));
+        Assert.Equal("ただいまから、９月定例市議会を開会いたします。\n直ちに日程に従い議事を進めます。".Replace("９", "9", StringComparison.Ordinal), turns[0].Text);
+        Assert.Equal(("18", "議員"), (turns[1].Person!.Number, turns[1].Person!.Role));
+    }
+
+    [Fact]
+    public void Committee_surname_and_title_with_a_trailing_space()
+    {
+        var turns = Speeches("議会運営委員会記録\n○川村委員長　\n　それでは、ただいまより議会運営委員会を開会いたします。\n○今田議長　\n　今、委員長が言われたように、一つの例として報告会を続けたい。\n");
+        Assert.Equal(["川村委員長", "今田議長"], turns.Select(t => t.Speaker));
+        Assert.Equal(("川村", "川村", "委員長"), (turns[0].Person!.Name, turns[0].Person!.FamilyName, turns[0].Person!.Role));
+    }
+
+    [Fact]
+    public void A_marker_after_the_previous_speech_on_the_same_line_starts_a_new_turn()
+    {
+        var turns = Speeches("会議録\n○議長（角田芳夫）　質疑はないようです。○議長（角田芳夫）　次に、議案第１３号について。○（川口花子議員）　質問します。\n");
+        Assert.Equal(3, turns.Count);
+        Assert.All(turns, t => Assert.Equal(2, t.Line));
+        Assert.Equal("（川口花子議員）", turns[2].Speaker);
+        Assert.Equal(("川口花子", "議員"), (turns[2].Person!.Name, turns[2].Person!.Role));
+        Assert.Equal("質問します。", turns[2].Text);
+    }
+
+    [Fact]
+    public void Speech_right_after_the_closing_parenthesis()
+    {
+        var turns = Speeches("会議録\n◯議長（渡部順也君）ただいまから、令和八年二月臨時会を開会いたします。\n");
+        Assert.Equal("議長（渡部順也君）", Assert.Single(turns).Speaker);
+        Assert.Equal("ただいまから、令和八年二月臨時会を開会いたします。", turns[0].Text);
+    }
+
+    [Fact]
+    public void Committee_name_space_office_and_spaced_name_with_honorific()
+    {
+        var turns = Speeches("会議録\n○高木　分科会委員長　　本日は委員会を招集しました。\n◆川村青空　分科会委員　　質問があります。\n◯飯島　修君　再質問いたします。\n");
+        Assert.Equal(["高木　分科会委員長", "川村青空　分科会委員", "飯島　修君"], turns.Select(t => t.Speaker));
+        Assert.Equal(("高木", "分科会委員長"), (turns[0].Person!.Name, turns[0].Person!.Role));
+        Assert.Equal(("飯島修", "飯島", "修"), (turns[2].Person!.Name, turns[2].Person!.FamilyName, turns[2].Person!.GivenName));
+        Assert.Equal("質問があります。", turns[1].Text);
+    }
+
+    [Fact]
+    public void Roll_and_agenda_headings_with_marker_characters_are_not_speakers()
+    {
+        var m = Doc.FromText("会議録\n○議事日程\n　　第　１　会議録署名議員の決定\n〇出席議員（２名）\n　　１番　　　入　　江　　啓　　太\n　　２番　　　坂　　本　　ま　　り\n△日程第１　会議録署名議員の指名\n◎開会の宣告\n○議長（今田大介君）　開会します。\n");
+        Assert.Equal(["議長（今田大介君）"], Doc.Turns(m).Where(t => t.Speaker is not null).Select(t => t.Speaker));
+        Assert.Equal(2, Assert.Single(m.Rolls).Entries.Count);
+    }
+
+    [Fact]
+    public void In_minutes_that_mark_their_speakers_an_unmarked_office_and_a_space_is_text()
+    {
+        var turns = Doc.Turns(Doc.FromText("会議録\n◯山田一郎議長　諸般の報告をいたします。\n〔議事課長報告〕\n茨城県議会議長　山　田　一　郎　殿\n茨城県知事　　　大川原　和　彦\n議　案　の　送　付　に　つ　い　て\n"));
+        Assert.Equal(["山田一郎議長"], turns.Where(t => t.Speaker is not null).Select(t => t.Speaker));
+    }
+
+    [Fact]
+    public void Speaker_table_with_role_and_speaker_columns_and_continuation_rows()
+    {
+        var m = Doc.FromText("会議名\t架空市議会平成31年第１回定例会（第３日）　  本文\n開催日\t2019-02-20\n\n発言順\t役職\t発言者\t発言\n1\t議長\t川口一郎\tこれより本日の会議を開きます。\n\t\t\t日程に入るに先立ち、報告いたします。\n2\t市長\t高田宗介\t本日、ここに予算案を御説明いたします。\n3\tその他\t楠田正一\t休憩前に引き続き会議を開きます。\n");
+        var turns = Doc.Turns(m).Where(t => t.Speaker is not null).ToList();
+        Assert.Equal(["議長（川口一郎）", "市長（高田宗介）", "その他（楠田正一）"], turns.Select(t => t.Speaker));
+        Assert.Equal([5, 7, 8], turns.Select(t => t.Line));
+        Assert.Equal("これより本日の会議を開きます。\n日程に入るに先立ち、報告いたします。", turns[0].Text);
+        Assert.Equal(("川口一郎", "議長"), (turns[0].Person!.Name, turns[0].Person!.Role));
+        Assert.Null(turns[2].Person!.Role);
+        Assert.Equal("架空市議会平成31年第1回定例会（第3日）", m.Title);
+        Assert.Equal("架空市議会", m.Body);
+    }
+}

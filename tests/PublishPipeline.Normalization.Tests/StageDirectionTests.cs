@@ -1,0 +1,49 @@
+namespace PublishPipeline.Normalization.Tests;
+
+/// <summary>Stage directions and procedure lines: kept as procedure, never as speakers, with the people they name.</summary>
+public class StageDirectionTests
+{
+    [Fact]
+    public void People_named_in_stage_directions_are_mentions_of_the_procedure_turn()
+    {
+        var m = Doc.FromText(string.Join("\n",
+            "会議録",
+            "◯山田一郎議長　自民県政クラブ，飯田次郎議員。",
+            "〔20番飯田次郎議員登壇，拍手〕",
+            "◯飯田次郎議員　質問いたします。",
+            "　　　　　　　　　　　　　（市長　都倉達彦君　登壇）",
+            "○市長（都倉達彦君）",
+            "　お答えします。",
+            "　　　　　　　　　　　　（１８番　鈴木　利男君　登壇）",
+            "　　　〔「な　　し」と呼ぶ者あり〕",
+            "（拍手）"));
+        var procedures = Doc.Turns(m).Where(t => t.Kind == Model.TurnKind.Procedure).ToList();
+        Assert.All(procedures, t => Assert.Null(t.Speaker));
+        Assert.Equal(5, procedures.Count);
+
+        var first = Assert.Single(procedures[0].Mentions);
+        Assert.Equal(("飯田次郎", "20", "議員"), (first.Name, first.Number, first.Role));
+        var mayor = Assert.Single(procedures[1].Mentions);
+        Assert.Equal(("都倉達彦", "市長"), (mayor.Name, mayor.Role));
+        var member = Assert.Single(procedures[2].Mentions);
+        Assert.Equal(("鈴木利男", "鈴木", "利男", "18"), (member.Name, member.FamilyName, member.GivenName, member.Number));
+        Assert.Empty(procedures[3].Mentions);
+        Assert.Empty(procedures[4].Mentions);
+        Assert.Equal(3, procedures[0].Line);
+    }
+
+    [Fact]
+    public void Opening_and_closing_lines_give_the_sitting_times_when_the_header_has_only_the_date()
+    {
+        var m = Doc.FromText("会議録\n開催日：令和 6年 2月 5日\n　　　　　〔午前１０時　０分　開議〕\n○議長（今田大介君）　開会します。\n　　　　（午後　３時３３分　散会）\n");
+        Assert.Equal(("10:00", "15:33"), (m.StartTime, m.EndTime));
+    }
+
+    [Fact]
+    public void Agenda_rules_and_bracketed_notes_are_not_speakers()
+    {
+        var m = Doc.FromText("会議録\n○議長（今田大介君）　次に進みます。\n【日程第１ 諸般の報告】\n（「異議なし」の声あり）\n～～～～～～～～～～～～～～～～～～～～\n");
+        Assert.Equal(["議長（今田大介君）"], Doc.Turns(m).Where(t => t.Speaker is not null).Select(t => t.Speaker));
+        Assert.DoesNotContain(Doc.Turns(m), t => t.Text.Contains('～', StringComparison.Ordinal));
+    }
+}
