@@ -431,7 +431,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
     }
 
     /// <summary>Whether the text splits entirely into ordinary words, roles and office/counter characters.</summary>
-    private bool IsCompound(ReadOnlySpan<char> text, bool places = true)
+    internal bool IsCompound(ReadOnlySpan<char> text, bool places = true)
     {
         if (text.IsEmpty)
         {
