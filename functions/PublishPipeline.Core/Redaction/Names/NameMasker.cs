@@ -140,13 +140,14 @@ internal sealed class NameMasker
             return false;
         }
 
-        if (veto.IsNotAName(name))
+        if (veto.IsNotAName(name) || veto.IsWordFragment(text, trimmed.Start, trimmed.Length, name))
         {
             return true;
         }
 
-        // A lone character a context suggested (教 of 教育長, a model's fragment) is no name on its own.
-        return CodePoints(name) == 1 && (span.Rule == "offline:role-context" || !span.Rule.StartsWith("offline:", StringComparison.Ordinal));
+        // A lone character a context suggested in running text (研さん, 奥さん, 今部長, 教 of a model's
+        // 教育長) is no name on its own; a label (担当：林) or a roll names one.
+        return CodePoints(name) == 1 && (span.Rule is "offline:role-context" or "offline:role-lexicon" or "offline:role-katakana" || !span.Rule.StartsWith("offline:", StringComparison.Ordinal));
     }
 
     /// <summary>Replaces the spans of one field; returns null when nothing changed.</summary>

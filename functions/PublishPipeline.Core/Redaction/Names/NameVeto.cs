@@ -18,6 +18,21 @@ internal sealed class NameVeto(NameLexicon lexicon, IReadOnlySet<string> places)
             return true;
         }
 
+        // 市, 区, 課: a character that builds offices and counters is no name alone.
+        if (compact.Length == 1 && OfflineNameRecognizer.Morphemes.Contains(compact[0]))
+        {
+            return true;
+        }
+
+        // 市長付, 議長代理: a post inside is an office, not a person.
+        for (var k = 0; k < compact.Length - 1; k++)
+        {
+            if (RoleWords.MatchAt(compact, k) is { Text.Length: >= 2 })
+            {
+                return true;
+            }
+        }
+
         if (places.Contains(compact) || IsPlaceStem(compact))
         {
             return true;
@@ -32,6 +47,46 @@ internal sealed class NameVeto(NameLexicon lexicon, IReadOnlySet<string> places)
         return AllHiragana(compact) && !lexicon.IsGivenName(compact) && (compact.Contains("まし", StringComparison.Ordinal)
             || compact.EndsWith("ては", StringComparison.Ordinal) || compact.EndsWith("して", StringComparison.Ordinal)
             || compact.EndsWith("ので", StringComparison.Ordinal) || compact.EndsWith("けど", StringComparison.Ordinal));
+    }
+
+    /// <summary>Characters a name never starts with: prefixes and counters (非正規, 全教職員, 30歳代).</summary>
+    private const string NotNameStart = "番号第副各全同当両諸故兼皆非歳未無不";
+
+    /// <summary>Hiragana that end a phrase or an inflection (ところに, できる, しっかりと), not a name.</summary>
+    private const string PhraseEnds = "のはがをにでともへやかるたうくてだばずい";
+
+    /// <summary>
+    /// A hit that only a context suggested and that is a piece of a longer word: its last character
+    /// makes an ordinary word with what follows (区画整|理事業, 生物多|様性, 全教|職員, 中古住|宅), it
+    /// starts like no name (非正規, 全教), or it is hiragana ending like grammar (ところに, できる).
+    /// </summary>
+    public bool IsWordFragment(string text, int start, int length, string compact)
+    {
+        if (NotNameStart.Contains(compact[0], StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var end = start + length;
+        if (end < text.Length && IsKanji(text[end]) && IsKanji(text[end - 1]))
+        {
+            Span<char> pair = [text[end - 1], text[end]];
+            if (lexicon.IsCommonWord(pair))
+            {
+                return true;
+            }
+
+            if (length >= 2 && end + 1 < text.Length && IsKanji(text[end + 1]))
+            {
+                Span<char> three = [text[end - 1], text[end], text[end + 1]];
+                if (lexicon.IsCommonWord(three))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return AllHiragana(compact) && !lexicon.IsGivenName(compact) && PhraseEnds.Contains(compact[^1], StringComparison.Ordinal);
     }
 
     private bool IsPlaceStem(string compact)

@@ -103,10 +103,71 @@ internal sealed class RegisterMatcher
                 continue;
             }
 
-            var (s, e) = compact.Original(start, length);
+            var matched = length;
+            if (kind == PatternKind.Surname && person.GivenName is null)
+            {
+                matched += GivenNameAfter(t, start + length);
+            }
+
+            var (s, e) = compact.Original(start, matched);
             found.Add(new NameSpan(s, e - s, RuleFor(person, kind), Math.Max(0.85, person.Confidence)));
-            end = start + length;
+            end = start + matched;
         }
+    }
+
+    /// <summary>
+    /// A given name the register did not know, right after a surname (竹内禎之 where only 竹内 was
+    /// registered): one to three kanji the dictionary knows as a given name and not as an ordinary
+    /// word, ending the kanji run or followed by a title or an ordinary word. Else 0.
+    /// </summary>
+    private int GivenNameAfter(ReadOnlySpan<char> t, int at)
+    {
+        if (at >= t.Length || !IsKanji(t[at]) || Titles.LengthAt(t, at, _words) > 0)
+        {
+            return 0;
+        }
+
+        var lexicon = _words.Lexicon;
+        for (var k = Math.Min(3, t.Length - at); k >= 1; k--)
+        {
+            var given = t.Slice(at, k);
+            var next = at + k;
+            if (!AllKanji(given) || !lexicon.IsGivenName(given) || lexicon.IsWord(given) || _words.IsCompound(given, places: false))
+            {
+                continue;
+            }
+
+            if (next >= t.Length || !IsKanji(t[next]) || Titles.LengthAt(t, next, _words) > 0)
+            {
+                return k;
+            }
+
+            var run = next;
+            while (run < t.Length && IsKanji(t[run]) && run - next < 8)
+            {
+                run++;
+            }
+
+            if (_words.IsCompound(t[next..run]))
+            {
+                return k;
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool AllKanji(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!IsKanji(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int Order(PatternKind kind) => kind == PatternKind.Place ? -1 : (int)kind;

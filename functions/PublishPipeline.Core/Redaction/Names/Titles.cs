@@ -9,7 +9,7 @@ namespace PublishPipeline.Redaction.Names;
 /// </summary>
 internal static class Titles
 {
-    private const int MaxOffice = 14;
+    private const int MaxOffice = 30;
 
     /// <summary>The length of the title that starts at <paramref name="at"/>, or 0.</summary>
     public static int LengthAt(ReadOnlySpan<char> t, int at, OfflineNameRecognizer words)
@@ -35,7 +35,7 @@ internal static class Titles
         for (var e = at + 1; e < limit; e++)
         {
             var c = t[e - 1];
-            if (!IsKanji(c) && c is not ('・' or 'ノ' or 'ヶ'))
+            if (!IsKanji(c) && !IsKatakana(c) && c is not ('・' or 'ノ' or 'ヶ'))
             {
                 return 0;
             }

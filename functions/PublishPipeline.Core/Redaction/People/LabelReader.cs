@@ -21,41 +21,85 @@ internal static class LabelReader
             register.Add(name, new PersonSource(kind, field.Location, field.Text), 0.95, RoleOf(core, compact), surnameOnly: NameShape.IsSurnameOnly(name, words.Lexicon));
         }
 
-        if (spans.Count == 0 && SurnameBeforeOffice(core, words) is { } surname)
+        if (SurnameBeforeOffice(core, words) is { } surname)
         {
             register.Add(surname, new PersonSource(kind, field.Location, field.Text), 0.9, core[surname.Length..], surnameOnly: true);
         }
     }
 
-    /// <summary>山田学務課長 → 山田: the shortest head that is no ordinary word, followed by an office of ordinary words and its post.</summary>
+    /// <summary>
+    /// 山田学務課長 → 山田: a head followed by an office made of ordinary words and its post. The
+    /// longest head the dictionary knows as a surname, else the shortest head of two or three
+    /// characters that is no ordinary word (盛谷政策企画部長 → 盛谷, not 盛谷政策).
+    /// </summary>
     public static string? SurnameBeforeOffice(string core, OfflineNameRecognizer words)
     {
+        string? unknown = null;
+        string? known = null;
+        if (words.IsCompound(core, places: false))
+        {
+            return null; // 市民病院事務局長: an office, nobody's name
+        }
+
         for (var k = 1; k <= 4 && k < core.Length - 1; k++)
         {
             if (!IsKanji(core[k - 1]))
             {
-                return null;
+                break;
             }
 
-            if (char.IsLowSurrogate(core[k]))
+            if (char.IsLowSurrogate(core[k]) || Titles.OfficeTitleLengthAt(core, k, words) != core.Length - k)
             {
                 continue;
             }
 
-            if (Titles.OfficeTitleLengthAt(core, k, words) == core.Length - k)
+            var head = core.AsSpan(0, k);
+            if (RoleWords.IsRole(head) || words.Lexicon.IsCommonWord(head) || words.IsCompound(head, places: false) || CutsAWord(core, k, words.Lexicon))
             {
-                var head = core.AsSpan(0, k);
-                var known = words.Lexicon.IsSurname(head);
-                if (RoleWords.IsRole(head) || words.Lexicon.IsCommonWord(head) || (!known && (words.IsCompound(head, places: false) || CodePoints(head) < 2)))
-                {
-                    return null;
-                }
+                continue;
+            }
 
-                return head.ToString();
+            if (words.Lexicon.IsSurname(head))
+            {
+                known = head.ToString();
+            }
+            else if (unknown is null && CodePoints(head) is 2 or 3 && !StartsWithWord(head, words.Lexicon))
+            {
+                unknown = head.ToString();
             }
         }
 
-        return null;
+        return known ?? unknown;
+    }
+
+    /// <summary>Whether an ordinary word runs across the boundary (青|少年, 市民病|院): then it is no surname's end.</summary>
+    private static bool CutsAWord(string core, int boundary, NameLexicon lexicon)
+    {
+        for (var i = Math.Max(0, boundary - 3); i < boundary; i++)
+        {
+            for (var j = boundary + 1; j <= Math.Min(core.Length, i + 4); j++)
+            {
+                if (lexicon.IsCommonWord(core.AsSpan(i, j - i)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool StartsWithWord(ReadOnlySpan<char> head, NameLexicon lexicon)
+    {
+        for (var k = 2; k < head.Length; k++)
+        {
+            if (lexicon.IsCommonWord(head[..k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? RoleOf(string core, string name)

@@ -37,6 +37,12 @@ internal static class ProseReader
             return PersonSourceKind.Roll;
         }
 
+        // A one-character surname is registered from structure only (今部長 is "now, the director", 奥さん a wife).
+        if (CodePoints(compact) < 2)
+        {
+            return null;
+        }
+
         if (!AllKanji(compact) && span.Rule != "offline:label")
         {
             return null;
@@ -48,7 +54,7 @@ internal static class ProseReader
         {
             "offline:role-lexicon" when span.Confidence >= 0.88 => PersonSourceKind.ProseTitle,
             "offline:role-bracketed-given" or "offline:speaker-label" => PersonSourceKind.ProseTitle,
-            "offline:label" or "offline:organisation-roll" or "offline:name-suffix" or "offline:full-name-pair" => PersonSourceKind.NameLabel,
+            "offline:label" or "offline:organisation-roll" or "offline:full-name-pair" => PersonSourceKind.NameLabel,
             _ => null,
         };
     }

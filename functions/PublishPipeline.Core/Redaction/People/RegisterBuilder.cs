@@ -24,6 +24,7 @@ internal static class RegisterBuilder
                     break;
                 case FieldKind.Text:
                     StageDirectionReader.Read(field, spans[f], register, words);
+                    SpacedRollReader.Read(field, register, words);
                     ProseReader.Read(field, spans[f], register, words);
                     break;
                 default:

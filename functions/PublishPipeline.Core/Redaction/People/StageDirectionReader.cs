@@ -30,18 +30,16 @@ internal static class StageDirectionReader
             }
 
             var source = new PersonSource(PersonSourceKind.StageDirection, field.Location, text[open..(close + 1)]);
-            var found = false;
             foreach (var span in spans)
             {
                 if (span.Start > open && span.Start + span.Length <= open + 1 + action)
                 {
                     var name = text.Substring(span.Start, span.Length);
                     register.Add(name, source, 0.95, surnameOnly: NameShape.IsSurnameOnly(name, words.Lexicon));
-                    found = true;
                 }
             }
 
-            if (!found && LabelReader.SurnameBeforeOffice(NameShape.Core(inner[..action]), words) is { } surname)
+            if (LabelReader.SurnameBeforeOffice(NameShape.Core(inner[..action]), words) is { } surname)
             {
                 register.Add(surname, source, 0.9, surnameOnly: true);
             }
