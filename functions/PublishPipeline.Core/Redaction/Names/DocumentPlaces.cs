@@ -36,7 +36,7 @@ internal static class DocumentPlaces
         return places;
     }
 
-    /// <summary>X市議会, X県議会, X区長 … and a title that starts with a place (福岡市議会平成31年 …).</summary>
+    /// <summary>X市議会, X県議会, X町役場 … and a title that starts with a place (福岡市議会平成31年 …).</summary>
     private static void Scan(string? text, HashSet<string> places)
     {
         if (string.IsNullOrEmpty(text))
@@ -53,8 +53,9 @@ internal static class DocumentPlaces
             }
 
             var next = i + 1 < t.Length ? t[i + 1] : '\0';
+            // Only an assembly or an office names the place: 迫市長 is the mayor 迫, not a city 迫市.
             var headed = t.AsSpan(i + 1).StartsWith("議会", StringComparison.Ordinal) || t.AsSpan(i + 1).StartsWith("役所", StringComparison.Ordinal)
-                || (next == '長' && i + 2 < t.Length && !IsKanji(t[i + 2]));
+                || t.AsSpan(i + 1).StartsWith("役場", StringComparison.Ordinal);
             if (!headed && !(i + 1 == t.Length || !IsKanji(next)))
             {
                 continue;

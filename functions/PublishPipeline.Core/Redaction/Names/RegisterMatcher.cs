@@ -204,7 +204,7 @@ internal sealed class RegisterMatcher
                     return !IsKanji(before) && (titled || alone);
                 }
 
-                if (person.FamilyNameIsGuess || _words.Lexicon.IsCommonWord(word) || _places.Contains(word.ToString()) || IsPlaceStem(word))
+                if (person.FamilyNameIsGuess || person.TitledOnly || _words.Lexicon.IsCommonWord(word) || _places.Contains(word.ToString()) || IsPlaceStem(word))
                 {
                     return titled || alone;
                 }
@@ -251,6 +251,7 @@ internal sealed class RegisterMatcher
         PersonSourceKind.ProseTitle => "prose-title",
         PersonSourceKind.SelfIntroduction => "self-introduction",
         PersonSourceKind.NameLabel => "name-label",
+        PersonSourceKind.HeadOfPlace => "head-of-place",
         _ => "deny-list",
     };
 }

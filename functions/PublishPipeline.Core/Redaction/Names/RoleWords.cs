@@ -89,6 +89,7 @@ internal static class RoleWords
         new("職員", RoleKind.Office, "会団"),
         new("管理監", RoleKind.Office),
         new("技監", RoleKind.Office),
+        new("管理者", RoleKind.Office),
         // 元市長, 前議長: "former" belongs to the title, not to the name before it (中松元市長).
         new("元市長", RoleKind.Member),
         new("前市長", RoleKind.Member),

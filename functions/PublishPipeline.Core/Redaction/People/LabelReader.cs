@@ -54,7 +54,9 @@ internal static class LabelReader
             }
 
             var head = core.AsSpan(0, k);
-            if (RoleWords.IsRole(head) || words.Lexicon.IsCommonWord(head) || words.IsCompound(head, places: false) || CutsAWord(core, k, words.Lexicon))
+            // A known surname of two or more characters is trusted; a shorter or unknown head must not cut a word (青|少年, 市民病|院).
+            var trusted = words.Lexicon.IsSurname(head) && CodePoints(head) >= 2;
+            if (RoleWords.IsRole(head) || words.Lexicon.IsCommonWord(head) || words.IsCompound(head, places: false) || (!trusted && CutsAWord(core, k, words.Lexicon)))
             {
                 continue;
             }

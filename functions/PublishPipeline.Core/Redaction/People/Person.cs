@@ -15,6 +15,8 @@ public enum PersonSourceKind
     ProseTitle,
     /// <summary>A name after a label word or an organisation (報告者：山田, 株式会社ミライ　山田太郎), before 作成/邸, or a full dictionary pair.</summary>
     NameLabel,
+    /// <summary>A known surname before the title of a municipality's head that is not the document's place (高島市長 in 福岡市's minutes).</summary>
+    HeadOfPlace,
     /// <summary>A speaker introducing themselves (教育長の山田でございます, …党の山田太郎です).</summary>
     SelfIntroduction,
     /// <summary>The site's deny-list.</summary>
@@ -57,10 +59,13 @@ public sealed class Person
     public double Confidence { get; internal set; }
 
     /// <summary>Whether the person came from structure (roll, label, stage direction, attendees, deny-list), not prose alone.</summary>
-    public bool FromStructure => Sources.Exists(s => s.Kind is not (PersonSourceKind.ProseTitle or PersonSourceKind.SelfIntroduction or PersonSourceKind.NameLabel));
+    public bool FromStructure => Sources.Exists(s => s.Kind is not (PersonSourceKind.ProseTitle or PersonSourceKind.SelfIntroduction or PersonSourceKind.NameLabel or PersonSourceKind.HeadOfPlace));
 
     /// <summary>The surname is only a guess (no structure, usage or dictionary said it): masked alone only where a title confirms it.</summary>
     public bool FamilyNameIsGuess => FamilyNameFrom == "guess";
+
+    /// <summary>Seen only as the head of another place (高島市長): its surname is masked only where a title follows.</summary>
+    public bool TitledOnly => Sources.TrueForAll(s => s.Kind == PersonSourceKind.HeadOfPlace);
 
     public override string ToString() => FamilyName is null ? Name : $"{FamilyName}|{GivenName}";
 }

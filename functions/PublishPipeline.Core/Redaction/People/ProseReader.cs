@@ -12,8 +12,9 @@ namespace PublishPipeline.Redaction.People;
 /// </summary>
 internal static class ProseReader
 {
-    public static void Read(TextField field, List<NameSpan> spans, PeopleRegister register, OfflineNameRecognizer words)
+    public static void Read(TextField field, List<NameSpan> spans, PeopleRegister register, OfflineNameRecognizer words, NameVeto veto)
     {
+        HeadsOfOtherPlaces(field, register, words.Lexicon, veto);
         foreach (var span in spans)
         {
             var name = field.Text.Substring(span.Start, span.Length);
@@ -57,6 +58,38 @@ internal static class ProseReader
             "offline:label" or "offline:organisation-roll" or "offline:full-name-pair" => PersonSourceKind.NameLabel,
             _ => null,
         };
+    }
+
+    private static readonly string[] Heads = ["市長", "区長", "町長", "村長", "知事"];
+
+    /// <summary>
+    /// 高島市長 in the minutes of 福岡市: a known surname before the title of a municipality's head
+    /// that is not the document's own place is the head's surname, even where the word is also a place
+    /// name. Masked only where a title follows it, since it may be a place elsewhere in the text.
+    /// </summary>
+    private static void HeadsOfOtherPlaces(TextField field, PeopleRegister register, NameLexicon lexicon, NameVeto veto)
+    {
+        var text = field.Text;
+        foreach (var head in Heads)
+        {
+            for (var at = text.IndexOf(head, StringComparison.Ordinal); at > 0; at = text.IndexOf(head, at + head.Length, StringComparison.Ordinal))
+            {
+                var start = at;
+                while (start > 0 && at - start < 4 && IsKanji(text[start - 1]))
+                {
+                    start--;
+                }
+
+                var name = text[start..at];
+                if (name.Length is < 2 or > 3 || (start > 0 && IsKanji(text[start - 1])) || !lexicon.IsSurname(name) || lexicon.IsCommonWord(name)
+                    || veto.Places.Contains(name + head[0]) || veto.IsNotAName(name))
+                {
+                    continue;
+                }
+
+                register.Add(name, new PersonSource(PersonSourceKind.HeadOfPlace, field.Location, Around(text, start, at - start + head.Length)), 0.85, role: head, surnameOnly: true);
+            }
+        }
     }
 
     private static readonly string[] Endings = ["でございます", "です"];

@@ -25,7 +25,7 @@ internal static class RegisterBuilder
                 case FieldKind.Text:
                     StageDirectionReader.Read(field, spans[f], register, words);
                     SpacedRollReader.Read(field, register, words);
-                    ProseReader.Read(field, spans[f], register, words);
+                    ProseReader.Read(field, spans[f], register, words, veto);
                     break;
                 default:
                     break;

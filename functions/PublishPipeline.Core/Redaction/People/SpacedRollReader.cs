@@ -75,6 +75,7 @@ internal static class SpacedRollReader
             gap = 0;
         }
 
+        NamesAfterPosts(field, text, from, tokens, register, words);
         for (var t = 0; t < tokens.Count; t++)
         {
             var run = t;
@@ -124,6 +125,103 @@ internal static class SpacedRollReader
                 familyName: family, givenName: family is null ? null : joined[family.Length..]);
             t = run - 1;
         }
+    }
+
+    /// <summary>
+    /// A header roll of posts and names (<c>委員長　　鷹尾　治久　　委　　員　　春増　勝利</c>,
+    /// <c>議会事務局議事課長　　竹内　禎之</c>, <c>技監　　野々村正信</c>): after a post, one token of a
+    /// name, or a surname and a given name a short gap apart.
+    /// </summary>
+    private static void NamesAfterPosts(TextField field, string text, int from, List<(int Start, int End, int GapBefore)> tokens, PeopleRegister register, OfflineNameRecognizer words)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var post = PostLength(text, tokens, i, words);
+            if (post == 0)
+            {
+                continue;
+            }
+
+            var n = i + post;
+            if (n >= tokens.Count || !IsNameToken(text, tokens[n], words, 5) || PostLength(text, tokens, n, words) > 0)
+            {
+                i = n - 1;
+                continue;
+            }
+
+            var last = n;
+            if (n + 1 < tokens.Count && tokens[n + 1].GapBefore <= 4 && IsNameToken(text, tokens[n + 1], words, 4) && PostLength(text, tokens, n + 1, words) == 0
+                && Len(tokens[n]) <= 4)
+            {
+                last = n + 1;
+            }
+
+            var family = last > n ? text[tokens[n].Start..tokens[n].End] : null;
+            var given = last > n ? text[tokens[last].Start..tokens[last].End] : null;
+            var postText = string.Concat(tokens.Skip(i).Take(post).Select(k => text[k.Start..k.End]));
+            register.Add(text[tokens[n].Start..tokens[last].End], new PersonSource(PersonSourceKind.Roll, field.Location, LineOf(text, from, tokens)), 0.9,
+                role: postText, familyName: family, givenName: given);
+            i = last;
+        }
+    }
+
+    /// <summary>How many tokens a post takes at <paramref name="i"/> (議会事務局長, or 委　　員 spaced), or 0.</summary>
+    private static int PostLength(string text, List<(int Start, int End, int GapBefore)> tokens, int i, OfflineNameRecognizer words)
+    {
+        var token = text.AsSpan(tokens[i].Start, Len(tokens[i]));
+        if (IsPost(token, words))
+        {
+            return 1;
+        }
+
+        if (Len(tokens[i]) != 1)
+        {
+            return 0;
+        }
+
+        Span<char> joined = stackalloc char[5];
+        joined[0] = token[0];
+        for (var k = 1; k < 5 && i + k < tokens.Count && Len(tokens[i + k]) == 1 && tokens[i + k].GapBefore <= 6; k++)
+        {
+            joined[k] = text[tokens[i + k].Start];
+            if (RoleWords.IsRole(joined[..(k + 1)]))
+            {
+                return k + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>A post: a role word, or an office of ordinary words ending in one (議会事務局議事課長, 上下水道事業管理者).</summary>
+    private static bool IsPost(ReadOnlySpan<char> token, OfflineNameRecognizer words)
+    {
+        if (RoleWords.IsRole(token))
+        {
+            return true;
+        }
+
+        var role = RoleWords.RoleLengthEndingAt(token, token.Length);
+        return role >= 2 && role < token.Length && words.IsCompound(token[..^role]);
+    }
+
+    private static bool IsNameToken(string text, (int Start, int End, int GapBefore) token, OfflineNameRecognizer words, int maxChars)
+    {
+        var value = text.AsSpan(token.Start, Len(token));
+        if (value.Length > maxChars || RoleWords.IsRole(value) || OrdinaryWords.Contains(value.ToString()))
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!IsNameChar(c))
+            {
+                return false;
+            }
+        }
+
+        return words.Lexicon.IsSurname(value) || value.Length == 1 || !words.IsCompound(value, places: false);
     }
 
     /// <summary>The index of the first token after <paramref name="chars"/> characters from token <paramref name="first"/> (exact token boundaries only).</summary>
