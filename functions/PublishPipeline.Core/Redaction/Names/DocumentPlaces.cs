@@ -36,7 +36,7 @@ internal static class DocumentPlaces
         return places;
     }
 
-    /// <summary>X市議会, X県議会, X町役場 … and a title that starts with a place (福岡市議会平成31年 …).</summary>
+    /// <summary>X市議会, X県議会, X町役場, wherever the title, the body or the opening lines say it.</summary>
     private static void Scan(string? text, HashSet<string> places)
     {
         if (string.IsNullOrEmpty(text))
@@ -52,11 +52,11 @@ internal static class DocumentPlaces
                 continue;
             }
 
-            var next = i + 1 < t.Length ? t[i + 1] : '\0';
-            // Only an assembly or an office names the place: 迫市長 is the mayor 迫, not a city 迫市.
+            // Only an assembly or an office names the place: 迫市長 is the mayor 迫, not a city 迫市,
+            // and 田村から is a person, not a village.
             var headed = t.AsSpan(i + 1).StartsWith("議会", StringComparison.Ordinal) || t.AsSpan(i + 1).StartsWith("役所", StringComparison.Ordinal)
                 || t.AsSpan(i + 1).StartsWith("役場", StringComparison.Ordinal);
-            if (!headed && !(i + 1 == t.Length || !IsKanji(next)))
+            if (!headed)
             {
                 continue;
             }
@@ -67,7 +67,7 @@ internal static class DocumentPlaces
                 start--;
             }
 
-            if (i - start >= 1 && (headed || start == 0 || !IsKanji(t[start - 1])))
+            if (i - start >= 1)
             {
                 places.Add(t[start..(i + 1)]);
             }

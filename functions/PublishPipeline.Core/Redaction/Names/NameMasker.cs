@@ -140,14 +140,15 @@ internal sealed class NameMasker
             return false;
         }
 
-        if (veto.IsNotAName(name) || veto.IsWordFragment(text, trimmed.Start, trimmed.Length, name))
+        if (veto.IsNotAName(name))
         {
             return true;
         }
 
-        // A lone character a context suggested in running text (研さん, 奥さん, 今部長, 教 of a model's
-        // 教育長) is no name on its own; a label (担当：林) or a roll names one.
-        return CodePoints(name) == 1 && (span.Rule is "offline:role-context" or "offline:role-lexicon" or "offline:role-katakana" || !span.Rule.StartsWith("offline:", StringComparison.Ordinal));
+        // Guesses from context alone (a word no dictionary has before a title, a model's span) must not
+        // be pieces of longer words, and a lone character so found (教 of 教育長) is no name.
+        var guess = span.Rule == "offline:role-context" || !span.Rule.StartsWith("offline:", StringComparison.Ordinal);
+        return guess && (CodePoints(name) == 1 || veto.IsWordFragment(text, trimmed.Start, trimmed.Length, name));
     }
 
     /// <summary>Replaces the spans of one field; returns null when nothing changed.</summary>

@@ -11,7 +11,8 @@ internal sealed class NameVeto(NameLexicon lexicon, IReadOnlySet<string> places)
 {
     public IReadOnlySet<string> Places => places;
 
-    public bool IsNotAName(string compact)
+    /// <param name="fromStructure">A roll entry or label: a surname spelt like a place stem (田村 beside 田村市) is still a name there.</param>
+    public bool IsNotAName(string compact, bool fromStructure = false)
     {
         if (compact.Length == 0 || OrdinaryWords.Contains(compact) || RoleWords.IsRole(compact))
         {
@@ -33,7 +34,7 @@ internal sealed class NameVeto(NameLexicon lexicon, IReadOnlySet<string> places)
             }
         }
 
-        if (places.Contains(compact) || IsPlaceStem(compact))
+        if (places.Contains(compact) || (!fromStructure && IsPlaceStem(compact)))
         {
             return true;
         }

@@ -201,7 +201,8 @@ internal sealed class RegisterMatcher
                 var word = t.Slice(start, length);
                 if (cps == 1)
                 {
-                    return !IsKanji(before) && (titled || alone);
+                    // Only a title right after it: 東 + 京都知事 is Tokyo's governor, not 東 + an office.
+                    return !IsKanji(before) && (RoleWords.MatchAt(t, end) is not null || alone);
                 }
 
                 if (person.FamilyNameIsGuess || person.TitledOnly || _words.Lexicon.IsCommonWord(word) || _places.Contains(word.ToString()) || IsPlaceStem(word))

@@ -30,7 +30,8 @@ internal static class LabelReader
     /// <summary>
     /// 山田学務課長 → 山田: a head followed by an office made of ordinary words and its post. The
     /// longest head the dictionary knows as a surname, else the shortest head of two or three
-    /// characters that is no ordinary word (盛谷政策企画部長 → 盛谷, not 盛谷政策).
+    /// characters that is no ordinary word (盛谷政策企画部長 → 盛谷, not 盛谷政策). A head before a
+    /// local facility (池袋保健所長, 石神井図書館長) is the facility's place, not a person.
     /// </summary>
     public static string? SurnameBeforeOffice(string core, OfflineNameRecognizer words)
     {
@@ -54,6 +55,11 @@ internal static class LabelReader
             }
 
             var head = core.AsSpan(0, k);
+            if (Facilities.Any(f => core.AsSpan(k).StartsWith(f, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
             // A known surname of two or more characters is trusted; a shorter or unknown head must not cut a word (青|少年, 市民病|院).
             var trusted = words.Lexicon.IsSurname(head) && CodePoints(head) >= 2;
             if (RoleWords.IsRole(head) || words.Lexicon.IsCommonWord(head) || words.IsCompound(head, places: false) || (!trusted && CutsAWord(core, k, words.Lexicon)))
@@ -73,6 +79,13 @@ internal static class LabelReader
 
         return known ?? unknown;
     }
+
+    /// <summary>Facilities named after the place they stand in.</summary>
+    private static readonly string[] Facilities =
+    [
+        "保健所", "保健センター", "出張所", "支所", "事務所", "警察署", "消防署", "図書館", "公民館", "区民事務所", "センター", "病院",
+        "小学校", "中学校", "高等学校", "学校", "保育園", "幼稚園", "児童館", "郵便局", "営業所", "工場", "駅", "分室", "支店", "支局",
+    ];
 
     /// <summary>Whether an ordinary word runs across the boundary (青|少年, 市民病|院): then it is no surname's end.</summary>
     private static bool CutsAWord(string core, int boundary, NameLexicon lexicon)

@@ -65,7 +65,8 @@ public sealed class PeopleRegister
         ArgumentNullException.ThrowIfNull(source);
         var key = CompactText.Folded(written);
         if (key.Length == 0 || RoleWords.IsRole(key) || (!AllNameChars(key.AsSpan()) && !IsKatakanaName(key))
-            || (source.Kind != PersonSourceKind.DenyList && _veto is not null && _veto.IsNotAName(key)))
+            || (source.Kind != PersonSourceKind.DenyList && _veto is not null
+                && _veto.IsNotAName(key, fromStructure: source.Kind is PersonSourceKind.Roll or PersonSourceKind.SpeakerLabel or PersonSourceKind.StageDirection or PersonSourceKind.Attendee)))
         {
             return null; // not a name, however it was found
         }
@@ -204,6 +205,32 @@ public sealed class PeopleRegister
             p.FamilyName = p.Name[..guess];
             p.GivenName = p.Name[guess..];
             p.FamilyNameFrom = "guess";
+        }
+
+        MergeSurnameEntries();
+    }
+
+    /// <summary>
+    /// A surname seen alone (山田議員) that is the surname of exactly one registered full name
+    /// (山田太郎) is that person: one entry in the register and the audit. Shared by several
+    /// (太田忠, 太田紘熙), it stays an entry of its own.
+    /// </summary>
+    private void MergeSurnameEntries()
+    {
+        foreach (var part in _byName.Values.Where(p => p.FamilyName == p.Name).ToList())
+        {
+            var owners = _byName.Values.Where(p => !ReferenceEquals(p, part) && p.FamilyName == part.Name).Take(2).ToList();
+            if (owners.Count != 1)
+            {
+                continue;
+            }
+
+            var owner = owners[0];
+            owner.Sources.AddRange(part.Sources);
+            owner.Roles.UnionWith(part.Roles);
+            owner.Spellings.UnionWith(part.Spellings);
+            owner.Confidence = Math.Max(owner.Confidence, part.Confidence);
+            _byName.Remove(part.Name);
         }
     }
 

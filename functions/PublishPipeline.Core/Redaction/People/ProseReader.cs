@@ -12,9 +12,9 @@ namespace PublishPipeline.Redaction.People;
 /// </summary>
 internal static class ProseReader
 {
-    public static void Read(TextField field, List<NameSpan> spans, PeopleRegister register, OfflineNameRecognizer words, NameVeto veto)
+    public static void Read(TextField field, List<NameSpan> spans, PeopleRegister register, OfflineNameRecognizer words, NameVeto veto, IReadOnlySet<string> headsWhoSpeak)
     {
-        HeadsOfOtherPlaces(field, register, words.Lexicon, veto);
+        HeadsOfOtherPlaces(field, register, words.Lexicon, veto, headsWhoSpeak);
         foreach (var span in spans)
         {
             var name = field.Text.Substring(span.Start, span.Length);
@@ -63,15 +63,21 @@ internal static class ProseReader
     private static readonly string[] Heads = ["市長", "区長", "町長", "村長", "知事"];
 
     /// <summary>
-    /// 高島市長 in the minutes of 福岡市: a known surname before the title of a municipality's head
-    /// that is not the document's own place is the head's surname, even where the word is also a place
-    /// name. Masked only where a title follows it, since it may be a place elsewhere in the text.
+    /// 高島市長 in the minutes of 福岡市, where the mayor speaks: a known surname before the title of
+    /// a head who speaks in these minutes, that is not the document's own place, is the head's
+    /// surname even where the word is also a place name. Where no such head speaks (渋谷区長 in a
+    /// council's minutes) it is another place's office. Masked only where a title follows it.
     /// </summary>
-    private static void HeadsOfOtherPlaces(TextField field, PeopleRegister register, NameLexicon lexicon, NameVeto veto)
+    private static void HeadsOfOtherPlaces(TextField field, PeopleRegister register, NameLexicon lexicon, NameVeto veto, IReadOnlySet<string> headsWhoSpeak)
     {
         var text = field.Text;
         foreach (var head in Heads)
         {
+            if (!headsWhoSpeak.Contains(head))
+            {
+                continue;
+            }
+
             for (var at = text.IndexOf(head, StringComparison.Ordinal); at > 0; at = text.IndexOf(head, at + head.Length, StringComparison.Ordinal))
             {
                 var start = at;

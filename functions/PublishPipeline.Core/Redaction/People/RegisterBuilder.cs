@@ -14,6 +14,7 @@ internal static class RegisterBuilder
     {
         var register = new PeopleRegister(words.Lexicon, veto);
         StructureReader.Read(minutes, register);
+        var headsWhoSpeak = HeadsWhoSpeak(minutes);
         for (var f = 0; f < fields.Count; f++)
         {
             var field = fields[f];
@@ -25,7 +26,7 @@ internal static class RegisterBuilder
                 case FieldKind.Text:
                     StageDirectionReader.Read(field, spans[f], register, words);
                     SpacedRollReader.Read(field, register, words);
-                    ProseReader.Read(field, spans[f], register, words, veto);
+                    ProseReader.Read(field, spans[f], register, words, veto, headsWhoSpeak);
                     break;
                 default:
                     break;
@@ -42,6 +43,30 @@ internal static class RegisterBuilder
 
         register.Resolve([.. fields.Select(f => new string(CompactText.Of(f.Text).Chars))], words);
         return register;
+    }
+
+    /// <summary>The heads (市長, 知事 …) that speak in these minutes, by their labels.</summary>
+    private static HashSet<string> HeadsWhoSpeak(Minutes minutes)
+    {
+        var heads = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var turn in minutes.Sections.SelectMany(s => s.Turns))
+        {
+            var label = turn.Person?.Role ?? turn.Speaker;
+            if (label is null)
+            {
+                continue;
+            }
+
+            foreach (var head in (string[])["市長", "区長", "町長", "村長", "知事"])
+            {
+                if (label.Contains(head, StringComparison.Ordinal) && !label.Contains("副" + head, StringComparison.Ordinal))
+                {
+                    heads.Add(head);
+                }
+            }
+        }
+
+        return heads;
     }
 }
 
