@@ -44,6 +44,13 @@ internal sealed class NameVeto(NameLexicon lexicon, IReadOnlySet<string> places)
             return true;
         }
 
+        // の inside (ゼロ歳児のお子): a phrase, not a name (ゆきの ends with it).
+        var no = compact.IndexOf('の', StringComparison.Ordinal);
+        if (no > 0 && no < compact.Length - 1)
+        {
+            return true;
+        }
+
         // A word of grammar in hiragana (つきましては, そして) is no name; a given name in hiragana (さくら) may be.
         return AllHiragana(compact) && !lexicon.IsGivenName(compact) && (compact.Contains("まし", StringComparison.Ordinal)
             || compact.EndsWith("ては", StringComparison.Ordinal) || compact.EndsWith("して", StringComparison.Ordinal)
@@ -66,6 +73,15 @@ internal sealed class NameVeto(NameLexicon lexicon, IReadOnlySet<string> places)
         if (NotNameStart.Contains(compact[0], StringComparison.Ordinal))
         {
             return true;
+        }
+
+        // 補佐|級職員: a guess that starts with an ordinary word is the end of an office or a phrase.
+        for (var k = 2; k < compact.Length; k++)
+        {
+            if (lexicon.IsCommonWord(compact.AsSpan(0, k)) && !lexicon.IsSurname(compact.AsSpan(0, k)))
+            {
+                return true;
+            }
         }
 
         var end = start + length;

@@ -249,6 +249,12 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             start--;
         }
 
+        // A seat number ends at 番 (3番笹内和志議員, 第5番): the name starts after it.
+        if (start < end - 1 && t[start] == '番' && start > 0 && (char.IsDigit(t[start - 1]) || t[start - 1] is >= '０' and <= '９'))
+        {
+            start++;
+        }
+
         return start;
     }
 

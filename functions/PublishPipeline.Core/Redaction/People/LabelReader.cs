@@ -55,7 +55,11 @@ internal static class LabelReader
             }
 
             var head = core.AsSpan(0, k);
-            if (Facilities.Any(f => core.AsSpan(k).StartsWith(f, StringComparison.Ordinal)))
+            // 池袋保健所長: a facility named after its place; 茨城県警察本部長: a prefecture's office
+            // (but 高橋市民病院事務局長, 矢口県民生活環境部長: 市民, 県民 start the office).
+            if (Facilities.Any(f => core.AsSpan(k).StartsWith(f, StringComparison.Ordinal))
+                || ("都道府県市区町村".Contains(core[k], StringComparison.Ordinal) && !(k + 1 < core.Length && core[k + 1] is '民' or '立' or '営')
+                    && (words.Lexicon.IsPlace(head) || !words.Lexicon.IsSurname(head))))
             {
                 continue;
             }
