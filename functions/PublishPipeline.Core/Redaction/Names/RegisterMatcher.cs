@@ -132,7 +132,7 @@ internal sealed class RegisterMatcher
         {
             var given = t.Slice(at, k);
             var next = at + k;
-            if (!AllKanji(given) || !lexicon.IsGivenName(given) || lexicon.IsWord(given) || _words.IsCompound(given, places: false))
+            if (!AllKanji(given) || OfflineNameRecognizer.Morphemes.Contains(given[0]) || !lexicon.IsGivenName(given) || lexicon.IsWord(given) || _words.IsCompound(given, places: false))
             {
                 continue;
             }

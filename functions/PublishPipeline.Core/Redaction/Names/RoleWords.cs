@@ -62,6 +62,7 @@ internal static class RoleWords
         new("町長", RoleKind.Member),
         new("副町長", RoleKind.Member),
         new("村長", RoleKind.Member),
+        new("副村長", RoleKind.Member),
         new("知事", RoleKind.Member),
         new("副知事", RoleKind.Member),
         new("教育長", RoleKind.Member),

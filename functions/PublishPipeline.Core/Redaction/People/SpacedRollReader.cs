@@ -156,10 +156,26 @@ internal static class SpacedRollReader
                 last = n + 1;
             }
 
+            // A name cell never runs into the next post (由紀委　員 where a line break was lost): cut before it.
+            var lastEnd = tokens[last].End;
+            if (last + 1 < tokens.Count)
+            {
+                var cell = text[tokens[last].Start..tokens[last].End];
+                var next = text[tokens[last + 1].Start..tokens[last + 1].End];
+                for (var cut = 1; cut < cell.Length; cut++)
+                {
+                    if (RoleWords.MatchAt(cell[cut..] + next, 0) is { } role && role.Text.Length > cell.Length - cut)
+                    {
+                        lastEnd = tokens[last].Start + cut;
+                        break;
+                    }
+                }
+            }
+
             var family = last > n ? text[tokens[n].Start..tokens[n].End] : null;
-            var given = last > n ? text[tokens[last].Start..tokens[last].End] : null;
+            var given = last > n ? text[tokens[last].Start..lastEnd] : null;
             var postText = string.Concat(tokens.Skip(i).Take(post).Select(k => text[k.Start..k.End]));
-            register.Add(text[tokens[n].Start..tokens[last].End], new PersonSource(PersonSourceKind.Roll, field.Location, LineOf(text, from, tokens)), 0.9,
+            register.Add(text[tokens[n].Start..lastEnd], new PersonSource(PersonSourceKind.Roll, field.Location, LineOf(text, from, tokens)), 0.9,
                 role: postText, familyName: family, givenName: given);
             i = last;
         }
