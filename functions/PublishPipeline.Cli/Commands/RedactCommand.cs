@@ -6,9 +6,9 @@ using PublishPipeline.Ingest;
 using PublishPipeline.Model;
 using PublishPipeline.Normalization;
 using PublishPipeline.Redaction;
-using PublishPipeline.Redaction.PersonalData;
 using PublishPipeline.Redaction.Audit;
 using PublishPipeline.Redaction.Names;
+using PublishPipeline.Redaction.PersonalData;
 
 namespace PublishPipeline.Cli.Commands;
 
