@@ -199,7 +199,8 @@ public static class SpeakerMarkerCount
             return null;
         }
 
-        var speech = StripTags(cells[last]);
+        // Speech ends a sentence outside quotation marks: 「わたしらしく、暮らせるまち。」推進室長 in a header row does not.
+        var speech = StripQuotes(StripTags(cells[last]));
         if (speech.AsSpan().IndexOfAny("。？！") < 0)
         {
             return null;
@@ -223,6 +224,34 @@ public static class SpeakerMarkerCount
         }
 
         return parts.Count > 0 ? parts : null;
+    }
+
+    private static string StripQuotes(string text)
+    {
+        if (!text.Contains('「', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var sb = new System.Text.StringBuilder(text.Length);
+        var depth = 0;
+        foreach (var c in text)
+        {
+            if (c == '「')
+            {
+                depth++;
+            }
+            else if (c == '」')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (depth == 0)
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
     }
 
     private static int SkipSpacesAndTags(string line, int i)

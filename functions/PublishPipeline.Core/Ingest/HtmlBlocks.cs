@@ -376,6 +376,11 @@ internal sealed class HtmlBlocks
         if (paragraph.Length == 0)
         {
             paragraphLine = lineOf(node);
+            if (node is IText && node.PreviousSibling is null)
+            {
+                // "<p>\n   ○市長…": the text starts on a later line than its element's start tag.
+                paragraphLine += text.AsSpan(0, text.Length - text.AsSpan().TrimStart(" \t\n\r\f").Length).Count('\n');
+            }
         }
 
         paragraph.Append(text);

@@ -4,7 +4,10 @@ using PublishPipeline.Model;
 using PublishPipeline.Normalization.Cleanup;
 using PublishPipeline.Normalization.Dates;
 using PublishPipeline.Normalization.Header;
+using PublishPipeline.Normalization.People;
 using PublishPipeline.Normalization.Proceedings;
+using PublishPipeline.Normalization.Proceedings.Markers;
+using PublishPipeline.Normalization.Rolls;
 
 namespace PublishPipeline.Normalization;
 
@@ -41,6 +44,9 @@ public sealed partial class MinutesNormalizer
         private readonly List<NormalizationWarning> _warnings = [];
         private readonly HeaderBuilder _header;
         private readonly ProceedingsBuilder _proceedings;
+        private readonly RollReader _rolls;
+        private readonly AssemblyHeader _assemblyHeader;
+        private SpeakerTable? _speakerTable;
         // References to the proceedings' texts; joined only when a field must be inferred from them.
         private readonly List<string> _allText = [];
 
@@ -54,6 +60,8 @@ public sealed partial class MinutesNormalizer
             _source = source;
             _header = new HeaderBuilder((code, message, line) => Warn(code, message, line));
             _proceedings = new ProceedingsBuilder((code, message, line) => Warn(code, message, line));
+            _rolls = new RollReader((code, message, line) => Warn(code, message, line));
+            _assemblyHeader = new AssemblyHeader(_header);
             _proceedings.AddPageHeader("審議経過");
             _proceedings.AddPageHeader("会議録");
             _proceedings.AddPageHeader("発言内容");
@@ -109,6 +117,19 @@ public sealed partial class MinutesNormalizer
 
                     return false;
                 case BlockKind.Row:
+                    _rolls.Close();
+                    if (SpeakerTable.FromHeader(b.Cells) is { } table)
+                    {
+                        _speakerTable = table;
+                        return true;
+                    }
+
+                    if (_speakerTable?.Read(b.Cells) is not null)
+                    {
+                        // The first row under a speaker table's header: the proceedings.
+                        return false;
+                    }
+
                     var firstCell = b.Cells.Count > 0 ? TextCleanup.RemoveSpaces(string.Join("", b.Cells[0])) : "";
                     if (firstCell.Length > 0 && HeaderLabels.Classify(firstCell) == HeaderField.Unknown && SpeakerLabels.IsRoleLike(firstCell))
                     {
@@ -152,6 +173,17 @@ public sealed partial class MinutesNormalizer
                 return true;
             }
 
+            if (_rolls.Offer(text, b.Indent, b.Line))
+            {
+                return true;
+            }
+
+            if (MarkedSpeaker.Read(text) is not null)
+            {
+                // ○議長（…）　…: the first speaker starts the proceedings.
+                return false;
+            }
+
             if (LinePatterns.IsCaption(text))
             {
                 ReadCaption(text, b.Line);
@@ -189,7 +221,7 @@ public sealed partial class MinutesNormalizer
                 return true;
             }
 
-            return false;
+            return _assemblyHeader.Read(text, b.Indent, b.Line);
         }
 
         private bool _proceedingsMarked;
@@ -215,14 +247,32 @@ public sealed partial class MinutesNormalizer
             {
                 case BlockKind.PageBreak:
                     // Nothing to record: the sentence a break cut is joined by the builder (it does not end a sentence).
+                    _rolls.Close();
                     return footer;
                 case BlockKind.Heading:
                     _proceedings.Heading(TextCleanup.CollapseSpacedLabel(b.Text), b.Line);
                     return HeaderField.Unknown;
                 case BlockKind.Marker:
-                    _proceedings.Marker(b.Opens, b.Text);
+                    _proceedings.Marker(b.Opens, b.Text, b.Line);
                     return HeaderField.Unknown;
                 case BlockKind.Row:
+                    if (SpeakerTable.FromHeader(b.Cells) is { } table)
+                    {
+                        _speakerTable = table;
+                        return HeaderField.Unknown;
+                    }
+
+                    if (_speakerTable is { } speakers && speakers.Read(b.Cells) is { } row)
+                    {
+                        foreach (var p in row.Paragraphs)
+                        {
+                            _allText.Add(p);
+                        }
+
+                        _proceedings.TableRow(row, b.Line);
+                        return HeaderField.Unknown;
+                    }
+
                     var first = b.Cells.Count > 0 ? string.Join("", b.Cells[0]) : "";
                     var field = first.Length > 0 ? HeaderLabels.Classify(first) : HeaderField.Unknown;
                     if (field is HeaderField.Results or HeaderField.Materials or HeaderField.Attendees or HeaderField.Venue)
@@ -258,6 +308,13 @@ public sealed partial class MinutesNormalizer
                 return footer;
             }
 
+            // Rolls after the proceedings (the signatures), or a roll the proceedings interrupt.
+            if ((_rolls.IsOpen || RollHeading.Read(b.Text) is { } head && (head.Group == "署名" || (b.Text.Length <= 40 && !b.Text.Contains('。', StringComparison.Ordinal))))
+                && _rolls.Offer(b.Text, b.Indent, b.Line))
+            {
+                return HeaderField.Unknown;
+            }
+
             if (LinePatterns.IsCaption(b.Text) && !_proceedings.HasContent)
             {
                 ReadCaption(b.Text, b.Line);
@@ -278,7 +335,7 @@ public sealed partial class MinutesNormalizer
 
         private Minutes Assemble(string id)
         {
-            var sections = _proceedings.Build();
+            var proceedings = _proceedings.Build();
             var title = _header.Title;
             TitleParts parts = title is null ? default : TitleParser.Parse(title);
             if (title is null)
@@ -291,6 +348,18 @@ public sealed partial class MinutesNormalizer
             {
                 body = InferBody();
             }
+
+            var municipality = FindMunicipality(title, body);
+            var rolls = new List<Roll>(_rolls.Rolls);
+            if (municipality is not null)
+            {
+                _rolls.Known.AddPlace(municipality);
+                _rolls.Known.AddPlace(municipality[..^1]);
+            }
+
+            var people = new DocumentPeople(_rolls.Known);
+            rolls.AddRange(people.RollsOf(_header.Attendees));
+            var sections = people.Read(proceedings);
 
             var (date, start, end) = _header.ReadDateTime();
             if (_header.DateTimeText is null)
@@ -336,7 +405,6 @@ public sealed partial class MinutesNormalizer
                 Warn("secretariat-missing", "no 事務局 (secretariat) found; secretariat is null", _firstLine);
             }
 
-            var municipality = FindMunicipality(title, body);
             if (!_header.DisclosureSeen)
             {
                 Warn("disclosure-missing", "no 公開の可否 (disclosure) found; disclosure is unknown", _firstLine);
@@ -381,6 +449,7 @@ public sealed partial class MinutesNormalizer
                 Secretariat = _header.Secretariat,
                 Agenda = agenda,
                 Attendees = _header.Attendees,
+                Rolls = rolls,
                 Disclosure = _header.Disclosure,
                 Sections = sections,
                 Results = _header.Results,
@@ -410,8 +479,8 @@ public sealed partial class MinutesNormalizer
 
         private string? FindMunicipality(string? title, string? body)
         {
-            var found = Municipality.FindFirst(title) ?? Municipality.FindFirst(body) ?? Municipality.FindFirst(_header.Venue)
-                ?? Municipality.FindFirst(_header.Secretariat);
+            var found = Municipality.FindFirst(title) ?? Municipality.FindFirst(body) ?? Municipality.OfAssembly(title) ?? Municipality.OfAssembly(body)
+                ?? Municipality.FindFirst(_header.Venue) ?? Municipality.FindFirst(_header.Secretariat);
             if (found is not null)
             {
                 return found;
@@ -426,19 +495,8 @@ public sealed partial class MinutesNormalizer
                 return found;
             }
 
-            var counts = Municipality.CountAll(AllText());
-            if (counts.Count > 0)
-            {
-                var best = counts.OrderByDescending(kv => kv.Value).First();
-                var clear = counts.Count == 1 || counts.Values.Count(v => v == best.Value) == 1;
-                if (clear)
-                {
-                    Warn("municipality-inferred", $"municipality '{best.Key}' read from the proceedings ({best.Value} mentions), not from the header", _firstLine);
-                    return best.Key;
-                }
-            }
-
-            Warn("municipality-missing", "no municipality named in the header or the text; municipality is null", _firstLine);
+            // Not guessed from places the speeches mention: a ward named in a question is not the document's.
+            Warn("municipality-missing", "no municipality named in the title, body or header; municipality is null", _firstLine);
             return null;
         }
 
@@ -500,7 +558,8 @@ public sealed partial class MinutesNormalizer
         PageBreak,
     }
 
-    private sealed record Block(BlockKind Kind, int Line, string Text, IReadOnlyList<IReadOnlyList<string>> Cells, int Level = 0, bool Opens = false);
+    /// <param name="Indent">Display columns of leading space in the upload (full-width 2): fixed-width rolls align by it.</param>
+    private sealed record Block(BlockKind Kind, int Line, string Text, IReadOnlyList<IReadOnlyList<string>> Cells, int Level = 0, bool Opens = false, int Indent = 0);
 
     private static readonly IReadOnlyList<IReadOnlyList<string>> NoCells = [];
 
@@ -603,7 +662,29 @@ public sealed partial class MinutesNormalizer
             return;
         }
 
-        result.Add(new Block(BlockKind.Paragraph, line, text, NoCells));
+        result.Add(new Block(BlockKind.Paragraph, line, text, NoCells, Indent: IndentOf(raw)));
+    }
+
+    private static int IndentOf(string raw)
+    {
+        var columns = 0;
+        foreach (var c in raw)
+        {
+            if (c == '\u3000')
+            {
+                columns += 2;
+            }
+            else if (c is ' ' or '\t')
+            {
+                columns++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return columns;
     }
 
     [GeneratedRegex(@"^(?<hashes>#{1,6})[ \u3000]+(?<text>.+?)[ \u3000#]*$", RegexOptions.CultureInvariant)]

@@ -16,6 +16,8 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
     public string? DateTimeText { get; private set; }
     public int DateTimeLine { get; private set; }
     public string? TimeText { get; private set; }
+    /// <summary>An end time on its own line under the 日時 field (午前１１時２６分閉会).</summary>
+    public string? EndTimeText { get; set; }
     public string? Venue { get; private set; }
     public List<string> Agenda { get; } = [];
     public List<AttendeeGroup> Attendees { get; } = [];
@@ -172,6 +174,11 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
                     DateTimeText = value;
                     DateTimeLine = line;
                 }
+                else if (value.Length > 0)
+                {
+                    // 開催日：令和5年9月12日 then 日　時　令和５年９月１２日　午前１０時開会: the second gives the time.
+                    TimeText ??= value;
+                }
 
                 break;
             case HeaderField.Time:
@@ -206,6 +213,18 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
             default:
                 break;
         }
+    }
+
+    /// <summary>An agenda item read from a list of the proceedings' items (日程第１ …); <paramref name="wrapped"/> continues the last one.</summary>
+    public void AgendaItem(string text, bool wrapped)
+    {
+        if (wrapped && Agenda.Count > 0)
+        {
+            Agenda[^1] += text.Trim(' ', '\u3000');
+            return;
+        }
+
+        Agenda.Add(text.Trim(' ', '\u3000'));
     }
 
     /// <summary>A paragraph right after a header field that carries on with it (資料2 … after 配付資料, 区側：… after 出席者).</summary>
@@ -322,6 +341,11 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
         if (start is null && TimeText is not null)
         {
             (start, end) = JapaneseDates.FindTimeRange(TimeText);
+        }
+
+        if (start is not null && end is null && EndTimeText is not null)
+        {
+            end = JapaneseDates.FindTimeRange(EndTimeText).Start;
         }
 
         return (d?.Date, start, end);

@@ -35,7 +35,7 @@ internal static class HeaderLabels
         ("附属機関又は会議体の名称", HeaderField.Title), ("会議体の名称", HeaderField.Title), ("会議の名称", HeaderField.Title), ("会議名", HeaderField.Title),
         ("名称", HeaderField.Title),
         ("事務局(担当課)", HeaderField.Secretariat), ("事務局（担当課）", HeaderField.Secretariat), ("担当課", HeaderField.Secretariat), ("所管課", HeaderField.Secretariat),
-        ("開催年月日", HeaderField.DateTime), ("開催日時", HeaderField.DateTime), ("開催日", HeaderField.DateTime), ("日時", HeaderField.DateTime), ("日付", HeaderField.DateTime),
+        ("開催年月日", HeaderField.DateTime), ("開催日時", HeaderField.DateTime), ("開催日", HeaderField.DateTime), ("会議日", HeaderField.DateTime), ("日時", HeaderField.DateTime), ("日付", HeaderField.DateTime),
         ("開催時間", HeaderField.Time), ("時間", HeaderField.Time),
         ("開催場所", HeaderField.Venue), ("場所", HeaderField.Venue), ("会場", HeaderField.Venue),
         ("会議次第", HeaderField.Agenda), ("議題", HeaderField.Agenda), ("案件", HeaderField.Agenda), ("次第", HeaderField.Agenda), ("議事", HeaderField.Agenda),
@@ -139,9 +139,16 @@ internal static class HeaderLabels
         var i = 0;
         for (var k = 0; k < label.Length; k++)
         {
-            if (k > 0 && i < text.Length && text[i] is ' ' or '\u3000' && i + 1 < text.Length && text[i + 1] == label[k])
+            // 日 時, and 日　　時 as fixed-width headers space it: up to four spaces between the characters.
+            var spaces = 0;
+            while (k > 0 && i + spaces < text.Length && spaces < 4 && text[i + spaces] is ' ' or '\u3000')
             {
-                i++;
+                spaces++;
+            }
+
+            if (spaces > 0 && i + spaces < text.Length && text[i + spaces] == label[k])
+            {
+                i += spaces;
             }
 
             if (i >= text.Length || text[i] != label[k])

@@ -46,34 +46,26 @@ internal static partial class Municipality
         return found;
     }
 
-    /// <summary>Every municipality named in the text with its count; used when the header does not say.</summary>
-    public static Dictionary<string, int> CountAll(string text)
+    /// <summary>
+    /// The municipality an assembly's name states: 高槻市議会 → 高槻市, 白馬村議会 → 白馬村, 茨城県議会 → 茨城県
+    /// (a prefectural assembly's is the prefecture). Null when the text names no assembly.
+    /// </summary>
+    public static string? OfAssembly(string? text)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var ward in SpecialWards)
+        if (string.IsNullOrEmpty(text) || !text.Contains("議会", StringComparison.Ordinal))
         {
-            var i = 0;
-            while ((i = text.IndexOf(ward, i, StringComparison.Ordinal)) >= 0)
-            {
-                if (ward.Length > 2 || i == 0 || !IsKanji(text[i - 1]))
-                {
-                    counts[ward] = counts.GetValueOrDefault(ward) + 1;
-                }
-
-                i += ward.Length;
-            }
+            return null;
         }
 
-        foreach (Match m in AfterPrefecture().Matches(text))
-        {
-            var name = m.Groups["name"].Value;
-            counts[name] = counts.GetValueOrDefault(name) + 1;
-        }
-
-        return counts;
+        var m = Assembly().Match(text);
+        // 第1回高槻市議会: the counter before the name is not part of it.
+        return m.Success ? m.Groups["name"].Value.TrimStart('回', '年', '度', '第', '号', '日', '月') : null;
     }
 
     private static bool IsKanji(char c) => c is >= '\u4E00' and <= '\u9FFF';
+
+    [GeneratedRegex(@"(?<name>(?:東京都|北海道|(?:京都|大阪)府|[\p{IsCJKUnifiedIdeographs}]{2,3}県)|[\p{IsCJKUnifiedIdeographs}ヶ]{1,5}?[市町村区])議会", RegexOptions.CultureInvariant)]
+    private static partial Regex Assembly();
 
     [GeneratedRegex(@"(?:東京都|北海道|(?:京都|大阪)府|[\p{IsCJKUnifiedIdeographs}]{2,3}県)(?<name>[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}ヶ]{1,5}?[市町村区])", RegexOptions.CultureInvariant)]
     private static partial Regex AfterPrefecture();

@@ -25,16 +25,33 @@ internal static partial class TitleParser
         }
 
         var body = Session().Replace(title, " ", 1);
+        // Assembly minutes: 令和元年第３回定例会, ９月定例会, 定例会 … the sitting (第4号, 第1日, （ 8月18日）) and the year are not the body.
+        var kind = SessionKind().Match(body);
+        if (kind.Success)
+        {
+            session = Cleanup.TextCleanup.RemoveSpaces((session ?? "") + kind.Groups["month"].Value + kind.Groups["kind"].Value);
+            body = SessionKind().Replace(body, " ", 1);
+        }
+
         body = FiscalYearWords().Replace(body, " ");
-        body = DocumentType().Replace(body, "");
+        body = EraYear().Replace(body, " ");
+        body = Sitting().Replace(body, " ");
+        body = DocumentType().Replace(body.TrimEnd(' ', '\u3000'), "");
+        body = DocumentType().Replace(body.TrimEnd(' ', '\u3000'), "");
         body = Spaces().Replace(body, " ").Trim(' ', '\u3000', '・', '　');
         return new TitleParts(body.Length == 0 ? null : body, session, fiscal);
     }
 
-    /// <summary>The title without a trailing document type (会議録, 会議要録, 議事録 …): those name the paper, not the meeting.</summary>
+    /// <summary>The title without a trailing document type (会議録, 会議要録, 議事録 …): those name the paper, not the meeting (本会議録 keeps 本会議).</summary>
     public static string StripDocumentType(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
+        var trimmed = title.Trim(' ', '\u3000');
+        if (trimmed.EndsWith("本会議録", StringComparison.Ordinal))
+        {
+            return trimmed[..^1];
+        }
+
         return DocumentType().Replace(title, "").Trim(' ', '\u3000');
     }
 
@@ -51,8 +68,17 @@ internal static partial class TitleParser
     [GeneratedRegex(@"(?:令和|平成|昭和)[ \u3000]*(?:元|\d{1,2})[ \u3000]*年度|(?:19|20)\d{2}[ \u3000]*年度", RegexOptions.CultureInvariant)]
     private static partial Regex FiscalYearWords();
 
-    [GeneratedRegex(@"[ \u3000]*(?:会議録|会議要録|議事録|議事要旨|議事要録|発言記録|要点記録|会議概要|会議記録|要録)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[ \u3000]*(?:(?<=本会議)録|会議録|会議要録|議事録|議事要旨|議事要録|発言記録|要点記録|会議概要|会議記録|要録|(?<=委員会)記録|本文)$", RegexOptions.CultureInvariant)]
     private static partial Regex DocumentType();
+
+    [GeneratedRegex(@"(?<month>\d{1,2}[ \u3000]*月[ \u3000]*)?(?<kind>定例会|臨時会|定例議会|臨時議会)(?:[（(](?:定例会|臨時会)[）)])?", RegexOptions.CultureInvariant)]
+    private static partial Regex SessionKind();
+
+    [GeneratedRegex(@"(?:令和|平成|昭和)[ \u3000]*(?:元|\d{1,2})[ \u3000]*年(?!度)|(?<!\d)(?:19|20)\d{2}[ \u3000]*年(?!度)", RegexOptions.CultureInvariant)]
+    private static partial Regex EraYear();
+
+    [GeneratedRegex(@"[（(][ \u3000]*(?:第[ \u3000]*\d{1,3}[ \u3000]*[日号][^）)]{0,16}|\d{1,2}[ \u3000]*月[ \u3000]*\d{1,2}[ \u3000]*日)[）)]|第[ \u3000]*\d{1,3}[ \u3000]*[日号]", RegexOptions.CultureInvariant)]
+    private static partial Regex Sitting();
 
     [GeneratedRegex(@"[ \u3000]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex Spaces();

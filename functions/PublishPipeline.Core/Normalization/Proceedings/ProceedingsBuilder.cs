@@ -1,6 +1,8 @@
 using System.Text;
 using PublishPipeline.Model;
 using PublishPipeline.Normalization.Cleanup;
+using PublishPipeline.Normalization.People;
+using PublishPipeline.Normalization.Proceedings.Markers;
 
 namespace PublishPipeline.Normalization.Proceedings;
 
@@ -19,9 +21,14 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     private bool _sectionOpen;
 
     private string? _speaker;
+    private PersonMention? _person;
     private TurnKind _kind;
     private readonly StringBuilder _text = new();
     private bool _turnOpen;
+
+    // The input line being read, and the line where the open turn started (SpeakerTurn.Line).
+    private int _line;
+    private int _turnLine;
 
     private string? _pendingLabel;
     private int _pendingLabelLine;
@@ -38,27 +45,29 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
 
     public void Heading(string heading, int line)
     {
-        _ = line;
         CloseTurn();
+        _line = line;
         FlushPending();
         CloseSection();
         _heading = heading;
         _sectionOpen = true;
     }
 
-    public void Marker(bool opens, string marker)
+    public void Marker(bool opens, string marker, int line)
     {
         // A marker may fall inside a speech: split the turn; the text after it resumes the same speaker.
         var speaker = _turnOpen && _kind == TurnKind.Speech ? _speaker : _resumeSpeaker;
         CloseTurn();
         FlushPending();
-        _turns.Add(new SpeakerTurn { Speaker = null, Text = marker, Kind = opens ? TurnKind.NonDisclosureStart : TurnKind.NonDisclosureEnd });
+        _line = line;
+        _turns.Add(new SpeakerTurn { Speaker = null, Text = marker, Kind = opens ? TurnKind.NonDisclosureStart : TurnKind.NonDisclosureEnd, Line = line });
         _resumeSpeaker = speaker;
     }
 
     /// <summary>A table row of the proceedings: a speaker cell and cells of paragraphs (002's 会長\t&lt;p&gt;…&lt;/p&gt;).</summary>
     public void Row(string speakerCell, IReadOnlyList<string> paragraphs, int line)
     {
+        _line = line;
         var label = TextCleanup.RemoveSpaces(speakerCell).TrimEnd('：', ':');
         if (label.Length > 0 && SpeakerLabels.IsRoleLike(label))
         {
@@ -96,6 +105,52 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         }
     }
 
+    /// <summary>
+    /// A row of a speaker table (<see cref="SpeakerTable"/>): a new speech when it names a role or a
+    /// speaker (written 役職（発言者）), else more paragraphs of the speech above.
+    /// </summary>
+    public void TableRow(TableSpeech row, int line)
+    {
+        _line = line;
+        if (row.Role is null && row.Name is null)
+        {
+            foreach (var p in row.Paragraphs)
+            {
+                if (_turnOpen && _kind == TurnKind.Speech)
+                {
+                    AppendParagraph(p);
+                }
+                else
+                {
+                    Paragraph(p, line);
+                }
+            }
+
+            return;
+        }
+
+        CloseTurn();
+        FlushPending();
+        var speaker = row.Role is null ? row.Name! : row.Name is null ? row.Role : $"{row.Role}（{row.Name}）";
+        var name = row.Name is null ? (NameParts?)null : WrittenName.Read(row.Name);
+        var person = new PersonMention
+        {
+            Written = speaker,
+            Name = name?.Name,
+            FamilyName = name?.FamilyName,
+            GivenName = name?.GivenName,
+            // その他 is the export's own word for "no office given", not an office.
+            Role = row.Role is null or "その他" ? null : WrittenName.Compact(row.Role),
+        };
+        if (row.Paragraphs.Count == 1 && LinePatterns.IsStageDirection(row.Paragraphs[0]))
+        {
+            Add(speaker, row.Paragraphs[0], TurnKind.Procedure, person);
+            return;
+        }
+
+        StartTurn(speaker, TurnKind.Speech, string.Join('\n', row.Paragraphs), person: person);
+    }
+
     /// <summary>One cleaned line of the proceedings.</summary>
     public void Paragraph(string text, int line)
     {
@@ -104,6 +159,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
             return;
         }
 
+        _line = line;
         text = TextCleanup.CollapseSpacedLabel(TextCleanup.CollapseSpacedPrefix(text));
         // 審 議 経 過 again mid-text: a page header, i.e. a page break. (Page headers are short; skip the check for prose.)
         if (text.Length <= 80 && _pageHeaders.Contains(TextCleanup.RemoveSpaces(text)) && text.AsSpan().IndexOfAny(' ', '\u3000') < 0)
@@ -116,6 +172,11 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
             return;
         }
 
+        if (Marked(text, line))
+        {
+            return;
+        }
+
         if (_fragment is not null)
         {
             var done = SpeakerLabels.CompleteFragment(_fragment, text);
@@ -123,7 +184,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
             {
                 var label = completed.Speaker!;
                 _fragment = null;
-                StartTurn(label, TurnKind.Speech, "");
+                StartTurn(label, TurnKind.Speech, "", _fragmentLine);
                 foreach (var t in _fragmentText)
                 {
                     AppendParagraph(t);
@@ -197,7 +258,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
             _pendingLabel = null;
             CloseTurn();
             // Left open: a summary (要旨：…) cut by a page break continues on the next line.
-            StartTurn(who, TurnKind.Procedure, text);
+            StartTurn(who, TurnKind.Procedure, text, who is null ? null : _pendingLabelLine);
             return;
         }
 
@@ -211,11 +272,56 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         {
             var label = _pendingLabel;
             _pendingLabel = null;
-            StartTurn(label, TurnKind.Speech, text);
+            StartTurn(label, TurnKind.Speech, text, _pendingLabelLine);
             return;
         }
 
         Continue(text);
+    }
+
+    /// <summary>A speaker marker line (○議長（…）　…), or a line where markers start later speeches; false for any other line.</summary>
+    private bool Marked(string text, int line)
+    {
+        if (MarkedSpeaker.InlineStarts(text) is { } starts)
+        {
+            Paragraph(text[..starts[0]].TrimEnd(' ', '\u3000'), line);
+            for (var k = 0; k < starts.Count; k++)
+            {
+                var end = k + 1 < starts.Count ? starts[k + 1] : text.Length;
+                Paragraph(text[starts[k]..end].TrimEnd(' ', '\u3000'), line);
+            }
+
+            return true;
+        }
+
+        if (MarkedSpeaker.Read(text) is not { } marked)
+        {
+            return false;
+        }
+
+        if (_fragment is not null)
+        {
+            AbandonFragment(line);
+        }
+
+        CloseTurn();
+        FlushPending();
+        _line = line;
+        if (marked.Text.Length == 0)
+        {
+            _pendingLabel = marked.Label;
+            _pendingLabelLine = line;
+        }
+        else if (LinePatterns.IsStageDirection(marked.Text))
+        {
+            Add(marked.Label, marked.Text, TurnKind.Procedure);
+        }
+        else
+        {
+            StartTurn(marked.Label, TurnKind.Speech, marked.Text);
+        }
+
+        return true;
     }
 
     /// <summary>Splits a line holding several turns ("[開会] 本部長： … 1. 議題 (1) … 本部長： …") and feeds the parts back.</summary>
@@ -362,20 +468,22 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         _text.Append(text);
     }
 
-    private void StartTurn(string? speaker, TurnKind kind, string text)
+    private void StartTurn(string? speaker, TurnKind kind, string text, int? line = null, PersonMention? person = null)
     {
         CloseTurn();
+        _turnLine = line ?? _line;
         _speaker = speaker;
+        _person = person;
         _kind = kind;
         _text.Clear().Append(text);
         _turnOpen = true;
         _resumeSpeaker = null;
     }
 
-    private void Add(string? speaker, string text, TurnKind kind)
+    private void Add(string? speaker, string text, TurnKind kind, PersonMention? person = null)
     {
         CloseTurn();
-        _turns.Add(new SpeakerTurn { Speaker = speaker, Text = text, Kind = kind });
+        _turns.Add(new SpeakerTurn { Speaker = speaker, Text = text, Kind = kind, Line = _line, Person = person });
         _resumeSpeaker = null;
         _sectionOpen = true;
     }
@@ -391,7 +499,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         var text = _text.ToString().Trim('\n', ' ', '\u3000');
         if (text.Length > 0)
         {
-            _turns.Add(new SpeakerTurn { Speaker = _speaker, Text = text, Kind = _kind });
+            _turns.Add(new SpeakerTurn { Speaker = _speaker, Text = text, Kind = _kind, Line = _turnLine, Person = _person });
             _sectionOpen = true;
         }
     }

@@ -1,0 +1,32 @@
+using System.Text.RegularExpressions;
+
+namespace PublishPipeline.Normalization.Header;
+
+/// <summary>
+/// The agenda as assembly minutes print it before the proceedings: a heading (<c>○議事日程</c>,
+/// <c>〇本日の会議に付した事件</c>, <c>協議事項</c>) or none, then items (<c>日程第　１　会議録署名議員の指名について</c>,
+/// <c>第　１　会期の決定</c>, <c>１、諸課題について</c>), a long item wrapped onto indented lines.
+/// </summary>
+internal static partial class AgendaList
+{
+    public static bool IsHeading(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return line.Length <= 40 && Heading().IsMatch(Cleanup.TextCleanup.RemoveSpaces(line));
+    }
+
+    /// <summary>The heading restates the agenda already read (本日の会議に付した事件 after 議事日程).</summary>
+    public static bool Restates(string line) => Cleanup.TextCleanup.RemoveSpaces(line).Contains("付した事件", StringComparison.Ordinal) || line.Contains("付議事件", StringComparison.Ordinal);
+
+    public static bool IsItem(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return line.Length <= 200 && Item().IsMatch(line);
+    }
+
+    [GeneratedRegex(@"^[○◯〇◎●◇◆□■△]?(?:議事日程(?:[（(]第\d{1,3}号[）)])?|本日の会議に付(?:議)?した事件|会議に付した事件|付議事件|協議事項|審査事項|調査事項|審議事項|報告事項|案件|日程)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Heading();
+
+    [GeneratedRegex(@"^(?:日[ \u3000]*程[ \u3000]*)?第[ \u3000]*\d{1,3}[ \u3000]+\S|^日程第[ \u3000]*\d{1,3}(?:[ \u3000]|から|ない)|^\d{1,2}[、．.][ \u3000]*\S|^[（(][^）)\d]{1,12}[）)]$|^追加日程", RegexOptions.CultureInvariant)]
+    private static partial Regex Item();
+}

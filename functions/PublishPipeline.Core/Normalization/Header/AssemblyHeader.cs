@@ -1,0 +1,94 @@
+namespace PublishPipeline.Normalization.Header;
+
+/// <summary>
+/// The unlabelled header lines of assembly minutes, read before the proceedings: the meeting's name on
+/// the first line (<see cref="SessionHeading"/>), a dated heading (<see cref="DatedHeading"/>) and an end
+/// time under the 日時 field, and the agenda printed as a list (<see cref="AgendaList"/>; the 本日の会議に付した事件
+/// list that repeats the 議事日程 is not read twice).
+/// </summary>
+internal sealed class AssemblyHeader(HeaderBuilder header)
+{
+    private bool _agendaOpen;
+    private bool _agendaRestated;
+    private int _itemIndent = -1;
+
+    /// <summary>True when the line was one of these header lines.</summary>
+    public bool Read(string text, int indent, int line)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (_agendaOpen)
+        {
+            if (AgendaList.IsItem(text))
+            {
+                AddItem(text, indent);
+                return true;
+            }
+
+            if (DatedHeading.IsDatedHeading(text))
+            {
+                // 議事日程 / 令和５年９月１２日（火）午前１０時開会 / 第　１　…: the list's own date line.
+                header.Field(HeaderField.DateTime, null, text, [text], line);
+                return true;
+            }
+
+            if (_itemIndent >= 0 && indent > _itemIndent && !DatedHeading.IsDatedHeading(text) && !SessionHeading.EndsWithDocumentType(text))
+            {
+                // A long item wrapped onto an indented line.
+                if (!_agendaRestated)
+                {
+                    header.AgendaItem(text, wrapped: true);
+                }
+
+                return true;
+            }
+
+            _agendaOpen = false;
+        }
+
+        if (AgendaList.IsHeading(text))
+        {
+            _agendaOpen = true;
+            _agendaRestated = header.Agenda.Count > 0 && AgendaList.Restates(text);
+            _itemIndent = -1;
+            return true;
+        }
+
+        if ((header.Title is null && header.FieldCount == 0 && SessionHeading.IsHeading(text)) || SessionHeading.EndsWithDocumentType(text))
+        {
+            header.SetTitle(text, line);
+            return true;
+        }
+
+        if (DatedHeading.IsDatedHeading(text))
+        {
+            header.Field(HeaderField.DateTime, null, text, [text], line);
+            return true;
+        }
+
+        if (header.LastField == HeaderField.DateTime && DatedHeading.IsClosingTime(text))
+        {
+            header.EndTimeText ??= text;
+            return true;
+        }
+
+        if (AgendaList.IsItem(text) && text.StartsWith('日'))
+        {
+            // 日程第　１　… straight under the dated heading, with no heading of its own.
+            _agendaOpen = true;
+            _agendaRestated = false;
+            AddItem(text, indent);
+            return true;
+        }
+
+        return false;
+    }
+
+    private void AddItem(string text, int indent)
+    {
+        _itemIndent = indent;
+        if (!_agendaRestated)
+        {
+            header.AgendaItem(text, wrapped: false);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+
+namespace PublishPipeline.Normalization.Header;
+
+/// <summary>
+/// The first line of assembly minutes names the meeting without a label: <c>平成３１年第１回定例会 本会議録</c>,
+/// <c>茨城県議会定例会会議録　　第３号</c>, <c>白馬村議会　平成22年第1回定例会（定例会）　第1日</c>,
+/// <c>議会運営委員会記録</c>, <c>第２００回国会　衆議院　本会議　第１号</c>. Such a line is short, ends no
+/// sentence, and holds a word for a sitting (定例会, 臨時会, 本会議, 国会, 議会, 委員会, 審議会 …) or a
+/// document type (会議録, 議事録, …記録).
+/// </summary>
+internal static partial class SessionHeading
+{
+    public static bool IsHeading(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (line.Length is < 3 or > 80 || line.AsSpan().IndexOfAny("。、？！「") >= 0 || line[0] is '○' or '◯' or '〇' or '◎' or '(' or '（' or '〔' or '[' or '【')
+        {
+            return false;
+        }
+
+        return Meeting().IsMatch(Cleanup.TextCleanup.RemoveSpaces(line));
+    }
+
+    /// <summary>True when the line ends with a document type (会議録, 委員会記録): a title line even after header fields.</summary>
+    public static bool EndsWithDocumentType(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return IsHeading(line) && DocumentType().IsMatch(Cleanup.TextCleanup.RemoveSpaces(line));
+    }
+
+    [GeneratedRegex(@"定例会|臨時会|本会議|国会|議会|委員会|審議会|協議会|懇談会|部会|会議録|議事録|会議要録|記録$", RegexOptions.CultureInvariant)]
+    private static partial Regex Meeting();
+
+    [GeneratedRegex(@"(?:会議録|議事録|会議要録|記録)(?:第\d{1,3}号)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DocumentType();
+}

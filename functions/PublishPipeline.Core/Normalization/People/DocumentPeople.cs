@@ -1,0 +1,107 @@
+using PublishPipeline.Model;
+
+namespace PublishPipeline.Normalization.People;
+
+/// <summary>
+/// The people of a document, read once the whole document is: its rolls (and header attendee lists
+/// as rolls), each speaker label parsed into <see cref="SpeakerTurn.Person"/>, and the people stage
+/// directions name (<see cref="SpeakerTurn.Mentions"/>). Labels with the name in parentheses and the
+/// rolls go first, so packed labels later in the document (谷井生活環境部長) split where the
+/// document's own roll says the name ends. Each distinct label is parsed once.
+/// </summary>
+internal sealed class DocumentPeople(KnownPeople known)
+{
+    private readonly Dictionary<string, PersonMention?> _labels = new(StringComparer.Ordinal);
+
+    /// <summary>Attendee groups of a header (委員: 区長、副区長(2)、柴崎委員(会長)) as rolls of parsed entries.</summary>
+    public List<Roll> RollsOf(IReadOnlyList<AttendeeGroup> attendees)
+    {
+        ArgumentNullException.ThrowIfNull(attendees);
+        var rolls = new List<Roll>(attendees.Count);
+        foreach (var group in attendees)
+        {
+            var entries = new List<PersonMention>(group.Members.Count);
+            foreach (var member in group.Members)
+            {
+                // 総務課長　山田太郎: a post and a name; else a post (池袋保健所長), a member (柴崎委員(会長)) or a bare name.
+                var person = member.AsSpan().IndexOfAny(" \u3000") > 0 && Rolls.RollEntries.Read(member, known) is [var entry]
+                    ? entry
+                    : SpeakerLabelParser.Parse(member, known, officesOnly: true);
+                if (person is null && SpeakerLabelParser.AllNameChars(WrittenName.Compact(member)) && WrittenName.Compact(member).Length <= 8)
+                {
+                    var parts = WrittenName.Read(member, known);
+                    person = new PersonMention { Written = member, Name = parts.Name, FamilyName = parts.FamilyName, GivenName = parts.GivenName };
+                }
+
+                entries.Add(person ?? new PersonMention { Written = member });
+            }
+
+            foreach (var e in entries)
+            {
+                known.Add(e);
+            }
+
+            rolls.Add(new Roll(group.Group, entries));
+        }
+
+        return rolls;
+    }
+
+    /// <summary>The sections with every speaker's label parsed and every stage direction's people read.</summary>
+    public List<Section> Read(IReadOnlyList<Section> sections)
+    {
+        ArgumentNullException.ThrowIfNull(sections);
+        // First the labels that state a name plainly: they teach where packed labels split.
+        foreach (var turn in sections.SelectMany(s => s.Turns))
+        {
+            if (turn.Person is { } given)
+            {
+                known.Add(given);
+            }
+            else if (turn.Speaker is { } speaker && (speaker.Contains('（', StringComparison.Ordinal) || speaker.Contains('(', StringComparison.Ordinal))
+                && SpeakerLabelParser.Parse(speaker, known) is { Name: not null } plain)
+            {
+                known.Add(plain);
+            }
+        }
+
+        var result = new List<Section>(sections.Count);
+        foreach (var section in sections)
+        {
+            var turns = new List<SpeakerTurn>(section.Turns.Count);
+            foreach (var turn in section.Turns)
+            {
+                var person = turn.Person is { } p ? Refine(p) : turn.Speaker is { } label ? Label(label) : null;
+                var mentions = turn.Kind == TurnKind.Procedure && turn.Text.Length <= 200 ? StageDirectionPeople.Read(turn.Text, known) : [];
+                turns.Add(person is null && mentions.Count == 0 ? turn : turn with { Person = person, Mentions = mentions });
+            }
+
+            result.Add(section with { Turns = turns });
+        }
+
+        return result;
+    }
+
+    private PersonMention? Label(string label)
+    {
+        if (!_labels.TryGetValue(label, out var person))
+        {
+            person = SpeakerLabelParser.Parse(label, known);
+            _labels[label] = person;
+        }
+
+        return person;
+    }
+
+    /// <summary>A person read from table cells: its surname from the document's rolls or the lexicon.</summary>
+    private PersonMention Refine(PersonMention person)
+    {
+        if (person.Name is not { } name || person.FamilyName is not null)
+        {
+            return person;
+        }
+
+        var parts = WrittenName.Read(name, known);
+        return person with { Name = parts.Name, FamilyName = parts.FamilyName, GivenName = parts.GivenName };
+    }
+}

@@ -1,0 +1,281 @@
+using PublishPipeline.Model;
+using PublishPipeline.Redaction.Names;
+
+namespace PublishPipeline.Normalization.People;
+
+/// <summary>
+/// Reads a speaker label into a person: role, name (surname and given name where the label
+/// separates them) and seat number. The forms assemblies and councils write:
+/// <c>議長（鈴木喜明君）</c>, <c>市長（迫　俊哉）</c>, <c>８番（氏名君）</c>, <c>（野々上　愛議員）</c>, <c>氏名君</c>,
+/// <c>川津隆議長</c> (name before a title), <c>山田学務課長</c> and <c>谷井生活環境部長</c> (surname before an
+/// office), <c>柴崎委員(会長)</c>, and a role alone (<c>議長</c>, <c>政策経営部長</c>, <c>区側</c>). Null when the
+/// label names neither a person nor an office (<c>議事日程</c>, <c>開会の宣告</c>).
+/// </summary>
+internal static class SpeakerLabelParser
+{
+    private const string Bullets = "○◯〇◎◆◇△□●■▼-・*＊";
+    private static readonly System.Buffers.SearchValues<char> Units = System.Buffers.SearchValues.Create("部課局室係所署庁院館園校");
+    private const string PlaceEnds = "都道府県市区町村郡";
+
+    private static readonly string[] MunicipalHeads = ["市長", "区長", "町長", "村長", "副市長", "副区長", "副町長", "副村長"];
+
+    private static readonly string[] Annotations = ["欠席", "代理", "出席", "遅刻", "早退", "退席", "兼務", "兼", "新任", "再任", "仮称", "司会", "進行"];
+
+    /// <param name="officesOnly">For a header's list of posts (区長、副区長、池袋保健所長): a packed label before an office title
+    /// (部長, 課長) is read as an office; names count there only with a person's title (柴崎委員), an honorific or parentheses.</param>
+    public static PersonMention? Parse(string written, KnownPeople? known = null, bool officesOnly = false)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        var label = Clean(written);
+        if (label.Length == 0 || label.Length > 60)
+        {
+            return null;
+        }
+
+        var shown = written.Trim(' ', '\u3000', '\t');
+        if (label[^1] is '）' or ')' && OpenParen(label) is int open)
+        {
+            var outer = WrittenName.Compact(label[..open]);
+            var inner = label[(open + 1)..^1].Trim(' ', '\u3000');
+            if (IsNameInParens(WrittenName.Compact(inner)))
+            {
+                var (nameWritten, suffixRole) = OfficeWords.StripHonorific(inner);
+                var parts = WrittenName.Read(nameWritten, known);
+                string? number = null;
+                var role = suffixRole;
+                if (outer.Length > 0)
+                {
+                    if (OfficeWords.SeatNumber(outer) is { } seat && seat.Length == outer.Length)
+                    {
+                        number = seat.Number;
+                        role ??= "議員";
+                    }
+                    else
+                    {
+                        role = outer;
+                    }
+                }
+
+                return Person(shown, parts, role, number);
+            }
+
+            var annotated = Packed(outer.Length > 0 ? outer : WrittenName.Compact(inner), known, officesOnly);
+            return annotated is null ? null : annotated with { Written = shown };
+        }
+
+        var packed = Packed(WrittenName.Compact(label), known, officesOnly);
+        if (packed is null)
+        {
+            return null;
+        }
+
+        // A spaced name before the honorific (１８番　鈴木　利信君): its spacing splits it.
+        if (packed.Name is { } name && label.AsSpan().IndexOfAny(" \u3000") >= 0 && packed.FamilyName is null)
+        {
+            var at = label.IndexOf(name[0], StringComparison.Ordinal);
+            var spaced = WrittenName.Read(OfficeWords.StripHonorific(label[at..]).Name, known);
+            if (spaced.Name == name)
+            {
+                packed = packed with { FamilyName = spaced.FamilyName, GivenName = spaced.GivenName };
+            }
+        }
+
+        return packed with { Written = shown };
+    }
+
+    /// <summary>A label written without spaces or parentheses: name + title, seat + name, name + 君, or an office alone.</summary>
+    private static PersonMention? Packed(string label, KnownPeople? known, bool officesOnly)
+    {
+        if (label.Length == 0)
+        {
+            return null;
+        }
+
+        string? number = null;
+        if (OfficeWords.SeatNumber(label) is { } seat)
+        {
+            number = seat.Number;
+            label = label[seat.Length..];
+            if (label.Length == 0)
+            {
+                return new PersonMention { Written = label, Number = number, Role = "議員" };
+            }
+        }
+
+        var (stripped, suffixRole) = OfficeWords.StripHonorific(label);
+        if (stripped.Length != label.Length && suffixRole is null)
+        {
+            // 山田太郎君, 大西由紀さん: a name alone.
+            return AllNameChars(stripped) && stripped.Length <= 8
+                ? Person(label, WrittenName.Packed(stripped, known), number is null ? null : "議員", number)
+                : null;
+        }
+
+        var title = OfficeWords.TitleAtEnd(label);
+        if (title is null)
+        {
+            return null;
+        }
+
+        if (OfficeWords.TitleAtEnd(label) == label)
+        {
+            return new PersonMention { Written = label, Role = label, Number = number };
+        }
+
+        if (known?.OfficeEnding(label) is { } office && PlausibleName(label[..^office.Length], known))
+        {
+            return Person(label, WrittenName.Packed(label[..^office.Length], known), office, number);
+        }
+
+        if (known?.NameStarting(label) is { } knownName)
+        {
+            return Person(label, WrittenName.Packed(knownName, known), label[knownName.Length..], number);
+        }
+
+        var prefix = label[..^title.Length];
+        var name = officesOnly && !OfficeWords.IsPersonTitle(title) ? null : NameBefore(prefix, title, known);
+        return name is null
+            ? new PersonMention { Written = label, Role = label, Number = number }
+            : Person(label, WrittenName.Packed(name, known), label[name.Length..], number);
+    }
+
+    /// <summary>The name at the start of the text before the title, or null when that text is all office.</summary>
+    private static string? NameBefore(string prefix, string title, KnownPeople? known)
+    {
+        var lexicon = NameLexicon.Default;
+        if (prefix.Length == 0 || OfficeWords.IsNotName(prefix) || !AllNameChars(prefix.AsSpan(0, 1)) || OfficeWords.EndsWithBody(prefix)
+            || known?.IsPlace(prefix) == true)
+        {
+            return null;
+        }
+
+        if (OfficeWords.IsPersonTitle(title) && prefix.Length <= 5 && AllNameChars(prefix) && (prefix.Length <= 3 || !HasUnit(prefix)))
+        {
+            // 白馬村長, 豊島区長: a place before a municipal head is the municipality, not a surname.
+            if (MunicipalHeads.Contains(title, StringComparer.Ordinal) && lexicon.IsPlace(prefix))
+            {
+                return null;
+            }
+
+            return lexicon.IsSurname(prefix) || !OfficeWords.StartsOffice(prefix) ? prefix : null;
+        }
+
+        // An office title (部長, 課長, 参事) or a long prefix: the name ends where the first office word begins.
+        if (OfficeWords.StartsOffice(prefix) && !lexicon.IsSurname(prefix.AsSpan(0, Math.Min(2, prefix.Length)))
+            && !(prefix.Length >= 3 && lexicon.IsSurname(prefix.AsSpan(0, 3))))
+        {
+            return null;
+        }
+
+        for (var j = 1; j <= Math.Min(4, prefix.Length - 2); j++)
+        {
+            if (!OfficeWords.StartsOffice(prefix.AsSpan(j)))
+            {
+                continue;
+            }
+
+            var candidate = prefix[..j];
+            if (!AllNameChars(candidate))
+            {
+                return null;
+            }
+
+            // One character is a name only when it is a surname (関保健福祉部長), not 練|馬子ども….
+            if (j == 1 && !lexicon.IsSurname(candidate))
+            {
+                continue;
+            }
+
+            // 白馬村教育課長, 練馬子ども家庭支援センター所長 in 練馬区's minutes: the municipality, not a name.
+            if (known?.IsPlace(candidate) == true
+                || (PlaceEnds.Contains(candidate[^1], StringComparison.Ordinal) && candidate.Length > 1 && lexicon.IsPlace(candidate.AsSpan(0, candidate.Length - 1))))
+            {
+                return null;
+            }
+
+            return candidate;
+        }
+
+        return prefix.Length <= 4 && AllNameChars(prefix) && !(prefix.Length >= 3 && HasUnit(prefix.AsSpan(prefix.Length - 1)))
+            && (prefix.Length >= 2 || lexicon.IsSurname(prefix)) ? prefix : null;
+    }
+
+    /// <summary>Text that can be a name before a known office: not a prefix such as 副 or 各, not a place or body, one character only when a surname.</summary>
+    private static bool PlausibleName(string prefix, KnownPeople known) =>
+        AllNameChars(prefix) && !OfficeWords.IsNotName(prefix) && !OfficeWords.EndsWithBody(prefix) && !known.IsPlace(prefix)
+        && (prefix.Length >= 2 || NameLexicon.Default.IsSurname(prefix)) && prefix[0] != '副';
+
+    private static PersonMention Person(string written, NameParts parts, string? role, string? number) => new()
+    {
+        Written = written,
+        Name = parts.Name.Length == 0 ? null : parts.Name,
+        FamilyName = parts.FamilyName,
+        GivenName = parts.GivenName,
+        Role = string.IsNullOrEmpty(role) ? null : role,
+        Number = number,
+    };
+
+    /// <summary>A name in parentheses (鈴木喜明君, 迫　俊哉, 野々上　愛議員), not a role (会長), count (2) or note (欠席).</summary>
+    private static bool IsNameInParens(string inner)
+    {
+        var (name, _) = OfficeWords.StripHonorific(inner);
+        var honorific = name.Length != inner.Length;
+        if (name.Length is 0 or > 12 || !AllNameChars(name) || Annotations.Contains(name, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        return honorific || (OfficeWords.TitleAtEnd(name) is null && (NameLexicon.Default.IsSurname(name.AsSpan(0, Math.Min(2, name.Length))) || !OfficeWords.StartsOffice(name)));
+    }
+
+    private static string Clean(string written)
+    {
+        var s = written.AsSpan().Trim(" \u3000\t");
+        while (!s.IsEmpty && Bullets.Contains(s[0], StringComparison.Ordinal))
+        {
+            s = s[1..].TrimStart(" \u3000");
+        }
+
+        return s.TrimEnd(" \u3000：:").ToString();
+    }
+
+    private static int? OpenParen(string label)
+    {
+        var depth = 0;
+        for (var i = label.Length - 1; i >= 0; i--)
+        {
+            if (label[i] is '）' or ')')
+            {
+                depth++;
+            }
+            else if (label[i] is '（' or '(' && --depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasUnit(ReadOnlySpan<char> text) => text.IndexOfAny(Units) >= 0 || text.Contains("委員会", StringComparison.Ordinal);
+
+    /// <summary>Kanji, kana and the marks names use (々 〆 ヶ ・ between kana); no digits, Latin or punctuation.</summary>
+    public static bool AllNameChars(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            var nameChar = c is (>= '\u3041' and <= '\u3096') or (>= '\u30A1' and <= '\u30FA') or 'ー' or '々' or '〆' or 'ヶ' or (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF');
+            if (!nameChar && !char.IsSurrogate(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,93 @@
+using PublishPipeline.Model;
+using PublishPipeline.Normalization.Rolls;
+
+namespace PublishPipeline.Normalization.People;
+
+/// <summary>
+/// People a stage direction names: <c>〔20番飯田智男議員登壇，拍手〕</c>, <c>（市長　都倉達殊君　登壇）</c>,
+/// <c>（１８番　鈴木　利信君　登壇）</c>, <c>〔副市長　氏名君登壇〕</c>. Each bracketed part is split into
+/// clauses at commas; a clause without its action word (登壇, 退席, 入場 …) is read as a roll entry or a
+/// label, and only a clause that names someone with an honorific, a member word or a seat number
+/// counts (<c>〔「な　し」と呼ぶ者あり〕</c> and <c>（拍手）</c> name nobody).
+/// </summary>
+internal static class StageDirectionPeople
+{
+    private static readonly string[] Actions =
+    [
+        "登壇", "降壇", "退席", "退場", "入場", "着席", "起立", "拍手", "発言席へ", "自席へ", "演壇へ", "再登壇", "議長席に着く", "議長席を退く",
+        "副議長と交代", "議長と交代", "交代",
+    ];
+
+    private static readonly System.Buffers.SearchValues<char> Opens = System.Buffers.SearchValues.Create("〔（(［[【");
+    private static readonly System.Buffers.SearchValues<char> Closes = System.Buffers.SearchValues.Create("〕）)］]】");
+
+    public static List<PersonMention> Read(string text, KnownPeople? known = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        List<PersonMention>? found = null;
+        var from = 0;
+        while (from < text.Length)
+        {
+            var open = text.AsSpan(from).IndexOfAny(Opens);
+            if (open < 0)
+            {
+                break;
+            }
+
+            open += from;
+            var close = text.AsSpan(open + 1).IndexOfAny(Closes);
+            if (close < 0)
+            {
+                break;
+            }
+
+            close += open + 1;
+            foreach (var clause in text[(open + 1)..close].Split(['，', '、', ',']))
+            {
+                if (Clause(clause, known) is { } person)
+                {
+                    (found ??= []).Add(person);
+                }
+            }
+
+            from = close + 1;
+        }
+
+        return found ?? [];
+    }
+
+    private static PersonMention? Clause(string clause, KnownPeople? known)
+    {
+        var t = clause.Trim(' ', '\u3000');
+        var acted = false;
+        foreach (var action in Actions)
+        {
+            if (t.EndsWith(action, StringComparison.Ordinal))
+            {
+                t = t[..^action.Length].TrimEnd(' ', '\u3000');
+                acted = true;
+                break;
+            }
+        }
+
+        if (!acted || t.Length < 2 || t.Length > 40 || t.AsSpan().IndexOfAny("「」。") >= 0)
+        {
+            return null;
+        }
+
+        var compact = WrittenName.Compact(t);
+        var named = compact.EndsWith('君') || compact.EndsWith("議員", StringComparison.Ordinal) || compact.EndsWith("さん", StringComparison.Ordinal)
+            || compact.EndsWith('氏') || OfficeWords.SeatNumber(compact) is not null;
+        if (!named)
+        {
+            return null;
+        }
+
+        if (t.AsSpan().IndexOfAny(" \u3000") >= 0 && RollEntries.Read(t, known) is [var entry])
+        {
+            return entry;
+        }
+
+        return SpeakerLabelParser.Parse(t, known) is { Name: not null } person ? person : null;
+    }
+}

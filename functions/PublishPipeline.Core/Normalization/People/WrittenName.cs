@@ -1,0 +1,160 @@
+using System.Text;
+using PublishPipeline.Redaction.Names;
+
+namespace PublishPipeline.Normalization.People;
+
+/// <summary>A name as read: without spacing, and its surname and given name when the writing separates them.</summary>
+internal readonly record struct NameParts(string Name, string? FamilyName, string? GivenName);
+
+/// <summary>
+/// Reads a written name into its parts. Spacing is the writer's: <c>迫　俊哉</c> splits at its one
+/// gap; a fixed-width roll (<c>山　　田　　光　　昭</c>, <c>石　　﨑　　　　　徹</c>, <c>岡　井　寿美代</c>)
+/// puts the surname in the first half of the name's field, so the name splits at its widest gap when
+/// one gap is widest, else at the middle of the field (character positions in display columns:
+/// full-width 2, ASCII 1). Evenly spaced names of an odd number of single characters (<c>山　田　太</c>) are
+/// not split: nothing says where the surname ends. A packed name (<c>鈴木喜明</c>) splits only with
+/// evidence: the document's own rolls, or the lexicon knowing the surname and the given name.
+/// </summary>
+internal static class WrittenName
+{
+    public static NameParts Read(string written, KnownPeople? known = null)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        var text = written.Trim(' ', '\u3000', '\t');
+        var pieces = new List<(int Start, int End, string Text)>();
+        var column = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (IsSpace(text[i]))
+            {
+                column += Width(text[i]);
+                i++;
+                continue;
+            }
+
+            var start = column;
+            var begin = i;
+            while (i < text.Length && !IsSpace(text[i]))
+            {
+                column += Width(text[i]);
+                i++;
+            }
+
+            pieces.Add((start, column, text[begin..i]));
+        }
+
+        var name = string.Concat(pieces.Select(p => p.Text));
+        if (pieces.Count < 2)
+        {
+            return Packed(name, known);
+        }
+
+        var gaps = new int[pieces.Count - 1];
+        for (var g = 0; g < gaps.Length; g++)
+        {
+            gaps[g] = pieces[g + 1].Start - pieces[g].End;
+        }
+
+        var widest = gaps.Max();
+        int cut;
+        if (gaps.Count(g => g == widest) == 1)
+        {
+            cut = Array.IndexOf(gaps, widest) + 1;
+        }
+        else if (gaps.All(g => g == widest) && pieces.Count % 2 == 1 && pieces.All(p => p.Text.Length == 1))
+        {
+            return new NameParts(name, known?.FamilyOf(name), known?.GivenOf(name));
+        }
+        else
+        {
+            // The middle of the field: pieces that start before it are the surname.
+            var middle = (pieces[0].Start + pieces[^1].End) / 2.0;
+            cut = pieces.Count(p => p.Start < middle);
+        }
+
+        var family = string.Concat(pieces.Take(cut).Select(p => p.Text));
+        var given = string.Concat(pieces.Skip(cut).Select(p => p.Text));
+        return family.Length == 0 || given.Length == 0 ? new NameParts(name, null, null) : new NameParts(name, family, given);
+    }
+
+    /// <summary>
+    /// A name written without spaces: the document's own rolls say where it splits; else the lexicon
+    /// when it knows both halves (川津 + 隆); a known surname alone (佐々木) or two characters or fewer
+    /// (鈴木委員長's 鈴木) is a surname; otherwise the parts stay unknown.
+    /// </summary>
+    public static NameParts Packed(string name, KnownPeople? known = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (known?.FamilyOf(name) is { } knownFamily)
+        {
+            return new NameParts(name, knownFamily, known.GivenOf(name));
+        }
+
+        if (name.Length == 0)
+        {
+            return new NameParts(name, null, null);
+        }
+
+        var lexicon = NameLexicon.Default;
+        if (name.Length <= 2 || (lexicon.IsSurname(name) && !SplitsAsFullName(name, lexicon)))
+        {
+            return new NameParts(name, name, null);
+        }
+
+        for (var k = Math.Min(4, name.Length - 1); k >= 1; k--)
+        {
+            if (lexicon.IsSurname(name.AsSpan(0, k)) && lexicon.IsGivenName(name.AsSpan(k)))
+            {
+                return new NameParts(name, name[..k], name[k..]);
+            }
+        }
+
+        return new NameParts(name, null, null);
+    }
+
+    private static bool SplitsAsFullName(string name, NameLexicon lexicon)
+    {
+        for (var k = 1; k < name.Length; k++)
+        {
+            if (lexicon.IsSurname(name.AsSpan(0, k)) && lexicon.IsGivenName(name.AsSpan(k)) && name.Length - k >= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The name without any spacing.</summary>
+    public static string Compact(string written)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        if (written.AsSpan().IndexOfAny(" \u3000\t") < 0)
+        {
+            return written;
+        }
+
+        var sb = new StringBuilder(written.Length);
+        foreach (var c in written)
+        {
+            if (!IsSpace(c))
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool IsSpace(char c) => c is ' ' or '\u3000' or '\t';
+
+    private static int Width(char c) => c switch
+    {
+        ' ' => 1,
+        '\t' => 4,
+        < '\u1100' => 1,
+        >= '\uFF61' and <= '\uFFDC' => 1,
+        _ => 2,
+    };
+}

@@ -1,0 +1,124 @@
+using System.Buffers;
+using PublishPipeline.Normalization.People;
+using PublishPipeline.Normalization.Rolls;
+
+namespace PublishPipeline.Normalization.Proceedings.Markers;
+
+/// <summary>A speaker marker line: the label as written and the speech after it (empty when the speech starts on the next line).</summary>
+internal readonly record struct MarkedLine(string Label, string Text);
+
+/// <summary>
+/// Speaker markers as assembly minutes write them: a marker character (○◯〇◎◆◇△□●) and a label,
+/// then a full-width space and the speech (<c>○議長（鈴木喜明君）　これより…</c>, <c>◯川津隆議長　…</c>), or the
+/// label alone with the speech on the next lines (<c>○議長（今竹大祐君）</c>). The label runs to the first
+/// space or colon outside parentheses (<c>市長（迫　俊哉）</c> keeps its space) and must read as a person
+/// or an office; roll and agenda headings with the same characters (<c>〇出席議員（１９名）</c>,
+/// <c>○議事日程</c>, <c>◎開会の宣告</c>) are not speakers. A marker after the end of a sentence on the same
+/// line starts another turn there (<c>…ようです。○議長（角　芳春）　次に…</c>).
+/// </summary>
+internal static class MarkedSpeaker
+{
+    private static readonly SearchValues<char> MarkerChars = SearchValues.Create("○◯〇◎◆◇△□●");
+
+    public static bool StartsWithMarker(string line) => line.Length > 1 && MarkerChars.Contains(line[0]);
+
+    /// <summary>The label and speech of a line that starts with a speaker marker; null when it is no speaker's.</summary>
+    public static MarkedLine? Read(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (!StartsWithMarker(line))
+        {
+            return null;
+        }
+
+        var end = LabelEnd(line, 1, out var labelStart);
+        if (end < 0)
+        {
+            return null;
+        }
+
+        var label = line[labelStart..end].TrimEnd(' ', '\u3000');
+        if (!IsSpeakerLabel(label))
+        {
+            return null;
+        }
+
+        var text = line.AsSpan(end).TrimStart(" \u3000：:").TrimEnd(" \u3000").ToString();
+        return new MarkedLine(label, text);
+    }
+
+    /// <summary>Where markers start later speeches on the same line (after 。！？」）); empty for almost every line.</summary>
+    public static List<int>? InlineStarts(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        List<int>? starts = null;
+        var from = 1;
+        int at;
+        while (from < line.Length && (at = line.AsSpan(from).IndexOfAny(MarkerChars)) >= 0)
+        {
+            at += from;
+            from = at + 1;
+            var k = at - 1;
+            while (k >= 0 && line[k] is ' ' or '\u3000')
+            {
+                k--;
+            }
+
+            if (k < 0 || line[k] is not ('。' or '！' or '？' or '」' or '』' or '）' or ')'))
+            {
+                continue;
+            }
+
+            var end = LabelEnd(line, at + 1, out var labelStart);
+            if (end > 0 && end < line.Length && IsSpeakerLabel(line[labelStart..end]))
+            {
+                (starts ??= []).Add(at);
+            }
+        }
+
+        return starts;
+    }
+
+    private static bool IsSpeakerLabel(string label) =>
+        label.Length >= 1 && !RollHeading.IsHeading(label) && SpeakerLabelParser.Parse(label) is { } p && (p.Name is not null || p.Role is not null);
+
+    /// <summary>The end of the label after a marker: the first space or colon outside parentheses; -1 when too long or unclosed.</summary>
+    private static int LabelEnd(string line, int from, out int labelStart)
+    {
+        var i = from;
+        if (i < line.Length && line[i] is ' ' or '\u3000')
+        {
+            i++;
+        }
+
+        labelStart = i;
+        var depth = 0;
+        for (; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (c is '（' or '(')
+            {
+                depth++;
+            }
+            else if (c is '）' or ')')
+            {
+                depth--;
+            }
+            else if (depth <= 0 && c is ' ' or '\u3000' or '：' or ':' or '\t')
+            {
+                break;
+            }
+            else if (c is '。' or '、' or '「')
+            {
+                return -1;
+            }
+
+            if (i - labelStart > 40)
+            {
+                return -1;
+            }
+        }
+
+        return depth == 0 && i > labelStart ? i : -1;
+    }
+}

@@ -1,0 +1,306 @@
+using PublishPipeline.Model;
+using PublishPipeline.Normalization.People;
+
+namespace PublishPipeline.Normalization.Rolls;
+
+/// <summary>
+/// Reads the entries of one roll line, however many columns it holds: <c>１番　入　　江　　啓　　太</c>,
+/// <c>１番　田　村　規　子　議　員　　２番　平　井　和　樹　議　員</c>, <c>市長　濱　田　剛　史　　副市長　山　本　政　行</c>,
+/// <c>委員長　迫川　高行　　委員　川端　宏明</c>, <c>山田太郎君　鈴木一郎君</c>. A seat number or an office
+/// starts an entry, 君 ends one, and a member word after the name (議　員) is the entry's role; the name
+/// keeps its spacing so a fixed-width layout splits it (<see cref="WrittenName"/>). Null when the line
+/// is not roll entries (prose, a heading, an agenda item): every entry must have a seat number, an
+/// office, an honorific, or a spaced name.
+/// </summary>
+internal static class RollEntries
+{
+    private static readonly HashSet<string> SpacedTitles = new(StringComparer.Ordinal)
+    {
+        "議員", "委員", "議長", "副議長", "委員長", "副委員長", "会長", "副会長", "市長", "町長", "村長", "区長", "知事", "幹事", "理事", "参与", "書記", "局長",
+    };
+
+    private readonly record struct Word(int Start, int End, int Column, string Text);
+
+    private sealed class Entry
+    {
+        public string? Number;
+        public string? Role;
+        public int From = -1;
+        public int Column;
+        public int To;
+        public int NameFrom = -1;
+        public int NameTo;
+        public int NamePieces;
+        public bool Honorific;
+
+        public bool HasName => NamePieces > 0;
+    }
+
+    public static List<PersonMention>? Read(string line, KnownPeople? known = null) => Read(line, known, null);
+
+    /// <summary>The entries of the line and, in <paramref name="columns"/>, the display column where each starts (after <c>indent</c>).</summary>
+    public static List<PersonMention>? Read(string line, KnownPeople? known, List<int>? columns, int indent = 0)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var words = Words(line);
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        var entries = new List<Entry>();
+        var cur = new Entry();
+        for (var w = 0; w < words.Count; w++)
+        {
+            var word = words[w];
+            var text = word.Text;
+            var (joined, used) = JoinSpacedTitle(words, w);
+            if (used > 1)
+            {
+                text = joined;
+            }
+
+            if (OfficeWords.SeatNumber(text) is { } seat)
+            {
+                if (cur.From >= 0)
+                {
+                    Close();
+                }
+
+                cur.Number = seat.Number;
+                cur.From = word.Start;
+                cur.Column = word.Column;
+                cur.To = word.Start + seat.Length;
+                if (seat.Length < text.Length)
+                {
+                    AddName(word.Start + seat.Length, word.End, text[seat.Length..]);
+                }
+
+                continue;
+            }
+
+            if (used > 1 || OfficeWords.IsOfficeWord(text))
+            {
+                var end = words[w + used - 1].End;
+                if (cur.HasName)
+                {
+                    if (cur.Role is null && text is "議員" or "委員")
+                    {
+                        // 田　村　規　子　議　員: the member word after the name.
+                        cur.Role = text;
+                        cur.To = end;
+                        Close();
+                        w += used - 1;
+                        continue;
+                    }
+
+                    Close();
+                }
+
+                cur.Role = cur.Role is null ? text : cur.Role + text;
+                if (cur.From < 0)
+                {
+                    cur.From = word.Start;
+                    cur.Column = word.Column;
+                }
+
+                cur.To = end;
+                w += used - 1;
+                continue;
+            }
+
+            if (text.EndsWith('君') && text.Length > 1)
+            {
+                AddName(word.Start, word.End - 1, text[..^1]);
+                cur.Honorific = true;
+                cur.To = word.End;
+                Close();
+                continue;
+            }
+
+            if (text == "君" && cur.HasName)
+            {
+                cur.Honorific = true;
+                cur.To = word.End;
+                Close();
+                continue;
+            }
+
+            if (!SpeakerLabelParser.AllNameChars(text))
+            {
+                return null;
+            }
+
+            AddName(word.Start, word.End, text);
+        }
+
+        if (cur.From >= 0)
+        {
+            Close();
+        }
+
+        if (entries.Count == 0 || entries.Any(e => !e.HasName || (e.Number is null && e.Role is null && !e.Honorific && e.NamePieces < 2)))
+        {
+            return null;
+        }
+
+        var result = new List<PersonMention>(entries.Count);
+        foreach (var e in entries)
+        {
+            var parts = WrittenName.Read(line[e.NameFrom..e.NameTo], known);
+            if (parts.Name.Length > 10)
+            {
+                return null;
+            }
+
+            columns?.Add(indent + e.Column);
+            result.Add(new PersonMention
+            {
+                Written = line[e.From..e.To].Trim(' ', '\u3000'),
+                Name = parts.Name,
+                FamilyName = parts.FamilyName,
+                GivenName = parts.GivenName,
+                Role = e.Role ?? (e.Number is null ? null : "議員"),
+                Number = e.Number,
+            });
+        }
+
+        return result;
+
+        void AddName(int start, int end, string text)
+        {
+            if (cur.From < 0)
+            {
+                cur.From = start;
+                cur.Column = ColumnAt(start);
+            }
+
+            if (cur.NameFrom < 0)
+            {
+                cur.NameFrom = start;
+            }
+
+            cur.NameTo = end;
+            cur.To = end;
+            cur.NamePieces++;
+            _ = text;
+        }
+
+        int ColumnAt(int index)
+        {
+            foreach (var w in words)
+            {
+                if (w.Start <= index && index < w.End)
+                {
+                    return w.Column + (index - w.Start) * 2;
+                }
+            }
+
+            return 0;
+        }
+
+        void Close()
+        {
+            if (cur.From >= 0)
+            {
+                entries.Add(cur);
+            }
+
+            cur = new Entry();
+        }
+    }
+
+    /// <summary>True for "なし" however it is spaced or bracketed: a roll with nobody on it.</summary>
+    public static bool IsNone(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var t = Cleanup.TextCleanup.RemoveSpaces(text).Trim('（', '）', '(', ')', '。', '〔', '〕');
+        return t is "なし" or "無し" or "なし。" or "該当なし" or "0名" or "0人";
+    }
+
+    /// <summary>
+    /// A line of offices only (<c>教育推進室長</c>; <c>参事　…　主幹</c> in two columns; <c>（公共施設・庁舎担当）</c>): the
+    /// wrapped ends of the offices of the entries above, each with the display column it starts at.
+    /// Null when any word is not an office.
+    /// </summary>
+    public static List<(string Office, int Column)>? OfficeContinuation(string line, int indent)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var words = Words(line);
+        if (words.Count == 0 || words.Count > 4)
+        {
+            return null;
+        }
+
+        var offices = new List<(string, int)>(words.Count);
+        foreach (var w in words)
+        {
+            var t = w.Text;
+            var bare = t.Trim('（', '）', '(', ')').Replace("・", "", StringComparison.Ordinal);
+            var note = t.Length > 2 && t[0] is '（' or '(' && t[^1] is '）' or ')';
+            if (t.Length is < 2 or > 30 || !SpeakerLabelParser.AllNameChars(bare) || !(note || OfficeWords.IsOfficeWord(t) || OfficeWords.StartsOffice(t)))
+            {
+                return null;
+            }
+
+            offices.Add((t, indent + w.Column));
+        }
+
+        return offices;
+    }
+
+    private static (string Text, int Used) JoinSpacedTitle(List<Word> words, int at)
+    {
+        if (words[at].Text.Length != 1)
+        {
+            return (words[at].Text, 1);
+        }
+
+        for (var n = Math.Min(4, words.Count - at); n >= 2; n--)
+        {
+            var ok = true;
+            var s = "";
+            for (var k = 0; k < n && ok; k++)
+            {
+                ok = words[at + k].Text.Length == 1;
+                s += words[at + k].Text;
+            }
+
+            if (ok && SpacedTitles.Contains(s))
+            {
+                return (s, n);
+            }
+        }
+
+        return (words[at].Text, 1);
+    }
+
+    /// <summary>Runs of characters between spaces, with their place in the line.</summary>
+    private static List<Word> Words(string line)
+    {
+        var words = new List<Word>();
+        var column = 0;
+        var i = 0;
+        while (i < line.Length)
+        {
+            if (line[i] is ' ' or '\u3000' or '\t')
+            {
+                column += line[i] == '\u3000' ? 2 : 1;
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var startColumn = column;
+            while (i < line.Length && line[i] is not (' ' or '\u3000' or '\t'))
+            {
+                column += line[i] < '\u1100' ? 1 : 2;
+                i++;
+            }
+
+            words.Add(new Word(start, i, startColumn, line[start..i]));
+        }
+
+        return words;
+    }
+}

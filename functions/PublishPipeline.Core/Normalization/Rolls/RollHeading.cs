@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+
+namespace PublishPipeline.Normalization.Rolls;
+
+/// <summary>A roll heading: the roll's name as written (spaces removed), a count it states, and what follows it on the line.</summary>
+internal readonly record struct RollHead(string Group, string? Count, string Rest);
+
+/// <summary>
+/// The headings rolls are printed under: 出席議員（１９名）, 欠席議員, 出席委員, 欠席委員, 委員外議員,
+/// 出席説明員, 説明のため出席した者の職氏名, 職務のため出席した事務局職員, 議会事務局出席職員氏名,
+/// 理事者側出席者, 会議録署名議員, optionally after a marker (〇) and with entries on the same line
+/// (<c>出席委員　　委員長　迫川　高行</c>, <c>欠席委員　　な　し</c>). The closing <c>…の規定により署名する。</c>
+/// heads the signatures (議長, 署名議員).
+/// </summary>
+internal static partial class RollHeading
+{
+    public static bool IsHeading(string label) => Read(label) is not null;
+
+    public static RollHead? Read(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (line.Length > 200 || line.AsSpan().IndexOfAny("席員者名") < 0)
+        {
+            return null;
+        }
+
+        if (Signature().IsMatch(line))
+        {
+            return new RollHead("署名", null, "");
+        }
+
+        var m = Heading().Match(line);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var group = Cleanup.TextCleanup.RemoveSpaces(m.Groups["group"].Value);
+        var count = m.Groups["count"].Success ? Cleanup.TextCleanup.RemoveSpaces(m.Groups["count"].Value) : null;
+        return new RollHead(group, count, line[m.Length..].Trim(' ', '\u3000', '：', ':'));
+    }
+
+    [GeneratedRegex(
+        @"^(?:[○◯〇◎●◇◆□■△][ \u3000]*)?(?<group>(?:地方自治法第\d{1,3}条(?:第\d項)?の規定により)?(?:説明のため|職務のため)(?:会議に|議場に|本会議に)?出席した(?:者|議員|委員|職員|事務局職員)(?:の職氏名|の氏名|職氏名|氏名)?|[^\s（(：:、。]{0,8}?(?:出[ \u3000]*席|欠[ \u3000]*席)[^\s（(：:、。]{0,6}?(?:議員|委員|者|員)(?:の職氏名|の氏名|職氏名|氏名)?|会議録署名議員|署名議員|委員外議員|委員外出席者|説明員|事務局職員)(?:[ \u3000]*[（(](?<count>[^）)]{0,8})[）)])?(?=[ \u3000：:]|$)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Heading();
+
+    [GeneratedRegex(@"の規定により.{0,6}?署名する[。．]?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Signature();
+}

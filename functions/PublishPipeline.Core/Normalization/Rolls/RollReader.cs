@@ -1,0 +1,188 @@
+using PublishPipeline.Model;
+using PublishPipeline.Normalization.People;
+
+namespace PublishPipeline.Normalization.Rolls;
+
+/// <summary>
+/// Reads the rolls of a document line by line, wherever they stand (before the proceedings, or the
+/// signatures after them): a heading opens a roll, entry lines fill it (several per line in a
+/// two-column layout), a line holding only an office at the indentation of the entries above
+/// continues that entry's office (a wrapped <c>教育委員会教育部</c> / <c>教育推進室長</c>), <c>な　し</c> leaves it
+/// empty, and anything else closes it and is read as usual. A stated count that the entries do not
+/// match is a warning (without names: warnings are published).
+/// </summary>
+internal sealed class RollReader(Action<string, string, int> warn)
+{
+    private readonly List<Roll> _rolls = [];
+    private string? _group;
+    private string? _count;
+    private int _headingLine;
+    private List<PersonMention> _entries = [];
+    private List<int> _columns = [];
+    private bool _none;
+
+    public KnownPeople Known { get; } = new();
+
+    public IReadOnlyList<Roll> Rolls
+    {
+        get
+        {
+            Close();
+            return _rolls;
+        }
+    }
+
+    public bool IsOpen => _group is not null;
+
+    /// <summary>Offers a cleaned line with its indentation (display columns); true when it was part of a roll.</summary>
+    public bool Offer(string text, int indent, int line)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (_group == "署名" && RollEntries.Read(text, Known, _columns, indent) is { } signatures)
+        {
+            // 署名議員　大　西　由　紀 under the signature line is a signature, not a new roll.
+            AddEntries(signatures);
+            return true;
+        }
+
+        if (RollHeading.Read(text) is { } head)
+        {
+            if (head.Rest.AsSpan().IndexOfAny("、，,・") >= 0)
+            {
+                // 出席委員：山田委員、佐藤委員: a header's attendee list, read as attendees (and a roll from them).
+                Close();
+                return false;
+            }
+
+            Close();
+            _group = head.Group;
+            _count = head.Count;
+            _headingLine = line;
+            if (head.Rest.Length > 0)
+            {
+                if (RollEntries.IsNone(head.Rest))
+                {
+                    _none = true;
+                }
+                else if (RollEntries.Read(head.Rest, Known, _columns, indent + (text.Length - head.Rest.Length) * 2) is { } first)
+                {
+                    AddEntries(first);
+                }
+            }
+
+            return true;
+        }
+
+        if (_group is null)
+        {
+            return false;
+        }
+
+        if (RollEntries.IsNone(text))
+        {
+            _none = true;
+            return true;
+        }
+
+        if (RollEntries.Read(text, Known, _columns, indent) is { } entries)
+        {
+            AddEntries(entries);
+            return true;
+        }
+
+
+        if (_entries.Count > 0 && RollEntries.OfficeContinuation(text, indent) is { } offices && Continue(offices))
+        {
+            return true;
+        }
+
+        // （総務常任委員会）: a sub-heading inside the roll (not a time: （午前１０時開会） ends it).
+        if (text.Length <= 30 && text[0] is '（' or '(' && text[^1] is '）' or ')' && !text.Any(char.IsAsciiDigit))
+        {
+            return true;
+        }
+
+        // Signatures are dated between the heading and the names.
+        if (_group == "署名" && Dates.JapaneseDates.FindDate(text) is { } d && d.End >= text.Length - 1)
+        {
+            return true;
+        }
+
+        Close();
+        return false;
+    }
+
+    /// <summary>Appends each wrapped office to the latest entry that starts in its column; false when a column has no entry.</summary>
+    private bool Continue(List<(string Office, int Column)> offices)
+    {
+        var targets = new List<int>(offices.Count);
+        foreach (var (_, column) in offices)
+        {
+            var k = _columns.LastIndexOf(column);
+            if (k < 0 || _entries[k].Role is null)
+            {
+                return false;
+            }
+
+            targets.Add(k);
+        }
+
+        for (var i = 0; i < offices.Count; i++)
+        {
+            var e = _entries[targets[i]];
+            _entries[targets[i]] = e with { Role = e.Role + offices[i].Office, Written = e.Written + " " + offices[i].Office };
+        }
+
+        return true;
+    }
+
+    private void AddEntries(List<PersonMention> entries)
+    {
+        foreach (var e in entries)
+        {
+            _entries.Add(e);
+        }
+    }
+
+    /// <summary>Ends the open roll (a heading, a rule or the proceedings came).</summary>
+    public void Close()
+    {
+        if (_group is null)
+        {
+            return;
+        }
+
+        if (_entries.Count > 0 || _none || _count is not null)
+        {
+            var stated = StatedCount(_count);
+            if (stated is int n && n != _entries.Count)
+            {
+                warn("roll-count", $"roll '{_group}' states {n} people but {_entries.Count} entries were read", _headingLine);
+            }
+
+            foreach (var e in _entries)
+            {
+                Known.Add(e);
+            }
+
+            _rolls.Add(new Roll(_group, _entries));
+        }
+
+        _group = null;
+        _count = null;
+        _entries = [];
+        _columns = [];
+        _none = false;
+    }
+
+    private static int? StatedCount(string? count)
+    {
+        if (count is null)
+        {
+            return null;
+        }
+
+        var digits = count.TrimEnd('名', '人');
+        return digits.Length is > 0 and <= 3 && digits.All(char.IsAsciiDigit) ? int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+}
