@@ -95,7 +95,13 @@ public sealed class NameScorer : IDocumentScorer
             var now = Compact(after.GetValueOrDefault(field.Location) ?? string.Empty);
             if (IsParsedCopy(field.Location))
             {
-                sheet.Add("namesInPeople", names.Concat(surnames).Sum(n => Count(now, n)));
+                var left = names.Concat(surnames).Sum(n => Count(now, n));
+                sheet.Add("namesInPeople", left);
+                if (left > 0)
+                {
+                    _details?.WriteLine($"{document.Name}\tpeople-leak\t{field.Location}\t{now}");
+                }
+
                 continue;
             }
 

@@ -315,7 +315,8 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             }
 
             var tail = run[k..];
-            if (CodePoints(tail) < 2 || !IsCompound(run[..k]))
+            // A party ends where its name does (自民党中村吉宏議員), whatever the party is called.
+            if (CodePoints(tail) < 2 || !(IsCompound(run[..k]) || run[k - 1] == '党'))
             {
                 continue;
             }

@@ -201,8 +201,11 @@ internal sealed class RegisterMatcher
                 var word = t.Slice(start, length);
                 if (cps == 1)
                 {
-                    // Only a title right after it: 東 + 京都知事 is Tokyo's governor, not 東 + an office.
-                    return !IsKanji(before) && (RoleWords.MatchAt(t, end) is not null || alone);
+                    // A title or an office and its post right after it (関保健福祉部長), but not a place
+                    // and its head: 東 + 京都知事 is Tokyo's governor.
+                    var office = RoleWords.MatchAt(t, end) is null && titled;
+                    var placeHead = office && end + 2 <= t.Length && _words.Lexicon.IsPlace(t.Slice(end, 2));
+                    return !IsKanji(before) && ((titled && !placeHead) || alone);
                 }
 
                 if (person.FamilyNameIsGuess || person.TitledOnly || _words.Lexicon.IsCommonWord(word) || _places.Contains(word.ToString()) || IsPlaceStem(word))

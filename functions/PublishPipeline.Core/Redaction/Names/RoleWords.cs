@@ -114,7 +114,7 @@ internal static class RoleWords
     /// <summary>The longest role starting at <paramref name="index"/> that really is a role there, or null.</summary>
     public static RoleWord? MatchAt(ReadOnlySpan<char> text, int index)
     {
-        if (!ByFirstChar.TryGetValue(text[index], out var candidates))
+        if ((uint)index >= (uint)text.Length || !ByFirstChar.TryGetValue(text[index], out var candidates))
         {
             return null;
         }
