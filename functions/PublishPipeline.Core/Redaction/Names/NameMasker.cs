@@ -145,10 +145,11 @@ internal sealed class NameMasker
             return true;
         }
 
-        // Guesses from context alone (a word no dictionary has before a title, a model's span) must not
-        // be pieces of longer words, and a lone character so found (教 of 教育長) is no name.
-        var guess = span.Rule == "offline:role-context" || !span.Rule.StartsWith("offline:", StringComparison.Ordinal);
-        return guess && (CodePoints(name) == 1 || veto.IsWordFragment(text, trimmed.Start, trimmed.Length, name));
+        // A guess from context alone (a word no dictionary has before a title) must not be a piece of a
+        // longer word; a lone character so found, or a model's lone character (教 of 教育長), is no name.
+        var guess = span.Rule == "offline:role-context";
+        var model = !span.Rule.StartsWith("offline:", StringComparison.Ordinal);
+        return ((guess || model) && CodePoints(name) == 1) || (guess && veto.IsWordFragment(text, trimmed.Start, trimmed.Length, name));
     }
 
     /// <summary>Replaces the spans of one field; returns null when nothing changed.</summary>

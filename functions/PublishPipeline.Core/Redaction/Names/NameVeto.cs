@@ -44,9 +44,9 @@ internal sealed class NameVeto(NameLexicon lexicon, IReadOnlySet<string> places)
             return true;
         }
 
-        // の inside (ゼロ歳児のお子): a phrase, not a name (ゆきの ends with it).
+        // の right after a kanji, inside (ゼロ歳児のお子): a phrase, not a name (しのぶ, よしのり, ゆきの are names).
         var no = compact.IndexOf('の', StringComparison.Ordinal);
-        if (no > 0 && no < compact.Length - 1)
+        if (no > 0 && no < compact.Length - 1 && IsKanji(compact[no - 1]))
         {
             return true;
         }
@@ -73,15 +73,6 @@ internal sealed class NameVeto(NameLexicon lexicon, IReadOnlySet<string> places)
         if (NotNameStart.Contains(compact[0], StringComparison.Ordinal))
         {
             return true;
-        }
-
-        // 補佐|級職員: a guess that starts with an ordinary word is the end of an office or a phrase.
-        for (var k = 2; k < compact.Length; k++)
-        {
-            if (lexicon.IsCommonWord(compact.AsSpan(0, k)) && !lexicon.IsSurname(compact.AsSpan(0, k)))
-            {
-                return true;
-            }
         }
 
         var end = start + length;

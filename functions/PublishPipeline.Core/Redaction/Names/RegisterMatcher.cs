@@ -90,15 +90,11 @@ internal sealed class RegisterMatcher
             return;
         }
 
-        // Longest first at each start; places first among equals, so a place is never masked.
-        hits.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start)
-            : a.Length != b.Length ? b.Length.CompareTo(a.Length)
-            : Order(a.Value.Kind).CompareTo(Order(b.Value.Kind)));
         var places = hits.Where(h => h.Value.Kind == PatternKind.Place).ToList();
-        var end = 0;
+        var accepted = new List<(int Start, int Length, Person Person, PatternKind Kind)>();
         foreach (var (start, length, (person, kind)) in hits)
         {
-            if (kind == PatternKind.Place || start < end || person is null || InsidePlace(places, start, length) || !Accept(t, start, length, person, kind))
+            if (kind == PatternKind.Place || person is null || InsidePlace(places, start, length) || !Accept(t, start, length, person, kind))
             {
                 continue;
             }
@@ -109,9 +105,26 @@ internal sealed class RegisterMatcher
                 matched += GivenNameAfter(t, start + length);
             }
 
-            var (s, e) = compact.Original(start, matched);
+            accepted.Add((start, matched, person, kind));
+        }
+
+        // Where matches overlap, a full name wins over a surname, a surname over a given name, then
+        // the longer, then the earlier: 室長|谷川文崇 is 谷川文崇, not 長谷川 across the gap.
+        accepted.Sort((a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind)
+            : a.Length != b.Length ? b.Length.CompareTo(a.Length)
+            : a.Start.CompareTo(b.Start));
+        var taken = new List<(int Start, int End)>();
+        foreach (var (start, length, person, kind) in accepted)
+        {
+            var end = start + length;
+            if (taken.Exists(x => x.Start < end && start < x.End))
+            {
+                continue;
+            }
+
+            taken.Add((start, end));
+            var (s, e) = compact.Original(start, length);
             found.Add(new NameSpan(s, e - s, RuleFor(person, kind), Math.Max(0.85, person.Confidence)));
-            end = start + matched;
         }
     }
 
@@ -169,8 +182,6 @@ internal sealed class RegisterMatcher
 
         return true;
     }
-
-    private static int Order(PatternKind kind) => kind == PatternKind.Place ? -1 : (int)kind;
 
     private static bool InsidePlace(List<(int Start, int Length, (Person? Person, PatternKind Kind) Value)> places, int start, int length)
     {
