@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace PublishPipeline.Redaction.Names;
 
 /// <summary>
@@ -12,6 +14,7 @@ internal sealed class AhoCorasick<T>
     private readonly List<int> _fail = [0];
     private readonly List<List<(int Length, T Value)>?> _out = [null];
     private bool _built;
+    private SearchValues<char>? _starts;
 
     public int Count { get; private set; }
 
@@ -71,6 +74,7 @@ internal sealed class AhoCorasick<T>
             }
         }
 
+        _starts = SearchValues.Create([.. _next[0].Keys]);
         _built = true;
     }
 
@@ -91,6 +95,18 @@ internal sealed class AhoCorasick<T>
         var node = 0;
         for (var i = 0; i < text.Length; i++)
         {
+            if (node == 0)
+            {
+                // At the root nothing is under way: jump (vectorised) to the next character that starts a pattern.
+                var skip = text[i..].IndexOfAny(_starts!);
+                if (skip < 0)
+                {
+                    return;
+                }
+
+                i += skip;
+            }
+
             var c = text[i];
             int next;
             while (!_next[node].TryGetValue(c, out next) && node != 0)

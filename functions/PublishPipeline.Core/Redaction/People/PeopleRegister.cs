@@ -110,9 +110,9 @@ public sealed class PeopleRegister
     /// 山田学務課長); else the dictionary (a known surname and a known given name); else a guess that
     /// is masked alone only where a title confirms it.
     /// </summary>
-    public void Resolve(IReadOnlyList<string> compactTexts, OfflineNameRecognizer words)
+    public void Resolve(IEnumerable<string> texts, OfflineNameRecognizer words)
     {
-        ArgumentNullException.ThrowIfNull(compactTexts);
+        ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(words);
         var people = _byName.Values.ToList();
 
@@ -162,7 +162,8 @@ public sealed class PeopleRegister
 
             var best = new Dictionary<Person, int>();
             var hits = new List<(int Start, int Length, (Person Person, int Length) Value)>();
-            foreach (var text in compactTexts)
+            // The texts are compacted only when some name is left to resolve.
+            foreach (var text in texts.Select(t => new string(CompactText.Of(t).Chars)))
             {
                 hits.Clear();
                 prefixes.FindAll(text, hits);

@@ -41,7 +41,7 @@ internal static class RegisterBuilder
             }
         }
 
-        register.Resolve([.. fields.Select(f => new string(CompactText.Of(f.Text).Chars))], words);
+        register.Resolve(fields.Select(f => f.Text), words);
         return register;
     }
 
