@@ -75,9 +75,9 @@ for f in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f_:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
 done
 
-# 5. Reading figures on real minutes (docs/normalize.md), against the committed floors. The Release
+# 5. Reading and name figures on real minutes (docs/normalize.md, docs/redact.md), against the committed floors. The Release
 #    build of the `minutes` command was made by the test step above.
-log "minutes eval (reading figures; floors in tests/floors/)"
+log "minutes eval (reading and name figures; floors in tests/floors/)"
 minutes_dll=functions/PublishPipeline.Cli/bin/Release/net10.0/minutes.dll
 corpus="$root/../shared/devcorpus"
 eval_status=0
@@ -92,7 +92,7 @@ else
     echo "!!! the reading evaluation on real minutes cannot run, so this run FAILS." >&2
     eval_status=1
   fi
-  dotnet "$minutes_dll" eval samples --floors tests/floors/samples.json || eval_status=1
+  dotnet "$minutes_dll" eval samples --gold tests/gold/samples.json --floors tests/floors/samples.json || eval_status=1
 fi
 
 echo

@@ -57,9 +57,10 @@ internal static class BenchSamples
 /// </summary>
 internal sealed class SampleThroughputConfig : ManualConfig
 {
-    public SampleThroughputConfig() => AddColumn(new MegabytesPerSecondColumn());
+    public SampleThroughputConfig() => AddColumn(new MegabytesPerSecondColumn(BenchSamples.Bytes));
 
-    private sealed class MegabytesPerSecondColumn : IColumn
+    /// <summary>The MB/s column over any input: <paramref name="bytes"/> gives the upload bytes for a case's Scale (1 when it has none).</summary>
+    internal sealed class MegabytesPerSecondColumn(Func<int, long> bytes) : IColumn
     {
         public string Id => "MBps";
 
@@ -87,7 +88,7 @@ internal sealed class SampleThroughputConfig : ManualConfig
             }
 
             var scale = benchmarkCase.Parameters.Items.Any(p => p.Name == "Scale") ? (int)benchmarkCase.Parameters["Scale"] : 1;
-            return (BenchSamples.Bytes(scale) / 1e6 / (stats.Mean / 1e9)).ToString("F1", CultureInfo.InvariantCulture);
+            return (bytes(scale) / 1e6 / (stats.Mean / 1e9)).ToString("F1", CultureInfo.InvariantCulture);
         }
 
         public bool IsAvailable(Summary summary) => true;

@@ -20,14 +20,15 @@ internal static class EvalCommand
         var gold = new Option<string?>("--gold") { Description = "A gold file of the names each upload contains (schema of devcorpus/gold.json)." };
         var floors = new Option<string?>("--floors") { Description = "A JSON file of minimums per source and overall; exit 1 below any." };
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON instead of a table." };
-        var command = new Command("eval", "Measure reading on a folder of real minutes: speaker turns, rolls, dates, per source.") { dir, gold, floors, json };
+        var namesDetail = new Option<string?>("--names-detail") { Description = "Write every name miss and every mask that is not a gold name to this file (tab-separated), to read them one by one." };
+        var command = new Command("eval", "Measure reading and redaction on a folder of real minutes: speaker turns, rolls, dates, names hidden and words kept, per source.") { dir, gold, floors, json, namesDetail };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(dir)!, parse.GetValue(gold), parse.GetValue(floors), parse.GetValue(json),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken, parse.GetValue(namesDetail)));
         return command;
     }
 
-    internal static async Task<int> RunAsync(string dir, string? goldPath, string? floorsPath, bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(string dir, string? goldPath, string? floorsPath, bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, string? namesDetailPath = null)
     {
         if (!Directory.Exists(dir))
         {
@@ -48,7 +49,12 @@ internal static class EvalCommand
             return UsageError;
         }
 
-        var report = await new EvalRunner(EvalRunner.ReadingScorers()).RunAsync(dir, gold, cancellationToken).ConfigureAwait(false);
+        // The name figures (docs/redact.md) need a gold file; without one they would all be empty.
+        await using var details = namesDetailPath is null ? null : new StreamWriter(namesDetailPath);
+        IReadOnlyList<IDocumentScorer> scorers = gold is null
+            ? EvalRunner.ReadingScorers()
+            : [.. EvalRunner.ReadingScorers(), new NameScorer(details: details)];
+        var report = await new EvalRunner(scorers).RunAsync(dir, gold, cancellationToken).ConfigureAwait(false);
         if (json)
         {
             await stdout.WriteLineAsync(EvalJson.Serialize(report)).ConfigureAwait(false);

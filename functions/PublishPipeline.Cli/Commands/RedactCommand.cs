@@ -8,6 +8,7 @@ using PublishPipeline.Normalization;
 using PublishPipeline.Redaction;
 using PublishPipeline.Redaction.Audit;
 using PublishPipeline.Redaction.Names;
+using PublishPipeline.Redaction.PersonalData;
 
 namespace PublishPipeline.Cli.Commands;
 
@@ -36,11 +37,13 @@ internal static class RedactCommand
         var publicVersion = new Option<bool>("--public-version") { Description = "Confirm the upload is already the public version of 一部非公開 minutes (also: a FILE.public-version sidecar)." };
         var unknown = new Option<UnknownDisclosureHandling>("--unknown-disclosure") { Description = "Minutes with no readable 公開の可否: Hold (default) or Publish.", DefaultValueFactory = _ => UnknownDisclosureHandling.Hold };
         var audit = new Option<string?>("--audit") { Description = "Write the private audit record (every redaction, with originals) to this JSON file." };
+        var keepNamesOf = new Option<string[]>("--keep-names-of") { Description = "Keep the names of people holding these roles (repeatable): members, executives, officials, or a role word such as 議長. Default: mask every name.", AllowMultipleArgumentsPerToken = true };
+        var personalData = new Option<PersonalDataKinds[]>("--personal-data") { Description = "Also mask other personal data (repeatable): Phone, Email, Address. Office contacts stay.", AllowMultipleArgumentsPerToken = true };
         var endpoint = new Option<Uri?>("--language-endpoint") { Description = "Azure AI Language endpoint; also uses the PII model (key from LANGUAGE_KEY, else managed identity/Azure CLI login). Default: env LANGUAGE_ENDPOINT." };
 
         var command = new Command("redact", "Apply disclosure rules and mask personal names; print the redacted JSON or the hold report.")
         {
-            input, pseudonyms, mask, allow, deny, publicVersion, unknown, audit, endpoint,
+            input, pseudonyms, mask, allow, deny, publicVersion, unknown, audit, keepNamesOf, personalData, endpoint,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -51,6 +54,8 @@ internal static class RedactCommand
                 AllowList = parse.GetValue(allow) ?? [],
                 DenyList = parse.GetValue(deny) ?? [],
                 UnknownDisclosure = parse.GetValue(unknown),
+                KeepNamesOf = parse.GetValue(keepNamesOf) ?? [],
+                PersonalData = (parse.GetValue(personalData) ?? []).Aggregate(PersonalDataKinds.None, (all, kind) => all | kind),
             };
             var languageEndpoint = parse.GetValue(endpoint)
                 ?? (Environment.GetEnvironmentVariable("LANGUAGE_ENDPOINT") is { Length: > 0 } e ? new Uri(e) : null);

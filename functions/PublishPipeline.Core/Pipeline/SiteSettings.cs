@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using PublishPipeline.Redaction;
+using PublishPipeline.Redaction.PersonalData;
 using PublishPipeline.Site;
 
 namespace PublishPipeline.Pipeline;
@@ -78,6 +79,15 @@ public sealed record SiteSettings
                 "publish" => UnknownDisclosureHandling.Publish,
                 var other => throw new FormatException($"redaction.unknownDisclosure: \"{other}\" is not one of \"hold\", \"publish\"."),
             },
+            KeepNamesOf = r.KeepNamesOf ?? defaults.KeepNamesOf,
+            PersonalData = (r.PersonalData ?? []).Aggregate(defaults.PersonalData, (all, kind) => all | kind switch
+            {
+                "phone" => PersonalDataKinds.Phone,
+                "email" => PersonalDataKinds.Email,
+                "address" => PersonalDataKinds.Address,
+                var other => throw new FormatException($"redaction.personalData: \"{other}\" is not one of \"phone\", \"email\", \"address\"."),
+            }),
+            OfficeContacts = r.OfficeContacts ?? defaults.OfficeContacts,
         };
     }
 
@@ -117,4 +127,13 @@ public sealed record RedactionSettings
 
     /// <summary>"hold" (default) or "publish": minutes with no readable 公開の可否.</summary>
     public string? UnknownDisclosure { get; init; }
+
+    /// <summary>Role groups ("members", "executives", "officials") or role words (議長) whose holders keep their names; default none.</summary>
+    public IReadOnlyList<string>? KeepNamesOf { get; init; }
+
+    /// <summary>Other personal data to mask: any of "phone", "email", "address"; default none.</summary>
+    public IReadOnlyList<string>? PersonalData { get; init; }
+
+    /// <summary>Office phone numbers and e-mail addresses the ward publishes: never masked as personal data.</summary>
+    public IReadOnlyList<string>? OfficeContacts { get; init; }
 }

@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using PublishPipeline.Model;
 using PublishPipeline.Redaction.Disclosure;
 using PublishPipeline.Redaction.Names;
+using PublishPipeline.Redaction.People;
+using PublishPipeline.Redaction.PersonalData;
 
 namespace PublishPipeline.Redaction;
 
@@ -39,6 +41,7 @@ public sealed class Redactor
         ArgumentNullException.ThrowIfNull(request);
 
         var entries = new List<RedactionEntry>();
+        var people = new List<PersonDecision>();
         var holds = new List<string>();
         var warnings = new List<string>();
 
@@ -93,7 +96,7 @@ public sealed class Redactor
         // 4. Personal names.
         try
         {
-            working = await RedactNamesAsync(working, entries, cancellationToken).ConfigureAwait(false);
+            working = await RedactNamesAsync(working, entries, people, cancellationToken).ConfigureAwait(false);
         }
         catch (NameRecognitionException e) when (!e.IsTransient)
         {
@@ -101,7 +104,7 @@ public sealed class Redactor
             working = minutes;
         }
 
-        var audit = new RedactionAudit(minutes.Id, request.SourceName, Policy.Version, entries) { Warnings = warnings };
+        var audit = new RedactionAudit(minutes.Id, request.SourceName, Policy.Version, entries) { Warnings = warnings, People = people };
         if (holds.Count > 0)
         {
             // Nothing is half-published: no publishable document, only a review copy for staff.
@@ -133,7 +136,7 @@ public sealed class Redactor
     private HoldReport Hold(Minutes minutes, RedactionRequest request, List<string> reasons) =>
         new(minutes.Id, request.SourceName, [.. reasons], Policy.Clock());
 
-    private async Task<Minutes> RedactNamesAsync(Minutes minutes, List<RedactionEntry> entries, CancellationToken cancellationToken)
+    private async Task<Minutes> RedactNamesAsync(Minutes minutes, List<RedactionEntry> entries, List<PersonDecision> people, CancellationToken cancellationToken)
     {
         var fields = MinutesTextFields.Collect(minutes);
         var spans = new List<NameSpan>[fields.Count];
@@ -167,7 +170,17 @@ public sealed class Redactor
         }
 
         var masker = new NameMasker(Policy, lexicon);
-        masker.Propagate(fields, spans);
+        masker.Propagate(minutes, fields, spans, offline ?? new OfflineNameRecognizer(lexicon), RolePolicy.KeepsFor(Policy));
+        people.AddRange(masker.Decisions());
+        if (Policy.PersonalData != PersonalDataKinds.None)
+        {
+            var personal = new PersonalDataRecognizer(Policy.PersonalData, Policy.OfficeContacts);
+            for (var f = 0; f < fields.Count; f++)
+            {
+                personal.Recognize(fields[f].Text, spans[f]);
+            }
+        }
+
         var replaced = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var f = 0; f < fields.Count; f++)
         {
@@ -232,6 +245,18 @@ public sealed record RedactionPolicy
 
     /// <summary>What to do with minutes whose 公開の可否 could not be read. Default: hold for review.</summary>
     public UnknownDisclosureHandling UnknownDisclosure { get; init; } = UnknownDisclosureHandling.Hold;
+
+    /// <summary>
+    /// Role groups (<c>members</c>, <c>executives</c>, <c>officials</c>) or role words (<c>議長</c>) whose
+    /// holders keep their names, e.g. assembly minutes that publish members' names. Default: none, every name is masked.
+    /// </summary>
+    public IReadOnlyList<string> KeepNamesOf { get; init; } = [];
+
+    /// <summary>Other personal data to mask (phone numbers, e-mail addresses, street addresses of private persons). Default: none.</summary>
+    public PersonalDataKinds PersonalData { get; init; } = PersonalDataKinds.None;
+
+    /// <summary>Office contacts the ward publishes (a phone number, an e-mail address): never masked as personal data.</summary>
+    public IReadOnlyList<string> OfficeContacts { get; init; } = [];
 
     /// <summary>Spans below this confidence are ignored (offline rules score 0.7–0.97; models vary).</summary>
     public double MinimumConfidence { get; init; } = 0.5;
@@ -327,6 +352,9 @@ public sealed record HoldReport(string Id, string SourceName, IReadOnlyList<stri
 public sealed record RedactionAudit(string Id, string SourceName, string PolicyVersion, IReadOnlyList<RedactionEntry> Entries)
 {
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The document's register of people and what was decided for each (masked, or kept and why).</summary>
+    public IReadOnlyList<PersonDecision> People { get; init; } = [];
 }
 
 /// <summary>One redaction: the original text, where it was, what replaced it, and who decided.</summary>

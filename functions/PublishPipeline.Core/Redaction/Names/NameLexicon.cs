@@ -92,19 +92,7 @@ public sealed class NameLexicon
                 continue;
             }
 
-            var f = c switch
-            {
-                '髙' => '高',
-                '﨑' => '崎',
-                '嵜' => '崎',
-                '濵' => '濱',
-                '邉' => '邊',
-                '德' => '徳',
-                '惠' => '恵',
-                '彌' => '弥',
-                '曻' => '昇',
-                _ => c,
-            };
+            var f = CompactText.Fold(c);
             changed |= f != c;
             output[n++] = f;
         }

@@ -1,4 +1,6 @@
 using System.Text;
+using PublishPipeline.Model;
+using PublishPipeline.Redaction.People;
 using static PublishPipeline.Redaction.Names.JapaneseText;
 
 namespace PublishPipeline.Redaction.Names;
@@ -21,61 +23,26 @@ internal sealed class NameMasker
         this.lexicon = lexicon;
     }
 
-    /// <summary>Adds bare mentions of names found elsewhere, and deny-list hits, to each field's spans.</summary>
-    public void Propagate(IReadOnlyList<TextField> fields, List<NameSpan>[] spans)
+    /// <summary>The register of the last document, for the audit.</summary>
+    public PeopleRegister? Register { get; private set; }
+
+    /// <summary>
+    /// Builds the document's register of people from structure and strong contexts, drops the hits
+    /// that only a context suggested and that the dictionary says are not names, and adds every
+    /// occurrence of every masked person to each field's spans (plus deny-list hits).
+    /// </summary>
+    public void Propagate(Minutes minutes, IReadOnlyList<TextField> fields, List<NameSpan>[] spans, OfflineNameRecognizer words, Func<Person, bool> isKept)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        for (var f = 0; f < fields.Count; f++)
-        {
-            foreach (var span in spans[f])
-            {
-                if (span.Confidence < policy.MinimumConfidence)
-                {
-                    continue;
-                }
-
-                var text = Compact(fields[f].Text.AsSpan(span.Start, span.Length));
-                if (CodePoints(text) >= 2 && !IsAllowed(text))
-                {
-                    names.Add(text);
-                    // 山田太郎 → also 山田 alone.
-                    for (var k = 2; k < text.Length - 1; k++)
-                    {
-                        if (lexicon.IsSurname(text.AsSpan(0, k)) && lexicon.IsGivenName(text.AsSpan(k)))
-                        {
-                            names.Add(text[..k]);
-                            break;
-                        }
-                    }
-                }
-            }
-        }
-
-        // Longest first, so 山田太郎 is taken before 山田.
-        var ordered = names.OrderByDescending(n => n.Length).ToArray();
+        var veto = new NameVeto(lexicon, DocumentPlaces.Of(minutes));
+        var register = RegisterBuilder.Build(minutes, fields, spans, words, policy, veto);
+        Register = register;
+        var matcher = new RegisterMatcher(register, veto.Places, p => !IsAllowed(p.Name) && !isKept(p), words);
+        var kept = KeptNames(register, isKept);
         for (var f = 0; f < fields.Count; f++)
         {
             var text = fields[f].Text;
-            foreach (var name in ordered)
-            {
-                var from = 0;
-                while (from < text.Length)
-                {
-                    var at = text.IndexOf(name, from, StringComparison.Ordinal);
-                    if (at < 0)
-                    {
-                        break;
-                    }
-
-                    if (IsStandalone(text, at, name.Length) && !Covered(spans[f], at, name.Length))
-                    {
-                        spans[f].Add(new NameSpan(at, name.Length, "offline:same-name-elsewhere", 0.85));
-                    }
-
-                    from = at + name.Length;
-                }
-            }
-
+            spans[f].RemoveAll(s => IsUnconfirmedNonName(text, s, register, veto) || (kept.Count > 0 && IsKeptName(text, s, kept)));
+            matcher.Find(text, spans[f]);
             foreach (var denied in policy.DenyList)
             {
                 if (string.IsNullOrEmpty(denied))
@@ -99,51 +66,90 @@ internal sealed class NameMasker
         }
     }
 
-    private static bool Covered(List<NameSpan> spans, int start, int length)
+    /// <summary>Every person of the register with the decision taken and its reason, for the private audit.</summary>
+    public IEnumerable<PersonDecision> Decisions()
     {
-        foreach (var s in spans)
+        if (Register is null)
         {
-            if (s.Start <= start && s.Start + s.Length >= start + length)
-            {
-                return true;
-            }
+            yield break;
         }
 
-        return false;
+        foreach (var p in Register.People.OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            var kept = policy.KeepNamesOf.Count > 0 ? RolePolicy.KeptBecause(p, policy.KeepNamesOf) : null;
+            var (decision, reason) = kept is not null ? ("kept", kept)
+                : IsAllowed(p.Name) ? ("kept", "on the allow-list")
+                : ("masked", policy.KeepNamesOf.Count == 0 ? "every name is masked (default policy)" : "holds no role whose names are kept");
+            yield return new PersonDecision(p.Name, p.FamilyName, p.GivenName, p.FamilyNameFrom, [.. p.Roles],
+                [.. p.Sources.Take(8).Select(s => $"{RegisterMatcher.KindName(s.Kind)} {s.Location}")], p.Confidence, decision, reason);
+        }
     }
 
-    /// <summary>
-    /// A bare mention counts only as a whole word: 内田 in ㈱内田洋行 or 尼崎 in 尼崎市 is not the person.
-    /// </summary>
-    private static bool IsStandalone(string text, int at, int length)
+    /// <summary>The names, surnames and given names of the people the policy keeps.</summary>
+    private HashSet<string> KeptNames(PeopleRegister register, Func<Person, bool> isKept)
     {
-        var end = at + length;
-        var first = text[at];
-        var last = text[end - 1];
-        if (at > 0)
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in register.People)
         {
-            var before = text[at - 1];
-            if ((IsKanji(first) && IsKanji(before)) || (IsHiragana(first) && IsHiragana(before) && RoleWords.MatchAt(text, end) is null && (end >= text.Length || IsHiragana(text[end]))))
+            if (isKept(p) || IsAllowed(p.Name))
             {
-                return false;
+                kept.Add(p.Name);
+                if (p.FamilyName is { } family)
+                {
+                    kept.Add(family);
+                }
+
+                if (p.GivenName is { } given)
+                {
+                    kept.Add(given);
+                }
             }
         }
 
-        if (end < text.Length)
-        {
-            var after = text[end];
-            if (IsKanji(last) && IsKanji(after) && RoleWords.MatchAt(text, end) is null)
-            {
-                return false;
-            }
+        return kept;
+    }
 
-            if (IsHiragana(last) && IsHiragana(after) && RoleWords.MatchAt(text, end) is null)
-            {
-                return false;
-            }
+    private static bool IsKeptName(string text, NameSpan span, HashSet<string> kept)
+    {
+        if (span.Start < 0 || span.Length <= 0 || span.Start + span.Length > text.Length || span.Rule.StartsWith("personal-data:", StringComparison.Ordinal) || span.Rule == "deny-list")
+        {
+            return false;
         }
 
-        return true;
+        var trimmed = Trim(text, span);
+        return trimmed.Length > 0 && kept.Contains(CompactText.Folded(text.AsSpan(trimmed.Start, trimmed.Length)));
+    }
+
+    /// <summary>A hit no register entry confirms and that is an ordinary word, a role, a place or a lone character from context.</summary>
+    private static bool IsUnconfirmedNonName(string text, NameSpan span, PeopleRegister register, NameVeto veto)
+    {
+        if (span.Start < 0 || span.Length <= 0 || span.Start + span.Length > text.Length)
+        {
+            return false;
+        }
+
+        var trimmed = Trim(text, span);
+        if (trimmed.Length == 0)
+        {
+            return false;
+        }
+
+        var name = CompactText.Folded(text.AsSpan(trimmed.Start, trimmed.Length));
+        if (register.Contains(name))
+        {
+            return false;
+        }
+
+        if (veto.IsNotAName(name))
+        {
+            return true;
+        }
+
+        // A guess from context alone (a word no dictionary has before a title) must not be a piece of a
+        // longer word; a lone character so found, or a model's lone character (教 of 教育長), is no name.
+        var guess = span.Rule == "offline:role-context";
+        var model = !span.Rule.StartsWith("offline:", StringComparison.Ordinal);
+        return ((guess || model) && CodePoints(name) == 1) || (guess && veto.IsWordFragment(text, trimmed.Start, trimmed.Length, name));
     }
 
     /// <summary>Replaces the spans of one field; returns null when nothing changed.</summary>
@@ -201,7 +207,8 @@ internal sealed class NameMasker
             }
 
             var original = text[start..end];
-            var replacement = ReplacementFor(original);
+            // Phone numbers and addresses get the mask, never a pseudonym: they are not people.
+            var replacement = rules.TrueForAll(r => r.StartsWith("personal-data:", StringComparison.Ordinal)) ? policy.Mask : ReplacementFor(original);
             sb.Append(text, position, start - position).Append(replacement);
             position = end;
             audit.Add(new RedactionEntry($"{field.Location}@{start}", original, replacement, string.Join(',', rules), confidence));

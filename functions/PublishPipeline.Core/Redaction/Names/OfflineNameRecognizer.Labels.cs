@@ -268,7 +268,7 @@ public sealed partial class OfflineNameRecognizer
                 // 神宮寺宅: before 邸/宅, a whole run of 2–5 kanji that is no word is a household too,
                 // unless the suffix makes a word or surname with the character before it (上三宅).
                 var whole = k == 0;
-                if (IsKnownName(name, allowCommonSurname: whole)
+                if ((IsKnownName(name, allowCommonSurname: whole) && !(suffixWord && suffixLength == 1 && !whole))
                     || (whole && suffixLength == 1 && !suffixWord && CodePoints(name) is >= 2 and <= 5 && !lexicon.IsCommonWord(name)
                         && !IsCompound(name, places: false) && !OfficeEnds.Contains(name[^1]) && !NotNameStart.Contains(name[0])))
                 {

@@ -30,7 +30,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
     private const int MaxRun = 12;
 
     /// <summary>Single characters that build office and counter compounds (情報公開<b>課</b>, 1<b>番</b>).</summary>
-    private static readonly SearchValues<char> Morphemes = SearchValues.Create("課部局室係所区市町村県都府道省庁会団党校院館園署班組議委副本総各全元前新旧第当同番号回期名人日月年時分条項点件長員者側官士生方内外中上下次代兼故皆諸");
+    internal static readonly SearchValues<char> Morphemes = SearchValues.Create("課部局室係所区市町村県都府道省庁会団党校院館園署班組議委副本総各全元前新旧第当同番号回期名人日月年時分条項点件長員者側官士師生方内外中上下次代兼故皆諸");
 
     /// <summary>Characters a name never starts with: roll counters and prefixes (1<b>番</b>, <b>副</b>会長, <b>各</b>委員).</summary>
     private static readonly SearchValues<char> NotNameStart = SearchValues.Create("番号第副各全同当両諸故兼皆");
@@ -249,6 +249,12 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             start--;
         }
 
+        // A seat number ends at 番 (3番笹内和志議員, 第5番): the name starts after it.
+        if (start < end - 1 && t[start] == '番' && start > 0 && (char.IsDigit(t[start - 1]) || t[start - 1] is >= '０' and <= '９'))
+        {
+            start++;
+        }
+
         return start;
     }
 
@@ -309,7 +315,8 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             }
 
             var tail = run[k..];
-            if (CodePoints(tail) < 2 || !IsCompound(run[..k]))
+            // A party ends where its name does (自民党中村吉宏議員), whatever the party is called.
+            if (CodePoints(tail) < 2 || !(IsCompound(run[..k]) || run[k - 1] == '党'))
             {
                 continue;
             }
@@ -431,7 +438,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
     }
 
     /// <summary>Whether the text splits entirely into ordinary words, roles and office/counter characters.</summary>
-    private bool IsCompound(ReadOnlySpan<char> text, bool places = true)
+    internal bool IsCompound(ReadOnlySpan<char> text, bool places = true)
     {
         if (text.IsEmpty)
         {

@@ -27,7 +27,7 @@ internal static class RoleWords
     private static readonly RoleWord[] All =
     [
         new("さん", RoleKind.Honorific),
-        new("様", RoleKind.Honorific, "式々子態相変なにで"),
+        new("様", RoleKind.Honorific, "式々子態相変なにで性"),
         new("君", RoleKind.Honorific, "臨主"),
         new("氏", RoleKind.Honorific, "名族"),
         new("殿", RoleKind.Honorific, "堂下様"),
@@ -48,7 +48,7 @@ internal static class RoleWords
         new("座長", RoleKind.Member),
         new("副座長", RoleKind.Member),
         new("理事長", RoleKind.Member),
-        new("理事", RoleKind.Member, "会者"),
+        new("理事", RoleKind.Member, "会者業"),
         new("監事", RoleKind.Member),
         new("幹事", RoleKind.Member, "会長"),
         new("顧問", RoleKind.Member),
@@ -62,6 +62,7 @@ internal static class RoleWords
         new("町長", RoleKind.Member),
         new("副町長", RoleKind.Member),
         new("村長", RoleKind.Member),
+        new("副村長", RoleKind.Member),
         new("知事", RoleKind.Member),
         new("副知事", RoleKind.Member),
         new("教育長", RoleKind.Member),
@@ -88,6 +89,8 @@ internal static class RoleWords
         new("主任", RoleKind.Office),
         new("職員", RoleKind.Office, "会団"),
         new("管理監", RoleKind.Office),
+        new("技監", RoleKind.Office),
+        new("管理者", RoleKind.Office),
         new("社長", RoleKind.Office),
         new("教授", RoleKind.Office),
         new("准教授", RoleKind.Office),
@@ -111,7 +114,7 @@ internal static class RoleWords
     /// <summary>The longest role starting at <paramref name="index"/> that really is a role there, or null.</summary>
     public static RoleWord? MatchAt(ReadOnlySpan<char> text, int index)
     {
-        if (!ByFirstChar.TryGetValue(text[index], out var candidates))
+        if ((uint)index >= (uint)text.Length || !ByFirstChar.TryGetValue(text[index], out var candidates))
         {
             return null;
         }

@@ -1,0 +1,76 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using PublishPipeline.Ingest;
+using PublishPipeline.Model;
+using PublishPipeline.Normalization;
+using PublishPipeline.Redaction;
+
+namespace PublishPipeline.Bench;
+
+/// <summary>
+/// Normalise + redact on the real minutes of ../shared/devcorpus (43 uploads, 3.7 MB, six
+/// assemblies), offline recogniser and register of people, as MB/s of upload bytes on one core; and
+/// redaction alone on the normalised documents.
+/// Run: dotnet run -c Release --project bench/PublishPipeline.Bench -- --filter *DevCorpus* --job short
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(DevCorpusThroughputConfig))]
+public class DevCorpusRedactionBenchmarks
+{
+    private SourceFile[] uploads = [];
+    private Minutes[] normalised = [];
+    private Redactor redactor = null!;
+    private RedactionRequest request = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        uploads = DevCorpus.Uploads();
+        normalised = [.. uploads.Select(MinutesNormalizer.Normalize)];
+        redactor = new Redactor(new RedactionPolicy { UnknownDisclosure = UnknownDisclosureHandling.Publish });
+        request = new RedactionRequest("bench");
+        _ = redactor.RedactAsync(normalised[0], request).GetAwaiter().GetResult(); // lexicon loaded outside the timing
+    }
+
+    [Benchmark(Description = "devcorpus redact")]
+    public int Redact()
+    {
+        var n = 0;
+        foreach (var minutes in normalised)
+        {
+            n += redactor.RedactAsync(minutes, request).GetAwaiter().GetResult().Audit.Entries.Count;
+        }
+
+        return n;
+    }
+
+    [Benchmark(Description = "devcorpus normalise+redact")]
+    public int NormaliseAndRedact()
+    {
+        var n = 0;
+        foreach (var upload in uploads)
+        {
+            n += redactor.RedactAsync(MinutesNormalizer.Normalize(upload), request).GetAwaiter().GetResult().Audit.Entries.Count;
+        }
+
+        return n;
+    }
+}
+
+/// <summary>The dev corpus uploads, found beside the repository (../shared/devcorpus/uploads).</summary>
+internal static class DevCorpus
+{
+    private static readonly Lazy<string> Folder = new(() => Path.Combine(Path.GetDirectoryName(BenchSamples.Folder)!, "..", "shared", "devcorpus", "uploads"));
+
+    public static SourceFile[] Uploads() =>
+        Directory.Exists(Folder.Value)
+            ? [.. Directory.GetFiles(Folder.Value).Order(StringComparer.Ordinal).Select(f => new SourceFile(Path.GetFileName(f), File.ReadAllBytes(f)))]
+            : throw new DirectoryNotFoundException($"{Folder.Value}: the dev corpus is not beside the repository");
+
+    public static long Bytes(int scale) => Uploads().Sum(u => (long)u.Content.Length) * scale;
+}
+
+internal sealed class DevCorpusThroughputConfig : ManualConfig
+{
+    public DevCorpusThroughputConfig() => AddColumn(new SampleThroughputConfig.MegabytesPerSecondColumn(DevCorpus.Bytes));
+}

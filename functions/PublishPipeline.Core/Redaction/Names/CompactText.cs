@@ -1,0 +1,84 @@
+namespace PublishPipeline.Redaction.Names;
+
+/// <summary>
+/// A text with its white space removed and its characters folded to one spelling (old forms such as
+/// 髙 﨑 𠮷, full-width Latin and digits, half-width katakana), keeping where each character came
+/// from, so a name matches whatever the spacing (<c>山　田　太　郎</c>) or width, and the match maps back
+/// to the original offsets. A folded character is one UTF-16 unit or a surrogate pair kept as two.
+/// </summary>
+internal readonly struct CompactText
+{
+    private readonly char[] _chars;
+    private readonly int[] _map;
+
+    private CompactText(char[] chars, int[] map, int length)
+    {
+        _chars = chars;
+        _map = map;
+        Length = length;
+    }
+
+    public int Length { get; }
+
+    public ReadOnlySpan<char> Chars => _chars.AsSpan(0, Length);
+
+    /// <summary>The original offset of compact character <paramref name="index"/>.</summary>
+    public int OriginalAt(int index) => _map[index];
+
+    /// <summary>The original range [start, end) that compact [start, start+length) came from, spaces inside included.</summary>
+    public (int Start, int End) Original(int start, int length) => (_map[start], _map[start + length - 1] + 1);
+
+    public static CompactText Of(ReadOnlySpan<char> text)
+    {
+        var chars = new char[text.Length];
+        var map = new int[text.Length];
+        var n = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.ConvertToUtf32(c, text[i + 1]) == 0x20BB7)
+            {
+                chars[n] = '吉'; // 𠮷 (つちよし)
+                map[n++] = i;
+                i++;
+                continue;
+            }
+
+            chars[n] = Fold(c);
+            map[n++] = i;
+        }
+
+        return new CompactText(chars, map, n);
+    }
+
+    /// <summary>A pattern folded the same way (spaces removed, old forms and widths folded).</summary>
+    public static string Folded(ReadOnlySpan<char> text)
+    {
+        var compact = Of(text);
+        return new string(compact.Chars);
+    }
+
+    /// <summary>One spelling per character: the old forms IPADIC and most rolls do not use, and both widths.</summary>
+    public static char Fold(char c) => c switch
+    {
+        '髙' => '高',
+        '﨑' => '崎',
+        '嵜' => '崎',
+        '濵' => '濱',
+        '邉' => '邊',
+        '德' => '徳',
+        '惠' => '恵',
+        '彌' => '弥',
+        '曻' => '昇',
+        >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0), // full-width ASCII
+        >= '\uFF66' and <= '\uFF9D' => HalfWidthKatakana[c - '\uFF66'],
+        _ => c,
+    };
+
+    private const string HalfWidthKatakana = "ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
+}

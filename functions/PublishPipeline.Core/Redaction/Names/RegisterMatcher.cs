@@ -1,0 +1,272 @@
+using PublishPipeline.Redaction.People;
+using static PublishPipeline.Redaction.Names.JapaneseText;
+
+namespace PublishPipeline.Redaction.Names;
+
+/// <summary>How a pattern names a person.</summary>
+internal enum PatternKind
+{
+    FullName,
+    Surname,
+    GivenName,
+    /// <summary>One of the document's own place names: never masked, and no name inside it.</summary>
+    Place,
+}
+
+/// <summary>
+/// Finds every occurrence of every masked person of a register in a text, in one pass (Aho–Corasick
+/// over the text with spaces removed and widths and old forms folded, mapped back to the original
+/// offsets). The rules a clerk would state:
+/// <list type="bullet">
+/// <item>the full name is masked wherever it stands, whatever the spacing (<c>山　田　太　郎</c>);</item>
+/// <item>a surname of two or more characters is masked wherever it stands, unless it is also an
+/// ordinary word or one of the document's places, or the register only guessed it: then only where a
+/// title follows (山田議員, 山田学務課長) or it stands alone;</item>
+/// <item>a one-character surname (森, 林) only where a title follows or it stands alone, never inside a word;</item>
+/// <item>a given name of two or more characters that is no ordinary word, where it stands alone or before a title;</item>
+/// <item>nothing inside one of the document's own place names.</item>
+/// </list>
+/// </summary>
+internal sealed class RegisterMatcher
+{
+    private readonly AhoCorasick<(Person? Person, PatternKind Kind)> _patterns = new();
+    private readonly OfflineNameRecognizer _words;
+    private readonly HashSet<string> _places;
+
+    public RegisterMatcher(PeopleRegister register, IReadOnlyCollection<string> places, Func<Person, bool> isMasked, OfflineNameRecognizer words)
+    {
+        _words = words;
+        _places = new HashSet<string>(places, StringComparer.Ordinal);
+        var lexicon = words.Lexicon;
+        foreach (var person in register.People)
+        {
+            if (!isMasked(person))
+            {
+                continue;
+            }
+
+            Add(person.Name, person, person.FamilyName == person.Name ? PatternKind.Surname : PatternKind.FullName);
+            if (person.FamilyName is { Length: > 0 } family && family != person.Name)
+            {
+                Add(family, person, PatternKind.Surname);
+            }
+
+            if (person.GivenName is { } given && CodePoints(given) >= 2 && !lexicon.IsWord(given) && !OrdinaryWords.Contains(given))
+            {
+                Add(given, person, PatternKind.GivenName);
+            }
+        }
+
+        foreach (var place in _places)
+        {
+            _patterns.Add(place, (null, PatternKind.Place));
+        }
+
+        void Add(string pattern, Person person, PatternKind kind)
+        {
+            if (pattern.Length > 0)
+            {
+                _patterns.Add(pattern, (person, kind));
+            }
+        }
+    }
+
+    public int PatternCount => _patterns.Count;
+
+    /// <summary>Adds a span for every occurrence in <paramref name="text"/> the rules accept.</summary>
+    public void Find(string text, List<NameSpan> found)
+    {
+        if (_patterns.Count == 0 || text.Length == 0)
+        {
+            return;
+        }
+
+        var compact = CompactText.Of(text);
+        var t = compact.Chars;
+        var hits = new List<(int Start, int Length, (Person? Person, PatternKind Kind) Value)>();
+        _patterns.FindAll(t, hits);
+        if (hits.Count == 0)
+        {
+            return;
+        }
+
+        var places = hits.Where(h => h.Value.Kind == PatternKind.Place).ToList();
+        var accepted = new List<(int Start, int Length, Person Person, PatternKind Kind)>();
+        foreach (var (start, length, (person, kind)) in hits)
+        {
+            if (kind == PatternKind.Place || person is null || InsidePlace(places, start, length) || !Accept(t, start, length, person, kind))
+            {
+                continue;
+            }
+
+            var matched = length;
+            if (kind == PatternKind.Surname && person.GivenName is null)
+            {
+                matched += GivenNameAfter(t, start + length);
+            }
+
+            accepted.Add((start, matched, person, kind));
+        }
+
+        // Where matches overlap, a full name wins over a surname, a surname over a given name, then
+        // the longer, then the earlier: 室長|谷川文崇 is 谷川文崇, not 長谷川 across the gap.
+        accepted.Sort((a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind)
+            : a.Length != b.Length ? b.Length.CompareTo(a.Length)
+            : a.Start.CompareTo(b.Start));
+        var taken = new List<(int Start, int End)>();
+        foreach (var (start, length, person, kind) in accepted)
+        {
+            var end = start + length;
+            if (taken.Exists(x => x.Start < end && start < x.End))
+            {
+                continue;
+            }
+
+            taken.Add((start, end));
+            var (s, e) = compact.Original(start, length);
+            found.Add(new NameSpan(s, e - s, RuleFor(person, kind), Math.Max(0.85, person.Confidence)));
+        }
+    }
+
+    /// <summary>
+    /// A given name the register did not know, right after a surname (竹内禎之 where only 竹内 was
+    /// registered): one to three kanji the dictionary knows as a given name and not as an ordinary
+    /// word, ending the kanji run or followed by a title or an ordinary word. Else 0.
+    /// </summary>
+    private int GivenNameAfter(ReadOnlySpan<char> t, int at)
+    {
+        if (at >= t.Length || !IsKanji(t[at]) || Titles.LengthAt(t, at, _words) > 0)
+        {
+            return 0;
+        }
+
+        var lexicon = _words.Lexicon;
+        for (var k = Math.Min(3, t.Length - at); k >= 1; k--)
+        {
+            var given = t.Slice(at, k);
+            var next = at + k;
+            if (!AllKanji(given) || OfflineNameRecognizer.Morphemes.Contains(given[0]) || !lexicon.IsGivenName(given) || lexicon.IsWord(given) || _words.IsCompound(given, places: false))
+            {
+                continue;
+            }
+
+            if (next >= t.Length || !IsKanji(t[next]) || Titles.LengthAt(t, next, _words) > 0)
+            {
+                return k;
+            }
+
+            var run = next;
+            while (run < t.Length && IsKanji(t[run]) && run - next < 8)
+            {
+                run++;
+            }
+
+            if (_words.IsCompound(t[next..run]))
+            {
+                return k;
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool AllKanji(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!IsKanji(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool InsidePlace(List<(int Start, int Length, (Person? Person, PatternKind Kind) Value)> places, int start, int length)
+    {
+        foreach (var p in places)
+        {
+            if (p.Start <= start && p.Start + p.Length >= start + length && p.Length > length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool Accept(ReadOnlySpan<char> t, int start, int length, Person person, PatternKind kind)
+    {
+        var end = start + length;
+        var cps = CodePoints(t.Slice(start, length));
+        var before = start > 0 ? t[start - 1] : '\0';
+        var after = end < t.Length ? t[end] : '\0';
+        var titled = Titles.LengthAt(t, end, _words) > 0;
+        var alone = !IsKanji(before) && !IsKanji(after) && !(IsHiragana(after) && cps == 1);
+        switch (kind)
+        {
+            case PatternKind.FullName:
+                return cps >= 2 || titled || alone;
+            case PatternKind.Surname:
+                var word = t.Slice(start, length);
+                if (cps == 1)
+                {
+                    // A title or an office and its post right after it (関保健福祉部長), but not a place
+                    // and its head: 東 + 京都知事 is Tokyo's governor.
+                    var office = RoleWords.MatchAt(t, end) is null && titled;
+                    var placeHead = office && end + 2 <= t.Length && _words.Lexicon.IsPlace(t.Slice(end, 2));
+                    return !IsKanji(before) && ((titled && !placeHead) || alone);
+                }
+
+                if (person.FamilyNameIsGuess || person.TitledOnly || _words.Lexicon.IsCommonWord(word) || _places.Contains(word.ToString()) || IsPlaceStem(word))
+                {
+                    return titled || alone;
+                }
+
+                return true;
+            case PatternKind.GivenName:
+                return (!IsKanji(before) || titled) && (!IsKanji(after) || titled);
+            default:
+                return false;
+        }
+    }
+
+    private bool IsPlaceStem(ReadOnlySpan<char> word)
+    {
+        foreach (var place in _places)
+        {
+            if (place.Length == word.Length + 1 && place.AsSpan().StartsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string RuleFor(Person person, PatternKind kind)
+    {
+        var source = person.Sources.Count > 0 ? person.Sources[0].Kind : PersonSourceKind.ProseTitle;
+        var what = kind switch
+        {
+            PatternKind.FullName => "name",
+            PatternKind.Surname => "surname",
+            _ => "given-name",
+        };
+        return $"register:{KindName(source)}:{what}";
+    }
+
+    internal static string KindName(PersonSourceKind kind) => kind switch
+    {
+        PersonSourceKind.Roll => "roll",
+        PersonSourceKind.SpeakerLabel => "speaker-label",
+        PersonSourceKind.StageDirection => "stage-direction",
+        PersonSourceKind.Attendee => "attendee",
+        PersonSourceKind.ProseTitle => "prose-title",
+        PersonSourceKind.SelfIntroduction => "self-introduction",
+        PersonSourceKind.NameLabel => "name-label",
+        PersonSourceKind.HeadOfPlace => "head-of-place",
+        _ => "deny-list",
+    };
+}

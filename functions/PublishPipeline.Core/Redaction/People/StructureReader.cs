@@ -1,0 +1,49 @@
+using PublishPipeline.Model;
+using PublishPipeline.Redaction.Names;
+
+namespace PublishPipeline.Redaction.People;
+
+/// <summary>The people reading parsed: roll entries, speakers and the people stage directions name.</summary>
+internal static class StructureReader
+{
+    public static void Read(Minutes minutes, PeopleRegister register)
+    {
+        for (var r = 0; r < minutes.Rolls.Count; r++)
+        {
+            for (var e = 0; e < minutes.Rolls[r].Entries.Count; e++)
+            {
+                Add(minutes.Rolls[r].Entries[e], PersonSourceKind.Roll, $"rolls[{r}].entries[{e}]", register);
+            }
+        }
+
+        for (var s = 0; s < minutes.Sections.Count; s++)
+        {
+            for (var t = 0; t < minutes.Sections[s].Turns.Count; t++)
+            {
+                var turn = minutes.Sections[s].Turns[t];
+                if (turn.Person is { } person)
+                {
+                    Add(person, PersonSourceKind.SpeakerLabel, $"sections[{s}].turns[{t}].person", register);
+                }
+
+                for (var m = 0; m < turn.Mentions.Count; m++)
+                {
+                    Add(turn.Mentions[m], PersonSourceKind.StageDirection, $"sections[{s}].turns[{t}].mentions[{m}]", register);
+                }
+            }
+        }
+    }
+
+    private static void Add(PersonMention mention, PersonSourceKind kind, string location, PeopleRegister register)
+    {
+        var name = mention.Name ?? (mention.FamilyName is null ? null : mention.FamilyName + mention.GivenName);
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return;
+        }
+
+        var surnameOnly = mention.FamilyName is { } family && mention.GivenName is null
+            && CompactText.Folded(family) == CompactText.Folded(name);
+        register.Add(name, new PersonSource(kind, location, mention.Written), 0.95, mention.Role, mention.FamilyName, mention.GivenName, surnameOnly);
+    }
+}
