@@ -1,9 +1,4 @@
-using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Reports;
-using BenchmarkDotNet.Running;
 using PublishPipeline.Ingest;
 using PublishPipeline.Normalization;
 
@@ -34,57 +29,5 @@ public class DevCorpusNormalizationBenchmark
         }
 
         return turns;
-    }
-}
-
-/// <summary>The dev corpus beside the repository (../shared/devcorpus), as uploads.</summary>
-internal static class DevCorpus
-{
-    public static SourceFile[] Uploads() =>
-        [.. Directory.GetFiles(Folder()).Order(StringComparer.Ordinal).Select(p => new SourceFile(Path.GetFileName(p), File.ReadAllBytes(p)))];
-
-    public static long Bytes() => Directory.GetFiles(Folder()).Sum(p => new FileInfo(p).Length);
-
-    private static string Folder()
-    {
-        var repository = Directory.GetParent(BenchSamples.Folder)!.FullName;
-        var uploads = Path.Combine(repository, "..", "shared", "devcorpus", "uploads");
-        return Directory.Exists(uploads) ? uploads : throw new DirectoryNotFoundException("../shared/devcorpus/uploads not found beside " + repository);
-    }
-}
-
-/// <summary>An MB/s column over the dev corpus' bytes (mean time of one operation, one thread).</summary>
-internal sealed class DevCorpusThroughputConfig : ManualConfig
-{
-    public DevCorpusThroughputConfig() => AddColumn(new Column());
-
-    private sealed class Column : IColumn
-    {
-        public string Id => "DevCorpusMBps";
-
-        public string ColumnName => "MB/s";
-
-        public bool AlwaysShow => true;
-
-        public ColumnCategory Category => ColumnCategory.Custom;
-
-        public int PriorityInCategory => 0;
-
-        public bool IsNumeric => true;
-
-        public UnitType UnitType => UnitType.Dimensionless;
-
-        public string Legend => "Dev-corpus megabytes (10^6 bytes) normalised per second, one thread";
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) =>
-            summary[benchmarkCase]?.ResultStatistics is { Mean: > 0 } stats
-                ? (DevCorpus.Bytes() / 1e6 / (stats.Mean / 1e9)).ToString("F1", CultureInfo.InvariantCulture)
-                : "NA";
-
-        public bool IsAvailable(Summary summary) => true;
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
     }
 }

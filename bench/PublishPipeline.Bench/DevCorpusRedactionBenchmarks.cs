@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
 using PublishPipeline.Ingest;
 using PublishPipeline.Model;
 using PublishPipeline.Normalization;
@@ -55,22 +54,4 @@ public class DevCorpusRedactionBenchmarks
 
         return n;
     }
-}
-
-/// <summary>The dev corpus uploads, found beside the repository (../shared/devcorpus/uploads).</summary>
-internal static class DevCorpus
-{
-    private static readonly Lazy<string> Folder = new(() => Path.Combine(Path.GetDirectoryName(BenchSamples.Folder)!, "..", "shared", "devcorpus", "uploads"));
-
-    public static SourceFile[] Uploads() =>
-        Directory.Exists(Folder.Value)
-            ? [.. Directory.GetFiles(Folder.Value).Order(StringComparer.Ordinal).Select(f => new SourceFile(Path.GetFileName(f), File.ReadAllBytes(f)))]
-            : throw new DirectoryNotFoundException($"{Folder.Value}: the dev corpus is not beside the repository");
-
-    public static long Bytes(int scale) => Uploads().Sum(u => (long)u.Content.Length) * scale;
-}
-
-internal sealed class DevCorpusThroughputConfig : ManualConfig
-{
-    public DevCorpusThroughputConfig() => AddColumn(new SampleThroughputConfig.MegabytesPerSecondColumn(DevCorpus.Bytes));
 }
