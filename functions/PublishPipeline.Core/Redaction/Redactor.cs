@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using PublishPipeline.Model;
 using PublishPipeline.Redaction.Disclosure;
 using PublishPipeline.Redaction.Names;
+using PublishPipeline.Review;
 
 namespace PublishPipeline.Redaction;
 
@@ -40,6 +41,7 @@ public sealed class Redactor
 
         var entries = new List<RedactionEntry>();
         var holds = new List<string>();
+        var checks = new List<HoldCheck>(); // the same holds, with where a reviewer must look
         var warnings = new List<string>();
 
         // 1. The minutes' own disclosure decides first.
@@ -48,15 +50,19 @@ public sealed class Redactor
             case DisclosureState.Closed:
                 holds.Add("会議録は「非公開」とされています (the minutes are marked closed)"
                     + (string.IsNullOrWhiteSpace(minutes.Disclosure.Reason) ? "." : $": {minutes.Disclosure.Reason}"));
+                checks.Add(HoldChecks.OnDisclosure(minutes, HoldCodes.Closed, holds[^1]));
                 var closedAudit = new RedactionAudit(minutes.Id, request.SourceName, Policy.Version, entries) { Warnings = warnings };
-                return new RedactionOutcome(null, Hold(minutes, request, holds), closedAudit) { Warnings = warnings };
+                var closedReview = ReviewRules.Apply(request.Review, minutes, holds, checks); // never publishes: noted in the report
+                return new RedactionOutcome(null, Hold(minutes, request, holds, checks, closedReview), closedAudit) { Warnings = warnings };
             case DisclosureState.Unknown when Policy.UnknownDisclosure == UnknownDisclosureHandling.Hold:
                 holds.Add("会議録の公開の可否が読み取れません (the minutes' disclosure is unknown); publish only after review, or set the site's policy to publish such minutes.");
+                checks.Add(HoldChecks.OnDisclosure(minutes, HoldCodes.DisclosureUnknown, holds[^1]));
                 break;
             case DisclosureState.Unknown when UnclearRatherThanAbsent(minutes) is { } why:
                 // The policy may publish minutes that simply have no 公開の可否 table; it never
                 // publishes a table that says something we could not read.
                 holds.Add($"会議録の公開の可否が不明確です (the minutes' disclosure is unclear: {why}); publish only after review.");
+                checks.Add(HoldChecks.OnDisclosure(minutes, HoldCodes.DisclosureUnclear, holds[^1]));
                 break;
             default:
                 break;
@@ -66,6 +72,7 @@ public sealed class Redactor
         var passages = new NonDisclosedPassages(NonDisclosedPassages.NoticeFor(minutes.Disclosure), entries);
         var working = passages.Apply(minutes);
         holds.AddRange(passages.HoldReasons);
+        checks.AddRange(passages.HoldReasons.Select(r => HoldChecks.FromLocatedReason(minutes, HoldCodes.StrayClosingMarker, r)));
         warnings.AddRange(passages.Warnings);
 
         // 2b. Anything marker-like left over means something was meant to be hidden that no rule placed.
@@ -74,6 +81,8 @@ public sealed class Redactor
             holds.Add("非公開の印と思われる文字列が、印として扱えない場所・形で残っています (marker-like text remains where no passage rule applies: "
                 + string.Join(", ", leftovers.Take(5)) + (leftovers.Count > 5 ? $" and {leftovers.Count - 5} more" : string.Empty)
                 + "); mark the passage with 【非公開】…【非公開ここまで】 in the proceedings, or remove the text.");
+            checks.AddRange(leftovers.Select(at => HoldChecks.At(working, HoldCodes.MarkerLike, // locations in the document after the passages
+                "非公開の印と思われる文字列が、印として扱えない場所・形で残っています (marker-like text where no passage rule applies): mark the passage or remove the text.", at)));
         }
 
         // 3. 一部非公開 with nothing marked: nobody has said which part is private.
@@ -82,6 +91,7 @@ public sealed class Redactor
             holds.Add("会議録は「一部非公開」ですが、非公開部分の印（【非公開】…【非公開ここまで】、<!-- 非公開 -->…<!-- /非公開 -->、見出し末尾の（非公開））がありません。"
                 + "公開版であることを確認済みなら、blob メタデータ publicversion=true またはサイドカー <名前>.public-version を付けてください "
                 + "(minutes are partly closed but no passage is marked and the upload is not confirmed as the public version).");
+            checks.Add(HoldChecks.OnDisclosure(minutes, HoldCodes.PartialUnmarked, holds[^1]));
         }
 
         // 4. Personal names.
@@ -92,14 +102,23 @@ public sealed class Redactor
         catch (NameRecognitionException e) when (!e.IsTransient)
         {
             holds.Add($"氏名の検出に失敗しました (name recognition failed: {e.Message}).");
+            checks.Add(HoldChecks.At(minutes, HoldCodes.NamesNotRedacted, holds[^1], null));
             working = minutes;
         }
 
-        var audit = new RedactionAudit(minutes.Id, request.SourceName, Policy.Version, entries) { Warnings = warnings };
-        if (holds.Count > 0)
+        // 5. A reviewer's decision on exactly this content: an approval overrules the checks a
+        // person may overrule (names stay redacted); a rejection holds whatever else is true.
+        var review = ReviewRules.Apply(request.Review, minutes, holds, checks);
+        var audit = new RedactionAudit(minutes.Id, request.SourceName, Policy.Version, entries)
+        {
+            Warnings = warnings,
+            Review = review.Applied ? review.Decision : null,
+            ApprovedChecks = review.Publish ? checks : [],
+        };
+        if (holds.Count > 0 && !review.Publish)
         {
             // Nothing is half-published: no publishable document, only a review copy for staff.
-            return new RedactionOutcome(null, Hold(minutes, request, holds), audit)
+            return new RedactionOutcome(null, Hold(minutes, request, holds, checks, review), audit)
             {
                 Warnings = warnings,
                 ReviewCopy = ReferenceEquals(working, minutes) ? null : working,
@@ -124,8 +143,14 @@ public sealed class Redactor
         return minutes.Warnings.FirstOrDefault(w => w.Code is "disclosure-unclear" or "disclosure-minutes-missing")?.Message;
     }
 
-    private HoldReport Hold(Minutes minutes, RedactionRequest request, List<string> reasons) =>
-        new(minutes.Id, request.SourceName, [.. reasons], Policy.Clock());
+    private HoldReport Hold(Minutes minutes, RedactionRequest request, List<string> reasons, List<HoldCheck> checks, ReviewOutcome review) =>
+        new(minutes.Id, request.SourceName, [.. reasons], Policy.Clock())
+        {
+            SourceSha256 = minutes.Source?.Sha256,
+            Checks = [.. checks],
+            Review = review.Decision,
+            ReviewNote = review.Note,
+        };
 
     private async Task<Minutes> RedactNamesAsync(Minutes minutes, List<RedactionEntry> entries, CancellationToken cancellationToken)
     {
@@ -259,6 +284,9 @@ public enum NameReplacement
 /// (blob metadata <c>publicversion=true</c>, or a sidecar file <c>&lt;name&gt;.public-version</c> next to the upload).</param>
 public sealed record RedactionRequest(string SourceName, bool ConfirmedPublicVersion = false)
 {
+    /// <summary>A reviewer's decision on the upload (applies only when it covers the document's exact content; see <see cref="ReviewRules"/>).</summary>
+    public ReviewDecision? Review { get; init; }
+
     /// <summary>The blob metadata key that confirms the public version (value <c>true</c>).</summary>
     public const string PublicVersionMetadataKey = "publicversion";
 
@@ -315,12 +343,31 @@ public sealed record RedactionOutcome(Minutes? Redacted, HoldReport? Hold, Redac
 }
 
 /// <summary>Why a document is held for review instead of published.</summary>
-public sealed record HoldReport(string Id, string SourceName, IReadOnlyList<string> Reasons, DateTimeOffset At);
+public sealed record HoldReport(string Id, string SourceName, IReadOnlyList<string> Reasons, DateTimeOffset At)
+{
+    /// <summary>SHA-256 of the uploaded bytes that were held: what an approval must cover.</summary>
+    public string? SourceSha256 { get; init; }
+
+    /// <summary>What a reviewer must check, each with where (field, and line of the original file when known).</summary>
+    public IReadOnlyList<HoldCheck> Checks { get; init; } = [];
+
+    /// <summary>The upload's review decision, if one was found (it may cover other content, or be unable to overrule a check).</summary>
+    public ReviewDecision? Review { get; init; }
+
+    /// <summary>What that decision did or why it did not apply.</summary>
+    public string? ReviewNote { get; init; }
+}
 
 /// <summary>Private record of every redaction made (what, where, which rule, confidence). Never published.</summary>
 public sealed record RedactionAudit(string Id, string SourceName, string PolicyVersion, IReadOnlyList<RedactionEntry> Entries)
 {
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The reviewer's decision that took effect on this content (an approval that published it, or a rejection).</summary>
+    public ReviewDecision? Review { get; init; }
+
+    /// <summary>The hold checks an approval overruled.</summary>
+    public IReadOnlyList<HoldCheck> ApprovedChecks { get; init; } = [];
 }
 
 /// <summary>One redaction: the original text, where it was, what replaced it, and who decided.</summary>
