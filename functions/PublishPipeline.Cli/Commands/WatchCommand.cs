@@ -22,7 +22,7 @@ internal static class WatchCommand
         var baseUrl = new Option<string?>("--base-url") { Description = "Absolute URL the site is served from (feeds, sitemap)." };
         var prefix = new Option<string>("--container-prefix") { Description = "Prefix of every container name (share one account between several sites or test runs; $web becomes <prefix>web).", DefaultValueFactory = _ => "" };
         var settings = LocalPipeline.SettingsOption();
-        var command = new Command("watch", "Watch the uploads container and publish new uploads, withdraw deleted ones.") { storage, interval, once, baseUrl, prefix, settings };
+        var command = new Command("watch", "Watch the uploads container and publish new uploads, withdraw deleted ones. With --once: " + ExitCodes.Help) { storage, interval, once, baseUrl, prefix, settings };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(storage)!,
             TimeSpan.FromSeconds(Math.Max(0.2, parse.GetValue(interval))),
@@ -36,26 +36,37 @@ internal static class WatchCommand
 
     private static async Task<int> RunAsync(string connectionString, TimeSpan interval, bool once, string? baseUrl, string containerPrefix, FileInfo? settingsFile, CancellationToken cancellationToken)
     {
-        if (LocalPipeline.LoadSettings(settingsFile) is not { } settings)
+        if (LocalPipeline.LoadSettings(settingsFile) is not { } settings ||
+            LocalPipeline.SiteOptionsFor(baseUrl, settings, Console.Error) is not { } siteOptions)
         {
-            return 2;
+            return ExitCodes.Usage;
         }
 
-        var store = BlobObjectStore.FromSettings(key => key == "MinutesStorage" ? connectionString : null, containerPrefix: containerPrefix);
-        var pipeline = LocalPipeline.Create(store, baseUrl, settings);
+        BlobObjectStore store;
+        try
+        {
+            store = BlobObjectStore.FromSettings(key => key == "MinutesStorage" ? connectionString : null, containerPrefix: containerPrefix);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        {
+            await Console.Error.WriteLineAsync($"error: --storage: not a usable connection string ({e.Message}); expected e.g. UseDevelopmentStorage=true").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var pipeline = LocalPipeline.Create(store, siteOptions, settings);
         try
         {
             await store.EnsureContainersAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] cannot reach the storage account: {e.Message}");
-            return 2;
+            await Console.Error.WriteLineAsync($"error: --storage: cannot reach the storage account: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
         }
 
         AnsiConsole.MarkupLineInterpolated($"watching {store.Service.Uri}{store.ContainerName(Containers.Uploads)} (every {interval.TotalSeconds:0.#} s; Ctrl+C to stop)");
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        var failures = 0;
+        int failures = 0, holds = 0;
         var first = true;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -74,6 +85,7 @@ internal static class WatchCommand
                     var results = await pipeline.PublishAsync(name, updateIndexes: true, cancellationToken).ConfigureAwait(false);
                     Print(name, results[^1]);
                     failures += results[^1].Outcome == StageOutcome.Quarantined ? 1 : 0;
+                    holds += results[^1].Outcome == StageOutcome.Held ? 1 : 0;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -115,7 +127,7 @@ internal static class WatchCommand
             }
         }
 
-        return failures > 0 && once ? 1 : 0;
+        return !once ? ExitCodes.Success : failures > 0 ? ExitCodes.Failed : holds > 0 ? ExitCodes.Held : ExitCodes.Success;
     }
 
     private static void Print(string name, StageResult result)
