@@ -83,7 +83,7 @@ public sealed class FolderPublisher
         }
 
         // 1. What each input is: its content key, normalising (once per version) when unknown.
-        var total = minutes.Count * 2;
+        var total = (minutes.Count * 2) + 1; // each input twice (what it is, the stages), then the site as a whole
         var done = 0;
         void Tick() => progress?.Invoke(Interlocked.Increment(ref done), total);
         var keys = await ContentKeys.LoadAsync(_store, cancellationToken).ConfigureAwait(false);
@@ -173,8 +173,10 @@ public sealed class FolderPublisher
                         await PutUploadAsync(entry.Name, bytes, PipelineNames.Sha256(bytes), ct).ConfigureAwait(false);
                     }
 
-                    var stages = await _pipeline.PublishAsync(entry.Name, updateIndexes: false, ct).ConfigureAwait(false);
-                    results[entry.Name] = await ResultOfAsync(entry, entry.Normalized is { Outcome: StageOutcome.Done } n ? [n, .. stages.Skip(1)] : stages, ct).ConfigureAwait(false);
+                    var stages = entry.Normalized is { Outcome: StageOutcome.Done or StageOutcome.Unchanged } normalized && entry.UploadCurrent
+                        ? await AfterNormalizeAsync(normalized, ct).ConfigureAwait(false) // normalised just now: not again
+                        : await _pipeline.PublishAsync(entry.Name, updateIndexes: false, ct).ConfigureAwait(false);
+                    results[entry.Name] = await ResultOfAsync(entry, stages, ct).ConfigureAwait(false);
                 }
 
                 if (alsoAs.TryGetValue(entry.Name, out var duplicates))
@@ -214,12 +216,23 @@ public sealed class FolderPublisher
 
         var update = await _pipeline.Index.UpdateAsync(force: damaged, cancellationToken).ConfigureAwait(false);
         await keys.SaveAsync(_store, entries.Values.Select(e => e.Sha), cancellationToken).ConfigureAwait(false);
+        Tick();
 
         return new FolderPublishReport([.. results.Values.OrderBy(r => r.SourceName, StringComparer.Ordinal)], update.Written.Count, update.Deleted.Count)
         {
             Repaired = repaired,
             Notes = notes,
         };
+    }
+
+    /// <summary>Redact → render for a document normalised in this run, as <see cref="MinutesPipeline.PublishAsync"/> chains them.</summary>
+    private async Task<IReadOnlyList<StageResult>> AfterNormalizeAsync(StageResult normalized, CancellationToken cancellationToken)
+    {
+        var document = PipelineNames.Document(normalized.Id!);
+        var redacted = await _pipeline.RedactAsync(document, updateIndexes: false, cancellationToken).ConfigureAwait(false);
+        return redacted.Outcome is not (StageOutcome.Done or StageOutcome.Unchanged)
+            ? [normalized, redacted]
+            : [normalized, redacted, await _pipeline.RenderAsync(document, updateIndexes: false, cancellationToken).ConfigureAwait(false)];
     }
 
     private async Task<DocumentResult> ResultOfAsync(Entry entry, IReadOnlyList<StageResult> stages, CancellationToken cancellationToken)

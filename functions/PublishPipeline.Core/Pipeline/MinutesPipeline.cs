@@ -189,7 +189,8 @@ public sealed partial class MinutesPipeline
     public Task<StageResult> RedactAsync(string normalizedName, CancellationToken cancellationToken = default) =>
         RedactAsync(normalizedName, updateIndexes: true, cancellationToken);
 
-    private async Task<StageResult> RedactAsync(string normalizedName, bool updateIndexes, CancellationToken cancellationToken)
+    /// <summary>Redacts one document; the indexes only when <paramref name="updateIndexes"/> (batch runs update them once at the end).</summary>
+    public async Task<StageResult> RedactAsync(string normalizedName, bool updateIndexes, CancellationToken cancellationToken = default)
     {
         var id = PipelineNames.IdFromDocument(normalizedName);
         using var scope = BeginScope(Stages.Redact, id);
