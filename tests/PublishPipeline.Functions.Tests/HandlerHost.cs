@@ -38,8 +38,9 @@ public sealed class HandlerHost : IAsyncDisposable
     /// <param name="settings">App settings as "KEY=value", passed as the host would set them.</param>
     public static async Task<HandlerHost> StartAsync(BlobObjectStore store, SiteOptions? site = null, RedactionPolicy? policy = null, params string[] settings)
     {
-        // The deployed app always has SITE_BASE_URL (infra sets it); tests that do not name one get a fixed one.
-        string[] baseUrl = settings.Any(s => s.StartsWith("SITE_BASE_URL=", StringComparison.Ordinal)) ? [] : ["SITE_BASE_URL=https://minutes.example.test/"];
+        // The deployed app always has SITE_BASE_URL (infra sets it); tests that do not name one get
+        // the address a SiteOptions of their own would have, so hosts with and without one agree.
+        string[] baseUrl = settings.Any(s => s.StartsWith("SITE_BASE_URL=", StringComparison.Ordinal)) ? [] : ["SITE_BASE_URL=" + new SiteOptions().BaseUrl.AbsoluteUri];
         var app = HandlerApp.Build(["--urls", "http://127.0.0.1:0", .. settings.Concat(baseUrl).Select(s => "--" + s)], builder =>
         {
             builder.Services.AddSingleton<IObjectStore>(store);
