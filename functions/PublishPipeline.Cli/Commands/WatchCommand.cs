@@ -18,6 +18,13 @@ internal static class WatchCommand
     {
         var storage = new Option<string>("--storage") { Description = "Storage connection string, e.g. UseDevelopmentStorage=true (Azurite).", DefaultValueFactory = _ => "UseDevelopmentStorage=true" };
         var interval = new Option<double>("--interval") { Description = "Seconds between polls.", DefaultValueFactory = _ => 2 };
+        interval.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is not (> 0 and <= 3600))
+            {
+                result.AddError("--interval: expected seconds between polls, above 0 and at most 3600, e.g. 2.");
+            }
+        });
         var once = new Option<bool>("--once") { Description = "Process what is there once and exit (for scripts)." };
         var baseUrl = new Option<string?>("--base-url") { Description = "Absolute URL the site is served from (feeds, sitemap)." };
         var prefix = new Option<string>("--container-prefix") { Description = "Prefix of every container name (share one account between several sites or test runs; $web becomes <prefix>web).", DefaultValueFactory = _ => "" };
@@ -25,7 +32,7 @@ internal static class WatchCommand
         var command = new Command("watch", "Watch the uploads container and publish new uploads, withdraw deleted ones. With --once: " + ExitCodes.Help) { storage, interval, once, baseUrl, prefix, settings };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(storage)!,
-            TimeSpan.FromSeconds(Math.Max(0.2, parse.GetValue(interval))),
+            TimeSpan.FromSeconds(parse.GetValue(interval)),
             parse.GetValue(once),
             parse.GetValue(baseUrl),
             parse.GetValue(prefix) ?? string.Empty,

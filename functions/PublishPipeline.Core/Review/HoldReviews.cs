@@ -119,16 +119,7 @@ public sealed class HoldReviews
             return ReviewResult.Refused($"{upload}: cannot be approved: " + string.Join("; ", blocking.Select(c => c.Message)));
         }
 
-        return await RecordAsync(new ReviewDecision
-        {
-            SourceName = upload,
-            Verdict = ReviewVerdict.Approved,
-            SourceSha256 = current,
-            Reviewer = reviewer,
-            At = _time.GetUtcNow(),
-            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
-            Checks = [.. hold.Checks.Select(c => c.Code).Distinct()],
-        }, cancellationToken).ConfigureAwait(false);
+        return await RecordAsync(upload, ReviewVerdict.Approved, current, reviewer, note, hold, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records a rejection of the upload's current content: it stays off the site (and leaves it, if published).</summary>
@@ -143,20 +134,21 @@ public sealed class HoldReviews
         }
 
         var hold = await DocumentNotes.HoldAsync(_store, MinutesId.FromSourceName(upload), cancellationToken).ConfigureAwait(false);
-        return await RecordAsync(new ReviewDecision
-        {
-            SourceName = upload,
-            Verdict = ReviewVerdict.Rejected,
-            SourceSha256 = current,
-            Reviewer = reviewer,
-            At = _time.GetUtcNow(),
-            Note = reason.Trim(),
-            Checks = [.. (hold?.Checks ?? []).Select(c => c.Code).Distinct()],
-        }, cancellationToken).ConfigureAwait(false);
+        return await RecordAsync(upload, ReviewVerdict.Rejected, current, reviewer, reason, hold, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ReviewResult> RecordAsync(ReviewDecision decision, CancellationToken cancellationToken)
+    private async Task<ReviewResult> RecordAsync(string upload, ReviewVerdict verdict, string sha, string reviewer, string? note, HoldReport? hold, CancellationToken cancellationToken)
     {
+        var decision = new ReviewDecision
+        {
+            SourceName = upload,
+            Verdict = verdict,
+            SourceSha256 = sha,
+            Reviewer = reviewer,
+            At = _time.GetUtcNow(),
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            Checks = [.. (hold?.Checks ?? []).Select(c => c.Code).Distinct()],
+        };
         var record = await ReviewRecords.WriteAsync(_store, decision, cancellationToken).ConfigureAwait(false);
         return new ReviewResult(true, $"{decision.SourceName}: {decision.Describe()} (content SHA-256 {decision.SourceSha256[..12]}…)", $"{Containers.Uploads}/{record}", decision);
     }
