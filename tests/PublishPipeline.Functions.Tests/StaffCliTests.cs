@@ -148,6 +148,20 @@ public sealed class StaffCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Inputs_that_leave_nothing_to_publish_change_nothing()
+    {
+        Input("a.txt", TestUploads.PublicMinutes(61));
+        static Task<int> Publish(params string[] args) => new System.CommandLine.RootCommand { Cli.Commands.PublishCommand.Create() }.Parse(["publish", .. args]).InvokeAsync();
+        Assert.Equal(0, await Publish(In, "--site", Site, "--work", Work, "--base-url", BaseUrl));
+
+        // A mistyped folder, or one with nothing usable in it, must not withdraw the site.
+        Assert.Equal(2, await Publish(Path.Combine(_root.FullName, "no-such-folder"), "--site", Site, "--work", Work, "--base-url", BaseUrl));
+        var empty = Directory.CreateDirectory(Path.Combine(_root.FullName, "empty")).FullName;
+        Assert.Equal(2, await Publish(empty, "--site", Site, "--work", Work, "--base-url", BaseUrl));
+        Assert.True(File.Exists(Page("a.txt")));
+    }
+
+    [Fact]
     public void Mistakes_are_one_clear_line_and_exit_codes_say_what_happened()
     {
         var settings = Path.Combine(_root.FullName, "settings.json");

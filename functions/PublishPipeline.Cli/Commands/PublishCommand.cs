@@ -49,12 +49,18 @@ internal static class PublishCommand
         }
 
         var (uploads, missing, unusable) = CollectInputs(inputs);
-        if (missing.Count > 0 || uploads.Count + unusable.Count == 0)
+        if (missing.Count > 0 || uploads.Count == 0)
         {
-            // The inputs are the whole site: a mistyped folder must not withdraw everything.
-            foreach (var problem in missing.DefaultIfEmpty("no input files."))
+            // The inputs are the whole site: a mistyped folder, or one with nothing usable in it,
+            // must not withdraw everything.
+            foreach (var problem in missing.Concat(unusable.Select(u => $"{u.SourceName}: {u.Message}")).DefaultIfEmpty("no input files."))
             {
                 await Console.Error.WriteLineAsync($"error: {problem}").ConfigureAwait(false);
+            }
+
+            if (missing.Count == 0 && unusable.Count > 0)
+            {
+                await Console.Error.WriteLineAsync("error: no usable input files.").ConfigureAwait(false);
             }
 
             await Console.Error.WriteLineAsync("nothing was changed.").ConfigureAwait(false);

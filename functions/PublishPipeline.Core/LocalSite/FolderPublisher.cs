@@ -138,7 +138,7 @@ public sealed class FolderPublisher
             canonical.Add(ordered[0]);
             foreach (var duplicate in ordered.Skip(1))
             {
-                var message = $"the same minutes as {ordered[0].Name}: published once, under that name";
+                var message = $"the same minutes as {ordered[0].Name}: taken once, under that name";
                 StageResult? withdrawn = null;
                 if (duplicate.WasUploaded || duplicate.UploadCurrent)
                 {
@@ -184,7 +184,7 @@ public sealed class FolderPublisher
                     var result = results[entry.Name];
                     results[entry.Name] = result with
                     {
-                        Warnings = [.. duplicates.Select(d => $"duplicate: {d} holds the same minutes; published once, under {entry.Name}"), .. result.Warnings],
+                        Warnings = [.. duplicates.Select(d => $"duplicate: {d} holds the same minutes; taken once, under {entry.Name}"), .. result.Warnings],
                     };
                 }
             }
