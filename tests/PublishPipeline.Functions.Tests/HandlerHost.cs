@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PublishPipeline.Azure.Storage;
+using PublishPipeline.Pipeline;
 using PublishPipeline.Redaction;
 using PublishPipeline.Site;
 using PublishPipeline.Storage;
@@ -36,7 +37,11 @@ public sealed class HandlerHost : IAsyncDisposable
     public BlobObjectStore Store { get; }
 
     /// <param name="settings">App settings as "KEY=value", passed as the host would set them.</param>
-    public static async Task<HandlerHost> StartAsync(BlobObjectStore store, SiteOptions? site = null, RedactionPolicy? policy = null, params string[] settings)
+    public static Task<HandlerHost> StartAsync(BlobObjectStore store, SiteOptions? site = null, RedactionPolicy? policy = null, params string[] settings) =>
+        StartAsync(store, site, policy, null, settings);
+
+    /// <param name="options">The pipeline's limits and timings, when a test needs others than the defaults.</param>
+    public static async Task<HandlerHost> StartAsync(BlobObjectStore store, SiteOptions? site, RedactionPolicy? policy, PipelineOptions? options, params string[] settings)
     {
         // The deployed app always has SITE_BASE_URL (infra sets it); tests that do not name one get
         // the address a SiteOptions of their own would have, so hosts with and without one agree.
@@ -44,6 +49,11 @@ public sealed class HandlerHost : IAsyncDisposable
         var app = HandlerApp.Build(["--urls", "http://127.0.0.1:0", .. settings.Concat(baseUrl).Select(s => "--" + s)], builder =>
         {
             builder.Services.AddSingleton<IObjectStore>(store);
+            if (options is not null)
+            {
+                builder.Services.AddSingleton(options);
+            }
+
             if (site is not null)
             {
                 builder.Services.AddSingleton(site);
@@ -90,9 +100,9 @@ public sealed class HandlerHost : IAsyncDisposable
         return await PostAsync(function, body.ToJsonString());
     }
 
-    /// <summary>The timer invocation (TimerInfo as a JSON object; ScheduleStatus may be null).</summary>
-    public Task<InvocationResponse> TimerAsync(bool pastDue = false) => PostAsync(
-        HandlerApp.RerenderSite,
+    /// <summary>The timer invocation (TimerInfo as a JSON object; ScheduleStatus may be null) of the nightly run, or of <paramref name="function"/>.</summary>
+    public Task<InvocationResponse> TimerAsync(bool pastDue = false, string function = HandlerApp.RerenderSite) => PostAsync(
+        function,
         new JsonObject
         {
             ["Data"] = new JsonObject
@@ -104,7 +114,7 @@ public sealed class HandlerHost : IAsyncDisposable
                     ["IsPastDue"] = pastDue,
                 },
             },
-            ["Metadata"] = new JsonObject { ["sys"] = Sys(HandlerApp.RerenderSite) },
+            ["Metadata"] = new JsonObject { ["sys"] = Sys(function) },
         }.ToJsonString());
 
     /// <summary>An Event Grid BlobDeleted event for an upload, encoded as the host might send it.</summary>

@@ -91,6 +91,24 @@ public class ReviewDecisionTests
     }
 
     [Fact]
+    public async Task A_marker_the_reader_could_not_place_is_a_check_no_approval_overrules()
+    {
+        var doc = Doc(DisclosureState.Public, Named) with
+        {
+            Warnings = [new NormalizationWarning(Disclosure.MarkerLedger.Code, "【非公開】 in 開催日時 could not be placed", 7)],
+        };
+
+        var outcome = await Redact(doc, Decision(ReviewVerdict.Approved));
+
+        Assert.False(outcome.IsPublishable);
+        var check = Assert.Single(outcome.Hold!.Checks);
+        Assert.Equal(HoldCodes.MarkerUnplaced, check.Code);
+        Assert.Equal(7, check.Line);
+        Assert.False(check.Approvable);
+        Assert.Equal(outcome.Hold.Reasons.Count, outcome.Hold.Checks.Count);
+    }
+
+    [Fact]
     public async Task Checks_name_the_line_of_the_original_file_where_the_turn_started()
     {
         var doc = Doc(

@@ -42,9 +42,9 @@ internal static class PublishCommand
 
         var sitePath = Path.GetFullPath(site);
         var workPath = Path.GetFullPath(work ?? ReviewStore.DefaultWork(sitePath));
-        if (IsSameOrUnder(workPath, sitePath))
+        if (FolderSeparation.Problem(sitePath, workPath) is { } overlap)
         {
-            await Console.Error.WriteLineAsync($"error: --work: the work folder {workPath} is inside the site folder {sitePath}; private artefacts must never be published.").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"error: --work: {overlap}; private artefacts must never be published.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
@@ -113,9 +113,14 @@ internal static class PublishCommand
             IEnumerable<(string Name, string File)> found;
             if (Directory.Exists(full))
             {
-                found = Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories)
+                var skipped = new List<string>();
+                found = InputFiles.Enumerate(full, skipped)
                     .Select(f => (Path.GetRelativePath(full, f).Replace(Path.DirectorySeparatorChar, '/'), f))
-                    .Where(x => !x.Item1.Split('/').Any(s => s.StartsWith('.')));
+                    .ToList();
+                foreach (var skip in skipped)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"[yellow]skipped:[/] {Path.Combine(input, skip)}");
+                }
             }
             else if (File.Exists(full))
             {
@@ -127,8 +132,10 @@ internal static class PublishCommand
                 continue;
             }
 
-            foreach (var (name, file) in found)
+            foreach (var (written, file) in found)
             {
+                // The NFC spelling is the upload's name: a decomposed file name (macOS) is the same document.
+                var name = PublishPipeline.Unicode.TextNormalization.ToNfc(written);
                 if (ObjectName.Problem(name) is { } problem)
                 {
                     unusable.Add(new DocumentResult(file, null, DocumentOutcome.Failed, $"the name cannot be an upload name: {problem}"));
@@ -141,12 +148,5 @@ internal static class PublishCommand
         }
 
         return (uploads, missing, unusable);
-    }
-
-    private static bool IsSameOrUnder(string path, string folder)
-    {
-        var p = Path.TrimEndingDirectorySeparator(path);
-        var f = Path.TrimEndingDirectorySeparator(folder);
-        return p == f || p.StartsWith(f + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 }

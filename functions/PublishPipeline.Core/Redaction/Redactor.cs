@@ -42,7 +42,17 @@ public sealed class Redactor
         var entries = new List<RedactionEntry>();
         var holds = new List<string>();
         var checks = new List<HoldCheck>(); // the same holds, with where a reviewer must look
+        var accounted = new HashSet<string>(StringComparer.Ordinal); // reasons that have their checks
         var warnings = new List<string>();
+
+        void Check(string reason, params IEnumerable<HoldCheck> found)
+        {
+            checks.AddRange(found);
+            accounted.Add(reason);
+        }
+
+        // A reason added without checks of its own becomes a check no approval overrules.
+        void CheckTheRest() => checks.AddRange(holds.Where(r => accounted.Add(r)).Select(r => new HoldCheck(HoldCodes.Other, r)));
 
         // 1. The minutes' own disclosure decides first.
         switch (minutes.Disclosure.Minutes)
@@ -50,19 +60,20 @@ public sealed class Redactor
             case DisclosureState.Closed:
                 holds.Add("会議録は「非公開」とされています (the minutes are marked closed)"
                     + (string.IsNullOrWhiteSpace(minutes.Disclosure.Reason) ? "." : $": {minutes.Disclosure.Reason}"));
-                checks.Add(HoldChecks.OnDisclosure(minutes, HoldCodes.Closed, holds[^1]));
+                Check(holds[^1], HoldChecks.OnDisclosure(minutes, HoldCodes.Closed, holds[^1]));
+                CheckTheRest();
                 var closedAudit = new RedactionAudit(minutes.Id, request.SourceName, Policy.Version, entries) { Warnings = warnings };
                 var closedReview = ReviewRules.Apply(request.Review, minutes, holds, checks); // never publishes: noted in the report
                 return new RedactionOutcome(null, Hold(minutes, request, holds, checks, closedReview), closedAudit) { Warnings = warnings };
             case DisclosureState.Unknown when Policy.UnknownDisclosure == UnknownDisclosureHandling.Hold:
                 holds.Add("会議録の公開の可否が読み取れません (the minutes' disclosure is unknown); publish only after review, or set the site's policy to publish such minutes.");
-                checks.Add(HoldChecks.OnDisclosure(minutes, HoldCodes.DisclosureUnknown, holds[^1]));
+                Check(holds[^1], HoldChecks.OnDisclosure(minutes, HoldCodes.DisclosureUnknown, holds[^1]));
                 break;
             case DisclosureState.Unknown when UnclearRatherThanAbsent(minutes) is { } why:
                 // The policy may publish minutes that simply have no 公開の可否 table; it never
                 // publishes a table that says something we could not read.
                 holds.Add($"会議録の公開の可否が不明確です (the minutes' disclosure is unclear: {why}); publish only after review.");
-                checks.Add(HoldChecks.OnDisclosure(minutes, HoldCodes.DisclosureUnclear, holds[^1]));
+                Check(holds[^1], HoldChecks.OnDisclosure(minutes, HoldCodes.DisclosureUnclear, holds[^1]));
                 break;
             default:
                 break;
@@ -72,7 +83,11 @@ public sealed class Redactor
         var passages = new NonDisclosedPassages(NonDisclosedPassages.NoticeFor(minutes.Disclosure), entries);
         var working = passages.Apply(minutes);
         holds.AddRange(passages.HoldReasons);
-        checks.AddRange(passages.HoldReasons.Select(r => HoldChecks.FromLocatedReason(minutes, HoldCodes.StrayClosingMarker, r)));
+        foreach (var reason in passages.HoldReasons)
+        {
+            Check(reason, HoldChecks.FromLocatedReason(minutes, HoldCodes.StrayClosingMarker, reason));
+        }
+
         warnings.AddRange(passages.Warnings);
 
         // 2b. Anything marker-like left over means something was meant to be hidden that no rule placed.
@@ -81,8 +96,15 @@ public sealed class Redactor
             holds.Add("非公開の印と思われる文字列が、印として扱えない場所・形で残っています (marker-like text remains where no passage rule applies: "
                 + string.Join(", ", leftovers.Take(5)) + (leftovers.Count > 5 ? $" and {leftovers.Count - 5} more" : string.Empty)
                 + "); mark the passage with 【非公開】…【非公開ここまで】 in the proceedings, or remove the text.");
-            checks.AddRange(leftovers.Select(at => HoldChecks.At(working, HoldCodes.MarkerLike, // locations in the document after the passages
+            Check(holds[^1], leftovers.Select(at => HoldChecks.At(working, HoldCodes.MarkerLike, // locations in the document after the passages
                 "非公開の印と思われる文字列が、印として扱えない場所・形で残っています (marker-like text where no passage rule applies): mark the passage or remove the text.", at)));
+        }
+
+        // 2c. Markers the normaliser could not place anywhere (in 開催日時, a caption, a dropped line).
+        foreach (var unplaced in minutes.Warnings.Where(w => w.Code == MarkerLedger.Code))
+        {
+            holds.Add(unplaced.Message + "; 非公開の部分は審議経過・議題・会議の結果・資料の中で【非公開】…【非公開ここまで】で示してください (mark the passage there, or remove the marker).");
+            Check(holds[^1], new HoldCheck(HoldCodes.MarkerUnplaced, holds[^1]) { Line = unplaced.Line });
         }
 
         // 3. 一部非公開 with nothing marked: nobody has said which part is private.
@@ -91,7 +113,7 @@ public sealed class Redactor
             holds.Add("会議録は「一部非公開」ですが、非公開部分の印（【非公開】…【非公開ここまで】、<!-- 非公開 -->…<!-- /非公開 -->、見出し末尾の（非公開））がありません。"
                 + "公開版であることを確認済みなら、blob メタデータ publicversion=true またはサイドカー <名前>.public-version を付けてください "
                 + "(minutes are partly closed but no passage is marked and the upload is not confirmed as the public version).");
-            checks.Add(HoldChecks.OnDisclosure(minutes, HoldCodes.PartialUnmarked, holds[^1]));
+            Check(holds[^1], HoldChecks.OnDisclosure(minutes, HoldCodes.PartialUnmarked, holds[^1]));
         }
 
         // 4. Personal names.
@@ -102,12 +124,13 @@ public sealed class Redactor
         catch (NameRecognitionException e) when (!e.IsTransient)
         {
             holds.Add($"氏名の検出に失敗しました (name recognition failed: {e.Message}).");
-            checks.Add(HoldChecks.At(minutes, HoldCodes.NamesNotRedacted, holds[^1], null));
+            Check(holds[^1], HoldChecks.At(minutes, HoldCodes.NamesNotRedacted, holds[^1], null));
             working = minutes;
         }
 
         // 5. A reviewer's decision on exactly this content: an approval overrules the checks a
         // person may overrule (names stay redacted); a rejection holds whatever else is true.
+        CheckTheRest();
         var review = ReviewRules.Apply(request.Review, minutes, holds, checks);
         var audit = new RedactionAudit(minutes.Id, request.SourceName, Policy.Version, entries)
         {

@@ -48,6 +48,9 @@ public static class HoldCodes
     /// <summary>Marker-like text where no passage rule applies.</summary>
     public const string MarkerLike = "marker-like";
 
+    /// <summary>A 非公開 marker the reader could not place (in 開催日時, a caption, a dropped line): the file must be corrected.</summary>
+    public const string MarkerUnplaced = Redaction.Disclosure.MarkerLedger.Code;
+
     /// <summary>一部非公開 minutes with nothing marked and no public-version confirmation.</summary>
     public const string PartialUnmarked = "partial-unmarked";
 
