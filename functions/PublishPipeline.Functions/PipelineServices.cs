@@ -31,10 +31,19 @@ public static class PipelineServices
             : new SiteSettings());
         services.AddSingleton(sp =>
         {
-            var options = sp.GetRequiredService<SiteSettings>().ApplyTo(new SiteOptions());
-            return Setting(configuration, "SITE_BASE_URL") is { Length: > 0 } url
-                ? options with { BaseUrl = new Uri(url.EndsWith('/') ? url : url + "/") }
-                : options;
+            // The public site's address is in every feed, sitemap and catalogue: without it, or
+            // with a malformed one, every invocation fails with the reason rather than publishing
+            // links to a local preview address.
+            var settings = sp.GetRequiredService<SiteSettings>();
+            var options = settings.ApplyTo(new SiteOptions());
+            if (Setting(configuration, "SITE_BASE_URL") is { Length: > 0 } url)
+            {
+                return options with { BaseUrl = SettingsErrors.ParseBaseUrl(url, "app setting SITE_BASE_URL") };
+            }
+
+            return settings.BaseUrl is not null
+                ? options
+                : throw new FormatException($"app setting SITE_BASE_URL is not set and SITE_SETTINGS has no baseUrl: feeds, sitemap and catalogue need the site's public address, e.g. {SettingsErrors.BaseUrlExample}");
         });
         services.AddSingleton(sp => new SiteBuilder(sp.GetRequiredService<SiteOptions>()));
         services.AddSingleton(sp => sp.GetRequiredService<SiteSettings>().ToPolicy());

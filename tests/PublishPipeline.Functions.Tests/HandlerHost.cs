@@ -43,7 +43,10 @@ public sealed class HandlerHost : IAsyncDisposable
     /// <param name="options">The pipeline's limits and timings, when a test needs others than the defaults.</param>
     public static async Task<HandlerHost> StartAsync(BlobObjectStore store, SiteOptions? site, RedactionPolicy? policy, PipelineOptions? options, params string[] settings)
     {
-        var app = HandlerApp.Build(["--urls", "http://127.0.0.1:0", .. settings.Select(s => "--" + s)], builder =>
+        // The deployed app always has SITE_BASE_URL (infra sets it); tests that do not name one get
+        // the address a SiteOptions of their own would have, so hosts with and without one agree.
+        string[] baseUrl = settings.Any(s => s.StartsWith("SITE_BASE_URL=", StringComparison.Ordinal)) ? [] : ["SITE_BASE_URL=" + new SiteOptions().BaseUrl.AbsoluteUri];
+        var app = HandlerApp.Build(["--urls", "http://127.0.0.1:0", .. settings.Concat(baseUrl).Select(s => "--" + s)], builder =>
         {
             builder.Services.AddSingleton<IObjectStore>(store);
             if (options is not null)

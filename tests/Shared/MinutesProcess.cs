@@ -15,7 +15,7 @@ internal static class MinutesProcess
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "minutes.dll"));
+        start.ArgumentList.Add(CliPath());
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -23,10 +23,24 @@ internal static class MinutesProcess
 
         // Tests run offline: never reach an Azure endpoint configured on the developer's machine.
         start.Environment.Remove("LANGUAGE_ENDPOINT");
+        start.Environment.Remove("SITE_BASE_URL");
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         Assert.True(process.WaitForExit(120_000), "minutes did not finish");
         return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>
+    /// The CLI's own build output, same configuration as the tests: its deps and runtimeconfig are
+    /// its own, whereas a test folder may lack assemblies its host takes from a shared framework
+    /// (ASP.NET Core's logging, for the Functions tests). Else the copy beside the test assembly.
+    /// </summary>
+    private static string CliPath()
+    {
+        var tfm = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = tfm.Parent?.Name ?? "Release";
+        var own = Path.Combine(RepoPaths.Root, "functions", "PublishPipeline.Cli", "bin", configuration, tfm.Name, "minutes.dll");
+        return File.Exists(own) ? own : Path.Combine(AppContext.BaseDirectory, "minutes.dll");
     }
 }

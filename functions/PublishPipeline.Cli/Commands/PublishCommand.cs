@@ -1,27 +1,27 @@
-using System.Collections.Concurrent;
 using System.CommandLine;
-using PublishPipeline.Pipeline;
+using PublishPipeline.LocalSite;
 using PublishPipeline.Storage;
 using Spectre.Console;
 
 namespace PublishPipeline.Cli.Commands;
 
 /// <summary>
-/// `minutes publish INPUT... --site DIR [--work DIR]`: the whole pipeline on the local file system.
-/// Inputs are copied into the work area's uploads container, then normalise → redact → render runs
-/// for each (the same stages the Functions run), the indexes are rebuilt once, and a summary says
-/// what was published, held (with the reason and the report's path) and failed.
+/// `minutes publish INPUT... --site DIR [--work DIR]`: makes the site match the inputs. New and
+/// changed files go through normalise → redact → render (the stages the Functions run), files no
+/// longer given are withdrawn, the same minutes under two names are published once, and a site
+/// folder that lost files (or is new) is written whole again (<see cref="FolderPublisher"/>). The
+/// summary says what was published, held (what to check, the report's path) and failed.
 /// </summary>
 internal static class PublishCommand
 {
     public static Command Create()
     {
-        var inputs = new Argument<string[]>("INPUT") { Description = "Minutes files or folders (searched recursively).", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("INPUT") { Description = "Minutes files or folders (searched recursively): the whole set the site shows; what is not given any more is withdrawn.", Arity = ArgumentArity.OneOrMore };
         var site = new Option<string>("--site") { Description = "Folder that receives the public site.", Required = true };
-        var work = new Option<string?>("--work") { Description = "Folder for private artefacts (normalised JSON, audit records, hold and failure reports). Default: .minutes-work beside the site folder." };
-        var baseUrl = new Option<string?>("--base-url") { Description = "Absolute URL the site will be served from (feeds, sitemap)." };
+        var work = new Option<string?>("--work") { Description = "Folder for private artefacts (normalised JSON, audit records, hold and failure reports, review decisions). Default: .minutes-work beside the site folder." };
+        var baseUrl = new Option<string?>("--base-url") { Description = "Absolute http(s) URL the site will be served from (feeds, sitemap, catalogue), e.g. https://www.city.example.lg.jp/minutes/." };
         var settings = LocalPipeline.SettingsOption();
-        var command = new Command("publish", "Normalise, redact and publish minutes files into a static site.") { inputs, site, work, baseUrl, settings };
+        var command = new Command("publish", "Normalise, redact and publish minutes files into a static site that follows its inputs. " + ExitCodes.Help) { inputs, site, work, baseUrl, settings };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(inputs) ?? [],
             parse.GetValue(site)!,
@@ -34,148 +34,78 @@ internal static class PublishCommand
 
     private static async Task<int> RunAsync(string[] inputs, string site, string? work, string? baseUrl, FileInfo? settingsFile, CancellationToken cancellationToken)
     {
-        if (LocalPipeline.LoadSettings(settingsFile) is not { } settings)
+        if (LocalPipeline.LoadSettings(settingsFile) is not { } settings ||
+            LocalPipeline.SiteOptionsFor(baseUrl, settings, Console.Error) is not { } siteOptions)
         {
-            return 2;
+            return ExitCodes.Usage;
         }
 
         var sitePath = Path.GetFullPath(site);
-        var workPath = Path.GetFullPath(work ?? Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(sitePath)) ?? ".", ".minutes-work"));
+        var workPath = Path.GetFullPath(work ?? ReviewStore.DefaultWork(sitePath));
         if (FolderSeparation.Problem(sitePath, workPath) is { } overlap)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {overlap}; private artefacts must never be published.");
-            return 2;
+            await Console.Error.WriteLineAsync($"error: --work: {overlap}; private artefacts must never be published.").ConfigureAwait(false);
+            return ExitCodes.Usage;
         }
 
-        var uploads = CollectInputs(inputs, out var problems);
-        foreach (var problem in problems)
+        var (uploads, missing, unusable) = CollectInputs(inputs);
+        if (missing.Count > 0 || uploads.Count == 0)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {problem}");
-        }
+            // The inputs are the whole site: a mistyped folder, or one with nothing usable in it,
+            // must not withdraw everything.
+            foreach (var problem in missing.Concat(unusable.Select(u => $"{u.SourceName}: {u.Message}")).DefaultIfEmpty("no input files."))
+            {
+                await Console.Error.WriteLineAsync($"error: {problem}").ConfigureAwait(false);
+            }
 
-        if (uploads.Count == 0)
-        {
-            AnsiConsole.MarkupLine("[red]error:[/] no input files.");
-            return 2;
+            if (missing.Count == 0 && unusable.Count > 0)
+            {
+                await Console.Error.WriteLineAsync("error: no usable input files.").ConfigureAwait(false);
+            }
+
+            await Console.Error.WriteLineAsync("nothing was changed.").ConfigureAwait(false);
+            return ExitCodes.Usage;
         }
 
         var store = new FileSystemObjectStore(workPath, new Dictionary<string, string> { [Containers.Web] = sitePath });
-        var pipeline = LocalPipeline.Create(store, baseUrl, settings);
-        var results = new ConcurrentDictionary<string, IReadOnlyList<StageResult>>(StringComparer.Ordinal);
-        var crashes = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-
-        async Task ProcessAsync(KeyValuePair<string, string> upload, CancellationToken ct)
+        var publisher = new FolderPublisher(LocalPipeline.Create(store, siteOptions, settings));
+        FolderPublishReport report;
+        var terminal = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        if (terminal && uploads.Count > 1)
         {
-            try
-            {
-                var bytes = await File.ReadAllBytesAsync(upload.Value, ct).ConfigureAwait(false);
-                var existing = await store.GetAsync(Containers.Uploads, upload.Key, ct).ConfigureAwait(false);
-                if (existing is null || !existing.Content.Span.SequenceEqual(bytes))
-                {
-                    await store.PutAsync(Containers.Uploads, upload.Key, bytes, new ObjectProperties(), cancellationToken: ct).ConfigureAwait(false);
-                }
-
-                results[upload.Key] = await pipeline.PublishAsync(upload.Key, updateIndexes: false, ct).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                crashes[upload.Key] = $"{e.GetType().Name}: {e.Message}";
-            }
-        }
-
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-        IndexUpdate update;
-        if (AnsiConsole.Profile.Capabilities.Interactive && uploads.Count > 1)
-        {
-            update = IndexUpdate.None;
+            report = null!;
             await AnsiConsole.Progress().AutoClear(true).StartAsync(async progress =>
             {
-                var task = progress.AddTask("publishing", maxValue: uploads.Count + 1);
-                await Parallel.ForEachAsync(uploads, parallel, async (upload, ct) =>
-                {
-                    await ProcessAsync(upload, ct).ConfigureAwait(false);
-                    task.Increment(1);
-                }).ConfigureAwait(false);
-                task.Description = "indexes";
-                update = await pipeline.Index.UpdateAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-                task.Increment(1);
+                var task = progress.AddTask("publishing", maxValue: 1);
+                report = await publisher.PublishAsync(uploads, (done, total) => task.Value = total == 0 ? 1 : (double)done / total, cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
         }
         else
         {
-            var done = 0;
-            await Parallel.ForEachAsync(uploads, parallel, async (upload, ct) =>
-            {
-                await ProcessAsync(upload, ct).ConfigureAwait(false);
-                var n = Interlocked.Increment(ref done);
-                if (uploads.Count >= 20 && n % 10 == 0)
+            report = await publisher.PublishAsync(
+                uploads,
+                (done, total) =>
                 {
-                    Console.Error.WriteLine($"  {n}/{uploads.Count} processed");
-                }
-            }).ConfigureAwait(false);
-            update = await pipeline.Index.UpdateAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                    if (total >= 40 && done % 20 == 0)
+                    {
+                        Console.Error.WriteLine($"  {done}/{total} steps");
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
         }
 
-        var status = PrintSummary(store, uploads.Keys, results, crashes, update, sitePath, workPath);
-        return problems.Count > 0 ? Math.Max(status, 1) : status;
+        report = report with { Documents = [.. report.Documents, .. unusable] };
+        PublishSummary.Write(report, path => ReviewStore.Where(store, path), sitePath, workPath, Console.Out, terminal ? AnsiConsole.Console : null);
+        return report.Count(DocumentOutcome.Failed) > 0 ? ExitCodes.Failed
+            : report.Count(DocumentOutcome.Held) > 0 ? ExitCodes.Held
+            : ExitCodes.Success;
     }
 
-    private static int PrintSummary(
-        FileSystemObjectStore store,
-        IEnumerable<string> names,
-        ConcurrentDictionary<string, IReadOnlyList<StageResult>> results,
-        ConcurrentDictionary<string, string> crashes,
-        IndexUpdate update,
-        string sitePath,
-        string workPath)
+    /// <summary>Upload name (path inside the input folder) → file; arguments that name nothing; files that cannot be uploads.</summary>
+    private static (Dictionary<string, string> Uploads, List<string> Missing, List<DocumentResult> Unusable) CollectInputs(string[] inputs)
     {
-        var table = new Table().AddColumns("upload", "result", "detail");
-        int published = 0, held = 0, failed = 0;
-        foreach (var name in names.Order(StringComparer.Ordinal))
-        {
-            if (crashes.TryGetValue(name, out var crash))
-            {
-                failed++;
-                table.AddRow(Markup.Escape(name), "[red]failed[/]", Markup.Escape(crash));
-                continue;
-            }
-
-            var last = results[name][^1];
-            var report = last.Report is { } r ? ReportPath(store, r) : null;
-            switch (last.Outcome)
-            {
-                case StageOutcome.Done or StageOutcome.Unchanged when last.Stage == Stages.Render:
-                    published++;
-                    table.AddRow(Markup.Escape(name), "[green]published[/]", Markup.Escape($"{last.Id}{(last.Outcome == StageOutcome.Unchanged ? " (unchanged)" : string.Empty)}"));
-                    break;
-                case StageOutcome.Held:
-                    held++;
-                    table.AddRow(Markup.Escape(name), "[yellow]held[/]", Markup.Escape($"{last.Message}\nreport: {report}"));
-                    break;
-                default:
-                    failed++;
-                    table.AddRow(Markup.Escape(name), "[red]failed[/]", Markup.Escape($"{last.Stage}: {last.Message}" + (report is null ? string.Empty : $"\nreport: {report}")));
-                    break;
-            }
-        }
-
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"published: {published}, held: {held}, failed: {failed}");
-        AnsiConsole.MarkupLineInterpolated($"site: {sitePath} ({update.Written.Count} index files written)");
-        AnsiConsole.MarkupLineInterpolated($"private work folder: {workPath}");
-        return failed > 0 ? 1 : 0;
-    }
-
-    private static string ReportPath(FileSystemObjectStore store, string report)
-    {
-        var slash = report.IndexOf('/', StringComparison.Ordinal);
-        return slash < 0 ? report : Path.Combine(store.ContainerFolder(report[..slash]), report[(slash + 1)..]);
-    }
-
-    /// <summary>Upload name (path inside the upload area) → file on disk.</summary>
-    private static Dictionary<string, string> CollectInputs(string[] inputs, out List<string> problems)
-    {
-        problems = [];
+        var missing = new List<string>();
+        var unusable = new List<DocumentResult>();
         var uploads = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var input in inputs)
         {
@@ -198,7 +128,7 @@ internal static class PublishCommand
             }
             else
             {
-                problems.Add($"{input}: no such file or folder");
+                missing.Add($"{input}: no such file or folder");
                 continue;
             }
 
@@ -208,15 +138,15 @@ internal static class PublishCommand
                 var name = PublishPipeline.Unicode.TextNormalization.ToNfc(written);
                 if (ObjectName.Problem(name) is { } problem)
                 {
-                    problems.Add($"{file}: {problem}");
+                    unusable.Add(new DocumentResult(file, null, DocumentOutcome.Failed, $"the name cannot be an upload name: {problem}"));
                 }
                 else if (!uploads.TryAdd(name, file) && uploads[name] != file)
                 {
-                    problems.Add($"{file}: another input is also named {name}; only {uploads[name]} is published");
+                    unusable.Add(new DocumentResult(file, null, DocumentOutcome.Failed, $"another input is also named {name}; only {uploads[name]} is published"));
                 }
             }
         }
 
-        return uploads;
+        return (uploads, missing, unusable);
     }
 }

@@ -21,11 +21,11 @@ namespace PublishPipeline.Cli.Commands;
 /// </summary>
 internal static class RedactCommand
 {
-    public const int Publishable = 0;
-    public const int Unreadable = 1;
-    public const int UsageError = 2;
-    public const int Held = 3;
-    public const int RetryLater = 4;
+    public const int Publishable = ExitCodes.Success;
+    public const int Unreadable = ExitCodes.Failed;
+    public const int UsageError = ExitCodes.Usage;
+    public const int Held = ExitCodes.Held;
+    public const int RetryLater = ExitCodes.RetryLater;
 
     public static Command Create()
     {

@@ -20,15 +20,22 @@ internal static class WatchCommand
     {
         var storage = new Option<string>("--storage") { Description = "Storage connection string, e.g. UseDevelopmentStorage=true (Azurite).", DefaultValueFactory = _ => "UseDevelopmentStorage=true" };
         var interval = new Option<double>("--interval") { Description = "Seconds between polls.", DefaultValueFactory = _ => 2 };
+        interval.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is not (> 0 and <= 3600))
+            {
+                result.AddError("--interval: expected seconds between polls, above 0 and at most 3600, e.g. 2.");
+            }
+        });
         var once = new Option<bool>("--once") { Description = "Process what is there once and exit (for scripts)." };
         var baseUrl = new Option<string?>("--base-url") { Description = "Absolute URL the site is served from (feeds, sitemap)." };
         var prefix = new Option<string>("--container-prefix") { Description = "Prefix of every container name (share one account between several sites or test runs; $web becomes <prefix>web).", DefaultValueFactory = _ => "" };
         var recoverEvery = new Option<double>("--recover-every") { Description = "Minutes between recovery sweeps, which take documents whose stages failed (a storage outage mid-chain) through again; 0 turns them off.", DefaultValueFactory = _ => 5 };
         var settings = LocalPipeline.SettingsOption();
-        var command = new Command("watch", "Watch the uploads container and publish new uploads, withdraw deleted ones.") { storage, interval, once, baseUrl, prefix, settings, recoverEvery };
+        var command = new Command("watch", "Watch the uploads container and publish new uploads, withdraw deleted ones. With --once: " + ExitCodes.Help) { storage, interval, once, baseUrl, prefix, settings, recoverEvery };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(storage)!,
-            TimeSpan.FromSeconds(Math.Max(0.2, parse.GetValue(interval))),
+            TimeSpan.FromSeconds(parse.GetValue(interval)),
             parse.GetValue(once),
             parse.GetValue(baseUrl),
             parse.GetValue(prefix) ?? string.Empty,
@@ -40,13 +47,24 @@ internal static class WatchCommand
 
     private static async Task<int> RunAsync(string connectionString, TimeSpan interval, bool once, string? baseUrl, string containerPrefix, FileInfo? settingsFile, TimeSpan recoverEvery, CancellationToken cancellationToken)
     {
-        if (LocalPipeline.LoadSettings(settingsFile) is not { } settings)
+        if (LocalPipeline.LoadSettings(settingsFile) is not { } settings ||
+            LocalPipeline.SiteOptionsFor(baseUrl, settings, Console.Error) is not { } siteOptions)
         {
-            return 2;
+            return ExitCodes.Usage;
         }
 
-        var store = BlobObjectStore.FromSettings(key => key == "MinutesStorage" ? connectionString : null, containerPrefix: containerPrefix);
-        var pipeline = LocalPipeline.Create(store, baseUrl, settings);
+        BlobObjectStore store;
+        try
+        {
+            store = BlobObjectStore.FromSettings(key => key == "MinutesStorage" ? connectionString : null, containerPrefix: containerPrefix);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        {
+            await Console.Error.WriteLineAsync($"error: --storage: not a usable connection string ({e.Message}); expected e.g. UseDevelopmentStorage=true").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var pipeline = LocalPipeline.Create(store, siteOptions, settings);
         var outage = new StorageOutage(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
         while (true)
         {
@@ -60,13 +78,13 @@ internal static class WatchCommand
             {
                 if (!await WaitAsync(outage.Failed(e), cancellationToken).ConfigureAwait(false))
                 {
-                    return 0;
+                    return ExitCodes.Success;
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]error:[/] cannot reach the storage account: {e.Message}");
-                return 2;
+                await Console.Error.WriteLineAsync($"error: --storage: cannot reach the storage account: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Usage;
             }
         }
 
@@ -86,7 +104,7 @@ internal static class WatchCommand
                 var delay = outage.Failed(e);
                 if (once)
                 {
-                    return 1;
+                    return ExitCodes.Failed;
                 }
 
                 if (!await WaitAsync(delay, cancellationToken).ConfigureAwait(false))
@@ -107,7 +125,7 @@ internal static class WatchCommand
             }
         }
 
-        return state.Failures > 0 && once ? 1 : 0;
+        return !once ? ExitCodes.Success : state.Failures > 0 ? ExitCodes.Failed : state.Holds > 0 ? ExitCodes.Held : ExitCodes.Success;
     }
 
     /// <summary>One look at the uploads container; storage being unreachable ends it with an exception.</summary>
@@ -128,6 +146,7 @@ internal static class WatchCommand
                 var results = await pipeline.PublishAsync(name, updateIndexes: true, cancellationToken).ConfigureAwait(false);
                 Print(name, results[^1]);
                 state.Failures += results[^1].Outcome == StageOutcome.Quarantined ? 1 : 0;
+                state.Holds += results[^1].Outcome == StageOutcome.Held ? 1 : 0;
             }
             catch (Exception e) when (e is not OperationCanceledException && !StorageOutage.Is(e))
             {
@@ -201,6 +220,8 @@ internal static class WatchCommand
         public bool First { get; set; } = true;
 
         public int Failures { get; set; }
+
+        public int Holds { get; set; }
 
         public DateTimeOffset NextRecovery { get; set; }
     }

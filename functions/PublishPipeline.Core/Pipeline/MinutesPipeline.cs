@@ -5,6 +5,7 @@ using PublishPipeline.Ingest;
 using PublishPipeline.Model;
 using PublishPipeline.Normalization;
 using PublishPipeline.Redaction;
+using PublishPipeline.Review;
 using PublishPipeline.Site;
 using PublishPipeline.Storage;
 
@@ -98,11 +99,11 @@ public sealed partial class MinutesPipeline
             return await QuarantineAsync(id, uploadName, Stages.Normalize, "name", $"The upload name is unusable: {problem}.", null, cancellationToken).ConfigureAwait(false);
         }
 
-        if (uploadName.EndsWith(RedactionRequest.PublicVersionSidecarSuffix, StringComparison.Ordinal))
+        if (UploadSidecars.MainOf(uploadName) is { } main)
         {
-            // "x.docx.public-version" confirms x.docx as the public version of 一部非公開 minutes:
-            // not minutes itself, but x.docx must be looked at again.
-            var main = uploadName[..^RedactionRequest.PublicVersionSidecarSuffix.Length];
+            // "x.docx.public-version" confirms x.docx as the public version of 一部非公開 minutes,
+            // "x.docx.review.json" records a reviewer's decision on it: not minutes themselves,
+            // but x.docx must be looked at again.
             return main.Length > 0 && ObjectName.Problem(main) is null
                 ? await NormalizeAsync(main, cancellationToken).ConfigureAwait(false)
                 : Log(new StageResult(Stages.Normalize, id, StageOutcome.Ignored, "a public-version confirmation without its upload"));
@@ -118,11 +119,16 @@ public sealed partial class MinutesPipeline
         var confirmed = RedactionRequest.IsConfirmedPublicVersion(
             upload.Properties.Metadata,
             await ExistsAsync(Containers.Uploads, uploadName + RedactionRequest.PublicVersionSidecarSuffix, cancellationToken).ConfigureAwait(false));
+
+        // A new or revoked review decision arrives as an upload event: recorded here so the
+        // normalised document changes and redaction (which applies the decision) runs again.
+        var (_, reviewTag) = await ReviewRecords.ReadAsync(_store, uploadName, sha, cancellationToken).ConfigureAwait(false);
         var existing = await _store.GetAsync(Containers.Normalized, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
         if (existing is not null &&
             ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.SourceSha256) == sha &&
             ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.SourceName) == ObjectMetadata.Encode(uploadName) &&
-            ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.PublicVersion) == (confirmed ? "true" : null))
+            ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.PublicVersion) == (confirmed ? "true" : null) &&
+            ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.Review) == reviewTag)
         {
             return Log(new StageResult(Stages.Normalize, id, StageOutcome.Unchanged, "already normalised from the same bytes"));
         }
@@ -161,7 +167,16 @@ public sealed partial class MinutesPipeline
             metadata[MetadataKeys.PublicVersion] = "true";
         }
 
+        if (reviewTag is not null)
+        {
+            metadata[MetadataKeys.Review] = reviewTag;
+        }
+
         await _store.PutAsync(Containers.Normalized, PipelineNames.Document(id), json, Private(metadata), cancellationToken: cancellationToken).ConfigureAwait(false);
+        foreach (var warning in minutes.Warnings)
+        {
+            LogDocumentWarning(_logger, id, Stages.Normalize, warning.Line is { } line ? $"line {line}: " : string.Empty, warning.Code, warning.Message);
+        }
 
         // A corrected re-upload clears the old failure report.
         await _store.DeleteAsync(Containers.Quarantine, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
@@ -174,7 +189,8 @@ public sealed partial class MinutesPipeline
     public Task<StageResult> RedactAsync(string normalizedName, CancellationToken cancellationToken = default) =>
         RedactAsync(normalizedName, updateIndexes: true, cancellationToken);
 
-    private async Task<StageResult> RedactAsync(string normalizedName, bool updateIndexes, CancellationToken cancellationToken)
+    /// <summary>Redacts one document; the indexes only when <paramref name="updateIndexes"/> (batch runs update them once at the end).</summary>
+    public async Task<StageResult> RedactAsync(string normalizedName, bool updateIndexes, CancellationToken cancellationToken = default)
     {
         var id = PipelineNames.IdFromDocument(normalizedName);
         using var scope = BeginScope(Stages.Redact, id);
@@ -194,13 +210,15 @@ public sealed partial class MinutesPipeline
         var encodedSource = ObjectMetadata.Get(normalized.Properties.Metadata, MetadataKeys.SourceName);
         var sourceName = encodedSource is null ? id : ObjectMetadata.Decode(encodedSource);
         var confirmed = ObjectMetadata.Get(normalized.Properties.Metadata, MetadataKeys.PublicVersion) == "true";
+        var (review, reviewTag) = await ReviewRecords.ReadAsync(_store, sourceName, ObjectMetadata.Get(normalized.Properties.Metadata, MetadataKeys.SourceSha256), cancellationToken).ConfigureAwait(false);
         foreach (var (container, outcome) in new[] { (Containers.Redacted, StageOutcome.Unchanged), (Containers.Held, StageOutcome.Held) })
         {
             var previous = await _store.GetAsync(container, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
             if (previous is not null &&
                 ObjectMetadata.Get(previous.Properties.Metadata, MetadataKeys.NormalizedSha256) == sha &&
                 ObjectMetadata.Get(previous.Properties.Metadata, MetadataKeys.PolicyVersion) == policy &&
-                ObjectMetadata.Get(previous.Properties.Metadata, MetadataKeys.PublicVersion) == (confirmed ? "true" : null))
+                ObjectMetadata.Get(previous.Properties.Metadata, MetadataKeys.PublicVersion) == (confirmed ? "true" : null) &&
+                ObjectMetadata.Get(previous.Properties.Metadata, MetadataKeys.Review) == reviewTag)
             {
                 return Log(new StageResult(Stages.Redact, id, outcome, "already redacted from the same document under the same policy", outcome == StageOutcome.Held ? $"{Containers.Held}/{PipelineNames.Document(id)}" : null));
             }
@@ -210,7 +228,7 @@ public sealed partial class MinutesPipeline
         try
         {
             var minutes = MinutesJson.Deserialize(normalized.Content.Span);
-            result = await _redactor.RedactAsync(minutes with { Id = id }, new RedactionRequest(sourceName, confirmed), cancellationToken).ConfigureAwait(false);
+            result = await _redactor.RedactAsync(minutes with { Id = id }, new RedactionRequest(sourceName, confirmed) { Review = review }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (!_options.IsTransient(e))
         {
@@ -227,6 +245,16 @@ public sealed partial class MinutesPipeline
         {
             // Recorded so that a confirmation given or revoked later (same bytes) is redacted again.
             metadata[MetadataKeys.PublicVersion] = "true";
+        }
+
+        if (reviewTag is not null)
+        {
+            metadata[MetadataKeys.Review] = reviewTag; // likewise for a review decision
+        }
+
+        foreach (var warning in result.Warnings)
+        {
+            LogDocumentWarning(_logger, id, Stages.Redact, string.Empty, "redaction", warning);
         }
 
         // The audit record first: whatever happens next, what was removed and why is on record.
@@ -386,16 +414,26 @@ public sealed partial class MinutesPipeline
     public async Task<StageResult> WithdrawAsync(string uploadName, WithdrawalEvent? deletion = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(uploadName);
-        if (uploadName.EndsWith(RedactionRequest.PublicVersionSidecarSuffix, StringComparison.Ordinal) &&
-            uploadName[..^RedactionRequest.PublicVersionSidecarSuffix.Length] is { Length: > 0 } main && ObjectName.Problem(main) is null)
+        if (UploadSidecars.MainOf(uploadName) is { Length: > 0 } main && ObjectName.Problem(main) is null)
         {
-            // The public-version confirmation was revoked: x.docx itself stays, but must be taken
-            // through the stages again without it (一部非公開 minutes are then held and leave the site).
+            // The public-version confirmation or the review decision was revoked: x.docx itself
+            // stays, but must be taken through the stages again without it (一部非公開 minutes are
+            // then held and leave the site; so is a document only an approval published).
             var results = await PublishAsync(main, cancellationToken: cancellationToken).ConfigureAwait(false);
             return results[^1];
         }
 
         return await WithdrawAsync(MinutesId.FromSourceName(uploadName), uploadName, deletion, "the upload was deleted", updateIndexes: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Withdraws an upload that was already removed from the uploads container, with the reason on
+    /// record (the local door: the file left the input folder, or duplicates another one).
+    /// </summary>
+    public Task<StageResult> WithdrawAsync(string uploadName, string reason, bool updateIndexes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(uploadName);
+        return WithdrawAsync(MinutesId.FromSourceName(uploadName), uploadName, null, reason, updateIndexes, cancellationToken);
     }
 
     private async Task<StageResult> WithdrawAsync(string id, string uploadName, WithdrawalEvent? deletion, string reason, bool updateIndexes, CancellationToken cancellationToken)
@@ -508,7 +546,7 @@ public sealed partial class MinutesPipeline
         var quarantined = await ListDocumentsAsync(Containers.Quarantine, cancellationToken).ConfigureAwait(false);
         foreach (var (name, upload) in uploads)
         {
-            if (name.EndsWith(RedactionRequest.PublicVersionSidecarSuffix, StringComparison.Ordinal))
+            if (UploadSidecars.IsSidecar(name))
             {
                 continue;
             }
@@ -569,13 +607,17 @@ public sealed partial class MinutesPipeline
             }
         }
 
-        // 1b. A public-version confirmation given or revoked (metadata or sidecar) without an event
-        // reaching us: normalise again, which records the new state and so re-redacts below.
+        // 1b. A public-version confirmation or review decision given or revoked (metadata or
+        // sidecar) without an event reaching us: normalise again, which records the new state and
+        // so re-redacts below.
         foreach (var (id, item) in normalized.ToList())
         {
             var source = ObjectMetadata.Decode(ObjectMetadata.Get(item.Metadata, MetadataKeys.SourceName)!);
             var confirmed = RedactionRequest.IsConfirmedPublicVersion(uploads[source].Metadata, uploads.ContainsKey(source + RedactionRequest.PublicVersionSidecarSuffix));
-            if (confirmed == (ObjectMetadata.Get(item.Metadata, MetadataKeys.PublicVersion) == "true") || Young(id, uploads[source].LastModified) || OutOfBudget($"{Containers.Uploads}/{source}", id))
+            var reviewTag = uploads.TryGetValue(ReviewRecords.NameFor(source), out var record) ? record.ETag.Trim('"') : null;
+            var changed = record is not null && record.LastModified > uploads[source].LastModified ? record.LastModified : uploads[source].LastModified;
+            if ((confirmed == (ObjectMetadata.Get(item.Metadata, MetadataKeys.PublicVersion) == "true") && reviewTag == ObjectMetadata.Get(item.Metadata, MetadataKeys.Review))
+                || Young(id, changed) || OutOfBudget($"{Containers.Uploads}/{source}", id))
             {
                 continue;
             }
@@ -603,6 +645,7 @@ public sealed partial class MinutesPipeline
             if (decided is not null &&
                 ObjectMetadata.Get(decided.Metadata, MetadataKeys.PolicyVersion) == policy &&
                 ObjectMetadata.Get(decided.Metadata, MetadataKeys.PublicVersion) == ObjectMetadata.Get(item.Metadata, MetadataKeys.PublicVersion) &&
+                ObjectMetadata.Get(decided.Metadata, MetadataKeys.Review) == ObjectMetadata.Get(item.Metadata, MetadataKeys.Review) &&
                 (normalizedSha is null || ObjectMetadata.Get(decided.Metadata, MetadataKeys.NormalizedSha256) == normalizedSha))
             {
                 continue;
@@ -843,6 +886,9 @@ public sealed partial class MinutesPipeline
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Stage} {DocumentId}: {Outcome} — {Detail}")]
     private static partial void LogStage(ILogger logger, string stage, string? documentId, StageOutcome outcome, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{DocumentId} {Stage} warning: {Where}{Code}: {Detail}")]
+    private static partial void LogDocumentWarning(ILogger logger, string documentId, string stage, string where, string code, string detail);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Quarantined {DocumentId} at {Stage} ({Code}): {Reason}")]
     private static partial void LogQuarantined(ILogger logger, string documentId, string stage, string code, string reason);

@@ -76,4 +76,7 @@ public static class MetadataKeys
 
     /// <summary>"true" when staff confirmed the upload as the public version of 一部非公開 minutes.</summary>
     public const string PublicVersion = "publicversion";
+
+    /// <summary>The version (ETag) of the upload's review record a stage saw; absent when there was none.</summary>
+    public const string Review = "review";
 }

@@ -396,6 +396,10 @@ public sealed partial class SiteIndex
         }
     }
 
+    /// <summary>The index files the last rebuild recorded (path → SHA-256), to check a site folder against.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> RecordedFilesAsync(CancellationToken cancellationToken = default) =>
+        (await ReadStateAsync(cancellationToken).ConfigureAwait(false)).State.Files;
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Site indexes rebuilt from {Documents} documents: {Written} files written, {Deleted} deleted")]
     private static partial void LogRebuilt(ILogger logger, int documents, int written, int deleted);
 

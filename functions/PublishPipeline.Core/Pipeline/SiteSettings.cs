@@ -38,13 +38,22 @@ public sealed record SiteSettings
         try
         {
             var settings = JsonSerializer.Deserialize<SiteSettings>(json, JsonOptions)
-                ?? throw new FormatException($"{source}: the settings are JSON null.");
-            _ = settings.ToPolicy(); // validate the enumerated values now, not at the first upload
+                ?? throw new FormatException($"{source}: the settings are JSON null; expected an object {{ … }}.");
+            try
+            {
+                _ = settings.ToPolicy(); // validate the enumerated values now, not at the first upload
+            }
+            catch (FormatException e)
+            {
+                throw new FormatException($"{source}: {e.Message}", e);
+            }
+
+            SettingsErrors.Validate(settings, source);
             return settings;
         }
         catch (JsonException e)
         {
-            throw new FormatException($"{source}: {e.Message}", e);
+            throw new FormatException(SettingsErrors.Describe(e, source), e);
         }
     }
 
@@ -98,7 +107,7 @@ public sealed record SiteSettings
         return options with
         {
             SiteTitle = SiteTitle ?? options.SiteTitle,
-            BaseUrl = BaseUrl is { Length: > 0 } url ? new Uri(url.EndsWith('/') ? url : url + "/") : options.BaseUrl,
+            BaseUrl = BaseUrl is { Length: > 0 } url ? SettingsErrors.ParseBaseUrl(url, "baseUrl") : options.BaseUrl,
             BodySlugs = BodySlugs ?? options.BodySlugs,
         };
     }

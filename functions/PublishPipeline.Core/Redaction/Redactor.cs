@@ -5,6 +5,7 @@ using PublishPipeline.Redaction.Disclosure;
 using PublishPipeline.Redaction.Names;
 using PublishPipeline.Redaction.People;
 using PublishPipeline.Redaction.PersonalData;
+using PublishPipeline.Review;
 
 namespace PublishPipeline.Redaction;
 
@@ -43,7 +44,18 @@ public sealed class Redactor
         var entries = new List<RedactionEntry>();
         var people = new List<PersonDecision>();
         var holds = new List<string>();
+        var checks = new List<HoldCheck>(); // the same holds, with where a reviewer must look
+        var accounted = new HashSet<string>(StringComparer.Ordinal); // reasons that have their checks
         var warnings = new List<string>();
+
+        void Check(string reason, params IEnumerable<HoldCheck> found)
+        {
+            checks.AddRange(found);
+            accounted.Add(reason);
+        }
+
+        // A reason added without checks of its own becomes a check no approval overrules.
+        void CheckTheRest() => checks.AddRange(holds.Where(r => accounted.Add(r)).Select(r => new HoldCheck(HoldCodes.Other, r)));
 
         // 1. The minutes' own disclosure decides first.
         switch (minutes.Disclosure.Minutes)
@@ -51,15 +63,20 @@ public sealed class Redactor
             case DisclosureState.Closed:
                 holds.Add("会議録は「非公開」とされています (the minutes are marked closed)"
                     + (string.IsNullOrWhiteSpace(minutes.Disclosure.Reason) ? "." : $": {minutes.Disclosure.Reason}"));
+                Check(holds[^1], HoldChecks.OnDisclosure(minutes, HoldCodes.Closed, holds[^1]));
+                CheckTheRest();
                 var closedAudit = new RedactionAudit(minutes.Id, request.SourceName, Policy.Version, entries) { Warnings = warnings };
-                return new RedactionOutcome(null, Hold(minutes, request, holds), closedAudit) { Warnings = warnings };
+                var closedReview = ReviewRules.Apply(request.Review, minutes, holds, checks); // never publishes: noted in the report
+                return new RedactionOutcome(null, Hold(minutes, request, holds, checks, closedReview), closedAudit) { Warnings = warnings };
             case DisclosureState.Unknown when Policy.UnknownDisclosure == UnknownDisclosureHandling.Hold:
                 holds.Add("会議録の公開の可否が読み取れません (the minutes' disclosure is unknown); publish only after review, or set the site's policy to publish such minutes.");
+                Check(holds[^1], HoldChecks.OnDisclosure(minutes, HoldCodes.DisclosureUnknown, holds[^1]));
                 break;
             case DisclosureState.Unknown when UnclearRatherThanAbsent(minutes) is { } why:
                 // The policy may publish minutes that simply have no 公開の可否 table; it never
                 // publishes a table that says something we could not read.
                 holds.Add($"会議録の公開の可否が不明確です (the minutes' disclosure is unclear: {why}); publish only after review.");
+                Check(holds[^1], HoldChecks.OnDisclosure(minutes, HoldCodes.DisclosureUnclear, holds[^1]));
                 break;
             default:
                 break;
@@ -69,6 +86,11 @@ public sealed class Redactor
         var passages = new NonDisclosedPassages(NonDisclosedPassages.NoticeFor(minutes.Disclosure), entries);
         var working = passages.Apply(minutes);
         holds.AddRange(passages.HoldReasons);
+        foreach (var reason in passages.HoldReasons)
+        {
+            Check(reason, HoldChecks.FromLocatedReason(minutes, HoldCodes.StrayClosingMarker, reason));
+        }
+
         warnings.AddRange(passages.Warnings);
 
         // 2b. Anything marker-like left over means something was meant to be hidden that no rule placed.
@@ -77,12 +99,15 @@ public sealed class Redactor
             holds.Add("非公開の印と思われる文字列が、印として扱えない場所・形で残っています (marker-like text remains where no passage rule applies: "
                 + string.Join(", ", leftovers.Take(5)) + (leftovers.Count > 5 ? $" and {leftovers.Count - 5} more" : string.Empty)
                 + "); mark the passage with 【非公開】…【非公開ここまで】 in the proceedings, or remove the text.");
+            Check(holds[^1], leftovers.Select(at => HoldChecks.At(working, HoldCodes.MarkerLike, // locations in the document after the passages
+                "非公開の印と思われる文字列が、印として扱えない場所・形で残っています (marker-like text where no passage rule applies): mark the passage or remove the text.", at)));
         }
 
         // 2c. Markers the normaliser could not place anywhere (in 開催日時, a caption, a dropped line).
         foreach (var unplaced in minutes.Warnings.Where(w => w.Code == MarkerLedger.Code))
         {
             holds.Add(unplaced.Message + "; 非公開の部分は審議経過・議題・会議の結果・資料の中で【非公開】…【非公開ここまで】で示してください (mark the passage there, or remove the marker).");
+            Check(holds[^1], new HoldCheck(HoldCodes.MarkerUnplaced, holds[^1]) { Line = unplaced.Line });
         }
 
         // 3. 一部非公開 with nothing marked: nobody has said which part is private.
@@ -91,6 +116,7 @@ public sealed class Redactor
             holds.Add("会議録は「一部非公開」ですが、非公開部分の印（【非公開】…【非公開ここまで】、<!-- 非公開 -->…<!-- /非公開 -->、見出し末尾の（非公開））がありません。"
                 + "公開版であることを確認済みなら、blob メタデータ publicversion=true またはサイドカー <名前>.public-version を付けてください "
                 + "(minutes are partly closed but no passage is marked and the upload is not confirmed as the public version).");
+            Check(holds[^1], HoldChecks.OnDisclosure(minutes, HoldCodes.PartialUnmarked, holds[^1]));
         }
 
         // 4. Personal names.
@@ -101,14 +127,25 @@ public sealed class Redactor
         catch (NameRecognitionException e) when (!e.IsTransient)
         {
             holds.Add($"氏名の検出に失敗しました (name recognition failed: {e.Message}).");
+            Check(holds[^1], HoldChecks.At(minutes, HoldCodes.NamesNotRedacted, holds[^1], null));
             working = minutes;
         }
 
-        var audit = new RedactionAudit(minutes.Id, request.SourceName, Policy.Version, entries) { Warnings = warnings, People = people };
-        if (holds.Count > 0)
+        // 5. A reviewer's decision on exactly this content: an approval overrules the checks a
+        // person may overrule (names stay redacted); a rejection holds whatever else is true.
+        CheckTheRest();
+        var review = ReviewRules.Apply(request.Review, minutes, holds, checks);
+        var audit = new RedactionAudit(minutes.Id, request.SourceName, Policy.Version, entries)
+        {
+            Warnings = warnings,
+            People = people,
+            Review = review.Applied ? review.Decision : null,
+            ApprovedChecks = review.Publish ? checks : [],
+        };
+        if (holds.Count > 0 && !review.Publish)
         {
             // Nothing is half-published: no publishable document, only a review copy for staff.
-            return new RedactionOutcome(null, Hold(minutes, request, holds), audit)
+            return new RedactionOutcome(null, Hold(minutes, request, holds, checks, review), audit)
             {
                 Warnings = warnings,
                 ReviewCopy = ReferenceEquals(working, minutes) ? null : working,
@@ -133,8 +170,14 @@ public sealed class Redactor
         return minutes.Warnings.FirstOrDefault(w => w.Code is "disclosure-unclear" or "disclosure-minutes-missing")?.Message;
     }
 
-    private HoldReport Hold(Minutes minutes, RedactionRequest request, List<string> reasons) =>
-        new(minutes.Id, request.SourceName, [.. reasons], Policy.Clock());
+    private HoldReport Hold(Minutes minutes, RedactionRequest request, List<string> reasons, List<HoldCheck> checks, ReviewOutcome review) =>
+        new(minutes.Id, request.SourceName, [.. reasons], Policy.Clock())
+        {
+            SourceSha256 = minutes.Source?.Sha256,
+            Checks = [.. checks],
+            Review = review.Decision,
+            ReviewNote = review.Note,
+        };
 
     private async Task<Minutes> RedactNamesAsync(Minutes minutes, List<RedactionEntry> entries, List<PersonDecision> people, CancellationToken cancellationToken)
     {
@@ -290,6 +333,9 @@ public enum NameReplacement
 /// (blob metadata <c>publicversion=true</c>, or a sidecar file <c>&lt;name&gt;.public-version</c> next to the upload).</param>
 public sealed record RedactionRequest(string SourceName, bool ConfirmedPublicVersion = false)
 {
+    /// <summary>A reviewer's decision on the upload (applies only when it covers the document's exact content; see <see cref="ReviewRules"/>).</summary>
+    public ReviewDecision? Review { get; init; }
+
     /// <summary>The blob metadata key that confirms the public version (value <c>true</c>).</summary>
     public const string PublicVersionMetadataKey = "publicversion";
 
@@ -346,7 +392,20 @@ public sealed record RedactionOutcome(Minutes? Redacted, HoldReport? Hold, Redac
 }
 
 /// <summary>Why a document is held for review instead of published.</summary>
-public sealed record HoldReport(string Id, string SourceName, IReadOnlyList<string> Reasons, DateTimeOffset At);
+public sealed record HoldReport(string Id, string SourceName, IReadOnlyList<string> Reasons, DateTimeOffset At)
+{
+    /// <summary>SHA-256 of the uploaded bytes that were held: what an approval must cover.</summary>
+    public string? SourceSha256 { get; init; }
+
+    /// <summary>What a reviewer must check, each with where (field, and line of the original file when known).</summary>
+    public IReadOnlyList<HoldCheck> Checks { get; init; } = [];
+
+    /// <summary>The upload's review decision, if one was found (it may cover other content, or be unable to overrule a check).</summary>
+    public ReviewDecision? Review { get; init; }
+
+    /// <summary>What that decision did or why it did not apply.</summary>
+    public string? ReviewNote { get; init; }
+}
 
 /// <summary>Private record of every redaction made (what, where, which rule, confidence). Never published.</summary>
 public sealed record RedactionAudit(string Id, string SourceName, string PolicyVersion, IReadOnlyList<RedactionEntry> Entries)
@@ -355,6 +414,12 @@ public sealed record RedactionAudit(string Id, string SourceName, string PolicyV
 
     /// <summary>The document's register of people and what was decided for each (masked, or kept and why).</summary>
     public IReadOnlyList<PersonDecision> People { get; init; } = [];
+
+    /// <summary>The reviewer's decision that took effect on this content (an approval that published it, or a rejection).</summary>
+    public ReviewDecision? Review { get; init; }
+
+    /// <summary>The hold checks an approval overruled.</summary>
+    public IReadOnlyList<HoldCheck> ApprovedChecks { get; init; } = [];
 }
 
 /// <summary>One redaction: the original text, where it was, what replaced it, and who decided.</summary>

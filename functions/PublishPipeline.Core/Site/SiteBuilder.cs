@@ -38,7 +38,10 @@ public sealed partial class SiteBuilder
             _assetSiteFiles.Add(SiteFile.Create(path, bytes, immutable: true));
         }
 
-        TemplateVersion = _templates.Version;
+        // The options are rendered into every page (base URL, title, slugs): a change to them is
+        // a change of output, like a template change, so the pages are rendered again.
+        TemplateVersion = _templates.Version + "+" + ShortHash(Encoding.UTF8.GetBytes(
+            string.Join('\n', [Urls.BaseUrl.AbsoluteUri, options.SiteTitle, .. options.BodySlugs.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key + "=" + s.Value)])));
     }
 
     public SiteOptions Options { get; }

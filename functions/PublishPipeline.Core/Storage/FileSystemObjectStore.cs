@@ -110,8 +110,8 @@ public sealed class FileSystemObjectStore : IObjectStore
 
             var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
             var record = Sidecar.From(name, sha, content.Length, properties);
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            Directory.CreateDirectory(Path.GetDirectoryName(sidecar)!);
+            EnsureFolder(Path.GetDirectoryName(file)!);
+            EnsureFolder(Path.GetDirectoryName(sidecar)!);
 
             // Sidecar first, content last: the content's rename is the commit point, and a reader
             // that finds a sidecar whose hash does not match the content ignores the sidecar.
@@ -268,6 +268,41 @@ public sealed class FileSystemObjectStore : IObjectStore
     }
 
     private static async Task WriteAtomicallyAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await WriteOnceAsync(path, content, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (IOException e) when (attempt < 5 && e is DirectoryNotFoundException or FileNotFoundException)
+            {
+                // A delete of another object in the same folder pruned it (empty a moment ago)
+                // between our CreateDirectory and this write: make it again and write again.
+                EnsureFolder(Path.GetDirectoryName(path)!);
+            }
+        }
+    }
+
+    /// <summary>Creates a folder and its parents, racing a concurrent prune of the same (empty) folders.</summary>
+    private static void EnsureFolder(string folder)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                Directory.CreateDirectory(folder);
+                return;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                // Deleted (or half-created) by another thread's prune at this moment: again.
+            }
+        }
+    }
+
+    private static async Task WriteOnceAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         var temp = Path.Combine(Path.GetDirectoryName(path)!, TempPrefix + Guid.NewGuid().ToString("N"));
         try

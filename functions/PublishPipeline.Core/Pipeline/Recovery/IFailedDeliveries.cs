@@ -1,5 +1,4 @@
 using PublishPipeline.Model;
-using PublishPipeline.Redaction;
 using PublishPipeline.Storage;
 
 namespace PublishPipeline.Pipeline;
@@ -25,9 +24,8 @@ public sealed record FailedDelivery(string Container, string Name, string Receip
     /// <summary>The minutes id the blob belongs to, or null for a blob no stage takes.</summary>
     public string? DocumentId => Container switch
     {
-        // A public-version sidecar stands for its upload (normalising it normalises the upload).
-        Containers.Uploads => MinutesId.FromSourceName(
-            Name.EndsWith(RedactionRequest.PublicVersionSidecarSuffix, StringComparison.Ordinal) ? Name[..^RedactionRequest.PublicVersionSidecarSuffix.Length] : Name),
+        // A sidecar (public-version confirmation, review record) stands for its upload (normalising it normalises the upload).
+        Containers.Uploads => MinutesId.FromSourceName(UploadSidecars.MainOf(Name) is { Length: > 0 } main ? main : Name),
         Containers.Normalized or Containers.Redacted => PipelineNames.IdFromDocument(Name),
         _ => null,
     };

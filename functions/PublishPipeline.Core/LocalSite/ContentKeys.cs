@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using PublishPipeline.Model;
+using PublishPipeline.Pipeline;
+using PublishPipeline.Storage;
+
+namespace PublishPipeline.LocalSite;
+
+/// <summary>
+/// What makes two inputs "the same minutes": their normalised content, leaving out what comes from
+/// the file rather than the meeting (id, name, encoding, format). A Shift_JIS copy and a UTF-8 copy
+/// of one set of minutes have one key. The key of each uploaded version (by the SHA-256 of its
+/// bytes) is kept in the private work folder, so an input is normalised at most once per version.
+/// </summary>
+internal sealed class ContentKeys
+{
+    /// <summary>Private state in the work folder (audit container; never published).</summary>
+    public const string StateName = PipelineNames.StatePrefix + "local/content-keys.json";
+
+    private readonly ConcurrentDictionary<string, string> _keys;
+    private volatile bool _changed;
+
+    private ContentKeys(Dictionary<string, string> keys) => _keys = new ConcurrentDictionary<string, string>(keys, StringComparer.Ordinal);
+
+    public static async Task<ContentKeys> LoadAsync(IObjectStore store, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(Containers.Audit, StateName, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return new ContentKeys([]);
+        }
+
+        try
+        {
+            return new ContentKeys(JsonSerializer.Deserialize<Dictionary<string, string>>(stored.Content.Span, MinutesJson.Compact) ?? []);
+        }
+        catch (JsonException)
+        {
+            return new ContentKeys([]); // a cache: rebuilt from the documents
+        }
+    }
+
+    public string? Get(string sourceSha256) => _keys.GetValueOrDefault(sourceSha256);
+
+    public void Set(string sourceSha256, string key)
+    {
+        if (_keys.GetValueOrDefault(sourceSha256) != key)
+        {
+            _keys[sourceSha256] = key;
+            _changed = true;
+        }
+    }
+
+    /// <summary>Keeps the keys of the current inputs only and writes them if anything changed.</summary>
+    public async Task SaveAsync(IObjectStore store, IEnumerable<string> current, CancellationToken cancellationToken)
+    {
+        var keep = new HashSet<string>(current, StringComparer.Ordinal);
+        foreach (var sha in _keys.Keys.Where(k => !keep.Contains(k)).ToList())
+        {
+            _changed |= _keys.TryRemove(sha, out _);
+        }
+
+        if (!_changed)
+        {
+            return;
+        }
+
+        var sorted = new SortedDictionary<string, string>(_keys, StringComparer.Ordinal);
+        await store.PutAsync(
+            Containers.Audit,
+            StateName,
+            JsonSerializer.SerializeToUtf8Bytes(sorted, MinutesJson.Compact),
+            new ObjectProperties { ContentType = PipelineNames.JsonContentType, CacheControl = "no-store" },
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The key of the normalised document made from exactly these bytes, or a key of the bytes
+    /// themselves when there is none (an unreadable upload: only an identical file is the same).
+    /// </summary>
+    public static async Task<string> OfNormalizedAsync(IObjectStore store, string id, string sourceSha256, CancellationToken cancellationToken)
+    {
+        var normalized = await store.GetAsync(Containers.Normalized, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
+        if (normalized is null || ObjectMetadata.Get(normalized.Properties.Metadata, MetadataKeys.SourceSha256) != sourceSha256)
+        {
+            return "bytes:" + sourceSha256;
+        }
+
+        try
+        {
+            return Of(MinutesJson.Deserialize(normalized.Content.Span));
+        }
+        catch (JsonException)
+        {
+            return "bytes:" + sourceSha256;
+        }
+    }
+
+    /// <summary>The key of a normalised document.</summary>
+    public static string Of(Minutes minutes) =>
+        "minutes:" + PipelineNames.Sha256(MinutesJson.Serialize(minutes with { Id = string.Empty, Source = null }));
+}

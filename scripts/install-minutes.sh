@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds the `minutes` command from this repository as a .NET tool and installs it for this clone
+# (the local tool manifest .config/dotnet-tools.json), so `dotnet minutes …` runs the built program
+# from anywhere inside the clone, without `dotnet run` building it each time. Needs only the .NET
+# SDK and its NuGet access; run it again after changing or pulling the code.
+#   --global  installs it for your user instead: `minutes …` on PATH (~/.dotnet/tools).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+id=PublishPipeline.Minutes
+version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' functions/PublishPipeline.Cli/PublishPipeline.Cli.csproj)
+feed=artifacts/minutes-tool
+
+rm -rf "$feed"
+dotnet pack functions/PublishPipeline.Cli -c Release -o "$feed" --nologo -v quiet
+
+# NuGet caches a tool package by version; a rebuilt package of the same version must replace it.
+packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
+rm -rf "${packages%/}/$(printf '%s' "$id" | tr '[:upper:]' '[:lower:]')/$version"
+
+if [ "${1:-}" = "--global" ]; then
+  dotnet tool uninstall --global "$id" >/dev/null 2>&1 || true
+  dotnet tool install --global "$id" --version "$version" --add-source "$feed" --ignore-failed-sources
+else
+  dotnet tool restore --add-source "$feed" --ignore-failed-sources
+fi
