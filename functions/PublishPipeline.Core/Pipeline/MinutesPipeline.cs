@@ -313,8 +313,8 @@ public sealed partial class MinutesPipeline
         IReadOnlyList<SiteFile> files;
         try
         {
-            var minutes = MinutesJson.Deserialize(redacted.Content.Span);
-            files = _site.BuildMinutes(minutes with { Id = id });
+            var minutes = MinutesJson.Deserialize(redacted.Content.Span) with { Id = id };
+            files = [.. _site.BuildMinutes(minutes), .. _site.BuildSearchFragments(minutes)];
             foreach (var file in files)
             {
                 if (ObjectName.Problem(file.Path) is { } problem)
@@ -339,7 +339,7 @@ public sealed partial class MinutesPipeline
                 continue; // same bytes as published: not rewritten
             }
 
-            await _store.PutAsync(Containers.Web, file.Path, file.Content, SiteIndex.WebProperties(file, fileSha, id), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _store.PutAsync(Containers.Web, file.Path, file.StoredContent(), SiteIndex.WebProperties(file, fileSha, id), cancellationToken: cancellationToken).ConfigureAwait(false);
             written++;
         }
 

@@ -242,7 +242,7 @@ public sealed partial class SiteIndex
             }
 
             await RenewAsync(holder, written, [], hashes, cancellationToken).ConfigureAwait(false);
-            await _store.PutAsync(Containers.Web, file.Path, file.Content, IndexProperties(file, sha), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _store.PutAsync(Containers.Web, file.Path, file.StoredContent(), IndexProperties(file, sha), cancellationToken: cancellationToken).ConfigureAwait(false);
             written.Add(file.Path);
         }
 
@@ -296,7 +296,7 @@ public sealed partial class SiteIndex
             metadata[MetadataKeys.MinutesId] = id;
         }
 
-        return new ObjectProperties { ContentType = file.ContentType, CacheControl = file.CacheControl, Metadata = metadata };
+        return new ObjectProperties { ContentType = file.ContentType, CacheControl = file.CacheControl, ContentEncoding = file.ContentEncoding, Metadata = metadata };
     }
 
     /// <summary>True for a file the index rebuild wrote (tagged <c>pipeline=index</c>).</summary>
