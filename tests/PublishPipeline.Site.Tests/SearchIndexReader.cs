@@ -110,11 +110,11 @@ internal sealed class SearchIndexReader
         return result;
     }
 
-    /// <summary>Every key a shard holds.</summary>
-    public static IReadOnlyList<string> KeysIn(SiteFile shard)
+    /// <summary>Every posting list a shard holds, decoded.</summary>
+    public static Dictionary<string, SortedDictionary<long, int[]>> Postings(SiteFile shard)
     {
         using var json = JsonDocument.Parse(shard.Content);
-        return [.. json.RootElement.EnumerateObject().Select(p => p.Name)];
+        return json.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => PostingCodec.Decode(p.Value.GetString()!), StringComparer.Ordinal);
     }
 
     private static long ReadVlq(string s, ref int at)

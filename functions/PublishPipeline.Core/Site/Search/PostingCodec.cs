@@ -76,6 +76,51 @@ internal static class PostingCodec
     /// <summary>The encoded set of unit ids (ascending, distinct, non-negative).</summary>
     public static byte[] EncodeIds(ReadOnlySpan<int> ids)
     {
+        var output = new byte[EncodedLength(ids)];
+        Encode(ids, output);
+        return output;
+    }
+
+    /// <summary>Characters <see cref="Encode"/> writes for <paramref name="ids"/>: the shorter of list and bitmap.</summary>
+    public static int EncodedLength(ReadOnlySpan<int> ids)
+    {
+        var (list, bitmap, _) = Lengths(ids);
+        return Math.Min(list, bitmap);
+    }
+
+    /// <summary>Writes the set as a list or a bitmap, whichever is shorter (a tie goes to the list).</summary>
+    public static void Encode(ReadOnlySpan<int> ids, Span<byte> destination)
+    {
+        var (listLength, bitmapLength, chars) = Lengths(ids);
+        var at = 0;
+        if (listLength <= bitmapLength)
+        {
+            at += WriteVlq(2L * ids.Length, destination[at..]);
+            at += WriteVlq(ids[0], destination[at..]);
+            for (var i = 1; i < ids.Length; i++)
+            {
+                at += WriteVlq(ids[i] - ids[i - 1] - 1, destination[at..]);
+            }
+
+            return;
+        }
+
+        at += WriteVlq((2L * chars) + 1, destination[at..]);
+        var bits = destination.Slice(at, chars);
+        bits.Clear();
+        foreach (var id in ids)
+        {
+            bits[id / 6] |= (byte)(1 << (id % 6));
+        }
+
+        for (var k = 0; k < chars; k++)
+        {
+            bits[k] = (byte)Alphabet[bits[k]];
+        }
+    }
+
+    private static (int List, int Bitmap, int Chars) Lengths(ReadOnlySpan<int> ids)
+    {
         if (ids.IsEmpty)
         {
             throw new ArgumentException("An occurrence set is never empty.", nameof(ids));
@@ -93,36 +138,7 @@ internal static class PostingCodec
         }
 
         var chars = (ids[^1] / 6) + 1;
-        var bitmapLength = VlqLength((2L * chars) + 1) + chars;
-        var output = new ArrayBufferWriter<byte>(Math.Min(listLength, bitmapLength));
-        if (listLength <= bitmapLength)
-        {
-            WriteVlq(2L * ids.Length, output);
-            WriteVlq(ids[0], output);
-            for (var i = 1; i < ids.Length; i++)
-            {
-                WriteVlq(ids[i] - ids[i - 1] - 1, output);
-            }
-        }
-        else
-        {
-            WriteVlq((2L * chars) + 1, output);
-            var bits = new int[chars];
-            foreach (var id in ids)
-            {
-                bits[id / 6] |= 1 << (id % 6);
-            }
-
-            var span = output.GetSpan(chars);
-            for (var k = 0; k < chars; k++)
-            {
-                span[k] = (byte)Alphabet[bits[k]];
-            }
-
-            output.Advance(chars);
-        }
-
-        return output.WrittenSpan.ToArray();
+        return (listLength, VlqLength((2L * chars) + 1) + chars, chars);
     }
 
     /// <summary>Reads one posting list back (key → ids), for tests and checks; search.js does the same.</summary>

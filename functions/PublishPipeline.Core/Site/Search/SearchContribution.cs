@@ -68,28 +68,30 @@ public sealed class SearchContribution
     public static SearchContribution Of(Minutes minutes)
     {
         ArgumentNullException.ThrowIfNull(minutes);
-        var occurrences = new Dictionary<ulong, List<int>>();
+
+        // Every occurrence as one number, bigram then unit id; sorted, they group by bigram with
+        // unit ids ascending (a radix sort: no hashing per occurrence, no list per term).
+        var occurrences = new List<ulong>(4096);
         var roles = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var grams = new HashSet<ulong>();
         foreach (var chunk in SearchLayout.Chunks(minutes))
         {
             foreach (var unit in chunk)
             {
-                grams.Clear();
-                foreach (var field in unit.Fields)
+                if (unit.Id >= 1 << UnitBits)
                 {
-                    SearchText.AddBigrams(field, grams);
+                    throw new InvalidOperationException($"Minutes {minutes.Id} has more units than the search index can number ({1 << UnitBits}).");
                 }
 
-                // Units come in id order, so every list is built ascending.
-                foreach (var gram in grams)
+                var start = occurrences.Count;
+                foreach (var field in unit.Fields)
                 {
-                    if (!occurrences.TryGetValue(gram, out var list))
-                    {
-                        occurrences[gram] = list = [];
-                    }
+                    SearchText.AddBigrams(field, occurrences);
+                }
 
-                    list.Add(unit.Id);
+                var added = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(occurrences)[start..];
+                for (var i = 0; i < added.Length; i++)
+                {
+                    added[i] = (added[i] << UnitBits) | (uint)unit.Id;
                 }
 
                 if (unit.Role is { } role)
@@ -104,22 +106,92 @@ public sealed class SearchContribution
             }
         }
 
-        var output = new ArrayBufferWriter<byte>(occurrences.Count * 6);
+        var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(occurrences);
+        RadixSort(all);
+        var output = new ArrayBufferWriter<byte>(Math.Max(256, all.Length * 2));
+        var ids = new List<int>(64);
         ulong previous = 0;
-        foreach (var (term, ids) in occurrences.OrderBy(kv => kv.Key))
+        var termCount = 0;
+        const ulong unitMask = (1UL << UnitBits) - 1;
+        for (var i = 0; i < all.Length;)
         {
-            var units = PostingCodec.EncodeIds(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids));
+            var term = all[i] >> UnitBits;
+            ids.Clear();
+            for (; i < all.Length && all[i] >> UnitBits == term; i++)
+            {
+                var unit = (int)(all[i] & unitMask);
+                if (ids.Count == 0 || ids[^1] != unit)
+                {
+                    ids.Add(unit);
+                }
+            }
+
+            var units = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids);
+            var length = PostingCodec.EncodedLength(units);
             WriteLeb(term - previous, output);
-            WriteLeb((ulong)units.Length, output);
-            output.Write(units);
+            WriteLeb((ulong)length, output);
+            PostingCodec.Encode(units, output.GetSpan(length));
+            output.Advance(length);
             previous = term;
+            termCount++;
         }
 
         var roleArray = roles
             .OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => (kv.Key, PostingCodec.EncodeIds(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kv.Value)), kv.Value.Count))
             .ToArray();
-        return new SearchContribution(minutes.Id, minutes.Date, SiteBuilder.BodyName(minutes), output.WrittenSpan.ToArray(), occurrences.Count, roleArray);
+        return new SearchContribution(minutes.Id, minutes.Date, SiteBuilder.BodyName(minutes), output.WrittenSpan.ToArray(), termCount, roleArray);
+    }
+
+    /// <summary>Bits of the unit id in an occurrence: a minutes of up to a million units.</summary>
+    private const int UnitBits = 20;
+
+    /// <summary>LSD radix sort, 8 bits a pass; passes where every value has the same digit are skipped.</summary>
+    private static void RadixSort(Span<ulong> values)
+    {
+        if (values.Length < 64)
+        {
+            values.Sort();
+            return;
+        }
+
+        var scratch = new ulong[values.Length];
+        Span<int> counts = stackalloc int[256];
+        Span<ulong> from = values, to = scratch;
+        for (var shift = 0; shift < 64; shift += 8)
+        {
+            counts.Clear();
+            foreach (var v in from)
+            {
+                counts[(int)((v >> shift) & 0xFF)]++;
+            }
+
+            if (counts[(int)((from[0] >> shift) & 0xFF)] == from.Length)
+            {
+                continue;
+            }
+
+            for (int d = 0, sum = 0; d < counts.Length; d++)
+            {
+                var c = counts[d];
+                counts[d] = sum;
+                sum += c;
+            }
+
+            foreach (var v in from)
+            {
+                to[counts[(int)((v >> shift) & 0xFF)]++] = v;
+            }
+
+            var swap = from;
+            from = to;
+            to = swap;
+        }
+
+        if (from != values)
+        {
+            from.CopyTo(values);
+        }
     }
 
     /// <summary>The bigrams with their encoded units, ascending by packed key.</summary>

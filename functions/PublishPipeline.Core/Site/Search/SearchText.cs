@@ -18,6 +18,7 @@ public static class SearchText
     {
         ArgumentNullException.ThrowIfNull(text);
         var sb = new StringBuilder(text.Length);
+        Span<char> pair = stackalloc char[2];
         foreach (var rune in text.EnumerateRunes())
         {
             var c = rune.Value;
@@ -56,7 +57,14 @@ public static class SearchText
                 continue;
             }
 
-            sb.Append(char.ConvertFromUtf32(c));
+            if (c < 0x10000)
+            {
+                sb.Append((char)c);
+            }
+            else
+            {
+                sb.Append(pair[..new Rune(c).EncodeToUtf16(pair)]);
+            }
         }
 
         return sb.ToString();
@@ -76,10 +84,11 @@ public static class SearchText
     private static char Handakuten(char c) => c is 'ハ' or 'ヒ' or 'フ' or 'ヘ' or 'ホ' ? (char)(c + 2) : c;
 
     /// <summary>
-    /// Adds the bigrams of <paramref name="text"/> (folded here) as two 21-bit code points packed
-    /// in a ulong: an archive sees tens of millions of bigrams, and a string each would dominate.
+    /// Adds every bigram of <paramref name="text"/> (folded here) as two 21-bit code points packed
+    /// in a ulong: an archive has tens of millions of bigram occurrences, and a string each would
+    /// dominate the build.
     /// </summary>
-    internal static void AddBigrams(string? text, HashSet<ulong> into)
+    internal static void AddBigrams(string? text, List<ulong> into)
     {
         if (string.IsNullOrEmpty(text))
         {
