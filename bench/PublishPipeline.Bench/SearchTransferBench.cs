@@ -46,17 +46,15 @@ internal static class SearchTransferBench
         Console.WriteLine($"## {count:N0} minutes ({turns:N0} turns)");
 
         var builder = new SiteBuilder(new SiteOptions { BaseUrl = new Uri("http://127.0.0.1/") });
-        var clock = Stopwatch.StartNew();
+        var clock = new Clock();
         var contributions = new SearchContribution[corpus.Count];
         Parallel.For(0, corpus.Count, i => contributions[i] = SearchContribution.Of(corpus[i]));
-        var contributeTime = clock.Elapsed;
-        clock.Restart();
+        var contributeTime = clock.Lap();
         var index = builder.Search.Build(contributions);
-        var mergeTime = clock.Elapsed;
-        clock.Restart();
+        var mergeTime = clock.Lap();
         var fragments = new IReadOnlyList<SiteFile>[corpus.Count];
         Parallel.For(0, corpus.Count, i => fragments[i] = builder.BuildSearchFragments(corpus[i]));
-        var fragmentTime = clock.Elapsed;
+        var fragmentTime = clock.Lap();
         var memory = GC.GetTotalMemory(forceFullCollection: true);
 
         var fragmentFiles = fragments.SelectMany(f => f).ToList();
@@ -70,19 +68,19 @@ internal static class SearchTransferBench
         Console.WriteLine($"| manifest (search/meta.json) | 1 | {Kb(index.Manifest.Content.Length)} | {Kb(manifestStored)} |");
         Console.WriteLine($"| fragments | {fragmentFiles.Count:N0} | {Mb(fragRaw)} | {Mb(fragStored)} |");
         Console.WriteLine();
-        Console.WriteLine($"Build: contributions {contributeTime.TotalSeconds:F1} s (parallel), merge {mergeTime.TotalSeconds:F1} s, fragments {fragmentTime.TotalSeconds:F1} s (parallel); managed heap after build {memory / 1048576.0:F0} MB (contributions held: {contributions.Sum(c => (long)c.Size) / 1048576.0:F0} MB).");
+        Console.WriteLine($"Build (wall / CPU): contributions {contributeTime}, merge {mergeTime}, fragments {fragmentTime}; managed heap after build {memory / 1048576.0:F0} MB (contributions held: {contributions.Sum(c => (long)c.Size) / 1048576.0:F0} MB).");
 
         // One more minutes: a new meeting (newest date) and a late upload of an old one.
         var newestDate = corpus.Max(m => m.Date!.Value);
         foreach (var (label, date) in new[] { ("a new meeting (newest 年度)", newestDate.AddDays(1)), ("a late upload of an old meeting", new DateOnly(2012, 6, 1)) })
         {
             var newcomer = Vary(SiteCorpus.Generate(samples, 1, seed: count))[0] with { Date = date, FiscalYear = JapaneseEra.FiscalYear(date) };
-            clock.Restart();
+            clock.Lap();
             var after = builder.Search.Build([.. contributions, SearchContribution.Of(newcomer)]);
-            var time = clock.Elapsed;
+            var time = clock.Lap();
             var before = index.Shards.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
             var changed = after.Shards.Where(f => !before.Contains(f.Path)).ToList();
-            Console.WriteLine($"Adding {label}: merge {time.TotalSeconds:F2} s, {after.TiersRebuilt} tier(s) re-encoded; {changed.Count:N0} of {after.Shards.Count:N0} shards rewritten ({Mb(Sizes(changed).Stored)} stored) + manifest ({Kb(after.Manifest.StoredContent().Length)}) + its fragments.");
+            Console.WriteLine($"Adding {label}: merge {time}, {after.TiersRebuilt} tier(s) re-encoded; {changed.Count:N0} of {after.Shards.Count:N0} shards rewritten ({Mb(Sizes(changed).Stored)} stored) + manifest ({Kb(after.Manifest.StoredContent().Length)}) + its fragments.");
             builder.Search.Build(contributions); // back to the archive as measured
         }
 
@@ -289,6 +287,27 @@ internal static class SearchTransferBench
 
     private static uint Mix(string id, int section, int turn) =>
         SearchText.Hash($"{id}/{section}/{turn}");
+
+    /// <summary>Wall and process CPU time since the previous lap (CPU is the steadier figure on a shared machine).</summary>
+    private sealed class Clock
+    {
+        private readonly Stopwatch _wall = Stopwatch.StartNew();
+        private TimeSpan _cpu = Process.GetCurrentProcess().TotalProcessorTime;
+
+        public Lapse Lap()
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var lapse = new Lapse(_wall.Elapsed, cpu - _cpu);
+            _wall.Restart();
+            _cpu = cpu;
+            return lapse;
+        }
+    }
+
+    private readonly record struct Lapse(TimeSpan Wall, TimeSpan Cpu)
+    {
+        public override string ToString() => $"{Wall.TotalSeconds:F2} s / {Cpu.TotalSeconds:F2} s";
+    }
 
     private static (long Plain, long Stored) Sizes(IEnumerable<SiteFile> files)
     {

@@ -127,9 +127,15 @@
 
   // ── the index ──
   var meta = null, shards = new Map(), postingCache = new Map(), fragments = new Map();
-  function loadMeta(url) {
+  // After the index is rebuilt, a manifest cached from before may name shards already replaced:
+  // on a missing file the search starts once more from a fresh manifest.
+  function forget() { meta = null; shards = new Map(); postingCache = new Map(); fragments = new Map(); }
+  function loadMeta(url, fresh) {
     if (meta) { return Promise.resolve(meta); }
-    return getJson(url).then(function (m) {
+    return fetch(url, { credentials: 'same-origin', cache: fresh ? 'no-cache' : 'default' }).then(function (r) {
+      if (!r.ok) { throw new Error(url + ': ' + r.status); }
+      return r.json();
+    }).then(function (m) {
       var r = new Reader(m.keys), key = 0;
       m.docKeys = [];
       m.index = new Map();
@@ -368,7 +374,7 @@
     if (f.role) { parts.push('発言者「' + f.role + '」'); }
     return parts.length ? '（絞り込み：' + parts.join('、') + '）' : '';
   }
-  function search(query, f) {
+  function search(query, f, retried) {
     var token = ++run;
     list.textContent = '';
     more.hidden = true;
@@ -379,15 +385,18 @@
       return Promise.resolve();
     }
     say('検索しています…');
-    return loadMeta(form.getAttribute('data-meta')).then(function () { return evaluate(q, f); }).then(function (result) {
+    return loadMeta(form.getAttribute('data-meta'), retried).then(function () { return evaluate(q, f); }).then(function (result) {
       if (token !== run) { return null; }
       var units = 0;
       result.keys.forEach(function (k) { units += result.units.get(k).length; });
       state = { query: query, q: q, result: result, units: units, next: 0, shown: 0, filters: describe(f) };
       return showMore(token);
     }).catch(function (e) {
+      if (token !== run) { return null; }
+      if (!retried) { forget(); return search(query, f, true); }
       say('検索できませんでした。時間をおいてもう一度お試しください。');
       if (window.console) { console.error(e); }
+      return null;
     });
   }
 
@@ -403,7 +412,12 @@
     Array.from(form.querySelectorAll('select, input[type="date"]')).forEach(function (c) {
       c.addEventListener('change', function () { if (field('q')) { submit(); } });
     });
-    more.addEventListener('click', function () { showMore(run); });
+    more.addEventListener('click', function () {
+      Promise.resolve(showMore(run)).catch(function (e) {
+        say('続きを表示できませんでした。もう一度検索してください。');
+        if (window.console) { console.error(e); }
+      });
+    });
     var params = new URLSearchParams(window.location.search);
     NAMES.forEach(function (n) { if (params.get(n) && form.elements[n]) { form.elements[n].value = params.get(n); } });
     if (field('q')) { submit(); }

@@ -110,58 +110,85 @@ public sealed class SearchIndex
 
     private Tier BuildTier(string id, List<SearchContribution> members, Dictionary<string, long> keys, string fingerprint)
     {
-        // Pass 1: the exact encoded size of every posting list (key deltas depend on the order).
-        var terms = new Dictionary<ulong, Posting>();
-        var roles = new Dictionary<string, Posting>(StringComparer.Ordinal);
-        foreach (var c in members)
-        {
-            var key = keys[c.Id];
-            foreach (var (term, units) in c.Terms())
-            {
-                if (!terms.TryGetValue(term, out var posting))
-                {
-                    terms[term] = posting = new Posting(SearchText.BigramOf(term));
-                }
+        var memberKeys = members.Select(c => keys[c.Id]).ToArray();
 
-                posting.Measure(key, units.Length);
+        // Bigrams are partitioned by their bits so the passes run in parallel, each worker reading
+        // every document but keeping only its own terms' postings.
+        var partitions = Math.Max(1, Environment.ProcessorCount) * 2;
+        var terms = new Dictionary<ulong, Posting>[partitions];
+        Parallel.For(0, partitions, p =>
+        {
+            var mine = terms[p] = [];
+
+            // Pass 1: the exact encoded size of every posting list (key deltas depend on the order).
+            for (var i = 0; i < members.Count; i++)
+            {
+                foreach (var (term, units) in members[i].Terms())
+                {
+                    if (Partition(term, partitions) != p)
+                    {
+                        continue;
+                    }
+
+                    if (!mine.TryGetValue(term, out var posting))
+                    {
+                        mine[term] = posting = new Posting(SearchText.BigramOf(term));
+                    }
+
+                    posting.Measure(memberKeys[i], units.Length);
+                }
             }
 
-            foreach (var (role, units, _) in c.Roles)
+            // Pass 2: every posting list into its exactly sized buffer.
+            foreach (var posting in mine.Values)
+            {
+                posting.Allocate();
+            }
+
+            for (var i = 0; i < members.Count; i++)
+            {
+                foreach (var (term, units) in members[i].Terms())
+                {
+                    if (Partition(term, partitions) == p)
+                    {
+                        mine[term].Append(memberKeys[i], units);
+                    }
+                }
+            }
+        });
+
+        var roles = new Dictionary<string, Posting>(StringComparer.Ordinal);
+        for (var i = 0; i < members.Count; i++)
+        {
+            foreach (var (role, units, _) in members[i].Roles)
             {
                 if (!roles.TryGetValue(role, out var posting))
                 {
                     roles[role] = posting = new Posting(RoleKey(role));
                 }
 
-                posting.Measure(key, units.Length);
+                posting.Measure(memberKeys[i], units.Length);
             }
         }
 
-        // The shard tree, from sizes alone.
-        var all = terms.Values.Concat(roles.Values).ToList();
-        var tree = new StringBuilder();
-        var leaves = new List<(int Depth, uint Value, List<Posting> Postings)>();
-        Split(all, 0, 0, tree, leaves);
-
-        // Pass 2: write every posting list into its exactly sized buffer.
-        foreach (var posting in all)
+        foreach (var posting in roles.Values)
         {
             posting.Allocate();
         }
 
-        foreach (var c in members)
+        for (var i = 0; i < members.Count; i++)
         {
-            var key = keys[c.Id];
-            foreach (var (term, units) in c.Terms())
+            foreach (var (role, units, _) in members[i].Roles)
             {
-                terms[term].Append(key, units);
-            }
-
-            foreach (var (role, units, _) in c.Roles)
-            {
-                roles[role].Append(key, units);
+                roles[role].Append(memberKeys[i], units);
             }
         }
+
+        // The shard tree, from sizes alone.
+        var all = terms.SelectMany(t => t.Values).Concat(roles.Values).ToList();
+        var tree = new StringBuilder();
+        var leaves = new List<(int Depth, uint Value, List<Posting> Postings)>();
+        Split(all, 0, 0, tree, leaves);
 
         var files = new SiteFile[leaves.Count];
         var hashes = new string[leaves.Count];
@@ -174,6 +201,8 @@ public sealed class SearchIndex
         });
         return new Tier(id, fingerprint, tree.ToString(), string.Concat(hashes), files);
     }
+
+    private static int Partition(ulong term, int partitions) => (int)((term ^ (term >> 21)) % (uint)partitions);
 
     private void Split(List<Posting> postings, int depth, uint value, StringBuilder tree, List<(int, uint, List<Posting>)> leaves)
     {
