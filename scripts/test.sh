@@ -14,11 +14,15 @@ if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.p
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# 2. Debian packages: Chromium for page tests, Japanese fonts for screenshots, a JRE for vnu.
+# 2. Debian packages: Chromium for page tests, Japanese fonts for screenshots, a JRE for vnu,
+#    the Unicode data for the normalisation conformance test.
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+# The Unicode conformance file our NFC is tested against, and bzcat to read it.
+[ -f /usr/share/unicode/NormalizationTest.txt.bz2 ] || need+=(unicode-data)
+command -v bzcat >/dev/null 2>&1 || need+=(bzip2)
 if [ ${#need[@]} -gt 0 ]; then
   log "apt-get install ${need[*]}"
   sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)

@@ -106,17 +106,29 @@ internal sealed class FunctionEnvelope
     /// <summary>The blob name from a blob URL, path after the container segment, percent-decoded.</summary>
     public static string? NameFromUrl(string url, string container)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        if (!Uri.TryCreate(url, UriKind.Absolute, out _))
         {
             return null;
         }
 
+        // The path as written, not System.Uri's: Uri turns '\' into '/' and removes "..", so a blob
+        // named a\..\b.txt would be read as b.txt (and its own quarantine left to the nightly run).
+        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+        var pathStart = url.IndexOf('/', schemeEnd + 3);
+        if (pathStart < 0)
+        {
+            return null;
+        }
+
+        var pathEnd = url.IndexOfAny(['?', '#'], pathStart);
+        var path = url[pathStart..(pathEnd < 0 ? url.Length : pathEnd)];
+
         // https://acct.blob.core.windows.net/container/name or http://127.0.0.1:10000/devstoreaccount1/container/name
-        var segments = uri.AbsolutePath.Split('/', 4);
+        var segments = path.Split('/', 4);
         string? raw = null;
         if (segments.Length >= 3 && segments[1] == container)
         {
-            raw = uri.AbsolutePath[(container.Length + 2)..];
+            raw = path[(container.Length + 2)..];
         }
         else if (segments.Length >= 4 && segments[2] == container)
         {

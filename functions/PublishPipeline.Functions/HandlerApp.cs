@@ -23,6 +23,7 @@ public static partial class HandlerApp
     public const string RenderDocument = nameof(RenderDocument);
     public const string RerenderSite = nameof(RerenderSite);
     public const string WithdrawUpload = nameof(WithdrawUpload);
+    public const string RecoverDocuments = nameof(RecoverDocuments);
 
     /// <param name="args">Command-line arguments (the host passes <c>--urls http://127.0.0.1:PORT</c>).</param>
     /// <param name="overrides">Replaces services after the defaults (tests give their own store or site options).</param>
@@ -47,15 +48,18 @@ public static partial class HandlerApp
 
         var app = builder.Build();
 
-        // The host reads RERENDER_SCHEDULE itself; check it here too (no network) so a typo shows
-        // in our logs at start-up instead of the timer silently never firing.
-        try
+        // The host reads RERENDER_SCHEDULE and RECOVERY_SCHEDULE itself; check them here too (no
+        // network) so a typo shows in our logs at start-up instead of a timer silently never firing.
+        foreach (var (setting, check) in new (string, Func<IConfiguration, string>)[] { ("RERENDER_SCHEDULE", PipelineServices.RerenderSchedule), ("RECOVERY_SCHEDULE", PipelineServices.RecoverySchedule) })
         {
-            PipelineServices.RerenderSchedule(app.Configuration);
-        }
-        catch (Exception e) when (e is Cronos.CronFormatException or FormatException or ArgumentException)
-        {
-            LogBadSchedule(app.Logger, PipelineServices.Setting(app.Configuration, "RERENDER_SCHEDULE") ?? string.Empty, e.Message);
+            try
+            {
+                check(app.Configuration);
+            }
+            catch (Exception e) when (e is Cronos.CronFormatException or FormatException or ArgumentException)
+            {
+                LogBadSchedule(app.Logger, setting, PipelineServices.Setting(app.Configuration, setting) ?? string.Empty, e.Message);
+            }
         }
 
         app.MapGet("/", () => Results.Text("ready"));
@@ -78,10 +82,13 @@ public static partial class HandlerApp
             InvokeAsync(http, RerenderSite, async (envelope, pipeline, ct) =>
             {
                 var report = await pipeline.RerenderAsync(ct).ConfigureAwait(false);
-                return $"re-render{(envelope.TimerPastDue("timer") == true ? " (past due)" : string.Empty)}: {report.Normalized.Count} normalised, " +
-                    $"{report.Reredacted.Count} re-redacted, {report.Rerendered.Count} re-rendered, {report.Withdrawn.Count} withdrawn, " +
-                    $"{report.Held.Count} held, {report.Failed.Count} failed, {report.IndexFilesWritten.Count} index files written" +
-                    (report.LeftForNextRun.Count > 0 ? $", {report.LeftForNextRun.Count} left for the next run (time budget)" : string.Empty);
+                return Summary("re-render", envelope, report);
+            }));
+        app.MapPost("/" + RecoverDocuments, (HttpContext http) =>
+            InvokeAsync(http, RecoverDocuments, async (envelope, pipeline, ct) =>
+            {
+                var report = await pipeline.RecoverAsync(http.RequestServices.GetRequiredService<IFailedDeliveries>(), ct).ConfigureAwait(false);
+                return Summary("recovery", envelope, report);
             }));
         app.MapPost("/" + WithdrawUpload, (HttpContext http) =>
             InvokeAsync(http, WithdrawUpload, async (envelope, pipeline, ct) =>
@@ -103,6 +110,12 @@ public static partial class HandlerApp
             }));
         return app;
     }
+
+    private static string Summary(string run, FunctionEnvelope envelope, RerenderReport report) =>
+        $"{run}{(envelope.TimerPastDue("timer") == true ? " (past due)" : string.Empty)}: {report.Normalized.Count} normalised, " +
+        $"{report.Reredacted.Count} re-redacted, {report.Rerendered.Count} re-rendered, {report.Withdrawn.Count} withdrawn, " +
+        $"{report.Held.Count} held, {report.Failed.Count} failed, {report.IndexFilesWritten.Count} index files written" +
+        (report.LeftForNextRun.Count > 0 ? $", {report.LeftForNextRun.Count} left for the next run (budget)" : string.Empty);
 
     /// <summary>The container's real name in the account (a test store may prefix it), as it appears in URIs and subjects.</summary>
     private static string ContainerName(HttpContext http, string container) =>
@@ -233,8 +246,8 @@ public static partial class HandlerApp
     [LoggerMessage(Level = LogLevel.Error, Message = "{Function}: unreadable request, nothing done: {Reason}")]
     private static partial void LogBadRequest(ILogger logger, string function, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "RERENDER_SCHEDULE '{Schedule}' is not a valid CRON expression; the re-render timer will not run: {Reason}")]
-    private static partial void LogBadSchedule(ILogger logger, string schedule, string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Setting} '{Schedule}' is not a valid CRON expression; its timer will not run: {Reason}")]
+    private static partial void LogBadSchedule(ILogger logger, string setting, string schedule, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Function} failed; the host will retry")]
     private static partial void LogFailed(ILogger logger, string function, Exception exception);

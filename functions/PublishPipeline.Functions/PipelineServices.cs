@@ -39,6 +39,8 @@ public static class PipelineServices
         services.AddSingleton(sp => new SiteBuilder(sp.GetRequiredService<SiteOptions>()));
         services.AddSingleton(sp => sp.GetRequiredService<SiteSettings>().ToPolicy());
         services.AddSingleton(sp => new Redactor(sp.GetRequiredService<RedactionPolicy>(), Recognizers(configuration)));
+        // The blob triggers' poison queue, read by the recovery sweep (none without a queue endpoint).
+        services.AddSingleton(sp => PoisonedBlobDeliveries.FromSettings(key => Setting(configuration, key), sp.GetRequiredService<IObjectStore>() as BlobObjectStore));
         services.AddSingleton(sp => new MinutesPipeline(
             sp.GetRequiredService<IObjectStore>(),
             sp.GetRequiredService<Redactor>(),
@@ -49,9 +51,14 @@ public static class PipelineServices
     }
 
     /// <summary>The timer's schedule as the host reads it; validated here so a typo shows in the logs.</summary>
-    public static string RerenderSchedule(IConfiguration configuration)
+    public static string RerenderSchedule(IConfiguration configuration) => Schedule(configuration, "RERENDER_SCHEDULE", "0 0 18 * * *");
+
+    /// <summary>The recovery sweep's schedule (<c>RECOVERY_SCHEDULE</c>, every 5 minutes by default).</summary>
+    public static string RecoverySchedule(IConfiguration configuration) => Schedule(configuration, "RECOVERY_SCHEDULE", "0 */5 * * * *");
+
+    private static string Schedule(IConfiguration configuration, string setting, string fallback)
     {
-        var schedule = Setting(configuration, "RERENDER_SCHEDULE") is { Length: > 0 } s ? s : "0 0 18 * * *";
+        var schedule = Setting(configuration, setting) is { Length: > 0 } s ? s : fallback;
         CronExpression.Parse(schedule, schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
         return schedule;
     }

@@ -35,7 +35,7 @@ param contentStorageAccountName string
 @description('Name of the Application Insights component.')
 param applicationInsightsName string
 
-@description('Endpoint of the Azure AI Language account (custom subdomain).')
+@description('Endpoint of the Azure AI Language account (custom subdomain); empty for the offline recogniser alone.')
 param languageEndpoint string
 
 @description('NCRONTAB schedule (UTC) of the nightly re-render. 18:00 UTC is 03:00 JST.')
@@ -44,29 +44,33 @@ param rerenderSchedule string
 @description('The ward\'s site settings JSON, read by the handler as SITE_SETTINGS; empty for the defaults.')
 param siteSettings string
 
-@description('Flex runtime stack. custom/1.0 is the custom-handler stack; node/22 is the documented fallback (the handler is self-contained and needs no runtime).')
+@description('Flex runtime stack. custom/1.0 is the custom-handler stack; dotnet-isolated/8.0 is the fallback Microsoft\'s own .NET custom handler on Flex uses (the handler is self-contained either way; see docs/infra.md).')
 @allowed([
   'custom'
-  'node'
-  'python'
+  'dotnet-isolated'
 ])
 param runtimeName string
 
-@description('Version for runtimeName: 1.0 for custom, 22 for node, 3.12 for python.')
+@description('Version for runtimeName: 1.0 for custom, 8.0 for dotnet-isolated.')
 param runtimeVersion string
 
-@description('Upper bound on instances (Flex Consumption: 40 to 1000).')
-@minValue(40)
+@description('Upper bound on on-demand instances of each per-function scale group (Flex Consumption accepts 1 to 1000).')
+@minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
+// The host reads a whole upload into memory and base64-encodes it into the request to the handler,
+// which reads the blob again to normalise it: roughly ten times the upload at the peak. With the
+// uploads subscription's size filter (MAX_UPLOAD_BYTES, 32 MiB) and host.json's
+// blobs.maxDegreeOfParallelism 8, the worst case on one instance is about 8 x 330 MB = 2.6 GB: too much
+// for 2048, within 4096 (docs/infra.md, "Upload size limit").
 @description('Memory per instance.')
 @allowed([
   512
   2048
   4096
 ])
-param instanceMemoryMB int = 2048
+param instanceMemoryMB int = 4096
 
 resource hostStorage 'Microsoft.Storage/storageAccounts@2026-04-01' existing = {
   name: hostStorageAccountName
@@ -114,9 +118,12 @@ var appSettings = [
   // Azure.Identity's DefaultAzureCredential/ManagedIdentityCredential read this to pick the
   // user-assigned identity (there is no system-assigned one).
   { name: 'AZURE_CLIENT_ID', value: identityClientId }
+  // Empty (languageMode none): the handler runs the offline name recogniser alone.
   { name: 'LANGUAGE_ENDPOINT', value: languageEndpoint }
   { name: 'SITE_BASE_URL', value: contentStorage.properties.primaryEndpoints.web }
   { name: 'RERENDER_SCHEDULE', value: rerenderSchedule }
+  // The recovery sweep (RecoverDocuments): stuck and poisoned documents, every 5 minutes (UTC NCRONTAB).
+  { name: 'RECOVERY_SCHEDULE', value: '0 */5 * * * *' }
   { name: 'SITE_SETTINGS', value: siteSettings }
   // The connection string names the ingestion endpoint; with local auth off it carries no usable secret.
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }

@@ -31,8 +31,8 @@ param hostStorageAccountName string
 @description('Minutes storage account (uploads, pipeline containers, $web).')
 param contentStorageAccountName string
 
-@description('Azure AI Language account.')
-param languageAccountName string
+@description('Azure AI Language account made by this deployment (languageMode create); empty when there is none here.')
+param languageAccountName string = ''
 
 @description('Application Insights component.')
 param applicationInsightsName string
@@ -209,9 +209,10 @@ resource contentQueueContributor 'Microsoft.Authorization/roleAssignments@2022-0
   }
 }
 
-// Cognitive Services User on the Language account: call PII detection with an Entra token
-// (keys are disabled). Grants no management rights.
-resource languageUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+// Cognitive Services User on the Language account this deployment made: call PII detection with an
+// Entra token (keys are disabled). Grants no management rights. An existing account elsewhere gets the
+// same role from language-access.bicep.
+resource languageUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(languageAccountName)) {
   name: guid(language.id, appPrincipalId, 'a97b65f3-24c7-4388-baec-2e87135dc908')
   scope: language
   properties: {

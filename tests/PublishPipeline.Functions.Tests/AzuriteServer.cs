@@ -8,9 +8,9 @@ using PublishPipeline.Tests;
 namespace PublishPipeline.Functions.Tests;
 
 /// <summary>
-/// The Azurite every Blob test runs against: the one scripts/test.sh started (env
-/// PUBLISHPIPELINE_AZURITE), or one this process starts from node_modules on a free loopback
-/// port, so `dotnet test` alone works too. If neither is possible the tests fail with the reason;
+/// The Azurite every Blob (and poison queue) test runs against: the one scripts/test.sh started
+/// (env PUBLISHPIPELINE_AZURITE), or one this process starts from node_modules on free loopback
+/// ports, so `dotnet test` alone works too. If neither is possible the tests fail with the reason;
 /// they never skip. Each test gets its own containers through a name prefix.
 /// </summary>
 public static class AzuriteServer
@@ -34,7 +34,7 @@ public static class AzuriteServer
             return fromScript;
         }
 
-        var azurite = Path.Combine(RepoPaths.Root, "node_modules", ".bin", "azurite-blob");
+        var azurite = Path.Combine(RepoPaths.Root, "node_modules", ".bin", "azurite");
         if (!File.Exists(azurite))
         {
             throw new InvalidOperationException(
@@ -42,9 +42,18 @@ public static class AzuriteServer
         }
 
         var port = FreePort();
+        var queuePort = FreePort();
+        string Text(int p) => p.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // Blob and queue (the blob triggers' poison queue); the table service gets a port of its own too.
         var start = new ProcessStartInfo(azurite)
         {
-            ArgumentList = { "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            ArgumentList =
+            {
+                "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+                "--blobHost", "127.0.0.1", "--blobPort", Text(port), "--queueHost", "127.0.0.1", "--queuePort", Text(queuePort),
+                "--tableHost", "127.0.0.1", "--tablePort", Text(FreePort()),
+            },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -78,7 +87,7 @@ public static class AzuriteServer
             {
                 using var client = new TcpClient();
                 client.Connect(IPAddress.Loopback, port);
-                return $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Key};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+                return $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Key};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;";
             }
             catch (SocketException)
             {

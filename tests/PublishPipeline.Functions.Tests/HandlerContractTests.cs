@@ -300,6 +300,8 @@ public sealed class FunctionEnvelopeTests
     [InlineData("""{"data":{},"metadata":{"Name":"\"\\\"a.txt\\\"\""}}""", "a.txt")]
     [InlineData("""{"Data":{},"Metadata":{"Uri":"\"https://acct.blob.core.windows.net/uploads/x/%E4%BC%9A.txt\"","name":"\"ignored\""}}""", "x/会.txt")]
     [InlineData("""{"Data":{},"Metadata":{"Uri":"\"http://127.0.0.1:10000/devstoreaccount1/uploads/a%2Fb.txt\""}}""", "a/b.txt")]
+    [InlineData("""{"Data":{},"Metadata":{"Uri":"\"http://127.0.0.1:10000/devstoreaccount1/uploads/a\\\\..\\\\b.txt\"","name":"\"a\\\\..\\\\b.txt\""}}""", "a\\..\\b.txt")]
+    [InlineData("""{"Data":{},"Metadata":{"Uri":"\"https://acct.blob.core.windows.net/uploads/x/../y.txt?sv=1\""}}""", "x/../y.txt")]
     [InlineData("""{"Data":{},"Metadata":{"Uri":"\"https://acct.blob.core.windows.net/other/a.txt\"","name":"\"a.txt\""}}""", "a.txt")]
     public void Blob_name_is_found_in_every_form(string body, string expected)
     {

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PublishPipeline.Azure.Storage;
+using PublishPipeline.Pipeline;
 using PublishPipeline.Redaction;
 using PublishPipeline.Site;
 using PublishPipeline.Storage;
@@ -36,11 +37,20 @@ public sealed class HandlerHost : IAsyncDisposable
     public BlobObjectStore Store { get; }
 
     /// <param name="settings">App settings as "KEY=value", passed as the host would set them.</param>
-    public static async Task<HandlerHost> StartAsync(BlobObjectStore store, SiteOptions? site = null, RedactionPolicy? policy = null, params string[] settings)
+    public static Task<HandlerHost> StartAsync(BlobObjectStore store, SiteOptions? site = null, RedactionPolicy? policy = null, params string[] settings) =>
+        StartAsync(store, site, policy, null, settings);
+
+    /// <param name="options">The pipeline's limits and timings, when a test needs others than the defaults.</param>
+    public static async Task<HandlerHost> StartAsync(BlobObjectStore store, SiteOptions? site, RedactionPolicy? policy, PipelineOptions? options, params string[] settings)
     {
         var app = HandlerApp.Build(["--urls", "http://127.0.0.1:0", .. settings.Select(s => "--" + s)], builder =>
         {
             builder.Services.AddSingleton<IObjectStore>(store);
+            if (options is not null)
+            {
+                builder.Services.AddSingleton(options);
+            }
+
             if (site is not null)
             {
                 builder.Services.AddSingleton(site);
@@ -87,9 +97,9 @@ public sealed class HandlerHost : IAsyncDisposable
         return await PostAsync(function, body.ToJsonString());
     }
 
-    /// <summary>The timer invocation (TimerInfo as a JSON object; ScheduleStatus may be null).</summary>
-    public Task<InvocationResponse> TimerAsync(bool pastDue = false) => PostAsync(
-        HandlerApp.RerenderSite,
+    /// <summary>The timer invocation (TimerInfo as a JSON object; ScheduleStatus may be null) of the nightly run, or of <paramref name="function"/>.</summary>
+    public Task<InvocationResponse> TimerAsync(bool pastDue = false, string function = HandlerApp.RerenderSite) => PostAsync(
+        function,
         new JsonObject
         {
             ["Data"] = new JsonObject
@@ -101,7 +111,7 @@ public sealed class HandlerHost : IAsyncDisposable
                     ["IsPastDue"] = pastDue,
                 },
             },
-            ["Metadata"] = new JsonObject { ["sys"] = Sys(HandlerApp.RerenderSite) },
+            ["Metadata"] = new JsonObject { ["sys"] = Sys(function) },
         }.ToJsonString());
 
     /// <summary>An Event Grid BlobDeleted event for an upload, encoded as the host might send it.</summary>

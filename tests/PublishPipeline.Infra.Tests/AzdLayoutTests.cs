@@ -32,6 +32,15 @@ public partial class AzdLayoutTests(MainTemplateFixture fixture) : IClassFixture
         Assert.Contains("scripts/package-functions.sh", runs);
         Assert.Contains("scripts/postdeploy.sh", runs);
         Assert.Contains("scripts/postdeploy.ps1", runs);
+        Assert.Contains("scripts/preflight.sh", runs);
+        Assert.Contains("scripts/preflight.ps1", runs);
+
+        // `language: custom` is an azd alpha feature from azd 1.20.0 on: azd checks the version itself.
+        Assert.Matches(new Regex(@"^requiredVersions:\s*\n\s+azd: "">= 1\.20\.0""\s*$", RegexOptions.Multiline), yaml);
+        foreach (var hook in new[] { "preup", "preprovision", "predeploy" })
+        {
+            Assert.Matches(new Regex($@"^  {hook}:\s*\n    posix:\s*\n      shell: sh\s*\n      run: scripts/preflight\.sh\s*$", RegexOptions.Multiline), yaml);
+        }
         foreach (var run in runs)
         {
             Assert.True(File.Exists(Path.Combine(InfraPaths.Root, run)), $"azure.yaml runs {run}, which does not exist");
@@ -80,9 +89,27 @@ public partial class AzdLayoutTests(MainTemplateFixture fixture) : IClassFixture
         }
     }
 
+    [Fact]
+    public void The_values_the_hooks_need_from_provisioning_are_outputs()
+    {
+        var outputs = fixture.Template.Root["outputs"]!.AsObject();
+        foreach (var name in new[] { "MAX_UPLOAD_BYTES", "LANGUAGE_MODE", "LANGUAGE_ENDPOINT", "LANGUAGE_ROLE_ASSIGNED", "AZURE_FUNCTION_APP_PRINCIPAL_ID" })
+        {
+            Assert.True(outputs.ContainsKey(name), $"output {name} missing");
+        }
+
+        foreach (var script in new[] { "postdeploy.sh", "postdeploy.ps1" })
+        {
+            var text = File.ReadAllText(Path.Combine(InfraPaths.Root, "scripts", script));
+            Assert.Contains("MAX_UPLOAD_BYTES", text, StringComparison.Ordinal);
+            Assert.Contains("LANGUAGE_ROLE_ASSIGNED", text, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("scripts/package-functions.sh")]
     [InlineData("scripts/postdeploy.sh")]
+    [InlineData("scripts/preflight.sh")]
     public void Shell_scripts_are_posix_sh_and_executable(string relative)
     {
         var path = Path.Combine(InfraPaths.Root, relative);

@@ -253,15 +253,19 @@ public partial class SecurityInvariantTests(MainTemplateFixture fixture) : IClas
     [Fact]
     public void Each_role_assignment_is_justified_by_a_comment_in_the_bicep_source()
     {
-        var rbac = File.ReadAllLines(Path.Combine(InfraPaths.Infra, "modules", "rbac.bicep"));
-        var declarations = rbac.Select((line, i) => (line, i))
-            .Where(x => x.line.StartsWith("resource ", StringComparison.Ordinal) && x.line.Contains($"'{RoleAssignments}@", StringComparison.Ordinal))
-            .ToList();
-        Assert.Equal(Template.OfType(RoleAssignments).Count(), declarations.Count);
-        foreach (var (line, i) in declarations)
+        var declarations = 0;
+        foreach (var file in InfraPaths.BicepFiles)
         {
-            Assert.True(i > 0 && rbac[i - 1].TrimStart().StartsWith("//", StringComparison.Ordinal), $"no justification comment above: {line}");
+            var lines = File.ReadAllLines(file);
+            foreach (var (line, i) in lines.Select((line, i) => (line, i))
+                .Where(x => x.line.StartsWith("resource ", StringComparison.Ordinal) && x.line.Contains($"'{RoleAssignments}@", StringComparison.Ordinal)))
+            {
+                declarations++;
+                Assert.True(i > 0 && lines[i - 1].TrimStart().StartsWith("//", StringComparison.Ordinal), $"no justification comment above, in {Path.GetFileName(file)}: {line}");
+            }
         }
+
+        Assert.Equal(Template.OfType(RoleAssignments).Count(), declarations);
     }
 
     [Fact]

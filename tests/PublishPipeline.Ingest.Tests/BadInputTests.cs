@@ -39,18 +39,18 @@ public class BadInputTests
     }
 
     [Fact]
-    public void Absurd_nesting_is_a_format_error_not_a_crash()
+    public void Absurd_nesting_is_a_limit_error_not_a_crash()
     {
         static byte[] Nested(string open, string close, int depth, string before = "", string after = "") =>
             Encoding.UTF8.GetBytes(before + string.Concat(Enumerable.Repeat(open, depth)) + "会議録" + string.Concat(Enumerable.Repeat(close, depth)) + after);
 
-        Assert.Contains("nested", Reject("deep.html", Nested("<div>", "</div>", 100_000, "<!DOCTYPE html><html><body>", "</body></html>"), "format").Message, StringComparison.Ordinal);
-        Reject("deep-after-parse.html", Nested("<div>", "", 1_000, "<!DOCTYPE html><html><body>"), "format");
-        Reject("deep-line.txt", Nested("<section>", "</section>", 100_000), "format");
+        Assert.Contains("nested", Reject("deep.html", Nested("<div>", "</div>", 100_000, "<!DOCTYPE html><html><body>", "</body></html>"), "limit").Message, StringComparison.Ordinal);
+        Reject("deep-after-parse.html", Nested("<div>", "", 1_000, "<!DOCTYPE html><html><body>"), "limit");
+        Reject("deep-line.txt", Nested("<section>", "</section>", 100_000), "limit");
 
         // The fast path does not recurse, so deep inline tags in a line are harmless.
         Assert.Equal("会議録", Assert.IsType<ParagraphBlock>(Assert.Single(MinutesReader.Read(new SourceFile("spans.txt", Nested("<span>", "</span>", 100_000))).Blocks)).Text);
-        Reject("deep.md", Nested(">", "", 100_000, "# 会議録\n\n"), "format");
+        Reject("deep.md", Nested(">", "", 100_000, "# 会議録\n\n"), "limit");
 
         // Real pages nest a few dozen levels; that reads fine.
         var ok = MinutesReader.Read(new SourceFile("ok.html", Nested("<div>", "</div>", 100, "<!DOCTYPE html><html><body>", "</body></html>")));

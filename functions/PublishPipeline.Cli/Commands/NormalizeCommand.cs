@@ -93,11 +93,15 @@ internal static class NormalizeCommand
     private static int RunDirectory(string inputRoot, string outRoot, TextWriter stderr)
     {
         // Inputs are listed before anything is written, so outputs never become inputs of this run.
-        var inputs = Directory.EnumerateFiles(inputRoot, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
+        var skipped = new List<string>();
+        var inputs = InputFiles.Enumerate(inputRoot, skipped)
             .Where(path => !IsUnder(path, outRoot) || SamePath(inputRoot, outRoot))
-            .Where(path => !Path.GetFileName(path).StartsWith('.'))
-            .Order(StringComparer.Ordinal)
             .ToList();
+        foreach (var skip in skipped)
+        {
+            stderr.WriteLine($"skipped: {skip}");
+        }
+
         var inputSet = new HashSet<string>(inputs, StringComparer.Ordinal);
         var ok = new List<SummaryOk>();
         var failed = new List<SummaryFailed>();

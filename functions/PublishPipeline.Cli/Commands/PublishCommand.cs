@@ -41,9 +41,9 @@ internal static class PublishCommand
 
         var sitePath = Path.GetFullPath(site);
         var workPath = Path.GetFullPath(work ?? Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(sitePath)) ?? ".", ".minutes-work"));
-        if (IsSameOrUnder(workPath, sitePath))
+        if (FolderSeparation.Problem(sitePath, workPath) is { } overlap)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] the work folder {workPath} is inside the site folder {sitePath}; private artefacts must never be published.");
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {overlap}; private artefacts must never be published.");
             return 2;
         }
 
@@ -183,9 +183,14 @@ internal static class PublishCommand
             IEnumerable<(string Name, string File)> found;
             if (Directory.Exists(full))
             {
-                found = Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories)
+                var skipped = new List<string>();
+                found = InputFiles.Enumerate(full, skipped)
                     .Select(f => (Path.GetRelativePath(full, f).Replace(Path.DirectorySeparatorChar, '/'), f))
-                    .Where(x => !x.Item1.Split('/').Any(s => s.StartsWith('.')));
+                    .ToList();
+                foreach (var skip in skipped)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"[yellow]skipped:[/] {Path.Combine(input, skip)}");
+                }
             }
             else if (File.Exists(full))
             {
@@ -197,8 +202,10 @@ internal static class PublishCommand
                 continue;
             }
 
-            foreach (var (name, file) in found)
+            foreach (var (written, file) in found)
             {
+                // The NFC spelling is the upload's name: a decomposed file name (macOS) is the same document.
+                var name = PublishPipeline.Unicode.TextNormalization.ToNfc(written);
                 if (ObjectName.Problem(name) is { } problem)
                 {
                     problems.Add($"{file}: {problem}");
@@ -211,12 +218,5 @@ internal static class PublishCommand
         }
 
         return uploads;
-    }
-
-    private static bool IsSameOrUnder(string path, string folder)
-    {
-        var p = Path.TrimEndingDirectorySeparator(path);
-        var f = Path.TrimEndingDirectorySeparator(folder);
-        return p == f || p.StartsWith(f + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 }

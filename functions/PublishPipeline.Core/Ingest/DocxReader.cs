@@ -45,7 +45,7 @@ internal static partial class DocxReader
         {
             throw;
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not (OutOfMemoryException or ReadLimitException))
         {
             // OpenXml and System.IO.Packaging throw many types on damaged packages; all mean the same to the uploader.
             throw new MinutesFormatException(name, "not a readable Word .docx (damaged, truncated or another kind of zip): " + ex.Message, null, ex)
@@ -53,17 +53,34 @@ internal static partial class DocxReader
         }
     }
 
+    /// <summary>
+    /// The zip and its XML, checked before OpenXml reads them: OpenXml builds its tree recursively
+    /// (a few thousand nested elements overflow the stack and kill the process) and trusts the sizes a
+    /// zip declares. Here every XML part is streamed once without recursion, its real unpacked size
+    /// counted, DTDs refused (billion laughs), depth and element count bounded.
+    /// </summary>
     private static void CheckZip(string name, ArraySegment<byte> bytes)
     {
         try
         {
             using var zip = new ZipArchive(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false), ZipArchiveMode.Read);
+            if (zip.Entries.Count > ReadLimits.MaxDocxEntries)
+            {
+                throw new ReadLimitException($"the .docx holds {zip.Entries.Count:N0} files; Word writes a few dozen, the limit is {ReadLimits.MaxDocxEntries:N0}");
+            }
+
             long total = 0;
             var hasDocument = false;
             foreach (var entry in zip.Entries)
             {
                 total += entry.Length;
                 hasDocument |= entry.FullName.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase);
+                if (entry.Length > 1024 * 1024 && entry.Length > (long)ReadLimits.MaxDocxCompressionRatio * Math.Max(1, entry.CompressedLength))
+                {
+                    throw new ReadLimitException(
+                        $"{entry.FullName} in the .docx expands {entry.Length / Math.Max(1, entry.CompressedLength):N0}× ({entry.CompressedLength:N0} → {entry.Length:N0} bytes); " +
+                        $"Word's XML expands 5–20×, more than {ReadLimits.MaxDocxCompressionRatio}× is a zip bomb");
+                }
             }
 
             if (total > MaxUncompressedBytes)
@@ -75,10 +92,128 @@ internal static partial class DocxReader
             {
                 throw new MinutesFormatException(name, "a zip archive but not a Word .docx (no [Content_Types].xml)") { Code = "docx" };
             }
+
+            long xmlBytes = 0;
+            long elements = 0;
+            foreach (var entry in zip.Entries.Where(IsXmlPart))
+            {
+                ScanXml(name, entry, ref xmlBytes, ref elements);
+            }
         }
         catch (InvalidDataException ex)
         {
             throw new MinutesFormatException(name, "not a readable Word .docx (damaged or truncated zip): " + ex.Message, null, ex) { Code = "docx" };
+        }
+    }
+
+    private static bool IsXmlPart(ZipArchiveEntry entry) =>
+        entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
+
+    private static void ScanXml(string name, ZipArchiveEntry entry, ref long xmlBytes, ref long elements)
+    {
+        using var stream = new CountingStream(entry.Open(), entry, xmlBytes);
+        var settings = new System.Xml.XmlReaderSettings
+        {
+            DtdProcessing = System.Xml.DtdProcessing.Prohibit,
+            XmlResolver = null,
+            IgnoreComments = true,
+            IgnoreWhitespace = true,
+            IgnoreProcessingInstructions = true,
+            CloseInput = false,
+        };
+        using var reader = System.Xml.XmlReader.Create(stream, settings);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.NodeType != System.Xml.XmlNodeType.Element)
+                {
+                    continue;
+                }
+
+                if (reader.Depth > ReadLimits.MaxDepth)
+                {
+                    throw new ReadLimitException($"{entry.FullName} in the .docx nests XML elements more than {ReadLimits.MaxDepth} deep (XML line {LineOf(reader)}); Word nests a few dozen");
+                }
+
+                if (++elements > ReadLimits.MaxDocxXmlElements)
+                {
+                    throw new ReadLimitException($"the .docx has more than {ReadLimits.MaxDocxXmlElements:N0} XML elements (in {entry.FullName}, XML line {LineOf(reader)})");
+                }
+
+                if ((elements & 0x3FF) == 0)
+                {
+                    ReadLimits.CheckTime("XML element", (int)elements);
+                }
+            }
+        }
+        catch (System.Xml.XmlException ex) when (ex.Message.Contains("DTD", StringComparison.Ordinal))
+        {
+            throw new ReadLimitException($"{entry.FullName} in the .docx declares a DTD (<!DOCTYPE …>), which Word never writes: its entities could expand without bound (billion laughs)", ex);
+        }
+        catch (System.Xml.XmlException ex)
+        {
+            throw new MinutesFormatException(name, $"not a readable Word .docx: {entry.FullName} is not well-formed XML: {ex.Message}", null, ex) { Code = "docx" };
+        }
+
+        xmlBytes = stream.Total;
+    }
+
+    private static int LineOf(System.Xml.XmlReader reader) => reader is System.Xml.IXmlLineInfo info ? info.LineNumber : 0;
+
+    /// <summary>Counts what a zip entry really unpacks to (a zip may declare less than it holds) and stops at the limits.</summary>
+    private sealed class CountingStream(Stream inner, ZipArchiveEntry entry, long before) : Stream
+    {
+        public long Total { get; private set; } = before;
+
+        private long own;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = inner.Read(buffer, offset, count);
+            own += n;
+            Total += n;
+            if (own > entry.Length)
+            {
+                throw new ReadLimitException($"{entry.FullName} in the .docx unpacks to more than the {entry.Length:N0} bytes its zip header declares (a forged zip)");
+            }
+
+            if (Total > ReadLimits.MaxDocxXmlBytes)
+            {
+                throw new ReadLimitException($"the .docx unpacks to more than {ReadLimits.MaxDocxXmlBytes / (1024 * 1024)} MiB of XML (reached in {entry.FullName}); a 1,000-page minutes document has about 10 MiB");
+            }
+
+            return n;
+        }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => own; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
         }
     }
 
@@ -114,6 +249,7 @@ internal static partial class DocxReader
         private void ReadParagraph(Paragraph paragraph)
         {
             var line = ++ordinal;
+            ReadLimits.CheckTime("paragraph", line);
             var properties = paragraph.ParagraphProperties;
             if (properties?.PageBreakBefore is { } before && (before.Val is null || before.Val.Value))
             {
@@ -216,14 +352,14 @@ internal static partial class DocxReader
     {
         var builder = new StringBuilder();
         Append(paragraph, builder);
-        return NormalizeBoxGlyphs(builder.ToString());
+        return NormalizeBoxGlyphs(Unicode.TextNormalization.ForReading(builder.ToString()));
     }
 
     private static void CheckDepth(int depth)
     {
         if (depth > HtmlBlocks.MaxDepth)
         {
-            throw new InvalidDataException($"Word elements are nested more than {HtmlBlocks.MaxDepth} deep");
+            throw new ReadLimitException($"Word elements are nested more than {ReadLimits.MaxDepth} deep");
         }
     }
 

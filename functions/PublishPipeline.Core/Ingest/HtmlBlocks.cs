@@ -60,7 +60,7 @@ internal sealed class HtmlBlocks
     }
 
     /// <summary>Minutes never nest this deep; deeper trees are hostile or broken and would exhaust the stack.</summary>
-    public const int MaxDepth = 256;
+    public const int MaxDepth = ReadLimits.MaxDepth;
 
     private static readonly HashSet<string> NoDepth = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -74,10 +74,11 @@ internal sealed class HtmlBlocks
     /// Rejects markup whose tags open far deeper than any document (before parsing, which slows down
     /// with depth). A rough count: optional end tags are ignored, so sloppy but real pages pass.
     /// </summary>
-    /// <exception cref="InvalidDataException">The markup nests more than 16 × <see cref="MaxDepth"/> tags.</exception>
+    /// <exception cref="ReadLimitException">The markup nests more than 16 × <see cref="MaxDepth"/> tags, or has more than <see cref="ReadLimits.MaxHtmlElements"/>.</exception>
     public static void CheckSourceNesting(string html)
     {
         var depth = 0;
+        var elements = 0;
         for (var i = html.IndexOf('<'); i >= 0 && i < html.Length - 1; i = html.IndexOf('<', i + 1))
         {
             var closing = html[i + 1] == '/';
@@ -88,7 +89,17 @@ internal sealed class HtmlBlocks
                 end++;
             }
 
-            if (end == start || !char.IsAsciiLetter(html[start]) || NoDepth.Contains(html[start..end]))
+            if (end == start || !char.IsAsciiLetter(html[start]))
+            {
+                continue;
+            }
+
+            if (!closing && ++elements > ReadLimits.MaxHtmlElements)
+            {
+                throw new ReadLimitException($"more than {ReadLimits.MaxHtmlElements:N0} HTML elements (at line {LineOf(html, i)}); this is not a minutes page") { Line = LineOf(html, i) };
+            }
+
+            if (NoDepth.Contains(html[start..end]))
             {
                 continue;
             }
@@ -100,10 +111,12 @@ internal sealed class HtmlBlocks
             }
             else if (close > 0 && html[close - 1] != '/' && ++depth > 16 * MaxDepth)
             {
-                throw new InvalidDataException($"HTML elements are nested more than {16 * MaxDepth} deep; this is not a minutes page");
+                throw new ReadLimitException($"HTML elements are nested more than {16 * MaxDepth} deep (at line {LineOf(html, i)}); this is not a minutes page") { Line = LineOf(html, i) };
             }
         }
     }
+
+    private static int LineOf(string text, int index) => 1 + text.AsSpan(0, index).Count('\n');
 
     private static void CheckDepth(INode root)
     {
@@ -114,7 +127,8 @@ internal sealed class HtmlBlocks
             var (node, depth) = stack.Pop();
             if (depth > MaxDepth)
             {
-                throw new InvalidDataException($"HTML elements are nested more than {MaxDepth} deep; this is not a minutes page");
+                var line = node is IElement { SourceReference: { } reference } ? reference.Position.Line : (int?)null;
+                throw new ReadLimitException($"HTML elements are nested more than {MaxDepth} deep{(line is int l ? $" (at line {l})" : string.Empty)}; this is not a minutes page") { Line = line };
             }
 
             foreach (var child in node.ChildNodes)
@@ -182,6 +196,7 @@ internal sealed class HtmlBlocks
                 Append(text, text.Data);
                 return;
             case IElement element:
+                ReadLimits.CheckTime("line", element.SourceReference?.Position.Line ?? 0);
                 WalkElement(element);
                 return;
             default:
@@ -415,6 +430,11 @@ internal sealed class HtmlBlocks
         {
             case IText text:
                 current.Append(text.Data);
+                return;
+            case IComment comment when SourceMarks.IsCommentMarker(comment.Data, out _):
+                // A marker inside a cell stays in the cell's text, where the passage rules and the
+                // safety net see it, instead of vanishing with the other comments.
+                current.Append("<!--").Append(comment.Data).Append("-->");
                 return;
             case IElement element:
                 if (IsHidden(element))

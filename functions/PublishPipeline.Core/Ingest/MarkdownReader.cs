@@ -32,6 +32,10 @@ internal sealed partial class MarkdownReader
 
     public static List<SourceBlock> Read(string text)
     {
+        // Markdig's work grows with the cube of container nesting (each line re-matches every open
+        // container and rescans its indentation) and its own depth check comes only after that work:
+        // refuse absurd nesting before parsing, in one linear pass.
+        CheckNesting(text);
         var reader = new MarkdownReader();
         var document = Markdown.Parse(text, Pipeline);
         foreach (var block in document)
@@ -78,9 +82,89 @@ internal sealed partial class MarkdownReader
         return signals >= 3 && tabLines * 4 <= signals;
     }
 
+    /// <summary>
+    /// An upper bound of the containers a line opens or continues: the block quote markers and list
+    /// markers at its start, plus its indentation in list steps (2 columns) when it starts a list item.
+    /// Plain indented text (a centred title) opens nothing and is not counted.
+    /// </summary>
+    internal static void CheckNesting(string text)
+    {
+        var lineNumber = 0;
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            lineNumber++;
+            int i = 0, columns = 0, markers = 0, indentSteps = 0;
+            while (i < line.Length)
+            {
+                var c = line[i];
+                if (c == ' ')
+                {
+                    columns++;
+                    i++;
+                }
+                else if (c == '\t')
+                {
+                    columns += 4 - (columns % 4);
+                    i++;
+                }
+                else if (c == '>')
+                {
+                    markers++;
+                    i++;
+                }
+                else if (ListMarkerLength(line[i..]) is > 0 and var length)
+                {
+                    if (markers == 0 && indentSteps == 0)
+                    {
+                        indentSteps = columns / 2;
+                    }
+
+                    markers++;
+                    i += length;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (markers + indentSteps > ReadLimits.MaxMarkdownNesting)
+            {
+                throw new ReadLimitException($"Markdown block quotes and lists are nested more than {ReadLimits.MaxMarkdownNesting} deep (line {lineNumber}); this is not minutes") { Line = lineNumber };
+            }
+        }
+    }
+
+    /// <summary>Length of a list marker ("-", "*", "+", "1.", "12)") followed by a space, tab or the end of the line; 0 when none.</summary>
+    private static int ListMarkerLength(ReadOnlySpan<char> rest)
+    {
+        var n = 0;
+        if (rest[0] is '-' or '*' or '+')
+        {
+            n = 1;
+        }
+        else
+        {
+            while (n < rest.Length && n < 9 && char.IsAsciiDigit(rest[n]))
+            {
+                n++;
+            }
+
+            if (n == 0 || n >= rest.Length || rest[n] is not ('.' or ')'))
+            {
+                return 0;
+            }
+
+            n++;
+        }
+
+        return n == rest.Length || rest[n] is ' ' or '\t' ? n : 0;
+    }
+
     private void ReadBlock(Md.Block block, bool listItem)
     {
         var line = block.Line + 1;
+        ReadLimits.CheckTime("line", line);
         switch (block)
         {
             case Md.HeadingBlock heading:
@@ -178,13 +262,13 @@ internal sealed partial class MarkdownReader
             var start = 0;
             foreach (Match match in SourceMarks.CommentMarkers(text))
             {
-                AddLines(ParseInlineHtml(text[start..match.Index]), line + text.AsSpan(0, start).Count('\n'), listItem);
+                AddLines(ParseInlineHtml(text[start..match.Index]), line + text.AsSpan(0, start).Count('\n'), listItem, decoded: true);
                 SourceMarks.IsCommentMarker(match.Groups["body"].Value, out var opens);
                 blocks.Add(new DisclosureMarkerBlock(line + text.AsSpan(0, match.Index).Count('\n'), opens, match.Value));
                 start = match.Index + match.Length;
             }
 
-            AddLines(ParseInlineHtml(text[start..]), line + text.AsSpan(0, start).Count('\n'), listItem);
+            AddLines(ParseInlineHtml(text[start..]), line + text.AsSpan(0, start).Count('\n'), listItem, decoded: true);
             return;
         }
 
@@ -201,12 +285,19 @@ internal sealed partial class MarkdownReader
     {
         HtmlBlocks.CheckSourceNesting(html);
         var host = fragmentHost.Value;
-        host.InnerHtml = html;
-        return string.Join('\n', HtmlBlocks.Paragraphs(host)).Replace(LineBreakMark, '\n');
+
+        // Tabs are cell separators of a tab table written in the Markdown (a row must stay a row, or
+        // its label joins the values: 出席者\t委員\t名前 → "委員 名前"); HTML whitespace collapse would eat them.
+        host.InnerHtml = html.Replace('\t', TabMark);
+        return string.Join('\n', HtmlBlocks.Paragraphs(host)).Replace(LineBreakMark, '\n').Replace(TabMark, '\t');
     }
 
+    // Marks a tab inside inline HTML so the HTML whitespace collapse keeps it (a private-use character).
+    private const char TabMark = '\uE009';
+
     /// <summary>Emits a paragraph, cutting out lines that are markers, rulers or tab rows on their own.</summary>
-    private void AddLines(string text, int line, bool listItem)
+    /// <param name="decoded">The text came out of the HTML parser: a tab row's cells are not parsed as HTML again.</param>
+    private void AddLines(string text, int line, bool listItem, bool decoded = false)
     {
         var pending = new StringBuilder();
         var pendingLine = line;
@@ -222,7 +313,7 @@ internal sealed partial class MarkdownReader
             else if (SourceMarks.IsPageBreakDebris(piece) || piece.Contains('\t', StringComparison.Ordinal))
             {
                 Flush();
-                blocks.AddRange(PlainTextReader.Read(piece, current));
+                blocks.AddRange(PlainTextReader.Read(piece, current, parseHtml: !decoded));
             }
             else if (!string.IsNullOrWhiteSpace(piece))
             {
@@ -262,46 +353,71 @@ internal sealed partial class MarkdownReader
     /// </summary>
     private static string InlineText(MdInlines.ContainerInline? inline, out bool hasHtml)
     {
-        hasHtml = inline is not null && inline.FindDescendants<MdInlines.HtmlInline>().Any();
         if (inline is null)
         {
+            hasHtml = false;
             return string.Empty;
         }
 
+        hasHtml = Inlines(inline).Any(i => i is MdInlines.HtmlInline);
         var builder = new StringBuilder();
-        Append(inline, builder, hasHtml);
+        foreach (var child in Inlines(inline))
+        {
+            switch (child)
+            {
+                case MdInlines.LiteralInline literal:
+                    AppendText(builder, literal.Content.ToString(), hasHtml);
+                    break;
+                case MdInlines.LineBreakInline:
+                    builder.Append(hasHtml ? LineBreakMark : '\n');
+                    break;
+                case MdInlines.CodeInline code:
+                    AppendText(builder, code.Content, hasHtml);
+                    break;
+                case MdInlines.HtmlEntityInline entity:
+                    AppendText(builder, entity.Transcoded.ToString(), hasHtml);
+                    break;
+                case MdInlines.HtmlInline raw:
+                    builder.Append(raw.Tag);
+                    break;
+                case MdInlines.AutolinkInline autolink:
+                    AppendText(builder, autolink.Url, hasHtml);
+                    break;
+            }
+        }
+
         return builder.ToString();
     }
 
-    private static void Append(MdInlines.Inline inline, StringBuilder builder, bool html)
+    /// <summary>
+    /// The inlines under <paramref name="root"/> in reading order, without recursion: 100,000 '*' make
+    /// Markdig nest 50,000 emphasis inlines, which a recursive walk (ours or Markdig's FindDescendants)
+    /// overflows the stack on. Deeper than <see cref="ReadLimits.MaxDepth"/> is refused.
+    /// </summary>
+    private static IEnumerable<MdInlines.Inline> Inlines(MdInlines.ContainerInline root)
     {
-        switch (inline)
+        var stack = new Stack<(MdInlines.Inline Inline, int Depth)>();
+        for (var child = root.LastChild; child is not null; child = child.PreviousSibling)
         {
-            case MdInlines.LiteralInline literal:
-                AppendText(builder, literal.Content.ToString(), html);
-                break;
-            case MdInlines.LineBreakInline:
-                builder.Append(html ? LineBreakMark : '\n');
-                break;
-            case MdInlines.CodeInline code:
-                AppendText(builder, code.Content, html);
-                break;
-            case MdInlines.HtmlEntityInline entity:
-                AppendText(builder, entity.Transcoded.ToString(), html);
-                break;
-            case MdInlines.HtmlInline raw:
-                builder.Append(raw.Tag);
-                break;
-            case MdInlines.AutolinkInline autolink:
-                AppendText(builder, autolink.Url, html);
-                break;
-            case MdInlines.ContainerInline container:
-                foreach (var child in container)
+            stack.Push((child, 1));
+        }
+
+        while (stack.Count > 0)
+        {
+            var (inline, depth) = stack.Pop();
+            yield return inline;
+            if (inline is MdInlines.ContainerInline container)
+            {
+                if (depth >= ReadLimits.MaxDepth)
                 {
-                    Append(child, builder, html);
+                    throw new ReadLimitException($"Markdown inline elements (emphasis, links) are nested more than {ReadLimits.MaxDepth} deep (line {inline.Line + 1}); this is not minutes") { Line = inline.Line + 1 };
                 }
 
-                break;
+                for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
+                {
+                    stack.Push((child, depth + 1));
+                }
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using PublishPipeline.Unicode;
 
 namespace PublishPipeline.Ingest;
 
@@ -15,7 +16,8 @@ public static class MinutesReader
     public static SourceDocument Read(SourceFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var name = string.IsNullOrEmpty(file.Name) ? "(unnamed)" : file.Name;
+        // The name as the document will carry it: NFC, so both spellings of one name read alike.
+        var name = string.IsNullOrEmpty(file.Name) ? "(unnamed)" : TextNormalization.ToNfc(file.Name);
         var bytes = file.Content.Span;
         if (bytes.Length > MaxBytes)
         {
@@ -29,6 +31,7 @@ public static class MinutesReader
         }
 
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        using var clock = ReadLimits.Start();
         try
         {
             var (format, encodingName, blocks) = ReadBlocks(name, file);
@@ -37,11 +40,16 @@ public static class MinutesReader
                 throw new MinutesFormatException(name, $"no text found in the {format} file") { Code = "empty" };
             }
 
-            return new SourceDocument(name, format, encodingName, blocks, sha256, bytes.Length);
+            return new SourceDocument(name, format, encodingName, ComposedBlocks(blocks), sha256, bytes.Length);
         }
         catch (MinutesFormatException)
         {
             throw;
+        }
+        catch (ReadLimitException ex)
+        {
+            // More work than any minutes need: quarantined with the limit and the place, never read on.
+            throw new MinutesFormatException(name, ex.Message, ex.Line, ex) { Code = "limit" };
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or IOException
             or System.Xml.XmlException or System.IO.InvalidDataException or NotSupportedException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
@@ -49,6 +57,29 @@ public static class MinutesReader
             // A library choked on malformed input: say so, with the file name, never crash the caller.
             throw new MinutesFormatException(name, "cannot be read: " + ex.Message, null, ex) { Code = "format" };
         }
+    }
+
+    /// <summary>
+    /// Every block's text in NFC with the safe compatibility folds (<see cref="TextNormalization.ForReading"/>):
+    /// text the readers produced from entities (&amp;#x3099;) or .docx runs split inside a character.
+    /// Already composed text is returned as it is, so this costs one scan.
+    /// </summary>
+    private static List<SourceBlock> ComposedBlocks(List<SourceBlock> blocks)
+    {
+        static string F(string text) => TextNormalization.ForReading(text);
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            blocks[i] = blocks[i] switch
+            {
+                HeadingBlock h => h with { Text = F(h.Text) },
+                ParagraphBlock p => p with { Text = F(p.Text) },
+                TableRowBlock r => new TableRowBlock(r.Line, [.. r.Cells.Select(c => new TableCell([.. c.Paragraphs.Select(F)]))]),
+                DisclosureMarkerBlock m => m with { Marker = F(m.Marker) },
+                var other => other,
+            };
+        }
+
+        return blocks;
     }
 
     /// <summary>Formats staff upload by mistake that would otherwise pass as "binary" or, worse, as text (RTF).</summary>
@@ -79,7 +110,9 @@ public static class MinutesReader
             { Code = "empty" };
         }
 
-        var text = decoded.Text.StartsWith('\uFEFF') ? decoded.Text[1..] : decoded.Text;
+        // Composed before any reader looks at it, so markers, labels and names match whatever the
+        // writer's NFD or half-width spelling (an HTML entity may still decompose: see ComposedBlocks).
+        var text = TextNormalization.ForReading(decoded.Text.StartsWith('\uFEFF') ? decoded.Text[1..] : decoded.Text);
         if (HtmlPageReader.LooksLikePage(text, name))
         {
             return (SourceFormat.Html, decoded.EncodingName, HtmlPageReader.Read(text));

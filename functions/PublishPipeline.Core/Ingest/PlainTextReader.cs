@@ -29,6 +29,7 @@ internal sealed class PlainTextReader
         // U+2028, which are a page break and content here, and would shift every later line number.
         while (true)
         {
+            ReadLimits.CheckTime("line", lineNumber);
             var end = rest.IndexOfAny('\n', '\r');
             if (end < 0)
             {

@@ -94,13 +94,9 @@ internal static class SourceDecoder
             return plausible[0];
         }
 
-        var guess = Detect(bytes);
-        throw new MinutesFormatException(
-            name,
-            $"not text in a supported encoding: invalid UTF-8 byte 0x{bytes[invalidAt]:X2} at byte offset {invalidAt}, and not Shift_JIS/EUC-JP text either" +
-            (guess is null ? string.Empty : $" (a detector guessed {guess}, which is not supported)"),
-            LineAt(bytes, invalidAt))
-        { Code = "encoding" };
+        // Most such files are Shift_JIS (or EUC-JP) with a damaged character: point at it in the file's own bytes.
+        var (message, line) = LegacyEncodingErrors.Describe(bytes, invalidAt, Detect(bytes));
+        throw new MinutesFormatException(name, message, line) { Code = "encoding" };
     }
 
     private static string? Detect(ReadOnlySpan<byte> bytes)

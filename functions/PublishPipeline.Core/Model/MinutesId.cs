@@ -14,7 +14,9 @@ public static class MinutesId
     public static string FromSourceName(string sourceName)
     {
         ArgumentNullException.ThrowIfNull(sourceName);
-        var normalized = sourceName.Replace('\\', '/').Trim('/').Normalize(NormalizationForm.FormC);
+        // NFC by our own tables: string.Normalize does nothing under invariant globalization, and the
+        // NFD spelling of a name (macOS) must be the same document as the NFC one.
+        var normalized = Unicode.TextNormalization.ToNfc(sourceName.Replace('\\', '/').Trim('/'));
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(Encoding.UTF8.GetBytes(normalized), hash);
         return "m" + Convert.ToHexStringLower(hash[..8]);

@@ -31,7 +31,13 @@ public sealed partial class MinutesNormalizer
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(id);
-        return new Run(source).Build(id);
+        var minutes = new Run(source).Build(id);
+
+        // A marker the fields above could not carry (one at the end of the 開催日時 line …) must not
+        // vanish with the text it sat in: the ledger names it, and the redactor holds the document.
+        return Redaction.Disclosure.MarkerLedger.Unplaced(source, minutes) is { Count: > 0 } unplaced
+            ? minutes with { Warnings = [.. minutes.Warnings, .. unplaced] }
+            : minutes;
     }
 
     /// <summary>One normalisation: the blocks, the warnings, and the builders for header and proceedings.</summary>

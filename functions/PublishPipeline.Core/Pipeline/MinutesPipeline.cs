@@ -129,7 +129,7 @@ public sealed partial class MinutesPipeline
 
         if (upload.Content.Length > _options.MaxUploadBytes)
         {
-            return await QuarantineAndTakeDownAsync(id, uploadName, Stages.Normalize, "too-large", $"The upload is {upload.Content.Length:N0} bytes; at most {_options.MaxUploadBytes:N0} are read.", upload, updateIndexes: true, cancellationToken).ConfigureAwait(false);
+            return await QuarantineAndTakeDownAsync(id, uploadName, Stages.Normalize, "too-large", TooLarge(upload.Content.Length), upload, updateIndexes: true, cancellationToken).ConfigureAwait(false);
         }
 
         Minutes minutes;
@@ -443,32 +443,38 @@ public sealed partial class MinutesPipeline
         return Log(new StageResult(Stages.Withdraw, id, StageOutcome.Withdrawn, $"removed {removed.Count} public files and {objects.Count} private objects", $"{Containers.Audit}/{auditName}"));
     }
 
-    /// <summary>Removes a document's public files (from its rendered record) and, if asked, updates the indexes.</summary>
+    /// <summary>
+    /// Removes a document's public files (from its rendered record) and, if asked, updates the
+    /// indexes first, so no index links to a page that is already gone.
+    /// </summary>
     private async Task<IReadOnlyList<string>> UnpublishAsync(string id, bool updateIndexes, CancellationToken cancellationToken)
     {
         var record = await ReadRenderedAsync(id, cancellationToken).ConfigureAwait(false);
-        var removed = new List<string>();
 
         // The record goes first: from then on no index rebuild lists the document, and a crash
-        // leaves at worst orphan files that nothing links to (the timer removes them). The site's
+        // leaves at worst orphan files that nothing links to (the sweeps remove them). The site's
         // own path scheme is consulted too, in case the record was lost.
         await _store.DeleteAsync(Containers.Audit, PipelineNames.Rendered(id), cancellationToken).ConfigureAwait(false);
         var paths = new SortedSet<string>(record?.Files.Keys ?? [], StringComparer.Ordinal);
         paths.UnionWith(SiteUrls.MinutesPaths(id));
-        foreach (var path in paths)
+        if (record is null)
         {
-            if (await _store.DeleteAsync(Containers.Web, path, cancellationToken).ConfigureAwait(false))
+            // Its search fragments live outside its folder (under their meeting day): found by their tag.
+            await foreach (var item in _store.ListAsync(Containers.Web, SiteUrls.SearchFragmentsPrefix, cancellationToken).ConfigureAwait(false))
             {
-                removed.Add(path);
+                if (ObjectMetadata.Get(item.Metadata, MetadataKeys.MinutesId) == id)
+                {
+                    paths.Add(item.Name);
+                }
             }
         }
 
         if (updateIndexes)
         {
-            await Index.UpdateAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await UpdateIndexesBeforeRemovingAsync(paths, cancellationToken).ConfigureAwait(false);
         }
 
-        return removed;
+        return await DeletePublicFilesAsync(paths, cancellationToken).ConfigureAwait(false);
     }
 
     // ───────────────────────────── re-render ─────────────────────────────
@@ -478,27 +484,28 @@ public sealed partial class MinutesPipeline
     /// page whose template version or redacted source changed, withdraw what lost its upload,
     /// remove public files nothing accounts for, rebuild the indexes once, and report.
     /// </summary>
-    public async Task<RerenderReport> RerenderAsync(CancellationToken cancellationToken = default)
+    public Task<RerenderReport> RerenderAsync(CancellationToken cancellationToken = default) =>
+        SweepAsync(SweepScope.Nightly(_time.GetUtcNow() + _options.RerenderBudget), cancellationToken);
+
+    /// <summary>
+    /// The catch-up shared by the nightly run and the recovery sweep (<see cref="SweepScope"/>
+    /// says how much each may do): every upload, document and page not current is taken through
+    /// the stage it lacks, in stage order, so one run finishes a document's chain.
+    /// </summary>
+    private async Task<RerenderReport> SweepAsync(SweepScope sweep, CancellationToken cancellationToken)
     {
-        using var scope = BeginScope(Stages.Rerender, null);
+        using var scope = BeginScope(sweep.Stage, null);
         var policy = _redactor.Policy.Version;
         var templateVersion = _site.TemplateVersion;
-        List<string> normalizedNow = [], reredacted = [], rerendered = [], withdrawn = [], held = [], failed = [], left = [];
+        List<string> normalizedNow = [], reredacted = [], rerendered = [], withdrawn = [], held = [], failed = [];
+        var left = sweep.Left;
 
-        // Per-document work stops near the budget; the rest waits for the next run (reported).
+        // Per-document work stops at the run's budget; the rest waits for the next run (reported).
         // Takedowns (withdrawals, unpublishing) and the index rebuild always run.
-        var stopAt = _time.GetUtcNow() + _options.RerenderBudget;
-        bool OutOfTime(string what)
-        {
-            if (_time.GetUtcNow() < stopAt)
-            {
-                return false;
-            }
+        bool OutOfBudget(string what, string id) => sweep.OutOfBudget(what, id, _time.GetUtcNow());
 
-            left.Add(what);
-            return true;
-        }
-
+        // What changed too recently is left to the triggers that are probably still on it.
+        bool Young(string? id, DateTimeOffset modified) => !sweep.Settled(id, modified, _time.GetUtcNow());
 
         var uploads = new Dictionary<string, ObjectInfo>(StringComparer.Ordinal);
         await foreach (var upload in _store.ListAsync(Containers.Uploads, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -520,7 +527,7 @@ public sealed partial class MinutesPipeline
 
             var id = MinutesId.FromSourceName(name);
             var etag = upload.ETag.Trim('"');
-            if (OutOfTime($"{Containers.Uploads}/{name}"))
+            if (Young(id, upload.LastModified))
             {
                 continue;
             }
@@ -540,7 +547,16 @@ public sealed partial class MinutesPipeline
                 continue;
             }
 
-            var result = await Guard(id, failed, () => NormalizeAsync(name, cancellationToken)).ConfigureAwait(false);
+            if (OutOfBudget($"{Containers.Uploads}/{name}", id))
+            {
+                continue;
+            }
+
+            // Too large to read: Azure's uploads subscription filters these out by size, so no event
+            // ever brings them. Reported here from the listing, without loading the blob.
+            var result = upload.Length > _options.MaxUploadBytes
+                ? await Guard(id, failed, () => QuarantineAndTakeDownAsync(id, name, Stages.Normalize, "too-large", TooLarge(upload.Length), null, updateIndexes: false, cancellationToken, upload)).ConfigureAwait(false)
+                : await Guard(id, failed, () => NormalizeAsync(name, cancellationToken)).ConfigureAwait(false);
             switch (result?.Outcome)
             {
                 case StageOutcome.Done:
@@ -571,7 +587,7 @@ public sealed partial class MinutesPipeline
         {
             var source = ObjectMetadata.Decode(ObjectMetadata.Get(item.Metadata, MetadataKeys.SourceName)!);
             var confirmed = RedactionRequest.IsConfirmedPublicVersion(uploads[source].Metadata, uploads.ContainsKey(source + RedactionRequest.PublicVersionSidecarSuffix));
-            if (confirmed == (ObjectMetadata.Get(item.Metadata, MetadataKeys.PublicVersion) == "true") || OutOfTime($"{Containers.Uploads}/{source}"))
+            if (confirmed == (ObjectMetadata.Get(item.Metadata, MetadataKeys.PublicVersion) == "true") || Young(id, uploads[source].LastModified) || OutOfBudget($"{Containers.Uploads}/{source}", id))
             {
                 continue;
             }
@@ -604,7 +620,7 @@ public sealed partial class MinutesPipeline
                 continue;
             }
 
-            if (OutOfTime($"{Containers.Normalized}/{PipelineNames.Document(id)}"))
+            if (Young(id, item.LastModified) || OutOfBudget($"{Containers.Normalized}/{PipelineNames.Document(id)}", id))
             {
                 continue;
             }
@@ -636,7 +652,7 @@ public sealed partial class MinutesPipeline
                 continue;
             }
 
-            if (OutOfTime($"{Containers.Redacted}/{PipelineNames.Document(id)}"))
+            if (Young(id, item.LastModified) || OutOfBudget($"{Containers.Redacted}/{PipelineNames.Document(id)}", id))
             {
                 continue;
             }
@@ -655,12 +671,17 @@ public sealed partial class MinutesPipeline
         // 4. Pages whose redacted document is gone (held or withdrawn, and a crash in between).
         foreach (var id in rendered.Keys.Where(id => !redacted.ContainsKey(id)))
         {
+            if (await ExistsAsync(Containers.Redacted, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false))
+            {
+                continue; // redacted and rendered between the two listings: published, not gone
+            }
+
             await UnpublishAsync(id, updateIndexes: false, cancellationToken).ConfigureAwait(false);
             withdrawn.Add(id);
         }
 
         // 5. Public files nothing accounts for (orphans of a crash): removed.
-        var update = await Index.UpdateAsync(force: true, cancellationToken).ConfigureAwait(false);
+        var update = await Index.UpdateAsync(force: sweep.ForceIndexes, cancellationToken).ConfigureAwait(false);
         var known = new HashSet<string>(update.Files.Keys, StringComparer.Ordinal);
         foreach (var record in (await ListRenderedAsync(cancellationToken).ConfigureAwait(false)).Keys)
         {
@@ -675,7 +696,7 @@ public sealed partial class MinutesPipeline
         {
             // Only files this pipeline wrote (minutes files carry their id, index files their tag);
             // anything else in $web was put there by a person.
-            if (!known.Contains(item.Name) && (ObjectMetadata.Get(item.Metadata, MetadataKeys.MinutesId) is not null || SiteIndex.IsIndexFile(item.Metadata)))
+            if (!known.Contains(item.Name) && (ObjectMetadata.Get(item.Metadata, MetadataKeys.MinutesId) is not null || SiteIndex.IsIndexFile(item.Metadata)) && !Young(null, item.LastModified))
             {
                 orphans.Add(item.Name);
             }
@@ -690,15 +711,15 @@ public sealed partial class MinutesPipeline
         var report = new RerenderReport(now, templateVersion, policy, reredacted, rerendered, withdrawn, held, failed, update.Written, [.. update.Deleted, .. orphans]) { Normalized = normalizedNow, LeftForNextRun = left };
         if (left.Count > 0)
         {
-            LogOutOfTime(_logger, _options.RerenderBudget, left.Count);
+            LogOutOfTime(_logger, sweep.Stage, left.Count);
         }
 
         if (report.ChangedAnything || failed.Count > 0 || left.Count > 0)
         {
-            await PutJsonAsync(Containers.Audit, $"{PipelineNames.RerenderReportPrefix}{now:yyyyMMdd'T'HHmmss'Z'}.json", report, [], cancellationToken).ConfigureAwait(false);
+            await PutJsonAsync(Containers.Audit, $"{sweep.ReportPrefix}{now:yyyyMMdd'T'HHmmss'Z'}.json", report, [], cancellationToken).ConfigureAwait(false);
         }
 
-        LogRerender(_logger, reredacted.Count, rerendered.Count, withdrawn.Count, held.Count, failed.Count, update.Written.Count);
+        LogRerender(_logger, sweep.Stage, normalizedNow.Count, reredacted.Count, rerendered.Count, withdrawn.Count, held.Count, failed.Count, update.Written.Count);
         return report;
     }
 
@@ -726,9 +747,9 @@ public sealed partial class MinutesPipeline
     /// failing stage on, until a version that goes through arrives. The stage's own input is kept
     /// (the nightly run retries it): the normalised document for redact, the redacted one for render.
     /// </summary>
-    private async Task<StageResult> QuarantineAndTakeDownAsync(string id, string sourceName, string stage, string code, string reason, StoredObject? upload, bool updateIndexes, CancellationToken cancellationToken)
+    private async Task<StageResult> QuarantineAndTakeDownAsync(string id, string sourceName, string stage, string code, string reason, StoredObject? upload, bool updateIndexes, CancellationToken cancellationToken, ObjectInfo? listed = null)
     {
-        var result = await QuarantineAsync(id, sourceName, stage, code, reason, upload, cancellationToken).ConfigureAwait(false);
+        var result = await QuarantineAsync(id, sourceName, stage, code, reason, upload, cancellationToken, listed).ConfigureAwait(false);
         var stale = false;
         if (stage == Stages.Normalize)
         {
@@ -740,16 +761,12 @@ public sealed partial class MinutesPipeline
             stale |= await _store.DeleteAsync(Containers.Redacted, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
         }
 
-        var removed = await UnpublishAsync(id, updateIndexes: false, cancellationToken).ConfigureAwait(false);
-        if (updateIndexes && (stale || removed.Count > 0))
-        {
-            await Index.UpdateAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-
+        var removed = await UnpublishAsync(id, updateIndexes && (stale || await IsPublishedAsync(id, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
         return removed.Count > 0 ? result with { Message = result.Message + $" (removed {removed.Count} published files of the earlier version)" } : result;
     }
 
-    private async Task<StageResult> QuarantineAsync(string id, string sourceName, string stage, string code, string reason, StoredObject? upload, CancellationToken cancellationToken)
+    /// <param name="listed">The upload as listed, when it was not read (too large): its ETag and length go on record.</param>
+    private async Task<StageResult> QuarantineAsync(string id, string sourceName, string stage, string code, string reason, StoredObject? upload, CancellationToken cancellationToken, ObjectInfo? listed = null)
     {
         var report = new QuarantineReport(
             id,
@@ -757,13 +774,15 @@ public sealed partial class MinutesPipeline
             stage,
             code,
             reason,
-            upload?.ETag.Trim('"'),
+            (upload?.ETag ?? listed?.ETag)?.Trim('"'),
             upload is null ? null : PipelineNames.Sha256(upload.Content.Span),
-            upload?.Content.Length);
+            upload?.Content.Length ?? listed?.Length);
         await PutJsonAsync(Containers.Quarantine, PipelineNames.Document(id), report, new() { [MetadataKeys.SourceName] = ObjectMetadata.Encode(sourceName) }, cancellationToken).ConfigureAwait(false);
         LogQuarantined(_logger, id, stage, code, reason);
         return new StageResult(stage, id, StageOutcome.Quarantined, reason, $"{Containers.Quarantine}/{PipelineNames.Document(id)}");
     }
+
+    private string TooLarge(long length) => $"The upload is {length:N0} bytes; at most {_options.MaxUploadBytes:N0} are read.";
 
     private async Task PutJsonAsync<T>(string container, string name, T value, Dictionary<string, string> metadata, CancellationToken cancellationToken)
     {
@@ -843,12 +862,12 @@ public sealed partial class MinutesPipeline
     [LoggerMessage(Level = LogLevel.Information, Message = "Indexes updated: {Written} files written, {Deleted} deleted")]
     private static partial void LogIndexes(ILogger logger, int written, int deleted);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Re-render stopped at its {Budget} budget; {Left} uploads/documents are left for the next run (listed in the report)")]
-    private static partial void LogOutOfTime(ILogger logger, TimeSpan budget, int left);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Run} run stopped at its budget; {Left} uploads/documents are left for the next run (listed in the report)")]
+    private static partial void LogOutOfTime(ILogger logger, string run, int left);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Re-render of {DocumentId} failed")]
     private static partial void LogStageFailed(ILogger logger, string documentId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Re-render: {Reredacted} re-redacted, {Rerendered} re-rendered, {Withdrawn} withdrawn, {Held} held, {Failed} failed, {IndexFiles} index files written")]
-    private static partial void LogRerender(ILogger logger, int reredacted, int rerendered, int withdrawn, int held, int failed, int indexFiles);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Run}: {Normalized} normalised, {Reredacted} re-redacted, {Rerendered} re-rendered, {Withdrawn} withdrawn, {Held} held, {Failed} failed, {IndexFiles} index files written")]
+    private static partial void LogRerender(ILogger logger, string run, int normalized, int reredacted, int rerendered, int withdrawn, int held, int failed, int indexFiles);
 }

@@ -19,6 +19,19 @@ public sealed record PipelineOptions
     /// </summary>
     public TimeSpan RerenderBudget { get; init; } = TimeSpan.FromMinutes(25);
 
+    /// <summary>How long one run of the recovery sweep takes documents through stages before it leaves the rest for the next run.</summary>
+    public TimeSpan RecoveryBudget { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>At most this many documents per recovery sweep, so a run stays short even after a long outage.</summary>
+    public int RecoveryMaxDocuments { get; init; } = 50;
+
+    /// <summary>
+    /// The recovery sweep leaves alone what changed less than this long ago: the triggers are
+    /// probably still on it (host retries come within seconds). Documents a failed delivery names
+    /// are taken at once.
+    /// </summary>
+    public TimeSpan RecoveryGrace { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How long a render waits for the indexes to include its document before failing (and being retried).</summary>
     public TimeSpan IndexWaitTimeout { get; init; } = TimeSpan.FromMinutes(8);
 

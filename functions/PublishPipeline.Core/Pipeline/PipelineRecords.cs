@@ -9,6 +9,7 @@ public static class Stages
     public const string Redact = "redact";
     public const string Render = "render";
     public const string Rerender = "rerender";
+    public const string Recover = "recover";
     public const string Withdraw = "withdraw";
     public const string Index = "index";
 }

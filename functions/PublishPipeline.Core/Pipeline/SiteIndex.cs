@@ -50,9 +50,21 @@ public sealed partial class SiteIndex
         var ticket = await ChangeStateAsync(s => s with { Requested = s.Requested + 1 }, cancellationToken).ConfigureAwait(false);
         var deadline = _time.GetUtcNow() + _options.IndexWaitTimeout;
         var mine = IndexUpdate.None;
+        string? attempted = null;
         for (var round = 0; ; round++)
         {
             var (state, etag) = await ReadStateAsync(cancellationToken).ConfigureAwait(false);
+            if (attempted is not null && state.Holder == attempted)
+            {
+                // Our acquisition went through although it was answered as a conflict (a request
+                // retried after its first answer was lost): the lock is ours, so rebuild now
+                // rather than leave it to run out.
+                mine = mine.Add(await RebuildAsync(attempted, state, force, cancellationToken).ConfigureAwait(false));
+                attempted = null;
+                continue;
+            }
+
+            attempted = null;
             if (state.Built >= ticket.Requested)
             {
                 return mine;
@@ -65,8 +77,10 @@ public sealed partial class SiteIndex
                 // lock after our lease ran out must not be mistaken for us (nor we for it).
                 var holder = Guid.NewGuid().ToString("N");
                 var taken = state with { Holder = holder, LeaseUntil = now + _options.IndexLease };
-                if (await TryWriteStateAsync(taken, etag, cancellationToken).ConfigureAwait(false))
+                attempted = holder;
+                if (await TryAcquireAsync(taken, etag, cancellationToken).ConfigureAwait(false))
                 {
+                    attempted = null;
                     var update = await RebuildAsync(holder, taken, force, cancellationToken).ConfigureAwait(false);
                     mine = mine.Add(update);
                     continue;
@@ -95,19 +109,20 @@ public sealed partial class SiteIndex
             // Another holder took over while we were slow: what we wrote before noticing may be
             // older than what it wrote. Forget the recorded fingerprint and hashes so the next
             // rebuild relists $web and compares every file instead of trusting them.
-            await ChangeStateAsync(s => s with { Fingerprint = null, Files = new Dictionary<string, string>() }, CancellationToken.None).ConfigureAwait(false);
+            await ChangeStateSurelyAsync(s => s with { Fingerprint = null, Files = new Dictionary<string, string>() }).ConfigureAwait(false);
             LogLeaseLost(_logger, lost.Message);
             return lost.Partial;
         }
-        catch
+        catch (Exception failure)
         {
-            // Let the next caller take over at once instead of waiting for the lease to run out.
-            await ChangeStateAsync(s => s.Holder == holder ? s with { Holder = null, LeaseUntil = null } : s, CancellationToken.None).ConfigureAwait(false);
+            // Storage trouble, cancellation or a rendering error: hand the lock to the next caller
+            // at once (it rebuilds from the listing), instead of making every render wait out the lease.
+            await ReleaseAfterFailureAsync(holder, failure).ConfigureAwait(false);
             throw;
         }
 
         var lostAtRelease = false;
-        await ChangeStateAsync(
+        await ChangeStateSurelyAsync(
             s =>
             {
                 lostAtRelease = s.Holder != holder;
@@ -121,8 +136,7 @@ public sealed partial class SiteIndex
                         Fingerprint = fingerprint,
                         Files = update.Files,
                     };
-            },
-            CancellationToken.None).ConfigureAwait(false);
+            }).ConfigureAwait(false);
         if (lostAtRelease)
         {
             LogLeaseLost(_logger, "the lease was lost before release");
@@ -231,6 +245,7 @@ public sealed partial class SiteIndex
 
         var written = new List<string>();
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var changed = new List<SiteFile>();
         foreach (var file in files)
         {
             ObjectName.Validate(file.Path);
@@ -241,8 +256,15 @@ public sealed partial class SiteIndex
                 continue; // unchanged: not rewritten, so caches and ETags stay valid
             }
 
+            changed.Add(file);
+        }
+
+        // New files before any file that links to them, so an interrupted rebuild never leaves a
+        // page that links to a missing one (deletions come after every write, below).
+        foreach (var file in IndexWriteOrder.Order(changed, existing.ContainsKey, _site.Urls))
+        {
             await RenewAsync(holder, written, [], hashes, cancellationToken).ConfigureAwait(false);
-            await _store.PutAsync(Containers.Web, file.Path, file.StoredContent(), IndexProperties(file, sha), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _store.PutAsync(Containers.Web, file.Path, file.StoredContent(), IndexProperties(file, hashes[file.Path]), cancellationToken: cancellationToken).ConfigureAwait(false);
             written.Add(file.Path);
         }
 

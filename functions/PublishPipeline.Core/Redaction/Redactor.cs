@@ -76,6 +76,12 @@ public sealed class Redactor
                 + "); mark the passage with 【非公開】…【非公開ここまで】 in the proceedings, or remove the text.");
         }
 
+        // 2c. Markers the normaliser could not place anywhere (in 開催日時, a caption, a dropped line).
+        foreach (var unplaced in minutes.Warnings.Where(w => w.Code == MarkerLedger.Code))
+        {
+            holds.Add(unplaced.Message + "; 非公開の部分は審議経過・議題・会議の結果・資料の中で【非公開】…【非公開ここまで】で示してください (mark the passage there, or remove the marker).");
+        }
+
         // 3. 一部非公開 with nothing marked: nobody has said which part is private.
         if (minutes.Disclosure.Minutes == DisclosureState.Partial && passages.MarkedPassages == 0 && !request.ConfirmedPublicVersion)
         {

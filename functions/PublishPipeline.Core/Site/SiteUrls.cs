@@ -17,7 +17,17 @@ public sealed partial class SiteUrls
         ArgumentNullException.ThrowIfNull(options);
         BaseUrl = options.BaseUrl.AbsoluteUri.EndsWith('/') ? options.BaseUrl : new Uri(options.BaseUrl.AbsoluteUri + "/");
         BasePath = BaseUrl.AbsolutePath;
-        _bodySlugs = options.BodySlugs;
+        // Keyed by the NFC name: a settings file typed on a Mac may spell 会議体 names decomposed.
+        var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (body, slug) in options.BodySlugs)
+        {
+            if (!slugs.TryAdd(Unicode.TextNormalization.ToNfc(body), slug) && slugs[Unicode.TextNormalization.ToNfc(body)] != slug)
+            {
+                throw new ArgumentException($"Body '{body}' is given two slugs (its composed and decomposed spellings are one name).", nameof(options));
+            }
+        }
+
+        _bodySlugs = slugs;
         foreach (var slug in _bodySlugs.Values)
         {
             if (!SlugPattern().IsMatch(slug))
@@ -40,6 +50,9 @@ public sealed partial class SiteUrls
     public const string YearsPath = "years/index.html";
     public const string SearchPath = "search/index.html";
     public const string SearchMetaPath = "search/meta.json";
+
+    /// <summary>Where the search fragments of every minutes live (<c>search/f/&lt;yyyymmdd&gt;/&lt;name&gt;-&lt;chunk&gt;.json</c>).</summary>
+    public const string SearchFragmentsPrefix = "search/f/";
     public const string FeedPath = "feed.atom";
     public const string SitemapPath = "sitemap.xml";
     public const string RobotsPath = "robots.txt";
@@ -76,12 +89,12 @@ public sealed partial class SiteUrls
     /// </summary>
     public string BodySlug(string body)
     {
-        if (_bodySlugs.TryGetValue(body, out var slug))
+        if (_bodySlugs.TryGetValue(Unicode.TextNormalization.ToNfc(body), out var slug))
         {
             return slug;
         }
 
-        var bytes = Encoding.UTF8.GetBytes(body.Normalize(NormalizationForm.FormC));
+        var bytes = Encoding.UTF8.GetBytes(Unicode.TextNormalization.ToNfc(body));
         return "b" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..10];
     }
 

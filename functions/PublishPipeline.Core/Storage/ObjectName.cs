@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace PublishPipeline.Storage;
 
 /// <summary>
@@ -23,11 +21,8 @@ public static class ObjectName
             return $"the name is {name.Length} characters long; at most {MaxLength} are allowed";
         }
 
-        if (!name.IsNormalized(NormalizationForm.FormC))
-        {
-            return "the name is not in Unicode normal form C";
-        }
-
+        // Decomposed (NFD) names are usable: macOS writes them. The id is made from the NFC form
+        // (MinutesId), so both spellings of one name are one document.
         foreach (var c in name)
         {
             if (char.IsControl(c) || c == '\\' || c == ':' || c == '\u2028' || c == '\u2029')

@@ -141,7 +141,9 @@ try {
     }
     const expectedOrder = ['search-q', 'button', 'search-body', 'search-year', 'search-from', 'search-to', 'search-role'];
     if (JSON.stringify(order) !== JSON.stringify(expectedOrder)) { failures.push(`search: Tab order ${order.join(' → ')}, expected ${expectedOrder.join(' → ')}`); }
-    const labelled = await page.$$eval('#search-form input, #search-form select', els => els.filter(e => !(e.labels && e.labels.length)).map(e => e.id));
+    const labelled = await page.$$eval('#search-box input, #search-box select', els => els.filter(e => !(e.labels && e.labels.length)).map(e => e.id));
+    const inForm = await page.$$eval('#search-box input, #search-box select', els => els.filter(e => e.form !== document.getElementById('search-form')).map(e => e.id));
+    if (inForm.length) { failures.push(`search: controls not submitted with the form: ${inForm.join(', ')}`); }
     if (labelled.length) { failures.push(`search: controls without a label: ${labelled.join(', ')}`); }
     const live = await page.$eval('#search-status', e => e.getAttribute('role') === 'status' && e.getAttribute('aria-live') === 'polite');
     if (!live) { failures.push('search: the result count is not in a polite live region'); }

@@ -171,6 +171,13 @@ internal sealed partial class NonDisclosedPassages
         return output;
     }
 
+    private static readonly Dictionary<string, string> ListLabels = new(StringComparer.Ordinal)
+    {
+        ["agenda"] = "議題",
+        ["results"] = "会議の結果",
+        ["materials"] = "提出された資料",
+    };
+
     private List<string> ApplyList(IReadOnlyList<string> items, string name)
     {
         var output = new List<string>(items.Count);
@@ -193,7 +200,12 @@ internal sealed partial class NonDisclosedPassages
 
         if (depth > 0)
         {
-            Warnings.Add($"{openedAt}: 非公開の開始マーカーが閉じられていないため、それ以降をすべて非公開として扱いました (an opening non-disclosure marker was never closed; everything after it is hidden).");
+            // In the proceedings "everything after it" is well defined; a header list has no place in
+            // the reading order once it is a field (議題 may stand before or after 出席者, 会議の結果 before
+            // or after the proceedings), so what the marker meant to cover cannot be placed: hold.
+            HoldReasons.Add($"{openedAt}: {ListLabels[name]}の中の非公開の開始マーカーが閉じられていません。どこまでを非公開とするか決められないため、公開を保留します "
+                + $"(an opening non-disclosure marker in {name} is never closed; what it covers cannot be placed, so the document is held). "
+                + "【非公開ここまで】で閉じてください。");
         }
 
         return output;

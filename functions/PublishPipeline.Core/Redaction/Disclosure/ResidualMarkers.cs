@@ -19,9 +19,9 @@ internal static partial class ResidualMarkers
         foreach (var field in MinutesTextFields.Collect(minutes))
         {
             var text = field.Text;
-            if (text == notice)
+            if (text == notice || IsLedgerWarning(minutes, field.Location))
             {
-                continue; // our own notice
+                continue; // our own notice, or the ledger's warning quoting a marker (it holds by itself)
             }
 
             // A heading or agenda item ending in （非公開） is the documented way to close a whole
@@ -41,6 +41,11 @@ internal static partial class ResidualMarkers
         return found;
     }
 
+    private static bool IsLedgerWarning(Minutes minutes, string location) =>
+        location.StartsWith("warnings[", StringComparison.Ordinal)
+        && int.TryParse(location.AsSpan(9, location.IndexOf(']', StringComparison.Ordinal) - 9), System.Globalization.CultureInfo.InvariantCulture, out var i)
+        && i < minutes.Warnings.Count && minutes.Warnings[i].Code == MarkerLedger.Code;
+
     /// <summary>（非公開） at the end of a heading, with any spacing and either width of parenthesis.</summary>
     [GeneratedRegex(@"[（(]\s*非\s*公\s*開\s*[）)]\s*$", RegexOptions.CultureInvariant)]
     internal static partial Regex TrailingNonDisclosed();
@@ -53,5 +58,5 @@ internal static partial class ResidualMarkers
         @"[【〔［\[（(〈<＜《≪{｛]\s*(?:!\s*-\s*-\s*)?[/／]?\s*(?:以下\s*[、,]?\s*)?非\s*公\s*開\s*(?:ここまで|ここから|終わり|おわり|終了|開始|部分)?\s*(?:-\s*-\s*)?[】〕］\]）)〉>＞》≫}｝]"
         + @"|ここ(?:から|まで)\s*[はを]?\s*非\s*公\s*開|非\s*公\s*開\s*(?:ここから|ここまで)|以下\s*[、,]?\s*非\s*公\s*開",
         RegexOptions.CultureInvariant)]
-    private static partial Regex MarkerLike();
+    internal static partial Regex MarkerLike();
 }

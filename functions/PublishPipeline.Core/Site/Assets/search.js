@@ -409,7 +409,7 @@
   }
   if (form) {
     form.addEventListener('submit', function (ev) { ev.preventDefault(); submit(); });
-    Array.from(form.querySelectorAll('select, input[type="date"]')).forEach(function (c) {
+    Array.from(form.elements).filter(function (c) { return c.tagName === 'SELECT' || c.type === 'date'; }).forEach(function (c) {
       c.addEventListener('change', function () { if (field('q')) { submit(); } });
     });
     more.addEventListener('click', function () {

@@ -33,7 +33,7 @@ internal static class SearchKeys
 
     /// <summary>Where chunk <paramref name="chunk"/> of a minutes' search fragments lives; search.js builds the same path from the key.</summary>
     public static string FragmentPath(string id, DateOnly? date, int chunk) =>
-        $"search/f/{DateFolder(date)}/{FragmentName(id)}-{chunk.ToString(CultureInfo.InvariantCulture)}.json";
+        $"{SiteUrls.SearchFragmentsPrefix}{DateFolder(date)}/{FragmentName(id)}-{chunk.ToString(CultureInfo.InvariantCulture)}.json";
 
     public static long Day(DateOnly date) => Math.Max(0, date.DayNumber - Epoch.DayNumber);
 

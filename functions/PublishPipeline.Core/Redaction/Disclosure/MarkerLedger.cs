@@ -1,0 +1,161 @@
+using System.Text.RegularExpressions;
+using PublishPipeline.Ingest;
+using PublishPipeline.Model;
+
+namespace PublishPipeline.Redaction.Disclosure;
+
+/// <summary>
+/// Every non-disclosure marker an upload contains must reach the normalised document, where the
+/// passage rules place it or the residual check holds it. A marker inside a header field that is
+/// read into something other than text (開催日時 → a date and times, 公開の可否 → a state, a caption →
+/// 年度 and 回次) or in a line the normaliser drops would otherwise vanish without a trace, and with
+/// it whatever staff meant to hide. The ledger counts marker-like text in the upload's blocks and in
+/// the document; what is missing becomes a <see cref="Code"/> warning, which the redactor holds on.
+/// </summary>
+public static partial class MarkerLedger
+{
+    /// <summary>The warning code the redactor holds a document for.</summary>
+    public const string Code = "marker-unplaced";
+
+    /// <summary>Warnings for marker-like text in <paramref name="source"/> that <paramref name="minutes"/> no longer holds.</summary>
+    public static List<NormalizationWarning> Unplaced(SourceDocument source, Minutes minutes)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(minutes);
+        var inSource = new List<(string Marker, int Line, string? Field)>();
+        foreach (var block in source.Blocks)
+        {
+            switch (block)
+            {
+                case TableRowBlock row:
+                    for (var c = 0; c < row.Cells.Count; c++)
+                    {
+                        foreach (var paragraph in row.Cells[c].Paragraphs)
+                        {
+                            Collect(paragraph, row.Line, c > 0 ? Label(row.Cells[0].Text) : null, inSource);
+                        }
+                    }
+
+                    break;
+                case HeadingBlock heading:
+                    Collect(heading.Text, heading.Line, null, inSource);
+                    break;
+                case ParagraphBlock paragraph:
+                    var line = paragraph.Line;
+                    foreach (var part in paragraph.Text.Split('\n'))
+                    {
+                        Collect(part, line++, LabelOfParagraph(part), inSource);
+                    }
+
+                    break;
+                case DisclosureMarkerBlock marker:
+                    Collect(marker.Marker, marker.Line, null, inSource);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        var warnings = new List<NormalizationWarning>();
+
+        // A comment marker inside a header row of a text export (開催日時\t… <!-- 非公開 -->) is split out
+        // by the reader and so kept as a marker; but a header field is no passage, so what it meant is
+        // unclear. (Only where a line is one row: an HTML page may be a single line.)
+        var rowLabels = source.Format is SourceFormat.Text or SourceFormat.Docx
+            ? source.Blocks.OfType<TableRowBlock>().Where(r => r.Cells.Count > 1).GroupBy(r => r.Line).ToDictionary(g => g.Key, g => g.First().Cells[0].Text)
+            : [];
+        foreach (var marker in source.Blocks.OfType<DisclosureMarkerBlock>())
+        {
+            if (rowLabels.TryGetValue(marker.Line, out var label) && Normalization.Header.HeaderLabels.Classify(label)
+                is not (Normalization.Header.HeaderField.Unknown or Normalization.Header.HeaderField.Agenda or Normalization.Header.HeaderField.Results
+                    or Normalization.Header.HeaderField.Materials or Normalization.Header.HeaderField.Proceedings))
+            {
+                warnings.Add(Warning(marker.Marker, marker.Line, Label(label)));
+            }
+        }
+
+        if (inSource.Count == 0)
+        {
+            return warnings;
+        }
+
+        // What the document keeps, counted once per place it can be published from: copies made by
+        // the normaliser (an agenda inferred from headings, people parsed out of a roll, warnings
+        // quoting a line) would otherwise stand in for a marker that was dropped.
+        var agendaInferred = minutes.Warnings.Any(w => w.Code == "agenda-inferred");
+        var kept = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var field in MinutesTextFields.Collect(minutes))
+        {
+            if (field.Location.StartsWith("warnings[", StringComparison.Ordinal) || field.Location.StartsWith("rolls[", StringComparison.Ordinal)
+                || field.Location.Contains(".person.", StringComparison.Ordinal) || field.Location.Contains(".mentions[", StringComparison.Ordinal)
+                || field.Location == "source.name" || (agendaInferred && field.Location.StartsWith("agenda[", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            foreach (Match m in MarkerLike().Matches(field.Text))
+            {
+                kept[Key(m.Value)] = kept.GetValueOrDefault(Key(m.Value)) + 1;
+            }
+        }
+
+        foreach (var group in inSource.GroupBy(o => Key(o.Marker)))
+        {
+            var missing = group.Count() - kept.GetValueOrDefault(group.Key);
+            if (missing <= 0)
+            {
+                continue;
+            }
+
+            // Which ones are gone cannot be told from counts alone; those in labelled fields go first.
+            foreach (var (marker, line, field) in group.OrderBy(o => o.Field is null ? 1 : 0).ThenBy(o => o.Line).Take(missing))
+            {
+                warnings.Add(Warning(marker, line, field));
+            }
+        }
+
+        return warnings;
+    }
+
+    private static NormalizationWarning Warning(string marker, int line, string? field) => new(
+        Code,
+        $"非公開の印「{marker.Trim()}」({(field is null ? string.Empty : field + "、")}{line}行目) は、規則で範囲を決められる場所にありません "
+        + $"(a non-disclosure marker on line {line}{(field is null ? string.Empty : $" in the field {field}")} is in a place no passage rule covers)",
+        line);
+
+    private static void Collect(string text, int line, string? field, List<(string, int, string?)> into)
+    {
+        if (!text.Contains('非', StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        foreach (Match m in MarkerLike().Matches(text))
+        {
+            into.Add((m.Value, line, field));
+        }
+    }
+
+    private static string Key(string marker) => WhiteSpace().Replace(marker, string.Empty);
+
+    /// <summary>A table row's label cell, as staff wrote it (開催日時, 公開の可否 …).</summary>
+    private static string? Label(string cell)
+    {
+        var label = WhiteSpace().Replace(cell, string.Empty);
+        return label.Length is > 0 and <= 16 ? label : null;
+    }
+
+    /// <summary>"日時：令和…" → 日時: the label of a labelled paragraph line.</summary>
+    private static string? LabelOfParagraph(string text)
+    {
+        var colon = text.AsSpan().IndexOfAny('：', ':');
+        return colon is > 0 and <= 16 ? Label(text[..colon].TrimStart(' ', '\u3000', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.', '．')) : null;
+    }
+
+    // The residual check's notion of marker-like text: the same text the passage rules and the
+    // safety net look for, so whatever either would act on is counted.
+    private static Regex MarkerLike() => ResidualMarkers.MarkerLike();
+
+    [GeneratedRegex(@"[\s\u3000]+")]
+    private static partial Regex WhiteSpace();
+}
