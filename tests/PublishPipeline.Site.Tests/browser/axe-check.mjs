@@ -171,10 +171,11 @@ try {
     await settled();
     await page.waitForLoadState('networkidle');
     for (let i = 0; i < 20 && await page.isVisible('#search-more'); i++) {
-      const before = await page.$$eval('#search-results > li', li => li.length);
+      // The status is rewritten once the next page is in the list (the button hides at once).
+      const before = await page.textContent('#search-status');
       await page.focus('#search-more');
       await page.keyboard.press('Enter');
-      await page.waitForFunction(n => document.querySelectorAll('#search-results > li').length > n || document.getElementById('search-more').hidden, before, { timeout: 20000 });
+      await page.waitForFunction(t => document.getElementById('search-status').textContent !== t, before, { timeout: 20000 });
       await page.waitForLoadState('networkidle');
     }
     entry.status = await page.textContent('#search-status');
