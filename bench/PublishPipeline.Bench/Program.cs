@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using PublishPipeline.Bench;
 
-// Every benchmark class in this assembly is listed; pick with --filter.
+// `search [counts]` measures search transfer in a real browser (SearchTransferBench); anything
+// else goes to BenchmarkDotNet: every benchmark class in this assembly is listed; pick with --filter.
+if (args.Length > 0 && args[0] == "search")
+{
+    return SearchTransferBench.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -138,7 +138,11 @@ public sealed class EndToEndTests : IAsyncLifetime
         {
             Assert.False(string.IsNullOrEmpty(blob.Properties.ContentType), blob.Name);
             Assert.False(string.IsNullOrEmpty(blob.Properties.CacheControl), blob.Name);
+            // The search index and fragments are stored gzip (what Azure's static website serves as is); pages are not.
+            Assert.Equal(SiteFile.StoredEncodingOf(blob.Name) ?? string.Empty, blob.Properties.ContentEncoding ?? string.Empty);
         }
+
+        Assert.Contains(await NamesAsync(Containers.Web), n => n.StartsWith("search/f/", StringComparison.Ordinal));
 
         // Indexes complete: every published id exactly once, no held or failed id.
         await AssertIndexesAsync(published, uploads.Keys.Select(MinutesId.FromSourceName).Except(published));
@@ -285,8 +289,14 @@ public sealed class EndToEndTests : IAsyncLifetime
         }
     }
 
-    private async Task<string> TextAsync(string webPath) =>
-        Encoding.UTF8.GetString(((await _store.GetAsync(Containers.Web, webPath))?.Content ?? ReadOnlyMemory<byte>.Empty).Span);
+    // What a browser reads: files stored precompressed (Content-Encoding: gzip) are decoded first,
+    // so the checks below see their text, not their compressed bytes.
+    private async Task<string> TextAsync(string webPath)
+    {
+        var stored = await _store.GetAsync(Containers.Web, webPath);
+        var bytes = stored?.Content ?? ReadOnlyMemory<byte>.Empty;
+        return Encoding.UTF8.GetString(stored?.Properties.ContentEncoding == Precompression.Gzip ? Precompression.Decompress(bytes.Span) : bytes.Span);
+    }
 
     private async Task<Dictionary<string, string>> WebTextAsync()
     {

@@ -42,6 +42,26 @@ public abstract class ObjectStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_precompressed_object_keeps_its_content_encoding()
+    {
+        var gzip = PublishPipeline.Site.Precompression.Compress("{\"会議\":\"録\"}"u8);
+        var properties = new ObjectProperties { ContentType = "application/json; charset=utf-8", CacheControl = "public, max-age=300", ContentEncoding = "gzip" };
+        var etag = await Store.PutAsync(Containers.Web, "search/meta.json", gzip, properties);
+
+        var stored = await Store.GetAsync(Containers.Web, "search/meta.json");
+
+        Assert.NotNull(stored);
+        Assert.Equal(gzip, stored.Content.ToArray()); // stored as given: the host serves these bytes with the header
+        Assert.Equal("gzip", stored.Properties.ContentEncoding);
+        Assert.Equal(etag, stored.ETag);
+
+        // The same bytes without the header are another object as a reader sees it.
+        var plain = await Store.PutAsync(Containers.Web, "search/meta.json", gzip, properties with { ContentEncoding = null });
+        Assert.Null((await Store.GetAsync(Containers.Web, "search/meta.json"))!.Properties.ContentEncoding);
+        Assert.NotEqual(etag, plain);
+    }
+
+    [Fact]
     public async Task Get_and_delete_of_a_missing_object_say_so()
     {
         Assert.Null(await Store.GetAsync(Containers.Uploads, "nothing-here.txt"));
@@ -288,5 +308,14 @@ public sealed class BlobObjectStoreTests : ObjectStoreContractTests
         var properties = (await _blob!.Service.GetBlobContainerClient(_blob.ContainerName(Containers.Web)).GetBlobClient("index.html").GetPropertiesAsync()).Value;
         Assert.Equal("text/html; charset=utf-8", properties.ContentType);
         Assert.Equal("public, max-age=300", properties.CacheControl);
+    }
+
+    [Fact]
+    public async Task A_precompressed_web_file_is_a_blob_with_content_encoding_gzip()
+    {
+        await Store.PutAsync(Containers.Web, "search/meta.json", PublishPipeline.Site.Precompression.Compress("{}"u8), new ObjectProperties { ContentType = "application/json; charset=utf-8", CacheControl = "public, max-age=300", ContentEncoding = "gzip" });
+        var properties = (await _blob!.Service.GetBlobContainerClient(_blob.ContainerName(Containers.Web)).GetBlobClient("search/meta.json").GetPropertiesAsync()).Value;
+        Assert.Equal("gzip", properties.ContentEncoding);
+        Assert.Equal("application/json; charset=utf-8", properties.ContentType);
     }
 }

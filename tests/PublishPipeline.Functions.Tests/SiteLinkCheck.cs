@@ -60,7 +60,8 @@ internal static class SiteLinkCheck
     private static HashSet<string> LinksOf(string path, StoredObject file, SiteUrls urls)
     {
         var type = file.Properties.ContentType ?? string.Empty;
-        var text = Encoding.UTF8.GetString(file.Content.Span);
+        // A file stored precompressed (Content-Encoding: gzip) is read as a browser reads it.
+        var text = Encoding.UTF8.GetString(file.Properties.ContentEncoding == Precompression.Gzip ? Precompression.Decompress(file.Content.Span) : file.Content.Span);
         IEnumerable<string> raw = [];
         if (type.StartsWith("text/html", StringComparison.Ordinal))
         {

@@ -44,6 +44,13 @@ internal sealed class LocalSite : IDisposable
         return await Pipeline.PublishAsync(name, updateIndexes);
     }
 
+    /// <summary>A site file's bytes as a browser reads them: files stored precompressed (gzip) are decoded, so checks see their text.</summary>
+    public static byte[] Read(string file)
+    {
+        var bytes = File.ReadAllBytes(file);
+        return Precompression.IsGzip(bytes) ? Precompression.Decompress(bytes) : bytes;
+    }
+
     /// <summary>Every file in the site folder: relative path → bytes.</summary>
     public SortedDictionary<string, byte[]> SiteFiles()
     {
@@ -52,7 +59,7 @@ internal sealed class LocalSite : IDisposable
         {
             foreach (var file in Directory.EnumerateFiles(SitePath, "*", SearchOption.AllDirectories))
             {
-                files[Path.GetRelativePath(SitePath, file).Replace('\\', '/')] = File.ReadAllBytes(file);
+                files[Path.GetRelativePath(SitePath, file).Replace('\\', '/')] = Read(file);
             }
         }
 

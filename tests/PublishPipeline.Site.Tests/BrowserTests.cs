@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PublishPipeline.Site.Search;
 using PublishPipeline.Tests;
 
 namespace PublishPipeline.Site.Tests;
@@ -46,19 +47,103 @@ public class BrowserTests(BuiltSite site) : IClassFixture<BuiltSite>
             chromium = Chromium,
             screenshotDir = Environment.GetEnvironmentVariable("SITE_SCREENSHOTS"),
             pages,
+            searches = Searches(),
         }));
         try
         {
             var script = Path.Combine(RepoPaths.Root, "tests", "PublishPipeline.Site.Tests", "browser", "axe-check.mjs");
             var (exit, stdout, stderr) = BuiltSite.Run("node", [script, config], RepoPaths.Root, TimeSpan.FromMinutes(5));
+            if (Environment.GetEnvironmentVariable("SITE_BROWSER_REPORT") is { Length: > 0 } reportPath)
+            {
+                File.WriteAllText(reportPath, stdout);
+            }
+
             Assert.True(exit == 0, $"browser checks failed (exit {exit}):\n{stdout}\n{stderr}");
             using var report = JsonDocument.Parse(stdout);
             Assert.Equal(pages.Count, report.RootElement.GetProperty("pages").GetArrayLength());
+            Assert.Equal(Searches().Count, report.RootElement.GetProperty("searches").GetArrayLength());
         }
         finally
         {
             File.Delete(config);
         }
+    }
+
+    /// <summary>
+    /// Queries typed into the real search page, with what a plain scan of every unit of the built
+    /// set says they must find: AND, OR and NOT, each filter, and a result followed to its marks.
+    /// </summary>
+    private List<object> Searches()
+    {
+        const string neri = "練馬区情報公開および個人情報保護運営審議会";
+        object Query(string name, Dictionary<string, string> parameters, bool follow = false)
+        {
+            var (ids, units) = Expected(parameters);
+            return new { name, @params = parameters, expectIds = ids, expectUnits = units, follow };
+        }
+
+        return
+        [
+            Query("and-body", new() { ["q"] = "パブリックコメント 公表", ["body"] = neri }, follow: true),
+            Query("and", new() { ["q"] = "資料 説明" }),
+            Query("or", new() { ["q"] = "資料 OR 説明" }),
+            Query("not", new() { ["q"] = "資料 -説明" }),
+            Query("role", new() { ["q"] = "パブリックコメント", ["role"] = "委員" }),
+            Query("year", new() { ["q"] = "審議", ["year"] = "2019" }),
+            Query("dates", new() { ["q"] = "審議", ["from"] = "2018-01-01", ["to"] = "2019-04-30" }),
+            Query("none", new() { ["q"] = "存在しない語句" }),
+        ];
+    }
+
+    /// <summary>The minutes and units a query must find, by scanning every unit's text (no index).</summary>
+    private (List<string> Ids, int Units) Expected(Dictionary<string, string> p)
+    {
+        var groups = new List<List<string>>();
+        var not = new List<string>();
+        var words = p["q"].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (words[i] == "OR")
+            {
+                groups[^1].Add(SearchText.Fold(words[++i]));
+            }
+            else if (words[i].StartsWith('-'))
+            {
+                not.Add(SearchText.Fold(words[i][1..]));
+            }
+            else
+            {
+                groups.Add([SearchText.Fold(words[i])]);
+            }
+        }
+
+        DateOnly? Date(string key) => p.TryGetValue(key, out var v) ? DateOnly.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : null;
+        var from = Date("from") ?? (p.TryGetValue("year", out var y) ? new DateOnly(int.Parse(y, System.Globalization.CultureInfo.InvariantCulture), 4, 1) : null);
+        var to = Date("to") ?? (p.TryGetValue("year", out var y2) ? new DateOnly(int.Parse(y2, System.Globalization.CultureInfo.InvariantCulture) + 1, 3, 31) : null);
+        var ids = new List<string>();
+        var units = 0;
+        foreach (var m in site.Minutes)
+        {
+            if ((p.TryGetValue("body", out var body) && SiteBuilder.BodyName(m) != body)
+                || ((from is not null || to is not null) && (m.Date is not DateOnly d || (from is not null && d < from) || (to is not null && d > to))))
+            {
+                continue;
+            }
+
+            var hits = SearchLayout.Chunks(m).SelectMany(c => c).Count(u =>
+            {
+                var fields = u.Fields.Select(SearchText.Fold).ToList();
+                bool Has(string w) => fields.Any(f => f.Contains(w, StringComparison.Ordinal));
+                return groups.All(g => g.Any(Has)) && !not.Any(Has) && (!p.TryGetValue("role", out var role) || u.Role == role);
+            });
+            if (hits > 0)
+            {
+                ids.Add(m.Id);
+                units += hits;
+            }
+        }
+
+        return (ids, units);
     }
 
     [Fact]

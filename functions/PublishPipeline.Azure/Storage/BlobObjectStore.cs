@@ -82,6 +82,7 @@ public sealed class BlobObjectStore : IObjectStore
                 {
                     ContentType = details.ContentType,
                     CacheControl = details.CacheControl,
+                    ContentEncoding = string.IsNullOrEmpty(details.ContentEncoding) ? null : details.ContentEncoding,
                     Metadata = new Dictionary<string, string>(details.Metadata, StringComparer.Ordinal),
                 },
                 Quoted(details.ETag));
@@ -106,7 +107,7 @@ public sealed class BlobObjectStore : IObjectStore
         var blob = client.GetBlobClient(ObjectName.Validate(name));
         var options = new BlobUploadOptions
         {
-            HttpHeaders = new BlobHttpHeaders { ContentType = properties.ContentType, CacheControl = properties.CacheControl },
+            HttpHeaders = new BlobHttpHeaders { ContentType = properties.ContentType, CacheControl = properties.CacheControl, ContentEncoding = properties.ContentEncoding },
             Metadata = new Dictionary<string, string>(properties.Metadata, StringComparer.Ordinal),
             Conditions = condition switch
             {

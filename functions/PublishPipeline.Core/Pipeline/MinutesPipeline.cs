@@ -341,8 +341,8 @@ public sealed partial class MinutesPipeline
         IReadOnlyList<SiteFile> files;
         try
         {
-            var minutes = MinutesJson.Deserialize(redacted.Content.Span);
-            files = _site.BuildMinutes(minutes with { Id = id });
+            var minutes = MinutesJson.Deserialize(redacted.Content.Span) with { Id = id };
+            files = [.. _site.BuildMinutes(minutes), .. _site.BuildSearchFragments(minutes)];
             foreach (var file in files)
             {
                 if (ObjectName.Problem(file.Path) is { } problem)
@@ -367,7 +367,7 @@ public sealed partial class MinutesPipeline
                 continue; // same bytes as published: not rewritten
             }
 
-            await _store.PutAsync(Containers.Web, file.Path, file.Content, SiteIndex.WebProperties(file, fileSha, id), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _store.PutAsync(Containers.Web, file.Path, file.StoredContent(), SiteIndex.WebProperties(file, fileSha, id), cancellationToken: cancellationToken).ConfigureAwait(false);
             written++;
         }
 
@@ -495,6 +495,18 @@ public sealed partial class MinutesPipeline
         await _store.DeleteAsync(Containers.Audit, PipelineNames.Rendered(id), cancellationToken).ConfigureAwait(false);
         var paths = new SortedSet<string>(record?.Files.Keys ?? [], StringComparer.Ordinal);
         paths.UnionWith(SiteUrls.MinutesPaths(id));
+        if (record is null)
+        {
+            // Its search fragments live outside its folder (under their meeting day): found by their tag.
+            await foreach (var item in _store.ListAsync(Containers.Web, SiteUrls.SearchFragmentsPrefix, cancellationToken).ConfigureAwait(false))
+            {
+                if (ObjectMetadata.Get(item.Metadata, MetadataKeys.MinutesId) == id)
+                {
+                    paths.Add(item.Name);
+                }
+            }
+        }
+
         if (updateIndexes)
         {
             await UpdateIndexesBeforeRemovingAsync(paths, cancellationToken).ConfigureAwait(false);

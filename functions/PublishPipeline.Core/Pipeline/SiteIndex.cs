@@ -264,7 +264,7 @@ public sealed partial class SiteIndex
         foreach (var file in IndexWriteOrder.Order(changed, existing.ContainsKey, _site.Urls))
         {
             await RenewAsync(holder, written, [], hashes, cancellationToken).ConfigureAwait(false);
-            await _store.PutAsync(Containers.Web, file.Path, file.Content, IndexProperties(file, hashes[file.Path]), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _store.PutAsync(Containers.Web, file.Path, file.StoredContent(), IndexProperties(file, hashes[file.Path]), cancellationToken: cancellationToken).ConfigureAwait(false);
             written.Add(file.Path);
         }
 
@@ -318,7 +318,7 @@ public sealed partial class SiteIndex
             metadata[MetadataKeys.MinutesId] = id;
         }
 
-        return new ObjectProperties { ContentType = file.ContentType, CacheControl = file.CacheControl, Metadata = metadata };
+        return new ObjectProperties { ContentType = file.ContentType, CacheControl = file.CacheControl, ContentEncoding = file.ContentEncoding, Metadata = metadata };
     }
 
     /// <summary>True for a file the index rebuild wrote (tagged <c>pipeline=index</c>).</summary>

@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using PublishPipeline.Model;
+using PublishPipeline.Site.Search;
 using Scriban.Runtime;
 
 namespace PublishPipeline.Site;
@@ -18,6 +20,13 @@ public sealed partial class SiteBuilder
     public const int LatestCount = 20;
 
     public const int FeedCount = 50;
+
+    /// <summary>Speaker roles offered by the search page's filter, most frequent first.</summary>
+    public const int SearchRoleCount = 100;
+
+    // A document's search contribution, computed once per Minutes instance (the pipeline keeps
+    // the redacted documents it has read, so re-building the indexes does not re-read the text).
+    private static readonly ConditionalWeakTable<Minutes, SearchContribution> Contributions = [];
 
     private readonly SiteTemplates _templates;
     private readonly Dictionary<string, (string Path, string Url)> _assetFiles = new(StringComparer.Ordinal);
@@ -42,6 +51,7 @@ public sealed partial class SiteBuilder
         // a change of output, like a template change, so the pages are rendered again.
         TemplateVersion = _templates.Version + "+" + ShortHash(Encoding.UTF8.GetBytes(
             string.Join('\n', [Urls.BaseUrl.AbsoluteUri, options.SiteTitle, .. options.BodySlugs.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key + "=" + s.Value)])));
+        Search = new SearchIndex(Urls);
     }
 
     public SiteOptions Options { get; }
@@ -51,6 +61,9 @@ public sealed partial class SiteBuilder
 
     /// <summary>Hash of the templates and assets; a change means every page must be re-rendered.</summary>
     public string TemplateVersion { get; }
+
+    /// <summary>The search index merge, which reuses what did not change since its previous build.</summary>
+    public SearchIndex Search { get; }
 
     /// <summary>The files of one minutes: its page and its open-data JSON (paths: <see cref="SiteUrls.MinutesPaths"/>).</summary>
     /// <exception cref="InvalidOperationException">The document still holds non-disclosure markers: redaction did not run or failed.</exception>
@@ -70,6 +83,24 @@ public sealed partial class SiteBuilder
             page,
             SiteFile.Create(SiteUrls.MinutesJsonPath(minutes.Id), PublicJson(minutes)),
         ];
+    }
+
+    /// <summary>
+    /// The search fragments of one minutes (<c>search/f/…</c>): the text search.js shows for a
+    /// result. They depend on the document alone, so they are written and withdrawn with its page.
+    /// </summary>
+    public IReadOnlyList<SiteFile> BuildSearchFragments(Minutes minutes)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+        EnsureRedacted(minutes);
+        return SearchFragments.Build(minutes, Urls, Urls.Url(SiteUrls.MinutesPagePath(minutes.Id)));
+    }
+
+    /// <summary>What one redacted minutes adds to the search index (cached per instance).</summary>
+    public static SearchContribution SearchContributionOf(Minutes minutes)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+        return Contributions.GetValue(minutes, SearchContribution.Of);
     }
 
     /// <summary>Every file that depends on the whole set: indexes, feed, sitemap, search, catalogue, assets, 404, robots.</summary>
@@ -134,21 +165,30 @@ public sealed partial class SiteBuilder
             files.Add(RenderPage("year.sbn", page));
         }
 
-        // Search: the page, the catalogue of minutes it searches, and the bigram shards.
-        var shards = SearchIndexBuilder.BuildShards(ordered);
-        var shardNames = new string[shards.Count];
-        foreach (var (shard, json) in shards)
-        {
-            var path = $"search/s{shard.ToString("x3", CultureInfo.InvariantCulture)}.{ShortHash(json)}.json";
-            shardNames[shard] = Urls.Url(path);
-            files.Add(SiteFile.Create(path, json, immutable: true));
-        }
-
-        files.Add(SiteFile.Create(SiteUrls.SearchMetaPath, SearchMeta(ordered, shardNames)));
+        // Search: the shards, the manifest, the page with its filters.
+        var contributions = new SearchContribution[ordered.Count];
+        Parallel.For(0, ordered.Count, i => contributions[i] = SearchContributionOf(ordered[i]));
+        var index = Search.Build(contributions);
+        files.AddRange(index.Shards);
+        files.Add(index.Manifest);
         var search = Globals("会議録の検索", SiteUrls.SearchPath, [], "会議録の発言を語句で検索します。");
         search["meta_url"] = Urls.Url(SiteUrls.SearchMetaPath);
         search["bodies"] = BodyLinks(bodies);
         search["years"] = YearLinks(years);
+        var fiscalYears = new ScriptArray();
+        foreach (var (year, _) in years.Where(y => y.Year is not null))
+        {
+            fiscalYears.Add(new ScriptObject { ["value"] = year!.Value.ToString(CultureInfo.InvariantCulture), ["label"] = YearLabel(year) });
+        }
+
+        search["fiscal_years"] = fiscalYears;
+        var roles = new ScriptArray();
+        foreach (var (role, turns) in index.Roles.Take(SearchRoleCount))
+        {
+            roles.Add(new ScriptObject { ["name"] = role, ["count"] = turns });
+        }
+
+        search["roles"] = roles;
         files.Add(RenderPage("search.sbn", search));
 
         // 404, feed, sitemap, robots, catalogue.
@@ -162,12 +202,12 @@ public sealed partial class SiteBuilder
         return files;
     }
 
-    /// <summary>The whole site: every minutes' files, then the indexes. Minutes pages render in parallel.</summary>
+    /// <summary>The whole site: every minutes' files and search fragments, then the indexes. Minutes pages render in parallel.</summary>
     public IReadOnlyList<SiteFile> BuildAll(IReadOnlyList<Minutes> all)
     {
         ArgumentNullException.ThrowIfNull(all);
         var perMinutes = new IReadOnlyList<SiteFile>[all.Count];
-        Parallel.For(0, all.Count, i => perMinutes[i] = BuildMinutes(all[i]));
+        Parallel.For(0, all.Count, i => perMinutes[i] = [.. BuildMinutes(all[i]), .. BuildSearchFragments(all[i])]);
         var files = perMinutes.SelectMany(f => f).ToList();
         files.AddRange(BuildIndexes(all));
         return files;
@@ -255,6 +295,7 @@ public sealed partial class SiteBuilder
             ["catalog_url"] = Urls.Url(SiteUrls.CatalogPath),
             ["base_path"] = Urls.BasePath,
             ["is_search"] = path == SiteUrls.SearchPath,
+            ["is_minutes"] = path.StartsWith("minutes/", StringComparison.Ordinal),
             ["nav"] = NavKey(path),
             ["content"] = null,
         };
@@ -552,40 +593,6 @@ public sealed partial class SiteBuilder
         ScriptObject Entry(string path, string? lastmod) => new() { ["loc"] = Urls.AbsoluteUrl(path), ["lastmod"] = lastmod };
     }
 
-    private byte[] SearchMeta(IReadOnlyList<Minutes> ordered, string[] shardUrls)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = MinutesJson.Compact.Encoder }))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("version", 1);
-            w.WriteStartArray("shards");
-            foreach (var url in shardUrls)
-            {
-                w.WriteStringValue(url);
-            }
-
-            w.WriteEndArray();
-            // One row per minutes in index order: [page URL, JSON URL, title, date, body].
-            w.WriteStartArray("minutes");
-            foreach (var m in ordered)
-            {
-                w.WriteStartArray();
-                w.WriteStringValue(Urls.Url(SiteUrls.MinutesPagePath(m.Id)));
-                w.WriteStringValue(Urls.Url(SiteUrls.MinutesJsonPath(m.Id)));
-                w.WriteStringValue(DisplayTitle(m));
-                w.WriteStringValue(m.Date is DateOnly d ? JapaneseEra.Format(d) ?? WesternDate(d) : string.Empty);
-                w.WriteStringValue(BodyName(m));
-                w.WriteEndArray();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        return buffer.ToArray();
-    }
-
     private byte[] Catalog(IReadOnlyList<Minutes> ordered)
     {
         using var buffer = new MemoryStream();
@@ -671,9 +678,33 @@ public sealed record SiteFile(string Path, ReadOnlyMemory<byte> Content, string 
     /// <summary>Long cache only for content-hashed names, which change whenever their bytes do.</summary>
     public const string ImmutableCache = "public, max-age=31536000, immutable";
 
-    /// <summary>A file with the content type its extension implies and the matching cache policy.</summary>
+    /// <summary>
+    /// How the file is stored and served: <c>gzip</c> (see <see cref="Precompression"/>) or null for
+    /// as is. <see cref="Content"/> is always the plain bytes; <see cref="StoredContent"/> what to store.
+    /// </summary>
+    public string? ContentEncoding { get; init; }
+
+    /// <summary>A file with the content type its extension implies, the matching cache policy and its stored encoding.</summary>
     public static SiteFile Create(string path, byte[] content, bool immutable = false) =>
-        new(path, content, ContentTypeOf(path), immutable ? ImmutableCache : ShortCache);
+        new(path, content, ContentTypeOf(path), immutable ? ImmutableCache : ShortCache) { ContentEncoding = StoredEncodingOf(path) };
+
+    /// <summary>
+    /// gzip for what only browsers fetch: the search index and fragments (search.js) and the CSS
+    /// and script; everything crawlers, feed readers and data tools read stays identity.
+    /// </summary>
+    public static string? StoredEncodingOf(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var extension = System.IO.Path.GetExtension(path);
+        return (path.StartsWith("search/", StringComparison.Ordinal) && extension == ".json")
+            || (path.StartsWith("assets/", StringComparison.Ordinal) && extension is ".css" or ".js")
+            ? Precompression.Gzip
+            : null;
+    }
+
+    /// <summary>The bytes to store: <see cref="Content"/> compressed as <see cref="ContentEncoding"/> says.</summary>
+    public ReadOnlyMemory<byte> StoredContent() =>
+        ContentEncoding == Precompression.Gzip ? Precompression.Compress(Content.Span) : Content;
 
     /// <summary>Content types of the site's files; text types carry charset=utf-8.</summary>
     public static string ContentTypeOf(string path) => System.IO.Path.GetExtension(path).ToLowerInvariant() switch

@@ -19,8 +19,7 @@ public static class SiteDirectory
         foreach (var file in files)
         {
             var target = Resolve(fullRoot, file.Path);
-            if (File.Exists(target) && new FileInfo(target).Length == file.Content.Length
-                && File.ReadAllBytes(target).AsSpan().SequenceEqual(file.Content.Span))
+            if (File.Exists(target) && HasContent(target, file))
             {
                 unchanged++;
                 continue;
@@ -28,12 +27,30 @@ public static class SiteDirectory
 
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             var temp = target + ".tmp-" + Environment.ProcessId;
-            File.WriteAllBytes(temp, file.Content.ToArray());
+            File.WriteAllBytes(temp, file.StoredContent().ToArray());
             File.Move(temp, target, overwrite: true);
             written++;
         }
 
         return new WriteResult(written, unchanged);
+    }
+
+    /// <summary>True when the file on disk holds the file's content (stored precompressed or not).</summary>
+    private static bool HasContent(string target, SiteFile file)
+    {
+        if (file.ContentEncoding != Precompression.Gzip && new FileInfo(target).Length != file.Content.Length)
+        {
+            return false;
+        }
+
+        var bytes = File.ReadAllBytes(target);
+        if (file.ContentEncoding == Precompression.Gzip)
+        {
+            // Comparing the plain bytes costs a decompression, not a compression.
+            return Precompression.IsGzip(bytes) && Precompression.Decompress(bytes).AsSpan().SequenceEqual(file.Content.Span);
+        }
+
+        return bytes.AsSpan().SequenceEqual(file.Content.Span);
     }
 
     /// <summary>

@@ -50,6 +50,9 @@ public sealed partial class SiteUrls
     public const string YearsPath = "years/index.html";
     public const string SearchPath = "search/index.html";
     public const string SearchMetaPath = "search/meta.json";
+
+    /// <summary>Where the search fragments of every minutes live (<c>search/f/&lt;yyyymmdd&gt;/&lt;name&gt;-&lt;chunk&gt;.json</c>).</summary>
+    public const string SearchFragmentsPrefix = "search/f/";
     public const string FeedPath = "feed.atom";
     public const string SitemapPath = "sitemap.xml";
     public const string RobotsPath = "robots.txt";

@@ -5,7 +5,8 @@ namespace PublishPipeline.Site;
 /// <summary>
 /// A small preview server for a built site folder, behaving like the static-website host:
 /// index.html for folders, 404.html (with status 404) for misses, the content types the site's
-/// files are uploaded with. Binds to 127.0.0.1 only; GET and HEAD only.
+/// files are uploaded with; gzip when the client accepts it (<see cref="Negotiate"/>). Binds to
+/// 127.0.0.1 only; GET and HEAD only.
 /// </summary>
 public sealed class StaticSiteServer : IAsyncDisposable
 {
@@ -103,10 +104,16 @@ public sealed class StaticSiteServer : IAsyncDisposable
                 return;
             }
 
-            var bytes = File.ReadAllBytes(file);
+            var (bytes, encoding) = Negotiate(File.ReadAllBytes(file), SiteFile.ContentTypeOf(file), request.Headers["Accept-Encoding"]);
             response.ContentType = SiteFile.ContentTypeOf(file);
             response.AddHeader("Cache-Control", "no-cache");
             response.AddHeader("X-Content-Type-Options", "nosniff");
+            response.AddHeader("Vary", "Accept-Encoding");
+            if (encoding is not null)
+            {
+                response.AddHeader("Content-Encoding", encoding);
+            }
+
             response.ContentLength64 = bytes.Length;
             if (request.HttpMethod == "GET")
             {
@@ -128,6 +135,27 @@ public sealed class StaticSiteServer : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>
+    /// The bytes to send and their Content-Encoding. A file stored precompressed (gzip) goes as it
+    /// is to a client that accepts gzip and decompressed to one that does not; other text is
+    /// compressed on the fly for a client that accepts gzip.
+    /// </summary>
+    internal static (byte[] Bytes, string? Encoding) Negotiate(byte[] stored, string contentType, string? acceptEncoding)
+    {
+        var accepts = Precompression.Accepts(acceptEncoding);
+        if (Precompression.IsGzip(stored))
+        {
+            return accepts ? (stored, Precompression.Gzip) : (Precompression.Decompress(stored), null);
+        }
+
+        return accepts && stored.Length >= MinimumCompressedLength && Precompression.IsCompressible(contentType)
+            ? (Precompression.Compress(stored, System.IO.Compression.CompressionLevel.Fastest), Precompression.Gzip)
+            : (stored, null);
+    }
+
+    /// <summary>Below this, gzip's own header and trailer outweigh what it saves.</summary>
+    private const int MinimumCompressedLength = 512;
 
     /// <summary>The file for a URL path and the status to send, as the static-website host would.</summary>
     internal (string? File, int Status) Find(string urlPath)

@@ -367,6 +367,11 @@ public sealed class FileSystemObjectStore : IObjectStore
         var text = new StringBuilder(contentSha256)
             .Append('\n').Append(properties.ContentType)
             .Append('\n').Append(properties.CacheControl);
+        if (properties.ContentEncoding is not null)
+        {
+            text.Append("\nencoding=").Append(properties.ContentEncoding);
+        }
+
         foreach (var (key, value) in properties.Metadata.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             text.Append('\n').Append(key).Append('=').Append(value);
@@ -375,15 +380,16 @@ public sealed class FileSystemObjectStore : IObjectStore
         return "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32] + "\"";
     }
 
-    private sealed record Sidecar(string Name, string Sha256, long Length, string? ContentType, string? CacheControl, Dictionary<string, string> Metadata)
+    private sealed record Sidecar(string Name, string Sha256, long Length, string? ContentType, string? CacheControl, Dictionary<string, string> Metadata, string? ContentEncoding = null)
     {
         public static Sidecar From(string name, string sha256, long length, ObjectProperties properties) =>
-            new(name, sha256, length, properties.ContentType, properties.CacheControl, new Dictionary<string, string>(properties.Metadata, StringComparer.Ordinal));
+            new(name, sha256, length, properties.ContentType, properties.CacheControl, new Dictionary<string, string>(properties.Metadata, StringComparer.Ordinal), properties.ContentEncoding);
 
         public ObjectProperties ToProperties() => new()
         {
             ContentType = ContentType,
             CacheControl = CacheControl,
+            ContentEncoding = ContentEncoding,
             Metadata = Metadata ?? [],
         };
     }

@@ -37,6 +37,9 @@ public sealed record ObjectProperties
 
     public string? CacheControl { get; init; }
 
+    /// <summary>How the stored bytes are encoded (e.g. <c>gzip</c>); served as the Content-Encoding header.</summary>
+    public string? ContentEncoding { get; init; }
+
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
 }
 

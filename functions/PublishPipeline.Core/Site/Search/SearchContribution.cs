@@ -1,0 +1,348 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using PublishPipeline.Model;
+
+namespace PublishPipeline.Site.Search;
+
+/// <summary>
+/// What one minutes adds to the search index, computed from that document alone: for every bigram
+/// (and every speaker role) the encoded set of units where it occurs. Immutable and compact (a few
+/// bytes per term), so a caller that publishes incrementally can keep one per document, in memory
+/// or on disk (<see cref="ToBytes"/>), and hand them all to <see cref="SearchIndex.Build"/>.
+/// </summary>
+public sealed class SearchContribution
+{
+    private const byte FormatVersion = 1;
+
+    // Bigrams ascending: [LEB128 key delta][LEB128 length][encoded unit ids], repeated.
+    private readonly byte[] _terms;
+
+    private SearchContribution(string id, DateOnly? date, string body, byte[] terms, int termCount, (string Role, byte[] Units, int Count)[] roles)
+    {
+        Id = id;
+        Date = date;
+        Body = body;
+        _terms = terms;
+        TermCount = termCount;
+        Roles = roles;
+        Digest = ComputeDigest();
+    }
+
+    public string Id { get; }
+
+    public DateOnly? Date { get; }
+
+    /// <summary>The 会議体 as the site names it (for the filter).</summary>
+    public string Body { get; }
+
+    /// <summary>Distinct bigrams.</summary>
+    public int TermCount { get; }
+
+    /// <summary>Hash of everything the index takes from this document: equal digests, equal postings.</summary>
+    public string Digest { get; }
+
+    /// <summary>Roles with their encoded units and how many turns each spoke.</summary>
+    internal (string Role, byte[] Units, int Count)[] Roles { get; }
+
+    /// <summary>Approximate memory held, in bytes.</summary>
+    public int Size => _terms.Length + Roles.Sum(r => r.Units.Length + (2 * r.Role.Length) + 32) + 128;
+
+    /// <summary>Every index key this document contributes to: its bigrams and <c>role:</c> keys.</summary>
+    public IReadOnlyList<string> IndexKeys()
+    {
+        var keys = new List<string>(TermCount + Roles.Length);
+        foreach (var (term, _) in Terms())
+        {
+            keys.Add(SearchText.BigramOf(term));
+        }
+
+        foreach (var role in Roles)
+        {
+            keys.Add(SearchIndex.RoleKey(role.Role));
+        }
+
+        return keys;
+    }
+
+    /// <summary>Builds the contribution of redacted minutes.</summary>
+    public static SearchContribution Of(Minutes minutes)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+
+        // Every occurrence as one number, bigram then unit id; sorted, they group by bigram with
+        // unit ids ascending (a radix sort: no hashing per occurrence, no list per term).
+        var occurrences = new List<ulong>(4096);
+        var roles = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var chunk in SearchLayout.Chunks(minutes))
+        {
+            foreach (var unit in chunk)
+            {
+                if (unit.Id >= 1 << UnitBits)
+                {
+                    throw new InvalidOperationException($"Minutes {minutes.Id} has more units than the search index can number ({1 << UnitBits}).");
+                }
+
+                var start = occurrences.Count;
+                foreach (var field in unit.Fields)
+                {
+                    SearchText.AddBigrams(field, occurrences);
+                }
+
+                var added = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(occurrences)[start..];
+                for (var i = 0; i < added.Length; i++)
+                {
+                    added[i] = (added[i] << UnitBits) | (uint)unit.Id;
+                }
+
+                if (unit.Role is { } role)
+                {
+                    if (!roles.TryGetValue(role, out var list))
+                    {
+                        roles[role] = list = [];
+                    }
+
+                    list.Add(unit.Id);
+                }
+            }
+        }
+
+        var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(occurrences);
+        RadixSort(all);
+        var output = new ArrayBufferWriter<byte>(Math.Max(256, all.Length * 2));
+        var ids = new List<int>(64);
+        ulong previous = 0;
+        var termCount = 0;
+        const ulong unitMask = (1UL << UnitBits) - 1;
+        for (var i = 0; i < all.Length;)
+        {
+            var term = all[i] >> UnitBits;
+            ids.Clear();
+            for (; i < all.Length && all[i] >> UnitBits == term; i++)
+            {
+                var unit = (int)(all[i] & unitMask);
+                if (ids.Count == 0 || ids[^1] != unit)
+                {
+                    ids.Add(unit);
+                }
+            }
+
+            var units = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids);
+            var length = PostingCodec.EncodedLength(units);
+            WriteLeb(term - previous, output);
+            WriteLeb((ulong)length, output);
+            PostingCodec.Encode(units, output.GetSpan(length));
+            output.Advance(length);
+            previous = term;
+            termCount++;
+        }
+
+        var roleArray = roles
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => (kv.Key, PostingCodec.EncodeIds(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kv.Value)), kv.Value.Count))
+            .ToArray();
+        return new SearchContribution(minutes.Id, minutes.Date, SiteBuilder.BodyName(minutes), output.WrittenSpan.ToArray(), termCount, roleArray);
+    }
+
+    /// <summary>Bits of the unit id in an occurrence: a minutes of up to a million units.</summary>
+    private const int UnitBits = 20;
+
+    /// <summary>LSD radix sort, 8 bits a pass; passes where every value has the same digit are skipped.</summary>
+    private static void RadixSort(Span<ulong> values)
+    {
+        if (values.Length < 64)
+        {
+            values.Sort();
+            return;
+        }
+
+        var scratch = new ulong[values.Length];
+        Span<int> counts = stackalloc int[256];
+        Span<ulong> from = values, to = scratch;
+        for (var shift = 0; shift < 64; shift += 8)
+        {
+            counts.Clear();
+            foreach (var v in from)
+            {
+                counts[(int)((v >> shift) & 0xFF)]++;
+            }
+
+            if (counts[(int)((from[0] >> shift) & 0xFF)] == from.Length)
+            {
+                continue;
+            }
+
+            for (int d = 0, sum = 0; d < counts.Length; d++)
+            {
+                var c = counts[d];
+                counts[d] = sum;
+                sum += c;
+            }
+
+            foreach (var v in from)
+            {
+                to[counts[(int)((v >> shift) & 0xFF)]++] = v;
+            }
+
+            var swap = from;
+            from = to;
+            to = swap;
+        }
+
+        if (from != values)
+        {
+            from.CopyTo(values);
+        }
+    }
+
+    /// <summary>The bigrams with their encoded units, ascending by packed key.</summary>
+    internal TermEnumerator Terms() => new(_terms);
+
+    /// <summary>A self-contained serialisation, for a cache on disk.</summary>
+    public byte[] ToBytes()
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(FormatVersion);
+            w.Write(Id);
+            w.Write(Date?.DayNumber ?? -1);
+            w.Write(Body);
+            w.Write(TermCount);
+            w.Write(_terms.Length);
+            w.Write(_terms);
+            w.Write(Roles.Length);
+            foreach (var (role, units, count) in Roles)
+            {
+                w.Write(role);
+                w.Write(count);
+                w.Write(units.Length);
+                w.Write(units);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Reads <see cref="ToBytes"/> back.</summary>
+    /// <exception cref="InvalidDataException">Not a contribution of this format version.</exception>
+    public static SearchContribution FromBytes(ReadOnlySpan<byte> bytes)
+    {
+        using var buffer = new MemoryStream(bytes.ToArray());
+        using var r = new BinaryReader(buffer, System.Text.Encoding.UTF8);
+        try
+        {
+            if (r.ReadByte() != FormatVersion)
+            {
+                throw new InvalidDataException("Search contribution of another format version: rebuild it from the document.");
+            }
+
+            var id = r.ReadString();
+            var day = r.ReadInt32();
+            var body = r.ReadString();
+            var termCount = r.ReadInt32();
+            var terms = r.ReadBytes(r.ReadInt32());
+            var roles = new (string, byte[], int)[r.ReadInt32()];
+            for (var i = 0; i < roles.Length; i++)
+            {
+                var role = r.ReadString();
+                var count = r.ReadInt32();
+                roles[i] = (role, r.ReadBytes(r.ReadInt32()), count);
+            }
+
+            return new SearchContribution(id, day < 0 ? null : DateOnly.FromDayNumber(day), body, terms, termCount, roles);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException("Search contribution is truncated.", e);
+        }
+    }
+
+    private string ComputeDigest()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{Id}\n{Date?.DayNumber}\n{Body}\n"));
+        hash.AppendData(_terms);
+        foreach (var (role, units, _) in Roles)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes("\n" + role + "\n"));
+            hash.AppendData(units);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static void WriteLeb(ulong value, ArrayBufferWriter<byte> output)
+    {
+        var span = output.GetSpan(10);
+        var n = 0;
+        while (value >= 0x80)
+        {
+            span[n++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        span[n++] = (byte)value;
+        output.Advance(n);
+    }
+
+    /// <summary>Walks the packed bigram stream without allocating.</summary>
+    internal ref struct TermEnumerator
+    {
+        private readonly ReadOnlySpan<byte> _data;
+        private int _at;
+        private ulong _term;
+
+        public TermEnumerator(byte[] data)
+        {
+            _data = data;
+            Current = default;
+        }
+
+        public TermEntry Current { get; private set; }
+
+        public readonly TermEnumerator GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            if (_at >= _data.Length)
+            {
+                return false;
+            }
+
+            _term += ReadLeb();
+            var length = (int)ReadLeb();
+            Current = new TermEntry(_term, _data.Slice(_at, length));
+            _at += length;
+            return true;
+        }
+
+        private ulong ReadLeb()
+        {
+            ulong value = 0;
+            var shift = 0;
+            byte b;
+            do
+            {
+                b = _data[_at++];
+                value |= (ulong)(b & 0x7F) << shift;
+                shift += 7;
+            }
+            while ((b & 0x80) != 0);
+            return value;
+        }
+    }
+
+    /// <summary>One bigram and its encoded units.</summary>
+    internal readonly ref struct TermEntry(ulong term, ReadOnlySpan<byte> units)
+    {
+        public ulong Term { get; } = term;
+
+        public ReadOnlySpan<byte> Units { get; } = units;
+
+        public void Deconstruct(out ulong term, out ReadOnlySpan<byte> units)
+        {
+            term = Term;
+            units = Units;
+        }
+    }
+}

@@ -1,0 +1,351 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using PublishPipeline.Model;
+
+namespace PublishPipeline.Site.Search;
+
+/// <summary>
+/// Merges per-document <see cref="SearchContribution"/>s into the files search.js reads, in the
+/// spirit of Pagefind: term-partitioned shards whose postings carry document keys and unit ids,
+/// so AND, OR and NOT are answered from the index alone, and a manifest (<c>search/meta.json</c>)
+/// with the shard tree and one small row per minutes.
+///
+/// Terms go to shards by an FNV-1a hash of the term: a shard is the set of terms whose hash ends in
+/// the same bits, split one bit further while it is larger than the shard size (a deterministic
+/// function of its content, so the same set always gives the same shards). Shard files are named
+/// by tier, hash bits and a content hash: a shard keeps its name while its bytes stay the same.
+///
+/// Two tiers: <c>r</c> (recent) holds the minutes of the newest 年度 present plus undated ones,
+/// <c>a</c> (archive) all older minutes. New minutes almost always belong to the newest 年度, and
+/// the archive tier of an unchanged set is reused from the previous build, so adding one
+/// minutes re-encodes and rewrites only recent-tier shards that hold its terms, plus the manifest.
+/// A query fetches one shard per tier per term part.
+/// </summary>
+public sealed class SearchIndex
+{
+    /// <summary>Target size of one shard in bytes of JSON before compression.</summary>
+    public const int DefaultShardBytes = 48 * 1024;
+
+    private const int MaxDepth = 24;
+
+    private readonly SiteUrls _urls;
+    private readonly int _shardBytes;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Tier> _tiers = new(StringComparer.Ordinal);
+
+    public SearchIndex(SiteUrls urls, int shardBytes = DefaultShardBytes)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        ArgumentOutOfRangeException.ThrowIfLessThan(shardBytes, 256);
+        _urls = urls;
+        _shardBytes = shardBytes;
+    }
+
+    /// <summary>The index key of a speaker role (bigrams are exactly two characters, so they never clash).</summary>
+    public static string RoleKey(string role) => "role:" + role;
+
+    /// <summary>
+    /// The shard files and the manifest for the whole set. Tiers whose documents and keys did not
+    /// change since the previous call on this instance are reused as they were.
+    /// </summary>
+    public SearchIndexFiles Build(IReadOnlyList<SearchContribution> contributions)
+    {
+        ArgumentNullException.ThrowIfNull(contributions);
+        var keys = SearchKeys.Assign(contributions.Select(c => (c.Id, c.Date)));
+        var ordered = contributions.OrderByDescending(c => keys[c.Id]).ToList();
+        var newest = ordered.Where(c => c.Date is not null).Select(c => JapaneseEra.FiscalYear(c.Date!.Value)).DefaultIfEmpty(int.MinValue).Max();
+        bool IsRecent(SearchContribution c) => c.Date is not DateOnly d || JapaneseEra.FiscalYear(d) >= newest;
+
+        var tiers = new List<Tier>();
+        var rebuilt = 0;
+        foreach (var (id, members) in new[] { ("a", ordered.Where(c => !IsRecent(c)).ToList()), ("r", ordered.Where(IsRecent).ToList()) })
+        {
+            if (members.Count == 0)
+            {
+                continue;
+            }
+
+            var fingerprint = Fingerprint(members, keys);
+            Tier? tier;
+            lock (_gate)
+            {
+                _tiers.TryGetValue(id, out tier);
+            }
+
+            if (tier is null || tier.Fingerprint != fingerprint)
+            {
+                tier = BuildTier(id, members, keys, fingerprint);
+                rebuilt++;
+                lock (_gate)
+                {
+                    _tiers[id] = tier;
+                }
+            }
+
+            tiers.Add(tier);
+        }
+
+        var roles = contributions
+            .SelectMany(c => c.Roles.Select(r => (r.Role, r.Count)))
+            .GroupBy(r => r.Role, StringComparer.Ordinal)
+            .Select(g => (Role: g.Key, Turns: g.Sum(r => r.Count)))
+            .OrderByDescending(r => r.Turns)
+            .ThenBy(r => r.Role, StringComparer.Ordinal)
+            .ToList();
+        return new SearchIndexFiles([.. tiers.SelectMany(t => t.Files)], Manifest(ordered, keys, tiers), roles, rebuilt);
+    }
+
+    private static string Fingerprint(List<SearchContribution> members, Dictionary<string, long> keys)
+    {
+        var text = new StringBuilder();
+        foreach (var c in members)
+        {
+            text.Append(keys[c.Id]).Append(' ').Append(c.Digest).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private Tier BuildTier(string id, List<SearchContribution> members, Dictionary<string, long> keys, string fingerprint)
+    {
+        var memberKeys = members.Select(c => keys[c.Id]).ToArray();
+
+        // Bigrams are partitioned by their bits so the passes run in parallel, each worker reading
+        // every document but keeping only its own terms' postings.
+        var partitions = Math.Max(1, Environment.ProcessorCount) * 2;
+        var terms = new Dictionary<ulong, Posting>[partitions];
+        Parallel.For(0, partitions, p =>
+        {
+            var mine = terms[p] = [];
+
+            // Pass 1: the exact encoded size of every posting list (key deltas depend on the order).
+            for (var i = 0; i < members.Count; i++)
+            {
+                foreach (var (term, units) in members[i].Terms())
+                {
+                    if (Partition(term, partitions) != p)
+                    {
+                        continue;
+                    }
+
+                    if (!mine.TryGetValue(term, out var posting))
+                    {
+                        mine[term] = posting = new Posting(SearchText.BigramOf(term));
+                    }
+
+                    posting.Measure(memberKeys[i], units.Length);
+                }
+            }
+
+            // Pass 2: every posting list into its exactly sized buffer.
+            foreach (var posting in mine.Values)
+            {
+                posting.Allocate();
+            }
+
+            for (var i = 0; i < members.Count; i++)
+            {
+                foreach (var (term, units) in members[i].Terms())
+                {
+                    if (Partition(term, partitions) == p)
+                    {
+                        mine[term].Append(memberKeys[i], units);
+                    }
+                }
+            }
+        });
+
+        var roles = new Dictionary<string, Posting>(StringComparer.Ordinal);
+        for (var i = 0; i < members.Count; i++)
+        {
+            foreach (var (role, units, _) in members[i].Roles)
+            {
+                if (!roles.TryGetValue(role, out var posting))
+                {
+                    roles[role] = posting = new Posting(RoleKey(role));
+                }
+
+                posting.Measure(memberKeys[i], units.Length);
+            }
+        }
+
+        foreach (var posting in roles.Values)
+        {
+            posting.Allocate();
+        }
+
+        for (var i = 0; i < members.Count; i++)
+        {
+            foreach (var (role, units, _) in members[i].Roles)
+            {
+                roles[role].Append(memberKeys[i], units);
+            }
+        }
+
+        // The shard tree, from sizes alone.
+        var all = terms.SelectMany(t => t.Values).Concat(roles.Values).ToList();
+        var tree = new StringBuilder();
+        var leaves = new List<(int Depth, uint Value, List<Posting> Postings)>();
+        Split(all, 0, 0, tree, leaves);
+
+        var files = new SiteFile[leaves.Count];
+        var hashes = new string[leaves.Count];
+        Parallel.For(0, leaves.Count, i =>
+        {
+            var (depth, value, postings) = leaves[i];
+            var json = ShardJson(postings);
+            hashes[i] = SiteBuilder.ShortHash(json);
+            files[i] = SiteFile.Create(ShardPath(id, depth, value, hashes[i]), json, immutable: true);
+        });
+        return new Tier(id, fingerprint, tree.ToString(), string.Concat(hashes), files);
+    }
+
+    private static int Partition(ulong term, int partitions) => (int)((term ^ (term >> 21)) % (uint)partitions);
+
+    private void Split(List<Posting> postings, int depth, uint value, StringBuilder tree, List<(int, uint, List<Posting>)> leaves)
+    {
+        long size = 2;
+        foreach (var p in postings)
+        {
+            size += p.JsonSize;
+        }
+
+        if (size > _shardBytes && postings.Count > 1 && depth < MaxDepth)
+        {
+            tree.Append('1');
+            var bit = 1u << depth;
+            Split(postings.Where(p => (p.Hash & bit) == 0).ToList(), depth + 1, value, tree, leaves);
+            Split(postings.Where(p => (p.Hash & bit) != 0).ToList(), depth + 1, value | bit, tree, leaves);
+            return;
+        }
+
+        tree.Append('0');
+        leaves.Add((depth, value, postings));
+    }
+
+    /// <summary><c>search/s{tier}{depth}-{hash bits in hex}.{content hash}.json</c>; search.js builds the same.</summary>
+    internal static string ShardPath(string tier, int depth, uint value, string hash) =>
+        $"search/s{tier}{depth.ToString(CultureInfo.InvariantCulture)}-{value.ToString("x", CultureInfo.InvariantCulture)}.{hash}.json";
+
+    private static byte[] ShardJson(List<Posting> postings)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = MinutesJson.Compact.Encoder }))
+        {
+            w.WriteStartObject();
+            foreach (var posting in postings.OrderBy(p => p.Name, StringComparer.Ordinal))
+            {
+                w.WriteString(posting.Name, posting.Bytes);
+            }
+
+            w.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private SiteFile Manifest(List<SearchContribution> ordered, Dictionary<string, long> keys, List<Tier> tiers)
+    {
+        var bodies = ordered.Select(c => c.Body).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var bodyIndex = bodies.Select((b, i) => (b, i)).ToDictionary(x => x.b, x => x.i, StringComparer.Ordinal);
+        var keyText = new System.Buffers.ArrayBufferWriter<byte>();
+        var bodyText = new System.Buffers.ArrayBufferWriter<byte>();
+        var names = new StringBuilder(ordered.Count * 8);
+        long previous = -1;
+        foreach (var c in ordered)
+        {
+            var key = keys[c.Id];
+            PostingCodec.WriteVlq(previous < 0 ? key : previous - key, keyText);
+            PostingCodec.WriteVlq(bodyIndex[c.Body], bodyText);
+            names.Append(SearchKeys.FragmentName(c.Id));
+            previous = key;
+        }
+
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = MinutesJson.Compact.Encoder }))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("version", 2);
+            w.WriteString("base", _urls.BasePath);
+            w.WriteNumber("count", ordered.Count);
+            // One row per minutes, newest first: key (VLQ, then deltas), fragment name (8 hex), 会議体 (index into bodies).
+            w.WriteString("keys", keyText.WrittenSpan);
+            w.WriteString("frag", names.ToString());
+            w.WriteString("body", bodyText.WrittenSpan);
+            w.WriteStartArray("bodies");
+            foreach (var body in bodies)
+            {
+                w.WriteStringValue(body);
+            }
+
+            w.WriteEndArray();
+            // Shard trees in preorder ('1' = split on the next hash bit, '0' = a shard), content hashes in the same order.
+            w.WriteStartArray("tiers");
+            foreach (var tier in tiers)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", tier.Id);
+                w.WriteString("tree", tier.Tree);
+                w.WriteString("files", tier.Hashes);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return SiteFile.Create(SiteUrls.SearchMetaPath, buffer.ToArray());
+    }
+
+    private sealed record Tier(string Id, string Fingerprint, string Tree, string Hashes, IReadOnlyList<SiteFile> Files);
+
+    /// <summary>One term's posting list while a tier is built.</summary>
+    private sealed class Posting(string name)
+    {
+        private long _last = -1;
+        private int _fill;
+
+        public string Name { get; } = name;
+
+        public uint Hash { get; } = SearchText.Hash(name);
+
+        public int Size { get; private set; }
+
+        private readonly int _nameBytes = Encoding.UTF8.GetByteCount(name);
+
+        /// <summary>Bytes in the shard: the name, quotes, colon, comma and the list.</summary>
+        public long JsonSize => Size + _nameBytes + 6;
+
+        public byte[] Bytes { get; private set; } = [];
+
+        public void Measure(long key, int units)
+        {
+            Size += PostingCodec.VlqLength(_last < 0 ? key : _last - key) + units;
+            _last = key;
+        }
+
+        public void Allocate()
+        {
+            Bytes = new byte[Size];
+            _last = -1;
+            _fill = 0;
+        }
+
+        public void Append(long key, ReadOnlySpan<byte> units)
+        {
+            _fill += PostingCodec.WriteVlq(_last < 0 ? key : _last - key, Bytes.AsSpan(_fill));
+            units.CopyTo(Bytes.AsSpan(_fill));
+            _fill += units.Length;
+            _last = key;
+        }
+    }
+}
+
+/// <summary>What <see cref="SearchIndex.Build"/> produced.</summary>
+/// <param name="Shards">Every shard file of the index, written before the manifest.</param>
+/// <param name="Manifest"><c>search/meta.json</c>.</param>
+/// <param name="Roles">Speaker roles with their turn counts, most frequent first (the search page's filter).</param>
+/// <param name="TiersRebuilt">How many tiers were encoded rather than reused (0–2).</param>
+public sealed record SearchIndexFiles(IReadOnlyList<SiteFile> Shards, SiteFile Manifest, IReadOnlyList<(string Role, int Turns)> Roles, int TiersRebuilt);

@@ -1,0 +1,221 @@
+using System.Text.Json;
+using PublishPipeline.Model;
+using PublishPipeline.Site.Search;
+
+namespace PublishPipeline.Site.Tests;
+
+/// <summary>The search index as search.js reads it: postings, stable keys, shards that change only with their terms.</summary>
+public class SearchIndexTests
+{
+    private static readonly SiteOptions Options = new() { BaseUrl = new Uri("https://gikai.example.jp/") };
+
+    private static readonly string[] Topics =
+    [
+        "待機児童の解消に向けた保育所の整備", "道路の補修と歩道の段差解消", "防災訓練の実施と避難所の運営", "図書館の開館時間の延長",
+        "ごみの分別と資源回収", "公園の遊具の点検", "高齢者の見守りと配食サービス", "商店街の活性化とプレミアム商品券",
+        "小学校の給食費の無償化", "自転車駐車場の再整備", "空き家の適正管理", "河川の氾濫対策と雨水貯留",
+    ];
+
+    private static readonly string[] Bodies = ["子ども・子育て会議", "都市計画審議会", "地域保健福祉計画推進会議"];
+
+    /// <summary>An archive over several fiscal years, each minutes with a topic of its own.</summary>
+    private static List<Minutes> Archive(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => WithTopic(TestMinutes.Sample($"archive/{i}.txt", new DateOnly(2016, 4, 1).AddDays(i * 40), Bodies[i % Bodies.Length]), $"{Topics[i % Topics.Length]}について（第{i}号）"))];
+
+    private static Minutes WithTopic(Minutes m, string topic) => m with
+    {
+        Sections = [.. m.Sections, new Section("その他", [new SpeakerTurn { Speaker = "〇〇委員", Text = topic + "、区の考えを伺います。" }, new SpeakerTurn { Speaker = "課長", Text = topic + "は、来年度に検討します。" }])],
+    };
+
+    private static SearchContribution[] Contributions(IEnumerable<Minutes> minutes) => [.. minutes.Select(SearchContribution.Of)];
+
+    [Fact]
+    public void A_posting_holds_exactly_the_units_whose_text_contains_the_pair()
+    {
+        var set = TestMinutes.Set().Append(TestMinutes.Hostile()).ToList();
+        var builder = new SiteBuilder(Options);
+        var files = builder.BuildIndexes(set).Concat(set.SelectMany(builder.BuildSearchFragments)).ToList();
+        var index = new SearchIndexReader(files);
+        var byPath = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var keys = SearchKeys.Assign(set.Select(m => (m.Id, m.Date)));
+
+        foreach (var pair in new[] { "パブ", "公表", "審議", "dx", "本部", "委員", "\u003Cs" })
+        {
+            var postings = index.Postings(pair);
+            foreach (var m in set)
+            {
+                // Every unit of the minutes, read back from its fragment files.
+                var expected = new List<int>();
+                for (var chunk = 0; byPath.TryGetValue(SearchKeys.FragmentPath(m.Id, m.Date, chunk), out var fragment); chunk++)
+                {
+                    using var json = JsonDocument.Parse(fragment.Content);
+                    Assert.Equal(builder.Urls.Url(SiteUrls.MinutesPagePath(m.Id)), json.RootElement.GetProperty("u").GetString());
+                    var units = json.RootElement.GetProperty("x").EnumerateArray().ToList();
+                    for (var slot = 0; slot < units.Count; slot++)
+                    {
+                        var fields = chunk == 0 && slot == 0
+                            ? units[slot].EnumerateArray().Select(f => f.GetString()!).ToList()
+                            : units[slot].EnumerateArray().Skip(1).Select(f => f.ValueKind == JsonValueKind.Null ? "" : f.GetString()!).ToList();
+                        if (fields.Any(f => SearchText.Fold(f).Contains(pair, StringComparison.Ordinal)))
+                        {
+                            expected.Add((chunk * SearchLayout.SlotsPerChunk) + slot);
+                        }
+                    }
+                }
+
+                var key = keys[m.Id];
+                Assert.Equal(expected, postings.TryGetValue(key, out var ids) ? ids : []);
+            }
+        }
+    }
+
+    [Fact]
+    public void Keys_sort_newest_first_and_do_not_move_when_minutes_are_added()
+    {
+        var set = Archive(30);
+        var keys = SearchKeys.Assign(set.Select(m => (m.Id, m.Date)));
+        Assert.Equal(
+            set.OrderByDescending(m => m.Date).Select(m => m.Id),
+            keys.OrderByDescending(kv => kv.Value).Select(kv => kv.Key));
+
+        // Another minutes on a day that already has one, and an undated one: nobody else moves.
+        var sameDay = TestMinutes.Sample("archive/same-day.txt", set[7].Date);
+        var undated = TestMinutes.Sample("archive/undated.txt") with { Date = null };
+        var more = SearchKeys.Assign(set.Append(sameDay).Append(undated).Select(m => (m.Id, m.Date)));
+        Assert.All(set, m => Assert.Equal(keys[m.Id], more[m.Id]));
+        Assert.Equal(keys[set[7].Id] >> 10, more[sameDay.Id] >> 10);
+        Assert.True(more[undated.Id] < SearchKeys.UndatedSpace);
+        Assert.True(more.Where(kv => kv.Key != undated.Id).All(kv => kv.Value > more[undated.Id]));
+
+        // Ids whose hashes share a slot on one day: both get a key, the earlier id keeps its slot.
+        var date = new DateOnly(2024, 6, 3);
+        var slot = SearchKeys.IdHash("clash-0") % SearchKeys.SlotsPerDay;
+        var other = Enumerable.Range(1, 100_000).Select(i => $"clash-{i}").First(id => SearchKeys.IdHash(id) % SearchKeys.SlotsPerDay == slot);
+        var clash = SearchKeys.Assign([("clash-0", date), (other, date)]);
+        Assert.NotEqual(clash["clash-0"], clash[other]);
+        Assert.Equal(SearchKeys.UndatedSpace + (SearchKeys.Day(date) * SearchKeys.SlotsPerDay) + slot, clash[string.CompareOrdinal("clash-0", other) < 0 ? "clash-0" : other]);
+    }
+
+    [Fact]
+    public void Adding_one_minutes_rewrites_only_the_shards_that_hold_its_terms()
+    {
+        var set = Archive(40);
+        var urls = new SiteUrls(Options);
+        var search = new SearchIndex(urls, shardBytes: 2048);
+        var before = search.Build(Contributions(set));
+        Assert.True(before.Shards.Count > 30, $"only {before.Shards.Count} shards");
+
+        // A new meeting in the newest 年度 (the recent tier), then a late upload of an old one (the archive tier).
+        foreach (var (label, date, tier) in new[] { ("newest", set.Max(m => m.Date!.Value).AddDays(1), "search/sr"), ("late upload of an old meeting", new DateOnly(2017, 1, 20), "search/sa") })
+        {
+            var added = WithTopic(TestMinutes.Sample($"added/{label}.txt", date, "新設の会議体"), "学校体育館の空調設備の設置");
+            var contribution = SearchContribution.Of(added);
+            var after = search.Build([.. Contributions(set), contribution]);
+            Assert.Equal(1, after.TiersRebuilt); // the other tier is reused as it was
+
+            // The shards whose postings name the new minutes (its terms in its tier).
+            var keys = contribution.IndexKeys().ToHashSet(StringComparer.Ordinal);
+            var documentKey = SearchKeys.Assign(set.Append(added).Select(m => (m.Id, m.Date)))[added.Id];
+            var holding = after.Shards.Where(f => SearchIndexReader.Postings(f).Any(p => keys.Contains(p.Key) && p.Value.ContainsKey(documentKey))).ToList();
+            var old = before.Shards.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            var rewritten = after.Shards.Where(f => !old.Contains(f.Path)).ToList();
+            Assert.NotEmpty(rewritten);
+            Assert.All(rewritten, f => Assert.StartsWith(tier, f.Path, StringComparison.Ordinal));
+            Assert.Equal(holding.Select(f => f.Path).Order(StringComparer.Ordinal), rewritten.Select(f => f.Path).Order(StringComparer.Ordinal));
+
+            // Back to the set as it was: the same bytes as the first build.
+            var again = search.Build(Contributions(set));
+            Assert.Equal(before.Shards.Select(f => f.Path), again.Shards.Select(f => f.Path));
+            Assert.True(before.Manifest.Content.Span.SequenceEqual(again.Manifest.Content.Span));
+        }
+    }
+
+    [Fact]
+    public void The_merge_is_deterministic_whatever_the_order_and_the_cache()
+    {
+        var set = Archive(25);
+        var urls = new SiteUrls(Options);
+        var cached = new SearchIndex(urls, shardBytes: 2048);
+        cached.Build(Contributions(set.Take(20)));
+        var first = cached.Build(Contributions(set));
+        var fresh = new SearchIndex(urls, shardBytes: 2048).Build(Contributions(Enumerable.Reverse(set)));
+        Assert.Equal(first.Shards.Select(f => f.Path), fresh.Shards.Select(f => f.Path));
+        Assert.All(first.Shards.Zip(fresh.Shards), p => Assert.True(p.First.Content.Span.SequenceEqual(p.Second.Content.Span), p.First.Path));
+        Assert.True(first.Manifest.Content.Span.SequenceEqual(fresh.Manifest.Content.Span));
+        Assert.Equal(first.Roles, fresh.Roles);
+    }
+
+    [Fact]
+    public void A_contribution_round_trips_through_its_bytes()
+    {
+        var minutes = WithTopic(TestMinutes.Sample(), "公園の遊具の点検");
+        var contribution = SearchContribution.Of(minutes);
+        var back = SearchContribution.FromBytes(contribution.ToBytes());
+        Assert.Equal(contribution.Digest, back.Digest);
+        Assert.Equal(contribution.IndexKeys(), back.IndexKeys());
+        Assert.Equal((contribution.Id, contribution.Date, contribution.Body), (back.Id, back.Date, back.Body));
+        Assert.Contains("遊具", contribution.IndexKeys());
+        Assert.Contains(SearchIndex.RoleKey("委員"), contribution.IndexKeys());
+
+        var wrongVersion = contribution.ToBytes();
+        wrongVersion[0] = 99;
+        Assert.Throws<InvalidDataException>(() => SearchContribution.FromBytes(wrongVersion));
+        Assert.Throws<InvalidDataException>(() => SearchContribution.FromBytes(contribution.ToBytes().AsSpan(0, 20)));
+    }
+
+    [Fact]
+    public void Unit_sets_are_written_as_the_shorter_of_a_list_and_a_bitmap()
+    {
+        int[][] sets = [[0], [5], [1, 2, 3], [0, 200], [.. Enumerable.Range(0, 64)], [.. Enumerable.Range(0, 300).Where(i => i % 3 == 0)], [31, 32, 33, 1000, 100_000]];
+        foreach (var ids in sets)
+        {
+            var encoded = PostingCodec.EncodeIds(ids);
+            var posting = System.Text.Encoding.ASCII.GetString([.. System.Text.Encoding.ASCII.GetBytes("Q"), .. encoded]); // key 16, then the set
+            var decoded = PostingCodec.Decode(posting);
+            Assert.Equal(ids, decoded[16]);
+            Assert.All(encoded, b => Assert.Contains((char)b, PostingCodec.Alphabet));
+        }
+
+        Assert.True(PostingCodec.EncodeIds([.. Enumerable.Range(0, 64)]).Length <= 13); // dense: a bitmap
+        Assert.Equal(4, PostingCodec.EncodeIds([0, 200]).Length); // sparse: a list
+        Assert.Throws<ArgumentException>(() => PostingCodec.EncodeIds([3, 3]));
+    }
+
+    [Fact]
+    public void Units_are_cut_into_chunks_by_slots_and_characters()
+    {
+        var longText = new string('議', SearchLayout.CharsPerChunk + 10);
+        var minutes = TestMinutes.Sample() with
+        {
+            Sections =
+            [
+                new Section("一", [.. Enumerable.Range(0, 40).Select(i => new SpeakerTurn { Speaker = "委員", Text = $"短い発言{i}" })]),
+                new Section("二", [new SpeakerTurn { Text = longText }, new SpeakerTurn { Text = "次の発言" }]),
+            ],
+        };
+        var chunks = SearchLayout.Chunks(minutes);
+        Assert.Equal(SearchLayout.SlotsPerChunk, chunks[0].Count); // header + 31 turns
+        Assert.Equal(0, chunks[0][0].Id);
+        Assert.Null(chunks[0][0].Anchor);
+        Assert.All(chunks.SelectMany((c, ci) => c.Select((u, slot) => (u, ci, slot))), x => Assert.Equal((x.ci * SearchLayout.SlotsPerChunk) + x.slot, x.u.Id));
+        var alone = chunks.Single(c => c.Any(u => u.Text == longText));
+        Assert.Single(alone); // a turn longer than a chunk stands alone
+        Assert.Equal("s2-t2", chunks[^1][^1].Anchor);
+        Assert.Equal(42, chunks.Sum(c => c.Count(u => u.Anchor is not null)));
+    }
+
+    [Theory]
+    [InlineData("〇〇委員(会長)", "委員(会長)")]
+    [InlineData("○議長（〇〇君）", "議長")]
+    [InlineData("〇〇（〇〇）委員", "委員")]
+    [InlineData("A委員", "委員")]
+    [InlineData("DX推進担当課長", "DX推進担当課長")]
+    [InlineData("情報公開課長", "情報公開課長")]
+    [InlineData("〇〇", null)]
+    [InlineData(null, null)]
+    public void The_role_of_a_turn_is_its_label_without_the_masked_name(string? label, string? role)
+    {
+        Assert.Equal(role, SpeakerRole.Of(new SpeakerTurn { Speaker = label, Text = "x" }));
+        Assert.Equal("議長", SpeakerRole.Of(new SpeakerTurn { Speaker = "〇〇議長", Text = "x", Person = new PersonMention { Written = "〇〇議長", Role = "議長" } }));
+    }
+}
