@@ -122,7 +122,7 @@ internal static class SearchTransferBench
         }
     }
 
-    private static void Print(string json)
+    internal static void Print(string json)
     {
         using var report = JsonDocument.Parse(json);
         Console.WriteLine();
@@ -151,7 +151,7 @@ internal static class SearchTransferBench
     }
 
     /// <summary>The queries: typical words, two common words that never share a turn, a rare word, filters.</summary>
-    private static List<object> Queries(List<Minutes> corpus, List<(string Word, int Turns)> words, int count)
+    internal static List<object> Queries(List<Minutes> corpus, List<(string Word, int Turns)> words, int count)
     {
         var (a, b) = NeverTogether(corpus, words);
         var common = words[0].Word;
@@ -175,7 +175,7 @@ internal static class SearchTransferBench
     }
 
     /// <summary>Frequent words of the samples: runs of 2–4 kanji or katakana, by the turns they occur in.</summary>
-    private static List<(string Word, int Turns)> CommonWords(IReadOnlyList<Minutes> samples)
+    internal static List<(string Word, int Turns)> CommonWords(IReadOnlyList<Minutes> samples)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var turn in samples.SelectMany(m => m.Sections.SelectMany(s => s.Turns)))
@@ -325,7 +325,7 @@ internal static class SearchTransferBench
 
     private static string Mb(long bytes) => $"{bytes / 1048576.0:N1} MB";
 
-    private static (int Exit, string Stdout, string Stderr) RunNode(string repo, string script, string config)
+    internal static (int Exit, string Stdout, string Stderr) RunNode(string repo, string script, string config)
     {
         var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = repo };
         info.ArgumentList.Add(script);
