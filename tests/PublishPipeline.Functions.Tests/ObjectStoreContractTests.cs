@@ -165,6 +165,28 @@ public abstract class ObjectStoreContractTests : IAsyncLifetime
         Assert.Empty(await ListAsync(Containers.Quarantine));
     }
 
+    [Fact]
+    public async Task Exists_names_exactly_one_object_and_prefix_listing_finds_long_names_under_a_folder()
+    {
+        var longName = "b/" + new string('長', 300) + ".txt";
+        foreach (var name in new[] { "a.txt", "a.txt.public-version", "b/1.txt", longName })
+        {
+            await Store.PutAsync(Containers.Uploads, name, "x"u8.ToArray(), ObjectProperties.None);
+        }
+
+        Assert.True(await Store.ExistsAsync(Containers.Uploads, "a.txt"));
+        Assert.True(await Store.ExistsAsync(Containers.Uploads, longName));
+        Assert.False(await Store.ExistsAsync(Containers.Uploads, "a"));
+        Assert.False(await Store.ExistsAsync(Containers.Uploads, "b/2.txt"));
+        Assert.False(await Store.ExistsAsync(Containers.Held, "a.txt"));
+        Assert.Equal(["b/1.txt", longName], (await ListAsync(Containers.Uploads, "b/")).Select(i => i.Name));
+        Assert.Equal([longName], (await ListAsync(Containers.Uploads, "b/長")).Select(i => i.Name));
+        Assert.Equal(["a.txt", "a.txt.public-version"], (await ListAsync(Containers.Uploads, "a.txt")).Select(i => i.Name));
+
+        Assert.True(await Store.DeleteAsync(Containers.Uploads, "a.txt"));
+        Assert.False(await Store.ExistsAsync(Containers.Uploads, "a.txt"));
+    }
+
     [Theory]
     [InlineData("..")]
     [InlineData("../escape.txt")]

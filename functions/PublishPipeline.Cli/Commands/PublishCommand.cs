@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PublishPipeline.LocalSite;
+using PublishPipeline.Pipeline;
 using PublishPipeline.Storage;
 using Spectre.Console;
 
@@ -67,7 +68,7 @@ internal static class PublishCommand
             return ExitCodes.Usage;
         }
 
-        var store = new FileSystemObjectStore(workPath, new Dictionary<string, string> { [Containers.Web] = sitePath });
+        var store = new FileSystemObjectStore(workPath, new Dictionary<string, string> { [Containers.Web] = sitePath }) { Durable = PipelineNames.IsDurable };
         var publisher = new FolderPublisher(LocalPipeline.Create(store, siteOptions, settings));
         FolderPublishReport report;
         var terminal = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;

@@ -849,18 +849,8 @@ public sealed partial class MinutesPipeline
         return stored is null ? null : JsonSerializer.Deserialize<RenderedRecord>(stored.Content.Span, MinutesJson.Options);
     }
 
-    private async Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken)
-    {
-        await foreach (var item in _store.ListAsync(container, name, cancellationToken).ConfigureAwait(false))
-        {
-            if (item.Name == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken) =>
+        _store.ExistsAsync(container, name, cancellationToken);
 
     private async Task<Dictionary<string, ObjectInfo>> ListDocumentsAsync(string container, CancellationToken cancellationToken)
     {

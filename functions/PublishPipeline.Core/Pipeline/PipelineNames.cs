@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using PublishPipeline.Model;
+using PublishPipeline.Storage;
 
 namespace PublishPipeline.Pipeline;
 
@@ -19,6 +20,15 @@ public static class PipelineNames
     public const string RerenderReportPrefix = StatePrefix + "rerender/";
 
     public const string JsonContentType = "application/json; charset=utf-8";
+
+    /// <summary>
+    /// The objects a crash must not lose: audit records and the pipeline's state (the audit
+    /// container) and review decisions. Everything else (the work copies of uploads, normalised,
+    /// redacted, held and failure reports, the whole site) is made again from the uploads and
+    /// these, so a store need not force it to disk (<see cref="Storage.FileSystemObjectStore.Durable"/>).
+    /// </summary>
+    public static bool IsDurable(string container, string name) =>
+        container == Containers.Audit || (container == Containers.Uploads && Review.ReviewRecords.UploadOf(name) is not null);
 
     /// <summary>normalized/, redacted/, audit/, held/ and quarantine/ all use "&lt;id&gt;.json".</summary>
     public static string Document(string id) => id + ".json";

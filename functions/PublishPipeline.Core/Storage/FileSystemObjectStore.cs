@@ -15,6 +15,9 @@ namespace PublishPipeline.Storage;
 /// Writes go to a temporary file in the same folder and are renamed into place, so a reader sees
 /// the old or the new content, never half. Writes, deletes and conditional checks of one object
 /// are serialised by a per-path lock within this process (the CLI is one process).
+/// Only the content of the objects <see cref="Durable"/> names is forced to disk (fsync) before the rename: the
+/// records nothing else can make again. Everything else is made again from them (a file a crash
+/// left short fails the size check, so its sidecar is ignored and the file is rewritten).
 /// </summary>
 public sealed class FileSystemObjectStore : IObjectStore
 {
@@ -49,6 +52,18 @@ public sealed class FileSystemObjectStore : IObjectStore
     }
 
     public string Root { get; }
+
+    /// <summary>
+    /// Which objects (container, name) are forced to disk before they replace the old version.
+    /// Default: every object; the pipeline's doors pass <c>PipelineNames.IsDurable</c>.
+    /// </summary>
+    public Func<string, string, bool> Durable { get; init; } = static (_, _) => true;
+
+    public Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        var (file, _) = Locate(container, name);
+        return Task.FromResult(File.Exists(file));
+    }
 
     /// <summary>The folder that holds a container's objects.</summary>
     public string ContainerFolder(string container)
@@ -115,8 +130,10 @@ public sealed class FileSystemObjectStore : IObjectStore
 
             // Sidecar first, content last: the content's rename is the commit point, and a reader
             // that finds a sidecar whose hash does not match the content ignores the sidecar.
-            await WriteAtomicallyAsync(sidecar, JsonSerializer.SerializeToUtf8Bytes(record, SidecarJson), cancellationToken).ConfigureAwait(false);
-            await WriteAtomicallyAsync(file, content, cancellationToken).ConfigureAwait(false);
+            // Only the content is forced to disk: a sidecar a crash lost or cut short is ignored
+            // (see GetAsync), which costs a stage run again, never a record.
+            await WriteAtomicallyAsync(sidecar, JsonSerializer.SerializeToUtf8Bytes(record, SidecarJson), durable: false, cancellationToken).ConfigureAwait(false);
+            await WriteAtomicallyAsync(file, content, Durable(container, name), cancellationToken).ConfigureAwait(false);
             return ETagOf(content.Span, properties);
         }
         finally
@@ -156,17 +173,26 @@ public sealed class FileSystemObjectStore : IObjectStore
     public async IAsyncEnumerable<ObjectInfo> ListAsync(string container, string? prefix = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var folder = ContainerFolder(container);
-        if (!Directory.Exists(folder))
+        var start = ListingStart(folder, prefix);
+        if (!Directory.Exists(start))
         {
             yield break;
         }
 
         var entries = new List<ObjectInfo>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(start, "*", SearchOption.AllDirectories))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var relative = Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/');
-            if (relative.Split('/').Any(s => s.StartsWith(TempPrefix, StringComparison.Ordinal)))
+            var segments = relative.Split('/');
+            if (segments.Any(s => s.StartsWith(TempPrefix, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            // The file's path is its name unless a segment was too long and stored under its hash
+            // ('~…'): other names are skipped without reading their sidecars.
+            if (prefix is not null && !relative.StartsWith(prefix, StringComparison.Ordinal) && !segments.Any(s => s.StartsWith('~')))
             {
                 continue;
             }
@@ -218,6 +244,25 @@ public sealed class FileSystemObjectStore : IObjectStore
         }
     }
 
+    /// <summary>
+    /// Where a listing starts: the folder of the prefix's complete segments when each of them is
+    /// stored under its own name (every name with that prefix lies under it), else the container.
+    /// </summary>
+    private static string ListingStart(string folder, string? prefix)
+    {
+        var slash = prefix?.LastIndexOf('/') ?? -1;
+        if (slash <= 0)
+        {
+            return folder;
+        }
+
+        var segments = prefix![..slash].Split('/');
+        return segments.All(s => s.Length > 0 && s is not ("." or "..") && !s.StartsWith('~') && !s.StartsWith(TempPrefix, StringComparison.Ordinal) &&
+                                 Encoding.UTF8.GetByteCount(s) <= MaxSegmentBytes && s.IndexOfAny(Path.GetInvalidFileNameChars()) < 0)
+            ? Path.Combine([folder, .. segments])
+            : folder;
+    }
+
     private (string File, string Sidecar) Locate(string container, string name)
     {
         ObjectName.Validate(name);
@@ -267,13 +312,13 @@ public sealed class FileSystemObjectStore : IObjectStore
         return path.StartsWith(f, StringComparison.Ordinal);
     }
 
-    private static async Task WriteAtomicallyAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    private static async Task WriteAtomicallyAsync(string path, ReadOnlyMemory<byte> content, bool durable, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                await WriteOnceAsync(path, content, cancellationToken).ConfigureAwait(false);
+                await WriteOnceAsync(path, content, durable, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (IOException e) when (attempt < 5 && e is DirectoryNotFoundException or FileNotFoundException)
@@ -302,7 +347,7 @@ public sealed class FileSystemObjectStore : IObjectStore
         }
     }
 
-    private static async Task WriteOnceAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    private static async Task WriteOnceAsync(string path, ReadOnlyMemory<byte> content, bool durable, CancellationToken cancellationToken)
     {
         var temp = Path.Combine(Path.GetDirectoryName(path)!, TempPrefix + Guid.NewGuid().ToString("N"));
         try
@@ -311,7 +356,10 @@ public sealed class FileSystemObjectStore : IObjectStore
             {
                 await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
                 await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
+                if (durable)
+                {
+                    stream.Flush(flushToDisk: true);
+                }
             }
 
             File.Move(temp, path, overwrite: true);

@@ -26,6 +26,25 @@ public interface IObjectStore
 
     /// <summary>Lists objects whose names start with <paramref name="prefix"/>, in ordinal name order.</summary>
     IAsyncEnumerable<ObjectInfo> ListAsync(string container, string? prefix = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether the object exists. By default a listing with the name as prefix (one request on
+    /// Blob Storage); a store that can look a name up directly overrides it, since the pipeline
+    /// asks once per document (a public-version confirmation) and a listing that walks the whole
+    /// container would make a publish grow with the square of the archive.
+    /// </summary>
+    async Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        await foreach (var item in ListAsync(container, name, cancellationToken).ConfigureAwait(false))
+        {
+            if (item.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>HTTP content headers and user metadata stored with an object.</summary>
