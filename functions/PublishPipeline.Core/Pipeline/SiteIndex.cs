@@ -201,14 +201,14 @@ public sealed partial class SiteIndex
             return (new IndexUpdate([], [], state.Files), fingerprint);
         }
 
-        var documents = new List<Minutes>(current.Count);
-        foreach (var (id, etag) in current)
-        {
-            if (await LoadAsync(id, etag, cancellationToken).ConfigureAwait(false) is { } minutes)
-            {
-                documents.Add(minutes);
-            }
-        }
+        // Read and reduced to what the indexes need in parallel; kept in listing order.
+        var loaded = new Minutes?[current.Count];
+        await Parallel.ForAsync(
+            0,
+            current.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (i, ct) => loaded[i] = await LoadAsync(current[i].Id, current[i].ETag, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        var documents = loaded.OfType<Minutes>().ToList();
 
         foreach (var gone in _documents.Keys.Except(current.Select(c => c.Id)))
         {
@@ -299,7 +299,7 @@ public sealed partial class SiteIndex
 
         try
         {
-            var minutes = MinutesJson.Deserialize(stored.Content.Span);
+            var minutes = SiteBuilder.ForIndexes(MinutesJson.Deserialize(stored.Content.Span));
             _documents[id] = (stored.ETag, minutes);
             return minutes;
         }

@@ -103,6 +103,22 @@ public sealed partial class SiteBuilder
         return Contributions.GetValue(minutes, SearchContribution.Of);
     }
 
+    /// <summary>
+    /// What <see cref="BuildIndexes"/> needs of one minutes, to keep while a whole archive is
+    /// indexed: the header without the proceedings, with the search contribution made from the
+    /// proceedings first and kept with it (index pages, feed, sitemap and catalogue read the
+    /// header only). Holding these instead of whole documents bounds an archive's memory.
+    /// </summary>
+    public static Minutes ForIndexes(Minutes minutes)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+        EnsureRedacted(minutes);
+        var contribution = SearchContributionOf(minutes);
+        var header = minutes with { Sections = [], Warnings = [] };
+        Contributions.AddOrUpdate(header, contribution);
+        return header;
+    }
+
     /// <summary>Every file that depends on the whole set: indexes, feed, sitemap, search, catalogue, assets, 404, robots.</summary>
     public IReadOnlyList<SiteFile> BuildIndexes(IReadOnlyList<Minutes> all)
     {
