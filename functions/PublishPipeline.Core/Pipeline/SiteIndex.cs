@@ -146,10 +146,30 @@ public sealed partial class SiteIndex
     }
 
     /// <summary>
-    /// Extends our lease before each file written or deleted (ETag-conditional, so it cannot
-    /// overwrite a takeover); throws <see cref="LeaseLostException"/> when the lock is no longer ours.
+    /// Extends our lease (ETag-conditional, so it cannot overwrite a takeover) once a third of it
+    /// has passed, checked before each file written or deleted: nobody can take the lock over
+    /// before the lease runs out, so no file is written after a takeover, while a rebuild of
+    /// thousands of files does not read and rewrite the state (every file's hash) for each.
+    /// Throws <see cref="LeaseLostException"/> when the lock is no longer ours.
     /// </summary>
-    private async Task RenewAsync(string holder, List<string> written, List<string> deleted, IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken)
+    private async Task RenewIfDueAsync(string holder, Lease lease, List<string> written, List<string> deleted, IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken)
+    {
+        if (_time.GetUtcNow() < lease.Until - (_options.IndexLease * 2 / 3))
+        {
+            return;
+        }
+
+        lease.Until = await RenewAsync(holder, written, deleted, files, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>When the lease runs out, as far as this holder knows.</summary>
+    private sealed class Lease(DateTimeOffset until)
+    {
+        public DateTimeOffset Until { get; set; } = until;
+    }
+
+    /// <summary>Extends our lease now; returns its new end.</summary>
+    private async Task<DateTimeOffset> RenewAsync(string holder, List<string> written, List<string> deleted, IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken)
     {
         for (var round = 0; ; round++)
         {
@@ -159,9 +179,10 @@ public sealed partial class SiteIndex
                 throw new LeaseLostException($"the index lock is now held by {state.Holder ?? "nobody"}", new IndexUpdate(written, deleted, files));
             }
 
-            if (await TryWriteStateAsync(state with { LeaseUntil = _time.GetUtcNow() + _options.IndexLease }, etag, cancellationToken).ConfigureAwait(false))
+            var until = _time.GetUtcNow() + _options.IndexLease;
+            if (await TryWriteStateAsync(state with { LeaseUntil = until }, etag, cancellationToken).ConfigureAwait(false))
             {
-                return;
+                return until;
             }
 
             // Someone changed the state (most often a caller drawing a ticket): read it again.
@@ -261,9 +282,10 @@ public sealed partial class SiteIndex
 
         // New files before any file that links to them, so an interrupted rebuild never leaves a
         // page that links to a missing one (deletions come after every write, below).
+        var lease = new Lease(state.LeaseUntil ?? DateTimeOffset.MinValue);
         foreach (var file in IndexWriteOrder.Order(changed, existing.ContainsKey, _site.Urls))
         {
-            await RenewAsync(holder, written, [], hashes, cancellationToken).ConfigureAwait(false);
+            await RenewIfDueAsync(holder, lease, written, [], hashes, cancellationToken).ConfigureAwait(false);
             await _store.PutAsync(Containers.Web, file.Path, file.StoredContent(), IndexProperties(file, hashes[file.Path]), cancellationToken: cancellationToken).ConfigureAwait(false);
             written.Add(file.Path);
         }
@@ -273,7 +295,7 @@ public sealed partial class SiteIndex
         var deleted = new List<string>();
         foreach (var stale in previous.Where(p => !hashes.ContainsKey(p)).Order(StringComparer.Ordinal))
         {
-            await RenewAsync(holder, written, deleted, hashes, cancellationToken).ConfigureAwait(false);
+            await RenewIfDueAsync(holder, lease, written, deleted, hashes, cancellationToken).ConfigureAwait(false);
             if (await _store.DeleteAsync(Containers.Web, stale, cancellationToken).ConfigureAwait(false))
             {
                 deleted.Add(stale);
