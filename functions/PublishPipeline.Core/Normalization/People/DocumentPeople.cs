@@ -23,10 +23,21 @@ internal sealed class DocumentPeople(KnownPeople known)
             var entries = new List<PersonMention>(group.Members.Count);
             foreach (var member in group.Members)
             {
-                // 総務課長　山田太郎: a post and a name; else a post (池袋保健所長), a member (柴崎委員(会長)) or a bare name.
-                var person = member.AsSpan().IndexOfAny(" \u3000") > 0 && Rolls.RollEntries.Read(member, known) is [var entry]
-                    ? entry
-                    : SpeakerLabelParser.Parse(member, known, officesOnly: true);
+                // 総務課長　山田太郎 (a post and a name), 委員山田太郎, 〃佐藤花子, 山田太郎 佐藤花子: roll entries; the repeat mark takes the role above.
+                if (Rolls.RollEntryShapes.LooksLikeEntries(member) && Rolls.RollEntries.Read(member, known) is { Count: > 0 } read)
+                {
+                    foreach (var entry in read)
+                    {
+                        entries.Add(entry.Role is null && entry.Written.Length > 0 && Rolls.RollEntryShapes.IsRepeatMark(entry.Written[0]) && entries.Count > 0
+                            ? entry with { Role = entries[^1].Role }
+                            : entry);
+                    }
+
+                    continue;
+                }
+
+                // Else a post (池袋保健所長), a member (柴崎委員(会長)) or a bare name.
+                var person = SpeakerLabelParser.Parse(member, known, officesOnly: true);
                 if (person is null && SpeakerLabelParser.AllNameChars(WrittenName.Compact(member)) && WrittenName.Compact(member).Length <= 8)
                 {
                     var parts = WrittenName.Read(member, known);
