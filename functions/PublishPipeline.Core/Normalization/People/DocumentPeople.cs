@@ -13,6 +13,34 @@ internal sealed class DocumentPeople(KnownPeople known)
 {
     private readonly Dictionary<string, PersonMention?> _labels = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The people of a document this normaliser did not read (one built in code, or JSON written before
+    /// people were read): its attendee lists as rolls, its labels and stage directions, by the same
+    /// readers. Redaction calls it so that a convention is read in one place only.
+    /// </summary>
+    public static Minutes ReadInto(Minutes minutes)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+        var known = new KnownPeople();
+        foreach (var roll in minutes.Rolls)
+        {
+            foreach (var entry in roll.Entries)
+            {
+                known.Add(entry);
+            }
+        }
+
+        if (minutes.Municipality is { Length: > 1 } place)
+        {
+            known.AddPlace(place);
+            known.AddPlace(place[..^1]);
+        }
+
+        var people = new DocumentPeople(known);
+        var rolls = minutes.Rolls.Count > 0 ? minutes.Rolls : people.RollsOf(minutes.Attendees);
+        return minutes with { Rolls = rolls, Sections = people.Read(minutes.Sections) };
+    }
+
     /// <summary>Attendee groups of a header (委員: 区長、副区長(2)、柴崎委員(会長)) as rolls of parsed entries.</summary>
     public List<Roll> RollsOf(IReadOnlyList<AttendeeGroup> attendees)
     {

@@ -77,9 +77,15 @@ internal static class RollEntryShapes
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(next);
-        if (first.Length < 3 || next.Length < 3 || Math.Max(first.Length, next.Length) < 4
+        if (first.Length < 3 || next.Length < 3 || Math.Max(first.Length, next.Length) < 4 || Math.Max(first.Length, next.Length) > 7
             || !SpeakerLabelParser.AllNameChars(first) || !SpeakerLabelParser.AllNameChars(next)
             || OfficeWords.IsOfficeWord(first) || OfficeWords.IsOfficeWord(next))
+        {
+            return false;
+        }
+
+        // 有限会社たけのこ　竹内翔太: an organisation and a name, not two people.
+        if ((OfficeWords.StartsOffice(first) && !StartsWithSurname(first)) || (OfficeWords.StartsOffice(next) && !StartsWithSurname(next)))
         {
             return false;
         }
