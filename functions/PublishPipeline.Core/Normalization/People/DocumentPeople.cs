@@ -111,7 +111,8 @@ internal sealed class DocumentPeople(KnownPeople known)
             foreach (var turn in section.Turns)
             {
                 var person = turn.Person is { } p ? Refine(p) : turn.Speaker is { } label ? Label(label) : null;
-                var mentions = turn.Kind == TurnKind.Procedure && turn.Text.Length <= 200 ? StageDirectionPeople.Read(turn.Text, known) : [];
+                // A stage direction is a procedure line of its own, or stands inside a speech (…質問します。〔山田太郎君登壇〕).
+                var mentions = turn.Kind != TurnKind.Procedure || turn.Text.Length <= 200 ? StageDirectionPeople.Read(turn.Text, known) : [];
                 turns.Add(person is null && mentions.Count == 0 ? turn : turn with { Person = person, Mentions = mentions });
             }
 
