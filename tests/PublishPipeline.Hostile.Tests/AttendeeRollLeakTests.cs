@@ -6,7 +6,7 @@ namespace PublishPipeline.Hostile.Tests;
 /// <summary>
 /// Header attendee lists written as roll entries: a role word then the name (<c>出席者：委員 山田太郎、佐藤花子</c>),
 /// with full-width spaces, lists joined by 、，・ or spaces, a role against the name, 〃 repeat marks, 君/さん/氏/様
-/// after the name, and a tab table whose cell holds two names. Each upload goes through the real
+/// or a note in parentheses after the name, and a tab table whose cell holds two names. Each upload goes through the real
 /// normalise + redact + render; no part of any name may reach the site (pages, JSON, indexes).
 /// </summary>
 public class AttendeeRollLeakTests
@@ -19,6 +19,7 @@ public class AttendeeRollLeakTests
         { "出席者：委員山田太郎、〃佐藤花子、〃　渡辺健一", ["山田|太郎", "佐藤|花子", "渡辺|健一"] },
         { "出席者：委員 渡辺健一君、委員 小林明美さん、中村正氏、委員長 吉田七子様", ["渡辺|健一", "小林|明美", "中村|正", "吉田|七子"] },
         { "出席者\t委員\t井上八郎 木村九郎\n\t説明員\t松本十郎、山口一美", ["井上|八郎", "木村|九郎", "松本|十郎", "山口|一美"] },
+        { "出席者：会長　石川五郎（欠席）、委員　前田六子（代理）、説明員 藤田七郎（企画課長）", ["石川|五郎", "前田|六子", "藤田|七郎"] },
     };
 
     [Theory]

@@ -130,6 +130,9 @@ public class RollTests
             m.Rolls.SelectMany(r => r.Entries).Select(e => (e.Role, e.Name)));
         Assert.Equal(("山田", "太郎"), (m.Rolls[0].Entries[0].FamilyName, m.Rolls[0].Entries[0].GivenName));
 
+        var noted = new Doc().P("会議名：第3回まちづくり審議会").P("出席者：会長　石川五郎（欠席）、説明員 藤田七郎（企画課長）").P("審議経過").P("会長：開会します。").Normalize();
+        Assert.Equal([("会長", "石川五郎"), ("説明員", "藤田七郎")], noted.Rolls.SelectMany(r => r.Entries).Select(e => (e.Role, e.Name)));
+
         var table = new Doc().Row("出席者", "委員", "井上八郎 木村九郎").Row("", "説明員", "長谷川 一郎").P("審議経過").P("会長：開会します。").Normalize();
         Assert.Equal(["委員", "説明員"], table.Rolls.Select(r => r.Group));
         Assert.Equal(["井上八郎", "木村九郎", "長谷川一郎"], table.Rolls.SelectMany(r => r.Entries).Select(e => e.Name));

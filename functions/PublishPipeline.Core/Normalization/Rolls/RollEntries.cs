@@ -210,6 +210,14 @@ internal static class RollEntries
                 continue;
             }
 
+            // 山田太郎（欠席）, 佐藤花子（企画課長）: a note in parentheses after the name is not part of it.
+            if (used == 1 && RollEntryShapes.WithoutNote(text) is { } noted)
+            {
+                AddName(word.Start, word.Start + noted.Length, noted);
+                cur.To = word.End;
+                continue;
+            }
+
             if (!SpeakerLabelParser.AllNameChars(text))
             {
                 return null;

@@ -68,6 +68,25 @@ internal static class RollEntryShapes
         return word;
     }
 
+    /// <summary>The name before a note in parentheses (山田太郎（欠席）, 佐藤花子（企画課長）), or null when the word is not so written.</summary>
+    public static string? WithoutNote(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (word.Length < 4 || word[^1] is not ('）' or ')'))
+        {
+            return null;
+        }
+
+        var open = word.AsSpan().IndexOfAny('（', '(');
+        if (open < 2 || word.AsSpan(open + 1, word.Length - open - 2).IndexOfAny('（', '(') >= 0)
+        {
+            return null;
+        }
+
+        var name = WithoutHonorific(word[..open]);
+        return SpeakerLabelParser.AllNameChars(name) && !OfficeWords.IsOfficeWord(name) ? name : null;
+    }
+
     /// <summary>
     /// Whether a name already read and the next word are two people (<c>山田太郎　佐藤花子</c>), not one name
     /// spaced as a surname and a given name (<c>山田　太郎</c>, <c>長谷川　一郎</c>, <c>佐々木　ひろみ</c>): both are
