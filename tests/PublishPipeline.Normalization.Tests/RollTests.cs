@@ -118,4 +118,34 @@ public class RollTests
         Assert.Contains(m.Rolls, r => r.Entries.Any(e => e.Name == "柴崎" && e.Role == "委員"));
         Assert.Contains(m.Rolls, r => r.Entries.Any(e => e.Name == "かとうぎ"));
     }
+
+    [Fact]
+    public void Header_attendees_with_a_role_before_the_name_a_repeat_mark_an_honorific_or_two_names_in_one_cell()
+    {
+        var m = new Doc().P("会議名：第3回まちづくり審議会")
+            .P("出席者：委員 山田太郎、委員長佐藤花子、〃　鈴木一郎、委員　高橋次郎さん、説明員 田中三郎様，伊藤四郎氏・議員 阿子島陽子 襲田遼")
+            .P("審議経過").P("会長：開会します。").Normalize();
+        Assert.Equal(
+            [("委員", "山田太郎"), ("委員長", "佐藤花子"), ("委員長", "鈴木一郎"), ("委員", "高橋次郎"), ("説明員", "田中三郎"), (null, "伊藤四郎"), ("議員", "阿子島陽子"), ("議員", "襲田遼")],
+            m.Rolls.SelectMany(r => r.Entries).Select(e => (e.Role, e.Name)));
+        Assert.Equal(("山田", "太郎"), (m.Rolls[0].Entries[0].FamilyName, m.Rolls[0].Entries[0].GivenName));
+
+        var noted = new Doc().P("会議名：第3回まちづくり審議会").P("出席者：会長　石川五郎（欠席）、説明員 藤田七郎（企画課長）").P("審議経過").P("会長：開会します。").Normalize();
+        Assert.Equal([("会長", "石川五郎"), ("説明員", "藤田七郎")], noted.Rolls.SelectMany(r => r.Entries).Select(e => (e.Role, e.Name)));
+
+        var table = new Doc().Row("出席者", "委員", "井上八郎 木村九郎").Row("", "説明員", "長谷川 一郎").P("審議経過").P("会長：開会します。").Normalize();
+        Assert.Equal(["委員", "説明員"], table.Rolls.Select(r => r.Group));
+        Assert.Equal(["井上八郎", "木村九郎", "長谷川一郎"], table.Rolls.SelectMany(r => r.Entries).Select(e => e.Name));
+        Assert.Equal(("長谷川", "一郎"), (table.Rolls[1].Entries[0].FamilyName, table.Rolls[1].Entries[0].GivenName));
+    }
+
+    [Theory]
+    [InlineData("委員会事務局長")]
+    [InlineData("議員報酬審議会")]
+    [InlineData("有限会社たけのこ　竹内翔太")]
+    public void An_office_or_an_organisation_is_no_role_and_name_pair(string member)
+    {
+        var m = new Doc().P("会議名：第3回まちづくり審議会").P("出席者：" + member).P("審議経過").P("会長：開会します。").Normalize();
+        Assert.DoesNotContain(m.Rolls.SelectMany(r => r.Entries), e => e.Role is "委員" or "議員" || e.Name is "会事務局長" or "報酬審議会" or "有限会社たけのこ");
+    }
 }

@@ -33,6 +33,17 @@ public class StageDirectionTests
     }
 
     [Fact]
+    public void A_stage_direction_written_inside_a_speech_names_its_people_too()
+    {
+        var m = Doc.FromText(string.Join("\n",
+            "会議録",
+            "◯議長（山田一郎君）　次に，飯田次郎議員の質問を許します。〔20番飯田次郎議員登壇，拍手〕（「そうだ」と呼ぶ者あり）"));
+        var turn = Assert.Single(Doc.Turns(m), t => t.Speaker is not null);
+        var mention = Assert.Single(turn.Mentions);
+        Assert.Equal(("飯田次郎", "20", "議員"), (mention.Name, mention.Number, mention.Role));
+    }
+
+    [Fact]
     public void Opening_and_closing_lines_give_the_sitting_times_when_the_header_has_only_the_date()
     {
         var m = Doc.FromText("会議録\n開催日：令和 6年 2月 5日\n　　　　　〔午前１０時　０分　開議〕\n○議長（今田大介君）　開会します。\n　　　　（午後　３時３３分　散会）\n");

@@ -13,6 +13,34 @@ internal sealed class DocumentPeople(KnownPeople known)
 {
     private readonly Dictionary<string, PersonMention?> _labels = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The people of a document this normaliser did not read (one built in code, or JSON written before
+    /// people were read): its attendee lists as rolls, its labels and stage directions, by the same
+    /// readers. Redaction calls it so that a convention is read in one place only.
+    /// </summary>
+    public static Minutes ReadInto(Minutes minutes)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+        var known = new KnownPeople();
+        foreach (var roll in minutes.Rolls)
+        {
+            foreach (var entry in roll.Entries)
+            {
+                known.Add(entry);
+            }
+        }
+
+        if (minutes.Municipality is { Length: > 1 } place)
+        {
+            known.AddPlace(place);
+            known.AddPlace(place[..^1]);
+        }
+
+        var people = new DocumentPeople(known);
+        var rolls = minutes.Rolls.Count > 0 ? minutes.Rolls : people.RollsOf(minutes.Attendees);
+        return minutes with { Rolls = rolls, Sections = people.Read(minutes.Sections) };
+    }
+
     /// <summary>Attendee groups of a header (委員: 区長、副区長(2)、柴崎委員(会長)) as rolls of parsed entries.</summary>
     public List<Roll> RollsOf(IReadOnlyList<AttendeeGroup> attendees)
     {
@@ -23,10 +51,21 @@ internal sealed class DocumentPeople(KnownPeople known)
             var entries = new List<PersonMention>(group.Members.Count);
             foreach (var member in group.Members)
             {
-                // 総務課長　山田太郎: a post and a name; else a post (池袋保健所長), a member (柴崎委員(会長)) or a bare name.
-                var person = member.AsSpan().IndexOfAny(" \u3000") > 0 && Rolls.RollEntries.Read(member, known) is [var entry]
-                    ? entry
-                    : SpeakerLabelParser.Parse(member, known, officesOnly: true);
+                // 総務課長　山田太郎 (a post and a name), 委員山田太郎, 〃佐藤花子, 山田太郎 佐藤花子: roll entries; the repeat mark takes the role above.
+                if (Rolls.RollEntryShapes.LooksLikeEntries(member) && Rolls.RollEntries.Read(member, known) is { Count: > 0 } read)
+                {
+                    foreach (var entry in read)
+                    {
+                        entries.Add(entry.Role is null && entry.Written.Length > 0 && Rolls.RollEntryShapes.IsRepeatMark(entry.Written[0]) && entries.Count > 0
+                            ? entry with { Role = entries[^1].Role }
+                            : entry);
+                    }
+
+                    continue;
+                }
+
+                // Else a post (池袋保健所長), a member (柴崎委員(会長)) or a bare name.
+                var person = SpeakerLabelParser.Parse(member, known, officesOnly: true);
                 if (person is null && SpeakerLabelParser.AllNameChars(WrittenName.Compact(member)) && WrittenName.Compact(member).Length <= 8)
                 {
                     var parts = WrittenName.Read(member, known);
@@ -72,7 +111,8 @@ internal sealed class DocumentPeople(KnownPeople known)
             foreach (var turn in section.Turns)
             {
                 var person = turn.Person is { } p ? Refine(p) : turn.Speaker is { } label ? Label(label) : null;
-                var mentions = turn.Kind == TurnKind.Procedure && turn.Text.Length <= 200 ? StageDirectionPeople.Read(turn.Text, known) : [];
+                // A stage direction is a procedure line of its own, or stands inside a speech (…質問します。〔山田太郎君登壇〕).
+                var mentions = turn.Kind != TurnKind.Procedure || turn.Text.Length <= 200 ? StageDirectionPeople.Read(turn.Text, known) : [];
                 turns.Add(person is null && mentions.Count == 0 ? turn : turn with { Person = person, Mentions = mentions });
             }
 

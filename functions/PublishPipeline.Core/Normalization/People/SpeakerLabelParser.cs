@@ -220,7 +220,7 @@ internal static class SpeakerLabelParser
             }
 
             // 白馬村教育課長, 練馬子ども家庭支援センター所長 in 練馬区's minutes: the municipality, not a name.
-            if (known?.IsPlace(candidate) == true
+            if (known?.IsPlace(candidate) == true || (lexicon.IsPlace(candidate) && !lexicon.IsSurname(candidate) && NamesAFacility(prefix.AsSpan(j)))
                 || (PlaceEnds.Contains(candidate[^1], StringComparison.Ordinal) && candidate.Length > 1 && lexicon.IsPlace(candidate.AsSpan(0, candidate.Length - 1))))
             {
                 return null;
@@ -229,8 +229,35 @@ internal static class SpeakerLabelParser
             return candidate;
         }
 
+        // 堀課長, 山田係長: a unit before the generic 長 is the office's; the name is what stands before it.
+        if (prefix.Length >= 2 && title == "長" && Units.Contains(prefix[^1]))
+        {
+            var head = prefix[..^1];
+            return AllNameChars(head) && (head.Length >= 2 || lexicon.IsSurname(head)) && !OfficeWords.StartsOffice(head) && !OfficeWords.IsNotName(head) ? head : null;
+        }
+
         return prefix.Length <= 4 && AllNameChars(prefix) && !(prefix.Length >= 3 && HasUnit(prefix.AsSpan(prefix.Length - 1)))
             && (prefix.Length >= 2 || lexicon.IsSurname(prefix)) ? prefix : null;
+    }
+
+    /// <summary>Facilities named after the place they stand in (練馬子ども家庭支援センター, 池袋保健所): a place before one is no surname.</summary>
+    private static readonly string[] Facilities =
+    [
+        "保健所", "保健センター", "出張所", "支所", "事務所", "警察署", "消防署", "図書館", "公民館", "センター", "病院",
+        "小学校", "中学校", "高等学校", "学校", "保育園", "幼稚園", "児童館", "郵便局", "営業所", "工場", "駅", "分室", "支店", "支局",
+    ];
+
+    private static bool NamesAFacility(ReadOnlySpan<char> office)
+    {
+        foreach (var f in Facilities)
+        {
+            if (office.Contains(f, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Text that can be a name before a known office: not a prefix such as 副 or 各, not a place or body, not a word that opens an office (署名議員), one character only when a surname.</summary>

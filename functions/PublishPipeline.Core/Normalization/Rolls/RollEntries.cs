@@ -32,6 +32,8 @@ internal static class RollEntries
         public int NameTo;
         public int NamePieces;
         public bool Honorific;
+        public bool Repeat;
+        public bool Listed;
         public PersonMention? Person;
 
         public bool HasName => NamePieces > 0;
@@ -61,6 +63,59 @@ internal static class RollEntries
                 text = joined;
             }
 
+            // 〃佐藤花子: the repeat mark gives the role of the entry above.
+            if (used == 1 && RollEntryShapes.IsRepeatMark(text[0]))
+            {
+                if (cur.From >= 0)
+                {
+                    Close();
+                }
+
+                cur.Role = entries.Count > 0 ? entries[^1].Role : null;
+                cur.Repeat = true;
+                cur.From = word.Start;
+                cur.Column = word.Column;
+                cur.To = word.End;
+                var rest = text.TrimStart('〃', '″');
+                if (rest.Length > 0)
+                {
+                    var bare = RollEntryShapes.WithoutHonorific(rest);
+                    if (!SpeakerLabelParser.AllNameChars(bare))
+                    {
+                        return null;
+                    }
+
+                    AddName(word.End - rest.Length, word.End - rest.Length + bare.Length, bare);
+                    cur.Honorific = bare.Length < rest.Length;
+                    cur.To = word.End;
+                }
+
+                continue;
+            }
+
+            // 委員山田太郎, 委員長山本次郎様: a role written against the name.
+            if (used == 1 && RollEntryShapes.RolePrefix(text) is > 0 and var prefix)
+            {
+                if (cur.HasName)
+                {
+                    Close();
+                }
+
+                if (cur.From < 0)
+                {
+                    cur.From = word.Start;
+                    cur.Column = word.Column;
+                }
+
+                cur.Role = text[..prefix];
+                var bare = RollEntryShapes.WithoutHonorific(text[prefix..]);
+                AddName(word.Start + prefix, word.Start + prefix + bare.Length, bare);
+                cur.Honorific = bare.Length < text.Length - prefix;
+                cur.To = word.End;
+                Close();
+                continue;
+            }
+
             if (OfficeWords.SeatNumber(text) is { } seat)
             {
                 if (cur.From >= 0)
@@ -83,6 +138,16 @@ internal static class RollEntries
             if (text.EndsWith('君') && text.Length > 1 && used == 1)
             {
                 AddName(word.Start, word.End - 1, text[..^1]);
+                cur.Honorific = true;
+                cur.To = word.End;
+                Close();
+                continue;
+            }
+
+            // 小林明美さん, 鈴木一郎様, 中村正氏: an honorific ends the entry as 君 does.
+            if (used == 1 && RollEntryShapes.WithoutHonorific(text) is var plain && plain.Length < text.Length && !OfficeWords.IsOfficeWord(plain))
+            {
+                AddName(word.Start, word.Start + plain.Length, plain);
                 cur.Honorific = true;
                 cur.To = word.End;
                 Close();
@@ -145,9 +210,27 @@ internal static class RollEntries
                 continue;
             }
 
+            // 山田太郎（欠席）, 佐藤花子（企画課長）: a note in parentheses after the name is not part of it.
+            if (used == 1 && RollEntryShapes.WithoutNote(text) is { } noted)
+            {
+                AddName(word.Start, word.Start + noted.Length, noted);
+                cur.To = word.End;
+                continue;
+            }
+
             if (!SpeakerLabelParser.AllNameChars(text))
             {
                 return null;
+            }
+
+            // 山田太郎　佐藤花子 (a table cell with two names): two entries with the same role.
+            if (cur.HasName && cur.NamePieces == 1 && RollEntryShapes.AreTwoNames(line[cur.NameFrom..cur.NameTo], text))
+            {
+                var role = cur.Role;
+                cur.Listed = true;
+                Close();
+                cur.Role = role;
+                cur.Listed = true;
             }
 
             AddName(word.Start, word.End, text);
@@ -158,7 +241,7 @@ internal static class RollEntries
             Close();
         }
 
-        if (entries.Count == 0 || entries.Any(e => !e.HasName || (e.Number is null && e.Role is null && !e.Honorific && e.NamePieces < 2)))
+        if (entries.Count == 0 || entries.Any(e => !e.HasName || (e.Number is null && e.Role is null && !e.Honorific && !e.Repeat && !e.Listed && e.NamePieces < 2)))
         {
             return null;
         }

@@ -30,35 +30,4 @@ internal static class NameShape
 
         return true;
     }
-
-    /// <summary>The compact label without its marks, seat number and trailing honorific: ○２０番山田太郎君 → 山田太郎.</summary>
-    public static string Core(string label)
-    {
-        var t = CompactText.Folded(label).AsSpan();
-        var start = 0;
-        while (start < t.Length && (LeadingMarks.Contains(t[start]) || t[start] is '〔' or '[' or '［' or '(' or '（'))
-        {
-            start++;
-        }
-
-        // A seat number: 20番
-        var digits = start;
-        while (digits < t.Length && char.IsAsciiDigit(t[digits]))
-        {
-            digits++;
-        }
-
-        if (digits > start && digits < t.Length && t[digits] == '番')
-        {
-            start = digits + 1;
-        }
-
-        var end = t.Length;
-        while (end > start && t[end - 1] is '〕' or ']' or '］' or ')' or '）' or '君' or '、' or '。' or '，' or ',')
-        {
-            end--;
-        }
-
-        return t[start..end].ToString();
-    }
 }

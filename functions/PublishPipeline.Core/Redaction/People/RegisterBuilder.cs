@@ -4,9 +4,10 @@ using PublishPipeline.Redaction.Names;
 namespace PublishPipeline.Redaction.People;
 
 /// <summary>
-/// Builds a document's <see cref="PeopleRegister"/>: structure first (what reading parsed into
-/// rolls, speaker labels and stage directions; the labels and roll lines as written; header
-/// attendees), then titles and self-introductions in prose. Each concern is one small reader.
+/// Builds a document's <see cref="PeopleRegister"/>: structure from the document model (the rolls,
+/// header attendees, speaker labels and stage directions normalisation read: <see cref="StructureReader"/>),
+/// then what only running text says (titles, labels, self-introductions: <see cref="ProseReader"/>),
+/// then the deny-list. Structure is read in one place, normalisation; this never re-reads it from text.
 /// </summary>
 internal static class RegisterBuilder
 {
@@ -17,19 +18,9 @@ internal static class RegisterBuilder
         var headsWhoSpeak = HeadsWhoSpeak(minutes);
         for (var f = 0; f < fields.Count; f++)
         {
-            var field = fields[f];
-            switch (FieldKinds.Of(field))
+            if (fields[f].Context == NameContext.Text)
             {
-                case FieldKind.Label:
-                    LabelReader.Read(field, spans[f], register, words);
-                    break;
-                case FieldKind.Text:
-                    StageDirectionReader.Read(field, spans[f], register, words);
-                    SpacedRollReader.Read(field, register, words);
-                    ProseReader.Read(field, spans[f], register, words, veto, headsWhoSpeak);
-                    break;
-                default:
-                    break;
+                ProseReader.Read(fields[f], spans[f], register, words, veto, headsWhoSpeak);
             }
         }
 
@@ -42,6 +33,7 @@ internal static class RegisterBuilder
         }
 
         register.Resolve(fields.Select(f => f.Text), words);
+        ParsedCopies.Mark(fields, spans, register);
         return register;
     }
 
@@ -68,36 +60,4 @@ internal static class RegisterBuilder
 
         return heads;
     }
-}
-
-internal enum FieldKind
-{
-    /// <summary>A label or roll entry as written: structure.</summary>
-    Label,
-    /// <summary>Running text.</summary>
-    Text,
-    /// <summary>A role or group heading, or a parsed copy of a person: read by <see cref="StructureReader"/>.</summary>
-    Other,
-}
-
-internal static class FieldKinds
-{
-    public static FieldKind Of(TextField field)
-    {
-        var location = field.Location;
-        if (location.EndsWith(".role", StringComparison.Ordinal) || location.EndsWith(".group", StringComparison.Ordinal)
-            || location.EndsWith(".name", StringComparison.Ordinal) || location.EndsWith(".familyName", StringComparison.Ordinal)
-            || location.EndsWith(".givenName", StringComparison.Ordinal))
-        {
-            return FieldKind.Other;
-        }
-
-        return field.Context == NameContext.Text ? FieldKind.Text : FieldKind.Label;
-    }
-
-    public static PersonSourceKind SourceOf(TextField field) =>
-        field.Location.StartsWith("rolls[", StringComparison.Ordinal) ? PersonSourceKind.Roll
-        : field.Location.StartsWith("attendees[", StringComparison.Ordinal) ? PersonSourceKind.Attendee
-        : field.Location.Contains(".mentions[", StringComparison.Ordinal) ? PersonSourceKind.StageDirection
-        : PersonSourceKind.SpeakerLabel;
 }

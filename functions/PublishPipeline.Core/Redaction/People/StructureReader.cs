@@ -1,13 +1,24 @@
 using PublishPipeline.Model;
+using PublishPipeline.Normalization.People;
 using PublishPipeline.Redaction.Names;
 
 namespace PublishPipeline.Redaction.People;
 
-/// <summary>The people reading parsed: roll entries, speakers and the people stage directions name.</summary>
+/// <summary>
+/// The people reading parsed: roll entries (header attendee lists included), speakers and the people
+/// stage directions name. The register reads structure only from the model: a document that carries
+/// no people at all (built in code, or JSON written before people were read) is read by
+/// normalisation's own readers first, never by a second set of patterns here.
+/// </summary>
 internal static class StructureReader
 {
     public static void Read(Minutes minutes, PeopleRegister register)
     {
+        if (!CarriesPeople(minutes))
+        {
+            minutes = DocumentPeople.ReadInto(minutes);
+        }
+
         for (var r = 0; r < minutes.Rolls.Count; r++)
         {
             for (var e = 0; e < minutes.Rolls[r].Entries.Count; e++)
@@ -33,6 +44,9 @@ internal static class StructureReader
             }
         }
     }
+
+    private static bool CarriesPeople(Minutes minutes) =>
+        minutes.Rolls.Count > 0 || minutes.Sections.Any(s => s.Turns.Any(t => t.Person is not null || t.Mentions.Count > 0));
 
     private static void Add(PersonMention mention, PersonSourceKind kind, string location, PeopleRegister register)
     {

@@ -1,0 +1,129 @@
+using PublishPipeline.Normalization.People;
+using PublishPipeline.Redaction.Names;
+
+namespace PublishPipeline.Normalization.Rolls;
+
+/// <summary>
+/// The small conventions of one roll entry that header attendee lists use as much as assembly rolls:
+/// a role written against the name (<c>委員山田太郎</c>, <c>委員長山本次郎</c>), a repeat mark for the role of
+/// the entry above (<c>〃佐藤花子</c>, <c>〃　井上八郎</c>), an honorific after the name (<c>小林明美さん</c>,
+/// <c>鈴木一郎様</c>, <c>中村正氏</c>), and two names in one cell (<c>山田太郎 佐藤花子</c>, a tab table's cell).
+/// </summary>
+internal static class RollEntryShapes
+{
+    /// <summary>Roles a roll writes before a name; longest first, so 委員長 wins over 委員.</summary>
+    private static readonly string[] Roles =
+    [
+        "副委員長", "委員長", "副議長", "副会長", "説明員", "委員", "議長", "議員", "会長", "幹事", "書記", "参与", "理事", "監事",
+    ];
+
+    private static readonly string[] Honorifics = ["さん", "君", "様", "氏", "殿"];
+
+    /// <summary>Whether a header attendee reads as roll entries: a post or role and a name apart, a role against a name, or a repeat mark.</summary>
+    public static bool LooksLikeEntries(string member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var t = member.AsSpan().Trim(" \u3000\t");
+        return t.Length > 0 && (t.IndexOfAny(" \u3000\t") > 0 || IsRepeatMark(t[0]) || RolePrefix(t.ToString()) > 0);
+    }
+
+    /// <summary>The repeat mark (〃, "ditto"): the entry has the role of the entry above.</summary>
+    public static bool IsRepeatMark(char c) => c is '〃' or '″';
+
+    /// <summary>
+    /// The length of a role written directly before a full name in one word (<c>委員山田太郎</c> → 2), or 0.
+    /// The rest must be a name of three to six characters that no office word starts or ends
+    /// (<c>委員会事務局</c>, <c>議員報酬</c>, <c>委員長室長</c> are no role and name).
+    /// </summary>
+    public static int RolePrefix(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        foreach (var role in Roles)
+        {
+            if (!word.StartsWith(role, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var rest = WithoutHonorific(word[role.Length..]);
+            return rest.Length is >= 3 and <= 6 && SpeakerLabelParser.AllNameChars(rest) && !OfficeWords.IsOfficeWord(rest)
+                && (!OfficeWords.StartsOffice(rest) || StartsWithSurname(rest)) ? role.Length : 0;
+        }
+
+        return 0;
+    }
+
+    /// <summary>The name without an honorific after it (小林明美さん → 小林明美); the word itself when it has none.</summary>
+    public static string WithoutHonorific(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        foreach (var h in Honorifics)
+        {
+            if (word.Length >= h.Length + 2 && word.EndsWith(h, StringComparison.Ordinal) && SpeakerLabelParser.AllNameChars(word.AsSpan(0, word.Length - h.Length)))
+            {
+                return word[..^h.Length];
+            }
+        }
+
+        return word;
+    }
+
+    /// <summary>The name before a note in parentheses (山田太郎（欠席）, 佐藤花子（企画課長）), or null when the word is not so written.</summary>
+    public static string? WithoutNote(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (word.Length < 4 || word[^1] is not ('）' or ')'))
+        {
+            return null;
+        }
+
+        var open = word.AsSpan().IndexOfAny('（', '(');
+        if (open < 2 || word.AsSpan(open + 1, word.Length - open - 2).IndexOfAny('（', '(') >= 0)
+        {
+            return null;
+        }
+
+        var name = WithoutHonorific(word[..open]);
+        return SpeakerLabelParser.AllNameChars(name) && !OfficeWords.IsOfficeWord(name) ? name : null;
+    }
+
+    /// <summary>
+    /// Whether a name already read and the next word are two people (<c>山田太郎　佐藤花子</c>), not one name
+    /// spaced as a surname and a given name (<c>山田　太郎</c>, <c>長谷川　一郎</c>, <c>佐々木　ひろみ</c>): both are
+    /// full names of three characters or more, one of four or more, and the first is no surname alone.
+    /// </summary>
+    public static bool AreTwoNames(string first, string next)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(next);
+        if (first.Length < 3 || next.Length < 3 || Math.Max(first.Length, next.Length) < 4 || Math.Max(first.Length, next.Length) > 7
+            || !SpeakerLabelParser.AllNameChars(first) || !SpeakerLabelParser.AllNameChars(next)
+            || OfficeWords.IsOfficeWord(first) || OfficeWords.IsOfficeWord(next))
+        {
+            return false;
+        }
+
+        // 有限会社たけのこ　竹内翔太: an organisation and a name, not two people.
+        if ((OfficeWords.StartsOffice(first) && !StartsWithSurname(first)) || (OfficeWords.StartsOffice(next) && !StartsWithSurname(next)))
+        {
+            return false;
+        }
+
+        var lexicon = NameLexicon.Default;
+        return !(lexicon.IsSurname(first) && WrittenName.Packed(first).GivenName is null);
+    }
+
+    private static bool StartsWithSurname(string name)
+    {
+        var lexicon = NameLexicon.Default;
+        for (var k = Math.Min(3, name.Length - 2); k >= 1; k--)
+        {
+            if (lexicon.IsSurname(name.AsSpan(0, k)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

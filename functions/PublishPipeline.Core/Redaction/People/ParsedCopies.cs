@@ -1,0 +1,67 @@
+using PublishPipeline.Redaction.Names;
+
+namespace PublishPipeline.Redaction.People;
+
+/// <summary>
+/// The parsed parts of a person published in the JSON (<c>….name</c>, <c>….familyName</c>,
+/// <c>….givenName</c>): when a part is, whole, the name, surname or given name of a registered
+/// person, the whole part is that person's, even when it is also an ordinary word (太郎, 正) that the
+/// matcher would leave in running text. The policy still decides: a kept person's parts are dropped
+/// from the spans with the rest of the kept names.
+/// </summary>
+internal static class ParsedCopies
+{
+    private static readonly string[] Parts = [".name", ".familyName", ".givenName"];
+
+    public static void Mark(IReadOnlyList<TextField> fields, IReadOnlyList<List<NameSpan>> spans, PeopleRegister register)
+    {
+        HashSet<string>? names = null;
+        for (var f = 0; f < fields.Count; f++)
+        {
+            var field = fields[f];
+            if (!Parts.Any(p => field.Location.EndsWith(p, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            names ??= NamesOf(register);
+            var text = field.Text;
+            var start = 0;
+            var end = text.Length;
+            while (start < end && char.IsWhiteSpace(text[start]))
+            {
+                start++;
+            }
+
+            while (end > start && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            if (end > start && names.Contains(CompactText.Folded(text.AsSpan(start, end - start))))
+            {
+                spans[f].Add(new NameSpan(start, end - start, "register:parsed-part", 0.95));
+            }
+        }
+    }
+
+    private static HashSet<string> NamesOf(PeopleRegister register)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in register.People)
+        {
+            names.Add(p.Name);
+            if (p.FamilyName is { Length: > 0 } family)
+            {
+                names.Add(family);
+            }
+
+            if (p.GivenName is { Length: > 0 } given)
+            {
+                names.Add(given);
+            }
+        }
+
+        return names;
+    }
+}
