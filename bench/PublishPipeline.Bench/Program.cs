@@ -1,11 +1,23 @@
 using BenchmarkDotNet.Running;
 using PublishPipeline.Bench;
 
-// `search [counts]` measures search transfer in a real browser (SearchTransferBench); anything
+// `search [counts]` measures search transfer in a real browser (SearchTransferBench); `stages
+// [rounds]` breaks normalise + redact of the dev corpus down by stage (StageBreakdown); `peak
+// --samples 30` measures peak memory of one 30 MB upload in a fresh process (PeakMemory); anything
 // else goes to BenchmarkDotNet: every benchmark class in this assembly is listed; pick with --filter.
 if (args.Length > 0 && args[0] == "search")
 {
     return SearchTransferBench.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "peak")
+{
+    return PeakMemory.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "stages")
+{
+    return StageBreakdown.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
