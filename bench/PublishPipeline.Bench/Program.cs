@@ -3,7 +3,8 @@ using PublishPipeline.Bench;
 
 // `search [counts]` measures search transfer in a real browser (SearchTransferBench); `stages
 // [rounds]` breaks normalise + redact of the dev corpus down by stage (StageBreakdown); `peak
-// --samples 30` measures peak memory of one 30 MB upload in a fresh process (PeakMemory); anything
+// FILE` measures peak memory of normalise + redact of one upload (PeakMemory; `peak --make 30 FILE`
+// writes a 30 MB one from a sample); anything
 // else goes to BenchmarkDotNet: every benchmark class in this assembly is listed; pick with --filter.
 if (args.Length > 0 && args[0] == "search")
 {

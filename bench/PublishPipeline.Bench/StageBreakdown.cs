@@ -18,14 +18,16 @@ namespace PublishPipeline.Bench;
 /// over the whole corpus with the previous stage's output prepared beforehand, the same calls
 /// <see cref="Redactor"/> makes, so the rows add up to about one normalise + redact (the last row);
 /// "register + match" includes "register".
-/// Run: dotnet run -c Release --project bench/PublishPipeline.Bench -- stages [rounds]
+/// Run: dotnet run -c Release --project bench/PublishPipeline.Bench -- stages [rounds] [folder instead of the dev corpus]
 /// </summary>
 internal static class StageBreakdown
 {
     public static int Run(string[] args)
     {
         var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
-        var uploads = DevCorpus.Uploads();
+        var uploads = args.Length > 1
+            ? [.. Directory.GetFiles(args[1]).Order(StringComparer.Ordinal).Select(f => new SourceFile(Path.GetFileName(f), File.ReadAllBytes(f)))]
+            : DevCorpus.Uploads();
         var bytes = uploads.Sum(u => (long)u.Content.Length);
         var policy = new RedactionPolicy { UnknownDisclosure = UnknownDisclosureHandling.Publish };
         var redactor = new Redactor(policy);
@@ -131,7 +133,7 @@ internal static class StageBreakdown
             }),
         };
 
-        Console.WriteLine($"dev corpus: {uploads.Length} uploads, {bytes / 1e6:0.00} MB; {rounds} rounds; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        Console.WriteLine($"{(args.Length > 1 ? args[1] : "dev corpus")}: {uploads.Length} uploads, {bytes / 1e6:0.00} MB; {rounds} rounds; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         Console.WriteLine($"fields {fields.Sum(f => f.Count)}, {fields.Sum(f => f.Sum(x => (long)x.Text.Length)) / 1e6:0.00} M chars (body {minutes.Sum(m => (long)(m.Body?.Length ?? 0)) / 1e6:0.00} M); "
             + $"spans recognised {recognised.Sum(d => d.Sum(s => s.Count))}, after the register {finalSpans.Sum(d => d.Sum(s => s.Count))}; fields replaced {replaced.Sum(r => r.Count)}");
         Console.WriteLine($"{"stage",-40} {"on-CPU ms (median)",18} {"wall ms (median)",16} {"MB/s on-CPU",12} {"alloc MB",9} {"B/in-B",7}");
