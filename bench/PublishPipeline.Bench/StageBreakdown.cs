@@ -69,16 +69,13 @@ internal static class StageBreakdown
         }
 
         var finalSpans = propagated;
-        var replaced = new Dictionary<string, string>[minutes.Length];
+        var replaced = new string?[minutes.Length][];
         for (var d = 0; d < minutes.Length; d++)
         {
-            replaced[d] = new Dictionary<string, string>(StringComparer.Ordinal);
+            replaced[d] = new string?[fields[d].Count];
             for (var f = 0; f < fields[d].Count; f++)
             {
-                if (maskers[d].Replace(fields[d][f], finalSpans[d][f], []) is { } text)
-                {
-                    replaced[d][fields[d][f].Location] = text;
-                }
+                replaced[d][f] = maskers[d].Replace(fields[d][f], finalSpans[d][f], []);
             }
         }
 
@@ -135,7 +132,7 @@ internal static class StageBreakdown
 
         Console.WriteLine($"{(args.Length > 1 ? args[1] : "dev corpus")}: {uploads.Length} uploads, {bytes / 1e6:0.00} MB; {rounds} rounds; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         Console.WriteLine($"fields {fields.Sum(f => f.Count)}, {fields.Sum(f => f.Sum(x => (long)x.Text.Length)) / 1e6:0.00} M chars (body {minutes.Sum(m => (long)(m.Body?.Length ?? 0)) / 1e6:0.00} M); "
-            + $"spans recognised {recognised.Sum(d => d.Sum(s => s.Count))}, after the register {finalSpans.Sum(d => d.Sum(s => s.Count))}; fields replaced {replaced.Sum(r => r.Count)}");
+            + $"spans recognised {recognised.Sum(d => d.Sum(s => s.Count))}, after the register {finalSpans.Sum(d => d.Sum(s => s.Count))}; fields replaced {replaced.Sum(r => r.Count(x => x is not null))}");
         Console.WriteLine($"{"stage",-40} {"on-CPU ms (median)",18} {"wall ms (median)",16} {"MB/s on-CPU",12} {"alloc MB",9} {"B/in-B",7}");
         // Rounds interleave the stages, so a change in the machine's load touches every stage alike.
         var cpu = stages.Select(_ => new List<double>()).ToArray();

@@ -224,13 +224,10 @@ public sealed class Redactor
             }
         }
 
-        var replaced = new Dictionary<string, string>(StringComparer.Ordinal);
+        var replaced = new string?[fields.Count];
         for (var f = 0; f < fields.Count; f++)
         {
-            if (masker.Replace(fields[f], spans[f], entries) is { } text)
-            {
-                replaced[fields[f].Location] = text;
-            }
+            replaced[f] = masker.Replace(fields[f], spans[f], entries);
         }
 
         return MinutesTextFields.Rebuild(minutes, replaced);
