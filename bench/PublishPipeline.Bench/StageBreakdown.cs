@@ -85,11 +85,11 @@ internal static class StageBreakdown
             ("normalise (blocks → Minutes)", null, () => { for (var d = 0; d < sources.Length; d++) { _ = new MinutesNormalizer().Normalize(sources[d], minutes[d].Id); } }),
             ("passages (非公開 markers)", null, () =>
             {
-                foreach (var m in minutes)
+                for (var d = 0; d < minutes.Length; d++)
                 {
-                    var notice = NonDisclosedPassages.NoticeFor(m.Disclosure);
-                    var working = new NonDisclosedPassages(notice, []).Apply(m);
-                    _ = ResidualMarkers.Find(working, notice);
+                    var notice = NonDisclosedPassages.NoticeFor(minutes[d].Disclosure);
+                    var working = new NonDisclosedPassages(notice, []).Apply(minutes[d]);
+                    _ = ResidualMarkers.Find(working, notice, fields[d]); // the fields are listed once, in the next row
                 }
             }),
             ("collect fields", null, () => { foreach (var m in minutes) { _ = MinutesTextFields.Collect(m); } }),
