@@ -22,6 +22,17 @@ internal static class BenchSamples
     public static SourceFile[] Uploads(int scale = 1) =>
         [.. Files.Select(path => new SourceFile(Path.GetFileName(path), scale == 1 ? File.ReadAllBytes(path) : Encoding.UTF8.GetBytes(Repeat(File.ReadAllText(path, Encoding.UTF8), scale))))];
 
+    /// <summary>One upload of at least <paramref name="bytes"/>: the sample whose name starts with <paramref name="sample"/>, its proceedings repeated.</summary>
+    public static SourceFile LongUpload(long bytes, string sample)
+    {
+        var path = Files.First(f => Path.GetFileName(f).StartsWith(sample, StringComparison.Ordinal));
+        var text = File.ReadAllText(path, Encoding.UTF8);
+        var once = Encoding.UTF8.GetByteCount(text);
+        var repeated = Encoding.UTF8.GetByteCount("\n\n" + text[(text.Length / 5)..]);
+        var scale = 1 + (int)Math.Max(0, Math.Ceiling((double)(bytes - once) / repeated));
+        return new SourceFile($"long-{Path.GetFileName(path)}", Encoding.UTF8.GetBytes(Repeat(text, scale)));
+    }
+
     /// <summary>Bytes of <see cref="Uploads"/> at that scale.</summary>
     public static long Bytes(int scale = 1) => Uploads(scale).Sum(u => (long)u.Content.Length);
 

@@ -54,6 +54,28 @@ public sealed class TextFieldCoverageTests
         Assert.Equal(fields.Select(f => (f.Location, "X" + f.Text)), again.Select(f => (f.Location, f.Text)));
     }
 
+    [Fact]
+    public void Rebuild_by_field_copies_only_what_changed()
+    {
+        var counter = 0;
+        var minutes = (Minutes)Fill(typeof(Minutes), "", ref counter)!;
+        var fields = MinutesTextFields.Collect(minutes);
+        var byField = new string?[fields.Count];
+        var turnText = fields.FindIndex(f => f.Location == "sections[0].turns[0].text");
+        byField[turnText] = "〇〇";
+
+        var rebuilt = MinutesTextFields.Rebuild(minutes, byField);
+
+        Assert.Equal("〇〇", rebuilt.Sections[0].Turns[0].Text);
+        Assert.Equal(minutes.Sections[0].Turns[0].Speaker, rebuilt.Sections[0].Turns[0].Speaker);
+        Assert.Same(minutes.Rolls, rebuilt.Rolls); // untouched parts are shared, not copied
+        Assert.Same(minutes.Warnings, rebuilt.Warnings);
+        Assert.Equal(
+            fields.Select((f, i) => (f.Location, i == turnText ? "〇〇" : f.Text)),
+            MinutesTextFields.Collect(rebuilt).Select(f => (f.Location, f.Text)));
+        Assert.Same(minutes, MinutesTextFields.Rebuild(minutes, new string?[fields.Count]));
+    }
+
     /// <summary>Builds an instance with a distinct string in every string property and one element in every list.</summary>
     private static object? Fill(Type type, string path, ref int counter)
     {

@@ -9,6 +9,9 @@ namespace PublishPipeline.Ingest;
 /// </summary>
 internal sealed class PlainTextReader
 {
+    // Trim(params char[]) would allocate its array on every call.
+    private static readonly char[] LineEndAndSpaceChars = ['\r', '\n', ' ', '\u3000'];
+
     private readonly List<SourceBlock> blocks = [];
     private bool parseHtml = true;
     private readonly Lazy<IElement> fragmentHost = new(() =>
@@ -108,7 +111,7 @@ internal sealed class PlainTextReader
         if (piece.Contains('\t', StringComparison.Ordinal))
         {
             var cells = new List<TableCell>();
-            foreach (var cell in piece.TrimEnd('\r', '\n', ' ', '\u3000').Split('\t'))
+            foreach (var cell in piece.TrimEnd(LineEndAndSpaceChars).Split('\t'))
             {
                 cells.Add(new TableCell(CellParagraphsOf(cell)));
             }

@@ -8,6 +8,9 @@ namespace PublishPipeline.Ingest;
 /// </summary>
 internal static partial class SourceMarks
 {
+    // Trim(params char[]) would allocate its array on every call.
+    private static readonly char[] BlankChars = ['\f', ' ', '\t', '\u3000'];
+
     /// <summary>The text is, on its own, a 【非公開】-style marker; <paramref name="opens"/> says which end.</summary>
     public static bool IsBracketMarker(string text, out bool opens)
     {
@@ -35,7 +38,7 @@ internal static partial class SourceMarks
     {
         if (line.Contains('\f', StringComparison.Ordinal))
         {
-            return line.Trim('\f', ' ', '\t', '\u3000').Length == 0;
+            return line.Trim(BlankChars).Length == 0;
         }
 
         return PageRule().IsMatch(line);

@@ -9,98 +9,17 @@ internal readonly record struct TextField(string Location, string Text, NameCont
 
 /// <summary>
 /// Every text of a <see cref="Minutes"/> in one fixed order, and the rebuild that puts replaced
-/// texts back in the same order. Anything published that is text must be listed here.
+/// texts back in the same order. Anything published that is text must be listed here. One walk
+/// serves both, so the order cannot drift; the rebuild copies only what changed (a document with
+/// three names replaced shares every other turn with the original) and makes no location strings.
 /// </summary>
 internal static class MinutesTextFields
 {
     public static List<TextField> Collect(Minutes m)
     {
-        var fields = new List<TextField>(64);
-        void Add(string location, string? text, NameContext context)
-        {
-            if (!string.IsNullOrEmpty(text))
-            {
-                fields.Add(new TextField(location, text, context));
-            }
-        }
-
-        // A person's parts are published in the JSON too, so each is a field of its own.
-        void AddPerson(string location, PersonMention person, NameContext context)
-        {
-            Add($"{location}.written", person.Written, context);
-            Add($"{location}.name", person.Name, context);
-            Add($"{location}.familyName", person.FamilyName, context);
-            Add($"{location}.givenName", person.GivenName, context);
-            Add($"{location}.role", person.Role, NameContext.SpeakerLabel);
-        }
-
-        Add("title", m.Title, NameContext.Text);
-        Add("body", m.Body, NameContext.Text);
-        Add("venue", m.Venue, NameContext.Text);
-        Add("secretariat", m.Secretariat, NameContext.Text);
-        for (var i = 0; i < m.Agenda.Count; i++)
-        {
-            Add($"agenda[{i}]", m.Agenda[i], NameContext.Text);
-        }
-
-        for (var g = 0; g < m.Attendees.Count; g++)
-        {
-            Add($"attendees[{g}].group", m.Attendees[g].Group, NameContext.SpeakerLabel);
-            for (var j = 0; j < m.Attendees[g].Members.Count; j++)
-            {
-                Add($"attendees[{g}].members[{j}]", m.Attendees[g].Members[j], NameContext.AttendeeMember);
-            }
-        }
-
-        for (var r = 0; r < m.Rolls.Count; r++)
-        {
-            Add($"rolls[{r}].group", m.Rolls[r].Group, NameContext.SpeakerLabel);
-            for (var e = 0; e < m.Rolls[r].Entries.Count; e++)
-            {
-                AddPerson($"rolls[{r}].entries[{e}]", m.Rolls[r].Entries[e], NameContext.AttendeeMember);
-            }
-        }
-
-        Add("disclosure.meetingReason", m.Disclosure.MeetingReason, NameContext.Text);
-        Add("disclosure.reason", m.Disclosure.Reason, NameContext.Text);
-        for (var s = 0; s < m.Sections.Count; s++)
-        {
-            Add($"sections[{s}].heading", m.Sections[s].Heading, NameContext.Text);
-            for (var t = 0; t < m.Sections[s].Turns.Count; t++)
-            {
-                var turn = m.Sections[s].Turns[t];
-                Add($"sections[{s}].turns[{t}].speaker", turn.Speaker, NameContext.SpeakerLabel);
-                Add($"sections[{s}].turns[{t}].text", turn.Text, NameContext.Text);
-                if (turn.Person is { } person)
-                {
-                    AddPerson($"sections[{s}].turns[{t}].person", person, NameContext.SpeakerLabel);
-                }
-
-                for (var p = 0; p < turn.Mentions.Count; p++)
-                {
-                    AddPerson($"sections[{s}].turns[{t}].mentions[{p}]", turn.Mentions[p], NameContext.AttendeeMember);
-                }
-            }
-        }
-
-        for (var i = 0; i < m.Results.Count; i++)
-        {
-            Add($"results[{i}]", m.Results[i], NameContext.Text);
-        }
-
-        for (var i = 0; i < m.Materials.Count; i++)
-        {
-            Add($"materials[{i}]", m.Materials[i], NameContext.Text);
-        }
-
-        for (var i = 0; i < m.Warnings.Count; i++)
-        {
-            Add($"warnings[{i}].message", m.Warnings[i].Message, NameContext.Text);
-        }
-
-        // The upload's own name is published with the document (e.g. 山田議員の質問.docx).
-        Add("source.name", m.Source?.Name, NameContext.Text);
-        return fields;
+        var collector = new Collector();
+        Walk(m, collector);
+        return collector.Fields;
     }
 
     /// <summary>Puts the texts back by location; fields not in <paramref name="replaced"/> stay as they were.</summary>
@@ -111,48 +30,280 @@ internal static class MinutesTextFields
             return m;
         }
 
-        string? R(string location, string? text) => text is not null && replaced.TryGetValue(location, out var r) ? r : text;
-
-        PersonMention P(string location, PersonMention person) => person with
+        var fields = Collect(m);
+        var byField = new string?[fields.Count];
+        for (var f = 0; f < fields.Count; f++)
         {
-            Written = R($"{location}.written", person.Written)!,
-            Name = R($"{location}.name", person.Name),
-            FamilyName = R($"{location}.familyName", person.FamilyName),
-            GivenName = R($"{location}.givenName", person.GivenName),
-            Role = R($"{location}.role", person.Role),
-        };
+            byField[f] = replaced.TryGetValue(fields[f].Location, out var r) ? r : null;
+        }
+
+        return Rebuild(m, byField);
+    }
+
+    /// <summary>Puts the texts back by field: <paramref name="byField"/>[i] replaces the i-th field <see cref="Collect"/> lists (null: unchanged).</summary>
+    public static Minutes Rebuild(Minutes m, IReadOnlyList<string?> byField) => Walk(m, new Replacer(byField));
+
+    /// <summary>Sees each field in order; returns its new text, or null to keep it.</summary>
+    private abstract class Visitor
+    {
+        public abstract string? Visit(FieldPath path, string text, NameContext context);
+    }
+
+    private sealed class Collector : Visitor
+    {
+        public List<TextField> Fields { get; } = new(64);
+
+        public override string? Visit(FieldPath path, string text, NameContext context)
+        {
+            Fields.Add(new TextField(path.ToString(), text, context));
+            return null;
+        }
+    }
+
+    private sealed class Replacer(IReadOnlyList<string?> byField) : Visitor
+    {
+        private int next;
+
+        public override string? Visit(FieldPath path, string text, NameContext context) => next < byField.Count ? byField[next++] : null;
+    }
+
+    /// <summary>Visits every field in order and returns the document with the visitor's texts (the same instance when none changed).</summary>
+    private static Minutes Walk(Minutes m, Visitor v)
+    {
+        // A field is visited only when it holds text, as Collect lists it.
+        string? F(FieldPath path, string? text, NameContext context) =>
+            string.IsNullOrEmpty(text) ? text : v.Visit(path, text, context) ?? text;
+
+        // A person's parts are published in the JSON too, so each is a field of its own.
+        PersonMention P(FieldPath path, PersonMention person, NameContext context)
+        {
+            var written = F(path with { Part = PersonPart.Written }, person.Written, context)!;
+            var name = F(path with { Part = PersonPart.Name }, person.Name, context);
+            var family = F(path with { Part = PersonPart.FamilyName }, person.FamilyName, context);
+            var given = F(path with { Part = PersonPart.GivenName }, person.GivenName, context);
+            var role = F(path with { Part = PersonPart.Role }, person.Role, NameContext.SpeakerLabel);
+            return Same(written, person.Written) && Same(name, person.Name) && Same(family, person.FamilyName) && Same(given, person.GivenName) && Same(role, person.Role)
+                ? person
+                : person with { Written = written, Name = name, FamilyName = family, GivenName = given, Role = role };
+        }
+
+        var title = F(new(FieldArea.Title), m.Title, NameContext.Text);
+        var body = F(new(FieldArea.Body), m.Body, NameContext.Text);
+        var venue = F(new(FieldArea.Venue), m.Venue, NameContext.Text);
+        var secretariat = F(new(FieldArea.Secretariat), m.Secretariat, NameContext.Text);
+        var agenda = Texts(m.Agenda, FieldArea.Agenda, F);
+
+        List<AttendeeGroup>? attendees = null;
+        for (var g = 0; g < m.Attendees.Count; g++)
+        {
+            var group = m.Attendees[g];
+            var name = F(new(FieldArea.AttendeeGroup, g), group.Group, NameContext.SpeakerLabel)!;
+            List<string>? members = null;
+            for (var j = 0; j < group.Members.Count; j++)
+            {
+                var member = F(new(FieldArea.AttendeeMember, g, j), group.Members[j], NameContext.AttendeeMember)!;
+                if (!Same(member, group.Members[j]))
+                {
+                    (members ??= [.. group.Members])[j] = member;
+                }
+            }
+
+            if (!Same(name, group.Group) || members is not null)
+            {
+                (attendees ??= [.. m.Attendees])[g] = new AttendeeGroup(name, members ?? group.Members);
+            }
+        }
+
+        List<Roll>? rolls = null;
+        for (var r = 0; r < m.Rolls.Count; r++)
+        {
+            var roll = m.Rolls[r];
+            var group = F(new(FieldArea.RollGroup, r), roll.Group, NameContext.SpeakerLabel)!;
+            List<PersonMention>? entries = null;
+            for (var e = 0; e < roll.Entries.Count; e++)
+            {
+                var entry = P(new(FieldArea.RollEntry, r, e), roll.Entries[e], NameContext.AttendeeMember);
+                if (!ReferenceEquals(entry, roll.Entries[e]))
+                {
+                    (entries ??= [.. roll.Entries])[e] = entry;
+                }
+            }
+
+            if (!Same(group, roll.Group) || entries is not null)
+            {
+                (rolls ??= [.. m.Rolls])[r] = new Roll(group, entries ?? roll.Entries);
+            }
+        }
+
+        var meetingReason = F(new(FieldArea.MeetingReason), m.Disclosure.MeetingReason, NameContext.Text);
+        var reason = F(new(FieldArea.DisclosureReason), m.Disclosure.Reason, NameContext.Text);
+
+        List<Section>? sections = null;
+        for (var s = 0; s < m.Sections.Count; s++)
+        {
+            var section = m.Sections[s];
+            var heading = F(new(FieldArea.SectionHeading, s), section.Heading, NameContext.Text);
+            List<SpeakerTurn>? turns = null;
+            for (var t = 0; t < section.Turns.Count; t++)
+            {
+                var turn = section.Turns[t];
+                var speaker = F(new(FieldArea.TurnSpeaker, s, t), turn.Speaker, NameContext.SpeakerLabel);
+                var text = F(new(FieldArea.TurnText, s, t), turn.Text, NameContext.Text)!;
+                var person = turn.Person is { } p ? P(new(FieldArea.TurnPerson, s, t), p, NameContext.SpeakerLabel) : null;
+                List<PersonMention>? mentions = null;
+                for (var k = 0; k < turn.Mentions.Count; k++)
+                {
+                    var mention = P(new(FieldArea.TurnMention, s, t, k), turn.Mentions[k], NameContext.AttendeeMember);
+                    if (!ReferenceEquals(mention, turn.Mentions[k]))
+                    {
+                        (mentions ??= [.. turn.Mentions])[k] = mention;
+                    }
+                }
+
+                if (!Same(speaker, turn.Speaker) || !Same(text, turn.Text) || !ReferenceEquals(person, turn.Person) || mentions is not null)
+                {
+                    (turns ??= [.. section.Turns])[t] = turn with { Speaker = speaker, Text = text, Person = person, Mentions = mentions ?? turn.Mentions };
+                }
+            }
+
+            if (!Same(heading, section.Heading) || turns is not null)
+            {
+                (sections ??= [.. m.Sections])[s] = new Section(heading, turns ?? section.Turns);
+            }
+        }
+
+        var results = Texts(m.Results, FieldArea.Result, F);
+        var materials = Texts(m.Materials, FieldArea.Material, F);
+        List<NormalizationWarning>? warnings = null;
+        for (var i = 0; i < m.Warnings.Count; i++)
+        {
+            var message = F(new(FieldArea.WarningMessage, i), m.Warnings[i].Message, NameContext.Text)!;
+            if (!Same(message, m.Warnings[i].Message))
+            {
+                (warnings ??= [.. m.Warnings])[i] = m.Warnings[i] with { Message = message };
+            }
+        }
+
+        // The upload's own name is published with the document (e.g. 山田議員の質問.docx).
+        var sourceName = F(new(FieldArea.SourceName), m.Source?.Name, NameContext.Text);
+
+        var disclosureChanged = !Same(meetingReason, m.Disclosure.MeetingReason) || !Same(reason, m.Disclosure.Reason);
+        if (Same(title, m.Title) && Same(body, m.Body) && Same(venue, m.Venue) && Same(secretariat, m.Secretariat) && agenda is null
+            && attendees is null && rolls is null && !disclosureChanged && sections is null && results is null && materials is null
+            && warnings is null && Same(sourceName, m.Source?.Name))
+        {
+            return m;
+        }
 
         return m with
         {
-            Title = R("title", m.Title),
-            Body = R("body", m.Body),
-            Venue = R("venue", m.Venue),
-            Secretariat = R("secretariat", m.Secretariat),
-            Agenda = [.. m.Agenda.Select((a, i) => R($"agenda[{i}]", a)!)],
-            Attendees = [.. m.Attendees.Select((g, gi) => new AttendeeGroup(
-                R($"attendees[{gi}].group", g.Group)!,
-                [.. g.Members.Select((x, j) => R($"attendees[{gi}].members[{j}]", x)!)]))],
-            Rolls = [.. m.Rolls.Select((roll, ri) => new Roll(
-                R($"rolls[{ri}].group", roll.Group)!,
-                [.. roll.Entries.Select((e, ei) => P($"rolls[{ri}].entries[{ei}]", e))]))],
-            Disclosure = m.Disclosure with
-            {
-                MeetingReason = R("disclosure.meetingReason", m.Disclosure.MeetingReason),
-                Reason = R("disclosure.reason", m.Disclosure.Reason),
-            },
-            Sections = [.. m.Sections.Select((s, si) => new Section(
-                R($"sections[{si}].heading", s.Heading),
-                [.. s.Turns.Select((t, ti) => t with
-                {
-                    Speaker = R($"sections[{si}].turns[{ti}].speaker", t.Speaker),
-                    Text = R($"sections[{si}].turns[{ti}].text", t.Text)!,
-                    Person = t.Person is null ? null : P($"sections[{si}].turns[{ti}].person", t.Person),
-                    Mentions = [.. t.Mentions.Select((p, pi) => P($"sections[{si}].turns[{ti}].mentions[{pi}]", p))],
-                })]))],
-            Results = [.. m.Results.Select((x, i) => R($"results[{i}]", x)!)],
-            Materials = [.. m.Materials.Select((x, i) => R($"materials[{i}]", x)!)],
-            Warnings = [.. m.Warnings.Select((w, i) => w with { Message = R($"warnings[{i}].message", w.Message)! })],
-            Source = m.Source is null ? null : m.Source with { Name = R("source.name", m.Source.Name)! },
+            Title = title,
+            Body = body,
+            Venue = venue,
+            Secretariat = secretariat,
+            Agenda = agenda ?? m.Agenda,
+            Attendees = attendees ?? m.Attendees,
+            Rolls = rolls ?? m.Rolls,
+            Disclosure = disclosureChanged ? m.Disclosure with { MeetingReason = meetingReason, Reason = reason } : m.Disclosure,
+            Sections = sections ?? m.Sections,
+            Results = results ?? m.Results,
+            Materials = materials ?? m.Materials,
+            Warnings = warnings ?? m.Warnings,
+            Source = m.Source is null || Same(sourceName, m.Source.Name) ? m.Source : m.Source with { Name = sourceName! },
         };
     }
+
+    /// <summary>A list of plain texts (agenda, results, materials): a copy only when one changed.</summary>
+    private static List<string>? Texts(IReadOnlyList<string> items, FieldArea area, Func<FieldPath, string?, NameContext, string?> f)
+    {
+        List<string>? changed = null;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var text = f(new(area, i), items[i], NameContext.Text)!;
+            if (!Same(text, items[i]))
+            {
+                (changed ??= [.. items])[i] = text;
+            }
+        }
+
+        return changed;
+    }
+
+    private static bool Same(string? a, string? b) => ReferenceEquals(a, b);
+}
+
+/// <summary>Where a field sits in the document; its text form is the audit location (made only when asked for).</summary>
+internal readonly record struct FieldPath(FieldArea Area, int A = 0, int B = 0, int C = 0, PersonPart Part = PersonPart.None)
+{
+    public override string ToString()
+    {
+        var where = Area switch
+        {
+            FieldArea.Title => "title",
+            FieldArea.Body => "body",
+            FieldArea.Venue => "venue",
+            FieldArea.Secretariat => "secretariat",
+            FieldArea.Agenda => $"agenda[{A}]",
+            FieldArea.AttendeeGroup => $"attendees[{A}].group",
+            FieldArea.AttendeeMember => $"attendees[{A}].members[{B}]",
+            FieldArea.RollGroup => $"rolls[{A}].group",
+            FieldArea.RollEntry => $"rolls[{A}].entries[{B}]",
+            FieldArea.MeetingReason => "disclosure.meetingReason",
+            FieldArea.DisclosureReason => "disclosure.reason",
+            FieldArea.SectionHeading => $"sections[{A}].heading",
+            FieldArea.TurnSpeaker => $"sections[{A}].turns[{B}].speaker",
+            FieldArea.TurnText => $"sections[{A}].turns[{B}].text",
+            FieldArea.TurnPerson => $"sections[{A}].turns[{B}].person",
+            FieldArea.TurnMention => $"sections[{A}].turns[{B}].mentions[{C}]",
+            FieldArea.Result => $"results[{A}]",
+            FieldArea.Material => $"materials[{A}]",
+            FieldArea.WarningMessage => $"warnings[{A}].message",
+            FieldArea.SourceName => "source.name",
+            _ => throw new InvalidOperationException($"unknown field area {Area}"),
+        };
+        return Part switch
+        {
+            PersonPart.None => where,
+            PersonPart.Written => where + ".written",
+            PersonPart.Name => where + ".name",
+            PersonPart.FamilyName => where + ".familyName",
+            PersonPart.GivenName => where + ".givenName",
+            PersonPart.Role => where + ".role",
+            _ => throw new InvalidOperationException($"unknown person part {Part}"),
+        };
+    }
+}
+
+internal enum FieldArea
+{
+    Title,
+    Body,
+    Venue,
+    Secretariat,
+    Agenda,
+    AttendeeGroup,
+    AttendeeMember,
+    RollGroup,
+    RollEntry,
+    MeetingReason,
+    DisclosureReason,
+    SectionHeading,
+    TurnSpeaker,
+    TurnText,
+    TurnPerson,
+    TurnMention,
+    Result,
+    Material,
+    WarningMessage,
+    SourceName,
+}
+
+internal enum PersonPart
+{
+    None,
+    Written,
+    Name,
+    FamilyName,
+    GivenName,
+    Role,
 }

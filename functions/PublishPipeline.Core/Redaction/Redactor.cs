@@ -94,7 +94,8 @@ public sealed class Redactor
         warnings.AddRange(passages.Warnings);
 
         // 2b. Anything marker-like left over means something was meant to be hidden that no rule placed.
-        if (ResidualMarkers.Find(working, NonDisclosedPassages.NoticeFor(minutes.Disclosure)) is { Count: > 0 } leftovers)
+        var fields = MinutesTextFields.Collect(working); // listed once for this check and the names
+        if (ResidualMarkers.Find(working, NonDisclosedPassages.NoticeFor(minutes.Disclosure), fields) is { Count: > 0 } leftovers)
         {
             holds.Add("非公開の印と思われる文字列が、印として扱えない場所・形で残っています (marker-like text remains where no passage rule applies: "
                 + string.Join(", ", leftovers.Take(5)) + (leftovers.Count > 5 ? $" and {leftovers.Count - 5} more" : string.Empty)
@@ -122,7 +123,7 @@ public sealed class Redactor
         // 4. Personal names.
         try
         {
-            working = await RedactNamesAsync(working, entries, people, cancellationToken).ConfigureAwait(false);
+            working = await RedactNamesAsync(working, fields, entries, people, cancellationToken).ConfigureAwait(false);
         }
         catch (NameRecognitionException e) when (!e.IsTransient)
         {
@@ -179,9 +180,8 @@ public sealed class Redactor
             ReviewNote = review.Note,
         };
 
-    private async Task<Minutes> RedactNamesAsync(Minutes minutes, List<RedactionEntry> entries, List<PersonDecision> people, CancellationToken cancellationToken)
+    private async Task<Minutes> RedactNamesAsync(Minutes minutes, List<TextField> fields, List<RedactionEntry> entries, List<PersonDecision> people, CancellationToken cancellationToken)
     {
-        var fields = MinutesTextFields.Collect(minutes);
         var spans = new List<NameSpan>[fields.Count];
         for (var i = 0; i < spans.Length; i++)
         {
@@ -224,13 +224,10 @@ public sealed class Redactor
             }
         }
 
-        var replaced = new Dictionary<string, string>(StringComparer.Ordinal);
+        var replaced = new string?[fields.Count];
         for (var f = 0; f < fields.Count; f++)
         {
-            if (masker.Replace(fields[f], spans[f], entries) is { } text)
-            {
-                replaced[fields[f].Location] = text;
-            }
+            replaced[f] = masker.Replace(fields[f], spans[f], entries);
         }
 
         return MinutesTextFields.Rebuild(minutes, replaced);

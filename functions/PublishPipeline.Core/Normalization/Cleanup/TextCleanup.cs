@@ -10,6 +10,9 @@ namespace PublishPipeline.Normalization.Cleanup;
 /// </summary>
 internal static partial class TextCleanup
 {
+    // Trim(params char[]) would allocate its array on every call.
+    private static readonly char[] SpaceAndNewlineChars = [' ', '\u3000', '\r', '\n'];
+
     /// <summary>
     /// Folds full-width ASCII digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ) to ASCII and half-width
     /// katakana to full-width. This is the part of NFKC that is safe for minutes; the rest of NFKC
@@ -134,7 +137,7 @@ internal static partial class TextCleanup
             s = sb.ToString();
         }
 
-        return s.Trim(' ', '\u3000', '\r', '\n');
+        return s.Trim(SpaceAndNewlineChars);
     }
 
     /// <summary>

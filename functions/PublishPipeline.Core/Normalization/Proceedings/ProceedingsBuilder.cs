@@ -15,6 +15,11 @@ namespace PublishPipeline.Normalization.Proceedings;
 /// </summary>
 internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
 {
+    // Trim(params char[]) would allocate its array on every call.
+    private static readonly char[] SpaceChars = [' ', '\u3000'];
+    private static readonly char[] ColonChars = ['：', ':'];
+    private static readonly char[] NewlineAndSpaceChars = ['\n', ' ', '\u3000'];
+
     private readonly List<Section> _sections = [];
     private List<SpeakerTurn> _turns = [];
     private string? _heading;
@@ -71,7 +76,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     public void Row(string speakerCell, IReadOnlyList<string> paragraphs, int line)
     {
         _line = line;
-        var label = TextCleanup.RemoveSpaces(speakerCell).TrimEnd('：', ':');
+        var label = TextCleanup.RemoveSpaces(speakerCell).TrimEnd(ColonChars);
         if (label.Length > 0 && SpeakerLabels.IsRoleLike(label))
         {
             CloseTurn();
@@ -294,11 +299,11 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     {
         if (MarkedSpeaker.InlineStarts(text) is { } starts)
         {
-            Paragraph(text[..starts[0]].TrimEnd(' ', '\u3000'), line);
+            Paragraph(text[..starts[0]].TrimEnd(SpaceChars), line);
             for (var k = 0; k < starts.Count; k++)
             {
                 var end = k + 1 < starts.Count ? starts[k + 1] : text.Length;
-                Paragraph(text[starts[k]..end].TrimEnd(' ', '\u3000'), line);
+                Paragraph(text[starts[k]..end].TrimEnd(SpaceChars), line);
             }
 
             return true;
@@ -382,7 +387,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         parts.Add(text[start..]);
         foreach (var raw in parts)
         {
-            var part = raw.Trim(' ', '\u3000');
+            var part = raw.Trim(SpaceChars);
             if (part.Length == 0)
             {
                 continue;
@@ -391,8 +396,8 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
             var h = LinePatterns.FindInlineHeading(part);
             if (h > 0)
             {
-                Paragraph(part[..h].Trim(' ', '\u3000'), line);
-                Heading(part[h..].Trim(' ', '\u3000'), line);
+                Paragraph(part[..h].Trim(SpaceChars), line);
+                Heading(part[h..].Trim(SpaceChars), line);
             }
             else if (LinePatterns.IsSectionHeading(part) && SpeakerLabels.Read(part).Style != LabelStyle.Colon)
             {
@@ -507,7 +512,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         }
 
         _turnOpen = false;
-        var text = _text.ToString().Trim('\n', ' ', '\u3000');
+        var text = _text.ToString().Trim(NewlineAndSpaceChars);
         if (text.Length > 0)
         {
             _turns.Add(new SpeakerTurn { Speaker = _speaker, Text = text, Kind = _kind, Line = _turnLine, Person = _person });

@@ -26,6 +26,9 @@ internal readonly record struct SpeakerLine(LabelStyle Style, string? Speaker, s
 /// </summary>
 internal static partial class SpeakerLabels
 {
+    // Trim(params char[]) would allocate its array on every call.
+    private static readonly char[] SpaceChars = [' ', '\u3000'];
+
     private static readonly string[] RoleEndings =
     [
         "委員", "長", "区側", "市側", "町側", "村側", "都側", "事務局", "部員", "幹事", "職員", "説明者", "担当", "参事", "主査", "主事",
@@ -78,7 +81,7 @@ internal static partial class SpeakerLabels
         // Council-style bullets: ○委員長 …, ◯会長：… — the bullet only marks a new speaker.
         if (line[0] is '○' or '◯' or '●' or '◎' or '◆' or '◇' or '■' or '□' or '▼' or '◇' && line.Length > 1)
         {
-            var bare = Read(line[1..].TrimStart(' ', '\u3000'));
+            var bare = Read(line[1..].TrimStart(SpaceChars));
             if (bare.Style != LabelStyle.None)
             {
                 return bare;
@@ -102,7 +105,7 @@ internal static partial class SpeakerLabels
         var s = head.IndexOfAny(' ', '\u3000') > 0 ? Spaced().Match(line) : Match.Empty;
         if (s.Success && IsRoleLike(s.Groups["label"].ValueSpan))
         {
-            return new SpeakerLine(LabelStyle.Space, s.Groups["label"].Value, s.Groups["text"].Value.Trim(' ', '\u3000'));
+            return new SpeakerLine(LabelStyle.Space, s.Groups["label"].Value, s.Groups["text"].Value.Trim(SpaceChars));
         }
 
         var alone = line.Length <= 60 ? TextCleanup.RemoveSpaces(line) : line;
@@ -132,7 +135,7 @@ internal static partial class SpeakerLabels
         }
 
         var label = fragment + m.Groups["rest"].Value;
-        return IsRoleLike(label) ? new SpeakerLine(LabelStyle.Parenthesised, label, m.Groups["text"].Value.Trim(' ', '\u3000')) : null;
+        return IsRoleLike(label) ? new SpeakerLine(LabelStyle.Parenthesised, label, m.Groups["text"].Value.Trim(SpaceChars)) : null;
     }
 
     /// <summary>
@@ -194,7 +197,7 @@ internal static partial class SpeakerLabels
             return null;
         }
 
-        var text = match.Groups["text"].Value.Trim(' ', '\u3000');
+        var text = match.Groups["text"].Value.Trim(SpaceChars);
         return new SpeakerLine(text.Length == 0 ? LabelStyle.Alone : style, label, text);
     }
 

@@ -14,6 +14,9 @@ namespace PublishPipeline.Redaction.Disclosure;
 /// </summary>
 public static partial class MarkerLedger
 {
+    // Trim(params char[]) would allocate its array on every call.
+    private static readonly char[] NumberingChars = [' ', '\u3000', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.', '．'];
+
     /// <summary>The warning code the redactor holds a document for.</summary>
     public const string Code = "marker-unplaced";
 
@@ -149,7 +152,7 @@ public static partial class MarkerLedger
     private static string? LabelOfParagraph(string text)
     {
         var colon = text.AsSpan().IndexOfAny('：', ':');
-        return colon is > 0 and <= 16 ? Label(text[..colon].TrimStart(' ', '\u3000', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.', '．')) : null;
+        return colon is > 0 and <= 16 ? Label(text[..colon].TrimStart(NumberingChars)) : null;
     }
 
     // The residual check's notion of marker-like text: the same text the passage rules and the

@@ -13,10 +13,11 @@ namespace PublishPipeline.Redaction.Disclosure;
 internal static partial class ResidualMarkers
 {
     /// <summary>Where (audit locations) something marker-like remains, in document order.</summary>
-    public static List<string> Find(Minutes minutes, string notice)
+    /// <param name="fields">The document's fields when the caller has listed them already.</param>
+    public static List<string> Find(Minutes minutes, string notice, List<TextField>? fields = null)
     {
         var found = new List<string>();
-        foreach (var field in MinutesTextFields.Collect(minutes))
+        foreach (var field in fields ?? MinutesTextFields.Collect(minutes))
         {
             var text = field.Text;
             if (text == notice || IsLedgerWarning(minutes, field.Location))

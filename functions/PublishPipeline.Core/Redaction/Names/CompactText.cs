@@ -32,6 +32,27 @@ internal readonly struct CompactText
     {
         var chars = new char[text.Length];
         var map = new int[text.Length];
+        return new CompactText(chars, map, Fill(text, chars, map));
+    }
+
+    /// <summary>
+    /// The same, written into buffers the caller keeps and this grows when too small, so compacting
+    /// every field of a document allocates nothing per field. The result is valid until the next call
+    /// with the same buffers.
+    /// </summary>
+    public static CompactText Of(ReadOnlySpan<char> text, ref char[]? chars, ref int[]? map)
+    {
+        if (chars is null || chars.Length < text.Length)
+        {
+            chars = new char[Math.Max(text.Length, 2 * (chars?.Length ?? 128))];
+            map = new int[chars.Length];
+        }
+
+        return new CompactText(chars, map!, Fill(text, chars, map!));
+    }
+
+    private static int Fill(ReadOnlySpan<char> text, char[] chars, int[] map)
+    {
         var n = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -53,7 +74,7 @@ internal readonly struct CompactText
             map[n++] = i;
         }
 
-        return new CompactText(chars, map, n);
+        return n;
     }
 
     /// <summary>A pattern folded the same way (spaces removed, old forms and widths folded).</summary>

@@ -14,29 +14,29 @@ public sealed class NameLexicon
 
     private static readonly Lazy<NameLexicon> Embedded = new(LoadEmbedded);
 
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> surnames;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> givenNames;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> words;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> places;
+    private readonly WordSet surnames;
+    private readonly WordSet givenNames;
+    private readonly WordSet words;
+    private readonly WordSet places;
 
     public NameLexicon(IEnumerable<string> surnames, IEnumerable<string> givenNames, IEnumerable<string> words, IEnumerable<string>? places = null)
     {
-        this.places = new HashSet<string>(places ?? [], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        this.surnames = new HashSet<string>(surnames, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        this.givenNames = new HashSet<string>(givenNames, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        this.words = new HashSet<string>(words, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        this.places = new WordSet(places ?? []);
+        this.surnames = new WordSet(surnames);
+        this.givenNames = new WordSet(givenNames);
+        this.words = new WordSet(words);
     }
 
     /// <summary>The lexicon shipped in the assembly (IPADIC 2.7.0 人名 and noun entries).</summary>
     public static NameLexicon Default => Embedded.Value;
 
-    public int SurnameCount => surnames.Set.Count;
+    public int SurnameCount => surnames.Count;
 
-    public int GivenNameCount => givenNames.Set.Count;
+    public int GivenNameCount => givenNames.Count;
 
-    public int WordCount => words.Set.Count;
+    public int WordCount => words.Count;
 
-    public int PlaceCount => places.Set.Count;
+    public int PlaceCount => places.Count;
 
     public bool IsSurname(ReadOnlySpan<char> text) => Contains(surnames, text);
 
@@ -51,21 +51,21 @@ public sealed class NameLexicon
     /// <summary>A place name of two or three characters (練馬, 豊島, 加賀美).</summary>
     public bool IsPlace(ReadOnlySpan<char> text) => Contains(places, text);
 
-    private static bool Contains(HashSet<string>.AlternateLookup<ReadOnlySpan<char>> set, ReadOnlySpan<char> text)
+    private static bool Contains(WordSet set, ReadOnlySpan<char> text)
     {
-        if (text.IsEmpty || text.Length > 16)
+        if (text.IsEmpty || text.Length > 16 || !set.MayContain(text))
         {
             return false;
         }
 
-        if (set.Contains(text))
+        if (set.Lookup.Contains(text))
         {
             return true;
         }
 
         Span<char> folded = stackalloc char[text.Length];
         var length = Fold(text, folded);
-        return length >= 0 && set.Contains(folded[..length]);
+        return length >= 0 && set.Lookup.Contains(folded[..length]);
     }
 
     /// <summary>Writes the IPADIC spelling of old/variant forms; -1 when nothing changed.</summary>
@@ -135,5 +135,62 @@ public sealed class NameLexicon
         }
 
         return new NameLexicon(s, g, w, p);
+    }
+
+    /// <summary>
+    /// One list of the lexicon, with a bitmap keyed by each entry's length, first two characters and
+    /// last character: most pieces the recogniser asks about (every 2–6 character slice of a kanji
+    /// run) are no entry, and the bitmap answers almost all of those without hashing the slice and
+    /// its folded form.
+    /// </summary>
+    private sealed class WordSet
+    {
+        private const int Bits = 20;
+        private readonly ulong[] shapes = new ulong[1 << (Bits - 6)];
+
+        public WordSet(IEnumerable<string> entries)
+        {
+            var set = new HashSet<string>(entries, StringComparer.Ordinal);
+            Lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
+            foreach (var entry in set)
+            {
+                if (entry.Length >= 2)
+                {
+                    var bit = Bit(entry[0], entry[1], entry[^1], entry.Length);
+                    shapes[bit >> 6] |= 1UL << bit;
+                }
+            }
+        }
+
+        public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; }
+
+        public int Count => Lookup.Set.Count;
+
+        /// <summary>False only when neither the text nor its folded form can be an entry.</summary>
+        public bool MayContain(ReadOnlySpan<char> text)
+        {
+            if (text.Length < 2 || text.ContainsAnyInRange('\uD800', '\uDFFF'))
+            {
+                return true; // 𠮷 folds to one character (the folded text is shorter): the full lookup decides
+            }
+
+            // Folding maps one character to one character here, so the folded form has the same length.
+            return Has(text[0], text[1], text[^1], text.Length)
+                || Has(CompactText.Fold(text[0]), CompactText.Fold(text[1]), CompactText.Fold(text[^1]), text.Length);
+        }
+
+        private bool Has(char first, char second, char last, int length)
+        {
+            var bit = Bit(first, second, last, length);
+            return (shapes[bit >> 6] & (1UL << bit)) != 0;
+        }
+
+        private static int Bit(char first, char second, char last, int length)
+        {
+            var h = ((uint)first * 0x9E3779B1u) ^ ((uint)second * 0x85EBCA6Bu) ^ ((uint)last * 0xC2B2AE35u) ^ ((uint)length * 0x27D4EB2Fu);
+            h ^= h >> 15;
+            h *= 0x2C1B3C6Du;
+            return (int)(h >> (32 - Bits));
+        }
     }
 }

@@ -116,7 +116,7 @@ internal sealed class NameMasker
             return false;
         }
 
-        var trimmed = Trim(text, span);
+        var trimmed = TrimmedRange(text, span.Start, span.Length);
         return trimmed.Length > 0 && kept.Contains(CompactText.Folded(text.AsSpan(trimmed.Start, trimmed.Length)));
     }
 
@@ -128,7 +128,7 @@ internal sealed class NameMasker
             return false;
         }
 
-        var trimmed = Trim(text, span);
+        var trimmed = TrimmedRange(text, span.Start, span.Length);
         if (trimmed.Length == 0)
         {
             return false;
@@ -161,38 +161,54 @@ internal sealed class NameMasker
         }
 
         var text = field.Text;
-        var usable = spans
-            .Where(s => s.Confidence >= policy.MinimumConfidence && s.Start >= 0 && s.Length > 0 && s.Start + s.Length <= text.Length)
-            .Select(s => Trim(text, s))
-            .Where(s => s.Length > 0 && !IsAllowedAt(text, s))
-            .OrderBy(s => s.Start)
-            .ThenByDescending(s => s.Length)
-            .ToList();
+        // Usable spans, trimmed to the name, by start then longest first (ties keep their order: the audit's rule list follows it).
+        var usable = new List<(int Start, int Length, int Order, NameSpan Span)>(spans.Count);
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var s = spans[k];
+            if (s.Confidence < policy.MinimumConfidence || s.Start < 0 || s.Length <= 0 || s.Start + s.Length > text.Length)
+            {
+                continue;
+            }
+
+            var (start, length) = TrimmedRange(text, s.Start, s.Length);
+            if (length > 0 && !IsAllowedAt(text, start, length))
+            {
+                usable.Add((start, length, k, s));
+            }
+        }
+
         if (usable.Count == 0)
         {
             return null;
         }
 
-        var sb = new StringBuilder(text.Length);
+        usable.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Length != b.Length ? b.Length.CompareTo(a.Length) : a.Order.CompareTo(b.Order));
+        var cuts = new List<(int Start, int End, string Replacement)>();
         var position = 0;
+        var resultLength = text.Length;
         var i = 0;
         while (i < usable.Count)
         {
             // Merge overlapping or touching spans (山田 + 太郎 → one name).
             var start = usable[i].Start;
             var end = start + usable[i].Length;
-            var rules = new List<string> { usable[i].Rule };
-            var confidence = usable[i].Confidence;
+            var rule = usable[i].Span.Rule;
+            List<string>? rules = null; // only when a second rule joins
+            var personalDataOnly = rule.StartsWith("personal-data:", StringComparison.Ordinal);
+            var confidence = usable[i].Span.Confidence;
             i++;
             while (i < usable.Count && usable[i].Start <= end)
             {
                 end = Math.Max(end, usable[i].Start + usable[i].Length);
-                if (!rules.Contains(usable[i].Rule))
+                var other = usable[i].Span.Rule;
+                if (other != rule && (rules is null || !rules.Contains(other)))
                 {
-                    rules.Add(usable[i].Rule);
+                    (rules ??= [rule]).Add(other);
+                    personalDataOnly &= other.StartsWith("personal-data:", StringComparison.Ordinal);
                 }
 
-                confidence = Math.Max(confidence, usable[i].Confidence);
+                confidence = Math.Max(confidence, usable[i].Span.Confidence);
                 i++;
             }
 
@@ -208,14 +224,28 @@ internal sealed class NameMasker
 
             var original = text[start..end];
             // Phone numbers and addresses get the mask, never a pseudonym: they are not people.
-            var replacement = rules.TrueForAll(r => r.StartsWith("personal-data:", StringComparison.Ordinal)) ? policy.Mask : ReplacementFor(original);
-            sb.Append(text, position, start - position).Append(replacement);
+            var replacement = personalDataOnly ? policy.Mask : ReplacementFor(original);
+            cuts.Add((start, end, replacement));
+            resultLength += replacement.Length - (end - start);
             position = end;
-            audit.Add(new RedactionEntry($"{field.Location}@{start}", original, replacement, string.Join(',', rules), confidence));
+            audit.Add(new RedactionEntry($"{field.Location}@{start}", original, replacement, rules is null ? rule : string.Join(',', rules), confidence));
         }
 
-        sb.Append(text, position, text.Length - position);
-        return sb.ToString();
+        return string.Create(resultLength, (text, cuts), static (output, state) =>
+        {
+            var (text, cuts) = state;
+            var from = 0;
+            foreach (var (start, end, replacement) in cuts)
+            {
+                text.AsSpan(from, start - from).CopyTo(output);
+                output = output[(start - from)..];
+                replacement.AsSpan().CopyTo(output);
+                output = output[replacement.Length..];
+                from = end;
+            }
+
+            text.AsSpan(from).CopyTo(output);
+        });
     }
 
     private string ReplacementFor(string original)
@@ -262,10 +292,10 @@ internal sealed class NameMasker
     }
 
     /// <summary>Keeps roles and brackets out of a model's span (柴崎委員 → 柴崎), so only the name goes.</summary>
-    private static NameSpan Trim(string text, NameSpan span)
+    private static (int Start, int Length) TrimmedRange(string text, int spanStart, int spanLength)
     {
-        var start = span.Start;
-        var end = span.Start + span.Length;
+        var start = spanStart;
+        var end = spanStart + spanLength;
         while (start < end && (IsSpace(text[start]) || LeadingMarks.Contains(text[start]) || IsOpenParen(text[start]) || text[start] is '「' or '〔' or '['))
         {
             start++;
@@ -287,7 +317,7 @@ internal sealed class NameMasker
             end = start; // a role alone (委員) is never a name
         }
 
-        return span with { Start = start, Length = end - start };
+        return (start, end - start);
     }
 
     private bool IsAllowed(string name)
@@ -304,14 +334,14 @@ internal sealed class NameMasker
     }
 
     /// <summary>A span inside an allow-listed name as written here (山田 within 山田一郎) stays.</summary>
-    private bool IsAllowedAt(string text, NameSpan span)
+    private bool IsAllowedAt(string text, int spanStart, int spanLength)
     {
         if (policy.AllowList.Count == 0)
         {
             return false;
         }
 
-        if (IsAllowed(Compact(text.AsSpan(span.Start, span.Length))))
+        if (IsAllowed(Compact(text.AsSpan(spanStart, spanLength))))
         {
             return true;
         }
@@ -323,16 +353,16 @@ internal sealed class NameMasker
                 continue;
             }
 
-            var from = Math.Max(0, span.Start + span.Length - allowed.Length);
-            while (from <= span.Start)
+            var from = Math.Max(0, spanStart + spanLength - allowed.Length);
+            while (from <= spanStart)
             {
                 var at = text.IndexOf(allowed, from, StringComparison.Ordinal);
-                if (at < 0 || at > span.Start)
+                if (at < 0 || at > spanStart)
                 {
                     break;
                 }
 
-                if (at + allowed.Length >= span.Start + span.Length)
+                if (at + allowed.Length >= spanStart + spanLength)
                 {
                     return true;
                 }

@@ -464,10 +464,11 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
                 reach[i + 1] = true;
             }
 
+            var roleMayStart = RoleWords.FirstChars.Contains(text[i]);
             for (var len = 2; len <= 6 && i + len <= text.Length; len++)
             {
                 var piece = text.Slice(i, len);
-                if ((places ? lexicon.IsWord(piece) : lexicon.IsCommonWord(piece)) || RoleWords.IsRole(piece))
+                if ((places ? lexicon.IsWord(piece) : lexicon.IsCommonWord(piece)) || (roleMayStart && RoleWords.IsRole(piece)))
                 {
                     reach[i + len] = true;
                 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PublishPipeline.Redaction.People;
 using static PublishPipeline.Redaction.Names.JapaneseText;
 
@@ -32,11 +33,20 @@ internal sealed class RegisterMatcher
     private readonly AhoCorasick<(Person? Person, PatternKind Kind)> _patterns = new();
     private readonly OfflineNameRecognizer _words;
     private readonly HashSet<string> _places;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _placeLookup;
+    // Reused for every field of the document: matching allocates only the spans it adds.
+    private readonly List<(int Start, int Length, (Person? Person, PatternKind Kind) Value)> _hits = [];
+    private readonly List<(int Start, int Length, (Person? Person, PatternKind Kind) Value)> _placeHits = [];
+    private readonly List<(int Start, int Length, Person Person, PatternKind Kind)> _accepted = [];
+    private readonly List<(int Start, int End)> _taken = [];
+    private char[]? _compactChars;
+    private int[]? _compactMap;
 
     public RegisterMatcher(PeopleRegister register, IReadOnlyCollection<string> places, Func<Person, bool> isMasked, OfflineNameRecognizer words)
     {
         _words = words;
         _places = new HashSet<string>(places, StringComparer.Ordinal);
+        _placeLookup = _places.GetAlternateLookup<ReadOnlySpan<char>>();
         var lexicon = words.Lexicon;
         foreach (var person in register.People)
         {
@@ -81,17 +91,28 @@ internal sealed class RegisterMatcher
             return;
         }
 
-        var compact = CompactText.Of(text);
+        var compact = CompactText.Of(text, ref _compactChars, ref _compactMap);
         var t = compact.Chars;
-        var hits = new List<(int Start, int Length, (Person? Person, PatternKind Kind) Value)>();
+        var hits = _hits;
+        hits.Clear();
         _patterns.FindAll(t, hits);
         if (hits.Count == 0)
         {
             return;
         }
 
-        var places = hits.Where(h => h.Value.Kind == PatternKind.Place).ToList();
-        var accepted = new List<(int Start, int Length, Person Person, PatternKind Kind)>();
+        var places = _placeHits;
+        places.Clear();
+        foreach (var hit in hits)
+        {
+            if (hit.Value.Kind == PatternKind.Place)
+            {
+                places.Add(hit);
+            }
+        }
+
+        var accepted = _accepted;
+        accepted.Clear();
         foreach (var (start, length, (person, kind)) in hits)
         {
             if (kind == PatternKind.Place || person is null || InsidePlace(places, start, length) || !Accept(t, start, length, person, kind))
@@ -110,14 +131,15 @@ internal sealed class RegisterMatcher
 
         // Where matches overlap, a full name wins over a surname, a surname over a given name, then
         // the longer, then the earlier: 室長|谷川文崇 is 谷川文崇, not 長谷川 across the gap.
-        accepted.Sort((a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind)
+        accepted.Sort(static (a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind)
             : a.Length != b.Length ? b.Length.CompareTo(a.Length)
             : a.Start.CompareTo(b.Start));
-        var taken = new List<(int Start, int End)>();
+        var taken = _taken;
+        taken.Clear();
         foreach (var (start, length, person, kind) in accepted)
         {
             var end = start + length;
-            if (taken.Exists(x => x.Start < end && start < x.End))
+            if (Overlaps(taken, start, end))
             {
                 continue;
             }
@@ -126,6 +148,19 @@ internal sealed class RegisterMatcher
             var (s, e) = compact.Original(start, length);
             found.Add(new NameSpan(s, e - s, RuleFor(person, kind), Math.Max(0.85, person.Confidence)));
         }
+    }
+
+    private static bool Overlaps(List<(int Start, int End)> taken, int start, int end)
+    {
+        foreach (var x in taken)
+        {
+            if (x.Start < end && start < x.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -219,7 +254,7 @@ internal sealed class RegisterMatcher
                     return !IsKanji(before) && ((titled && !placeHead) || alone);
                 }
 
-                if (person.FamilyNameIsGuess || person.TitledOnly || _words.Lexicon.IsCommonWord(word) || _places.Contains(word.ToString()) || IsPlaceStem(word))
+                if (person.FamilyNameIsGuess || person.TitledOnly || _words.Lexicon.IsCommonWord(word) || _placeLookup.Contains(word) || IsPlaceStem(word))
                 {
                     return titled || alone;
                 }
@@ -248,14 +283,20 @@ internal sealed class RegisterMatcher
     private static string RuleFor(Person person, PatternKind kind)
     {
         var source = person.Sources.Count > 0 ? person.Sources[0].Kind : PersonSourceKind.ProseTitle;
-        var what = kind switch
+        return RuleNames.GetOrAdd((source, kind), static key =>
         {
-            PatternKind.FullName => "name",
-            PatternKind.Surname => "surname",
-            _ => "given-name",
-        };
-        return $"register:{KindName(source)}:{what}";
+            var what = key.Kind switch
+            {
+                PatternKind.FullName => "name",
+                PatternKind.Surname => "surname",
+                _ => "given-name",
+            };
+            return $"register:{KindName(key.Source)}:{what}";
+        });
     }
+
+    // One rule string per (source, kind), not one per span found.
+    private static readonly ConcurrentDictionary<(PersonSourceKind Source, PatternKind Kind), string> RuleNames = new();
 
     internal static string KindName(PersonSourceKind kind) => kind switch
     {

@@ -162,15 +162,18 @@ public sealed class PeopleRegister
 
             var best = new Dictionary<Person, int>();
             var hits = new List<(int Start, int Length, (Person Person, int Length) Value)>();
-            // The texts are compacted only when some name is left to resolve.
-            foreach (var text in texts.Select(t => new string(CompactText.Of(t).Chars)))
+            // The texts are compacted only when some name is left to resolve, into one reused buffer.
+            char[]? chars = null;
+            int[]? map = null;
+            foreach (var original in texts)
             {
+                var text = CompactText.Of(original, ref chars, ref map).Chars;
                 hits.Clear();
                 prefixes.FindAll(text, hits);
                 foreach (var (start, length, value) in hits)
                 {
                     var end = start + length;
-                    if (end < text.Length && !text.AsSpan(end).StartsWith(value.Person.Name.AsSpan(length), StringComparison.Ordinal)
+                    if (end < text.Length && !text[end..].StartsWith(value.Person.Name.AsSpan(length), StringComparison.Ordinal)
                         && (start == 0 || !IsKanji(text[start - 1]) || length >= 2)
                         && Titles.LengthAt(text, end, words) > 0
                         && length > best.GetValueOrDefault(value.Person))

@@ -18,6 +18,9 @@ internal readonly record struct MarkedLine(string Label, string Text);
 /// </summary>
 internal static class MarkedSpeaker
 {
+    // Trim(params char[]) would allocate its array on every call.
+    private static readonly char[] SpaceChars = [' ', '\u3000'];
+
     private static readonly SearchValues<char> MarkerChars = SearchValues.Create("○◯〇◎◆◇△□●");
 
     public static bool StartsWithMarker(string line) => line.Length > 1 && MarkerChars.Contains(line[0]);
@@ -37,7 +40,7 @@ internal static class MarkedSpeaker
             return null;
         }
 
-        var label = line[labelStart..end].TrimEnd(' ', '\u3000');
+        var label = line[labelStart..end].TrimEnd(SpaceChars);
         if (!IsSpeakerLabel(label))
         {
             // ○高野　分科会委員長　　本日は… (name, space, office) and ◯飯島　修君 (a spaced name): one space more.

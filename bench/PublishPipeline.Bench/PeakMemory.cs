@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Runtime;
+using PublishPipeline.Ingest;
+using PublishPipeline.Model;
+using PublishPipeline.Normalization;
+using PublishPipeline.Redaction;
+using PublishPipeline.Redaction.Names;
+
+namespace PublishPipeline.Bench;
+
+/// <summary>
+/// Peak memory of normalise + redact of one large upload in a fresh process, as the CLI and the
+/// handler hold it (the file's bytes, then the document, then the redacted copy): the process's peak
+/// resident set (VmHWM), live bytes at each step, and bytes allocated per upload byte. Make the
+/// upload from a sample (its proceedings repeated, as <see cref="BenchSamples.Uploads"/> does; by
+/// default 004, the committee minutes with 22 named members) with <c>peak --make 30 FILE [sample]</c>,
+/// then measure with <c>peak FILE</c>.
+/// </summary>
+internal static class PeakMemory
+{
+    public static int Run(string[] args)
+    {
+        if (args.Length >= 3 && args[0] == "--make")
+        {
+            var upload = BenchSamples.LongUpload(int.Parse(args[1], CultureInfo.InvariantCulture) * 1_000_000L, args.Length > 3 ? args[3] : "004");
+            File.WriteAllBytes(args[2], upload.Content.ToArray());
+            Console.WriteLine($"{args[2]}: {upload.Content.Length / 1e6:0.0} MB from {upload.Name}");
+            return 0;
+        }
+
+        if (args.Length != 1)
+        {
+            Console.Error.WriteLine("usage: peak --make <MB> <file> [sample] | peak <file>");
+            return 2;
+        }
+
+        var redactor = new Redactor(new RedactionPolicy { UnknownDisclosure = UnknownDisclosureHandling.Publish });
+        _ = NameLexicon.Default; // loaded once per process, not per upload
+        var baseline = Live();
+        var file = new SourceFile(Path.GetFileName(args[0]), File.ReadAllBytes(args[0]));
+        var bytes = file.Content.Length;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var minutes = MinutesNormalizer.Normalize(file);
+        var afterNormalise = GC.GetAllocatedBytesForCurrentThread();
+        var document = Live();
+        var outcome = redactor.RedactAsync(minutes, new RedactionRequest(file.Name)).GetAwaiter().GetResult();
+        var after = GC.GetAllocatedBytesForCurrentThread();
+        var redacted = Live();
+        Console.WriteLine($"{file.Name}: {bytes / 1e6:0.0} MB; {Turns(outcome.Redacted ?? minutes)} turns, {outcome.Audit.Entries.Count} redactions");
+        Console.WriteLine($"peak resident set (VmHWM) {PeakResidentBytes() / 1e6:0} MB; live: runtime and lexicon {baseline / 1e6:0} MB, + upload and document {(document - baseline) / 1e6:0} MB, + redacted copy and audit {(redacted - document) / 1e6:0} MB");
+        Console.WriteLine($"allocated: normalise {(afterNormalise - before) / 1e6:0} MB ({(double)(afterNormalise - before) / bytes:0.0} B per input byte), redact {(after - afterNormalise) / 1e6:0} MB ({(double)(after - afterNormalise) / bytes:0.0} B per input byte)");
+        GC.KeepAlive(file);
+        GC.KeepAlive(minutes);
+        GC.KeepAlive(outcome);
+        return 0;
+    }
+
+    private static long Live()
+    {
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private static int Turns(Minutes minutes) => minutes.Sections.Sum(s => s.Turns.Count);
+
+    private static long PeakResidentBytes()
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        return 0;
+    }
+}
