@@ -1,7 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using PublishPipeline.Ingest;
-using PublishPipeline.Model;
-using PublishPipeline.Normalization;
 using PublishPipeline.Redaction;
 
 namespace PublishPipeline.Bench;
@@ -16,42 +13,14 @@ namespace PublishPipeline.Bench;
 [Config(typeof(DevCorpusThroughputConfig))]
 public class DevCorpusRedactionBenchmarks
 {
-    private SourceFile[] uploads = [];
-    private Minutes[] normalised = [];
-    private Redactor redactor = null!;
-    private RedactionRequest request = null!;
+    private RedactionRun run = null!;
 
     [GlobalSetup]
-    public void Setup()
-    {
-        uploads = DevCorpus.Uploads();
-        normalised = [.. uploads.Select(MinutesNormalizer.Normalize)];
-        redactor = new Redactor(new RedactionPolicy { UnknownDisclosure = UnknownDisclosureHandling.Publish });
-        request = new RedactionRequest("bench");
-        _ = redactor.RedactAsync(normalised[0], request).GetAwaiter().GetResult(); // lexicon loaded outside the timing
-    }
+    public void Setup() => run = new RedactionRun(DevCorpus.Uploads(), new RedactionRequest("bench"));
 
     [Benchmark(Description = "devcorpus redact")]
-    public int Redact()
-    {
-        var n = 0;
-        foreach (var minutes in normalised)
-        {
-            n += redactor.RedactAsync(minutes, request).GetAwaiter().GetResult().Audit.Entries.Count;
-        }
-
-        return n;
-    }
+    public int Redact() => run.RedactAll();
 
     [Benchmark(Description = "devcorpus normalise+redact")]
-    public int NormaliseAndRedact()
-    {
-        var n = 0;
-        foreach (var upload in uploads)
-        {
-            n += redactor.RedactAsync(MinutesNormalizer.Normalize(upload), request).GetAwaiter().GetResult().Audit.Entries.Count;
-        }
-
-        return n;
-    }
+    public int NormaliseAndRedact() => run.NormaliseAndRedactAll();
 }

@@ -1,7 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using PublishPipeline.Ingest;
-using PublishPipeline.Model;
-using PublishPipeline.Normalization;
 using PublishPipeline.Redaction;
 
 namespace PublishPipeline.Bench;
@@ -16,45 +13,17 @@ namespace PublishPipeline.Bench;
 [Config(typeof(SampleThroughputConfig))]
 public class RedactionBenchmarks
 {
-    private SourceFile[] uploads = [];
-    private Minutes[] normalised = [];
-    private Redactor redactor = null!;
-    private RedactionRequest request = null!;
+    private RedactionRun run = null!;
 
     [Params(1, 16)]
     public int Scale { get; set; }
 
     [GlobalSetup]
-    public void Setup()
-    {
-        uploads = BenchSamples.Uploads(Scale);
-        normalised = [.. uploads.Select(MinutesNormalizer.Normalize)];
-        redactor = new Redactor(new RedactionPolicy { UnknownDisclosure = UnknownDisclosureHandling.Publish });
-        request = new RedactionRequest("bench", ConfirmedPublicVersion: true);
-        _ = redactor.RedactAsync(normalised[0], request).GetAwaiter().GetResult(); // lexicon loaded outside the timing
-    }
+    public void Setup() => run = new RedactionRun(BenchSamples.Uploads(Scale), new RedactionRequest("bench", ConfirmedPublicVersion: true));
 
     [Benchmark(Description = "redact")]
-    public int Redact()
-    {
-        var n = 0;
-        foreach (var minutes in normalised)
-        {
-            n += redactor.RedactAsync(minutes, request).GetAwaiter().GetResult().Audit.Entries.Count;
-        }
-
-        return n;
-    }
+    public int Redact() => run.RedactAll();
 
     [Benchmark(Description = "normalise+redact")]
-    public int NormaliseAndRedact()
-    {
-        var n = 0;
-        foreach (var upload in uploads)
-        {
-            n += redactor.RedactAsync(MinutesNormalizer.Normalize(upload), request).GetAwaiter().GetResult().Audit.Entries.Count;
-        }
-
-        return n;
-    }
+    public int NormaliseAndRedact() => run.NormaliseAndRedactAll();
 }
