@@ -58,6 +58,27 @@ public sealed partial class UnicodeVariantTests
         Assert.Single(site.SiteFiles().Keys, k => k.EndsWith("/index.html", StringComparison.Ordinal) && k.StartsWith("minutes/", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Deleting_one_spelling_of_a_name_keeps_the_document_while_the_other_is_uploaded()
+    {
+        using var site = new LocalSite();
+        var bytes = await File.ReadAllBytesAsync(RepoPaths.Sample("000"));
+        var nfc = "会議録/第1回ガイドライン検討会.txt";
+        var nfd = TextNormalization.ToNfd(nfc);
+        await site.PublishAsync(nfc, bytes);
+        await site.PublishAsync(nfd, bytes);
+        bool PagePublished() => site.SiteFiles().Keys.Any(k => k.StartsWith("minutes/", StringComparison.Ordinal) && k.EndsWith("/index.html", StringComparison.Ordinal));
+
+        await site.Store.DeleteAsync(Containers.Uploads, nfd);
+        var kept = await site.Pipeline.WithdrawAsync(nfd);
+        Assert.NotEqual(StageOutcome.Withdrawn, kept.Outcome);
+        Assert.True(PagePublished(), $"the NFC spelling is still uploaded, yet the page went: {kept}");
+
+        await site.Store.DeleteAsync(Containers.Uploads, nfc);
+        await site.Pipeline.WithdrawAsync(nfc);
+        Assert.False(PagePublished(), "both spellings deleted: the page must go");
+    }
+
     private static string FirstDifference(byte[] expected, byte[] actual)
     {
         string a = Encoding.UTF8.GetString(expected), b = Encoding.UTF8.GetString(actual);

@@ -8,6 +8,7 @@ using PublishPipeline.Redaction;
 using PublishPipeline.Review;
 using PublishPipeline.Site;
 using PublishPipeline.Storage;
+using PublishPipeline.Unicode;
 
 namespace PublishPipeline.Pipeline;
 
@@ -421,6 +422,18 @@ public sealed partial class MinutesPipeline
             // then held and leave the site; so is a document only an approval published).
             var results = await PublishAsync(main, cancellationToken: cancellationToken).ConfigureAwait(false);
             return results[^1];
+        }
+
+        // The NFC and NFD spellings of a name are one document (macOS and Windows tools write
+        // either): while the other spelling is still uploaded, the document stays, read from it.
+        foreach (var spelling in new[] { TextNormalization.ToNfc(uploadName), TextNormalization.ToNfd(uploadName) })
+        {
+            if (!string.Equals(spelling, uploadName, StringComparison.Ordinal) && ObjectName.Problem(spelling) is null
+                && await ExistsAsync(Containers.Uploads, spelling, cancellationToken).ConfigureAwait(false))
+            {
+                var results = await PublishAsync(spelling, cancellationToken: cancellationToken).ConfigureAwait(false);
+                return results[^1];
+            }
         }
 
         return await WithdrawAsync(MinutesId.FromSourceName(uploadName), uploadName, deletion, "the upload was deleted", updateIndexes: true, cancellationToken).ConfigureAwait(false);
