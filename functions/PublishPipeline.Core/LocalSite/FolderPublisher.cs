@@ -160,7 +160,7 @@ public sealed class FolderPublisher
 
         // 3. Normalise → redact → render, as the Functions do; a document whose every stage is
         // current by the listings is not read at all (its warnings are remembered).
-        var listing = await _pipeline.ListStagesAsync(cancellationToken).ConfigureAwait(false);
+        StageListing? listing = await _pipeline.ListStagesAsync(cancellationToken).ConfigureAwait(false);
         var knownWarnings = await KnownWarnings.LoadAsync(_store, cancellationToken).ConfigureAwait(false);
         var ranStages = new ConcurrentDictionary<Entry, IReadOnlyList<string>>();
         await Parallel.ForEachAsync(canonical, parallel, async (entry, ct) =>
@@ -213,7 +213,7 @@ public sealed class FolderPublisher
 
         string? PublishedVersion(Entry entry) =>
             entry.Normalized is null && entry.UploadCurrent && !uploaded.ContainsKey(ReviewRecords.NameFor(entry.Name))
-                ? _pipeline.PublishedVersion(listing, entry.Name, entry.Sha, RedactionRequest.IsConfirmedPublicVersion(uploadMetadata.GetValueOrDefault(entry.Name), inputs.ContainsKey(entry.Name + RedactionRequest.PublicVersionSidecarSuffix)))
+                ? _pipeline.PublishedVersion(listing!, entry.Name, entry.Sha, RedactionRequest.IsConfirmedPublicVersion(uploadMetadata.GetValueOrDefault(entry.Name), inputs.ContainsKey(entry.Name + RedactionRequest.PublicVersionSidecarSuffix)))
                 : null;
 
         // The warnings of what was published just now, for the next run.
@@ -228,6 +228,8 @@ public sealed class FolderPublisher
                 }
             }
         }
+
+        listing = null; // metadata of every record: not kept through the index rebuild
 
         // 4. Uploads that left the input folder: withdrawn, with the audit record.
         foreach (var name in uploaded.Keys.Where(n => !UploadSidecars.IsSidecar(n) && !inputs.ContainsKey(n)).Order(StringComparer.Ordinal))
