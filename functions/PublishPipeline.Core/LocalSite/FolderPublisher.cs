@@ -56,9 +56,11 @@ public sealed class FolderPublisher
 
         // What earlier runs left in the work folder.
         var uploaded = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var uploadMetadata = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
         await foreach (var item in _store.ListAsync(Containers.Uploads, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             uploaded[item.Name] = ObjectMetadata.Get(item.Metadata, MetadataKeys.SourceSha256);
+            uploadMetadata[item.Name] = item.Metadata;
         }
 
         var published = new HashSet<string>(StringComparer.Ordinal);
@@ -156,12 +158,24 @@ public sealed class FolderPublisher
             }
         }
 
-        // 3. Normalise → redact → render, as the Functions do.
+        // 3. Normalise → redact → render, as the Functions do; a document whose every stage is
+        // current by the listings is not read at all (its warnings are remembered).
+        StageListing? listing = await _pipeline.ListStagesAsync(cancellationToken).ConfigureAwait(false);
+        var knownWarnings = await KnownWarnings.LoadAsync(_store, cancellationToken).ConfigureAwait(false);
+        var ranStages = new ConcurrentDictionary<Entry, IReadOnlyList<string>>();
         await Parallel.ForEachAsync(canonical, parallel, async (entry, ct) =>
         {
             try
             {
-                if (entry.Normalized is { Outcome: StageOutcome.Quarantined } failed)
+                if (PublishedVersion(entry) is { } version)
+                {
+                    results[entry.Name] = new DocumentResult(entry.Name, entry.Id, DocumentOutcome.Published, "on the site (unchanged)")
+                    {
+                        Warnings = await knownWarnings.GetAsync(_store, entry.Id, version, ct).ConfigureAwait(false),
+                        Unchanged = true,
+                    };
+                }
+                else if (entry.Normalized is { Outcome: StageOutcome.Quarantined } failed)
                 {
                     results[entry.Name] = await ResultOfAsync(entry, [failed], ct).ConfigureAwait(false);
                 }
@@ -177,6 +191,7 @@ public sealed class FolderPublisher
                         ? await AfterNormalizeAsync(normalized, ct).ConfigureAwait(false) // normalised just now: not again
                         : await _pipeline.PublishAsync(entry.Name, updateIndexes: false, ct).ConfigureAwait(false);
                     results[entry.Name] = await ResultOfAsync(entry, stages, ct).ConfigureAwait(false);
+                    ranStages[entry] = results[entry.Name].Warnings;
                 }
 
                 if (alsoAs.TryGetValue(entry.Name, out var duplicates))
@@ -195,6 +210,26 @@ public sealed class FolderPublisher
 
             Tick();
         }).ConfigureAwait(false);
+
+        string? PublishedVersion(Entry entry) =>
+            entry.Normalized is null && entry.UploadCurrent && !uploaded.ContainsKey(ReviewRecords.NameFor(entry.Name))
+                ? _pipeline.PublishedVersion(listing!, entry.Name, entry.Sha, RedactionRequest.IsConfirmedPublicVersion(uploadMetadata.GetValueOrDefault(entry.Name), inputs.ContainsKey(entry.Name + RedactionRequest.PublicVersionSidecarSuffix)))
+                : null;
+
+        // The warnings of what was published just now, for the next run.
+        if (ranStages.Keys.Any(e => results[e.Name].Outcome == DocumentOutcome.Published))
+        {
+            listing = await _pipeline.ListStagesAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var (entry, warnings) in ranStages.Where(e => results[e.Key.Name].Outcome == DocumentOutcome.Published))
+            {
+                if (PublishedVersion(entry with { Normalized = null, UploadCurrent = true }) is { } version)
+                {
+                    knownWarnings.Set(entry.Id, version, warnings);
+                }
+            }
+        }
+
+        listing = null; // metadata of every record: not kept through the index rebuild
 
         // 4. Uploads that left the input folder: withdrawn, with the audit record.
         foreach (var name in uploaded.Keys.Where(n => !UploadSidecars.IsSidecar(n) && !inputs.ContainsKey(n)).Order(StringComparer.Ordinal))
@@ -216,6 +251,7 @@ public sealed class FolderPublisher
 
         var update = await _pipeline.Index.UpdateAsync(force: damaged, cancellationToken).ConfigureAwait(false);
         await keys.SaveAsync(_store, entries.Values.Select(e => e.Sha), cancellationToken).ConfigureAwait(false);
+        await knownWarnings.SaveAsync(_store, results.Values.Where(r => r.Outcome == DocumentOutcome.Published && r.Id is not null).Select(r => r.Id!), cancellationToken).ConfigureAwait(false);
         Tick();
 
         return new FolderPublishReport([.. results.Values.OrderBy(r => r.SourceName, StringComparer.Ordinal)], update.Written.Count, update.Deleted.Count)

@@ -490,6 +490,8 @@ public sealed partial class MinutesPipeline
             await _store.DeleteAsync(container, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
         }
 
+        await _store.DeleteAsync(Containers.Audit, IndexEntries.Name(id), cancellationToken).ConfigureAwait(false); // the index rebuild's cache of it
+
         var removed = await UnpublishAsync(id, updateIndexes, cancellationToken).ConfigureAwait(false);
         return Log(new StageResult(Stages.Withdraw, id, StageOutcome.Withdrawn, $"removed {removed.Count} public files and {objects.Count} private objects", $"{Containers.Audit}/{auditName}"));
     }

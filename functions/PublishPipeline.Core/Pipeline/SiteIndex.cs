@@ -313,6 +313,13 @@ public sealed partial class SiteIndex
             return cached.Minutes;
         }
 
+        // What an earlier run kept of this very version (a re-publish reads only what changed).
+        if (await IndexEntries.ReadAsync(_store, id, etag, cancellationToken).ConfigureAwait(false) is { } entry)
+        {
+            _documents[id] = (etag, entry);
+            return entry;
+        }
+
         var stored = await _store.GetAsync(Containers.Redacted, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
@@ -323,6 +330,7 @@ public sealed partial class SiteIndex
         {
             var minutes = SiteBuilder.ForIndexes(MinutesJson.Deserialize(stored.Content.Span));
             _documents[id] = (stored.ETag, minutes);
+            await IndexEntries.WriteAsync(_store, id, stored.ETag, minutes, cancellationToken).ConfigureAwait(false);
             return minutes;
         }
         catch (JsonException e)

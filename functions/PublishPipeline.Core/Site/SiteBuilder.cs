@@ -119,6 +119,17 @@ public sealed partial class SiteBuilder
         return header;
     }
 
+    /// <summary>A header made by <see cref="ForIndexes(Minutes)"/> and its contribution, read back from a cache, joined again.</summary>
+    public static Minutes ForIndexes(Minutes header, SearchContribution contribution)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(contribution);
+        EnsureRedacted(header);
+        var kept = header with { Sections = [], Warnings = [] };
+        Contributions.AddOrUpdate(kept, contribution);
+        return kept;
+    }
+
     /// <summary>Every file that depends on the whole set: indexes, feed, sitemap, search, catalogue, assets, 404, robots.</summary>
     public IReadOnlyList<SiteFile> BuildIndexes(IReadOnlyList<Minutes> all)
     {
