@@ -39,8 +39,8 @@ mkdir -p "$app"
 
 # Own artifacts path: the publish never touches the bin/obj folders of a solution build.
 printf 'package-functions: publishing the handler (self-contained, linux-x64)\n' >&2
-# Analyzers and code style already ran in the solution build; the package build skips them (half the time).
 # No build servers left running afterwards (CI, test fixtures).
+# Analyzers and code style already ran in the solution build; the package build skips them (half the time).
 dotnet publish "$project" -c Release -r linux-x64 --self-contained true \
   -p:PublishSingleFile=true -p:DebugType=none -p:GenerateDocumentationFile=false \
   -p:RunAnalyzers=false -p:EnforceCodeStyleInBuild=false \
