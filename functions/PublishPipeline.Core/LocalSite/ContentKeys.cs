@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using PublishPipeline.Model;
 using PublishPipeline.Pipeline;
@@ -17,62 +16,20 @@ internal sealed class ContentKeys
     /// <summary>Private state in the work folder (audit container; never published).</summary>
     public const string StateName = PipelineNames.StatePrefix + "local/content-keys.json";
 
-    private readonly ConcurrentDictionary<string, string> _keys;
-    private volatile bool _changed;
+    private readonly WorkFolderCache<string> _keys;
 
-    private ContentKeys(Dictionary<string, string> keys) => _keys = new ConcurrentDictionary<string, string>(keys, StringComparer.Ordinal);
+    private ContentKeys(WorkFolderCache<string> keys) => _keys = keys;
 
-    public static async Task<ContentKeys> LoadAsync(IObjectStore store, CancellationToken cancellationToken)
-    {
-        var stored = await store.GetAsync(Containers.Audit, StateName, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
-        {
-            return new ContentKeys([]);
-        }
+    public static async Task<ContentKeys> LoadAsync(IObjectStore store, CancellationToken cancellationToken) =>
+        new(await WorkFolderCache<string>.LoadAsync(store, StateName, cancellationToken).ConfigureAwait(false));
 
-        try
-        {
-            return new ContentKeys(JsonSerializer.Deserialize<Dictionary<string, string>>(stored.Content.Span, MinutesJson.Compact) ?? []);
-        }
-        catch (JsonException)
-        {
-            return new ContentKeys([]); // a cache: rebuilt from the documents
-        }
-    }
+    public string? Get(string sourceSha256) => _keys.TryGet(sourceSha256, out var key) ? key : null;
 
-    public string? Get(string sourceSha256) => _keys.GetValueOrDefault(sourceSha256);
-
-    public void Set(string sourceSha256, string key)
-    {
-        if (_keys.GetValueOrDefault(sourceSha256) != key)
-        {
-            _keys[sourceSha256] = key;
-            _changed = true;
-        }
-    }
+    public void Set(string sourceSha256, string key) => _keys.Set(sourceSha256, key, string.Equals);
 
     /// <summary>Keeps the keys of the current inputs only and writes them if anything changed.</summary>
-    public async Task SaveAsync(IObjectStore store, IEnumerable<string> current, CancellationToken cancellationToken)
-    {
-        var keep = new HashSet<string>(current, StringComparer.Ordinal);
-        foreach (var sha in _keys.Keys.Where(k => !keep.Contains(k)).ToList())
-        {
-            _changed |= _keys.TryRemove(sha, out _);
-        }
-
-        if (!_changed)
-        {
-            return;
-        }
-
-        var sorted = new SortedDictionary<string, string>(_keys, StringComparer.Ordinal);
-        await store.PutAsync(
-            Containers.Audit,
-            StateName,
-            JsonSerializer.SerializeToUtf8Bytes(sorted, MinutesJson.Compact),
-            new ObjectProperties { ContentType = PipelineNames.JsonContentType, CacheControl = "no-store" },
-            cancellationToken: cancellationToken).ConfigureAwait(false);
-    }
+    public Task SaveAsync(IObjectStore store, IEnumerable<string> current, CancellationToken cancellationToken) =>
+        _keys.SaveAsync(store, current, cancellationToken);
 
     /// <summary>
     /// The key of the normalised document made from exactly these bytes, or a key of the bytes

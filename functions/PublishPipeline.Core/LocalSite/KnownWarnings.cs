@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
 using PublishPipeline.Model;
 using PublishPipeline.Pipeline;
 using PublishPipeline.Storage;
@@ -17,69 +15,33 @@ internal sealed class KnownWarnings
     /// <summary>Private state in the work folder (audit container; never published).</summary>
     public const string StateName = PipelineNames.StatePrefix + "local/warnings.json";
 
-    private readonly ConcurrentDictionary<string, Known> _known;
-    private volatile bool _changed;
+    private readonly WorkFolderCache<Known> _known;
 
-    private KnownWarnings(Dictionary<string, Known> known) => _known = new ConcurrentDictionary<string, Known>(known, StringComparer.Ordinal);
+    private KnownWarnings(WorkFolderCache<Known> known) => _known = known;
 
-    public static async Task<KnownWarnings> LoadAsync(IObjectStore store, CancellationToken cancellationToken)
-    {
-        var stored = await store.GetAsync(Containers.Audit, StateName, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return new KnownWarnings(stored is null ? [] : JsonSerializer.Deserialize<Dictionary<string, Known>>(stored.Content.Span, MinutesJson.Compact) ?? []);
-        }
-        catch (JsonException)
-        {
-            return new KnownWarnings([]);
-        }
-    }
+    public static async Task<KnownWarnings> LoadAsync(IObjectStore store, CancellationToken cancellationToken) =>
+        new(await WorkFolderCache<Known>.LoadAsync(store, StateName, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The warnings of <paramref name="id"/> at <paramref name="version"/>, read from its documents when not known.</summary>
     public async Task<IReadOnlyList<string>> GetAsync(IObjectStore store, string id, string version, CancellationToken cancellationToken)
     {
-        if (_known.TryGetValue(id, out var known) && known.Version == version && known.Warnings is not null)
+        if (_known.TryGet(id, out var known) && known.Version == version && known.Warnings is not null)
         {
             return known.Warnings;
         }
 
         var warnings = await DocumentNotes.WarningsAsync(store, id, cancellationToken).ConfigureAwait(false);
-        _known[id] = new Known(version, warnings);
-        _changed = true;
+        Set(id, version, warnings);
         return warnings;
     }
 
     /// <summary>Remembers the warnings just read for <paramref name="id"/> at <paramref name="version"/>.</summary>
-    public void Set(string id, string version, IReadOnlyList<string> warnings)
-    {
-        if (!_known.TryGetValue(id, out var known) || known.Version != version || known.Warnings is null || !known.Warnings.SequenceEqual(warnings))
-        {
-            _known[id] = new Known(version, warnings);
-            _changed = true;
-        }
-    }
+    public void Set(string id, string version, IReadOnlyList<string> warnings) =>
+        _known.Set(id, new Known(version, warnings), static (stored, next) => stored.Version == next.Version && stored.Warnings is not null && stored.Warnings.SequenceEqual(next.Warnings));
 
     /// <summary>Keeps the documents in <paramref name="current"/> only and writes the cache if anything changed.</summary>
-    public async Task SaveAsync(IObjectStore store, IEnumerable<string> current, CancellationToken cancellationToken)
-    {
-        var keep = new HashSet<string>(current, StringComparer.Ordinal);
-        foreach (var id in _known.Keys.Where(k => !keep.Contains(k)).ToList())
-        {
-            _changed |= _known.TryRemove(id, out _);
-        }
-
-        if (!_changed)
-        {
-            return;
-        }
-
-        await store.PutAsync(
-            Containers.Audit,
-            StateName,
-            JsonSerializer.SerializeToUtf8Bytes(new SortedDictionary<string, Known>(_known, StringComparer.Ordinal), MinutesJson.Compact),
-            new ObjectProperties { ContentType = PipelineNames.JsonContentType, CacheControl = "no-store" },
-            cancellationToken: cancellationToken).ConfigureAwait(false);
-    }
+    public Task SaveAsync(IObjectStore store, IEnumerable<string> current, CancellationToken cancellationToken) =>
+        _known.SaveAsync(store, current, cancellationToken);
 
     internal sealed record Known(string Version, IReadOnlyList<string> Warnings);
 }
