@@ -14,13 +14,11 @@ namespace PublishPipeline.Functions.Tests;
 /// </summary>
 public sealed class OversizedUploadTests : IDisposable
 {
-    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("pp-oversized-");
-    private readonly FileSystemObjectStore _store;
+    private readonly TempSiteStore _temp = new("pp-oversized-");
 
-    public OversizedUploadTests() =>
-        _store = new FileSystemObjectStore(Path.Combine(_root.FullName, "work"), new Dictionary<string, string> { [Containers.Web] = Path.Combine(_root.FullName, "site") });
+    private FileSystemObjectStore Store => _temp.Store;
 
-    public void Dispose() => _root.Delete(recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task The_nightly_run_quarantines_an_upload_over_the_limit_without_reading_it_and_only_once()
@@ -28,10 +26,10 @@ public sealed class OversizedUploadTests : IDisposable
         var small = TestUploads.PublicMinutes(461);
         var limit = small.Length;
         var big = TestUploads.PublicMinutes(460).Concat(System.Text.Encoding.UTF8.GetBytes("\n" + new string('x', limit))).ToArray();
-        await _store.PutAsync(Containers.Uploads, "big.txt", big, ObjectProperties.None);
-        await _store.PutAsync(Containers.Uploads, "small.txt", small, ObjectProperties.None);
+        await Store.PutAsync(Containers.Uploads, "big.txt", big, ObjectProperties.None);
+        await Store.PutAsync(Containers.Uploads, "small.txt", small, ObjectProperties.None);
         var reads = new List<string>();
-        var store = new InterceptingStore(_store) { AfterGet = (container, name) => { reads.Add($"{container}/{name}"); return Task.CompletedTask; } };
+        var store = new InterceptingStore(Store) { AfterGet = (container, name) => { reads.Add($"{container}/{name}"); return Task.CompletedTask; } };
         MinutesPipeline Pipeline() => new(store, new Redactor(new RedactionPolicy()), new SiteBuilder(new SiteOptions()), options: new PipelineOptions { MaxUploadBytes = limit });
 
         var report = await Pipeline().RerenderAsync();
@@ -40,16 +38,16 @@ public sealed class OversizedUploadTests : IDisposable
         Assert.DoesNotContain($"{Containers.Uploads}/big.txt", reads);
         Assert.Contains(id, report.Failed);
         Assert.DoesNotContain(id, report.Normalized);
-        var stored = await _store.GetAsync(Containers.Quarantine, PipelineNames.Document(id));
+        var stored = await Store.GetAsync(Containers.Quarantine, PipelineNames.Document(id));
         Assert.NotNull(stored);
         var quarantine = JsonSerializer.Deserialize<QuarantineReport>(stored.Content.Span, MinutesJson.Options)!;
         Assert.Equal("too-large", quarantine.Code);
         Assert.Equal("big.txt", quarantine.SourceName);
         Assert.Equal(big.Length, quarantine.Length);
         Assert.Contains($"at most {limit:N0} are read", quarantine.Reason, StringComparison.Ordinal);
-        var listed = await _store.ListAsync(Containers.Uploads, "big.txt").FirstAsync(o => o.Name == "big.txt");
+        var listed = await Store.ListAsync(Containers.Uploads, "big.txt").FirstAsync(o => o.Name == "big.txt");
         Assert.Equal(listed.ETag.Trim('"'), quarantine.SourceETag);
-        Assert.Null(await _store.GetAsync(Containers.Normalized, PipelineNames.Document(id)));
+        Assert.Null(await Store.GetAsync(Containers.Normalized, PipelineNames.Document(id)));
 
         // The upload within the limit was taken through as usual.
         Assert.Contains(MinutesId.FromSourceName("small.txt"), report.Normalized);
@@ -59,6 +57,6 @@ public sealed class OversizedUploadTests : IDisposable
         var next = await Pipeline().RerenderAsync();
         Assert.DoesNotContain(id, next.Failed);
         Assert.DoesNotContain($"{Containers.Uploads}/big.txt", reads);
-        Assert.Equal(stored.ETag, (await _store.GetAsync(Containers.Quarantine, PipelineNames.Document(id)))!.ETag);
+        Assert.Equal(stored.ETag, (await Store.GetAsync(Containers.Quarantine, PipelineNames.Document(id)))!.ETag);
     }
 }

@@ -15,13 +15,11 @@ public sealed class RecoverySweepTests : IDisposable
     private static readonly Redactor Redactor = new(new RedactionPolicy());
     private static readonly SiteBuilder Site = new(new SiteOptions());
 
-    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("pp-recovery-");
-    private readonly FileSystemObjectStore _store;
+    private readonly TempSiteStore _temp = new("pp-recovery-");
 
-    public RecoverySweepTests() =>
-        _store = new FileSystemObjectStore(Path.Combine(_root.FullName, "work"), new Dictionary<string, string> { [Containers.Web] = Path.Combine(_root.FullName, "site") });
+    private FileSystemObjectStore Store => _temp.Store;
 
-    public void Dispose() => _root.Delete(recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     private static MinutesPipeline Pipeline(IObjectStore store, PipelineOptions? options = null, TimeProvider? time = null) =>
         new(store, Redactor, Site, options: options, time: time);
@@ -38,7 +36,7 @@ public sealed class RecoverySweepTests : IDisposable
         var snapshot = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var container in Containers.All)
         {
-            await foreach (var item in _store.ListAsync(container))
+            await foreach (var item in Store.ListAsync(container))
             {
                 if (!item.Name.StartsWith(PipelineNames.StatePrefix, StringComparison.Ordinal) || item.Name.StartsWith(PipelineNames.RenderedPrefix, StringComparison.Ordinal))
                 {
@@ -56,11 +54,11 @@ public sealed class RecoverySweepTests : IDisposable
         string Id(string name) => MinutesId.FromSourceName(name);
         foreach (var (name, n) in new[] { ("done.txt", 700), ("uploaded.txt", 701), ("normalised.txt", 702), ("redacted.txt", 703), ("rendered.txt", 704) })
         {
-            await _store.PutAsync(Containers.Uploads, name, TestUploads.PublicMinutes(n), ObjectProperties.None);
+            await Store.PutAsync(Containers.Uploads, name, TestUploads.PublicMinutes(n), ObjectProperties.None);
         }
 
         // Each stuck where a transient failure (retries exhausted) stopped its chain.
-        var pipeline = Pipeline(_store);
+        var pipeline = Pipeline(Store);
         await pipeline.PublishAsync("done.txt");
         await pipeline.NormalizeAsync("normalised.txt");
         await pipeline.NormalizeAsync("redacted.txt");
@@ -70,30 +68,30 @@ public sealed class RecoverySweepTests : IDisposable
         Assert.NotEmpty(done);
 
         // Just now: the triggers may still be on them, so the sweep leaves them (only the indexes are brought up to date).
-        var early = await Pipeline(_store).RecoverAsync();
+        var early = await Pipeline(Store).RecoverAsync();
         Assert.Empty(early.Normalized.Concat(early.Reredacted).Concat(early.Rerendered));
-        Assert.Equal([Id("done.txt"), Id("rendered.txt")], (await CatalogIdsAsync(_store)).Order());
+        Assert.Equal([Id("done.txt"), Id("rendered.txt")], (await CatalogIdsAsync(Store)).Order());
 
         // Minutes later: one run takes every stuck document to the end of its chain.
         var later = new ShiftedTime { Offset = TimeSpan.FromMinutes(10) };
-        var report = await Pipeline(_store, time: later).RecoverAsync();
+        var report = await Pipeline(Store, time: later).RecoverAsync();
 
         Assert.Equal([Id("uploaded.txt")], report.Normalized);
         Assert.Equal(new[] { "normalised.txt", "uploaded.txt" }.Select(Id).Order(), report.Reredacted.Order());
         Assert.Equal(new[] { "normalised.txt", "redacted.txt", "uploaded.txt" }.Select(Id).Order(), report.Rerendered.Order());
-        Assert.Equal(new[] { "done.txt", "normalised.txt", "redacted.txt", "rendered.txt", "uploaded.txt" }.Select(Id).Order(), (await CatalogIdsAsync(_store)).Order());
-        Assert.Empty(await SiteLinkCheck.BrokenLinksAsync(_store, Site.Urls, reachableOnly: false));
+        Assert.Equal(new[] { "done.txt", "normalised.txt", "redacted.txt", "rendered.txt", "uploaded.txt" }.Select(Id).Order(), (await CatalogIdsAsync(Store)).Order());
+        Assert.Empty(await SiteLinkCheck.BrokenLinksAsync(Store, Site.Urls, reachableOnly: false));
 
         // What was done was compared, not redone.
         var after = await SnapshotAsync();
         Assert.All(done, kv => Assert.Equal(kv.Value, after[kv.Key]));
 
         // And the next sweep finds nothing to do: no writes, no report (the two runs that changed something wrote one each).
-        var next = await Pipeline(_store, time: later).RecoverAsync();
+        var next = await Pipeline(Store, time: later).RecoverAsync();
         Assert.False(next.ChangedAnything);
         Assert.Equal(after, await SnapshotAsync());
         var reports = 0;
-        await foreach (var item in _store.ListAsync(Containers.Audit, MinutesPipeline.RecoveryReportPrefix))
+        await foreach (var item in Store.ListAsync(Containers.Audit, MinutesPipeline.RecoveryReportPrefix))
         {
             reports++;
         }
@@ -106,21 +104,21 @@ public sealed class RecoverySweepTests : IDisposable
     {
         foreach (var n in new[] { 710, 711, 712 })
         {
-            await _store.PutAsync(Containers.Uploads, $"stuck-{n}.txt", TestUploads.PublicMinutes(n), ObjectProperties.None);
+            await Store.PutAsync(Containers.Uploads, $"stuck-{n}.txt", TestUploads.PublicMinutes(n), ObjectProperties.None);
         }
 
         var options = new PipelineOptions { RecoveryMaxDocuments = 2 };
         var later = new ShiftedTime { Offset = TimeSpan.FromMinutes(10) };
-        var first = await Pipeline(_store, options, later).RecoverAsync();
+        var first = await Pipeline(Store, options, later).RecoverAsync();
 
         Assert.Equal(2, first.Rerendered.Count);
         Assert.Equal([$"{Containers.Uploads}/stuck-712.txt"], first.LeftForNextRun);
-        Assert.Equal(2, (await CatalogIdsAsync(_store)).Count);
+        Assert.Equal(2, (await CatalogIdsAsync(Store)).Count);
 
-        var second = await Pipeline(_store, options, later).RecoverAsync();
+        var second = await Pipeline(Store, options, later).RecoverAsync();
         Assert.Equal([MinutesId.FromSourceName("stuck-712.txt")], second.Rerendered);
         Assert.Empty(second.LeftForNextRun);
-        Assert.Equal(3, (await CatalogIdsAsync(_store)).Count);
+        Assert.Equal(3, (await CatalogIdsAsync(Store)).Count);
     }
 
     [Fact]
