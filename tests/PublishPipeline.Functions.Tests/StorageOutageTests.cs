@@ -89,9 +89,17 @@ public sealed class StorageOutageTests
             await Task.Delay(20);
         }
 
-        // Down for longer than the storage SDK's own retries last (~13 s in minutes watch).
+        // Down for longer than the storage SDK's own retries last: 15 s, and until minutes watch has
+        // seen a poll fail through all of them (4 exponential retries with jitter take 9.6–14.4 s
+        // after the poll began, so a fixed 15 s alone left it to chance on a slow machine).
         await azurite.StopAsync();
         await Task.Delay(TimeSpan.FromSeconds(15));
+        var noticed = Stopwatch.StartNew();
+        while (!watcher.Output.Contains("storage unreachable", StringComparison.Ordinal) && noticed.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(100);
+        }
+
         await azurite.StartAgainAsync();
         var back = Stopwatch.StartNew();
 
