@@ -1,11 +1,17 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using PublishPipeline.Model;
 using PublishPipeline.Redaction.Names;
 
 namespace PublishPipeline.Redaction;
 
 /// <summary>One piece of text of the minutes that may hold a name, with where it is.</summary>
-/// <param name="Location">Audit location, e.g. <c>sections[2].turns[5].text</c>.</param>
-internal readonly record struct TextField(string Location, string Text, NameContext Context);
+/// <param name="Path">Where it is; <see cref="Location"/> spells it out.</param>
+internal readonly record struct TextField(FieldPath Path, string Text, NameContext Context)
+{
+    /// <summary>Audit location, e.g. <c>sections[2].turns[5].text</c>: made when asked for (an audit entry, a hold), not per field.</summary>
+    public string Location => Path.ToString();
+}
 
 /// <summary>
 /// Every text of a <see cref="Minutes"/> in one fixed order, and the rebuild that puts replaced
@@ -55,7 +61,7 @@ internal static class MinutesTextFields
 
         public override string? Visit(FieldPath path, string text, NameContext context)
         {
-            Fields.Add(new TextField(path.ToString(), text, context));
+            Fields.Add(new TextField(path, text, context));
             return null;
         }
     }
@@ -237,40 +243,76 @@ internal readonly record struct FieldPath(FieldArea Area, int A = 0, int B = 0, 
 {
     public override string ToString()
     {
-        var where = Area switch
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[64]);
+        Write(ref text);
+        return text.ToStringAndClear();
+    }
+
+    /// <summary>The audit location of an offset in the field, <c>sections[2].turns[5].text@14</c>, made in one string.</summary>
+    public string At(int offset)
+    {
+        var text = new DefaultInterpolatedStringHandler(1, 1, CultureInfo.InvariantCulture, stackalloc char[64]);
+        Write(ref text);
+        text.AppendLiteral("@");
+        text.AppendFormatted(offset);
+        return text.ToStringAndClear();
+    }
+
+    private void Write(ref DefaultInterpolatedStringHandler text)
+    {
+        switch (Area)
         {
-            FieldArea.Title => "title",
-            FieldArea.Body => "body",
-            FieldArea.Venue => "venue",
-            FieldArea.Secretariat => "secretariat",
-            FieldArea.Agenda => $"agenda[{A}]",
-            FieldArea.AttendeeGroup => $"attendees[{A}].group",
-            FieldArea.AttendeeMember => $"attendees[{A}].members[{B}]",
-            FieldArea.RollGroup => $"rolls[{A}].group",
-            FieldArea.RollEntry => $"rolls[{A}].entries[{B}]",
-            FieldArea.MeetingReason => "disclosure.meetingReason",
-            FieldArea.DisclosureReason => "disclosure.reason",
-            FieldArea.SectionHeading => $"sections[{A}].heading",
-            FieldArea.TurnSpeaker => $"sections[{A}].turns[{B}].speaker",
-            FieldArea.TurnText => $"sections[{A}].turns[{B}].text",
-            FieldArea.TurnPerson => $"sections[{A}].turns[{B}].person",
-            FieldArea.TurnMention => $"sections[{A}].turns[{B}].mentions[{C}]",
-            FieldArea.Result => $"results[{A}]",
-            FieldArea.Material => $"materials[{A}]",
-            FieldArea.WarningMessage => $"warnings[{A}].message",
-            FieldArea.SourceName => "source.name",
-            _ => throw new InvalidOperationException($"unknown field area {Area}"),
-        };
-        return Part switch
+            case FieldArea.Title: text.AppendLiteral("title"); break;
+            case FieldArea.Body: text.AppendLiteral("body"); break;
+            case FieldArea.Venue: text.AppendLiteral("venue"); break;
+            case FieldArea.Secretariat: text.AppendLiteral("secretariat"); break;
+            case FieldArea.Agenda: Indexed(ref text, "agenda[", A, "]"); break;
+            case FieldArea.AttendeeGroup: Indexed(ref text, "attendees[", A, "].group"); break;
+            case FieldArea.AttendeeMember: Indexed(ref text, "attendees[", A, "].members[", B, "]"); break;
+            case FieldArea.RollGroup: Indexed(ref text, "rolls[", A, "].group"); break;
+            case FieldArea.RollEntry: Indexed(ref text, "rolls[", A, "].entries[", B, "]"); break;
+            case FieldArea.MeetingReason: text.AppendLiteral("disclosure.meetingReason"); break;
+            case FieldArea.DisclosureReason: text.AppendLiteral("disclosure.reason"); break;
+            case FieldArea.SectionHeading: Indexed(ref text, "sections[", A, "].heading"); break;
+            case FieldArea.TurnSpeaker: Indexed(ref text, "sections[", A, "].turns[", B, "].speaker"); break;
+            case FieldArea.TurnText: Indexed(ref text, "sections[", A, "].turns[", B, "].text"); break;
+            case FieldArea.TurnPerson: Indexed(ref text, "sections[", A, "].turns[", B, "].person"); break;
+            case FieldArea.TurnMention:
+                Indexed(ref text, "sections[", A, "].turns[", B, "].mentions[");
+                text.AppendFormatted(C);
+                text.AppendLiteral("]");
+                break;
+            case FieldArea.Result: Indexed(ref text, "results[", A, "]"); break;
+            case FieldArea.Material: Indexed(ref text, "materials[", A, "]"); break;
+            case FieldArea.WarningMessage: Indexed(ref text, "warnings[", A, "].message"); break;
+            case FieldArea.SourceName: text.AppendLiteral("source.name"); break;
+            default: throw new InvalidOperationException($"unknown field area {Area}");
+        }
+
+        text.AppendLiteral(Part switch
         {
-            PersonPart.None => where,
-            PersonPart.Written => where + ".written",
-            PersonPart.Name => where + ".name",
-            PersonPart.FamilyName => where + ".familyName",
-            PersonPart.GivenName => where + ".givenName",
-            PersonPart.Role => where + ".role",
+            PersonPart.None => "",
+            PersonPart.Written => ".written",
+            PersonPart.Name => ".name",
+            PersonPart.FamilyName => ".familyName",
+            PersonPart.GivenName => ".givenName",
+            PersonPart.Role => ".role",
             _ => throw new InvalidOperationException($"unknown person part {Part}"),
-        };
+        });
+    }
+
+    private static void Indexed(ref DefaultInterpolatedStringHandler text, string before, int a, string after)
+    {
+        text.AppendLiteral(before);
+        text.AppendFormatted(a);
+        text.AppendLiteral(after);
+    }
+
+    private static void Indexed(ref DefaultInterpolatedStringHandler text, string before, int a, string between, int b, string after)
+    {
+        Indexed(ref text, before, a, between);
+        text.AppendFormatted(b);
+        text.AppendLiteral(after);
     }
 }
 

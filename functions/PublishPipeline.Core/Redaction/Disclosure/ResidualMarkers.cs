@@ -20,14 +20,14 @@ internal static partial class ResidualMarkers
         foreach (var field in fields ?? MinutesTextFields.Collect(minutes))
         {
             var text = field.Text;
-            if (text == notice || IsLedgerWarning(minutes, field.Location))
+            if (text == notice || IsLedgerWarning(minutes, field.Path))
             {
                 continue; // our own notice, or the ledger's warning quoting a marker (it holds by itself)
             }
 
             // A heading or agenda item ending in （非公開） is the documented way to close a whole
             // item: the title stays public, so only the rest of it is checked.
-            if ((field.Location.EndsWith(".heading", StringComparison.Ordinal) || field.Location.StartsWith("agenda[", StringComparison.Ordinal))
+            if (field.Path.Area is FieldArea.SectionHeading or FieldArea.Agenda
                 && TrailingNonDisclosed().Match(text) is { Success: true } trailing)
             {
                 text = text[..trailing.Index];
@@ -42,10 +42,8 @@ internal static partial class ResidualMarkers
         return found;
     }
 
-    private static bool IsLedgerWarning(Minutes minutes, string location) =>
-        location.StartsWith("warnings[", StringComparison.Ordinal)
-        && int.TryParse(location.AsSpan(9, location.IndexOf(']', StringComparison.Ordinal) - 9), System.Globalization.CultureInfo.InvariantCulture, out var i)
-        && i < minutes.Warnings.Count && minutes.Warnings[i].Code == MarkerLedger.Code;
+    private static bool IsLedgerWarning(Minutes minutes, FieldPath path) =>
+        path.Area == FieldArea.WarningMessage && path.A < minutes.Warnings.Count && minutes.Warnings[path.A].Code == MarkerLedger.Code;
 
     /// <summary>（非公開） at the end of a heading, with any spacing and either width of parenthesis.</summary>
     [GeneratedRegex(@"[（(]\s*非\s*公\s*開\s*[）)]\s*$", RegexOptions.CultureInvariant)]

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace PublishPipeline.Redaction.Names;
 
 /// <summary>
@@ -36,23 +38,28 @@ internal readonly struct CompactText
     }
 
     /// <summary>
-    /// The same, written into buffers the caller keeps and this grows when too small, so compacting
-    /// every field of a document allocates nothing per field. The result is valid until the next call
-    /// with the same buffers.
+    /// The same, in buffers rented from the shared pool, so compacting every field of a document
+    /// allocates nothing per field; the caller gives them back with <see cref="Return"/> and may not
+    /// use the result after that.
     /// </summary>
-    public static CompactText Of(ReadOnlySpan<char> text, ref char[]? chars, ref int[]? map)
+    public static CompactText Rent(ReadOnlySpan<char> text)
     {
-        if (chars is null || chars.Length < text.Length)
-        {
-            chars = new char[Math.Max(text.Length, 2 * (chars?.Length ?? 128))];
-            map = new int[chars.Length];
-        }
-
-        return new CompactText(chars, map!, Fill(text, chars, map!));
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+        var map = ArrayPool<int>.Shared.Rent(Math.Max(1, text.Length));
+        return new CompactText(chars, map, Fill(text, chars, map));
     }
 
-    private static int Fill(ReadOnlySpan<char> text, char[] chars, int[] map)
+    /// <summary>Gives the buffers of a <see cref="Rent"/> result back to the pool.</summary>
+    public void Return()
     {
+        ArrayPool<char>.Shared.Return(_chars);
+        ArrayPool<int>.Shared.Return(_map);
+    }
+
+    /// <summary>Writes the compact characters, and where each came from unless <paramref name="map"/> is empty.</summary>
+    private static int Fill(ReadOnlySpan<char> text, Span<char> chars, Span<int> map)
+    {
+        var mapped = !map.IsEmpty;
         var n = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -64,14 +71,22 @@ internal readonly struct CompactText
 
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.ConvertToUtf32(c, text[i + 1]) == 0x20BB7)
             {
-                chars[n] = '吉'; // 𠮷 (つちよし)
-                map[n++] = i;
+                if (mapped)
+                {
+                    map[n] = i;
+                }
+
+                chars[n++] = '吉'; // 𠮷 (つちよし)
                 i++;
                 continue;
             }
 
-            chars[n] = Fold(c);
-            map[n++] = i;
+            if (mapped)
+            {
+                map[n] = i;
+            }
+
+            chars[n++] = Fold(c);
         }
 
         return n;
@@ -80,8 +95,16 @@ internal readonly struct CompactText
     /// <summary>A pattern folded the same way (spaces removed, old forms and widths folded).</summary>
     public static string Folded(ReadOnlySpan<char> text)
     {
-        var compact = Of(text);
-        return new string(compact.Chars);
+        // Names and patterns are short: folded on the stack, one string the only allocation.
+        char[]? rented = null;
+        var chars = text.Length <= 128 ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        var folded = new string(chars[..Fill(text, chars, [])]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return folded;
     }
 
     /// <summary>One spelling per character: the old forms IPADIC and most rolls do not use, and both widths.</summary>

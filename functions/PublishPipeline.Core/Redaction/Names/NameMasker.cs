@@ -41,7 +41,19 @@ internal sealed class NameMasker
         for (var f = 0; f < fields.Count; f++)
         {
             var text = fields[f].Text;
-            spans[f].RemoveAll(s => IsUnconfirmedNonName(text, s, register, veto) || (kept.Count > 0 && IsKeptName(text, s, kept)));
+            // In place, without a closure per field.
+            var list = spans[f];
+            var keep = 0;
+            for (var k = 0; k < list.Count; k++)
+            {
+                var s = list[k];
+                if (!IsUnconfirmedNonName(text, s, register, veto) && !(kept.Count > 0 && IsKeptName(text, s, kept)))
+                {
+                    list[keep++] = s;
+                }
+            }
+
+            list.RemoveRange(keep, list.Count - keep);
             matcher.Find(text, spans[f]);
             foreach (var denied in policy.DenyList)
             {
@@ -152,6 +164,10 @@ internal sealed class NameMasker
         return ((guess || model) && CodePoints(name) == 1) || (guess && veto.IsWordFragment(text, trimmed.Start, trimmed.Length, name));
     }
 
+    // Reused by every field Replace sees (one masker serves one document at a time).
+    private readonly List<(int Start, int Length, int Order, NameSpan Span)> _usable = [];
+    private readonly List<(int Start, int End, string Replacement)> _cuts = [];
+
     /// <summary>Replaces the spans of one field; returns null when nothing changed.</summary>
     public string? Replace(TextField field, List<NameSpan> spans, List<RedactionEntry> audit)
     {
@@ -162,7 +178,8 @@ internal sealed class NameMasker
 
         var text = field.Text;
         // Usable spans, trimmed to the name, by start then longest first (ties keep their order: the audit's rule list follows it).
-        var usable = new List<(int Start, int Length, int Order, NameSpan Span)>(spans.Count);
+        var usable = _usable;
+        usable.Clear();
         for (var k = 0; k < spans.Count; k++)
         {
             var s = spans[k];
@@ -184,7 +201,8 @@ internal sealed class NameMasker
         }
 
         usable.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Length != b.Length ? b.Length.CompareTo(a.Length) : a.Order.CompareTo(b.Order));
-        var cuts = new List<(int Start, int End, string Replacement)>();
+        var cuts = _cuts;
+        cuts.Clear();
         var position = 0;
         var resultLength = text.Length;
         var i = 0;
@@ -228,7 +246,7 @@ internal sealed class NameMasker
             cuts.Add((start, end, replacement));
             resultLength += replacement.Length - (end - start);
             position = end;
-            audit.Add(new RedactionEntry($"{field.Location}@{start}", original, replacement, rules is null ? rule : string.Join(',', rules), confidence));
+            audit.Add(new RedactionEntry(field.Path.At(start), original, replacement, rules is null ? rule : string.Join(',', rules), confidence));
         }
 
         return string.Create(resultLength, (text, cuts), static (output, state) =>

@@ -39,8 +39,6 @@ internal sealed class RegisterMatcher
     private readonly List<(int Start, int Length, (Person? Person, PatternKind Kind) Value)> _placeHits = [];
     private readonly List<(int Start, int Length, Person Person, PatternKind Kind)> _accepted = [];
     private readonly List<(int Start, int End)> _taken = [];
-    private char[]? _compactChars;
-    private int[]? _compactMap;
 
     public RegisterMatcher(PeopleRegister register, IReadOnlyCollection<string> places, Func<Person, bool> isMasked, OfflineNameRecognizer words)
     {
@@ -91,7 +89,19 @@ internal sealed class RegisterMatcher
             return;
         }
 
-        var compact = CompactText.Of(text, ref _compactChars, ref _compactMap);
+        var compact = CompactText.Rent(text);
+        try
+        {
+            FindIn(compact, text, found);
+        }
+        finally
+        {
+            compact.Return();
+        }
+    }
+
+    private void FindIn(CompactText compact, string text, List<NameSpan> found)
+    {
         var t = compact.Chars;
         var hits = _hits;
         hits.Clear();

@@ -11,7 +11,9 @@ namespace PublishPipeline.Redaction.People;
 /// </summary>
 internal static class ParsedCopies
 {
-    private static readonly string[] Parts = [".name", ".familyName", ".givenName"];
+    /// <summary>Fields whose location ends in .name, .familyName or .givenName (source.name too, as the locations read).</summary>
+    private static bool IsParsedPart(FieldPath path) =>
+        path.Part is PersonPart.Name or PersonPart.FamilyName or PersonPart.GivenName || path.Area == FieldArea.SourceName;
 
     public static void Mark(IReadOnlyList<TextField> fields, IReadOnlyList<List<NameSpan>> spans, PeopleRegister register)
     {
@@ -19,7 +21,7 @@ internal static class ParsedCopies
         for (var f = 0; f < fields.Count; f++)
         {
             var field = fields[f];
-            if (!Parts.Any(p => field.Location.EndsWith(p, StringComparison.Ordinal)))
+            if (!IsParsedPart(field.Path))
             {
                 continue;
             }

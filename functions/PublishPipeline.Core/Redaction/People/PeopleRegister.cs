@@ -162,12 +162,11 @@ public sealed class PeopleRegister
 
             var best = new Dictionary<Person, int>();
             var hits = new List<(int Start, int Length, (Person Person, int Length) Value)>();
-            // The texts are compacted only when some name is left to resolve, into one reused buffer.
-            char[]? chars = null;
-            int[]? map = null;
+            // The texts are compacted only when some name is left to resolve, into pooled buffers.
             foreach (var original in texts)
             {
-                var text = CompactText.Of(original, ref chars, ref map).Chars;
+                var compact = CompactText.Rent(original);
+                var text = compact.Chars;
                 hits.Clear();
                 prefixes.FindAll(text, hits);
                 foreach (var (start, length, value) in hits)
@@ -181,6 +180,8 @@ public sealed class PeopleRegister
                         best[value.Person] = length;
                     }
                 }
+
+                compact.Return();
             }
 
             foreach (var (p, length) in best)
