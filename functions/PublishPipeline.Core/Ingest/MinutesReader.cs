@@ -69,17 +69,48 @@ public static class MinutesReader
         static string F(string text) => TextNormalization.ForReading(text);
         for (var i = 0; i < blocks.Count; i++)
         {
+            // A block is copied only when its text changed: most are composed already.
             blocks[i] = blocks[i] switch
             {
-                HeadingBlock h => h with { Text = F(h.Text) },
-                ParagraphBlock p => p with { Text = F(p.Text) },
-                TableRowBlock r => new TableRowBlock(r.Line, [.. r.Cells.Select(c => new TableCell([.. c.Paragraphs.Select(F)]))]),
-                DisclosureMarkerBlock m => m with { Marker = F(m.Marker) },
+                HeadingBlock h when F(h.Text) is var t && !ReferenceEquals(t, h.Text) => h with { Text = t },
+                ParagraphBlock p when F(p.Text) is var t && !ReferenceEquals(t, p.Text) => p with { Text = t },
+                TableRowBlock r when !Composed(r) => new TableRowBlock(r.Line, [.. r.Cells.Select(c => new TableCell([.. c.Paragraphs.Select(F)]))]),
+                DisclosureMarkerBlock m when F(m.Marker) is var t && !ReferenceEquals(t, m.Marker) => m with { Marker = t },
                 var other => other,
             };
         }
 
         return blocks;
+    }
+
+    /// <summary>White space and byte-order marks only (checked in place: the text may be tens of MB).</summary>
+    private static bool OnlyWhiteSpace(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c != '\uFEFF' && !char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Composed(TableRowBlock row)
+    {
+        foreach (var cell in row.Cells)
+        {
+            foreach (var paragraph in cell.Paragraphs)
+            {
+                if (!ReferenceEquals(TextNormalization.ForReading(paragraph), paragraph))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Formats staff upload by mistake that would otherwise pass as "binary" or, worse, as text (RTF).</summary>
@@ -104,7 +135,7 @@ public static class MinutesReader
         }
 
         var decoded = SourceDecoder.Decode(name, bytes);
-        if (string.IsNullOrWhiteSpace(decoded.Text.Replace('\uFEFF', ' ')))
+        if (OnlyWhiteSpace(decoded.Text))
         {
             throw new MinutesFormatException(name, $"file has only whitespace ({bytes.Length:N0} bytes, {decoded.EncodingName})")
             { Code = "empty" };

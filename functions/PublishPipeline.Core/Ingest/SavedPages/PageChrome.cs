@@ -63,8 +63,10 @@ internal static class PageChrome
             var t = token.ToLowerInvariant();
             foreach (var word in ChromeWords)
             {
-                if (t == word || t.StartsWith(word + "-", StringComparison.Ordinal) || t.StartsWith(word + "_", StringComparison.Ordinal)
-                    || t.EndsWith("-" + word, StringComparison.Ordinal) || t.EndsWith("_" + word, StringComparison.Ordinal))
+                // word, word-…, word_…, …-word or …_word (compared in place: no string per token and word)
+                if (t == word
+                    || (t.Length > word.Length && t.StartsWith(word, StringComparison.Ordinal) && t[word.Length] is '-' or '_')
+                    || (t.Length > word.Length && t.EndsWith(word, StringComparison.Ordinal) && t[^(word.Length + 1)] is '-' or '_'))
                 {
                     return true;
                 }
