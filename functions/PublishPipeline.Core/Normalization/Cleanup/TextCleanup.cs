@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -28,22 +29,25 @@ internal static partial class TextCleanup
             return text;
         }
 
-        var sb = new StringBuilder(text.Length);
-        sb.Append(span[..first]);
+        // Every fold writes at most one character per character read: the text's length is enough room.
+        char[]? rented = null;
+        var output = span.Length <= 256 ? stackalloc char[span.Length] : (rented = ArrayPool<char>.Shared.Rent(span.Length));
+        span[..first].CopyTo(output);
+        var n = first;
         for (var i = first; i < span.Length; i++)
         {
             var c = span[i];
             if (c is >= '０' and <= '９')
             {
-                sb.Append((char)(c - '０' + '0'));
+                output[n++] = (char)(c - '０' + '0');
             }
             else if (c is >= 'Ａ' and <= 'Ｚ')
             {
-                sb.Append((char)(c - 'Ａ' + 'A'));
+                output[n++] = (char)(c - 'Ａ' + 'A');
             }
             else if (c is >= 'ａ' and <= 'ｚ')
             {
-                sb.Append((char)(c - 'ａ' + 'a'));
+                output[n++] = (char)(c - 'ａ' + 'a');
             }
             else if (c is >= '\uFF61' and <= '\uFF9F')
             {
@@ -54,16 +58,23 @@ internal static partial class TextCleanup
                     end++;
                 }
 
-                sb.Append(FoldHalfWidthKana(span[i..end]));
+                n = FoldHalfWidthKana(span[i..end], output, n);
                 i = end - 1;
             }
             else
             {
-                sb.Append(c);
+                output[n++] = c;
             }
         }
 
-        return sb.ToString();
+        // A line whose only wide characters are punctuation (：, ～) keeps its string.
+        var folded = output[..n].SequenceEqual(span) ? text : new string(output[..n]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return folded;
     }
 
     private const string HalfKana = "｡｢｣､･ｦｧｨｩｪｫｬｭｮｯｰｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜﾝ";
@@ -73,37 +84,38 @@ internal static partial class TextCleanup
     private const string SemiVoiceable = "ハヒフヘホ";
     private const string SemiVoiced = "パピプペポ";
 
-    private static string FoldHalfWidthKana(ReadOnlySpan<char> run)
+    /// <summary>Writes the run folded at <paramref name="n"/>; returns the new end.</summary>
+    private static int FoldHalfWidthKana(ReadOnlySpan<char> run, Span<char> output, int n)
     {
-        var sb = new StringBuilder(run.Length);
+        var start = n;
         foreach (var c in run)
         {
             var k = HalfKana.IndexOf(c, StringComparison.Ordinal);
             if (k >= 0)
             {
-                sb.Append(FullKana[k]);
+                output[n++] = FullKana[k];
                 continue;
             }
 
-            if (c is 'ﾞ' or 'ﾟ' && sb.Length > 0)
+            if (c is 'ﾞ' or 'ﾟ' && n > start)
             {
-                var last = sb[^1];
+                var last = output[n - 1];
                 var (from, to) = c == 'ﾞ' ? (Voiceable, Voiced) : (SemiVoiceable, SemiVoiced);
                 var v = from.IndexOf(last, StringComparison.Ordinal);
                 if (v >= 0)
                 {
-                    sb[^1] = to[v];
+                    output[n - 1] = to[v];
                     continue;
                 }
 
-                sb.Append(c == 'ﾞ' ? '゛' : '゜');
+                output[n++] = c == 'ﾞ' ? '゛' : '゜';
                 continue;
             }
 
-            sb.Append(c);
+            output[n++] = c;
         }
 
-        return sb.ToString();
+        return n;
     }
 
     /// <summary>
