@@ -17,6 +17,13 @@ internal sealed partial class MarkdownReader
     private static readonly MarkdownPipeline Pipeline = CreatePipeline();
 
     private readonly List<SourceBlock> blocks = [];
+    // Lines before the part being read (Markdig numbers each part's lines from 0).
+    private int lineOffset;
+    // Reused for every paragraph.
+    private readonly StringBuilder inlineText = new();
+    private readonly StringBuilder pending = new();
+    private readonly List<MdInlines.Inline> inlineList = [];
+    private readonly Stack<(MdInlines.Inline Inline, int Depth)> inlineStack = new();
     private readonly Lazy<IElement> fragmentHost = new(() =>
         HtmlBlocks.CreateParser(keepSourceReferences: false).ParseDocument(string.Empty).CreateElement("div"));
 
@@ -30,17 +37,27 @@ internal sealed partial class MarkdownReader
         return builder.Build();
     }
 
-    public static List<SourceBlock> Read(string text)
+    /// <summary>Markdig's tree costs about ten times the text it parses: a long upload is parsed a part at a time.</summary>
+    internal const int PartChars = 32 * 1024;
+
+    public static List<SourceBlock> Read(string text) => Read(text, PartChars);
+
+    /// <summary>The blocks of <paramref name="text"/>, parsed in parts of about <paramref name="partChars"/> characters cut where no Markdown block can continue (<see cref="MarkdownParts"/>), so only one part's tree is alive at a time.</summary>
+    internal static List<SourceBlock> Read(string text, int partChars)
     {
         // Markdig's work grows with the cube of container nesting (each line re-matches every open
         // container and rescans its indentation) and its own depth check comes only after that work:
         // refuse absurd nesting before parsing, in one linear pass.
         CheckNesting(text);
         var reader = new MarkdownReader();
-        var document = Markdown.Parse(text, Pipeline);
-        foreach (var block in document)
+        foreach (var (start, length, firstLine) in MarkdownParts.Of(text, partChars))
         {
-            reader.ReadBlock(block, listItem: false);
+            reader.lineOffset = firstLine;
+            var document = Markdown.Parse(start == 0 && length == text.Length ? text : text.Substring(start, length), Pipeline);
+            foreach (var block in document)
+            {
+                reader.ReadBlock(block, listItem: false);
+            }
         }
 
         return reader.blocks;
@@ -163,7 +180,7 @@ internal sealed partial class MarkdownReader
 
     private void ReadBlock(Md.Block block, bool listItem)
     {
-        var line = block.Line + 1;
+        var line = block.Line + 1 + lineOffset;
         ReadLimits.CheckTime("line", line);
         switch (block)
         {
@@ -198,7 +215,7 @@ internal sealed partial class MarkdownReader
                             .Where(p => p.Length > 0)
                             .ToList()))
                         .ToList();
-                    blocks.Add(new TableRowBlock(row.Line + 1, cells));
+                    blocks.Add(new TableRowBlock(row.Line + 1 + lineOffset, cells));
                 }
 
                 break;
@@ -212,7 +229,7 @@ internal sealed partial class MarkdownReader
                     {
                         if (label.Length > 0 && child is Md.ParagraphBlock first)
                         {
-                            AddInline(first.Inline, first.Line + 1, listItem: true, label);
+                            AddInline(first.Inline, first.Line + 1 + lineOffset, listItem: true, label);
                             label = string.Empty;
                             continue;
                         }
@@ -299,7 +316,19 @@ internal sealed partial class MarkdownReader
     /// <param name="decoded">The text came out of the HTML parser: a tab row's cells are not parsed as HTML again.</param>
     private void AddLines(string text, int line, bool listItem, bool decoded = false)
     {
-        var pending = new StringBuilder();
+        if (!text.Contains('\n', StringComparison.Ordinal) && !SourceMarks.IsBracketMarker(text, out _)
+            && !SourceMarks.IsPageBreakDebris(text) && !text.Contains('\t', StringComparison.Ordinal))
+        {
+            // One line, the usual paragraph: its text as it is, without the copies below.
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                blocks.Add(new ParagraphBlock(line, text.Trim(), listItem));
+            }
+
+            return;
+        }
+
+        var pending = this.pending.Clear();
         var pendingLine = line;
         var current = line;
         foreach (var range in text.AsSpan().Split('\n'))
@@ -351,7 +380,7 @@ internal sealed partial class MarkdownReader
     /// Inline content as text; when raw HTML is present, as HTML (literals escaped) for AngleSharp,
     /// with line breaks kept as <see cref="LineBreakMark"/>.
     /// </summary>
-    private static string InlineText(MdInlines.ContainerInline? inline, out bool hasHtml)
+    private string InlineText(MdInlines.ContainerInline? inline, out bool hasHtml)
     {
         if (inline is null)
         {
@@ -359,14 +388,15 @@ internal sealed partial class MarkdownReader
             return string.Empty;
         }
 
-        hasHtml = Inlines(inline).Any(i => i is MdInlines.HtmlInline);
-        var builder = new StringBuilder();
-        foreach (var child in Inlines(inline))
+        var inlines = Inlines(inline);
+        hasHtml = inlines.Exists(i => i is MdInlines.HtmlInline);
+        var builder = inlineText.Clear();
+        foreach (var child in inlines)
         {
             switch (child)
             {
                 case MdInlines.LiteralInline literal:
-                    AppendText(builder, literal.Content.ToString(), hasHtml);
+                    AppendText(builder, literal.Content.AsSpan(), hasHtml);
                     break;
                 case MdInlines.LineBreakInline:
                     builder.Append(hasHtml ? LineBreakMark : '\n');
@@ -375,7 +405,7 @@ internal sealed partial class MarkdownReader
                     AppendText(builder, code.Content, hasHtml);
                     break;
                 case MdInlines.HtmlEntityInline entity:
-                    AppendText(builder, entity.Transcoded.ToString(), hasHtml);
+                    AppendText(builder, entity.Transcoded.AsSpan(), hasHtml);
                     break;
                 case MdInlines.HtmlInline raw:
                     builder.Append(raw.Tag);
@@ -394,9 +424,13 @@ internal sealed partial class MarkdownReader
     /// Markdig nest 50,000 emphasis inlines, which a recursive walk (ours or Markdig's FindDescendants)
     /// overflows the stack on. Deeper than <see cref="ReadLimits.MaxDepth"/> is refused.
     /// </summary>
-    private static IEnumerable<MdInlines.Inline> Inlines(MdInlines.ContainerInline root)
+    private List<MdInlines.Inline> Inlines(MdInlines.ContainerInline root)
     {
-        var stack = new Stack<(MdInlines.Inline Inline, int Depth)>();
+        // One walk into lists the reader keeps: a paragraph costs no iterator or stack of its own.
+        var list = inlineList;
+        list.Clear();
+        var stack = inlineStack;
+        stack.Clear();
         for (var child = root.LastChild; child is not null; child = child.PreviousSibling)
         {
             stack.Push((child, 1));
@@ -405,12 +439,12 @@ internal sealed partial class MarkdownReader
         while (stack.Count > 0)
         {
             var (inline, depth) = stack.Pop();
-            yield return inline;
+            list.Add(inline);
             if (inline is MdInlines.ContainerInline container)
             {
                 if (depth >= ReadLimits.MaxDepth)
                 {
-                    throw new ReadLimitException($"Markdown inline elements (emphasis, links) are nested more than {ReadLimits.MaxDepth} deep (line {inline.Line + 1}); this is not minutes") { Line = inline.Line + 1 };
+                    throw new ReadLimitException($"Markdown inline elements (emphasis, links) are nested more than {ReadLimits.MaxDepth} deep (line {inline.Line + 1 + lineOffset}); this is not minutes") { Line = inline.Line + 1 + lineOffset };
                 }
 
                 for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
@@ -419,9 +453,11 @@ internal sealed partial class MarkdownReader
                 }
             }
         }
+
+        return list;
     }
 
-    private static void AppendText(StringBuilder builder, string text, bool html)
+    private static void AppendText(StringBuilder builder, ReadOnlySpan<char> text, bool html)
     {
         if (!html)
         {
