@@ -343,13 +343,13 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     /// <summary>Splits a line holding several turns ("[開会] 本部長： … 1. 議題 (1) … 本部長： …") and feeds the parts back.</summary>
     private bool SplitInline(string text, int line)
     {
-        var cuts = new SortedSet<int>();
+        SortedSet<int>? found = null; // made for the few lines that hold a label: most hold none
         foreach (var (index, _) in SpeakerLabels.InlineColonLabels(text))
         {
-            cuts.Add(index);
+            (found ??= []).Add(index);
         }
 
-        if (cuts.Count == 0)
+        if (found is not { Count: > 0 } cuts)
         {
             return false;
         }
