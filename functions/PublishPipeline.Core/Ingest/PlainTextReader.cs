@@ -132,15 +132,20 @@ internal sealed class PlainTextReader
                 return;
             }
 
-            foreach (var block in HtmlBlocks.Read(Fragment(piece), _ => lineNumber))
-            {
-                blocks.Add(block);
-            }
-
+            ReadFragment(piece, lineNumber);
             return;
         }
 
         blocks.Add(new ParagraphBlock(lineNumber, piece.TrimEnd()));
+    }
+
+    // Its own method: the lambda's closure over the line number is made only for a fragment, not for every line.
+    private void ReadFragment(string piece, int lineNumber)
+    {
+        foreach (var block in HtmlBlocks.Read(Fragment(piece), _ => lineNumber))
+        {
+            blocks.Add(block);
+        }
     }
 
     /// <summary>The paragraphs of one cell's text: HTML inside is parsed (&lt;p&gt;, &lt;br&gt;), plain text trimmed; empty → none.</summary>

@@ -378,10 +378,14 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
 
         var parts = new List<string>();
         var start = 0;
-        foreach (var cut in cuts.Where(c => c > 0 && c < text.Length))
+        foreach (var cut in cuts)
         {
-            parts.Add(text[start..cut]);
-            start = cut;
+            // A loop, not a lambda: a lambda over text would make a closure for every line this method sees.
+            if (cut > 0 && cut < text.Length)
+            {
+                parts.Add(text[start..cut]);
+                start = cut;
+            }
         }
 
         parts.Add(text[start..]);
