@@ -243,13 +243,17 @@ public sealed class FolderPublisher
         }
 
         // 5. The site folder against what the state says is published; then every index once.
-        var (repaired, damaged) = await SiteRepair.RunAsync(_pipeline, cancellationToken).ConfigureAwait(false);
+        var (repaired, damaged, stamps, documents) = await SiteRepair.RunAsync(_pipeline, cancellationToken).ConfigureAwait(false);
         foreach (var result in results.Values.Where(r => r.Outcome == DocumentOutcome.Published && repaired.Contains(r.Id!)).ToList())
         {
             results[result.SourceName] = result with { Unchanged = false, Message = "written again: the site folder lacked or changed its files" };
         }
 
         var update = await _pipeline.Index.UpdateAsync(force: damaged, cancellationToken).ConfigureAwait(false);
+        await stamps.StampWrittenAsync(_store, update, cancellationToken).ConfigureAwait(false);
+        var rendered = ranStages.Keys.Where(e => results[e.Name].Outcome == DocumentOutcome.Published).Select(e => e.Id).Concat(repaired).ToHashSet(StringComparer.Ordinal);
+        await stamps.StampRenderedAsync(_store, rendered, cancellationToken).ConfigureAwait(false);
+        await stamps.SaveAsync(_store, documents, (await _pipeline.Index.RecordedFilesAsync(cancellationToken).ConfigureAwait(false)).Keys, cancellationToken).ConfigureAwait(false);
         await keys.SaveAsync(_store, entries.Values.Select(e => e.Sha), cancellationToken).ConfigureAwait(false);
         await knownWarnings.SaveAsync(_store, results.Values.Where(r => r.Outcome == DocumentOutcome.Published && r.Id is not null).Select(r => r.Id!), cancellationToken).ConfigureAwait(false);
         Tick();
