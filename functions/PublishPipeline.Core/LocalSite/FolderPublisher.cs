@@ -89,14 +89,14 @@ public sealed class FolderPublisher
         var done = 0;
         void Tick() => progress?.Invoke(Interlocked.Increment(ref done), total);
         var keys = await ContentKeys.LoadAsync(_store, cancellationToken).ConfigureAwait(false);
+        var inputStamps = await InputStamps.LoadAsync(_store, cancellationToken).ConfigureAwait(false);
         var entries = new ConcurrentDictionary<string, Entry>(StringComparer.Ordinal);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Parallelism), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(minutes, parallel, async (input, ct) =>
         {
             try
             {
-                var bytes = await File.ReadAllBytesAsync(input.Value, ct).ConfigureAwait(false);
-                var sha = PipelineNames.Sha256(bytes);
+                var (sha, bytes) = await inputStamps.HashAsync(input.Key, input.Value, ct).ConfigureAwait(false);
                 var entry = new Entry(input.Key, input.Value, MinutesId.FromSourceName(input.Key), sha)
                 {
                     WasUploaded = uploaded.ContainsKey(input.Key),
@@ -108,7 +108,8 @@ public sealed class FolderPublisher
                 {
                     if (!entry.UploadCurrent)
                     {
-                        await PutUploadAsync(input.Key, bytes, sha, ct).ConfigureAwait(false);
+                        bytes ??= await File.ReadAllBytesAsync(input.Value, ct).ConfigureAwait(false);
+                        await PutUploadAsync(input.Key, bytes, PipelineNames.Sha256(bytes), ct).ConfigureAwait(false);
                         entry.UploadCurrent = true;
                     }
 
@@ -255,6 +256,7 @@ public sealed class FolderPublisher
         await stamps.StampRenderedAsync(_store, rendered, cancellationToken).ConfigureAwait(false);
         await stamps.SaveAsync(_store, documents, (await _pipeline.Index.RecordedFilesAsync(cancellationToken).ConfigureAwait(false)).Keys, cancellationToken).ConfigureAwait(false);
         await keys.SaveAsync(_store, entries.Values.Select(e => e.Sha), cancellationToken).ConfigureAwait(false);
+        await inputStamps.SaveAsync(_store, minutes.Select(m => m.Key), cancellationToken).ConfigureAwait(false);
         await knownWarnings.SaveAsync(_store, results.Values.Where(r => r.Outcome == DocumentOutcome.Published && r.Id is not null).Select(r => r.Id!), cancellationToken).ConfigureAwait(false);
         Tick();
 
