@@ -22,18 +22,13 @@ internal static class SiteRepair
     internal const int ListingThreshold = 256;
 
     /// <summary>Re-renders every document with a missing or changed public file; says whether the index files need a full check.</summary>
-    public static async Task<(IReadOnlyList<string> Repaired, bool IndexDamaged, SiteStamps Stamps, IReadOnlyList<string> Documents)> RunAsync(MinutesPipeline pipeline, CancellationToken cancellationToken)
+    /// <param name="rendered">The rendered records (id → ETag) as listed after the stages ran; a record withdrawn since is skipped.</param>
+    public static async Task<(IReadOnlyList<string> Repaired, bool IndexDamaged, SiteStamps Stamps, IReadOnlyList<string> Documents)> RunAsync(MinutesPipeline pipeline, IReadOnlyDictionary<string, string> rendered, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(rendered);
         var store = pipeline.Store;
         var stamps = await SiteStamps.LoadAsync(store, cancellationToken).ConfigureAwait(false);
-        var records = new List<(string Id, string ETag)>();
-        await foreach (var item in store.ListAsync(Containers.Audit, PipelineNames.RenderedPrefix, cancellationToken).ConfigureAwait(false))
-        {
-            if (PipelineNames.IdFromDocument(item.Name[PipelineNames.RenderedPrefix.Length..]) is { } id)
-            {
-                records.Add((id, item.ETag));
-            }
-        }
+        var records = rendered.Select(r => (Id: r.Key, ETag: r.Value)).ToList();
 
         var indexFiles = await pipeline.Index.RecordedFilesAsync(cancellationToken).ConfigureAwait(false);
 
