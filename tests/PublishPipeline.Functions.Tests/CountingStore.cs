@@ -12,15 +12,23 @@ internal sealed class CountingStore(IObjectStore inner) : IObjectStore
 {
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
 
-    /// <summary>How many times <paramref name="operation"/> (get, exists, put, delete, list, listed) touched <paramref name="container"/> (null: all).</summary>
+    /// <summary>How many times <paramref name="operation"/> (get, exists, stat, put, delete, list, listed) touched <paramref name="container"/> (null: all).</summary>
     public int Count(string operation, string? container = null) =>
         _counts.Where(kv => kv.Key.StartsWith(operation + " " + container, StringComparison.Ordinal)).Sum(kv => kv.Value);
 
-    public void Reset() => _counts.Clear();
+    /// <summary>Every object read (container/name), in order.</summary>
+    public ConcurrentQueue<string> Read { get; private set; } = new();
+
+    public void Reset()
+    {
+        _counts.Clear();
+        Read = new();
+    }
 
     public Task<StoredObject?> GetAsync(string container, string name, CancellationToken cancellationToken = default)
     {
         Add("get", container);
+        Read.Enqueue(container + "/" + name);
         return inner.GetAsync(container, name, cancellationToken);
     }
 
@@ -28,6 +36,12 @@ internal sealed class CountingStore(IObjectStore inner) : IObjectStore
     {
         Add("exists", container);
         return inner.ExistsAsync(container, name, cancellationToken);
+    }
+
+    public Task<ObjectStat?> StatAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        Add("stat", container);
+        return inner.StatAsync(container, name, cancellationToken);
     }
 
     public Task<string> PutAsync(string container, string name, ReadOnlyMemory<byte> content, ObjectProperties properties, WriteCondition? condition = null, CancellationToken cancellationToken = default)

@@ -63,14 +63,10 @@ public sealed class FolderPublisher
             uploadMetadata[item.Name] = item.Metadata;
         }
 
-        var published = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var item in _store.ListAsync(Containers.Audit, PipelineNames.RenderedPrefix, cancellationToken).ConfigureAwait(false))
-        {
-            if (PipelineNames.IdFromDocument(item.Name[PipelineNames.RenderedPrefix.Length..]) is { } id)
-            {
-                published.Add(id);
-            }
-        }
+        // Every stage's output, listed once: which ids are on the site, and (step 3) which inputs
+        // are current. Documents normalised in step 1 are not judged by it (their stages run).
+        StageListing? listing = await _pipeline.ListStagesAsync(cancellationToken).ConfigureAwait(false);
+        var published = listing.Rendered.Keys.ToHashSet(StringComparer.Ordinal);
 
         // 0. Public-version confirmations first, so the minutes they confirm see them.
         foreach (var (name, file) in confirmations)
@@ -89,14 +85,14 @@ public sealed class FolderPublisher
         var done = 0;
         void Tick() => progress?.Invoke(Interlocked.Increment(ref done), total);
         var keys = await ContentKeys.LoadAsync(_store, cancellationToken).ConfigureAwait(false);
+        var inputStamps = await InputStamps.LoadAsync(_store, cancellationToken).ConfigureAwait(false);
         var entries = new ConcurrentDictionary<string, Entry>(StringComparer.Ordinal);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Parallelism), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(minutes, parallel, async (input, ct) =>
         {
             try
             {
-                var bytes = await File.ReadAllBytesAsync(input.Value, ct).ConfigureAwait(false);
-                var sha = PipelineNames.Sha256(bytes);
+                var (sha, bytes) = await inputStamps.HashAsync(input.Key, input.Value, ct).ConfigureAwait(false);
                 var entry = new Entry(input.Key, input.Value, MinutesId.FromSourceName(input.Key), sha)
                 {
                     WasUploaded = uploaded.ContainsKey(input.Key),
@@ -108,7 +104,8 @@ public sealed class FolderPublisher
                 {
                     if (!entry.UploadCurrent)
                     {
-                        await PutUploadAsync(input.Key, bytes, sha, ct).ConfigureAwait(false);
+                        bytes ??= await File.ReadAllBytesAsync(input.Value, ct).ConfigureAwait(false);
+                        await PutUploadAsync(input.Key, bytes, PipelineNames.Sha256(bytes), ct).ConfigureAwait(false);
                         entry.UploadCurrent = true;
                     }
 
@@ -160,7 +157,6 @@ public sealed class FolderPublisher
 
         // 3. Normalise → redact → render, as the Functions do; a document whose every stage is
         // current by the listings is not read at all (its warnings are remembered).
-        StageListing? listing = await _pipeline.ListStagesAsync(cancellationToken).ConfigureAwait(false);
         var knownWarnings = await KnownWarnings.LoadAsync(_store, cancellationToken).ConfigureAwait(false);
         var ranStages = new ConcurrentDictionary<Entry, IReadOnlyList<string>>();
         await Parallel.ForEachAsync(canonical, parallel, async (entry, ct) =>
@@ -219,7 +215,7 @@ public sealed class FolderPublisher
         // The warnings of what was published just now, for the next run.
         if (ranStages.Keys.Any(e => results[e.Name].Outcome == DocumentOutcome.Published))
         {
-            listing = await _pipeline.ListStagesAsync(cancellationToken).ConfigureAwait(false);
+            listing = await _pipeline.RelistStagesAsync(listing!, [.. ranStages.Keys.Select(e => e.Id)], cancellationToken).ConfigureAwait(false);
             foreach (var (entry, warnings) in ranStages.Where(e => results[e.Key.Name].Outcome == DocumentOutcome.Published))
             {
                 if (PublishedVersion(entry with { Normalized = null, UploadCurrent = true }) is { } version)
@@ -229,7 +225,9 @@ public sealed class FolderPublisher
             }
         }
 
-        listing = null; // metadata of every record: not kept through the index rebuild
+        // The rendered records for the site check; the rest of the metadata is not kept through the index rebuild.
+        var rendered = listing!.Rendered.ToDictionary(r => r.Key, r => r.Value.ETag, StringComparer.Ordinal);
+        listing = null;
 
         // 4. Uploads that left the input folder: withdrawn, with the audit record.
         foreach (var name in uploaded.Keys.Where(n => !UploadSidecars.IsSidecar(n) && !inputs.ContainsKey(n)).Order(StringComparer.Ordinal))
@@ -243,14 +241,19 @@ public sealed class FolderPublisher
         }
 
         // 5. The site folder against what the state says is published; then every index once.
-        var (repaired, damaged) = await SiteRepair.RunAsync(_pipeline, cancellationToken).ConfigureAwait(false);
+        var (repaired, damaged, stamps, documents) = await SiteRepair.RunAsync(_pipeline, rendered, cancellationToken).ConfigureAwait(false);
         foreach (var result in results.Values.Where(r => r.Outcome == DocumentOutcome.Published && repaired.Contains(r.Id!)).ToList())
         {
             results[result.SourceName] = result with { Unchanged = false, Message = "written again: the site folder lacked or changed its files" };
         }
 
         var update = await _pipeline.Index.UpdateAsync(force: damaged, cancellationToken).ConfigureAwait(false);
+        await stamps.StampWrittenAsync(_store, update, cancellationToken).ConfigureAwait(false);
+        var renderedNow = ranStages.Keys.Where(e => results[e.Name].Outcome == DocumentOutcome.Published).Select(e => e.Id).Concat(repaired).ToHashSet(StringComparer.Ordinal);
+        await stamps.StampRenderedAsync(_store, renderedNow, cancellationToken).ConfigureAwait(false);
+        await stamps.SaveAsync(_store, documents, (await _pipeline.Index.RecordedFilesAsync(cancellationToken).ConfigureAwait(false)).Keys, cancellationToken).ConfigureAwait(false);
         await keys.SaveAsync(_store, entries.Values.Select(e => e.Sha), cancellationToken).ConfigureAwait(false);
+        await inputStamps.SaveAsync(_store, minutes.Select(m => m.Key), cancellationToken).ConfigureAwait(false);
         await knownWarnings.SaveAsync(_store, results.Values.Where(r => r.Outcome == DocumentOutcome.Published && r.Id is not null).Select(r => r.Id!), cancellationToken).ConfigureAwait(false);
         Tick();
 

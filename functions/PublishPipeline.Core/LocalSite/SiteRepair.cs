@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using PublishPipeline.Model;
 using PublishPipeline.Pipeline;
@@ -11,59 +12,153 @@ namespace PublishPipeline.LocalSite;
 /// rebuild's file list), and whatever is missing or different is written again. A deleted site
 /// folder, or a new <c>--site</c> with the same work folder, so gets a whole site.
 /// A file counts as different when it is gone, its size changed, or the store's recorded hash of
-/// it is not the published one (the file-system store trusts its hash while the size matches).
+/// it is not the published one. A file whose size and last-write time are those recorded when it
+/// last passed that check (<see cref="SiteStamps"/>) is taken as checked: a re-publish stats the
+/// site's files and reads only the records and files whose stamps do not match.
 /// </summary>
 internal static class SiteRepair
 {
+    /// <summary>More files to check in full than this and the site folder is listed once instead of read file by file.</summary>
+    internal const int ListingThreshold = 256;
+
     /// <summary>Re-renders every document with a missing or changed public file; says whether the index files need a full check.</summary>
-    public static async Task<(IReadOnlyList<string> Repaired, bool IndexDamaged)> RunAsync(MinutesPipeline pipeline, CancellationToken cancellationToken)
+    /// <param name="rendered">The rendered records (id → ETag) as listed after the stages ran; a record withdrawn since is skipped.</param>
+    public static async Task<(IReadOnlyList<string> Repaired, bool IndexDamaged, SiteStamps Stamps, IReadOnlyList<string> Documents)> RunAsync(MinutesPipeline pipeline, IReadOnlyDictionary<string, string> rendered, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(rendered);
         var store = pipeline.Store;
-        var site = new Dictionary<string, string?>(StringComparer.Ordinal);
-        await foreach (var item in store.ListAsync(Containers.Web, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            site[item.Name] = ObjectMetadata.Get(item.Metadata, MetadataKeys.ContentSha256);
-        }
+        var stamps = await SiteStamps.LoadAsync(store, cancellationToken).ConfigureAwait(false);
+        var records = rendered.Select(r => (Id: r.Key, ETag: r.Value)).ToList();
 
-        bool Current(KeyValuePair<string, string> file) => site.TryGetValue(file.Key, out var sha) && sha == file.Value;
+        var indexFiles = await pipeline.Index.RecordedFilesAsync(cancellationToken).ConfigureAwait(false);
 
-        var records = new List<string>();
-        await foreach (var item in store.ListAsync(Containers.Audit, PipelineNames.RenderedPrefix, cancellationToken).ConfigureAwait(false))
+        // 1. By stamp: one stat per file, nothing read.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        var unstamped = new ConcurrentBag<(string Id, string ETag)>();
+        await Parallel.ForEachAsync(records, parallel, async (record, ct) =>
         {
-            if (PipelineNames.IdFromDocument(item.Name[PipelineNames.RenderedPrefix.Length..]) is { } id)
+            if (!stamps.Documents.TryGet(record.Id, out var stamp) || stamp.Record != record.ETag || !await AllMatchAsync(store, stamp.Files, ct).ConfigureAwait(false))
             {
-                records.Add(id);
+                unstamped.Add(record);
             }
-        }
+        }).ConfigureAwait(false);
+        var unstampedIndex = new ConcurrentBag<KeyValuePair<string, string>>();
+        await Parallel.ForEachAsync(indexFiles, parallel, async (file, ct) =>
+        {
+            if (!stamps.Index.TryGet(file.Key, out var stamp) || stamp.Sha != file.Value || !await SiteStamps.MatchesAsync(store, file.Key, stamp.Stamp, ct).ConfigureAwait(false))
+            {
+                unstampedIndex.Add(file);
+            }
+        }).ConfigureAwait(false);
 
-        var damaged = new List<string>();
-        foreach (var id in records)
+        // 2. The rest in full: each file's stored hash against the published one. Many files (a
+        // new site folder, a first run): one listing of the site; a few: those files alone.
+        var reading = new List<(string Id, RenderedRecord? Record)>();
+        foreach (var (id, _) in unstamped.OrderBy(r => r.Id, StringComparer.Ordinal))
         {
             var stored = await store.GetAsync(Containers.Audit, PipelineNames.Rendered(id), cancellationToken).ConfigureAwait(false);
-            RenderedRecord? record;
+            if (stored is null)
+            {
+                continue; // withdrawn since the listing
+            }
+
             try
             {
-                record = stored is null ? null : JsonSerializer.Deserialize<RenderedRecord>(stored.Content.Span, MinutesJson.Options);
+                reading.Add((id, JsonSerializer.Deserialize<RenderedRecord>(stored.Content.Span, MinutesJson.Options)));
             }
             catch (JsonException)
             {
-                record = null;
+                reading.Add((id, null));
+            }
+        }
+
+        var toCheck = reading.Sum(r => r.Record?.Files.Count ?? 0) + unstampedIndex.Count;
+        var site = toCheck > ListingThreshold ? await ListSiteAsync(store, cancellationToken).ConfigureAwait(false) : null;
+        async Task<long[]?> CheckedAsync(string path, string sha)
+        {
+            if (site is not null)
+            {
+                return site.TryGetValue(path, out var listed) && listed.Sha == sha ? listed.Stamp : null;
             }
 
-            if (stored is not null && (record is null || !record.Files.All(Current)))
+            var stored = await store.GetAsync(Containers.Web, path, cancellationToken).ConfigureAwait(false);
+            return stored is not null && ObjectMetadata.Get(stored.Properties.Metadata, MetadataKeys.ContentSha256) == sha &&
+                   await store.StatAsync(Containers.Web, path, cancellationToken).ConfigureAwait(false) is { } stat
+                ? SiteStamps.Of(stat)
+                : null;
+        }
+
+        var etags = records.ToDictionary(r => r.Id, r => r.ETag, StringComparer.Ordinal);
+        var damaged = new List<string>();
+        foreach (var (id, record) in reading)
+        {
+            var files = new Dictionary<string, long[]>(StringComparer.Ordinal);
+            foreach (var (path, sha) in record?.Files ?? new Dictionary<string, string>())
+            {
+                if (await CheckedAsync(path, sha).ConfigureAwait(false) is not { } stamp)
+                {
+                    break;
+                }
+
+                files[path] = stamp;
+            }
+
+            if (record is null || files.Count != record.Files.Count)
             {
                 damaged.Add(id);
+            }
+            else
+            {
+                stamps.Documents.Set(id, new SiteStamps.DocumentStamp(etags[id], files), SiteStamps.DocumentStamp.Same);
+            }
+        }
+
+        var indexDamaged = false;
+        foreach (var (path, sha) in unstampedIndex)
+        {
+            if (await CheckedAsync(path, sha).ConfigureAwait(false) is { } stamp)
+            {
+                stamps.Index.Set(path, new SiteStamps.IndexStamp(sha, stamp), SiteStamps.IndexStamp.Same);
+            }
+            else
+            {
+                indexDamaged = true;
             }
         }
 
         foreach (var id in damaged)
         {
-            // Without its record the render stage writes every file of the document again.
+            // Without its record the render stage writes every file of the document again
+            // (stamped when the next publish checks it).
             await store.DeleteAsync(Containers.Audit, PipelineNames.Rendered(id), cancellationToken).ConfigureAwait(false);
             await pipeline.RenderAsync(PipelineNames.Document(id), updateIndexes: false, cancellationToken).ConfigureAwait(false);
         }
 
-        var indexFiles = await pipeline.Index.RecordedFilesAsync(cancellationToken).ConfigureAwait(false);
-        return (damaged, damaged.Count > 0 || !indexFiles.All(Current));
+        return (damaged, damaged.Count > 0 || indexDamaged, stamps, [.. records.Select(r => r.Id)]);
+    }
+
+    private static async Task<bool> AllMatchAsync(IObjectStore store, IReadOnlyDictionary<string, long[]> files, CancellationToken cancellationToken)
+    {
+        foreach (var (path, stamp) in files)
+        {
+            if (!await SiteStamps.MatchesAsync(store, path, stamp, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Every site file's recorded hash and stamp, from one listing.</summary>
+    private static async Task<Dictionary<string, (string? Sha, long[] Stamp)>> ListSiteAsync(IObjectStore store, CancellationToken cancellationToken)
+    {
+        var site = new Dictionary<string, (string? Sha, long[] Stamp)>(StringComparer.Ordinal);
+        await foreach (var item in store.ListAsync(Containers.Web, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            site[item.Name] = (ObjectMetadata.Get(item.Metadata, MetadataKeys.ContentSha256), SiteStamps.Of(new ObjectStat(item.Length, item.LastModified)));
+        }
+
+        return site;
     }
 }

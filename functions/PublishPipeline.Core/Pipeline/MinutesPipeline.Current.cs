@@ -19,6 +19,48 @@ public sealed partial class MinutesPipeline
             await ListRenderedAsync(cancellationToken).ConfigureAwait(false));
 
     /// <summary>
+    /// <paramref name="listing"/> with the documents of <paramref name="ids"/> listed again (after
+    /// their stages ran): a few among many (at most <see cref="RelistByNameLimit"/>, and at most
+    /// one in that many of the listed) by their own names — a listing that reads no other
+    /// object's metadata — else by listing the containers again.
+    /// </summary>
+    public async Task<StageListing> RelistStagesAsync(StageListing listing, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(listing);
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count > RelistByNameLimit || ids.Count * RelistByNameLimit > listing.Normalized.Count)
+        {
+            return await ListStagesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        async Task<Dictionary<string, ObjectInfo>> RelistAsync(IReadOnlyDictionary<string, ObjectInfo> before, string container, Func<string, string> name)
+        {
+            var after = new Dictionary<string, ObjectInfo>(before, StringComparer.Ordinal);
+            foreach (var id in ids)
+            {
+                after.Remove(id);
+                await foreach (var item in _store.ListAsync(container, name(id), cancellationToken).ConfigureAwait(false))
+                {
+                    if (item.Name == name(id))
+                    {
+                        after[id] = item;
+                    }
+                }
+            }
+
+            return after;
+        }
+
+        return new(
+            await RelistAsync(listing.Normalized, Containers.Normalized, PipelineNames.Document).ConfigureAwait(false),
+            await RelistAsync(listing.Redacted, Containers.Redacted, PipelineNames.Document).ConfigureAwait(false),
+            await RelistAsync(listing.Rendered, Containers.Audit, PipelineNames.Rendered).ConfigureAwait(false));
+    }
+
+    /// <summary>Documents relisted by name rather than by listing whole containers (<see cref="RelistStagesAsync"/>).</summary>
+    internal const int RelistByNameLimit = 8;
+
+    /// <summary>
     /// When every stage of <paramref name="uploadName"/> is current — normalised from these bytes
     /// with this confirmation state, redacted from that under this policy, rendered from that with
     /// these templates — a token naming that published version (it changes when any of them is

@@ -65,6 +65,13 @@ public sealed class FileSystemObjectStore : IObjectStore
         return Task.FromResult(File.Exists(file));
     }
 
+    public Task<ObjectStat?> StatAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        var (file, _) = Locate(container, name);
+        var info = new FileInfo(file);
+        return Task.FromResult(info.Exists ? new ObjectStat(info.Length, info.LastWriteTimeUtc) : null);
+    }
+
     /// <summary>The folder that holds a container's objects.</summary>
     public string ContainerFolder(string container)
     {

@@ -45,7 +45,29 @@ public interface IObjectStore
 
         return false;
     }
+
+    /// <summary>
+    /// The object's size and last-modified time without its content or metadata, or null when it
+    /// does not exist. By default a listing with the name as prefix; the file-system store
+    /// overrides it with one <c>stat</c>, so the local door can check a whole site folder against
+    /// what it recorded without reading it (see <c>SiteRepair</c>).
+    /// </summary>
+    async Task<ObjectStat?> StatAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        await foreach (var item in ListAsync(container, name, cancellationToken).ConfigureAwait(false))
+        {
+            if (item.Name == name)
+            {
+                return new ObjectStat(item.Length, item.LastModified);
+            }
+        }
+
+        return null;
+    }
 }
+
+/// <summary>What a stat of an object says: its size and when it was last written.</summary>
+public sealed record ObjectStat(long Length, DateTimeOffset LastModified);
 
 /// <summary>HTTP content headers and user metadata stored with an object.</summary>
 public sealed record ObjectProperties
