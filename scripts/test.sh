@@ -30,28 +30,45 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-# 3. Azurite on free loopback ports, in memory, stopped on exit whatever happens.
+# 3. Azurite on free loopback ports, in memory, stopped on exit whatever happens. A port found
+#    free may be taken by another process before Azurite binds it (the machine may be shared):
+#    Azurite then exits at once and is started again on new ports.
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
-blob_port=$(free_port); queue_port=$(free_port); table_port=$(free_port)
 azurite_log=$(mktemp -t azurite.XXXXXX.log)
-log "Azurite on 127.0.0.1:$blob_port (blob), :$queue_port (queue), :$table_port (table)"
-node_modules/.bin/azurite --silent --inMemoryPersistence --skipApiVersionCheck --loose \
-  --blobHost 127.0.0.1 --blobPort "$blob_port" \
-  --queueHost 127.0.0.1 --queuePort "$queue_port" \
-  --tableHost 127.0.0.1 --tablePort "$table_port" >"$azurite_log" 2>&1 &
-azurite_pid=$!
+azurite_pid=
 # Azurite may linger after SIGTERM (it waits for idle connections), so escalate after 10 s.
 stop_azurite() {
+  [ -n "$azurite_pid" ] || return 0
   kill "$azurite_pid" 2>/dev/null || return 0
   for _ in $(seq 1 50); do kill -0 "$azurite_pid" 2>/dev/null || return 0; sleep 0.2; done
   kill -KILL "$azurite_pid" 2>/dev/null || true
   wait "$azurite_pid" 2>/dev/null || true
 }
 trap stop_azurite EXIT
-for _ in $(seq 1 100); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$blob_port") 2>/dev/null && break
-  kill -0 "$azurite_pid" 2>/dev/null || { cat "$azurite_log" >&2; echo "Azurite did not start" >&2; exit 1; }
+listens() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for attempt in 1 2 3 4 5; do
+  blob_port=$(free_port); queue_port=$(free_port); table_port=$(free_port)
+  log "Azurite on 127.0.0.1:$blob_port (blob), :$queue_port (queue), :$table_port (table)"
+  node_modules/.bin/azurite --silent --inMemoryPersistence --skipApiVersionCheck --loose \
+    --blobHost 127.0.0.1 --blobPort "$blob_port" \
+    --queueHost 127.0.0.1 --queuePort "$queue_port" \
+    --tableHost 127.0.0.1 --tablePort "$table_port" >"$azurite_log" 2>&1 &
+  azurite_pid=$!
+  # Ready when every service listens (the tests use blob and queue); a start takes seconds, the
+  # bound (2 minutes) is for a machine under heavy load.
+  ready=no
+  for _ in $(seq 1 600); do
+    kill -0 "$azurite_pid" 2>/dev/null || break
+    if listens "$blob_port" && listens "$queue_port" && listens "$table_port"; then ready=yes; break; fi
+    sleep 0.2
+  done
+  # A port taken by someone else can make the probe succeed although Azurite failed: ask again.
   sleep 0.2
+  if [ "$ready" = yes ] && kill -0 "$azurite_pid" 2>/dev/null; then break; fi
+  cat "$azurite_log" >&2
+  stop_azurite
+  azurite_pid=
+  if [ "$attempt" -eq 5 ]; then echo "Azurite did not start (5 tries)" >&2; exit 1; fi
 done
 key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 export PUBLISHPIPELINE_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"

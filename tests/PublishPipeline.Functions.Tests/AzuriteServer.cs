@@ -41,8 +41,37 @@ public static class AzuriteServer
                 $"Azurite is needed for the Blob tests: set PUBLISHPIPELINE_AZURITE (scripts/test.sh does) or run `npm ci` so {azurite} exists.");
         }
 
-        var port = FreePort();
-        var queuePort = FreePort();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                _process?.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        };
+
+        // A port found free can be taken by another process before Azurite binds it (the machine
+        // is shared): Azurite then exits at once, and it is started again on other ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            var queuePort = FreePort();
+            if (TryStart(azurite, port, queuePort) is { } connection)
+            {
+                return connection;
+            }
+
+            if (attempt == 5)
+            {
+                throw new InvalidOperationException($"Azurite exited with code {_process!.ExitCode} before listening on 127.0.0.1:{port} and :{queuePort} (5 tries).");
+            }
+        }
+    }
+
+    private static string? TryStart(string azurite, int port, int queuePort)
+    {
         string Text(int p) => p.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         // Blob and queue (the blob triggers' poison queue); the table service gets a port of its own too.
@@ -59,43 +88,48 @@ public static class AzuriteServer
             UseShellExecute = false,
             WorkingDirectory = RepoPaths.Root,
         };
+        _process?.Dispose();
         _process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-            }
-        };
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
+        // Both services listening; a start takes seconds, the bound is for a machine under heavy load.
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        foreach (var listening in new[] { port, queuePort })
         {
-            if (_process.HasExited)
+            while (!Listens(listening))
             {
-                throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode} before listening on 127.0.0.1:{port}.");
-            }
+                if (_process.HasExited)
+                {
+                    return null;
+                }
 
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, port);
-                return $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Key};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;";
-            }
-            catch (SocketException)
-            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new InvalidOperationException($"Azurite did not listen on 127.0.0.1:{listening} within 2 minutes.");
+                }
+
                 Thread.Sleep(100);
             }
         }
 
-        throw new InvalidOperationException($"Azurite did not listen on 127.0.0.1:{port} within 30 s.");
+        return _process.HasExited ? null : $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Key};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;";
+    }
+
+    private static bool Listens(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     private static int FreePort()

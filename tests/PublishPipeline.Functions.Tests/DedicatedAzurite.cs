@@ -16,9 +16,9 @@ internal sealed class DedicatedAzurite : IAsyncDisposable
     private const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("pp-azurite-");
-    private readonly int _blobPort = FreePort();
-    private readonly int _queuePort = FreePort();
-    private readonly int _tablePort = FreePort();
+    private int _blobPort;
+    private int _queuePort;
+    private int _tablePort;
     private Process? _process;
 
     public string ConnectionString =>
@@ -27,6 +27,18 @@ internal sealed class DedicatedAzurite : IAsyncDisposable
     public static async Task<DedicatedAzurite> StartAsync()
     {
         var azurite = new DedicatedAzurite();
+        for (var attempt = 1; ; attempt++)
+        {
+            (azurite._blobPort, azurite._queuePort, azurite._tablePort) = FreePorts();
+
+            // A port found free can still be taken before Azurite binds it (other test processes
+            // share the machine): then Azurite exits at once, and new ports are tried.
+            if (await azurite.TryStartAsync() || attempt == 5)
+            {
+                break;
+            }
+        }
+
         await azurite.StartAgainAsync();
         return azurite;
     }
@@ -34,6 +46,21 @@ internal sealed class DedicatedAzurite : IAsyncDisposable
     /// <summary>Starts Azurite (again) on the same ports and folder and waits until both services listen.</summary>
     public async Task StartAgainAsync()
     {
+        if (!await TryStartAsync())
+        {
+            Assert.Fail($"Azurite exited with code {_process!.ExitCode} before listening on 127.0.0.1:{_blobPort} and :{_queuePort}");
+        }
+    }
+
+    /// <summary>False if Azurite exited before it listened (a port was taken).</summary>
+    private async Task<bool> TryStartAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            return true;
+        }
+
+        _process?.Dispose();
         var program = Path.Combine(RepoPaths.Root, "node_modules", ".bin", "azurite");
         Assert.True(File.Exists(program), $"{program} is missing: run `npm ci` (scripts/test.sh does)");
         var start = new ProcessStartInfo(program)
@@ -58,20 +85,22 @@ internal sealed class DedicatedAzurite : IAsyncDisposable
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddMinutes(2); // a start takes seconds; only a hang reaches this
         foreach (var port in new[] { _blobPort, _queuePort })
         {
             while (!await ListensAsync(port))
             {
                 if (_process.HasExited)
                 {
-                    Assert.Fail($"Azurite exited with code {_process.ExitCode}");
+                    return false;
                 }
 
                 Assert.True(DateTime.UtcNow < deadline, $"Azurite did not listen on 127.0.0.1:{port}");
                 await Task.Delay(100);
             }
         }
+
+        return !_process.HasExited;
     }
 
     /// <summary>Stops Azurite as an outage would (SIGTERM: it saves its data and closes its ports), escalating after 10 s.</summary>
@@ -122,10 +151,47 @@ internal sealed class DedicatedAzurite : IAsyncDisposable
 
     private static string Text(int number) => number.ToString(CultureInfo.InvariantCulture);
 
-    private static int FreePort()
+    /// <summary>
+    /// Three free loopback ports below the range the kernel hands out for outgoing connections and
+    /// for port 0 (ip_local_port_range). Azurite is stopped and started again on the same ports:
+    /// while it is down, an ephemeral port could be given to any new connection on this shared
+    /// machine, even to one of our own clients' reconnects (which then connects to itself), and
+    /// Azurite could not come back. A port outside that range is only taken by an explicit bind.
+    /// </summary>
+    private static (int Blob, int Queue, int Table) FreePorts()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var below = 32768;
+        if (File.Exists("/proc/sys/net/ipv4/ip_local_port_range") &&
+            int.TryParse(File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0], NumberStyles.None, CultureInfo.InvariantCulture, out var low))
+        {
+            below = low;
+        }
+
+        var ports = new List<int>();
+        for (var tries = 0; ports.Count < 3; tries++)
+        {
+            Assert.True(tries < 1000, $"no three free loopback ports below {below}");
+            var port = below > 12_000 ? Random.Shared.Next(10_000, below) : Random.Shared.Next(below, 60_000);
+            if (!ports.Contains(port) && IsFree(port))
+            {
+                ports.Add(port);
+            }
+        }
+
+        return (ports[0], ports[1], ports[2]);
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 }

@@ -20,6 +20,9 @@ internal sealed class FaultingStore(IObjectStore inner) : IObjectStore
     /// <summary>True while storage is unreachable: every call fails.</summary>
     public bool Down { get; set; }
 
+    /// <summary>Storage is also unreachable while this says so (an outage that ends by a clock, not by a test thread).</summary>
+    public Func<bool>? DownWhile { get; set; }
+
     /// <summary>The first write this accepts is carried out, then answered with this exception (an answer lost on the way back).</summary>
     public (Func<string, string, bool> Which, Exception Answer)? LoseAnswer { get; set; }
 
@@ -59,7 +62,7 @@ internal sealed class FaultingStore(IObjectStore inner) : IObjectStore
 
     private void ThrowIfDown()
     {
-        if (Down)
+        if (Down || DownWhile?.Invoke() == true)
         {
             throw new IOException("storage unreachable (fault injected)");
         }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using PublishPipeline.Model;
@@ -30,7 +29,7 @@ public sealed class IndexFaultTests : IDisposable
     private static FileSystemObjectStore StoreAt(string folder) =>
         new(Path.Combine(folder, "work"), new Dictionary<string, string> { [Containers.Web] = Path.Combine(folder, "site") });
 
-    private static MinutesPipeline Pipeline(IObjectStore store, PipelineOptions? options = null) => new(store, Redactor, Site, options: options);
+    private static MinutesPipeline Pipeline(IObjectStore store, PipelineOptions? options = null, TimeProvider? time = null) => new(store, Redactor, Site, options: options, time: time);
 
     private static async Task<JsonNode> StateAsync(FileSystemObjectStore store) =>
         JsonNode.Parse((await store.GetAsync(Containers.Audit, PipelineNames.SiteIndexState))!.Content.Span)!;
@@ -57,23 +56,28 @@ public sealed class IndexFaultTests : IDisposable
     {
         var plain = await LaggingSiteAsync();
         var store = new FaultingStore(plain);
-        var back = new Stopwatch();
-        Task? outage = null;
+
+        // Time is virtual: the holder's back-off waits pass at once and move the clock, so how soon
+        // after storage is back the lock is handed back is measured exactly, on any machine.
+        var time = new SteppingTime(DateTimeOffset.UtcNow);
+        DateTimeOffset? back = null;
         store.AfterWebWrite = path =>
         {
             // Storage goes away after the rebuild's first file, for 1.5 s.
-            store.Down = true;
+            var until = time.GetUtcNow() + TimeSpan.FromSeconds(1.5);
+            back = until;
+            store.DownWhile = () => time.GetUtcNow() < until;
             store.AfterWebWrite = null;
-            outage = Task.Delay(1500).ContinueWith(t => { store.Down = false; back.Start(); }, TaskScheduler.Default);
             return Task.CompletedTask;
         };
 
-        await Assert.ThrowsAsync<IOException>(() => Pipeline(store).Index.UpdateAsync());
-        Assert.NotNull(outage);
+        await Assert.ThrowsAsync<IOException>(() => Pipeline(store, time: time).Index.UpdateAsync());
+        Assert.NotNull(back);
 
-        // The failed holder gave the lock back as soon as storage answered again (the lease is 3 minutes).
-        Assert.True(back.IsRunning);
-        Assert.True(back.Elapsed < TimeSpan.FromSeconds(10), $"lock released {back.Elapsed} after storage came back");
+        // The failed holder gave the lock back as soon as storage answered again (the lease is 3
+        // minutes); the update fails right after handing it back, so the clock now is that moment.
+        var releasedAfter = time.GetUtcNow() - back.Value;
+        Assert.True(releasedAfter >= TimeSpan.Zero && releasedAfter < TimeSpan.FromSeconds(10), $"lock released {releasedAfter} after storage came back");
         Assert.Null((await StateAsync(plain))["holder"]);
 
         // The next caller (another instance) rebuilds at once instead of waiting out the lease.

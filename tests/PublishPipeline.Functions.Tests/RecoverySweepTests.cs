@@ -52,6 +52,9 @@ public sealed class RecoverySweepTests : IDisposable
     public async Task A_sweep_finishes_chains_stuck_at_any_stage_in_one_run_and_redoes_nothing_done()
     {
         string Id(string name) => MinutesId.FromSourceName(name);
+
+        // "Just now" is the moment the uploads were written, however long writing them takes here.
+        var justNow = new FixedTime(DateTimeOffset.UtcNow);
         foreach (var (name, n) in new[] { ("done.txt", 700), ("uploaded.txt", 701), ("normalised.txt", 702), ("redacted.txt", 703), ("rendered.txt", 704) })
         {
             await Store.PutAsync(Containers.Uploads, name, TestUploads.PublicMinutes(n), ObjectProperties.None);
@@ -68,12 +71,13 @@ public sealed class RecoverySweepTests : IDisposable
         Assert.NotEmpty(done);
 
         // Just now: the triggers may still be on them, so the sweep leaves them (only the indexes are brought up to date).
-        var early = await Pipeline(Store).RecoverAsync();
+        var early = await Pipeline(Store, time: justNow).RecoverAsync();
         Assert.Empty(early.Normalized.Concat(early.Reredacted).Concat(early.Rerendered));
         Assert.Equal([Id("done.txt"), Id("rendered.txt")], (await CatalogIdsAsync(Store)).Order());
 
-        // Minutes later: one run takes every stuck document to the end of its chain.
-        var later = new ShiftedTime { Offset = TimeSpan.FromMinutes(10) };
+        // Minutes later: one run takes every stuck document to the end of its chain. The clock
+        // stands still during the run, so its time budget cannot run out on a slow machine.
+        var later = new FixedTime(DateTimeOffset.UtcNow + TimeSpan.FromMinutes(10));
         var report = await Pipeline(Store, time: later).RecoverAsync();
 
         Assert.Equal([Id("uploaded.txt")], report.Normalized);
@@ -108,7 +112,7 @@ public sealed class RecoverySweepTests : IDisposable
         }
 
         var options = new PipelineOptions { RecoveryMaxDocuments = 2 };
-        var later = new ShiftedTime { Offset = TimeSpan.FromMinutes(10) };
+        var later = new FixedTime(DateTimeOffset.UtcNow + TimeSpan.FromMinutes(10));
         var first = await Pipeline(Store, options, later).RecoverAsync();
 
         Assert.Equal(2, first.Rerendered.Count);
@@ -172,10 +176,9 @@ public sealed class RecoverySweepTests : IDisposable
         }
     }
 
-    private sealed class ShiftedTime : TimeProvider
+    /// <summary>A clock that stands still (waits still take real time): "now" is what the test says, not how fast the machine is.</summary>
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
-        public TimeSpan Offset { get; init; }
-
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }

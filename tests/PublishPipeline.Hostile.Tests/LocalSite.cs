@@ -15,8 +15,10 @@ internal sealed class LocalSite : IDisposable
 
     public LocalSite(bool publishUnknownDisclosure = true)
     {
-        // site and work sit two levels down, so a write that escapes either lands somewhere a test can see.
-        Root = Path.Combine(Path.GetTempPath(), "hostile-" + Guid.NewGuid().ToString("N"));
+        // site and work sit two levels down, and Root one more in a folder of this site's own, so a
+        // write that escapes either lands somewhere a test can see, and no other process writes there.
+        Outer = Path.Combine(Path.GetTempPath(), "hostile-" + Guid.NewGuid().ToString("N"));
+        Root = Path.Combine(Outer, "root");
         SitePath = Path.Combine(Root, "jail", "site");
         WorkPath = Path.Combine(Root, "jail", "work");
         Store = new FileSystemObjectStore(WorkPath, new Dictionary<string, string> { [Containers.Web] = SitePath });
@@ -27,6 +29,9 @@ internal sealed class LocalSite : IDisposable
         };
         Pipeline = new MinutesPipeline(Store, new Redactor(policy), new SiteBuilder(new SiteOptions()));
     }
+
+    /// <summary>The folder that holds <see cref="Root"/> and nothing else.</summary>
+    public string Outer { get; }
 
     public string Root { get; }
 
@@ -74,7 +79,7 @@ internal sealed class LocalSite : IDisposable
     {
         try
         {
-            Directory.Delete(Root, recursive: true);
+            Directory.Delete(Outer, recursive: true);
         }
         catch (IOException)
         {

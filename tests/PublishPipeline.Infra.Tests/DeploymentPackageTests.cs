@@ -158,71 +158,82 @@ public partial class DeploymentPackageTests(DeploymentPackageFixture package, Ma
             var executable = Path.Combine(root.FullName, ExecutablePath(hostJson));
             Assert.True((File.GetUnixFileMode(executable) & UnixFileMode.UserExecute) != 0, "executable bit lost on extraction");
 
-            var port = FreePort();
-            var start = new ProcessStartInfo(executable)
+            for (var attempt = 1; ; attempt++)
             {
-                WorkingDirectory = root.FullName,
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            foreach (var argument in hostJson["customHandler"]?["description"]?["arguments"] as JsonArray ?? [])
-            {
-                start.ArgumentList.Add(argument!.GetValue<string>().Replace("%FUNCTIONS_CUSTOMHANDLER_PORT%", port, StringComparison.Ordinal));
-            }
-
-            // What the host provides: the port and the app settings (endpoints only, nothing reachable here).
-            start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port;
-            start.Environment["FUNCTIONS_APP_ROOT_PATH"] = root.FullName;
-            foreach (var (name, value) in HandlerEnvironment())
-            {
-                start.Environment[name] = value;
-            }
-
-            using var process = Process.Start(start)!;
-            var output = new System.Text.StringBuilder();
-            process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-            process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            try
-            {
-                using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-                var deadline = DateTime.UtcNow.AddSeconds(90);
-                HttpStatusCode? answered = null;
-                while (answered is null && DateTime.UtcNow < deadline && !process.HasExited)
+                var port = FreePort();
+                var start = new ProcessStartInfo(executable)
                 {
-                    try
-                    {
-                        using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/"));
-                        answered = response.StatusCode;
-                    }
-                    catch (HttpRequestException)
-                    {
-                        await Task.Delay(200);
-                    }
-                    catch (TaskCanceledException)
-                    {
-                        await Task.Delay(200);
-                    }
+                    WorkingDirectory = root.FullName,
+                    UseShellExecute = false,
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                };
+                foreach (var argument in hostJson["customHandler"]?["description"]?["arguments"] as JsonArray ?? [])
+                {
+                    start.ArgumentList.Add(argument!.GetValue<string>().Replace("%FUNCTIONS_CUSTOMHANDLER_PORT%", port, StringComparison.Ordinal));
                 }
 
-                string log;
-                lock (output)
+                // What the host provides: the port and the app settings (endpoints only, nothing reachable here).
+                start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port;
+                start.Environment["FUNCTIONS_APP_ROOT_PATH"] = root.FullName;
+                foreach (var (name, value) in HandlerEnvironment())
                 {
-                    log = output.ToString();
+                    start.Environment[name] = value;
                 }
 
-                Assert.True(answered is not null, $"the handler did not answer GET / on 127.0.0.1:{port} within 90 s (exited: {process.HasExited}):\n{log}");
-            }
-            finally
-            {
-                if (!process.HasExited)
+                using var process = Process.Start(start)!;
+                var output = new System.Text.StringBuilder();
+                process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+                process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+                process.BeginOutputReadLine();
+                process.BeginErrorReadLine();
+                try
                 {
-                    process.Kill(entireProcessTree: true);
-                }
+                    using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+                    var deadline = DateTime.UtcNow.AddSeconds(90);
+                    HttpStatusCode? answered = null;
+                    while (answered is null && DateTime.UtcNow < deadline && !process.HasExited)
+                    {
+                        try
+                        {
+                            using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/"));
+                            answered = response.StatusCode;
+                        }
+                        catch (HttpRequestException)
+                        {
+                            await Task.Delay(200);
+                        }
+                        catch (TaskCanceledException)
+                        {
+                            await Task.Delay(200);
+                        }
+                    }
 
-                await process.WaitForExitAsync();
+                    string log;
+                    lock (output)
+                    {
+                        log = output.ToString();
+                    }
+
+                    // The port was free when chosen; another process on the machine may have taken
+                    // it before the handler bound it: then the handler exits, and a new port is tried.
+                    if (answered is null && process.HasExited && attempt < 3 && log.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+                    {
+                        continue;
+                    }
+
+                    Assert.True(answered is not null, $"the handler did not answer GET / on 127.0.0.1:{port} within 90 s (exited: {process.HasExited}):\n{log}");
+                    break;
+                }
+                finally
+                {
+                    if (!process.HasExited)
+                    {
+                        process.Kill(entireProcessTree: true);
+                    }
+
+                    await process.WaitForExitAsync();
+                }
             }
         }
         finally

@@ -52,7 +52,7 @@ public class BrowserTests(BuiltSite site) : IClassFixture<BuiltSite>
         try
         {
             var script = Path.Combine(RepoPaths.Root, "tests", "PublishPipeline.Site.Tests", "browser", "axe-check.mjs");
-            var (exit, stdout, stderr) = BuiltSite.Run("node", [script, config], RepoPaths.Root, TimeSpan.FromMinutes(5));
+            var (exit, stdout, stderr) = BuiltSite.Run("node", [script, config], RepoPaths.Root, TimeSpan.FromMinutes(10));
             if (Environment.GetEnvironmentVariable("SITE_BROWSER_REPORT") is { Length: > 0 } reportPath)
             {
                 File.WriteAllText(reportPath, stdout);
@@ -153,7 +153,7 @@ public class BrowserTests(BuiltSite site) : IClassFixture<BuiltSite>
         Assert.True(File.Exists(vnu), "vnu.jar is missing: run npm ci (scripts/test.sh does).");
         var files = Directory.GetFiles(site.Root, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         Assert.True(files.Count >= 15, $"only {files.Count} HTML files");
-        var (exit, _, stderr) = BuiltSite.Run("java", ["-jar", vnu, "--errors-only", "--format", "json", .. files], site.Root, TimeSpan.FromMinutes(5));
+        var (exit, _, stderr) = BuiltSite.Run("java", ["-jar", vnu, "--errors-only", "--format", "json", .. files], site.Root, TimeSpan.FromMinutes(10));
         using var result = JsonDocument.Parse(stderr);
         var messages = result.RootElement.GetProperty("messages").EnumerateArray()
             .Select(m => $"{m.GetProperty("url").GetString()}:{(m.TryGetProperty("lastLine", out var l) ? l.GetInt32() : 0)}: {m.GetProperty("message").GetString()}")

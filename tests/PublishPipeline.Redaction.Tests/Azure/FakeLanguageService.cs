@@ -19,17 +19,34 @@ public sealed record ReceivedRequest(string Method, string PathAndQuery, IReadOn
 /// </summary>
 public sealed class FakeLanguageService : IAsyncDisposable
 {
-    private readonly HttpListener listener = new();
+    private readonly HttpListener listener;
     private readonly Task loop;
     private readonly CancellationTokenSource stop = new();
 
     public FakeLanguageService(params string[] personNames)
     {
         PersonNames = personNames;
-        var port = FreePort();
-        Endpoint = new Uri($"http://127.0.0.1:{port}/");
-        listener.Prefixes.Add(Endpoint.AbsoluteUri);
-        listener.Start();
+
+        // HttpListener cannot bind port 0, so a free port is found first; another process on the
+        // machine may take it before the listener binds it: then another port is tried.
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            var candidate = new HttpListener();
+            candidate.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                candidate.Start();
+                listener = candidate;
+                Endpoint = new Uri($"http://127.0.0.1:{port}/");
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 10)
+            {
+                candidate.Close();
+            }
+        }
+
         loop = Task.Run(ServeAsync);
     }
 

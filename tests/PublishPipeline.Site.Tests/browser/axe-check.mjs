@@ -20,14 +20,20 @@ const failures = [];
 const report = [];
 const searchReport = [];
 
+// Every wait is for a condition; the bound only turns a hang into a failure, so it is generous
+// (Playwright's 30 s defaults and a 20 s search wait can run out on a loaded 2-core machine).
+const WAIT = 120000;
 const context = await chromium.launchPersistentContext(userDataDir, {
   executablePath: config.chromium,
+  timeout: WAIT,
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync'],
   viewport: { width: 1280, height: 900 },
   locale: 'ja-JP',
 });
+context.setDefaultTimeout(WAIT);
+context.setDefaultNavigationTimeout(WAIT);
 
 async function axe(page) {
   await page.addScriptTag({ path: config.axePath });
@@ -74,7 +80,7 @@ try {
       await page.waitForFunction(() => {
         const s = document.getElementById('search-status').textContent;
         return s && !s.includes('検索しています');
-      }, null, { timeout: 20000 });
+      }, null, { timeout: WAIT });
       entry.searchStatus = await page.textContent('#search-status');
       entry.searchLinks = await page.$$eval('#search-results a', as => as.map(a => a.getAttribute('href')));
       if (!entry.searchLinks.some(h => /#s\d+-t\d+$/.test(h))) { failures.push(`${p.name}: search for ${p.search} found no utterance (${entry.searchStatus})`); }
@@ -167,7 +173,7 @@ try {
     const settled = async () => page.waitForFunction(() => {
       const t = document.getElementById('search-status').textContent;
       return t && !t.includes('検索しています');
-    }, null, { timeout: 20000 });
+    }, null, { timeout: WAIT });
     await settled();
     await page.waitForLoadState('networkidle');
     for (let i = 0; i < 20 && await page.isVisible('#search-more'); i++) {
@@ -175,7 +181,7 @@ try {
       const before = await page.textContent('#search-status');
       await page.focus('#search-more');
       await page.keyboard.press('Enter');
-      await page.waitForFunction(t => document.getElementById('search-status').textContent !== t, before, { timeout: 20000 });
+      await page.waitForFunction(t => document.getElementById('search-status').textContent !== t, before, { timeout: WAIT });
       await page.waitForLoadState('networkidle');
     }
     entry.status = await page.textContent('#search-status');
