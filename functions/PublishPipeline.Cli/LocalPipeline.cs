@@ -1,4 +1,5 @@
 using Azure.Identity;
+using Microsoft.Extensions.Logging;
 using PublishPipeline.Azure.Language;
 using PublishPipeline.Pipeline;
 using PublishPipeline.Redaction;
@@ -11,7 +12,7 @@ namespace PublishPipeline.Cli;
 /// <summary>Composes the same pipeline the Functions handler runs, over any store.</summary>
 internal static class LocalPipeline
 {
-    public static MinutesPipeline Create(IObjectStore store, SiteOptions site, SiteSettings settings)
+    public static MinutesPipeline Create(IObjectStore store, SiteOptions site, SiteSettings settings, ILogger? logger = null)
     {
         // Offline name recognition always; Azure AI Language too when LANGUAGE_ENDPOINT is set.
         IPersonNameRecognizer[] recognizers = AzureLanguageNameRecognizer.FromConfiguration(
@@ -21,7 +22,7 @@ internal static class LocalPipeline
             ? [new OfflineNameRecognizer(), azure]
             : [new OfflineNameRecognizer()];
         var redactor = new Redactor(settings.ToPolicy(), recognizers);
-        return new MinutesPipeline(store, redactor, new SiteBuilder(site));
+        return new MinutesPipeline(store, redactor, new SiteBuilder(site), logger: logger);
     }
 
     /// <summary>

@@ -64,7 +64,7 @@ internal static class WatchCommand
             return ExitCodes.Usage;
         }
 
-        var pipeline = LocalPipeline.Create(store, siteOptions, settings);
+        var pipeline = LocalPipeline.Create(store, siteOptions, settings, new ConsoleWarnings());
         var outage = new StorageOutage(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
         while (true)
         {
