@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -14,7 +13,7 @@ namespace PublishPipeline.Storage;
 /// nothing private lands in the site folder.
 /// Writes go to a temporary file in the same folder and are renamed into place, so a reader sees
 /// the old or the new content, never half. Writes, deletes and conditional checks of one object
-/// are serialised by a per-path lock within this process (the CLI is one process).
+/// are serialised by a lock chosen by the path within this process (the CLI is one process).
 /// Only the content of the objects <see cref="Durable"/> names is forced to disk (fsync) before the rename: the
 /// records nothing else can make again. Everything else is made again from them (a file a crash
 /// left short fails the size check, so its sidecar is ignored and the file is rewritten).
@@ -28,7 +27,10 @@ public sealed class FileSystemObjectStore : IObjectStore
     // Longest segment kept as a real file name (bytes); longer ones are stored under a hash.
     private const int MaxSegmentBytes = 200;
 
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Locks = new(StringComparer.Ordinal);
+    // A gate per path would stay in memory for every object ever written (a publish of 10,000
+    // minutes writes about 130,000): a fixed set, chosen by the path's hash, bounds that. Two paths
+    // that share a gate only wait for each other; no code holds one gate while taking another.
+    private static readonly SemaphoreSlim[] Gates = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
 
     private static readonly JsonSerializerOptions SidecarJson = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 
@@ -91,10 +93,10 @@ public sealed class FileSystemObjectStore : IObjectStore
         var props = ReadSidecar(sidecar);
 
         // A sidecar that describes other bytes (a crash between the two renames) is ignored.
-        var properties = props is not null && props.Sha256 == Convert.ToHexStringLower(SHA256.HashData(content))
-            ? props.ToProperties()
-            : ObjectProperties.None;
-        return Task.FromResult<StoredObject?>(new StoredObject(name, content, properties, ETagOf(content, properties)));
+        // The content is hashed once, for that check and for the ETag.
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var properties = props is not null && props.Sha256 == sha ? props.ToProperties() : ObjectProperties.None;
+        return Task.FromResult<StoredObject?>(new StoredObject(name, content, properties, ETagOf(sha, properties)));
     }
 
     public async Task<string> PutAsync(
@@ -108,7 +110,7 @@ public sealed class FileSystemObjectStore : IObjectStore
         ArgumentNullException.ThrowIfNull(properties);
         ObjectMetadata.Validate(properties.Metadata);
         var (file, sidecar) = Locate(container, name);
-        var gate = Locks.GetOrAdd(file, _ => new SemaphoreSlim(1, 1));
+        var gate = GateOf(file);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -137,7 +139,7 @@ public sealed class FileSystemObjectStore : IObjectStore
             // (see GetAsync), which costs a stage run again, never a record.
             WriteAtomically(sidecar, JsonSerializer.SerializeToUtf8Bytes(record, SidecarJson), durable: false);
             WriteAtomically(file, content.Span, Durable(container, name));
-            return ETagOf(content.Span, properties);
+            return ETagOf(sha, properties);
         }
         finally
         {
@@ -148,7 +150,7 @@ public sealed class FileSystemObjectStore : IObjectStore
     public async Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken = default)
     {
         var (file, sidecar) = Locate(container, name);
-        var gate = Locks.GetOrAdd(file, _ => new SemaphoreSlim(1, 1));
+        var gate = GateOf(file);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -265,6 +267,8 @@ public sealed class FileSystemObjectStore : IObjectStore
             ? Path.Combine([folder, .. segments])
             : folder;
     }
+
+    private static SemaphoreSlim GateOf(string file) => Gates[(int)((uint)StringComparer.Ordinal.GetHashCode(file) % (uint)Gates.Length)];
 
     private (string File, string Sidecar) Locate(string container, string name)
     {
