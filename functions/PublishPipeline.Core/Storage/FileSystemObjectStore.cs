@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -35,6 +36,10 @@ public sealed class FileSystemObjectStore : IObjectStore
     private static readonly JsonSerializerOptions SidecarJson = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 
     private readonly IReadOnlyDictionary<string, string> _containerFolders;
+
+    // Folders this store made or found, so a write does not ask the file system again for each
+    // object (two folders per write). A folder pruned since is made again when a write finds it gone.
+    private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
 
     /// <param name="root">Folder holding one sub-folder per container and the private <c>.meta</c> folder.</param>
     /// <param name="containerFolders">Containers kept elsewhere, e.g. <c>$web</c> → the site folder.</param>
@@ -130,8 +135,8 @@ public sealed class FileSystemObjectStore : IObjectStore
 
             var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
             var record = Sidecar.From(name, sha, content.Length, properties);
-            EnsureFolder(Path.GetDirectoryName(file)!);
-            EnsureFolder(Path.GetDirectoryName(sidecar)!);
+            EnsureKnownFolder(Path.GetDirectoryName(file)!);
+            EnsureKnownFolder(Path.GetDirectoryName(sidecar)!);
 
             // Sidecar first, content last: the content's rename is the commit point, and a reader
             // that finds a sidecar whose hash does not match the content ignores the sidecar.
@@ -337,6 +342,15 @@ public sealed class FileSystemObjectStore : IObjectStore
         }
     }
 
+    private void EnsureKnownFolder(string folder)
+    {
+        if (!_folders.ContainsKey(folder))
+        {
+            EnsureFolder(folder);
+            _folders.TryAdd(folder, true);
+        }
+    }
+
     /// <summary>Creates a folder and its parents, racing a concurrent prune of the same (empty) folders.</summary>
     private static void EnsureFolder(string folder)
     {
@@ -377,7 +391,7 @@ public sealed class FileSystemObjectStore : IObjectStore
         }
     }
 
-    private static void PruneEmptyFolders(string folder, string stopAt)
+    private void PruneEmptyFolders(string folder, string stopAt)
     {
         var stop = Path.TrimEndingDirectorySeparator(stopAt);
         for (var dir = folder; IsUnder(stop, dir); dir = Path.GetDirectoryName(dir)!)
@@ -389,6 +403,7 @@ public sealed class FileSystemObjectStore : IObjectStore
                     return;
                 }
 
+                _folders.TryRemove(dir, out _);
                 Directory.Delete(dir);
             }
             catch (IOException)
