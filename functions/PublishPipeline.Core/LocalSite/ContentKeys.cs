@@ -35,9 +35,15 @@ internal sealed class ContentKeys
     /// The key of the normalised document made from exactly these bytes, or a key of the bytes
     /// themselves when there is none (an unreadable upload: only an identical file is the same).
     /// </summary>
-    public static async Task<string> OfNormalizedAsync(IObjectStore store, string id, string sourceSha256, CancellationToken cancellationToken)
+    /// <param name="handOff">
+    /// Where normalisation left the document it just wrote: taken from there instead of parsed
+    /// (and not left there: redaction comes after every input's key, when holding every
+    /// normalised document would make memory grow with the archive).
+    /// </param>
+    public static async Task<string> OfNormalizedAsync(IObjectStore store, string id, string sourceSha256, CancellationToken cancellationToken, StageHandOff? handOff = null)
     {
         var normalized = await store.GetAsync(Containers.Normalized, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
+        var kept = normalized is null ? null : handOff?.Take(Containers.Normalized, PipelineNames.Document(id), normalized.ETag);
         if (normalized is null || ObjectMetadata.Get(normalized.Properties.Metadata, MetadataKeys.SourceSha256) != sourceSha256)
         {
             return "bytes:" + sourceSha256;
@@ -45,7 +51,7 @@ internal sealed class ContentKeys
 
         try
         {
-            return Of(MinutesJson.Deserialize(normalized.Content.Span));
+            return Of(kept ?? MinutesJson.Deserialize(normalized.Content.Span));
         }
         catch (JsonException)
         {

@@ -58,6 +58,12 @@ public sealed partial class MinutesPipeline
 
     public SiteIndex Index { get; }
 
+    /// <summary>
+    /// Set by a batch run (<c>minutes publish</c>) for its duration: each stage leaves the document
+    /// it wrote for the next stage, which then does not parse it back (see <see cref="StageHandOff"/>).
+    /// </summary>
+    internal StageHandOff? HandOff { get; set; }
+
     /// <summary>Starts a log scope that puts the document id and stage on every line inside it.</summary>
     public IDisposable? BeginScope(string stage, string? id, string? source = null) =>
         _logger.BeginScope(new LogScope(("DocumentId", id), ("Stage", stage), ("SourceName", source)));
@@ -155,7 +161,8 @@ public sealed partial class MinutesPipeline
             return await QuarantineAndTakeDownAsync(id, uploadName, Stages.Normalize, "error", $"{e.GetType().Name}: {e.Message}", upload, updateIndexes: true, cancellationToken).ConfigureAwait(false);
         }
 
-        var json = MinutesJson.Serialize(minutes with { Id = id });
+        var normalized = minutes with { Id = id };
+        var json = MinutesJson.Serialize(normalized);
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [MetadataKeys.SourceName] = ObjectMetadata.Encode(uploadName),
@@ -173,7 +180,8 @@ public sealed partial class MinutesPipeline
             metadata[MetadataKeys.Review] = reviewTag;
         }
 
-        await _store.PutAsync(Containers.Normalized, PipelineNames.Document(id), json, Private(metadata), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var etag = await _store.PutAsync(Containers.Normalized, PipelineNames.Document(id), json, Private(metadata), cancellationToken: cancellationToken).ConfigureAwait(false);
+        HandOff?.Keep(Containers.Normalized, PipelineNames.Document(id), etag, normalized, json);
         foreach (var warning in minutes.Warnings)
         {
             LogDocumentWarning(_logger, id, Stages.Normalize, warning.Line is { } line ? $"line {line}: " : string.Empty, warning.Code, warning.Message);
@@ -206,6 +214,7 @@ public sealed partial class MinutesPipeline
             return Log(new StageResult(Stages.Redact, id, StageOutcome.Missing, "the normalised document is gone"));
         }
 
+        var handedOff = HandOff?.Take(Containers.Normalized, normalizedName, normalized.ETag);
         var sha = PipelineNames.Sha256(normalized.Content.Span);
         var policy = _redactor.Policy.Version;
         var encodedSource = ObjectMetadata.Get(normalized.Properties.Metadata, MetadataKeys.SourceName);
@@ -228,7 +237,7 @@ public sealed partial class MinutesPipeline
         RedactionOutcome result;
         try
         {
-            var minutes = MinutesJson.Deserialize(normalized.Content.Span);
+            var minutes = handedOff ?? MinutesJson.Deserialize(normalized.Content.Span);
             result = await _redactor.RedactAsync(minutes with { Id = id }, new RedactionRequest(sourceName, confirmed) { Review = review }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (!_options.IsTransient(e))
@@ -263,13 +272,15 @@ public sealed partial class MinutesPipeline
 
         if (result.IsPublishable)
         {
-            var json = MinutesJson.Serialize(result.Redacted! with { Id = id });
-            await _store.PutAsync(
+            var redacted = result.Redacted! with { Id = id };
+            var json = MinutesJson.Serialize(redacted);
+            var etag = await _store.PutAsync(
                 Containers.Redacted,
                 PipelineNames.Document(id),
                 json,
                 Private(new(metadata) { [MetadataKeys.ContentSha256] = PipelineNames.Sha256(json) }),
                 cancellationToken: cancellationToken).ConfigureAwait(false);
+            HandOff?.Keep(Containers.Redacted, PipelineNames.Document(id), etag, redacted, json);
             await _store.DeleteAsync(Containers.Held, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
             await _store.DeleteAsync(Containers.Quarantine, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
             return Log(new StageResult(Stages.Redact, id, StageOutcome.Done, $"{result.Audit.Entries.Count} redactions"));
@@ -329,6 +340,7 @@ public sealed partial class MinutesPipeline
             return new StageResult(Stages.Render, id, StageOutcome.Missing, "the redacted document is gone (held or withdrawn since)");
         }
 
+        var handedOff = HandOff?.Take(Containers.Redacted, PipelineNames.Document(id), redacted.ETag);
         var sha = PipelineNames.Sha256(redacted.Content.Span);
         var templateVersion = _site.TemplateVersion;
         var record = await ReadRenderedAsync(id, cancellationToken).ConfigureAwait(false);
@@ -340,9 +352,10 @@ public sealed partial class MinutesPipeline
         var encodedSource = ObjectMetadata.Get(redacted.Properties.Metadata, MetadataKeys.SourceName);
         var sourceName = encodedSource is null ? id : ObjectMetadata.Decode(encodedSource);
         IReadOnlyList<SiteFile> files;
+        Minutes minutes;
         try
         {
-            var minutes = MinutesJson.Deserialize(redacted.Content.Span) with { Id = id };
+            minutes = (handedOff ?? MinutesJson.Deserialize(redacted.Content.Span)) with { Id = id };
             files = [.. _site.BuildMinutes(minutes), .. _site.BuildSearchFragments(minutes)];
             foreach (var file in files)
             {
@@ -404,6 +417,13 @@ public sealed partial class MinutesPipeline
             return attempt < 3
                 ? await RenderPagesAsync(id, updateIndexes, cancellationToken, attempt + 1).ConfigureAwait(false)
                 : throw new WriteConflictException($"redacted/{PipelineNames.Document(id)} kept changing while it was rendered.");
+        }
+
+        if (HandOff is not null && now.ETag == redacted.ETag)
+        {
+            // A batch run rebuilds the indexes next: what they need of this document is taken now,
+            // while it is in memory, instead of read and parsed again by the rebuild.
+            await Index.KeepAsync(id, redacted.ETag, minutes, cancellationToken).ConfigureAwait(false);
         }
 
         return new StageResult(Stages.Render, id, StageOutcome.Done, $"{written} of {files.Count} files written");

@@ -328,16 +328,26 @@ public sealed partial class SiteIndex
 
         try
         {
-            var minutes = SiteBuilder.ForIndexes(MinutesJson.Deserialize(stored.Content.Span));
-            _documents[id] = (stored.ETag, minutes);
-            await IndexEntries.WriteAsync(_store, id, stored.ETag, minutes, cancellationToken).ConfigureAwait(false);
-            return minutes;
+            return await KeepAsync(id, stored.ETag, MinutesJson.Deserialize(stored.Content.Span), cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException e)
         {
             LogUnreadable(_logger, id, e.Message);
             return null;
         }
+    }
+
+    /// <summary>
+    /// Keeps what the indexes need of redacted version <paramref name="redactedETag"/> of
+    /// <paramref name="id"/> for the next rebuild, and its entry for later runs. The render stage of
+    /// a batch run calls it with the document it has in memory, so the rebuild does not read it back.
+    /// </summary>
+    internal async Task<Minutes> KeepAsync(string id, string redactedETag, Minutes redacted, CancellationToken cancellationToken)
+    {
+        var minutes = SiteBuilder.ForIndexes(redacted);
+        _documents[id] = (redactedETag, minutes);
+        await IndexEntries.WriteAsync(_store, id, redactedETag, minutes, cancellationToken).ConfigureAwait(false);
+        return minutes;
     }
 
     internal static ObjectProperties WebProperties(SiteFile file, string sha, string? id)

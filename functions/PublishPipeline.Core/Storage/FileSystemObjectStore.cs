@@ -14,7 +14,7 @@ namespace PublishPipeline.Storage;
 /// nothing private lands in the site folder.
 /// Writes go to a temporary file in the same folder and are renamed into place, so a reader sees
 /// the old or the new content, never half. Writes, deletes and conditional checks of one object
-/// are serialised by a per-path lock within this process (the CLI is one process).
+/// are serialised by a lock chosen by the path within this process (the CLI is one process).
 /// Only the content of the objects <see cref="Durable"/> names is forced to disk (fsync) before the rename: the
 /// records nothing else can make again. Everything else is made again from them (a file a crash
 /// left short fails the size check, so its sidecar is ignored and the file is rewritten).
@@ -28,11 +28,18 @@ public sealed class FileSystemObjectStore : IObjectStore
     // Longest segment kept as a real file name (bytes); longer ones are stored under a hash.
     private const int MaxSegmentBytes = 200;
 
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Locks = new(StringComparer.Ordinal);
+    // A gate per path would stay in memory for every object ever written (a publish of 10,000
+    // minutes writes about 130,000): a fixed set, chosen by the path's hash, bounds that. Two paths
+    // that share a gate only wait for each other; no code holds one gate while taking another.
+    private static readonly SemaphoreSlim[] Gates = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
 
     private static readonly JsonSerializerOptions SidecarJson = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 
     private readonly IReadOnlyDictionary<string, string> _containerFolders;
+
+    // Folders this store made or found, so a write does not ask the file system again for each
+    // object (two folders per write). A folder pruned since is made again when a write finds it gone.
+    private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
 
     /// <param name="root">Folder holding one sub-folder per container and the private <c>.meta</c> folder.</param>
     /// <param name="containerFolders">Containers kept elsewhere, e.g. <c>$web</c> → the site folder.</param>
@@ -98,10 +105,10 @@ public sealed class FileSystemObjectStore : IObjectStore
         var props = ReadSidecar(sidecar);
 
         // A sidecar that describes other bytes (a crash between the two renames) is ignored.
-        var properties = props is not null && props.Sha256 == Convert.ToHexStringLower(SHA256.HashData(content))
-            ? props.ToProperties()
-            : ObjectProperties.None;
-        return Task.FromResult<StoredObject?>(new StoredObject(name, content, properties, ETagOf(content, properties)));
+        // The content is hashed once, for that check and for the ETag.
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var properties = props is not null && props.Sha256 == sha ? props.ToProperties() : ObjectProperties.None;
+        return Task.FromResult<StoredObject?>(new StoredObject(name, content, properties, ETagOf(sha, properties)));
     }
 
     public async Task<string> PutAsync(
@@ -115,7 +122,7 @@ public sealed class FileSystemObjectStore : IObjectStore
         ArgumentNullException.ThrowIfNull(properties);
         ObjectMetadata.Validate(properties.Metadata);
         var (file, sidecar) = Locate(container, name);
-        var gate = Locks.GetOrAdd(file, _ => new SemaphoreSlim(1, 1));
+        var gate = GateOf(file);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -135,8 +142,8 @@ public sealed class FileSystemObjectStore : IObjectStore
 
             var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
             var record = Sidecar.From(name, sha, content.Length, properties);
-            EnsureFolder(Path.GetDirectoryName(file)!);
-            EnsureFolder(Path.GetDirectoryName(sidecar)!);
+            EnsureKnownFolder(Path.GetDirectoryName(file)!);
+            EnsureKnownFolder(Path.GetDirectoryName(sidecar)!);
 
             // Sidecar first, content last: the content's rename is the commit point, and a reader
             // that finds a sidecar whose hash does not match the content ignores the sidecar.
@@ -144,7 +151,7 @@ public sealed class FileSystemObjectStore : IObjectStore
             // (see GetAsync), which costs a stage run again, never a record.
             WriteAtomically(sidecar, JsonSerializer.SerializeToUtf8Bytes(record, SidecarJson), durable: false);
             WriteAtomically(file, content.Span, Durable(container, name));
-            return ETagOf(content.Span, properties);
+            return ETagOf(sha, properties);
         }
         finally
         {
@@ -155,7 +162,7 @@ public sealed class FileSystemObjectStore : IObjectStore
     public async Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken = default)
     {
         var (file, sidecar) = Locate(container, name);
-        var gate = Locks.GetOrAdd(file, _ => new SemaphoreSlim(1, 1));
+        var gate = GateOf(file);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -273,6 +280,8 @@ public sealed class FileSystemObjectStore : IObjectStore
             : folder;
     }
 
+    private static SemaphoreSlim GateOf(string file) => Gates[(int)((uint)StringComparer.Ordinal.GetHashCode(file) % (uint)Gates.Length)];
+
     private (string File, string Sidecar) Locate(string container, string name)
     {
         ObjectName.Validate(name);
@@ -340,6 +349,15 @@ public sealed class FileSystemObjectStore : IObjectStore
         }
     }
 
+    private void EnsureKnownFolder(string folder)
+    {
+        if (!_folders.ContainsKey(folder))
+        {
+            EnsureFolder(folder);
+            _folders.TryAdd(folder, true);
+        }
+    }
+
     /// <summary>Creates a folder and its parents, racing a concurrent prune of the same (empty) folders.</summary>
     private static void EnsureFolder(string folder)
     {
@@ -380,7 +398,7 @@ public sealed class FileSystemObjectStore : IObjectStore
         }
     }
 
-    private static void PruneEmptyFolders(string folder, string stopAt)
+    private void PruneEmptyFolders(string folder, string stopAt)
     {
         var stop = Path.TrimEndingDirectorySeparator(stopAt);
         for (var dir = folder; IsUnder(stop, dir); dir = Path.GetDirectoryName(dir)!)
@@ -392,6 +410,7 @@ public sealed class FileSystemObjectStore : IObjectStore
                     return;
                 }
 
+                _folders.TryRemove(dir, out _);
                 Directory.Delete(dir);
             }
             catch (IOException)

@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using PublishPipeline.Model;
+
+namespace PublishPipeline.Pipeline;
+
+/// <summary>
+/// Documents a stage has just written, for the next stage of the same batch run to take instead of
+/// reading them back from JSON (a cold <c>minutes publish</c> otherwise parses every normalised
+/// and redacted document right after writing it). Each is kept under the name it was written to
+/// and the ETag the store gave it; the next stage still reads the stored object (its metadata and
+/// hash decide what to do) and takes the kept document only when the ETag is the one it read, so
+/// it works on exactly what is stored.
+/// A document is kept only when its JSON reads back as the same document: JSON has no spelling for
+/// a lone surrogate, which the serializer writes as <c>\uFFFD</c>, so such a document is read
+/// back from the store as before.
+/// </summary>
+internal sealed class StageHandOff
+{
+    private readonly ConcurrentDictionary<string, (string ETag, Minutes Minutes)> _documents = new(StringComparer.Ordinal);
+
+    /// <summary>Keeps <paramref name="minutes"/>, just written to <paramref name="container"/>/<paramref name="name"/> as <paramref name="json"/>.</summary>
+    public void Keep(string container, string name, string etag, Minutes minutes, ReadOnlySpan<byte> json)
+    {
+        if (json.IndexOf("\\uFFFD"u8) < 0 && json.IndexOf("\\ufffd"u8) < 0)
+        {
+            _documents[Key(container, name)] = (etag, minutes);
+        }
+        else
+        {
+            _documents.TryRemove(Key(container, name), out _);
+        }
+    }
+
+    /// <summary>The document kept for <paramref name="container"/>/<paramref name="name"/> if the stored object read has <paramref name="etag"/>; it is no longer kept either way.</summary>
+    public Minutes? Take(string container, string name, string etag) =>
+        _documents.TryRemove(Key(container, name), out var kept) && kept.ETag == etag ? kept.Minutes : null;
+
+    private static string Key(string container, string name) => container + "/" + name;
+}
