@@ -1,9 +1,12 @@
+using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using PublishPipeline.Model;
 using PublishPipeline.Pipeline;
 using PublishPipeline.Redaction;
 using PublishPipeline.Site;
 using PublishPipeline.Storage;
+using PublishPipeline.Tests;
 
 namespace PublishPipeline.Functions.Tests;
 
@@ -289,5 +292,69 @@ public sealed class PipelineStageTests : IDisposable
         var next = await NewPipeline().RerenderAsync();
         Assert.Empty(next.LeftForNextRun);
         Assert.NotNull(await Store.GetAsync(Containers.Web, SiteUrls.MinutesPagePath(id)));
+    }
+
+    [Fact]
+    public async Task Pages_not_yet_rendered_with_a_changed_style_sheet_keep_the_one_they_link_to()
+    {
+        var names = new[] { "a0.txt", "a1.txt" };
+        foreach (var (name, n) in names.Select((name, n) => (name, n)))
+        {
+            await Store.PutAsync(Containers.Uploads, name, TestUploads.PublicMinutes(460 + n), ObjectProperties.None);
+            await NewPipeline().PublishAsync(name, updateIndexes: true);
+        }
+
+        var templates = Directory.CreateTempSubdirectory("pp-assets-");
+        try
+        {
+            var css = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "functions", "PublishPipeline.Core", "Site", "Assets", "site.css"));
+            await File.WriteAllTextAsync(Path.Combine(templates.FullName, "site.css"), css + "\n/* v2 */\n");
+            var changed = new MinutesPipeline(Store, new Redactor(new RedactionPolicy()), new SiteBuilder(new SiteOptions { TemplateDirectory = templates.FullName }));
+            var before = await StyleSheetsAsync();
+
+            // One page rendered again (the night's budget ran out before the other): the other
+            // page still links to the earlier style sheet, which must still be there.
+            await changed.PublishAsync(names[0], updateIndexes: true);
+            var linked = await LinkedStyleSheetsAsync(names);
+            Assert.Equal(2, linked.Distinct().Count());
+            Assert.Subset(await StyleSheetsAsync(), linked.ToHashSet());
+            Assert.Subset(await StyleSheetsAsync(), before);
+
+            // The last page rendered again: the earlier style sheet goes.
+            await changed.PublishAsync(names[1], updateIndexes: true);
+            linked = await LinkedStyleSheetsAsync(names);
+            Assert.Single(linked.Distinct());
+            Assert.Equal(linked.ToHashSet(), await StyleSheetsAsync());
+        }
+        finally
+        {
+            templates.Delete(recursive: true);
+        }
+    }
+
+    private async Task<HashSet<string>> StyleSheetsAsync()
+    {
+        var sheets = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var item in Store.ListAsync(Containers.Web, "assets/"))
+        {
+            if (item.Name.EndsWith(".css", StringComparison.Ordinal))
+            {
+                sheets.Add(item.Name);
+            }
+        }
+
+        return sheets;
+    }
+
+    private async Task<List<string>> LinkedStyleSheetsAsync(IEnumerable<string> uploads)
+    {
+        var linked = new List<string>();
+        foreach (var upload in uploads)
+        {
+            var page = Encoding.UTF8.GetString((await Store.GetAsync(Containers.Web, SiteUrls.MinutesPagePath(MinutesId.FromSourceName(upload))))!.Content.Span);
+            linked.Add(Regex.Match(page, @"assets/site\.[0-9a-f]+\.css").Value);
+        }
+
+        return linked;
     }
 }

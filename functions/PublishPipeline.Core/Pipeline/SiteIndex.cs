@@ -198,11 +198,14 @@ public sealed partial class SiteIndex
     private async Task<(IndexUpdate Update, string Fingerprint)> WriteIndexesAsync(string holder, IndexState state, bool force, CancellationToken cancellationToken)
     {
         var rendered = new HashSet<string>(StringComparer.Ordinal);
+        var templateVersion = _site.TemplateVersion;
+        var pagesOfEarlierTemplates = false;
         await foreach (var item in _store.ListAsync(Containers.Audit, PipelineNames.RenderedPrefix, cancellationToken).ConfigureAwait(false))
         {
             if (PipelineNames.IdFromDocument(item.Name[PipelineNames.RenderedPrefix.Length..]) is { } id)
             {
                 rendered.Add(id);
+                pagesOfEarlierTemplates |= ObjectMetadata.Get(item.Metadata, MetadataKeys.TemplateVersion) != templateVersion;
             }
         }
 
@@ -215,8 +218,11 @@ public sealed partial class SiteIndex
             }
         }
 
-        var templateVersion = _site.TemplateVersion;
-        var fingerprint = Fingerprint(current, templateVersion);
+        // Pages not yet rendered again after a template change (the nightly run's budget ran out)
+        // still link to the earlier build's assets: those are kept while such pages exist, and the
+        // first rebuild after the last of them is rendered again deletes them (the fingerprint
+        // changes with this state).
+        var fingerprint = Fingerprint(current, pagesOfEarlierTemplates ? templateVersion + "+earlier-pages" : templateVersion);
         if (!force && fingerprint == state.Fingerprint)
         {
             return (new IndexUpdate([], [], state.Files), fingerprint);
@@ -295,6 +301,12 @@ public sealed partial class SiteIndex
         var deleted = new List<string>();
         foreach (var stale in previous.Where(p => !hashes.ContainsKey(p)).Order(StringComparer.Ordinal))
         {
+            if (pagesOfEarlierTemplates && IsAsset(stale) && existing.TryGetValue(stale, out var keptSha) && keptSha is not null)
+            {
+                hashes[stale] = keptSha; // still recorded, so a later rebuild deletes it
+                continue;
+            }
+
             await RenewIfDueAsync(holder, lease, written, deleted, hashes, cancellationToken).ConfigureAwait(false);
             if (await _store.DeleteAsync(Containers.Web, stale, cancellationToken).ConfigureAwait(false))
             {
@@ -371,6 +383,9 @@ public sealed partial class SiteIndex
         var metadata = new Dictionary<string, string>(properties.Metadata, StringComparer.Ordinal) { [MetadataKeys.Pipeline] = MetadataKeys.PipelineIndex };
         return properties with { Metadata = metadata };
     }
+
+    /// <summary>A fingerprinted asset (style sheet, script, icon) that pages link to.</summary>
+    private static bool IsAsset(string path) => path.StartsWith("assets/", StringComparison.Ordinal);
 
     private static string Fingerprint(List<(string Id, string ETag)> documents, string templateVersion)
     {
