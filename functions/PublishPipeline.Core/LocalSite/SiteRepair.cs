@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using PublishPipeline.Model;
 using PublishPipeline.Pipeline;
 using PublishPipeline.Storage;
 
@@ -56,19 +54,10 @@ internal static class SiteRepair
         var reading = new List<(string Id, RenderedRecord? Record)>();
         foreach (var (id, _) in unstamped.OrderBy(r => r.Id, StringComparer.Ordinal))
         {
-            var stored = await store.GetAsync(Containers.Audit, PipelineNames.Rendered(id), cancellationToken).ConfigureAwait(false);
-            if (stored is null)
+            var (stored, record) = await RenderedRecords.ReadAsync(store, id, cancellationToken).ConfigureAwait(false);
+            if (stored is not null) // else withdrawn since the listing
             {
-                continue; // withdrawn since the listing
-            }
-
-            try
-            {
-                reading.Add((id, JsonSerializer.Deserialize<RenderedRecord>(stored.Content.Span, MinutesJson.Options)));
-            }
-            catch (JsonException)
-            {
-                reading.Add((id, null));
+                reading.Add((id, record));
             }
         }
 

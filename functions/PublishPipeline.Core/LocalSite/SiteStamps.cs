@@ -1,5 +1,3 @@
-using System.Text.Json;
-using PublishPipeline.Model;
 using PublishPipeline.Pipeline;
 using PublishPipeline.Storage;
 
@@ -87,17 +85,7 @@ internal sealed class SiteStamps
 
         foreach (var id in ids)
         {
-            var stored = await store.GetAsync(Containers.Audit, PipelineNames.Rendered(id), cancellationToken).ConfigureAwait(false);
-            RenderedRecord? record;
-            try
-            {
-                record = stored is null ? null : JsonSerializer.Deserialize<RenderedRecord>(stored.Content.Span, MinutesJson.Options);
-            }
-            catch (JsonException)
-            {
-                continue;
-            }
-
+            var (stored, record) = await RenderedRecords.ReadAsync(store, id, cancellationToken).ConfigureAwait(false);
             var files = new Dictionary<string, long[]>(StringComparer.Ordinal);
             foreach (var path in record?.Files.Keys ?? [])
             {
