@@ -130,6 +130,28 @@ public sealed partial class SiteBuilder
         return kept;
     }
 
+    /// <summary>
+    /// The part of a minutes' header the index files read (the lists, feed, sitemap and
+    /// catalogue): small enough to keep every minutes' in one file between runs.
+    /// </summary>
+    public static Minutes IndexHeader(Minutes minutes)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+        return new Minutes
+        {
+            SchemaVersion = minutes.SchemaVersion,
+            Id = minutes.Id,
+            Title = minutes.Title,
+            Body = minutes.Body,
+            Municipality = minutes.Municipality,
+            Session = minutes.Session,
+            Date = minutes.Date,
+            FiscalYear = minutes.FiscalYear,
+            StartTime = minutes.StartTime,
+            Disclosure = minutes.Disclosure,
+        };
+    }
+
     /// <summary>Every file that depends on the whole set: indexes, feed, sitemap, search, catalogue, assets, 404, robots.</summary>
     public IReadOnlyList<SiteFile> BuildIndexes(IReadOnlyList<Minutes> all)
     {
@@ -139,7 +161,34 @@ public sealed partial class SiteBuilder
             EnsureRedacted(m);
         }
 
-        var ordered = Order(all);
+        var contributions = new SearchContribution[all.Count];
+        Parallel.For(0, all.Count, i => contributions[i] = SearchContributionOf(all[i]));
+        var byId = new Dictionary<string, SearchContribution>(StringComparer.Ordinal);
+        foreach (var c in contributions)
+        {
+            byId[c.Id] = c;
+        }
+
+        return BuildIndexes(all, [.. contributions.Select(c => c.Summary)], id => byId[id], onSite: null).Files;
+    }
+
+    /// <summary>
+    /// The index files from each minutes' header (<see cref="IndexHeader"/>) and search summary;
+    /// the search postings of a tier that must be encoded again come from
+    /// <paramref name="contributionOf"/> (<see cref="SearchIndex.MembersToEncode"/> names them),
+    /// and a reused tier whose shards <paramref name="onSite"/> finds on the site (path, SHA-256)
+    /// is listed in <see cref="SiteIndexFiles.Kept"/> rather than made again.
+    /// </summary>
+    public SiteIndexFiles BuildIndexes(IReadOnlyList<Minutes> headers, IReadOnlyList<SearchSummary> searchSummaries, Func<string, SearchContribution> contributionOf, Func<string, string, bool>? onSite)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(searchSummaries);
+        foreach (var m in headers)
+        {
+            EnsureRedacted(m);
+        }
+
+        var ordered = Order(headers);
         CheckUniqueIds(ordered);
         var files = new List<SiteFile>(_assetSiteFiles);
         var summaries = ordered.Select(m => MinutesModel(m, detailed: false)).ToArray();
@@ -193,9 +242,7 @@ public sealed partial class SiteBuilder
         }
 
         // Search: the shards, the manifest, the page with its filters.
-        var contributions = new SearchContribution[ordered.Count];
-        Parallel.For(0, ordered.Count, i => contributions[i] = SearchContributionOf(ordered[i]));
-        var index = Search.Build(contributions);
+        var index = Search.Build(searchSummaries, contributionOf, onSite);
         files.AddRange(index.Shards);
         files.Add(index.Manifest);
         var search = Globals("会議録の検索", SiteUrls.SearchPath, [], "会議録の発言を語句で検索します。");
@@ -226,7 +273,7 @@ public sealed partial class SiteBuilder
         files.Add(RenderText("sitemap.sbn", SiteUrls.SitemapPath, SitemapModel(ordered, bodies.Select(b => b.Slug), years.Select(y => y.Year))));
         files.Add(RenderText("robots.sbn", SiteUrls.RobotsPath, new ScriptObject { ["sitemap_url"] = Urls.AbsoluteUrl(SiteUrls.SitemapPath) }));
         files.Add(SiteFile.Create(SiteUrls.CatalogPath, Catalog(ordered)));
-        return files;
+        return new SiteIndexFiles(files, index.Kept, index.Tiers);
     }
 
     /// <summary>The whole site: every minutes' files and search fragments, then the indexes. Minutes pages render in parallel.</summary>

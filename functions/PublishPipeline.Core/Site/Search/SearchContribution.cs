@@ -41,6 +41,11 @@ public sealed class SearchContribution
     /// <summary>Hash of everything the index takes from this document: equal digests, equal postings.</summary>
     public string Digest { get; }
 
+    /// <summary>What the index takes from this document besides its postings (made once).</summary>
+    public SearchSummary Summary => _summary ??= new(Id, Date, Body, Digest, [.. Roles.Select(r => (r.Role, r.Count))]);
+
+    private SearchSummary? _summary;
+
     /// <summary>Roles with their encoded units and how many turns each spoke.</summary>
     internal (string Role, byte[] Units, int Count)[] Roles { get; }
 

@@ -17,11 +17,19 @@ namespace PublishPipeline.Site.Search;
 /// function of its content, so the same set always gives the same shards). Shard files are named
 /// by tier, hash bits and a content hash: a shard keeps its name while its bytes stay the same.
 ///
-/// Two tiers: <c>r</c> (recent) holds the minutes of the newest 年度 present plus undated ones,
-/// <c>a</c> (archive) all older minutes. New minutes almost always belong to the newest 年度, and
-/// the archive tier of an unchanged set is reused from the previous build, so adding one
-/// minutes re-encodes and rewrites only recent-tier shards that hold its terms, plus the manifest.
+/// Two tiers: <c>r</c> (recent) holds the minutes of the newest 年度 present, <c>a</c> (archive)
+/// all older minutes and the undated ones (an upload whose date the normaliser cannot read is
+/// rarely the newest meeting, and in the recent tier it made every addition re-encode the shards
+/// of all undated minutes too). New minutes almost always belong to the newest 年度, and the
+/// archive tier of an unchanged set is reused from the previous build, so adding one minutes
+/// re-encodes and rewrites only recent-tier shards that hold its terms, plus the manifest.
 /// A query fetches one shard per tier per term part.
+///
+/// A tier is reused when its members' keys and digests (its fingerprint) are those of a tier
+/// this instance built or was told of (<see cref="Remember"/>, a tier kept by an earlier
+/// process): without its bytes when the caller's site still holds every one of its shards,
+/// so a rebuild reads the postings (<see cref="SearchContribution"/>) of an encoded tier's
+/// members only.
 /// </summary>
 public sealed class SearchIndex
 {
@@ -33,7 +41,7 @@ public sealed class SearchIndex
     private readonly SiteUrls _urls;
     private readonly int _shardBytes;
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Tier> _tiers = new(StringComparer.Ordinal);
+    private Dictionary<(string Id, string Fingerprint), Tier> _tiers = [];
 
     public SearchIndex(SiteUrls urls, int shardBytes = DefaultShardBytes)
     {
@@ -53,51 +61,140 @@ public sealed class SearchIndex
     public SearchIndexFiles Build(IReadOnlyList<SearchContribution> contributions)
     {
         ArgumentNullException.ThrowIfNull(contributions);
-        var keys = SearchKeys.Assign(contributions.Select(c => (c.Id, c.Date)));
-        var ordered = contributions.OrderByDescending(c => keys[c.Id]).ToList();
-        var newest = ordered.Where(c => c.Date is not null).Select(c => JapaneseEra.FiscalYear(c.Date!.Value)).DefaultIfEmpty(int.MinValue).Max();
-        bool IsRecent(SearchContribution c) => c.Date is not DateOnly d || JapaneseEra.FiscalYear(d) >= newest;
-
-        var tiers = new List<Tier>();
-        var rebuilt = 0;
-        foreach (var (id, members) in new[] { ("a", ordered.Where(c => !IsRecent(c)).ToList()), ("r", ordered.Where(IsRecent).ToList()) })
+        var byId = new Dictionary<string, SearchContribution>(StringComparer.Ordinal);
+        foreach (var c in contributions)
         {
-            if (members.Count == 0)
-            {
-                continue;
-            }
-
-            var fingerprint = Fingerprint(members, keys);
-            Tier? tier;
-            lock (_gate)
-            {
-                _tiers.TryGetValue(id, out tier);
-            }
-
-            if (tier is null || tier.Fingerprint != fingerprint)
-            {
-                tier = BuildTier(id, members, keys, fingerprint);
-                rebuilt++;
-                lock (_gate)
-                {
-                    _tiers[id] = tier;
-                }
-            }
-
-            tiers.Add(tier);
+            byId[c.Id] = c;
         }
 
-        var roles = contributions
-            .SelectMany(c => c.Roles.Select(r => (r.Role, r.Count)))
+        return Build([.. contributions.Select(c => c.Summary)], id => byId[id]);
+    }
+
+    /// <summary>
+    /// The shard files and the manifest for the set <paramref name="documents"/>. A tier known with
+    /// the same fingerprint is reused: listed in <see cref="SearchIndexFiles.Kept"/> without its
+    /// bytes when <paramref name="onSite"/> says the site holds each of its shards (path, SHA-256),
+    /// else returned with its bytes if they are in memory. Other tiers are encoded from the
+    /// contributions <paramref name="contributionOf"/> gives for their members (only those:
+    /// <see cref="MembersToEncode"/> names them beforehand).
+    /// </summary>
+    public SearchIndexFiles Build(IReadOnlyList<SearchSummary> documents, Func<string, SearchContribution> contributionOf, Func<string, string, bool>? onSite = null)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(contributionOf);
+        var plan = Plan(documents);
+        var used = new List<Tier>();
+        var files = new List<SiteFile>();
+        var kept = new List<SearchShard>();
+        var rebuilt = 0;
+        foreach (var (id, members, fingerprint) in plan.Tiers)
+        {
+            var tier = Known(id, fingerprint);
+            if (tier is not null && IsOnSite(tier, onSite))
+            {
+                kept.AddRange(tier.Record.Shards);
+            }
+            else if (tier?.Files is { } bytes)
+            {
+                files.AddRange(bytes);
+            }
+            else
+            {
+                tier = BuildTier(id, [.. members.Select(m => contributionOf(m.Id))], plan.Keys, fingerprint);
+                rebuilt++;
+                files.AddRange(tier.Files!);
+            }
+
+            used.Add(tier);
+        }
+
+        lock (_gate)
+        {
+            _tiers = used.ToDictionary(t => (t.Record.Id, t.Record.Fingerprint));
+        }
+
+        var roles = documents
+            .SelectMany(c => c.Roles)
             .GroupBy(r => r.Role, StringComparer.Ordinal)
             .Select(g => (Role: g.Key, Turns: g.Sum(r => r.Count)))
             .OrderByDescending(r => r.Turns)
             .ThenBy(r => r.Role, StringComparer.Ordinal)
             .ToList();
-        return new SearchIndexFiles([.. tiers.SelectMany(t => t.Files)], Manifest(ordered, keys, tiers), roles, rebuilt);
+        return new SearchIndexFiles(files, Manifest(plan.Ordered, plan.Keys, used), roles, rebuilt)
+        {
+            Kept = kept,
+            Tiers = [.. used.Select(t => t.Record)],
+        };
     }
 
-    private static string Fingerprint(List<SearchContribution> members, Dictionary<string, long> keys)
+    /// <summary>
+    /// The ids whose contributions <see cref="Build(IReadOnlyList{SearchSummary}, Func{string, SearchContribution}, Func{string, string, bool}?)"/>
+    /// will ask for: the members of every tier that is not known, or known but neither on the site nor in memory.
+    /// </summary>
+    public IReadOnlySet<string> MembersToEncode(IReadOnlyList<SearchSummary> documents, Func<string, string, bool>? onSite = null)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (id, members, fingerprint) in Plan(documents).Tiers)
+        {
+            var tier = Known(id, fingerprint);
+            if (tier is null || (tier.Files is null && !IsOnSite(tier, onSite)))
+            {
+                ids.UnionWith(members.Select(m => m.Id));
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// Tiers an earlier build made (<see cref="SearchIndexFiles.Tiers"/>, kept by the caller), to
+    /// reuse without their bytes when their fingerprint and the site still match.
+    /// </summary>
+    public void Remember(IEnumerable<SearchTier> tiers)
+    {
+        ArgumentNullException.ThrowIfNull(tiers);
+        lock (_gate)
+        {
+            foreach (var tier in tiers)
+            {
+                _tiers.TryAdd((tier.Id, tier.Fingerprint), new Tier(tier, null));
+            }
+        }
+    }
+
+    private Tier? Known(string id, string fingerprint)
+    {
+        lock (_gate)
+        {
+            return _tiers.GetValueOrDefault((id, fingerprint));
+        }
+    }
+
+    private static bool IsOnSite(Tier tier, Func<string, string, bool>? onSite) =>
+        onSite is not null && tier.Record.Shards.All(s => onSite(s.Path, s.Sha256));
+
+    /// <summary>Keys, the newest-first order and the members and fingerprint of each tier.</summary>
+    private static (Dictionary<string, long> Keys, List<SearchSummary> Ordered, List<(string Id, List<SearchSummary> Members, string Fingerprint)> Tiers) Plan(IReadOnlyList<SearchSummary> documents)
+    {
+        var keys = SearchKeys.Assign(documents.Select(c => (c.Id, c.Date)));
+        var ordered = documents.OrderByDescending(c => keys[c.Id]).ToList();
+        var newest = ordered.Where(c => c.Date is not null).Select(c => JapaneseEra.FiscalYear(c.Date!.Value)).DefaultIfEmpty(int.MinValue).Max();
+        bool IsRecent(SearchSummary c) => c.Date is DateOnly d && JapaneseEra.FiscalYear(d) >= newest;
+
+        var tiers = new List<(string, List<SearchSummary>, string)>();
+        foreach (var (id, members) in new[] { ("a", ordered.Where(c => !IsRecent(c)).ToList()), ("r", ordered.Where(IsRecent).ToList()) })
+        {
+            if (members.Count > 0)
+            {
+                tiers.Add((id, members, Fingerprint(members, keys)));
+            }
+        }
+
+        return (keys, ordered, tiers);
+    }
+
+    private static string Fingerprint(List<SearchSummary> members, Dictionary<string, long> keys)
     {
         var text = new StringBuilder();
         foreach (var c in members)
@@ -191,15 +288,18 @@ public sealed class SearchIndex
         Split(all, 0, 0, tree, leaves);
 
         var files = new SiteFile[leaves.Count];
+        var shards = new SearchShard[leaves.Count];
         var hashes = new string[leaves.Count];
         Parallel.For(0, leaves.Count, i =>
         {
             var (depth, value, postings) = leaves[i];
             var json = ShardJson(postings);
-            hashes[i] = SiteBuilder.ShortHash(json);
+            var sha = Convert.ToHexStringLower(SHA256.HashData(json));
+            hashes[i] = sha[..12]; // SiteBuilder.ShortHash, from the one hash
             files[i] = SiteFile.Create(ShardPath(id, depth, value, hashes[i]), json, immutable: true);
+            shards[i] = new SearchShard(files[i].Path, sha);
         });
-        return new Tier(id, fingerprint, tree.ToString(), string.Concat(hashes), files);
+        return new Tier(new SearchTier(id, fingerprint, tree.ToString(), string.Concat(hashes), shards), files);
     }
 
     private static int Partition(ulong term, int partitions) => (int)((term ^ (term >> 21)) % (uint)partitions);
@@ -246,7 +346,7 @@ public sealed class SearchIndex
         return buffer.ToArray();
     }
 
-    private SiteFile Manifest(List<SearchContribution> ordered, Dictionary<string, long> keys, List<Tier> tiers)
+    private SiteFile Manifest(List<SearchSummary> ordered, Dictionary<string, long> keys, List<Tier> tiers)
     {
         var bodies = ordered.Select(c => c.Body).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var bodyIndex = bodies.Select((b, i) => (b, i)).ToDictionary(x => x.b, x => x.i, StringComparer.Ordinal);
@@ -286,9 +386,9 @@ public sealed class SearchIndex
             foreach (var tier in tiers)
             {
                 w.WriteStartObject();
-                w.WriteString("id", tier.Id);
-                w.WriteString("tree", tier.Tree);
-                w.WriteString("files", tier.Hashes);
+                w.WriteString("id", tier.Record.Id);
+                w.WriteString("tree", tier.Record.Tree);
+                w.WriteString("files", tier.Record.Hashes);
                 w.WriteEndObject();
             }
 
@@ -299,7 +399,8 @@ public sealed class SearchIndex
         return SiteFile.Create(SiteUrls.SearchMetaPath, buffer.ToArray());
     }
 
-    private sealed record Tier(string Id, string Fingerprint, string Tree, string Hashes, IReadOnlyList<SiteFile> Files);
+    /// <summary>A tier with its shard files' bytes, or without them (null) when it was remembered from an earlier process.</summary>
+    private sealed record Tier(SearchTier Record, IReadOnlyList<SiteFile>? Files);
 
     /// <summary>One term's posting list while a tier is built.</summary>
     private sealed class Posting(string name)
@@ -344,8 +445,15 @@ public sealed class SearchIndex
 }
 
 /// <summary>What <see cref="SearchIndex.Build"/> produced.</summary>
-/// <param name="Shards">Every shard file of the index, written before the manifest.</param>
+/// <param name="Shards">Every shard file of the index not in <see cref="SearchIndexFiles.Kept"/>, written before the manifest.</param>
 /// <param name="Manifest"><c>search/meta.json</c>.</param>
 /// <param name="Roles">Speaker roles with their turn counts, most frequent first (the search page's filter).</param>
 /// <param name="TiersRebuilt">How many tiers were encoded rather than reused (0–2).</param>
-public sealed record SearchIndexFiles(IReadOnlyList<SiteFile> Shards, SiteFile Manifest, IReadOnlyList<(string Role, int Turns)> Roles, int TiersRebuilt);
+public sealed record SearchIndexFiles(IReadOnlyList<SiteFile> Shards, SiteFile Manifest, IReadOnlyList<(string Role, int Turns)> Roles, int TiersRebuilt)
+{
+    /// <summary>Shards of reused tiers that the site already holds, by path and SHA-256: not in <see cref="Shards"/>, not to be written.</summary>
+    public IReadOnlyList<SearchShard> Kept { get; init; } = [];
+
+    /// <summary>Every tier of this build, to keep for the next process (<see cref="SearchIndex.Remember"/>).</summary>
+    public IReadOnlyList<SearchTier> Tiers { get; init; } = [];
+}
