@@ -28,7 +28,7 @@ public static class PipelineNames
     /// these, so a store need not force it to disk (<see cref="Storage.FileSystemObjectStore.Durable"/>).
     /// </summary>
     public static bool IsDurable(string container, string name) =>
-        (container == Containers.Audit && !name.StartsWith(IndexEntries.Prefix, StringComparison.Ordinal)) || // a cache, made again from the documents
+        (container == Containers.Audit && !name.StartsWith(IndexEntries.Prefix, StringComparison.Ordinal) && name != IndexSummary.Name) || // caches, made again from the documents
         (container == Containers.Uploads && Review.ReviewRecords.UploadOf(name) is not null);
 
     /// <summary>normalized/, redacted/, audit/, held/ and quarantine/ all use "&lt;id&gt;.json".</summary>

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using PublishPipeline.Model;
 using PublishPipeline.Site;
+using PublishPipeline.Site.Search;
 using PublishPipeline.Storage;
 
 namespace PublishPipeline.Pipeline;
@@ -33,6 +34,7 @@ public sealed partial class SiteIndex
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, (string ETag, Minutes Minutes)> _documents = new(StringComparer.Ordinal);
+    private IndexSummary? _summary;
 
     public SiteIndex(IObjectStore store, SiteBuilder site, PipelineOptions options, ILogger logger, TimeProvider time)
     {
@@ -228,21 +230,39 @@ public sealed partial class SiteIndex
             return (new IndexUpdate([], [], state.Files), fingerprint);
         }
 
-        // Read and reduced to what the indexes need in parallel; kept in listing order.
-        var loaded = new Minutes?[current.Count];
-        await Parallel.ForAsync(
-            0,
-            current.Count,
+        // Each minutes' header and search summary: from this process's memory, else from the
+        // summary the last rebuild kept (one read), else from its index entry or document.
+        var rows = new IndexRow?[current.Count];
+        var missing = new List<int>();
+        for (var i = 0; i < current.Count; i++)
+        {
+            if (_documents.TryGetValue(current[i].Id, out var cached) && cached.ETag == current[i].ETag)
+            {
+                rows[i] = IndexRow.Of(current[i].Id, current[i].ETag, cached.Minutes);
+            }
+            else
+            {
+                missing.Add(i);
+            }
+        }
+
+        if (missing.Count > 0 && await KeptSummaryAsync(cancellationToken).ConfigureAwait(false) is { } kept)
+        {
+            _site.Search.Remember(kept.Tiers);
+            missing.RemoveAll(i => (rows[i] = kept.Row(current[i].Id, current[i].ETag)) is not null);
+        }
+
+        await Parallel.ForEachAsync(
+            missing,
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            async (i, ct) => loaded[i] = await LoadAsync(current[i].Id, current[i].ETag, ct).ConfigureAwait(false)).ConfigureAwait(false);
-        var documents = loaded.OfType<Minutes>().ToList();
+            async (i, ct) => rows[i] = await LoadAsync(current[i].Id, current[i].ETag, ct).ConfigureAwait(false) is { } m ? IndexRow.Of(current[i].Id, current[i].ETag, m) : null).ConfigureAwait(false);
+        var documents = rows.OfType<IndexRow>().ToList(); // withdrawn since the listing, or unreadable: left out
 
         foreach (var gone in _documents.Keys.Except(current.Select(c => c.Id)))
         {
             _documents.TryRemove(gone, out _);
         }
 
-        var files = _site.BuildIndexes(documents);
         // What is in $web now: the hashes the last rebuild recorded, or — for the timer's forced
         // check — the real listing, so a file deleted or changed by hand is put right.
         var existing = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -270,13 +290,53 @@ public sealed partial class SiteIndex
             }
         }
 
+        // The search postings of the tiers that must be encoded again, and only those.
+        bool OnSite(string path, string sha) => existing.TryGetValue(path, out var old) && old == sha;
+        var contributions = new ConcurrentDictionary<string, SearchContribution>(StringComparer.Ordinal);
+        while (true)
+        {
+            var encode = _site.Search.MembersToEncode([.. documents.Select(d => d.Search)], OnSite);
+            var lost = new ConcurrentBag<string>();
+            await Parallel.ForEachAsync(
+                documents.Where(d => encode.Contains(d.Id) && !contributions.ContainsKey(d.Id)),
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                async (d, ct) =>
+                {
+                    if (await ContributionAsync(d, ct).ConfigureAwait(false) is { } contribution)
+                    {
+                        contributions[d.Id] = contribution;
+                    }
+                    else
+                    {
+                        lost.Add(d.Id);
+                    }
+                }).ConfigureAwait(false);
+            if (lost.IsEmpty)
+            {
+                break;
+            }
+
+            // Withdrawn or changed since the listing: left out of this rebuild (the change drew a
+            // ticket, so the next one takes it in), and the tiers are planned again without it.
+            var gone = lost.ToHashSet(StringComparer.Ordinal);
+            documents.RemoveAll(d => gone.Contains(d.Id));
+        }
+
+        var built = _site.BuildIndexes([.. documents.Select(d => d.Header)], [.. documents.Select(d => d.Search)], id => contributions[id], OnSite);
+        var files = built.Files;
         var written = new List<string>();
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var shard in built.Kept)
+        {
+            hashes[shard.Path] = shard.Sha256; // on the site as they are
+        }
+
+        var shardHashes = built.Tiers.SelectMany(t => t.Shards).ToDictionary(s => s.Path, s => s.Sha256, StringComparer.Ordinal);
         var changed = new List<SiteFile>();
         foreach (var file in files)
         {
             ObjectName.Validate(file.Path);
-            var sha = PipelineNames.Sha256(file.Content.Span);
+            var sha = shardHashes.GetValueOrDefault(file.Path) ?? PipelineNames.Sha256(file.Content.Span);
             hashes[file.Path] = sha;
             if (existing.TryGetValue(file.Path, out var old) && old == sha)
             {
@@ -314,13 +374,28 @@ public sealed partial class SiteIndex
             }
         }
 
+        // For the next process: what this build was made from (a cache, so after the files).
+        await IndexSummary.WriteAsync(_store, documents, built.Tiers, cancellationToken).ConfigureAwait(false);
+        _summary = new IndexSummary(documents.ToDictionary(d => d.Id, StringComparer.Ordinal), built.Tiers);
         LogRebuilt(_logger, documents.Count, written.Count, deleted.Count);
         return (new IndexUpdate(written, deleted, hashes), fingerprint);
     }
 
+    /// <summary>The summary the last rebuild kept: this process's, else the one in the work area (read once).</summary>
+    private async Task<IndexSummary?> KeptSummaryAsync(CancellationToken cancellationToken) =>
+        _summary ??= await IndexSummary.ReadAsync(_store, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The full search contribution of a summarised minutes (its tier is encoded again), or null when that version is gone.</summary>
+    private async Task<SearchContribution?> ContributionAsync(IndexRow row, CancellationToken cancellationToken)
+    {
+        var minutes = await LoadAsync(row.Id, row.ETag, cancellationToken).ConfigureAwait(false);
+        var contribution = minutes is null ? null : SiteBuilder.SearchContributionOf(minutes);
+        return contribution?.Digest == row.Search.Digest ? contribution : null;
+    }
+
     private async Task<Minutes?> LoadAsync(string id, string etag, CancellationToken cancellationToken)
     {
-        if (_documents.TryGetValue(id, out var cached) && cached.ETag == etag)
+        if (_documents.TryGetValue(id, out var cached) && cached.ETag.Trim('"') == etag.Trim('"'))
         {
             return cached.Minutes;
         }

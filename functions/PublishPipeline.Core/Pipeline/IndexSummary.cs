@@ -1,0 +1,177 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using PublishPipeline.Model;
+using PublishPipeline.Site;
+using PublishPipeline.Site.Search;
+using PublishPipeline.Storage;
+
+namespace PublishPipeline.Pipeline;
+
+/// <summary>
+/// What the last index rebuild was made from, in one object of the work area, so a rebuild in a
+/// new process reads this instead of every document's index entry: each minutes' index header
+/// (<see cref="SiteBuilder.IndexHeader"/>) and search summary, keyed by the redacted version it
+/// came from, and each search tier's descriptor (<see cref="SearchTier"/>). A document's full
+/// entry (<see cref="IndexEntries"/>) is then read only when its search tier is encoded again.
+/// A cache like the entries: used only when it reads back whole (its own checksum) and was
+/// written by this very build of the code; a row only for the listed redacted version, a tier
+/// only for the same members and while the site holds its shards. Anything else is made again.
+/// </summary>
+internal sealed class IndexSummary
+{
+    /// <summary>Beside the index entries in the audit container; not a record (see <see cref="PipelineNames.IsDurable"/>).</summary>
+    public const string Name = PipelineNames.StatePrefix + "index-summary.bin";
+
+    private const int FormatVersion = 1;
+
+    private static readonly byte[] Magic = "PPIS"u8.ToArray();
+
+    // The layout and what the summaries hold are this assembly's (as for the entries).
+    private static readonly string Build = typeof(IndexSummary).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
+    public IndexSummary(IReadOnlyDictionary<string, IndexRow> rows, IReadOnlyList<SearchTier> tiers)
+    {
+        Rows = rows;
+        Tiers = tiers;
+    }
+
+    /// <summary>By minutes id.</summary>
+    public IReadOnlyDictionary<string, IndexRow> Rows { get; }
+
+    public IReadOnlyList<SearchTier> Tiers { get; }
+
+    /// <summary>The row made from redacted version <paramref name="redactedETag"/> of <paramref name="id"/>, if kept.</summary>
+    public IndexRow? Row(string id, string redactedETag) =>
+        Rows.TryGetValue(id, out var row) && row.ETag == redactedETag.Trim('"') ? row : null;
+
+    /// <summary>The summary the last rebuild kept, or null when there is none this build can use.</summary>
+    public static async Task<IndexSummary?> ReadAsync(IObjectStore store, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(Containers.Audit, Name, cancellationToken).ConfigureAwait(false);
+        return stored is null ? null : FromBytes(stored.Content.Span);
+    }
+
+    public static Task WriteAsync(IObjectStore store, IReadOnlyCollection<IndexRow> rows, IReadOnlyList<SearchTier> tiers, CancellationToken cancellationToken) =>
+        store.PutAsync(Containers.Audit, Name, ToBytes(rows, tiers), new ObjectProperties { ContentType = "application/octet-stream" }, cancellationToken: cancellationToken);
+
+    /// <summary>The stored form: magic, version, build, rows, tiers, then the SHA-256 of all that.</summary>
+    internal static byte[] ToBytes(IReadOnlyCollection<IndexRow> rows, IReadOnlyList<SearchTier> tiers)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(Magic);
+            w.Write(FormatVersion);
+            w.Write(Build);
+            w.Write(rows.Count);
+            foreach (var row in rows)
+            {
+                w.Write(row.Id);
+                w.Write(row.ETag);
+                var header = JsonSerializer.SerializeToUtf8Bytes(row.Header, MinutesJson.Compact);
+                w.Write(header.Length);
+                w.Write(header);
+                var search = row.Search;
+                w.Write(search.Date?.DayNumber ?? -1);
+                w.Write(search.Body);
+                w.Write(search.Digest);
+                w.Write(search.Roles.Count);
+                foreach (var (role, count) in search.Roles)
+                {
+                    w.Write(role);
+                    w.Write(count);
+                }
+            }
+
+            w.Write(tiers.Count);
+            foreach (var tier in tiers)
+            {
+                w.Write(tier.Id);
+                w.Write(tier.Fingerprint);
+                w.Write(tier.Tree);
+                w.Write(tier.Hashes);
+                w.Write(tier.Shards.Count);
+                foreach (var shard in tier.Shards)
+                {
+                    w.Write(shard.Path);
+                    w.Write(shard.Sha256);
+                }
+            }
+        }
+
+        buffer.Write(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+        return buffer.ToArray();
+    }
+
+    /// <summary>Reads <see cref="ToBytes"/> back; null when it is damaged, of another format or of another build.</summary>
+    internal static IndexSummary? FromBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < Magic.Length + SHA256.HashSizeInBytes ||
+            !bytes[..Magic.Length].SequenceEqual(Magic) ||
+            !SHA256.HashData(bytes[..^SHA256.HashSizeInBytes]).AsSpan().SequenceEqual(bytes[^SHA256.HashSizeInBytes..]))
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream(bytes[Magic.Length..^SHA256.HashSizeInBytes].ToArray());
+        using var r = new BinaryReader(buffer, Encoding.UTF8);
+        try
+        {
+            if (r.ReadInt32() != FormatVersion || r.ReadString() != Build)
+            {
+                return null;
+            }
+
+            var rows = new Dictionary<string, IndexRow>(StringComparer.Ordinal);
+            for (var n = r.ReadInt32(); n > 0; n--)
+            {
+                var id = r.ReadString();
+                var etag = r.ReadString();
+                var header = JsonSerializer.Deserialize<Minutes>(r.ReadBytes(r.ReadInt32()), MinutesJson.Compact);
+                var day = r.ReadInt32();
+                var body = r.ReadString();
+                var digest = r.ReadString();
+                var roles = new (string, int)[r.ReadInt32()];
+                for (var i = 0; i < roles.Length; i++)
+                {
+                    roles[i] = (r.ReadString(), r.ReadInt32());
+                }
+
+                if (header is null || header.Id != id)
+                {
+                    return null;
+                }
+
+                rows[id] = new IndexRow(id, etag, header, new SearchSummary(id, day < 0 ? null : DateOnly.FromDayNumber(day), body, digest, roles));
+            }
+
+            var tiers = new SearchTier[r.ReadInt32()];
+            for (var t = 0; t < tiers.Length; t++)
+            {
+                var (id, fingerprint, tree, hashes) = (r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString());
+                var shards = new SearchShard[r.ReadInt32()];
+                for (var i = 0; i < shards.Length; i++)
+                {
+                    shards[i] = new SearchShard(r.ReadString(), r.ReadString());
+                }
+
+                tiers[t] = new SearchTier(id, fingerprint, tree, hashes, shards);
+            }
+
+            return buffer.Position == buffer.Length ? new IndexSummary(rows, tiers) : null;
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or JsonException or ArgumentOutOfRangeException or OverflowException)
+        {
+            return null; // made again from the entries
+        }
+    }
+}
+
+/// <summary>One minutes in the <see cref="IndexSummary"/>: its index header and search summary, made from redacted version <see cref="ETag"/> (unquoted).</summary>
+internal sealed record IndexRow(string Id, string ETag, Minutes Header, SearchSummary Search)
+{
+    /// <summary>The row of what the indexes keep of a whole document (<see cref="SiteBuilder.ForIndexes(Minutes)"/>).</summary>
+    public static IndexRow Of(string id, string redactedETag, Minutes forIndexes) =>
+        new(id, redactedETag.Trim('"'), SiteBuilder.IndexHeader(forIndexes), SiteBuilder.SearchContributionOf(forIndexes).Summary);
+}
