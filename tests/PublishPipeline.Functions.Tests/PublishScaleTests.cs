@@ -1,4 +1,5 @@
 using PublishPipeline.LocalSite;
+using PublishPipeline.Model;
 using PublishPipeline.Pipeline;
 using PublishPipeline.Redaction;
 using PublishPipeline.Site;
@@ -17,14 +18,14 @@ public sealed class PublishScaleTests : IDisposable
 
     public void Dispose() => _root.Delete(recursive: true);
 
-    private async Task<(CountingStore Store, FolderPublishReport Report, Dictionary<string, string> Inputs, string Site)> PublishAsync(int documents)
+    private async Task<(CountingStore Store, FolderPublishReport Report, Dictionary<string, string> Inputs, string Site)> PublishAsync(int documents, Func<int, int>? reiwaOf = null)
     {
         var folder = Path.Combine(_root.FullName, documents.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
         Directory.CreateDirectory(Path.Combine(folder, "in"));
         for (var n = 1; n <= documents; n++)
         {
-            await AddUploadAsync(inputs, folder, n);
+            await AddUploadAsync(inputs, folder, n, reiwaOf?.Invoke(n) ?? 5);
         }
 
         var site = Path.Combine(folder, "site");
@@ -34,11 +35,11 @@ public sealed class PublishScaleTests : IDisposable
         return (store, report, inputs, site);
     }
 
-    private static async Task AddUploadAsync(Dictionary<string, string> inputs, string folder, int n)
+    private static async Task AddUploadAsync(Dictionary<string, string> inputs, string folder, int n, int reiwa = 5)
     {
         var name = $"{n:D3}.txt";
         var file = Path.Combine(folder, "in", name);
-        await File.WriteAllBytesAsync(file, TestUploads.PublicMinutes(n));
+        await File.WriteAllBytesAsync(file, TestUploads.PublicMinutes(n, reiwa: reiwa));
         inputs[name] = file;
 
         // A public-version confirmation beside every upload: each document asks for its own.
@@ -91,6 +92,27 @@ public sealed class PublishScaleTests : IDisposable
         var actual = SiteFiles(site);
         Assert.Equal(expected.Keys, actual.Keys);
         Assert.All(expected, e => Assert.True(actual[e.Key] == e.Value, $"{e.Key} differs from a fresh publish"));
+    }
+
+    [Fact]
+    public async Task A_new_process_reads_one_kept_summary_and_the_index_entries_of_the_recent_tier_only()
+    {
+        // Eight minutes of 令和4年度 (the archive tier) and three of 令和5年度 (the recent tier).
+        static int ReiwaOf(int n) => n <= 8 ? 4 : 5;
+        var (store, _, inputs, site) = await PublishAsync(11, ReiwaOf);
+        var folder = Path.GetDirectoryName(site)!;
+        await AddUploadAsync(inputs, folder, 12, ReiwaOf(12));
+        store.Reset();
+        await RepublishAsync(store, inputs);
+
+        // The added minutes' entry was made in this process; of the others, only the recent tier's
+        // postings are read (its shards are encoded again), and the summary once.
+        var entries = store.Read.Where(r => r.StartsWith(Containers.Audit + "/" + IndexEntries.Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(new[] { 9, 10, 11 }.Select(n => Containers.Audit + "/" + IndexEntries.Name(MinutesId.FromSourceName($"{n:D3}.txt"))).Order(StringComparer.Ordinal), entries);
+        Assert.Single(store.Read, r => r == Containers.Audit + "/" + IndexSummary.Name);
+
+        var (_, _, _, fresh) = await PublishAsync(12, ReiwaOf);
+        Assert.Equal(SiteFiles(fresh), SiteFiles(site));
     }
 
     [Fact]

@@ -67,8 +67,8 @@ public static class TestUploads
         return stream.ToArray();
     }
 
-    /// <summary>Minutes of a public meeting with public minutes, a named citizen in the text.</summary>
-    public static byte[] PublicMinutes(int n, string body = "テスト審議会", bool closedMinutes = false)
+    /// <summary>Minutes of a public meeting with public minutes, a named citizen in the text; held in 令和<paramref name="reiwa"/>年度.</summary>
+    public static byte[] PublicMinutes(int n, string body = "テスト審議会", bool closedMinutes = false, int reiwa = 5)
     {
         var minutesBoxes = closedMinutes
             ? """<input type="checkbox"/> 公開 <input checked="" type="checkbox"/> 非公開 <input type="checkbox"/> 一部非公開"""
@@ -80,9 +80,9 @@ public static class TestUploads
 
             会 議 録
 
-            附属機関又は 会議体の名称		令和5年度 第{n}回{body}
+            附属機関又は 会議体の名称		令和{reiwa}年度 第{n}回{body}
             事務局(担当課)		総務部総務課
-            開催日時		令和5年{month}月{day}日 14:00 ~15:00
+            開催日時		令和{reiwa}年{month}月{day}日 14:00 ~15:00
             開催場所		第一会議室(本庁舎3階)
             議 題		(1) 第{n}号議案について
             公開の 可否	会 議	<input checked="" type="checkbox"/> 公開 <input type="checkbox"/> 非公開 <input type="checkbox"/> 一部非公開

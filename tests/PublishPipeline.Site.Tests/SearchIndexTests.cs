@@ -131,6 +131,52 @@ public class SearchIndexTests
     }
 
     [Fact]
+    public void A_tier_kept_by_an_earlier_process_is_reused_without_its_bytes_while_the_site_holds_its_shards()
+    {
+        // 40 minutes over five 年度 and two undated ones: the recent tier is the newest 年度 alone.
+        var set = Archive(40).Concat([TestMinutes.Sample("archive/undated-1.txt") with { Date = null }, TestMinutes.Sample("archive/undated-2.txt") with { Date = null }]).ToList();
+        var urls = new SiteUrls(Options);
+        var first = new SearchIndex(urls, shardBytes: 2048).Build(Contributions(set));
+        var site = first.Shards.ToDictionary(f => f.Path, f => f.ContentHash, StringComparer.Ordinal);
+        Assert.Equal(["a", "r"], first.Tiers.Select(t => t.Id));
+        Assert.Equal(site.OrderBy(f => f.Key, StringComparer.Ordinal), first.Tiers.SelectMany(t => t.Shards).Select(s => KeyValuePair.Create(s.Path, s.Sha256)).OrderBy(f => f.Key, StringComparer.Ordinal));
+
+        // A new process: no tier in memory, only the descriptors the first one kept.
+        var newest = set.Where(m => m.Date is not null).Max(m => m.Date!.Value);
+        var added = WithTopic(TestMinutes.Sample("added/new.txt", newest.AddDays(1), "新設の会議体"), "学校体育館の空調設備の設置");
+        var all = Contributions(set.Append(added));
+        var byId = all.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var next = new SearchIndex(urls, shardBytes: 2048);
+        next.Remember(first.Tiers);
+        bool OnSite(string path, string sha) => site.TryGetValue(path, out var held) && held == sha;
+        var summaries = all.Select(c => c.Summary).ToList();
+        var encode = next.MembersToEncode(summaries, OnSite);
+        var recent = set.Append(added).Where(m => m.Date is DateOnly d && JapaneseEra.FiscalYear(d) == JapaneseEra.FiscalYear(newest)).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(recent.Order(StringComparer.Ordinal), encode.Order(StringComparer.Ordinal)); // not the undated, not the older 年度
+        var asked = new List<string>();
+        var built = next.Build(summaries, id => { asked.Add(id); return byId[id]; }, OnSite);
+        Assert.Equal(encode.Order(StringComparer.Ordinal), asked.Order(StringComparer.Ordinal));
+        Assert.Equal(1, built.TiersRebuilt);
+        Assert.Equal(first.Tiers[0].Shards, built.Kept); // the archive tier: on the site already, not made again
+
+        // The same index as a fresh build of the whole set, byte for byte.
+        var fresh = new SearchIndex(urls, shardBytes: 2048).Build(all);
+        Assert.Equal(fresh.Shards.Select(f => f.Path).Order(StringComparer.Ordinal), built.Shards.Select(f => f.Path).Concat(built.Kept.Select(k => k.Path)).Order(StringComparer.Ordinal));
+        Assert.True(fresh.Manifest.Content.Span.SequenceEqual(built.Manifest.Content.Span));
+        Assert.Equal(fresh.Roles, built.Roles);
+
+        // A shard missing from the site: its tier cannot be reused without bytes, so it is made again.
+        var lost = first.Tiers[0].Shards[0].Path;
+        var again = new SearchIndex(urls, shardBytes: 2048);
+        again.Remember(first.Tiers);
+        bool Damaged(string path, string sha) => path != lost && OnSite(path, sha);
+        Assert.Equal(set.Append(added).Select(m => m.Id).Order(StringComparer.Ordinal), again.MembersToEncode(summaries, Damaged).Order(StringComparer.Ordinal));
+        var repaired = again.Build(summaries, id => byId[id], Damaged);
+        Assert.Empty(repaired.Kept);
+        Assert.Contains(repaired.Shards, f => f.Path == lost && f.ContentHash == site[lost]);
+    }
+
+    [Fact]
     public void The_merge_is_deterministic_whatever_the_order_and_the_cache()
     {
         var set = Archive(25);

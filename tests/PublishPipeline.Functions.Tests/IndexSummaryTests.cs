@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using System.Text;
+using PublishPipeline.LocalSite;
+using PublishPipeline.Pipeline;
+using PublishPipeline.Redaction;
+using PublishPipeline.Site;
+using PublishPipeline.Storage;
+
+namespace PublishPipeline.Functions.Tests;
+
+/// <summary>
+/// The summary an index rebuild keeps for the next process is a cache: a damaged one, one of
+/// another build of the code, or none at all, and the rebuild reads every document's index
+/// entry as before, writing the same site. (That a good one spares those reads:
+/// <see cref="PublishScaleTests"/>.)
+/// </summary>
+public sealed class IndexSummaryTests : IDisposable
+{
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("pp-summary-");
+
+    public void Dispose() => _root.Delete(recursive: true);
+
+    private static string EntriesPrefix => Containers.Audit + "/" + IndexEntries.Prefix;
+
+    [Fact]
+    public async Task A_damaged_foreign_or_missing_summary_is_not_used_and_the_entries_are_read_instead()
+    {
+        var folder = Path.Combine(_root.FullName, "site-1");
+        var inputs = await UploadsAsync(folder, 6);
+        var store = Store(folder);
+        await PublishAsync(store, inputs);
+        var kept = (await store.GetAsync(Containers.Audit, IndexSummary.Name))!.Content.ToArray();
+        var read = IndexSummary.FromBytes(kept);
+        Assert.NotNull(read);
+        Assert.Equal(6, read.Rows.Count);
+        Assert.NotEmpty(read.Tiers);
+
+        // Another build of the code wrote it (a valid checksum over another build id).
+        var build = Encoding.UTF8.GetBytes(typeof(IndexSummary).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
+        var foreign = kept[..^SHA256.HashSizeInBytes];
+        var at = foreign.AsSpan().IndexOf(build);
+        Assert.True(at > 0);
+        "0123456789abcdef0123456789abcdef"u8.CopyTo(foreign.AsSpan(at));
+        foreign = [.. foreign, .. SHA256.HashData(foreign)];
+        var flipped = kept.ToArray();
+        flipped[kept.Length / 2] ^= 0x40;
+
+        var n = 7;
+        foreach (var (damage, bytes) in new (string, byte[]?)[] { ("another build", foreign), ("a flipped byte", flipped), ("truncated", kept[..(kept.Length / 3)]), ("missing", null) })
+        {
+            Assert.Null(bytes is null ? null : IndexSummary.FromBytes(bytes));
+            await AddUploadAsync(inputs, folder, n++);
+            if (bytes is null)
+            {
+                await store.DeleteAsync(Containers.Audit, IndexSummary.Name);
+            }
+            else
+            {
+                await store.PutAsync(Containers.Audit, IndexSummary.Name, bytes, new ObjectProperties());
+            }
+
+            store.Reset();
+            await PublishAsync(store, inputs);
+
+            // Every earlier document's entry is read (the added one is in memory), and a good summary written.
+            Assert.True(store.Read.Count(r => r.StartsWith(EntriesPrefix, StringComparison.Ordinal)) == n - 2, damage);
+            Assert.NotNull(IndexSummary.FromBytes((await store.GetAsync(Containers.Audit, IndexSummary.Name))!.Content.Span));
+        }
+
+        // With a good summary, the next process reads the entries of the recent tier (令和5年度) only.
+        await AddUploadAsync(inputs, folder, n);
+        store.Reset();
+        await PublishAsync(store, inputs);
+        Assert.Equal(n - 1 - 4, store.Read.Count(r => r.StartsWith(EntriesPrefix, StringComparison.Ordinal)));
+
+        // The site is the one a fresh publish of the same inputs writes.
+        var fresh = Path.Combine(_root.FullName, "fresh");
+        await PublishAsync(Store(fresh), await UploadsAsync(fresh, n));
+        Assert.Equal(SiteFiles(Path.Combine(fresh, "site")), SiteFiles(Path.Combine(folder, "site")));
+    }
+
+    private static CountingStore Store(string folder) =>
+        new(new FileSystemObjectStore(Path.Combine(folder, "work"), new Dictionary<string, string> { [Containers.Web] = Path.Combine(folder, "site") }));
+
+    /// <summary>A publish as a new process runs it: nothing kept in memory from the run before.</summary>
+    private static async Task PublishAsync(CountingStore store, Dictionary<string, string> inputs)
+    {
+        var report = await new FolderPublisher(new MinutesPipeline(store, new Redactor(new RedactionPolicy()), new SiteBuilder(new SiteOptions()))).PublishAsync(inputs);
+        Assert.Equal(inputs.Count / 2, report.Count(DocumentOutcome.Published));
+    }
+
+    private static async Task<Dictionary<string, string>> UploadsAsync(string folder, int count)
+    {
+        var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var n = 1; n <= count; n++)
+        {
+            await AddUploadAsync(inputs, folder, n);
+        }
+
+        return inputs;
+    }
+
+    private static async Task AddUploadAsync(Dictionary<string, string> inputs, string folder, int n)
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "in"));
+        var name = $"{n:D3}.txt";
+        var file = Path.Combine(folder, "in", name);
+        await File.WriteAllBytesAsync(file, TestUploads.PublicMinutes(n, reiwa: n <= 4 ? 4 : 5)); // 令和4年度 in the archive tier
+        inputs[name] = file;
+        await File.WriteAllBytesAsync(file + RedactionRequest.PublicVersionSidecarSuffix, []);
+        inputs[name + RedactionRequest.PublicVersionSidecarSuffix] = file + RedactionRequest.PublicVersionSidecarSuffix;
+    }
+
+    private static SortedDictionary<string, string> SiteFiles(string site) =>
+        new(
+            Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories)
+                .ToDictionary(f => Path.GetRelativePath(site, f), f => PipelineNames.Sha256(File.ReadAllBytes(f))),
+            StringComparer.Ordinal);
+}
