@@ -23,23 +23,27 @@ internal sealed class IndexSummary
     /// <summary>Beside the index entries in the audit container; not a record (see <see cref="PipelineNames.IsDurable"/>).</summary>
     public const string Name = PipelineNames.StatePrefix + "index-summary.bin";
 
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private static readonly byte[] Magic = "PPIS"u8.ToArray();
 
     // The layout and what the summaries hold are this assembly's (as for the entries).
     private static readonly string Build = typeof(IndexSummary).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
-    public IndexSummary(IReadOnlyDictionary<string, IndexRow> rows, IReadOnlyList<SearchTier> tiers)
+    public IndexSummary(IReadOnlyDictionary<string, IndexRow> rows, IReadOnlyList<SearchTier> tiers, IReadOnlyList<ListingPage> pages)
     {
         Rows = rows;
         Tiers = tiers;
+        Pages = pages;
     }
 
     /// <summary>By minutes id.</summary>
     public IReadOnlyDictionary<string, IndexRow> Rows { get; }
 
     public IReadOnlyList<SearchTier> Tiers { get; }
+
+    /// <summary>The 会議体 and 年度 listing pages by key (<see cref="ListingPages"/>).</summary>
+    public IReadOnlyList<ListingPage> Pages { get; }
 
     /// <summary>The row made from redacted version <paramref name="redactedETag"/> of <paramref name="id"/>, if kept.</summary>
     public IndexRow? Row(string id, string redactedETag) =>
@@ -52,12 +56,13 @@ internal sealed class IndexSummary
         return stored is null ? null : FromBytes(stored.Content.Span);
     }
 
-    public static Task WriteAsync(IObjectStore store, IReadOnlyCollection<IndexRow> rows, IReadOnlyList<SearchTier> tiers, CancellationToken cancellationToken) =>
-        store.PutAsync(Containers.Audit, Name, ToBytes(rows, tiers), new ObjectProperties { ContentType = "application/octet-stream" }, cancellationToken: cancellationToken);
+    public static Task WriteAsync(IObjectStore store, IndexSummary summary, CancellationToken cancellationToken) =>
+        store.PutAsync(Containers.Audit, Name, ToBytes(summary), new ObjectProperties { ContentType = "application/octet-stream" }, cancellationToken: cancellationToken);
 
-    /// <summary>The stored form: magic, version, build, rows, tiers, then the SHA-256 of all that.</summary>
-    internal static byte[] ToBytes(IReadOnlyCollection<IndexRow> rows, IReadOnlyList<SearchTier> tiers)
+    /// <summary>The stored form: magic, version, build, rows, tiers, pages, then the SHA-256 of all that.</summary>
+    internal static byte[] ToBytes(IndexSummary summary)
     {
+        var (rows, tiers) = (summary.Rows.Values.ToList(), summary.Tiers);
         using var buffer = new MemoryStream();
         using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
@@ -97,6 +102,14 @@ internal sealed class IndexSummary
                     w.Write(shard.Path);
                     w.Write(shard.Sha256);
                 }
+            }
+
+            w.Write(summary.Pages.Count);
+            foreach (var page in summary.Pages)
+            {
+                w.Write(page.Key);
+                w.Write(page.Path);
+                w.Write(page.Sha256);
             }
         }
 
@@ -159,7 +172,13 @@ internal sealed class IndexSummary
                 tiers[t] = new SearchTier(id, fingerprint, tree, hashes, shards);
             }
 
-            return buffer.Position == buffer.Length ? new IndexSummary(rows, tiers) : null;
+            var pages = new ListingPage[r.ReadInt32()];
+            for (var i = 0; i < pages.Length; i++)
+            {
+                pages[i] = new ListingPage(r.ReadString(), r.ReadString(), r.ReadString());
+            }
+
+            return buffer.Position == buffer.Length ? new IndexSummary(rows, tiers, pages) : null;
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or JsonException or ArgumentOutOfRangeException or OverflowException)
         {

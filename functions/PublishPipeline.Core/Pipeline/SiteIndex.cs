@@ -249,6 +249,7 @@ public sealed partial class SiteIndex
         if (missing.Count > 0 && await KeptSummaryAsync(cancellationToken).ConfigureAwait(false) is { } kept)
         {
             _site.Search.Remember(kept.Tiers);
+            _site.Listings.Remember(kept.Pages);
             missing.RemoveAll(i => (rows[i] = kept.Row(current[i].Id, current[i].ETag)) is not null);
         }
 
@@ -331,7 +332,7 @@ public sealed partial class SiteIndex
             hashes[shard.Path] = shard.Sha256; // on the site as they are
         }
 
-        var shardHashes = built.Tiers.SelectMany(t => t.Shards).ToDictionary(s => s.Path, s => s.Sha256, StringComparer.Ordinal);
+        var shardHashes = built.Tiers.SelectMany(t => t.Shards).Concat(built.Pages.Select(p => new SearchShard(p.Path, p.Sha256))).ToDictionary(s => s.Path, s => s.Sha256, StringComparer.Ordinal);
         var changed = new List<SiteFile>();
         foreach (var file in files)
         {
@@ -375,8 +376,8 @@ public sealed partial class SiteIndex
         }
 
         // For the next process: what this build was made from (a cache, so after the files).
-        await IndexSummary.WriteAsync(_store, documents, built.Tiers, cancellationToken).ConfigureAwait(false);
-        _summary = new IndexSummary(documents.ToDictionary(d => d.Id, StringComparer.Ordinal), built.Tiers);
+        _summary = new IndexSummary(documents.ToDictionary(d => d.Id, StringComparer.Ordinal), built.Tiers, built.Pages);
+        await IndexSummary.WriteAsync(_store, _summary, cancellationToken).ConfigureAwait(false);
         LogRebuilt(_logger, documents.Count, written.Count, deleted.Count);
         return (new IndexUpdate(written, deleted, hashes), fingerprint);
     }

@@ -65,6 +65,9 @@ public sealed partial class SiteBuilder
     /// <summary>The search index merge, which reuses what did not change since its previous build.</summary>
     public SearchIndex Search { get; }
 
+    /// <summary>The 会議体 and 年度 listing pages of the previous build, rendered again only when their listing changed.</summary>
+    public ListingPages Listings { get; } = new();
+
     /// <summary>The files of one minutes: its page and its open-data JSON (paths: <see cref="SiteUrls.MinutesPaths"/>).</summary>
     /// <exception cref="InvalidOperationException">The document still holds non-disclosure markers: redaction did not run or failed.</exception>
     public IReadOnlyList<SiteFile> BuildMinutes(Minutes minutes)
@@ -191,7 +194,7 @@ public sealed partial class SiteBuilder
         var ordered = Order(headers);
         CheckUniqueIds(ordered);
         var files = new List<SiteFile>(_assetSiteFiles);
-        var summaries = ordered.Select(m => MinutesModel(m, detailed: false)).ToArray();
+        var summaries = ordered.Take(LatestCount).Select(m => MinutesModel(m, detailed: false)).ToArray();
 
         var bodies = ordered
             .GroupBy(BodyName, StringComparer.Ordinal)
@@ -217,14 +220,26 @@ public sealed partial class SiteBuilder
         var bodiesPage = Globals("会議体一覧", SiteUrls.BodiesPath, [], "会議体ごとの会議録の一覧です。");
         bodiesPage["bodies"] = BodyLinks(bodies);
         files.Add(RenderPage("bodies.sbn", bodiesPage));
+        // The pages listing one 会議体 or one 年度: rendered only when what they list changed.
+        var listings = new List<ListingPage>();
+        var kept = new List<SearchShard>();
+        var itemHashes = new ListingPages.ItemHashes();
         foreach (var body in bodies)
         {
             var path = SiteUrls.BodyPagePath(body.Slug);
+            var key = onSite is null ? null : ListingPages.Key(TemplateVersion, path, body.Name, body.Items, itemHashes);
+            if (key is not null && Listings.Reusable(path, key, onSite) is { } same)
+            {
+                listings.Add(same);
+                kept.Add(new SearchShard(same.Path, same.Sha256));
+                continue;
+            }
+
             var page = Globals(body.Name, path, [("会議体一覧", SiteUrls.BodiesPath)], $"{body.Name}の会議録の一覧です。");
             page["body"] = body.Name;
             page["items"] = Array(body.Items.Select(m => MinutesModel(m, detailed: false)));
             page["years"] = YearLinks(body.Items.GroupBy(FiscalYearOf).OrderByDescending(g => g.Key ?? int.MinValue).Select(g => (g.Key, g.ToList())).ToList());
-            files.Add(RenderPage("body.sbn", page));
+            files.Add(Listed(RenderPage("body.sbn", page), key));
         }
 
         // Fiscal years.
@@ -235,10 +250,31 @@ public sealed partial class SiteBuilder
         {
             var label = YearLabel(year);
             var path = SiteUrls.YearPagePath(year);
+            var key = onSite is null ? null : ListingPages.Key(TemplateVersion, path, label, items, itemHashes);
+            if (key is not null && Listings.Reusable(path, key, onSite) is { } same)
+            {
+                listings.Add(same);
+                kept.Add(new SearchShard(same.Path, same.Sha256));
+                continue;
+            }
+
             var page = Globals($"{label}の会議録", path, [("年度一覧", SiteUrls.YearsPath)], $"{label}に開かれた会議の会議録の一覧です。");
             page["year_label"] = label;
             page["items"] = Array(items.Select(m => MinutesModel(m, detailed: false)));
-            files.Add(RenderPage("year.sbn", page));
+            files.Add(Listed(RenderPage("year.sbn", page), key));
+        }
+
+        Listings.Built(listings);
+
+        // A rendered listing page, remembered under its key for the next build.
+        SiteFile Listed(SiteFile file, string? key)
+        {
+            if (key is not null)
+            {
+                listings.Add(new ListingPage(key, file.Path, file.ContentHash));
+            }
+
+            return file;
         }
 
         // Search: the shards, the manifest, the page with its filters.
@@ -273,7 +309,7 @@ public sealed partial class SiteBuilder
         files.Add(RenderText("sitemap.sbn", SiteUrls.SitemapPath, SitemapModel(ordered, bodies.Select(b => b.Slug), years.Select(y => y.Year))));
         files.Add(RenderText("robots.sbn", SiteUrls.RobotsPath, new ScriptObject { ["sitemap_url"] = Urls.AbsoluteUrl(SiteUrls.SitemapPath) }));
         files.Add(SiteFile.Create(SiteUrls.CatalogPath, Catalog(ordered)));
-        return new SiteIndexFiles(files, index.Kept, index.Tiers);
+        return new SiteIndexFiles(files, [.. index.Kept, .. kept], index.Tiers, listings);
     }
 
     /// <summary>The whole site: every minutes' files and search fragments, then the indexes. Minutes pages render in parallel.</summary>

@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using PublishPipeline.Model;
+
+namespace PublishPipeline.Site;
+
+/// <summary>
+/// The pages that list one 会議体's or one 年度's minutes, hundreds each: most of the index
+/// rendering, while one added minutes changes one page of each kind. A page's key is a hash of
+/// everything it is rendered from — the templates, assets and site options
+/// (<see cref="SiteBuilder.TemplateVersion"/>), its path and title, and the index header of each
+/// minutes it lists, in order — so a page whose key is the one of the previous build (this
+/// process's, or one kept by an earlier process: <see cref="Remember"/>) and whose file the site
+/// still holds is not rendered again. The rendering code is the build's own: keys kept by
+/// another build are not used (the caller's cache is tagged with its build).
+/// </summary>
+public sealed class ListingPages
+{
+    private readonly Lock _gate = new();
+    private Dictionary<string, ListingPage> _known = new(StringComparer.Ordinal);
+
+    /// <summary>Pages an earlier build made (<see cref="SiteIndexFiles.Pages"/>, kept by the caller).</summary>
+    public void Remember(IEnumerable<ListingPage> pages)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        lock (_gate)
+        {
+            foreach (var page in pages)
+            {
+                _known.TryAdd(page.Path, page);
+            }
+        }
+    }
+
+    /// <summary>The page as the previous build made it, when its key is the same and the site holds it; else null (render it).</summary>
+    internal ListingPage? Reusable(string path, string key, Func<string, string, bool>? onSite)
+    {
+        lock (_gate)
+        {
+            return onSite is not null && _known.TryGetValue(path, out var page) && page.Key == key && onSite(page.Path, page.Sha256) ? page : null;
+        }
+    }
+
+    /// <summary>Takes this build's pages as the ones the next build compares with.</summary>
+    internal void Built(IEnumerable<ListingPage> pages)
+    {
+        lock (_gate)
+        {
+            _known = pages.ToDictionary(p => p.Path, StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>The key of a page rendered from <paramref name="items"/> (each hashed once per build by <paramref name="itemHashes"/>).</summary>
+    internal static string Key(string templateVersion, string path, string title, IEnumerable<Minutes> items, ItemHashes itemHashes)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"{templateVersion}\n{path}\n{title}\n"));
+        foreach (var m in items)
+        {
+            hash.AppendData(itemHashes.Of(m));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>A hash of each minutes' index header, made once per build.</summary>
+    internal sealed class ItemHashes
+    {
+        private readonly Dictionary<Minutes, byte[]> _hashes = new(ReferenceEqualityComparer.Instance);
+
+        public byte[] Of(Minutes minutes)
+        {
+            if (!_hashes.TryGetValue(minutes, out var hash))
+            {
+                _hashes[minutes] = hash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(SiteBuilder.IndexHeader(minutes), MinutesJson.Compact));
+            }
+
+            return hash;
+        }
+    }
+}
+
+/// <summary>A listing page of a build: its key (<see cref="ListingPages"/>), path and the SHA-256 of its bytes.</summary>
+public sealed record ListingPage(string Key, string Path, string Sha256);
