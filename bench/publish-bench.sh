@@ -44,9 +44,16 @@ if [ "$install_hugo" = 1 ] && ! command -v hugo >/dev/null 2>&1; then
 fi
 
 echo "building (Release)…" >&2
-dotnet build functions/PublishPipeline.Cli -c Release -v q -nologo >/dev/null
+# The command as users get it from scripts/install-minutes.sh: on linux-x64 published for the
+# platform, ReadyToRun (compiled ahead of time); elsewhere the portable build.
+if [ "$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)" = "linux-x64" ]; then
+  dotnet publish functions/PublishPipeline.Cli -c Release -r linux-x64 --self-contained false -v q -nologo >/dev/null
+  minutes="$repo/functions/PublishPipeline.Cli/bin/Release/net10.0/linux-x64/publish/minutes"
+else
+  dotnet build functions/PublishPipeline.Cli -c Release -v q -nologo >/dev/null
+  minutes="$repo/functions/PublishPipeline.Cli/bin/Release/net10.0/minutes"
+fi
 dotnet build bench/PublishPipeline.Bench -c Release -v q -nologo >/dev/null
-minutes="$repo/functions/PublishPipeline.Cli/bin/Release/net10.0/minutes"
 bench="$repo/bench/PublishPipeline.Bench/bin/Release/net10.0/PublishPipeline.Bench"
 
 if [ -n "$keep" ]; then root=$(mkdir -p "$keep" && cd "$keep" && pwd); else root=$(mktemp -d -t publish-bench.XXXXXX); trap 'rm -rf "$root"' EXIT; fi
