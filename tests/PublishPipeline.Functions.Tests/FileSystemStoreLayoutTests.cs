@@ -130,6 +130,26 @@ public sealed class FileSystemStoreLayoutTests : IDisposable
     }
 
     [Fact]
+    public async Task A_record_too_large_for_an_attribute_is_kept_in_a_sidecar_beside_attribute_records()
+    {
+        // ext4 keeps at most one block of attributes per file: an 8 KB metadata value (a long
+        // Japanese upload name, percent-encoded) does not fit, and that object's record goes to a sidecar.
+        var store = NewStore();
+        var large = Json with { Metadata = new Dictionary<string, string> { ["sourcename"] = Uri.EscapeDataString(new string('議', 3000)) } };
+        var etag = await store.PutAsync(Containers.Normalized, "big.json", "{}"u8.ToArray(), large);
+        await store.PutAsync(Containers.Normalized, "small.json", "{}"u8.ToArray(), Json);
+
+        var read = NewStore();
+        var stored = await read.GetAsync(Containers.Normalized, "big.json");
+        Assert.Equal(etag, stored!.ETag);
+        Assert.Equal(large.Metadata["sourcename"], stored.Properties.Metadata["sourcename"]);
+        var listed = await ListAsync(read, Containers.Normalized);
+        Assert.Equal(large.Metadata["sourcename"], listed.Single(i => i.Name == "big.json").Metadata["sourcename"]);
+        Assert.Equal("3", listed.Single(i => i.Name == "small.json").Metadata["policyversion"]);
+        Assert.True(File.Exists(Path.Combine(Meta, "normalized", "big.json.props.json")));
+    }
+
+    [Fact]
     public async Task A_record_that_describes_other_bytes_is_ignored_and_get_and_list_agree_on_the_etag()
     {
         // An edit in place keeps the file and so its attribute: the record's hash and size no
