@@ -44,9 +44,16 @@ if [ "$install_hugo" = 1 ] && ! command -v hugo >/dev/null 2>&1; then
 fi
 
 echo "building (Release)…" >&2
-dotnet build functions/PublishPipeline.Cli -c Release -v q -nologo >/dev/null
+# The command as users get it from scripts/install-minutes.sh: on linux-x64 published for the
+# platform, ReadyToRun (compiled ahead of time); elsewhere the portable build.
+if [ "$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)" = "linux-x64" ]; then
+  dotnet publish functions/PublishPipeline.Cli -c Release -r linux-x64 --self-contained false -v q -nologo >/dev/null
+  minutes="$repo/functions/PublishPipeline.Cli/bin/Release/net10.0/linux-x64/publish/minutes"
+else
+  dotnet build functions/PublishPipeline.Cli -c Release -v q -nologo >/dev/null
+  minutes="$repo/functions/PublishPipeline.Cli/bin/Release/net10.0/minutes"
+fi
 dotnet build bench/PublishPipeline.Bench -c Release -v q -nologo >/dev/null
-minutes="$repo/functions/PublishPipeline.Cli/bin/Release/net10.0/minutes"
 bench="$repo/bench/PublishPipeline.Bench/bin/Release/net10.0/PublishPipeline.Bench"
 
 if [ -n "$keep" ]; then root=$(mkdir -p "$keep" && cd "$keep" && pwd); else root=$(mktemp -d -t publish-bench.XXXXXX); trap 'rm -rf "$root"' EXIT; fi
@@ -54,17 +61,19 @@ if [ -n "$keep" ]; then root=$(mkdir -p "$keep" && cd "$keep" && pwd); else root
 printf '{ "baseUrl": "http://127.0.0.1/", "redaction": { "unknownDisclosure": "publish" } }\n' >"$root/settings.json"
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-# time_cmd LOG CMD…: runs CMD under GNU time; prints "wall_seconds peak_rss_kb exit_code".
+# time_cmd LOG CMD…: runs CMD under GNU time; prints "wall_seconds peak_rss_kb exit_code cpu_seconds"
+# (cpu = user + system: steadier than the wall time on a shared machine).
 time_cmd() {
   local log=$1; shift
   set +e
   /usr/bin/time -v "$@" >"$log.out" 2>"$log.err"
   local rc=$?
   set -e
-  local wall rss
+  local wall rss cpu
   wall=$(sed -n 's/.*Elapsed (wall clock) time.*: //p' "$log.err" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$log.err")
-  echo "$wall $rss $rc"
+  cpu=$(sed -n 's/.*\(User\|System\) time (seconds): //p' "$log.err" | awk '{ s += $1 } END { printf "%.2f", s }')
+  echo "$wall $rss $rc $cpu"
 }
 # A listing of the site folder (path, modification time, size) to count what a run wrote.
 snapshot() { (cd "$1" && find . -type f -printf '%P %T@ %s\n' | sort); }
@@ -74,14 +83,14 @@ publish_args() { echo "$minutes publish $1/in --site $1/site --work $1/work --se
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB; load average at start: $(load)"
 echo "minutes publish (whole process, fresh folders); Hugo $(command -v hugo >/dev/null && hugo version | cut -d' ' -f2 || echo 'not installed')"
 echo
-echo "| documents | publish wall | documents/s | peak RSS | Hugo, same pages | publish / Hugo time | load |"
-echo "|---:|---:|---:|---:|---:|---:|---|"
+echo "| documents | publish wall | documents/s | publish CPU (user+sys) | peak RSS | Hugo, same pages | publish / Hugo time | load |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---|"
 largest=""
 for n in ${sizes//,/ }; do
   dir="$root/$n"
   rm -rf "$dir"; mkdir -p "$dir"
   "$bench" uploads "$n" "$dir/in"
-  read -r wall rss rc < <(time_cmd "$dir/publish" $(publish_args "$dir"))
+  read -r wall rss rc cpu < <(time_cmd "$dir/publish" $(publish_args "$dir"))
   if [ "$rc" != 0 ]; then
     echo "publish of $n documents exited $rc:" >&2; tail -5 "$dir/publish.out" "$dir/publish.err" >&2; exit 1
   fi
@@ -92,14 +101,14 @@ for n in ${sizes//,/ }; do
     mkdir -p "$dir/hugo"
     cp -r bench/hugo/config.toml bench/hugo/layouts "$dir/hugo/"
     node bench/hugo/to-markdown.mjs "$dir/work/redacted" "$dir/hugo" >/dev/null
-    read -r hwall _ hrc < <(time_cmd "$dir/hugo-run" hugo --quiet --source "$dir/hugo" --destination "$dir/hugo/public")
+    read -r hwall _ hrc hcpu < <(time_cmd "$dir/hugo-run" hugo --quiet --source "$dir/hugo" --destination "$dir/hugo/public")
     if [ "$hrc" = 0 ]; then
-      hugo_cell="${hwall} s"
+      hugo_cell="${hwall} s (CPU ${hcpu} s)"
       ratio=$(awk -v a="$wall" -v b="$hwall" 'BEGIN { printf "%.2f×", a / b }')
     fi
   fi
-  printf '| %s (%s published) | %s s | %s | %s MB | %s | %s | %s |\n' "$n" "$published" "$wall" \
-    "$(awk -v n="$published" -v t="$wall" 'BEGIN { printf "%.0f", n / t }')" "$((rss / 1024))" "$hugo_cell" "$ratio" "$(load)"
+  printf '| %s (%s published) | %s s | %s | %s s | %s MB | %s | %s | %s |\n' "$n" "$published" "$wall" \
+    "$(awk -v n="$published" -v t="$wall" 'BEGIN { printf "%.0f", n / t }')" "$cpu" "$((rss / 1024))" "$hugo_cell" "$ratio" "$(load)"
   largest=$n
 done
 
@@ -113,7 +122,7 @@ echo "|---|---:|---:|---:|"
 incremental() {
   local label=$1
   snapshot "$dir/site" >"$dir/before.txt"
-  read -r wall rss rc < <(time_cmd "$dir/incremental" $(publish_args "$dir"))
+  read -r wall rss rc _ < <(time_cmd "$dir/incremental" $(publish_args "$dir"))
   if [ "$rc" != 0 ]; then echo "publish ($label) exited $rc" >&2; tail -5 "$dir/incremental.out" >&2; exit 1; fi
   snapshot "$dir/site" >"$dir/after.txt"
   printf '| %s | %s s | %s | %s MB |\n' "$label" "$wall" "$(changed_files "$dir/before.txt" "$dir/after.txt")" "$((rss / 1024))"

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Win32.SafeHandles;
 
 namespace PublishPipeline.Storage;
 
@@ -10,14 +11,19 @@ namespace PublishPipeline.Storage;
 /// <see cref="IObjectStore"/> on the local file system, the CLI's default. Each container is a
 /// folder under <see cref="Root"/> unless mapped elsewhere (the CLI maps <c>$web</c> to the
 /// --site folder, so the site folder holds exactly the site). Content headers, metadata and the
-/// real object name live in a sidecar file under <c>Root/.meta</c>, never beside the content, so
-/// nothing private lands in the site folder.
+/// real object name (the object's record) live in an extended attribute of the object's file
+/// (<see cref="ExtendedAttributes"/>), so an object is one file and nothing private is a file
+/// in the site folder. Where the file system keeps no extended attributes, or a record is too
+/// large for one, the record is a sidecar file under <c>Root/.meta</c> instead, as every record
+/// was before (such work folders are still read: a file without the attribute has its sidecar
+/// read, and the next write of that object moves its record into the attribute).
 /// Writes go to a temporary file in the same folder and are renamed into place, so a reader sees
-/// the old or the new content, never half. Writes, deletes and conditional checks of one object
+/// the old or the new content, never half; the attribute is set on the temporary file, so the
+/// rename commits both. Writes, deletes and conditional checks of one object
 /// are serialised by a lock chosen by the path within this process (the CLI is one process).
 /// Only the content of the objects <see cref="Durable"/> names is forced to disk (fsync) before the rename: the
 /// records nothing else can make again. Everything else is made again from them (a file a crash
-/// left short fails the size check, so its sidecar is ignored and the file is rewritten).
+/// left short fails the size check, so its record is ignored and the file is rewritten).
 /// </summary>
 public sealed class FileSystemObjectStore : IObjectStore
 {
@@ -40,6 +46,13 @@ public sealed class FileSystemObjectStore : IObjectStore
     // Folders this store made or found, so a write does not ask the file system again for each
     // object (two folders per write). A folder pruned since is made again when a write finds it gone.
     private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
+
+    // Per container: whether sidecar files may exist (its .meta folder existed when first asked,
+    // or this store wrote one), so reads and deletes of objects with an attribute skip the sidecar.
+    private readonly ConcurrentDictionary<string, bool> _sidecars = new(StringComparer.Ordinal);
+
+    // Containers whose file system refused an extended attribute: records go to sidecars there.
+    private readonly ConcurrentDictionary<string, bool> _noAttributes = new(StringComparer.Ordinal);
 
     /// <param name="root">Folder holding one sub-folder per container and the private <c>.meta</c> folder.</param>
     /// <param name="containerFolders">Containers kept elsewhere, e.g. <c>$web</c> → the site folder.</param>
@@ -65,6 +78,12 @@ public sealed class FileSystemObjectStore : IObjectStore
     /// Default: every object; the pipeline's doors pass <c>PipelineNames.IsDurable</c>.
     /// </summary>
     public Func<string, string, bool> Durable { get; init; } = static (_, _) => true;
+
+    /// <summary>
+    /// Whether records are kept in extended attributes where the file system has them (default);
+    /// false writes the earlier layout, a sidecar per object (the tests read that layout back).
+    /// </summary>
+    public bool RecordsInAttributes { get; init; } = true;
 
     public Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken = default)
     {
@@ -93,16 +112,23 @@ public sealed class FileSystemObjectStore : IObjectStore
         cancellationToken.ThrowIfCancellationRequested();
         var (file, sidecar) = Locate(container, name);
         byte[] content;
+        Sidecar? props;
         try
         {
-            content = File.ReadAllBytes(file);
+            // Content and attribute from one open file: both of the same version of the object.
+            using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            content = ReadAll(handle);
+            props = ParseRecord(ExtendedAttributes.Get(handle));
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return Task.FromResult<StoredObject?>(null);
         }
 
-        var props = ReadSidecar(sidecar);
+        if (props is null && MaySidecar(container))
+        {
+            props = ReadSidecar(sidecar);
+        }
 
         // A sidecar that describes other bytes (a crash between the two renames) is ignored.
         // The content is hashed once, for that check and for the ETag.
@@ -141,16 +167,38 @@ public sealed class FileSystemObjectStore : IObjectStore
             }
 
             var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
-            var record = Sidecar.From(name, sha, content.Length, properties);
+            var record = JsonSerializer.SerializeToUtf8Bytes(Sidecar.From(name, sha, content.Length, properties), SidecarJson);
             EnsureKnownFolder(Path.GetDirectoryName(file)!);
-            EnsureKnownFolder(Path.GetDirectoryName(sidecar)!);
+            var durable = Durable(container, name);
+
+            // The record in the file's attribute: one file, committed with the content by its rename.
+            if (RecordsInAttributes && !_noAttributes.ContainsKey(container))
+            {
+                var refused = WriteAtomically(file, content.Span, durable, record);
+                if (refused == 0)
+                {
+                    if (MaySidecar(container))
+                    {
+                        DeleteSidecar(container, sidecar); // the earlier layout's record, now stale
+                    }
+
+                    return ETagOf(sha, properties);
+                }
+
+                if (refused == ExtendedAttributes.NotSupported)
+                {
+                    _noAttributes.TryAdd(container, true);
+                }
+            }
 
             // Sidecar first, content last: the content's rename is the commit point, and a reader
             // that finds a sidecar whose hash does not match the content ignores the sidecar.
             // Only the content is forced to disk: a sidecar a crash lost or cut short is ignored
             // (see GetAsync), which costs a stage run again, never a record.
-            WriteAtomically(sidecar, JsonSerializer.SerializeToUtf8Bytes(record, SidecarJson), durable: false);
-            WriteAtomically(file, content.Span, Durable(container, name));
+            _sidecars[container] = true;
+            EnsureKnownFolder(Path.GetDirectoryName(sidecar)!);
+            WriteAtomically(sidecar, record, durable: false, attribute: null);
+            WriteAtomically(file, content.Span, durable, attribute: null);
             return ETagOf(sha, properties);
         }
         finally
@@ -168,11 +216,14 @@ public sealed class FileSystemObjectStore : IObjectStore
         {
             var existed = File.Exists(file);
             File.Delete(file);
-            File.Delete(sidecar);
+            if (MaySidecar(container))
+            {
+                DeleteSidecar(container, sidecar);
+            }
+
             if (existed)
             {
                 PruneEmptyFolders(Path.GetDirectoryName(file)!, ContainerFolder(container));
-                PruneEmptyFolders(Path.GetDirectoryName(sidecar)!, SidecarFolder(container));
             }
 
             return existed;
@@ -214,8 +265,14 @@ public sealed class FileSystemObjectStore : IObjectStore
                 continue;
             }
 
-            var sidecarPath = Path.Combine(SidecarFolder(container), relative.Replace('/', Path.DirectorySeparatorChar) + SidecarSuffix);
-            var sidecar = ReadSidecar(sidecarPath);
+            // The record from the file's attribute (no open, no second file); a sidecar only
+            // where the earlier layout or a file system without attributes left one.
+            var sidecar = ParseRecord(ExtendedAttributes.Get(file));
+            if (sidecar is null && MaySidecar(container))
+            {
+                sidecar = ReadSidecar(Path.Combine(SidecarFolder(container), relative.Replace('/', Path.DirectorySeparatorChar) + SidecarSuffix));
+            }
+
             var info = new FileInfo(file);
             if (!info.Exists)
             {
@@ -331,14 +388,17 @@ public sealed class FileSystemObjectStore : IObjectStore
         return path.StartsWith(f, StringComparison.Ordinal);
     }
 
-    private static void WriteAtomically(string path, ReadOnlySpan<byte> content, bool durable)
+    /// <summary>
+    /// Writes the file whole, with <paramref name="attribute"/> as its record when given: 0, or
+    /// the errno with which the file system refused the attribute (nothing was written then).
+    /// </summary>
+    private static int WriteAtomically(string path, ReadOnlySpan<byte> content, bool durable, byte[]? attribute)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                WriteOnce(path, content, durable);
-                return;
+                return WriteOnce(path, content, durable, attribute);
             }
             catch (IOException e) when (attempt < 5 && e is DirectoryNotFoundException or FileNotFoundException)
             {
@@ -375,21 +435,29 @@ public sealed class FileSystemObjectStore : IObjectStore
         }
     }
 
-    private static void WriteOnce(string path, ReadOnlySpan<byte> content, bool durable)
+    private static int WriteOnce(string path, ReadOnlySpan<byte> content, bool durable, byte[]? attribute)
     {
         var temp = Path.Combine(Path.GetDirectoryName(path)!, TempPrefix + Guid.NewGuid().ToString("N"));
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+            using (var handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                stream.Write(content);
+                RandomAccess.Write(handle, content, 0);
+                if (attribute is not null && ExtendedAttributes.TrySet(handle, attribute) is var refused and not 0)
+                {
+                    handle.Dispose();
+                    File.Delete(temp);
+                    return refused;
+                }
+
                 if (durable)
                 {
-                    stream.Flush(flushToDisk: true);
+                    RandomAccess.FlushToDisk(handle);
                 }
             }
 
             File.Move(temp, path, overwrite: true);
+            return 0;
         }
         catch
         {
@@ -417,6 +485,60 @@ public sealed class FileSystemObjectStore : IObjectStore
             {
                 return; // a concurrent writer just used it
             }
+        }
+    }
+
+    private static byte[] ReadAll(SafeFileHandle handle)
+    {
+        var content = new byte[RandomAccess.GetLength(handle)];
+        var filled = 0;
+        while (filled < content.Length)
+        {
+            var read = RandomAccess.Read(handle, content.AsSpan(filled), filled);
+            if (read == 0)
+            {
+                return content[..filled]; // cut short while we read: the size check rejects its record
+            }
+
+            filled += read;
+        }
+
+        return content;
+    }
+
+    /// <summary>Whether a container may hold sidecar files (the earlier layout, or no attributes here).</summary>
+    private bool MaySidecar(string container) =>
+        _sidecars.GetOrAdd(container, c => Directory.Exists(SidecarFolder(c)));
+
+    private void DeleteSidecar(string container, string sidecar)
+    {
+        try
+        {
+            if (File.Exists(sidecar))
+            {
+                File.Delete(sidecar);
+                PruneEmptyFolders(Path.GetDirectoryName(sidecar)!, SidecarFolder(container));
+            }
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+
+    private static Sidecar? ParseRecord(byte[]? attribute)
+    {
+        if (attribute is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<Sidecar>(attribute, SidecarJson);
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 
