@@ -1,4 +1,3 @@
-using System.Text;
 using PublishPipeline.Model;
 using PublishPipeline.Normalization.Cleanup;
 using PublishPipeline.Normalization.People;
@@ -28,7 +27,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     private string? _speaker;
     private PersonMention? _person;
     private TurnKind _kind;
-    private readonly StringBuilder _text = new();
+    private readonly TurnText _text = new();
     private bool _turnOpen;
 
     // Set at the first marker speaker (○議長（…）): the document marks its speakers.
@@ -479,7 +478,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         if (_text.Length > 0)
         {
             // A sentence cut by a page or column break is joined as it was written; otherwise a new paragraph.
-            if (TurnEndsSentence() || _text[^1] == '\n')
+            if (TurnEndsSentence() || _text[_text.Length - 1] == '\n')
             {
                 _text.Append('\n');
             }
@@ -495,7 +494,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         _speaker = speaker;
         _person = person;
         _kind = kind;
-        _text.Clear().Append(text);
+        _text.Start(text);
         _turnOpen = true;
         _resumeSpeaker = null;
     }
@@ -516,7 +515,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         }
 
         _turnOpen = false;
-        var text = _text.ToString().Trim(NewlineAndSpaceChars);
+        var text = _text.ToTrimmedString(NewlineAndSpaceChars);
         if (text.Length > 0)
         {
             _turns.Add(new SpeakerTurn { Speaker = _speaker, Text = text, Kind = _kind, Line = _turnLine, Person = _person });

@@ -1,0 +1,66 @@
+namespace PublishPipeline.Normalization.Proceedings;
+
+/// <summary>
+/// The text of the turn being built. Most turns are one line, so that line's string becomes the
+/// turn's text as it is, without a copy; only when a paragraph is appended are the parts gathered,
+/// in one buffer reused from turn to turn (a StringBuilder copied every turn once more and, after a
+/// long turn, left its chunks behind at every Clear).
+/// </summary>
+internal sealed class TurnText
+{
+    private string? _single;
+    private char[] _buffer = new char[256];
+    private int _length;
+
+    public int Length => _single?.Length ?? _length;
+
+    public char this[int index] => _single is { } single ? single[index] : _buffer[index];
+
+    /// <summary>Starts a new turn with <paramref name="text"/> (kept by reference).</summary>
+    public void Start(string text)
+    {
+        _single = text;
+        _length = 0;
+    }
+
+    public void Append(char c)
+    {
+        Gather(1);
+        _buffer[_length++] = c;
+    }
+
+    public void Append(string text)
+    {
+        Gather(text.Length);
+        text.CopyTo(_buffer.AsSpan(_length));
+        _length += text.Length;
+    }
+
+    /// <summary>The turn's text without <paramref name="trim"/> at either end; the first line itself when nothing was appended.</summary>
+    public string ToTrimmedString(char[] trim) =>
+        _single is { } single ? single.Trim(trim) : new string(_buffer.AsSpan(0, _length).Trim(trim));
+
+    // Moves a kept line into the buffer and makes room for `more` characters after it.
+    private void Gather(int more)
+    {
+        var single = _single;
+        var length = single?.Length ?? _length;
+        if (length + more > _buffer.Length)
+        {
+            var grown = new char[Math.Max(_buffer.Length * 2, length + more)];
+            if (single is null)
+            {
+                _buffer.AsSpan(0, _length).CopyTo(grown);
+            }
+
+            _buffer = grown;
+        }
+
+        if (single is not null)
+        {
+            single.CopyTo(_buffer);
+            _length = single.Length;
+            _single = null;
+        }
+    }
+}
