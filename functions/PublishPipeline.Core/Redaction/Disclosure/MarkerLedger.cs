@@ -35,7 +35,10 @@ public static partial class MarkerLedger
                     {
                         foreach (var paragraph in row.Cells[c].Paragraphs)
                         {
-                            Collect(paragraph, row.Line, c > 0 ? Label(row.Cells[0].Text) : null, inSource);
+                            if (MayHoldMarker(paragraph))
+                            {
+                                Collect(paragraph, row.Line, c > 0 ? Label(row.Cells[0].Text) : null, inSource);
+                            }
                         }
                     }
 
@@ -45,9 +48,17 @@ public static partial class MarkerLedger
                     break;
                 case ParagraphBlock paragraph:
                     var line = paragraph.Line;
-                    foreach (var part in paragraph.Text.Split('\n'))
+                    var text = paragraph.Text;
+                    foreach (var range in text.AsSpan().Split('\n'))
                     {
-                        Collect(part, line++, LabelOfParagraph(part), inSource);
+                        // The line is made a string (and its label read) only when it may hold a marker: few do.
+                        if (MayHoldMarker(text.AsSpan()[range]))
+                        {
+                            var part = text[range];
+                            Collect(part, line, LabelOfParagraph(part), inSource);
+                        }
+
+                        line++;
                     }
 
                     break;
@@ -126,9 +137,12 @@ public static partial class MarkerLedger
         + $"(a non-disclosure marker on line {line}{(field is null ? string.Empty : $" in the field {field}")} is in a place no passage rule covers)",
         line);
 
+    // Every marker-like text holds 非 (非公開).
+    private static bool MayHoldMarker(ReadOnlySpan<char> text) => text.Contains('非');
+
     private static void Collect(string text, int line, string? field, List<(string, int, string?)> into)
     {
-        if (!text.Contains('非', StringComparison.Ordinal))
+        if (!MayHoldMarker(text))
         {
             return;
         }
