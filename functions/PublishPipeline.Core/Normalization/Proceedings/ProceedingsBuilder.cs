@@ -169,7 +169,8 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         _line = line;
         text = TextCleanup.CollapseSpacedLabel(TextCleanup.CollapseSpacedPrefix(text));
         // 審 議 経 過 again mid-text: a page header, i.e. a page break. (Page headers are short; skip the check for prose.)
-        if (text.Length <= 80 && _pageHeaders.Contains(TextCleanup.RemoveSpaces(text)) && text.AsSpan().IndexOfAny(' ', '\u3000') < 0)
+        // (Spaces first: a line with none needs no spaceless copy to be looked up.)
+        if (text.Length <= 80 && text.AsSpan().IndexOfAny(' ', '\u3000') < 0 && _pageHeaders.Contains(TextCleanup.RemoveSpaces(text)))
         {
             return;
         }
