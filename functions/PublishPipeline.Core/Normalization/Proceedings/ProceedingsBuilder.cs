@@ -574,6 +574,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         FlushPending();
         CloseTurn();
         CloseSection();
+        _text.Release();
         return _sections;
     }
 }

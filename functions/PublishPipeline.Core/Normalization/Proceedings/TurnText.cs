@@ -1,15 +1,17 @@
+using PublishPipeline.Ingest;
+
 namespace PublishPipeline.Normalization.Proceedings;
 
 /// <summary>
 /// The text of the turn being built. Most turns are one line, so that line's string becomes the
 /// turn's text as it is, without a copy; only when a paragraph is appended are the parts gathered,
-/// in one buffer reused from turn to turn (a StringBuilder copied every turn once more and, after a
-/// long turn, left its chunks behind at every Clear).
+/// in one buffer reused from turn to turn and rented from the pool (a StringBuilder copied every
+/// turn once more and, after a long turn, left its chunks behind at every Clear).
 /// </summary>
 internal sealed class TurnText
 {
     private string? _single;
-    private char[] _buffer = new char[256];
+    private char[] _buffer = [];
     private int _length;
 
     public int Length => _single?.Length ?? _length;
@@ -40,6 +42,18 @@ internal sealed class TurnText
     public string ToTrimmedString(char[] trim) =>
         _single is { } single ? single.Trim(trim) : new string(_buffer.AsSpan(0, _length).Trim(trim));
 
+    /// <summary>Gives the buffer back to the pool; the text is empty after it.</summary>
+    public void Release()
+    {
+        if (_buffer.Length > 0)
+        {
+            CharBuffers.Return(_buffer);
+        }
+
+        _buffer = [];
+        _length = 0;
+    }
+
     // Moves a kept line into the buffer and makes room for `more` characters after it.
     private void Gather(int more)
     {
@@ -47,10 +61,16 @@ internal sealed class TurnText
         var length = single?.Length ?? _length;
         if (length + more > _buffer.Length)
         {
-            var grown = new char[Math.Max(_buffer.Length * 2, length + more)];
+            // Rented: a new builder per document would otherwise grow its own buffer to the longest speech.
+            var grown = CharBuffers.Rent(Math.Max(Math.Max(_buffer.Length * 2, 256), length + more));
             if (single is null)
             {
                 _buffer.AsSpan(0, _length).CopyTo(grown);
+            }
+
+            if (_buffer.Length > 0)
+            {
+                CharBuffers.Return(_buffer);
             }
 
             _buffer = grown;
