@@ -323,18 +323,19 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         FlushPending();
         _line = line;
         _markedSpeakers = true;
-        if (marked.Text.Length == 0)
+        if (marked.TextLength == 0)
         {
             _pendingLabel = marked.Label;
             _pendingLabelLine = line;
         }
-        else if (LinePatterns.IsStageDirection(marked.Text))
+        else if (LinePatterns.IsStageDirection(marked.TextSpan))
         {
             Add(marked.Label, marked.Text, TurnKind.Procedure);
         }
         else
         {
-            StartTurn(marked.Label, TurnKind.Speech, marked.Text);
+            // The speech stays a range of the line until the turn closes: one string for it then.
+            StartTurn(marked.Label, TurnKind.Speech, marked.Line, marked.TextStart, marked.TextLength);
         }
 
         return true;
@@ -488,14 +489,17 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         _text.Append(text);
     }
 
-    private void StartTurn(string? speaker, TurnKind kind, string text, int? line = null, PersonMention? person = null)
+    private void StartTurn(string? speaker, TurnKind kind, string text, int? line = null, PersonMention? person = null) =>
+        StartTurn(speaker, kind, text, 0, text.Length, line, person);
+
+    private void StartTurn(string? speaker, TurnKind kind, string source, int start, int length, int? line = null, PersonMention? person = null)
     {
         CloseTurn();
         _turnLine = line ?? _line;
         _speaker = speaker;
         _person = person;
         _kind = kind;
-        _text.Start(text);
+        _text.Start(source, start, length);
         _turnOpen = true;
         _resumeSpeaker = null;
     }

@@ -10,18 +10,23 @@ namespace PublishPipeline.Normalization.Proceedings;
 /// </summary>
 internal sealed class TurnText
 {
+    // The first line's text, as a range of a string: kept until a second part comes.
     private string? _single;
+    private int _start;
+    private int _count;
     private char[] _buffer = [];
     private int _length;
 
-    public int Length => _single?.Length ?? _length;
+    public int Length => _single is null ? _length : _count;
 
-    public char this[int index] => _single is { } single ? single[index] : _buffer[index];
+    public char this[int index] => _single is { } single ? single[_start + index] : _buffer[index];
 
-    /// <summary>Starts a new turn with <paramref name="text"/> (kept by reference).</summary>
-    public void Start(string text)
+    /// <summary>Starts a new turn with a range of <paramref name="line"/> (kept by reference).</summary>
+    public void Start(string line, int start, int length)
     {
-        _single = text;
+        _single = line;
+        _start = start;
+        _count = length;
         _length = 0;
     }
 
@@ -39,8 +44,16 @@ internal sealed class TurnText
     }
 
     /// <summary>The turn's text without <paramref name="trim"/> at either end; the first line itself when nothing was appended.</summary>
-    public string ToTrimmedString(char[] trim) =>
-        _single is { } single ? single.Trim(trim) : new string(_buffer.AsSpan(0, _length).Trim(trim));
+    public string ToTrimmedString(char[] trim)
+    {
+        if (_single is { } single)
+        {
+            var text = single.AsSpan(_start, _count).Trim(trim);
+            return text.Length == single.Length ? single : new string(text);
+        }
+
+        return new string(_buffer.AsSpan(0, _length).Trim(trim));
+    }
 
     /// <summary>Gives the buffer back to the pool; the text is empty after it.</summary>
     public void Release()
@@ -58,7 +71,7 @@ internal sealed class TurnText
     private void Gather(int more)
     {
         var single = _single;
-        var length = single?.Length ?? _length;
+        var length = Length;
         if (length + more > _buffer.Length)
         {
             // Rented: a new builder per document would otherwise grow its own buffer to the longest speech.
@@ -78,8 +91,8 @@ internal sealed class TurnText
 
         if (single is not null)
         {
-            single.CopyTo(_buffer);
-            _length = single.Length;
+            single.AsSpan(_start, _count).CopyTo(_buffer);
+            _length = _count;
             _single = null;
         }
     }
