@@ -75,7 +75,7 @@ public static partial class MarkerLedger
         // A comment marker inside a header row of a text export (開催日時\t… <!-- 非公開 -->) is split out
         // by the reader and so kept as a marker; but a header field is no passage, so what it meant is
         // unclear. (Only where a line is one row: an HTML page may be a single line.)
-        var rowLabels = source.Format is SourceFormat.Text or SourceFormat.Docx
+        var rowLabels = (source.Format is SourceFormat.Text or SourceFormat.Docx) && source.Blocks.Any(b => b is DisclosureMarkerBlock)
             ? source.Blocks.OfType<TableRowBlock>().Where(r => r.Cells.Count > 1).GroupBy(r => r.Line).ToDictionary(g => g.Key, g => g.First().Cells[0].Text)
             : [];
         foreach (var marker in source.Blocks.OfType<DisclosureMarkerBlock>())
