@@ -43,6 +43,8 @@ public class PlainUtf8LinesTests
         AssertSameAsDecoded(Text);
         AssertSameAsDecoded(Text + "\n");
         AssertSameAsDecoded(Text + "\r\n\r\n");
+        // Lines longer than the buffer so far (it grows), then short ones again.
+        AssertSameAsDecoded("短い行\n" + string.Concat(Enumerable.Repeat("○議長（山田太郎君）　長い発言です。", 400)) + "\n次の行\n" + new string('a', 3000) + "\n末尾");
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public static class MinutesReader
             head = bytes[..at];
         }
 
-        var buffer = CharBuffers.Rent(head.Length);
+        var buffer = CharBuffers.Rent(Encoding.UTF8.GetCharCount(head));
         try
         {
             var text = buffer.AsSpan(0, Encoding.UTF8.GetChars(head, buffer));

@@ -70,11 +70,11 @@ internal sealed class PlainTextReader
                 ReadLimits.CheckTime("line", lineNumber);
                 var end = rest.IndexOfAny((byte)'\n', (byte)'\r');
                 var bytes = end < 0 ? rest : rest[..end];
-                if (bytes.Length > buffer.Length)
+                // UTF-8 never takes fewer bytes than UTF-16 takes characters: count exactly only when that bound is too big.
+                if (bytes.Length > buffer.Length && Encoding.UTF8.GetCharCount(bytes) is var needed && needed > buffer.Length)
                 {
-                    // UTF-8 never takes fewer bytes than UTF-16 takes characters.
                     CharBuffers.Return(buffer);
-                    buffer = CharBuffers.Rent(bytes.Length);
+                    buffer = CharBuffers.Rent(needed);
                 }
 
                 var line = buffer.AsSpan(0, Encoding.UTF8.GetChars(bytes, buffer));
