@@ -42,12 +42,13 @@ internal static class PeakMemory
         var before = GC.GetAllocatedBytesForCurrentThread();
         var minutes = MinutesNormalizer.Normalize(file);
         var afterNormalise = GC.GetAllocatedBytesForCurrentThread();
+        var peakNormalise = PeakResidentBytes();
         var document = Live();
         var outcome = redactor.RedactAsync(minutes, new RedactionRequest(file.Name)).GetAwaiter().GetResult();
         var after = GC.GetAllocatedBytesForCurrentThread();
         var redacted = Live();
         Console.WriteLine($"{file.Name}: {bytes / 1e6:0.0} MB; {Turns(outcome.Redacted ?? minutes)} turns, {outcome.Audit.Entries.Count} redactions");
-        Console.WriteLine($"peak resident set (VmHWM) {PeakResidentBytes() / 1e6:0} MB; live: runtime and lexicon {baseline / 1e6:0} MB, + upload and document {(document - baseline) / 1e6:0} MB, + redacted copy and audit {(redacted - document) / 1e6:0} MB");
+        Console.WriteLine($"peak resident set (VmHWM) {PeakResidentBytes() / 1e6:0} MB ({peakNormalise / 1e6:0} MB by the end of normalising); live: runtime and lexicon {baseline / 1e6:0} MB, + upload and document {(document - baseline) / 1e6:0} MB, + redacted copy and audit {(redacted - document) / 1e6:0} MB");
         Console.WriteLine($"allocated: normalise {(afterNormalise - before) / 1e6:0} MB ({(double)(afterNormalise - before) / bytes:0.0} B per input byte), redact {(after - afterNormalise) / 1e6:0} MB ({(double)(after - afterNormalise) / bytes:0.0} B per input byte)");
         GC.KeepAlive(file);
         GC.KeepAlive(minutes);

@@ -9,7 +9,7 @@ namespace PublishPipeline.Ingest;
 internal static class HtmlPageReader
 {
     /// <summary>A page rather than a fragment: starts (after whitespace, BOM, comments) with a doctype or &lt;html&gt;.</summary>
-    public static bool LooksLikePage(string text, string name)
+    public static bool LooksLikePage(ReadOnlySpan<char> text, string name)
     {
         var extension = Path.GetExtension(name);
         if (extension.Equals(".html", StringComparison.OrdinalIgnoreCase) || extension.Equals(".htm", StringComparison.OrdinalIgnoreCase)
@@ -18,7 +18,7 @@ internal static class HtmlPageReader
             return true;
         }
 
-        var span = text.AsSpan().TrimStart();
+        var span = text.TrimStart();
         while (span.StartsWith("<!--", StringComparison.Ordinal) || span.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase))
         {
             var end = span.StartsWith("<!--", StringComparison.Ordinal) ? span.IndexOf("-->", StringComparison.Ordinal) : span.IndexOf("?>", StringComparison.Ordinal);

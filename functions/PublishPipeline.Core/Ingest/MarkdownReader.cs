@@ -67,10 +67,10 @@ internal sealed partial class MarkdownReader
     /// Markdown by content, for .txt uploads written in Markdown: ATX headings, list items or a pipe
     /// table delimiter row, and not a tab-separated export (which Markdown would garble).
     /// </summary>
-    public static bool LooksLikeMarkdown(string text)
+    public static bool LooksLikeMarkdown(ReadOnlySpan<char> text)
     {
         int headings = 0, listItems = 0, tableRules = 0, tabLines = 0, lines = 0;
-        foreach (var line in text.AsSpan().EnumerateLines())
+        foreach (var line in text.EnumerateLines())
         {
             if (++lines > 5000)
             {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using PublishPipeline.Unicode;
 
 namespace PublishPipeline.Ingest;
@@ -83,8 +84,55 @@ public static class MinutesReader
         return blocks;
     }
 
+    /// <summary>
+    /// The blocks of the most common upload, plain UTF-8 text already in reading form, read from its
+    /// bytes one line at a time: the upload's text is never decoded whole (the lines the blocks hold
+    /// are its only copy). What decides the format is at its start, so only the first 5,000 lines are
+    /// decoded to tell it. Null for any other upload (another encoding or format, text that needs
+    /// composing, only white space), which the general path decodes whole and reads as before.
+    /// </summary>
+    private static List<SourceBlock>? PlainUtf8Text(string name, ReadOnlySpan<byte> bytes)
+    {
+        if (!SourceDecoder.IsPlainUtf8(bytes))
+        {
+            return null;
+        }
+
+        // Through the end of line 5,001: LooksLikeMarkdown reads 5,000 lines at most.
+        var head = bytes;
+        for (int lines = 0, at = 0, next; lines < 5001 && (next = bytes[at..].IndexOf((byte)'\n')) >= 0; lines++)
+        {
+            at += next + 1;
+            head = bytes[..at];
+        }
+
+        var buffer = CharBuffers.Rent(Encoding.UTF8.GetCharCount(head));
+        try
+        {
+            var text = buffer.AsSpan(0, Encoding.UTF8.GetChars(head, buffer));
+            // A page starts with "<" (a doctype, <html>, a comment): the general path looks at it whole.
+            if (HtmlPageReader.LooksLikePage(text, name) || text.TrimStart() is [] or ['<', ..] || IsMarkdown(name, text))
+            {
+                return null;
+            }
+        }
+        finally
+        {
+            CharBuffers.Return(buffer);
+        }
+
+        return PlainTextReader.ReadUtf8(bytes);
+    }
+
+    private static bool IsMarkdown(string name, ReadOnlySpan<char> text)
+    {
+        var extension = Path.GetExtension(name);
+        return extension.Equals(".md", StringComparison.OrdinalIgnoreCase) || extension.Equals(".markdown", StringComparison.OrdinalIgnoreCase)
+            || MarkdownReader.LooksLikeMarkdown(text);
+    }
+
     /// <summary>White space and byte-order marks only (checked in place: the text may be tens of MB).</summary>
-    private static bool OnlyWhiteSpace(string text)
+    internal static bool OnlyWhiteSpace(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
         {
@@ -134,6 +182,11 @@ public static class MinutesReader
             { Code = "format" };
         }
 
+        if (PlainUtf8Text(name, bytes) is { } plain)
+        {
+            return (SourceFormat.Text, "utf-8", plain);
+        }
+
         var decoded = SourceDecoder.Decode(name, bytes);
         if (OnlyWhiteSpace(decoded.Text))
         {
@@ -149,9 +202,7 @@ public static class MinutesReader
             return (SourceFormat.Html, decoded.EncodingName, HtmlPageReader.Read(text));
         }
 
-        var extension = Path.GetExtension(name);
-        if (extension.Equals(".md", StringComparison.OrdinalIgnoreCase) || extension.Equals(".markdown", StringComparison.OrdinalIgnoreCase)
-            || MarkdownReader.LooksLikeMarkdown(text))
+        if (IsMarkdown(name, text))
         {
             return (SourceFormat.Markdown, decoded.EncodingName, MarkdownReader.Read(text));
         }

@@ -1,4 +1,6 @@
+using System.Text;
 using AngleSharp.Dom;
+using PublishPipeline.Unicode;
 
 namespace PublishPipeline.Ingest;
 
@@ -22,11 +24,11 @@ internal sealed class PlainTextReader
 
     /// <summary>Blocks of the text; <paramref name="firstLine"/> numbers its first line (Markdown code blocks start mid-file).</summary>
     /// <param name="parseHtml">False for text an HTML parser already decoded (a &lt;pre&gt;): "&amp;lt;p&amp;gt;" stays text.</param>
-    public static List<SourceBlock> Read(string text, int firstLine = 1, bool parseHtml = true)
+    public static List<SourceBlock> Read(ReadOnlySpan<char> text, int firstLine = 1, bool parseHtml = true)
     {
         var reader = new PlainTextReader { parseHtml = parseHtml };
         var lineNumber = firstLine;
-        var rest = text.AsSpan();
+        var rest = text;
 
         // Lines end at \n, \r\n or \r only: string.EnumerateLines would also split at form feed and
         // U+2028, which are a page break and content here, and would shift every later line number.
@@ -45,6 +47,59 @@ internal sealed class PlainTextReader
         }
 
         return reader.blocks;
+    }
+
+    /// <summary>
+    /// Blocks of plain UTF-8 text (<see cref="SourceDecoder.IsPlainUtf8"/>) read straight from its
+    /// bytes, one line decoded at a time into a reused buffer, with the lines and line numbers
+    /// <see cref="Read"/> gives the decoded text. Null when a line needs composing
+    /// (<see cref="TextNormalization.ForReading"/>) or the text is only white space: the caller then
+    /// decodes it whole.
+    /// </summary>
+    public static List<SourceBlock>? ReadUtf8(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new PlainTextReader();
+        var lineNumber = 1;
+        var rest = utf8;
+        var blank = true;
+        var buffer = CharBuffers.Rent(256);
+        try
+        {
+            while (true)
+            {
+                ReadLimits.CheckTime("line", lineNumber);
+                var end = rest.IndexOfAny((byte)'\n', (byte)'\r');
+                var bytes = end < 0 ? rest : rest[..end];
+                // UTF-8 never takes fewer bytes than UTF-16 takes characters: count exactly only when that bound is too big.
+                if (bytes.Length > buffer.Length && Encoding.UTF8.GetCharCount(bytes) is var needed && needed > buffer.Length)
+                {
+                    CharBuffers.Return(buffer);
+                    buffer = CharBuffers.Rent(needed);
+                }
+
+                var line = buffer.AsSpan(0, Encoding.UTF8.GetChars(bytes, buffer));
+                if (!TextNormalization.IsReadingForm(line))
+                {
+                    return null;
+                }
+
+                blank = blank && MinutesReader.OnlyWhiteSpace(line);
+                if (end < 0)
+                {
+                    reader.ReadLine(line, lineNumber);
+                    break;
+                }
+
+                reader.ReadLine(line, lineNumber++);
+                rest = rest[(end + (rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? 2 : 1))..];
+            }
+        }
+        finally
+        {
+            CharBuffers.Return(buffer);
+        }
+
+        return blank ? null : reader.blocks;
     }
 
     private void ReadLine(ReadOnlySpan<char> line, int lineNumber)

@@ -99,6 +99,18 @@ internal static class SourceDecoder
         throw new MinutesFormatException(name, message, line) { Code = "encoding" };
     }
 
+    /// <summary>
+    /// The common upload, told from its bytes without decoding them: UTF-8 without a byte order mark,
+    /// NUL, ISO-2022-JP escape or control characters, which <see cref="Decode"/> would decode as
+    /// "utf-8" without complaint (line breaks are single bytes in UTF-8, so lines can be decoded one
+    /// at a time). False leaves the upload, and any error message, to <see cref="Decode"/>.
+    /// </summary>
+    public static bool IsPlainUtf8(ReadOnlySpan<byte> bytes) =>
+        !bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) && !bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])
+        && !bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
+        && bytes.IndexOfAnyInRange((byte)0x00, (byte)0x08) < 0 && bytes.IndexOfAnyInRange((byte)0x0E, (byte)0x1F) < 0 // tab, line breaks and form feed only
+        && Utf8.IsValid(bytes) && bytes.IndexOf((ReadOnlySpan<byte>)[0x1B, (byte)'$']) < 0;
+
     private static string? Detect(ReadOnlySpan<byte> bytes)
     {
         // The detector only orders candidates; a sample is enough and keeps big files fast.

@@ -85,30 +85,27 @@ public sealed partial class MinutesNormalizer
 
         public Minutes Build(string id)
         {
-            var blocks = Flatten(_source.Blocks);
-            _firstLine = blocks.Count > 0 ? blocks[0].Line : 1;
-            var i = 0;
-            var inProceedings = false;
-            for (; i < blocks.Count && !inProceedings; i++)
+            // One cleaned block at a time: a list of them all would be alive beside the source's blocks.
+            using var blocks = Flatten(_source.Blocks).GetEnumerator();
+            var more = blocks.MoveNext();
+            _firstLine = more ? blocks.Current.Line : 1;
+            while (more && HeaderBlock(blocks.Current))
             {
-                inProceedings = !HeaderBlock(blocks[i]);
-                if (inProceedings)
-                {
-                    i--;
-                }
+                more = blocks.MoveNext();
             }
 
+            // The block that ended the header is the first of the proceedings.
             var footer = HeaderField.Unknown;
-            for (; i < blocks.Count; i++)
+            for (; more; more = blocks.MoveNext())
             {
-                footer = ProceedingsBlock(blocks[i], footer);
+                footer = ProceedingsBlock(blocks.Current, footer);
             }
 
             return Assemble(id);
         }
 
         /// <summary>Header phase: true when the block was header (or skippable), false when the proceedings start with it.</summary>
-        private bool HeaderBlock(Block b)
+        private bool HeaderBlock(in Block b)
         {
             if (_proceedingsMarked && b.Kind != BlockKind.PageBreak)
             {
@@ -248,7 +245,7 @@ public sealed partial class MinutesNormalizer
 
         private bool _proceedingsMarked;
 
-        private static bool RowLooksLikeHeaderDebris(Block b)
+        private static bool RowLooksLikeHeaderDebris(in Block b)
         {
             var text = string.Join(" ", b.Cells.SelectMany(c => c)).Trim();
             return text.Length <= 30 && SpeakerLabels.InlineColonLabels(" " + text).Count == 0;
@@ -263,7 +260,7 @@ public sealed partial class MinutesNormalizer
         }
 
         /// <summary>Proceedings phase: one block; returns the closing field (会議の結果 / 提出された資料) being read, if any.</summary>
-        private HeaderField ProceedingsBlock(Block b, HeaderField footer)
+        private HeaderField ProceedingsBlock(in Block b, HeaderField footer)
         {
             switch (b.Kind)
             {
@@ -589,29 +586,35 @@ public sealed partial class MinutesNormalizer
     }
 
     /// <param name="Indent">Display columns of leading space in the upload (full-width 2): fixed-width rolls align by it.</param>
-    private sealed record Block(BlockKind Kind, int Line, string Text, IReadOnlyList<IReadOnlyList<string>> Cells, int Level = 0, bool Opens = false, int Indent = 0);
+    private readonly record struct Block(BlockKind Kind, int Line, string Text, IReadOnlyList<IReadOnlyList<string>> Cells, int Level = 0, bool Opens = false, int Indent = 0);
 
     private static readonly IReadOnlyList<IReadOnlyList<string>> NoCells = [];
 
     /// <summary>Cleans every block once; a paragraph holding several lines (a Markdown paragraph) becomes one block per line.</summary>
-    private static List<Block> Flatten(IReadOnlyList<SourceBlock> blocks)
+    private static IEnumerable<Block> Flatten(IReadOnlyList<SourceBlock> blocks)
     {
-        var result = new List<Block>(blocks.Count);
         foreach (var block in blocks)
         {
             switch (block)
             {
                 case HeadingBlock h:
-                    result.Add(new Block(BlockKind.Heading, h.Line, TextCleanup.CollapseSpacedLabel(TextCleanup.CleanLine(h.Text)), NoCells, h.Level));
+                    yield return new Block(BlockKind.Heading, h.Line, TextCleanup.CollapseSpacedLabel(TextCleanup.CleanLine(h.Text)), NoCells, h.Level);
                     break;
                 case ParagraphBlock p when !p.Text.Contains('\n', StringComparison.Ordinal):
-                    AddLine(result, p.Text, p.Line);
+                    if (Line(p.Text, p.Line) is { } line)
+                    {
+                        yield return line;
+                    }
+
                     break;
                 case ParagraphBlock p:
                     var lines = p.Text.Split('\n');
                     for (var k = 0; k < lines.Length; k++)
                     {
-                        AddLine(result, lines[k], p.Line + k);
+                        if (Line(lines[k], p.Line + k) is { } part)
+                        {
+                            yield return part;
+                        }
                     }
 
                     break;
@@ -628,20 +631,18 @@ public sealed partial class MinutesNormalizer
                         cells.Add(paragraphs);
                     }
 
-                    result.Add(new Block(BlockKind.Row, r.Line, "", cells));
+                    yield return new Block(BlockKind.Row, r.Line, "", cells);
                     break;
                 case DisclosureMarkerBlock m:
-                    result.Add(new Block(BlockKind.Marker, m.Line, m.Marker.Trim(), NoCells, Opens: m.Opens));
+                    yield return new Block(BlockKind.Marker, m.Line, m.Marker.Trim(), NoCells, Opens: m.Opens);
                     break;
                 case PageBreakBlock pb:
-                    result.Add(new Block(BlockKind.PageBreak, pb.Line, "", NoCells));
+                    yield return new Block(BlockKind.PageBreak, pb.Line, "", NoCells);
                     break;
                 default:
                     break;
             }
         }
-
-        return result;
     }
 
     private static void AddCleaned(List<string> paragraphs, string paragraph)
@@ -663,36 +664,34 @@ public sealed partial class MinutesNormalizer
         }
     }
 
-    private static void AddLine(List<Block> result, string raw, int line)
+    /// <summary>One line of a paragraph, cleaned, as the block it reads as; null when nothing is left of it.</summary>
+    private static Block? Line(string raw, int line)
     {
         var text = TextCleanup.CleanLine(raw);
         if (text.Length == 0)
         {
-            return;
+            return null;
         }
 
         // Readers that do not parse Markdown still hand over "## heading" and "----\t---" lines.
         var heading = MarkdownHeading().Match(text);
         if (heading.Success)
         {
-            result.Add(new Block(BlockKind.Heading, line, TextCleanup.CollapseSpacedLabel(heading.Groups["text"].Value), NoCells, heading.Groups["hashes"].Length));
-            return;
+            return new Block(BlockKind.Heading, line, TextCleanup.CollapseSpacedLabel(heading.Groups["text"].Value), NoCells, heading.Groups["hashes"].Length);
         }
 
         if (LinePatterns.IsPageDebris(text) || raw.Contains('\f', StringComparison.Ordinal))
         {
-            result.Add(new Block(BlockKind.PageBreak, line, "", NoCells));
-            return;
+            return new Block(BlockKind.PageBreak, line, "", NoCells);
         }
 
         var marker = MarkerLine().Match(text);
         if (marker.Success)
         {
-            result.Add(new Block(BlockKind.Marker, line, text, NoCells, Opens: !marker.Groups["close"].Success));
-            return;
+            return new Block(BlockKind.Marker, line, text, NoCells, Opens: !marker.Groups["close"].Success);
         }
 
-        result.Add(new Block(BlockKind.Paragraph, line, text, NoCells, Indent: IndentOf(raw)));
+        return new Block(BlockKind.Paragraph, line, text, NoCells, Indent: IndentOf(raw));
     }
 
     private static int IndentOf(string raw)

@@ -25,6 +25,9 @@ public static class TextNormalization
     /// <summary>NFC after the safe compatibility folds: what ingest gives every later stage.</summary>
     public static string ForReading(string text) => Normalize(text, folds: true);
 
+    /// <summary>True when <see cref="ForReading"/> would return this text unchanged (one scan, no copy).</summary>
+    public static bool IsReadingForm(ReadOnlySpan<char> text) => text.IndexOfAny(Tables.Instance.AttentionWithFolds) < 0;
+
     /// <summary>Canonical decomposition (NFD): how macOS writes file names; tests make hostile input with it.</summary>
     public static string ToNfd(string text)
     {

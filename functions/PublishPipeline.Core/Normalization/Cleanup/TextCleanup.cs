@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace PublishPipeline.Normalization.Cleanup;
@@ -135,18 +134,18 @@ internal static partial class TextCleanup
         if (s.AsSpan().IndexOfAny(OddSpaces) >= 0)
         {
             // Tabs, no-break and typographic spaces are layout: one plain space each; zero-width ones go.
-            var sb = new StringBuilder(s.Length);
-            foreach (var c in s)
+            var zeroWidth = s.AsSpan().Count('\u200B') + s.AsSpan().Count('\uFEFF');
+            s = string.Create(s.Length - zeroWidth, s, static (output, s) =>
             {
-                if (c is '\u200B' or '\uFEFF')
+                var k = 0;
+                foreach (var c in s)
                 {
-                    continue;
+                    if (c is not ('\u200B' or '\uFEFF'))
+                    {
+                        output[k++] = c is '\t' or '\u00A0' or (>= '\u2000' and <= '\u200A') or '\u202F' or '\u205F' ? ' ' : c;
+                    }
                 }
-
-                sb.Append(c is '\t' or '\u00A0' or (>= '\u2000' and <= '\u200A') or '\u202F' or '\u205F' ? ' ' : c);
-            }
-
-            s = sb.ToString();
+            });
         }
 
         return s.Trim(SpaceAndNewlineChars);
@@ -195,16 +194,18 @@ internal static partial class TextCleanup
             return text;
         }
 
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
+        var spaces = text.AsSpan().Count(' ') + text.AsSpan().Count('\u3000') + text.AsSpan().Count('\t');
+        return string.Create(text.Length - spaces, text, static (output, text) =>
         {
-            if (c is not (' ' or '\u3000' or '\t'))
+            var k = 0;
+            foreach (var c in text)
             {
-                sb.Append(c);
+                if (c is not (' ' or '\u3000' or '\t'))
+                {
+                    output[k++] = c;
+                }
             }
-        }
-
-        return sb.ToString();
+        });
     }
 
     // 国際アート・カルチャー: a middle dot between katakana joins a foreign compound, it does not list.

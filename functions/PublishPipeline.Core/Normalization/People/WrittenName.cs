@@ -17,10 +17,19 @@ internal readonly record struct NameParts(string Name, string? FamilyName, strin
 /// </summary>
 internal static class WrittenName
 {
+    // The characters IsSpace accepts (Trim(params char[]) would allocate its array on every call).
+    private static readonly char[] SpaceChars = [' ', '\u3000', '\t'];
+
     public static NameParts Read(string written, KnownPeople? known = null)
     {
         ArgumentNullException.ThrowIfNull(written);
-        var text = written.Trim(' ', '\u3000', '\t');
+        var text = written.Trim(SpaceChars);
+        if (text.AsSpan().IndexOfAny(SpaceChars) < 0)
+        {
+            // One piece (most names): no layout to read, and no copy of it to make.
+            return Packed(text, known);
+        }
+
         var pieces = new List<(int Start, int End, string Text)>();
         var column = 0;
         var i = 0;

@@ -41,8 +41,12 @@ internal static partial class LinePatterns
     public static bool IsStageDirection(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return DashEnclosed().IsMatch(text) || Parenthesised().IsMatch(text) || Bracketed().IsMatch(text);
+        return IsStageDirection(text.AsSpan());
     }
+
+    /// <inheritdoc cref="IsStageDirection(string)"/>
+    public static bool IsStageDirection(ReadOnlySpan<char> text) =>
+        DashEnclosed().IsMatch(text) || Parenthesised().IsMatch(text) || Bracketed().IsMatch(text);
 
     /// <summary>Page-break debris left by PDF or Word conversion, and rules between parts: ----\t---, ────, …………, "- 3 -", "3/12".</summary>
     public static bool IsPageDebris(string line)

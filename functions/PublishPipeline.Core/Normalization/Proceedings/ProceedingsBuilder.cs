@@ -1,4 +1,3 @@
-using System.Text;
 using PublishPipeline.Model;
 using PublishPipeline.Normalization.Cleanup;
 using PublishPipeline.Normalization.People;
@@ -28,7 +27,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     private string? _speaker;
     private PersonMention? _person;
     private TurnKind _kind;
-    private readonly StringBuilder _text = new();
+    private readonly TurnText _text = new();
     private bool _turnOpen;
 
     // Set at the first marker speaker (○議長（…）): the document marks its speakers.
@@ -170,7 +169,8 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         _line = line;
         text = TextCleanup.CollapseSpacedLabel(TextCleanup.CollapseSpacedPrefix(text));
         // 審 議 経 過 again mid-text: a page header, i.e. a page break. (Page headers are short; skip the check for prose.)
-        if (text.Length <= 80 && _pageHeaders.Contains(TextCleanup.RemoveSpaces(text)) && text.AsSpan().IndexOfAny(' ', '\u3000') < 0)
+        // (Spaces first: a line with none needs no spaceless copy to be looked up.)
+        if (text.Length <= 80 && text.AsSpan().IndexOfAny(' ', '\u3000') < 0 && _pageHeaders.Contains(TextCleanup.RemoveSpaces(text)))
         {
             return;
         }
@@ -323,18 +323,19 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         FlushPending();
         _line = line;
         _markedSpeakers = true;
-        if (marked.Text.Length == 0)
+        if (marked.TextLength == 0)
         {
             _pendingLabel = marked.Label;
             _pendingLabelLine = line;
         }
-        else if (LinePatterns.IsStageDirection(marked.Text))
+        else if (LinePatterns.IsStageDirection(marked.TextSpan))
         {
             Add(marked.Label, marked.Text, TurnKind.Procedure);
         }
         else
         {
-            StartTurn(marked.Label, TurnKind.Speech, marked.Text);
+            // The speech stays a range of the line until the turn closes: one string for it then.
+            StartTurn(marked.Label, TurnKind.Speech, marked.Line, marked.TextStart, marked.TextLength);
         }
 
         return true;
@@ -479,7 +480,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         if (_text.Length > 0)
         {
             // A sentence cut by a page or column break is joined as it was written; otherwise a new paragraph.
-            if (TurnEndsSentence() || _text[^1] == '\n')
+            if (TurnEndsSentence() || _text[_text.Length - 1] == '\n')
             {
                 _text.Append('\n');
             }
@@ -488,14 +489,17 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         _text.Append(text);
     }
 
-    private void StartTurn(string? speaker, TurnKind kind, string text, int? line = null, PersonMention? person = null)
+    private void StartTurn(string? speaker, TurnKind kind, string text, int? line = null, PersonMention? person = null) =>
+        StartTurn(speaker, kind, text, 0, text.Length, line, person);
+
+    private void StartTurn(string? speaker, TurnKind kind, string source, int start, int length, int? line = null, PersonMention? person = null)
     {
         CloseTurn();
         _turnLine = line ?? _line;
         _speaker = speaker;
         _person = person;
         _kind = kind;
-        _text.Clear().Append(text);
+        _text.Start(source, start, length);
         _turnOpen = true;
         _resumeSpeaker = null;
     }
@@ -516,7 +520,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         }
 
         _turnOpen = false;
-        var text = _text.ToString().Trim(NewlineAndSpaceChars);
+        var text = _text.ToTrimmedString(NewlineAndSpaceChars);
         if (text.Length > 0)
         {
             _turns.Add(new SpeakerTurn { Speaker = _speaker, Text = text, Kind = _kind, Line = _turnLine, Person = _person });
@@ -574,6 +578,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         FlushPending();
         CloseTurn();
         CloseSection();
+        _text.Release();
         return _sections;
     }
 }

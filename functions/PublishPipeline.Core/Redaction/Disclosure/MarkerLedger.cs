@@ -35,7 +35,10 @@ public static partial class MarkerLedger
                     {
                         foreach (var paragraph in row.Cells[c].Paragraphs)
                         {
-                            Collect(paragraph, row.Line, c > 0 ? Label(row.Cells[0].Text) : null, inSource);
+                            if (MayHoldMarker(paragraph))
+                            {
+                                Collect(paragraph, row.Line, c > 0 ? Label(row.Cells[0].Text) : null, inSource);
+                            }
                         }
                     }
 
@@ -45,9 +48,17 @@ public static partial class MarkerLedger
                     break;
                 case ParagraphBlock paragraph:
                     var line = paragraph.Line;
-                    foreach (var part in paragraph.Text.Split('\n'))
+                    var text = paragraph.Text;
+                    foreach (var range in text.AsSpan().Split('\n'))
                     {
-                        Collect(part, line++, LabelOfParagraph(part), inSource);
+                        // The line is made a string (and its label read) only when it may hold a marker: few do.
+                        if (MayHoldMarker(text.AsSpan()[range]))
+                        {
+                            var part = text[range];
+                            Collect(part, line, LabelOfParagraph(part), inSource);
+                        }
+
+                        line++;
                     }
 
                     break;
@@ -64,7 +75,7 @@ public static partial class MarkerLedger
         // A comment marker inside a header row of a text export (開催日時\t… <!-- 非公開 -->) is split out
         // by the reader and so kept as a marker; but a header field is no passage, so what it meant is
         // unclear. (Only where a line is one row: an HTML page may be a single line.)
-        var rowLabels = source.Format is SourceFormat.Text or SourceFormat.Docx
+        var rowLabels = (source.Format is SourceFormat.Text or SourceFormat.Docx) && source.Blocks.Any(b => b is DisclosureMarkerBlock)
             ? source.Blocks.OfType<TableRowBlock>().Where(r => r.Cells.Count > 1).GroupBy(r => r.Line).ToDictionary(g => g.Key, g => g.First().Cells[0].Text)
             : [];
         foreach (var marker in source.Blocks.OfType<DisclosureMarkerBlock>())
@@ -126,9 +137,12 @@ public static partial class MarkerLedger
         + $"(a non-disclosure marker on line {line}{(field is null ? string.Empty : $" in the field {field}")} is in a place no passage rule covers)",
         line);
 
+    // Every marker-like text holds 非 (非公開).
+    private static bool MayHoldMarker(ReadOnlySpan<char> text) => text.Contains('非');
+
     private static void Collect(string text, int line, string? field, List<(string, int, string?)> into)
     {
-        if (!text.Contains('非', StringComparison.Ordinal))
+        if (!MayHoldMarker(text))
         {
             return;
         }

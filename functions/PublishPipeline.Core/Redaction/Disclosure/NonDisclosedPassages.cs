@@ -96,6 +96,13 @@ internal sealed partial class NonDisclosedPassages
             for (var t = 0; t < section.Turns.Count; t++)
             {
                 var turn = section.Turns[t];
+                if (!wholeSection && depth == 0 && turn.Kind is not (TurnKind.NonDisclosureStart or TurnKind.NonDisclosureEnd) && !MarkerPattern().IsMatch(turn.Text))
+                {
+                    // Nothing hidden and no marker (most turns): kept as it is, without making its location.
+                    turns.Add(turn);
+                    continue;
+                }
+
                 var turnLocation = $"{location}.turns[{t}]";
                 switch (turn.Kind)
                 {

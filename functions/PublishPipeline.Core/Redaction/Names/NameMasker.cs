@@ -165,6 +165,8 @@ internal sealed class NameMasker
     }
 
     // Reused by every field Replace sees (one masker serves one document at a time).
+    private readonly List<string> _rules = [];
+    private readonly HashSet<string> _joinedRules = new(StringComparer.Ordinal);
     private readonly List<(int Start, int Length, int Order, NameSpan Span)> _usable = [];
     private readonly List<(int Start, int End, string Replacement)> _cuts = [];
 
@@ -212,7 +214,8 @@ internal sealed class NameMasker
             var start = usable[i].Start;
             var end = start + usable[i].Length;
             var rule = usable[i].Span.Rule;
-            List<string>? rules = null; // only when a second rule joins
+            var rules = _rules;
+            rules.Clear(); // filled only when a second rule joins
             var personalDataOnly = rule.StartsWith("personal-data:", StringComparison.Ordinal);
             var confidence = usable[i].Span.Confidence;
             i++;
@@ -220,9 +223,14 @@ internal sealed class NameMasker
             {
                 end = Math.Max(end, usable[i].Start + usable[i].Length);
                 var other = usable[i].Span.Rule;
-                if (other != rule && (rules is null || !rules.Contains(other)))
+                if (other != rule && !rules.Contains(other))
                 {
-                    (rules ??= [rule]).Add(other);
+                    if (rules.Count == 0)
+                    {
+                        rules.Add(rule);
+                    }
+
+                    rules.Add(other);
                     personalDataOnly &= other.StartsWith("personal-data:", StringComparison.Ordinal);
                 }
 
@@ -246,7 +254,7 @@ internal sealed class NameMasker
             cuts.Add((start, end, replacement));
             resultLength += replacement.Length - (end - start);
             position = end;
-            audit.Add(new RedactionEntry(field.Path.At(start), original, replacement, rules is null ? rule : string.Join(',', rules), confidence));
+            audit.Add(new RedactionEntry(field.Path.At(start), original, replacement, rules.Count == 0 ? rule : JoinedRules(rules), confidence));
         }
 
         return string.Create(resultLength, (text, cuts), static (output, state) =>
@@ -264,6 +272,42 @@ internal sealed class NameMasker
 
             text.AsSpan(from).CopyTo(output);
         });
+    }
+
+    /// <summary>
+    /// The rules of a merged name, comma-separated, as one string per combination: a document repeats
+    /// the same few combinations thousands of times, and a string joined for each was most of what
+    /// the audit entries allocated.
+    /// </summary>
+    private string JoinedRules(List<string> rules)
+    {
+        var length = rules.Count - 1;
+        foreach (var r in rules)
+        {
+            length += r.Length;
+        }
+
+        var buffer = length <= 256 ? stackalloc char[length] : new char[length];
+        var at = 0;
+        foreach (var r in rules)
+        {
+            if (at > 0)
+            {
+                buffer[at++] = ',';
+            }
+
+            r.AsSpan().CopyTo(buffer[at..]);
+            at += r.Length;
+        }
+
+        var lookup = _joinedRules.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(buffer, out var joined))
+        {
+            joined = new string(buffer);
+            _joinedRules.Add(joined);
+        }
+
+        return joined;
     }
 
     private string ReplacementFor(string original)

@@ -141,7 +141,7 @@ internal sealed class RegisterMatcher
 
         // Where matches overlap, a full name wins over a surname, a surname over a given name, then
         // the longer, then the earlier: 室長|谷川文崇 is 谷川文崇, not 長谷川 across the gap.
-        accepted.Sort(static (a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind)
+        accepted.Sort(static (a, b) => a.Kind != b.Kind ? ((int)a.Kind).CompareTo((int)b.Kind) // (an enum's CompareTo boxes)
             : a.Length != b.Length ? b.Length.CompareTo(a.Length)
             : a.Start.CompareTo(b.Start));
         var taken = _taken;

@@ -37,6 +37,10 @@ internal static class RegisterBuilder
         return register;
     }
 
+    // Made once: a collection expression cast to an array, and "副" + head, were made for every turn.
+    private static readonly string[] Heads = ["市長", "区長", "町長", "村長", "知事"];
+    private static readonly string[] DeputyHeads = [.. Heads.Select(h => "副" + h)];
+
     /// <summary>The heads (市長, 知事 …) that speak in these minutes, by their labels.</summary>
     private static HashSet<string> HeadsWhoSpeak(Minutes minutes)
     {
@@ -49,9 +53,10 @@ internal static class RegisterBuilder
                 continue;
             }
 
-            foreach (var head in (string[])["市長", "区長", "町長", "村長", "知事"])
+            for (var h = 0; h < Heads.Length; h++)
             {
-                if (label.Contains(head, StringComparison.Ordinal) && !label.Contains("副" + head, StringComparison.Ordinal))
+                var head = Heads[h];
+                if (label.Contains(head, StringComparison.Ordinal) && !label.Contains(DeputyHeads[h], StringComparison.Ordinal))
                 {
                     heads.Add(head);
                 }

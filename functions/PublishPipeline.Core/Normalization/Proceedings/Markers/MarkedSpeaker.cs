@@ -4,8 +4,17 @@ using PublishPipeline.Normalization.Rolls;
 
 namespace PublishPipeline.Normalization.Proceedings.Markers;
 
-/// <summary>A speaker marker line: the label as written and the speech after it (empty when the speech starts on the next line).</summary>
-internal readonly record struct MarkedLine(string Label, string Text);
+/// <summary>
+/// A speaker marker line: the label as written and where the speech after it stands in the line
+/// (empty when the speech starts on the next line); the speech is made a string only when asked,
+/// since a turn that goes on over more lines gathers it from the line.
+/// </summary>
+internal readonly record struct MarkedLine(string Label, string Line, int TextStart, int TextLength)
+{
+    public ReadOnlySpan<char> TextSpan => Line.AsSpan(TextStart, TextLength);
+
+    public string Text => Line.Substring(TextStart, TextLength);
+}
 
 /// <summary>
 /// Speaker markers as assembly minutes write them: a marker character (○◯〇◎◆◇△□●) and a label,
@@ -54,8 +63,9 @@ internal static class MarkedSpeaker
             label = line[labelStart..end];
         }
 
-        var text = line.AsSpan(end).TrimStart(" \u3000：:").TrimEnd(" \u3000").ToString();
-        return new MarkedLine(label, text);
+        var text = line.AsSpan(end).TrimStart(" \u3000：:");
+        var start = line.Length - text.Length;
+        return new MarkedLine(label, line, start, text.TrimEnd(" \u3000").Length);
     }
 
     /// <summary>The second word of a two-word label must be an office or end with an honorific: 分科会委員長, 修君.</summary>
