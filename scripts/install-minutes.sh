@@ -14,9 +14,12 @@ feed=artifacts/minutes-tool
 rm -rf "$feed"
 # On linux-x64 (the platform the product runs on, and the one our NuGet mirror serves the
 # ReadyToRun compiler for) the tool is packed for it, compiled ahead of time: less start-up JIT.
+# Still an ordinary framework-dependent tool run by `dotnet`: since .NET 10 a tool packed with a
+# runtime identifier becomes a RID-specific package unless these two properties say otherwise.
 rid=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)
 if [ "$rid" = "linux-x64" ]; then
-  dotnet pack functions/PublishPipeline.Cli -c Release -r linux-x64 -o "$feed" --nologo -v quiet
+  dotnet pack functions/PublishPipeline.Cli -c Release -r linux-x64 -p:CreateRidSpecificToolPackages=false -p:UseAppHost=false \
+    -o "$feed" --nologo -v quiet
 else
   dotnet pack functions/PublishPipeline.Cli -c Release -o "$feed" --nologo -v quiet
 fi
@@ -24,6 +27,9 @@ fi
 # NuGet caches a tool package by version; a rebuilt package of the same version must replace it.
 packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
 rm -rf "${packages%/}/$(printf '%s' "$id" | tr '[:upper:]' '[:lower:]')/$version"
+# The SDK also remembers where a local tool's command was found for that version; an earlier
+# install of the same version (before the tool was packed for the platform) points elsewhere.
+rm -f "${DOTNET_CLI_HOME:-$HOME}/.dotnet/toolResolverCache/1/$(printf '%s' "$id" | tr '[:upper:]' '[:lower:]')"
 
 if [ "${1:-}" = "--global" ]; then
   dotnet tool uninstall --global "$id" >/dev/null 2>&1 || true
