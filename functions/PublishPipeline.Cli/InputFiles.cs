@@ -1,3 +1,5 @@
+using System.IO.Enumeration;
+
 namespace PublishPipeline.Cli;
 
 /// <summary>
@@ -15,10 +17,15 @@ internal static class InputFiles
         while (folders.Count > 0)
         {
             var folder = folders.Pop();
-            IEnumerable<string> entries;
+            List<(string Path, bool IsFolder, FileAttributes Attributes)> entries;
             try
             {
-                entries = Directory.EnumerateFileSystemEntries(folder);
+                // One pass over the folder: whether an entry is a folder comes with its name (no
+                // stat for a plain file or folder); a link is stat'ed to see what it points at.
+                entries = [.. new FileSystemEnumerable<(string, bool, FileAttributes)>(
+                    folder,
+                    (ref FileSystemEntry e) => (e.ToFullPath(), e.IsDirectory, e.Attributes),
+                    new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false })];
             }
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
@@ -26,15 +33,15 @@ internal static class InputFiles
                 continue;
             }
 
-            foreach (var entry in entries)
+            foreach (var (entry, isFolder, attributes) in entries)
             {
-                var isFolder = Directory.Exists(entry);
+                var isLink = attributes != (FileAttributes)(-1) && attributes.HasFlag(FileAttributes.ReparsePoint);
                 var relative = Relative(root, entry) + (isFolder ? "/" : string.Empty);
                 if (Path.GetFileName(entry).StartsWith('.'))
                 {
                     skipped.Add($"{relative}: hidden (the name starts with '.'), not read");
                 }
-                else if (isFolder && new DirectoryInfo(entry).LinkTarget is not null)
+                else if (isFolder && isLink)
                 {
                     skipped.Add($"{relative}: a symbolic link to a folder, not followed");
                 }
@@ -42,7 +49,7 @@ internal static class InputFiles
                 {
                     folders.Push(entry);
                 }
-                else if (File.Exists(entry))
+                else if (!isLink || File.Exists(entry))
                 {
                     files.Add(entry);
                 }

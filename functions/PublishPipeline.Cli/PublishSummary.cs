@@ -5,25 +5,41 @@ using Spectre.Console;
 namespace PublishPipeline.Cli;
 
 /// <summary>
-/// What `minutes publish` prints: one entry per input (sidecars are not inputs of their own), with
-/// its result, what to check for a hold, its report's path, and its warnings. On a terminal a
-/// table as wide as the terminal; otherwise whole lines, so a log or a pipe gets nothing cut or
-/// wrapped. Report paths are always printed whole, on lines of their own.
+/// What `minutes publish` prints: an entry per input that changed, is held, failed, is a duplicate
+/// or was withdrawn (sidecars are not inputs of their own), with its result, what to check for a
+/// hold, its report's path, and its warnings; the minutes already on the site and unchanged are
+/// counted, not listed (a re-publish of a ward's archive printed thousands of identical lines),
+/// unless <c>all</c> asks for every entry. On a terminal a table as wide as the terminal;
+/// otherwise whole lines, so a log or a pipe gets nothing cut or wrapped. Report paths are always
+/// printed whole, on lines of their own.
 /// </summary>
 internal static class PublishSummary
 {
-    public static void Write(FolderPublishReport report, Func<string, string> where, string sitePath, string workPath, TextWriter output, IAnsiConsole? terminal)
+    public static void Write(FolderPublishReport report, Func<string, string> where, string sitePath, string workPath, TextWriter output, IAnsiConsole? terminal, bool all = false)
     {
-        if (terminal is not null)
+        var listed = all ? report.Documents : report.Documents.Where(d => !IsUnchangedOnSite(d)).ToList();
+        if (listed.Count == 0)
         {
-            WriteTable(report, terminal);
+            // No table and no lines: the counts below say it all.
+        }
+        else if (terminal is not null)
+        {
+            WriteTable(listed, terminal);
         }
         else
         {
-            WriteLines(report, output);
+            WriteLines(listed, output);
         }
 
-        var reports = report.Documents.Where(d => d.Report is not null && d.Outcome is not DocumentOutcome.Published).ToList();
+        var unlisted = report.Documents.Count - listed.Count;
+        if (unlisted > 0)
+        {
+            var warned = report.Documents.Count(d => IsUnchangedOnSite(d) && d.Warnings.Count > 0);
+            output.WriteLine($"unchanged: {unlisted} minutes already on the site, not listed"
+                + (warned > 0 ? $" ({warned} of them with warnings)" : string.Empty) + "; --all lists every input");
+        }
+
+        var reports = listed.Where(d => d.Report is not null && d.Outcome is not DocumentOutcome.Published).ToList();
         if (terminal is not null && reports.Count > 0)
         {
             output.WriteLine("reports:");
@@ -49,9 +65,9 @@ internal static class PublishSummary
             output.WriteLine($"review the held documents: minutes holds --work {Quote(workPath)}");
         }
 
-        void WriteLines(FolderPublishReport r, TextWriter o)
+        void WriteLines(IEnumerable<DocumentResult> documents, TextWriter o)
         {
-            foreach (var d in r.Documents)
+            foreach (var d in documents)
             {
                 o.WriteLine($"{Word(d.Outcome),-9} {d.SourceName}  {Headline(d)}");
                 foreach (var line in Details(d))
@@ -67,10 +83,13 @@ internal static class PublishSummary
         }
     }
 
-    private static void WriteTable(FolderPublishReport report, IAnsiConsole console)
+    /// <summary>Published before this run and nothing done for it now: counted, listed only with --all.</summary>
+    private static bool IsUnchangedOnSite(DocumentResult d) => d.Outcome == DocumentOutcome.Published && d.Unchanged;
+
+    private static void WriteTable(IEnumerable<DocumentResult> documents, IAnsiConsole console)
     {
         var table = new Table().Expand().AddColumn("result").AddColumn("upload").AddColumn(new TableColumn("detail"));
-        foreach (var d in report.Documents)
+        foreach (var d in documents)
         {
             var colour = d.Outcome switch
             {

@@ -59,6 +59,38 @@ public sealed class CliOutputTests
     }
 
     [Fact]
+    public void Minutes_unchanged_on_the_site_are_counted_and_listed_only_with_all()
+    {
+        var report = Report() with
+        {
+            Documents =
+            [
+                .. Report().Documents,
+                new DocumentResult("old.txt", "m2222222222222222", DocumentOutcome.Published, "on the site (unchanged)") { Unchanged = true, Warnings = ["line 9: speaker-unknown: no speaker read"] },
+                new DocumentResult("old-held.txt", "m3333333333333333", DocumentOutcome.Held, "held") { Unchanged = true, Report = "held/m3333333333333333.json" },
+            ],
+        };
+        List<string> Summary(bool all)
+        {
+            using var writer = new StringWriter();
+            PublishSummary.Write(report, _ => LongReport, "/srv/site", "/srv/work", writer, terminal: null, all);
+            return [.. writer.ToString().Split('\n').Select(l => l.TrimEnd('\r'))];
+        }
+
+        var changed = Summary(all: false);
+        Assert.DoesNotContain(changed, l => l.Contains("old.txt", StringComparison.Ordinal) || l.Contains("speaker-unknown", StringComparison.Ordinal));
+        Assert.Contains("published published.txt  m1111111111111111", changed);
+        Assert.Contains("held      old-held.txt  m3333333333333333: held for review (unchanged)", changed); // what is held stays listed
+        Assert.Contains("unchanged: 1 minutes already on the site, not listed (1 of them with warnings); --all lists every input", changed);
+        Assert.Contains("published: 2, held: 2, failed: 0, duplicates: 0, withdrawn: 0", changed);
+
+        var every = Summary(all: true);
+        Assert.Contains("published old.txt  m2222222222222222 (unchanged)", every);
+        Assert.Contains("    warning: line 9: speaker-unknown: no speaker read", every);
+        Assert.DoesNotContain(every, l => l.StartsWith("unchanged:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_tool_manifest_names_the_command_the_project_packs()
     {
         var project = XDocument.Load(Path.Combine(RepoPaths.Root, "functions", "PublishPipeline.Cli", "PublishPipeline.Cli.csproj"));

@@ -75,10 +75,14 @@ public sealed class PublishScaleTests : IDisposable
             Assert.True(store.Count("get", container) <= 5, $"{store.Count("get", container)} reads in {container} for one added upload among 11");
         }
 
-        // Each stage's container is listed whole once (and the redacted documents and rendered
-        // records once more by the index rebuild); the added document is listed again by its name.
-        Assert.True(store.Count("listed", Containers.Normalized) <= 11 + 1, $"{store.Count("listed", Containers.Normalized)} normalised documents listed");
-        Assert.True(store.Count("listed", Containers.Audit) <= (2 * 11) + 1, $"{store.Count("listed", Containers.Audit)} records listed");
+        // Each stage's container is listed whole once (the index rebuild takes the redacted
+        // documents and rendered records from those listings); the added document is listed
+        // again by its name.
+        foreach (var container in new[] { Containers.Normalized, Containers.Redacted, Containers.Audit })
+        {
+            Assert.True(store.Count("listed", container) <= 11 + 1, $"{store.Count("listed", container)} entries of {container} listed");
+        }
+
         Assert.Equal(0, store.Count("list", Containers.Web));
 
         store.Reset();

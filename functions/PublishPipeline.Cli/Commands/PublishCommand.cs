@@ -21,19 +21,21 @@ internal static class PublishCommand
         var site = new Option<string>("--site") { Description = "Folder that receives the public site.", Required = true };
         var work = new Option<string?>("--work") { Description = "Folder for private artefacts (normalised JSON, audit records, hold and failure reports, review decisions). Default: .minutes-work beside the site folder." };
         var baseUrl = new Option<string?>("--base-url") { Description = "Absolute http(s) URL the site will be served from (feeds, sitemap, catalogue), e.g. https://www.city.example.lg.jp/minutes/." };
+        var all = new Option<bool>("--all") { Description = "List every input in the summary, the unchanged minutes already on the site too (by default they are counted: the summary lists what changed, is held, failed, is a duplicate or was withdrawn)." };
         var settings = LocalPipeline.SettingsOption();
-        var command = new Command("publish", "Normalise, redact and publish minutes files into a static site that follows its inputs. " + ExitCodes.Help) { inputs, site, work, baseUrl, settings };
+        var command = new Command("publish", "Normalise, redact and publish minutes files into a static site that follows its inputs. " + ExitCodes.Help) { inputs, site, work, baseUrl, all, settings };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(inputs) ?? [],
             parse.GetValue(site)!,
             parse.GetValue(work),
             parse.GetValue(baseUrl),
+            parse.GetValue(all),
             parse.GetValue(settings),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] inputs, string site, string? work, string? baseUrl, FileInfo? settingsFile, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] inputs, string site, string? work, string? baseUrl, bool all, FileInfo? settingsFile, CancellationToken cancellationToken)
     {
         if (LocalPipeline.LoadSettings(settingsFile) is not { } settings ||
             LocalPipeline.SiteOptionsFor(baseUrl, settings, Console.Error) is not { } siteOptions)
@@ -87,7 +89,8 @@ internal static class PublishCommand
                 uploads,
                 (done, total) =>
                 {
-                    if (total >= 40 && done % 20 == 0)
+                    // About twenty lines a run, not one per 20 steps (a thousand for a ward's archive).
+                    if (total >= 40 && done % Math.Max(20, total / 20) == 0)
                     {
                         Console.Error.WriteLine($"  {done}/{total} steps");
                     }
@@ -96,7 +99,7 @@ internal static class PublishCommand
         }
 
         report = report with { Documents = [.. report.Documents, .. unusable] };
-        PublishSummary.Write(report, path => ReviewStore.Where(store, path), sitePath, workPath, Console.Out, terminal ? AnsiConsole.Console : null);
+        PublishSummary.Write(report, path => ReviewStore.Where(store, path), sitePath, workPath, Console.Out, terminal ? AnsiConsole.Console : null, all);
         return report.Count(DocumentOutcome.Failed) > 0 ? ExitCodes.Failed
             : report.Count(DocumentOutcome.Held) > 0 ? ExitCodes.Held
             : ExitCodes.Success;

@@ -84,6 +84,7 @@ public sealed class FolderPublisher
         // Every stage's output, listed once: which ids are on the site, and (step 3) which inputs
         // are current. Documents normalised in step 1 are not judged by it (their stages run).
         StageListing? listing = await _pipeline.ListStagesAsync(cancellationToken).ConfigureAwait(false);
+        var listingStale = false; // changed since in a way no relisting follows: the index rebuild lists again
         var published = listing.Rendered.Keys.ToHashSet(StringComparer.Ordinal);
 
         // 0. Public-version confirmations first, so the minutes they confirm see them.
@@ -136,6 +137,7 @@ public sealed class FolderPublisher
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                listingStale = true;
                 results[input.Key] = Crashed(input.Key, e);
             }
 
@@ -159,6 +161,7 @@ public sealed class FolderPublisher
                 StageResult? withdrawn = null;
                 if (duplicate.WasUploaded || duplicate.UploadCurrent)
                 {
+                    listingStale = true;
                     await _store.DeleteAsync(Containers.Uploads, duplicate.Name, cancellationToken).ConfigureAwait(false);
                     withdrawn = await _pipeline.WithdrawAsync(duplicate.Name, message, updateIndexes: false, cancellationToken).ConfigureAwait(false);
                 }
@@ -219,6 +222,7 @@ public sealed class FolderPublisher
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                listingStale = true;
                 results[entry.Name] = Crashed(entry.Name, e);
             }
 
@@ -230,8 +234,9 @@ public sealed class FolderPublisher
                 ? _pipeline.PublishedVersion(listing!, entry.Name, entry.Sha, RedactionRequest.IsConfirmedPublicVersion(uploadMetadata.GetValueOrDefault(entry.Name), inputs.ContainsKey(entry.Name + RedactionRequest.PublicVersionSidecarSuffix)))
                 : null;
 
-        // The warnings of what was published just now, for the next run.
-        if (ranStages.Keys.Any(e => results[e.Name].Outcome == DocumentOutcome.Published))
+        // The documents whose stages ran, listed again: for the warnings of what was published just
+        // now (kept for the next run), the site check and the index rebuild.
+        if (!ranStages.IsEmpty)
         {
             listing = await _pipeline.RelistStagesAsync(listing!, [.. ranStages.Keys.Select(e => e.Id)], cancellationToken).ConfigureAwait(false);
             foreach (var (entry, warnings) in ranStages.Where(e => results[e.Key.Name].Outcome == DocumentOutcome.Published))
@@ -243,13 +248,17 @@ public sealed class FolderPublisher
             }
         }
 
-        // The rendered records for the site check; the rest of the metadata is not kept through the index rebuild.
+        // The rendered records for the site check, and what the index rebuild is made of (the same
+        // two listings it would make: current, as the documents whose stages ran were relisted);
+        // the rest of the metadata is not kept through the index rebuild.
         var rendered = listing!.Rendered.ToDictionary(r => r.Key, r => r.Value.ETag, StringComparer.Ordinal);
+        var indexSources = _pipeline.Index.SourcesOf(listing.Redacted, listing.Rendered);
         listing = null;
 
         // 4. Uploads that left the input folder: withdrawn, with the audit record.
         foreach (var name in uploaded.Keys.Where(n => !UploadSidecars.IsSidecar(n) && !inputs.ContainsKey(n)).Order(StringComparer.Ordinal))
         {
+            listingStale = true;
             await _store.DeleteAsync(Containers.Uploads, name, cancellationToken).ConfigureAwait(false);
             var withdrawn = await _pipeline.WithdrawAsync(name, "removed from the input folder", updateIndexes: false, cancellationToken).ConfigureAwait(false);
             results[name] = new DocumentResult(name, withdrawn.Id, DocumentOutcome.Withdrawn, "removed from the input folder: its page and index entries are taken down")
@@ -265,7 +274,9 @@ public sealed class FolderPublisher
             results[result.SourceName] = result with { Unchanged = false, Message = "written again: the site folder lacked or changed its files" };
         }
 
-        var update = await _pipeline.Index.UpdateAsync(force: damaged, cancellationToken).ConfigureAwait(false);
+        // A withdrawal or a document rendered again (its record deleted first) changed the two
+        // listings since: the rebuild makes its own.
+        var update = await _pipeline.Index.UpdateAsync(listingStale || repaired.Count > 0 ? null : indexSources, force: damaged, cancellationToken).ConfigureAwait(false);
         await stamps.StampWrittenAsync(_store, update, cancellationToken).ConfigureAwait(false);
         var renderedNow = ranStages.Keys.Where(e => results[e.Name].Outcome == DocumentOutcome.Published).Select(e => e.Id).Concat(repaired).ToHashSet(StringComparer.Ordinal);
         await stamps.StampRenderedAsync(_store, renderedNow, cancellationToken).ConfigureAwait(false);
@@ -275,7 +286,8 @@ public sealed class FolderPublisher
         await knownWarnings.SaveAsync(_store, results.Values.Where(r => r.Outcome == DocumentOutcome.Published && r.Id is not null).Select(r => r.Id!), cancellationToken).ConfigureAwait(false);
         Tick();
 
-        return new FolderPublishReport([.. results.Values.OrderBy(r => r.SourceName, StringComparer.Ordinal)], update.Written.Count, update.Deleted.Count)
+        return new FolderPublishReport
+([.. results.Values.OrderBy(r => r.SourceName, StringComparer.Ordinal)], update.Written.Count, update.Deleted.Count)
         {
             Repaired = repaired,
             Notes = notes,

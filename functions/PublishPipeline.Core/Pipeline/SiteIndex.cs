@@ -47,8 +47,23 @@ public sealed partial class SiteIndex
 
     /// <summary>Returns once every change made before the call is reflected in the index files.</summary>
     /// <param name="force">Rebuild and compare every file even if the set looks unchanged (the timer's check).</param>
-    public async Task<IndexUpdate> UpdateAsync(bool force = false, CancellationToken cancellationToken = default)
+    public Task<IndexUpdate> UpdateAsync(bool force = false, CancellationToken cancellationToken = default) =>
+        UpdateAsync(sources: null, force, cancellationToken);
+
+    /// <summary>
+    /// <see cref="UpdateAsync(bool, CancellationToken)"/> with the documents the rebuild is made
+    /// of already known (<see cref="SourcesOf"/>), for its first rebuild; a second one (another
+    /// caller's changes came in meanwhile) lists them again.
+    /// </summary>
+    public async Task<IndexUpdate> UpdateAsync(IndexSources? sources, bool force, CancellationToken cancellationToken = default)
     {
+        IndexSources? Take()
+        {
+            var first = sources;
+            sources = null;
+            return first;
+        }
+
         var ticket = await ChangeStateAsync(s => s with { Requested = s.Requested + 1 }, cancellationToken).ConfigureAwait(false);
         var deadline = _time.GetUtcNow() + _options.IndexWaitTimeout;
         var mine = IndexUpdate.None;
@@ -61,7 +76,7 @@ public sealed partial class SiteIndex
                 // Our acquisition went through although it was answered as a conflict (a request
                 // retried after its first answer was lost): the lock is ours, so rebuild now
                 // rather than leave it to run out.
-                mine = mine.Add(await RebuildAsync(attempted, state, force, cancellationToken).ConfigureAwait(false));
+                mine = mine.Add(await RebuildAsync(attempted, state, force, Take(), cancellationToken).ConfigureAwait(false));
                 attempted = null;
                 continue;
             }
@@ -83,7 +98,7 @@ public sealed partial class SiteIndex
                 if (await TryAcquireAsync(taken, etag, cancellationToken).ConfigureAwait(false))
                 {
                     attempted = null;
-                    var update = await RebuildAsync(holder, taken, force, cancellationToken).ConfigureAwait(false);
+                    var update = await RebuildAsync(holder, taken, force, Take(), cancellationToken).ConfigureAwait(false);
                     mine = mine.Add(update);
                     continue;
                 }
@@ -98,13 +113,13 @@ public sealed partial class SiteIndex
         }
     }
 
-    private async Task<IndexUpdate> RebuildAsync(string holder, IndexState taken, bool force, CancellationToken cancellationToken)
+    private async Task<IndexUpdate> RebuildAsync(string holder, IndexState taken, bool force, IndexSources? sources, CancellationToken cancellationToken)
     {
         IndexUpdate update;
         string fingerprint;
         try
         {
-            (update, fingerprint) = await WriteIndexesAsync(holder, taken, force, cancellationToken).ConfigureAwait(false);
+            (update, fingerprint) = await WriteIndexesAsync(holder, taken, force, sources, cancellationToken).ConfigureAwait(false);
         }
         catch (LeaseLostException lost)
         {
@@ -197,28 +212,10 @@ public sealed partial class SiteIndex
         public IndexUpdate Partial { get; } = partial;
     }
 
-    private async Task<(IndexUpdate Update, string Fingerprint)> WriteIndexesAsync(string holder, IndexState state, bool force, CancellationToken cancellationToken)
+    private async Task<(IndexUpdate Update, string Fingerprint)> WriteIndexesAsync(string holder, IndexState state, bool force, IndexSources? sources, CancellationToken cancellationToken)
     {
-        var rendered = new HashSet<string>(StringComparer.Ordinal);
         var templateVersion = _site.TemplateVersion;
-        var pagesOfEarlierTemplates = false;
-        await foreach (var item in _store.ListAsync(Containers.Audit, PipelineNames.RenderedPrefix, cancellationToken).ConfigureAwait(false))
-        {
-            if (PipelineNames.IdFromDocument(item.Name[PipelineNames.RenderedPrefix.Length..]) is { } id)
-            {
-                rendered.Add(id);
-                pagesOfEarlierTemplates |= ObjectMetadata.Get(item.Metadata, MetadataKeys.TemplateVersion) != templateVersion;
-            }
-        }
-
-        var current = new List<(string Id, string ETag)>();
-        await foreach (var item in _store.ListAsync(Containers.Redacted, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (PipelineNames.IdFromDocument(item.Name) is { } id && rendered.Contains(id))
-            {
-                current.Add((id, item.ETag));
-            }
-        }
+        var (current, pagesOfEarlierTemplates) = sources ?? await ListSourcesAsync(cancellationToken).ConfigureAwait(false);
 
         // Pages not yet rendered again after a template change (the nightly run's budget ran out)
         // still link to the earlier build's assets: those are kept while such pages exist, and the
@@ -463,7 +460,7 @@ public sealed partial class SiteIndex
     /// <summary>A fingerprinted asset (style sheet, script, icon) that pages link to.</summary>
     private static bool IsAsset(string path) => path.StartsWith("assets/", StringComparison.Ordinal);
 
-    private static string Fingerprint(List<(string Id, string ETag)> documents, string templateVersion)
+    private static string Fingerprint(IEnumerable<(string Id, string ETag)> documents, string templateVersion)
     {
         var text = new StringBuilder(templateVersion);
         foreach (var (id, etag) in documents.OrderBy(d => d.Id, StringComparer.Ordinal))
