@@ -1,4 +1,4 @@
-using System.IO.Enumeration;
+using PublishPipeline.Storage;
 
 namespace PublishPipeline.Cli;
 
@@ -17,15 +17,10 @@ internal static class InputFiles
         while (folders.Count > 0)
         {
             var folder = folders.Pop();
-            List<(string Path, bool IsFolder, FileAttributes Attributes)> entries;
+            List<FolderEntry> entries;
             try
             {
-                // One pass over the folder: whether an entry is a folder comes with its name (no
-                // stat for a plain file or folder); a link is stat'ed to see what it points at.
-                entries = [.. new FileSystemEnumerable<(string, bool, FileAttributes)>(
-                    folder,
-                    (ref FileSystemEntry e) => (e.ToFullPath(), e.IsDirectory, e.Attributes),
-                    new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false })];
+                entries = FolderEntries.List(folder);
             }
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
@@ -33,9 +28,8 @@ internal static class InputFiles
                 continue;
             }
 
-            foreach (var (entry, isFolder, attributes) in entries)
+            foreach (var (entry, isFolder, isLink) in entries)
             {
-                var isLink = attributes != (FileAttributes)(-1) && attributes.HasFlag(FileAttributes.ReparsePoint);
                 var relative = Relative(root, entry) + (isFolder ? "/" : string.Empty);
                 if (Path.GetFileName(entry).StartsWith('.'))
                 {

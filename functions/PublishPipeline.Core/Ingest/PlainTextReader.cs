@@ -30,12 +30,10 @@ internal sealed class PlainTextReader
         var lineNumber = firstLine;
         var rest = text;
 
-        // Lines end at \n, \r\n or \r only: string.EnumerateLines would also split at form feed and
-        // U+2028, which are a page break and content here, and would shift every later line number.
         while (true)
         {
             ReadLimits.CheckTime("line", lineNumber);
-            var end = rest.IndexOfAny('\n', '\r');
+            var end = LineEnd(rest, '\r', '\n', out var next);
             if (end < 0)
             {
                 reader.ReadLine(rest, lineNumber);
@@ -43,7 +41,7 @@ internal sealed class PlainTextReader
             }
 
             reader.ReadLine(rest[..end], lineNumber++);
-            rest = rest[(end + (rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? 2 : 1))..];
+            rest = rest[next..];
         }
 
         return reader.blocks;
@@ -68,7 +66,7 @@ internal sealed class PlainTextReader
             while (true)
             {
                 ReadLimits.CheckTime("line", lineNumber);
-                var end = rest.IndexOfAny((byte)'\n', (byte)'\r');
+                var end = LineEnd(rest, (byte)'\r', (byte)'\n', out var next);
                 var bytes = end < 0 ? rest : rest[..end];
                 // UTF-8 never takes fewer bytes than UTF-16 takes characters: count exactly only when that bound is too big.
                 if (bytes.Length > buffer.Length && Encoding.UTF8.GetCharCount(bytes) is var needed && needed > buffer.Length)
@@ -91,7 +89,7 @@ internal sealed class PlainTextReader
                 }
 
                 reader.ReadLine(line, lineNumber++);
-                rest = rest[(end + (rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? 2 : 1))..];
+                rest = rest[next..];
             }
         }
         finally
@@ -100,6 +98,20 @@ internal sealed class PlainTextReader
         }
 
         return blank ? null : reader.blocks;
+    }
+
+    /// <summary>
+    /// Where the first line of <paramref name="rest"/> ends (-1: it runs to the end), and in
+    /// <paramref name="next"/> where the line after it starts. Lines end at \n, \r\n or \r only:
+    /// string.EnumerateLines would also split at form feed and U+2028, which are a page break and
+    /// content here, and would shift every later line number. Characters or UTF-8 bytes alike.
+    /// </summary>
+    private static int LineEnd<T>(ReadOnlySpan<T> rest, T cr, T lf, out int next)
+        where T : IEquatable<T>
+    {
+        var end = rest.IndexOfAny(lf, cr);
+        next = end < 0 ? rest.Length : end + (rest[end].Equals(cr) && end + 1 < rest.Length && rest[end + 1].Equals(lf) ? 2 : 1);
+        return end;
     }
 
     private void ReadLine(ReadOnlySpan<char> line, int lineNumber)

@@ -1,5 +1,3 @@
-using System.IO.Enumeration;
-
 namespace PublishPipeline.Storage;
 
 /// <summary>
@@ -113,26 +111,19 @@ public static class FolderSeparation
         while (folders.Count > 0 && walked++ < MaxFoldersWalked)
         {
             var folder = folders.Pop();
-            List<(string Path, bool IsFolder)> children;
-            HashSet<string> notLinks;
+            List<FolderEntry> children;
             try
             {
-                // Whether an entry is a folder or a link comes with its name from the listing
-                // (readdir's d_type), so links are found as the entries a listing that skips links
-                // leaves out: a site or work folder of a 10,000-minutes archive holds ~250,000
-                // entries, and a stat and a readlink of each took most of a second.
-                children = [.. new FileSystemEnumerable<(string, bool)>(folder, (ref FileSystemEntry e) => (e.ToFullPath(), e.IsDirectory), Listing(skipLinks: false))];
-                notLinks = [.. new FileSystemEnumerable<string>(folder, (ref FileSystemEntry e) => e.ToFullPath(), Listing(skipLinks: true))];
+                children = FolderEntries.List(folder);
             }
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
                 continue;
             }
 
-            foreach (var (child, isFolder) in children)
+            foreach (var (child, isFolder, isLink) in children)
             {
-                // Left out by the listing that skips links: read it (a readlink) to be sure.
-                if (!notLinks.Contains(child) && new FileInfo(child).LinkTarget is not null)
+                if (isLink)
                 {
                     var target = Resolve(child);
                     if (forbidden(target))
@@ -149,9 +140,6 @@ public static class FolderSeparation
 
         return null;
     }
-
-    private static EnumerationOptions Listing(bool skipLinks) =>
-        new() { AttributesToSkip = skipLinks ? FileAttributes.ReparsePoint : 0, IgnoreInaccessible = false, RecurseSubdirectories = false };
 
     private static string Via(string givenInner, string inner, string givenOuter, string outer) =>
         inner == Path.TrimEndingDirectorySeparator(Path.GetFullPath(givenInner)) && outer == Path.TrimEndingDirectorySeparator(Path.GetFullPath(givenOuter))
