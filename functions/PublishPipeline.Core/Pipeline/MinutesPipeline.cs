@@ -887,33 +887,11 @@ public sealed partial class MinutesPipeline
     private Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken) =>
         _store.ExistsAsync(container, name, cancellationToken);
 
-    private async Task<Dictionary<string, ObjectInfo>> ListDocumentsAsync(string container, CancellationToken cancellationToken)
-    {
-        var documents = new Dictionary<string, ObjectInfo>(StringComparer.Ordinal);
-        await foreach (var item in _store.ListAsync(container, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (PipelineNames.IdFromDocument(item.Name) is { } id)
-            {
-                documents[id] = item;
-            }
-        }
+    private Task<Dictionary<string, ObjectInfo>> ListDocumentsAsync(string container, CancellationToken cancellationToken) =>
+        StageListings.DocumentsAsync(_store, container, cancellationToken);
 
-        return documents;
-    }
-
-    private async Task<Dictionary<string, ObjectInfo>> ListRenderedAsync(CancellationToken cancellationToken)
-    {
-        var records = new Dictionary<string, ObjectInfo>(StringComparer.Ordinal);
-        await foreach (var item in _store.ListAsync(Containers.Audit, PipelineNames.RenderedPrefix, cancellationToken).ConfigureAwait(false))
-        {
-            if (PipelineNames.IdFromDocument(item.Name[PipelineNames.RenderedPrefix.Length..]) is { } id)
-            {
-                records[id] = item;
-            }
-        }
-
-        return records;
-    }
+    private Task<Dictionary<string, ObjectInfo>> ListRenderedAsync(CancellationToken cancellationToken) =>
+        StageListings.RenderedAsync(_store, cancellationToken);
 
     private StageResult Log(StageResult result)
     {

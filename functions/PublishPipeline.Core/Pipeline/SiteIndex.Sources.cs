@@ -27,31 +27,11 @@ public sealed partial class SiteIndex
             rendered.Values.Any(r => ObjectMetadata.Get(r.Metadata, MetadataKeys.TemplateVersion) != templateVersion));
     }
 
-    /// <summary>The sources of a rebuild by listing the rendered records and the redacted container.</summary>
+    /// <summary>The sources of a rebuild by listing the rendered records, then the redacted container.</summary>
     private async Task<IndexSources> ListSourcesAsync(CancellationToken cancellationToken)
     {
-        var rendered = new HashSet<string>(StringComparer.Ordinal);
-        var templateVersion = _site.TemplateVersion;
-        var pagesOfEarlierTemplates = false;
-        await foreach (var item in _store.ListAsync(Containers.Audit, PipelineNames.RenderedPrefix, cancellationToken).ConfigureAwait(false))
-        {
-            if (PipelineNames.IdFromDocument(item.Name[PipelineNames.RenderedPrefix.Length..]) is { } id)
-            {
-                rendered.Add(id);
-                pagesOfEarlierTemplates |= ObjectMetadata.Get(item.Metadata, MetadataKeys.TemplateVersion) != templateVersion;
-            }
-        }
-
-        var current = new List<(string Id, string ETag)>();
-        await foreach (var item in _store.ListAsync(Containers.Redacted, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (PipelineNames.IdFromDocument(item.Name) is { } id && rendered.Contains(id))
-            {
-                current.Add((id, item.ETag));
-            }
-        }
-
-        current.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        return new(current, pagesOfEarlierTemplates);
+        var rendered = await StageListings.RenderedAsync(_store, cancellationToken).ConfigureAwait(false);
+        var redacted = await StageListings.DocumentsAsync(_store, Containers.Redacted, cancellationToken).ConfigureAwait(false);
+        return SourcesOf(redacted, rendered);
     }
 }
