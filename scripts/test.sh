@@ -78,8 +78,15 @@ export PUBLISHPIPELINE_REPO="$root"
 log "dotnet test"
 results=$(mktemp -d)
 set +e
-dotnet test PublishPipeline.sln -c Release --logger "trx" --results-directory "$results" 2>&1 | tee "$results/console.log"
+# Build everything first, then test without building: when `dotnet test` builds as it goes, the test
+# projects start in the order their builds finish and can end up running one after another on
+# a 2-core machine (seen: 3 min 52 s of tests against 3 min 6 s when two ran side by side).
+dotnet build PublishPipeline.sln -c Release 2>&1 | tee "$results/console.log"
 status=${PIPESTATUS[0]}
+if [ "$status" -eq 0 ]; then
+  dotnet test PublishPipeline.sln -c Release --no-build --logger "trx" --results-directory "$results" 2>&1 | tee -a "$results/console.log"
+  status=${PIPESTATUS[0]}
+fi
 set -e
 
 # One plain closing line that counts every test, whatever the runner printed above.
@@ -93,7 +100,7 @@ for f in "$results"/*.trx; do
 done
 
 # 5. Reading and name figures on real minutes (docs/normalize.md, docs/redact.md), against the committed floors. The Release
-#    build of the `minutes` command was made by the test step above.
+#    build of the `minutes` command was made by the build step above.
 log "minutes eval (reading and name figures; floors in tests/floors/)"
 minutes_dll=functions/PublishPipeline.Cli/bin/Release/net10.0/minutes.dll
 corpus="$root/../shared/devcorpus"
