@@ -25,6 +25,8 @@ public interface IObjectStore
     /// <see cref="PutAsync(string, string, ReadOnlyMemory{byte}, ObjectProperties, WriteCondition?, CancellationToken)"/>
     /// for content whose SHA-256 (lower-case hex) the caller has just computed: a store that hashes
     /// what it writes takes it instead of hashing the same bytes again. By default the hash is not used.
+    /// It must be the hash of exactly <paramref name="content"/>: the file-system store records it,
+    /// and a read that finds other bytes than the record describes ignores the record.
     /// </summary>
     Task<string> PutAsync(
         string container,
