@@ -42,6 +42,35 @@ public abstract class ObjectStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_put_with_the_content_hash_given_stores_what_a_plain_put_stores()
+    {
+        var bytes = Encoding.UTF8.GetBytes("<p>会議録 第1回</p>");
+        var sha = PublishPipeline.Pipeline.PipelineNames.Sha256(bytes);
+        var plain = await Store.PutAsync(Containers.Web, "minutes/m1/index.html", bytes, Html);
+        var hashed = await Store.PutAsync(Containers.Web, "minutes/m2/index.html", bytes, sha, Html);
+
+        var stored = await Store.GetAsync(Containers.Web, "minutes/m2/index.html");
+        Assert.NotNull(stored);
+        Assert.Equal(hashed, stored.ETag);
+        Assert.Equal(bytes, stored.Content.ToArray());
+        Assert.Equal("abc123", ObjectMetadata.Get(stored.Properties.Metadata, "contentsha256"));
+        Assert.Equal(sha, PublishPipeline.Pipeline.PipelineNames.Sha256(stored));
+        Assert.True(stored.ContentSha256 is null || stored.ContentSha256 == sha);
+        var listed = new Dictionary<string, string>();
+        await foreach (var item in Store.ListAsync(Containers.Web, "minutes/m"))
+        {
+            listed[item.Name] = item.ETag;
+        }
+
+        Assert.Equal(plain, listed["minutes/m1/index.html"]);
+        Assert.Equal(hashed, listed["minutes/m2/index.html"]);
+        if (Store is FileSystemObjectStore)
+        {
+            Assert.Equal(plain, hashed); // the file system's ETag is made from the content and its headers
+        }
+    }
+
+    [Fact]
     public async Task A_precompressed_object_keeps_its_content_encoding()
     {
         var gzip = PublishPipeline.Site.Precompression.Compress("{\"会議\":\"録\"}"u8);

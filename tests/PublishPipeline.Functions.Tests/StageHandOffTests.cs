@@ -68,6 +68,17 @@ public sealed class StageHandOffTests : IDisposable
             Assert.All(expected, f => Assert.True(f.Value.AsSpan().SequenceEqual(actual[f.Key]), $"{container}/{f.Key} differs"));
         }
 
+        // The content key taken from a normalised document's stored JSON is the key of the document.
+        var normalized = Files(folder.ContainerFolder(Containers.Normalized));
+        Assert.All(normalized, f =>
+        {
+            var document = MinutesJson.Deserialize(f.Value);
+            Assert.Equal(ContentKeys.Of(document), ContentKeys.OfSerialized(f.Value));
+            Assert.Null(ContentKeys.OfSerialized(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(document, MinutesJson.Compact)));
+        });
+        var withoutSource = MinutesJson.Deserialize(normalized.Values.First()) with { Source = null };
+        Assert.Equal(ContentKeys.Of(withoutSource), ContentKeys.OfSerialized(MinutesJson.Serialize(withoutSource)));
+
         // The index rebuild's cached entries, which the render stage writes from the document it has.
         var entries = Files(Path.Combine(staged.ContainerFolder(Containers.Audit), "_pipeline", "index-entries"));
         Assert.NotEmpty(entries);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using PublishPipeline.Model;
 using PublishPipeline.Pipeline;
@@ -51,7 +52,9 @@ internal sealed class ContentKeys
 
         try
         {
-            return Of(kept ?? MinutesJson.Deserialize(normalized.Content.Span));
+            // Written by this run (handed off): its stored JSON is exactly MinutesJson.Serialize of
+            // it, so the key is taken from those bytes instead of serialising the document again.
+            return (kept is null ? null : OfSerialized(normalized.Content.Span)) ?? Of(kept ?? MinutesJson.Deserialize(normalized.Content.Span));
         }
         catch (JsonException)
         {
@@ -62,4 +65,35 @@ internal sealed class ContentKeys
     /// <summary>The key of a normalised document.</summary>
     public static string Of(Minutes minutes) =>
         "minutes:" + PipelineNames.Sha256(MinutesJson.Serialize(minutes with { Id = string.Empty, Source = null }));
+
+    /// <summary>
+    /// <see cref="Of"/> from the document's JSON as <see cref="MinutesJson.Serialize"/> wrote it:
+    /// the same bytes <see cref="Of"/> hashes (the id's value emptied, the source, the last
+    /// property, made null) without serialising the document again; null when the JSON is not in
+    /// that form. In its indented form a top-level property starts a line with two spaces, and a
+    /// string value holds no raw line break, so each pattern below can only be that property.
+    /// </summary>
+    internal static string? OfSerialized(ReadOnlySpan<byte> json)
+    {
+        ReadOnlySpan<byte> idProperty = "\n  \"id\": \""u8, sourceProperty = "\n  \"source\": "u8;
+        var id = json.IndexOf(idProperty);
+        var source = json.LastIndexOf(sourceProperty);
+        if (id < 0 || source < id || !json.EndsWith("\n}"u8))
+        {
+            return null;
+        }
+
+        var idStart = id + idProperty.Length;
+        var idLength = json[idStart..source].IndexOf((byte)'"');
+        if (idLength < 0 || json.Slice(idStart, idLength).Contains((byte)'\\'))
+        {
+            return null;
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(json[..idStart]);
+        hash.AppendData(json[(idStart + idLength)..(source + sourceProperty.Length)]);
+        hash.AppendData("null\n}"u8);
+        return "minutes:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 }

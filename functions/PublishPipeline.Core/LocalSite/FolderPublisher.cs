@@ -123,8 +123,9 @@ public sealed class FolderPublisher
                 {
                     if (!entry.UploadCurrent)
                     {
-                        bytes ??= await File.ReadAllBytesAsync(input.Value, ct).ConfigureAwait(false);
-                        await PutUploadAsync(input.Key, bytes, PipelineNames.Sha256(bytes), ct).ConfigureAwait(false);
+                        // The bytes just hashed are not hashed again; bytes read now may differ from them.
+                        var (copy, copySha) = bytes is null ? await ReadInputAsync(input.Value, ct).ConfigureAwait(false) : (bytes, sha);
+                        await PutUploadAsync(input.Key, copy, copySha, ct).ConfigureAwait(false);
                         entry.UploadCurrent = true;
                     }
 
@@ -200,8 +201,8 @@ public sealed class FolderPublisher
                 {
                     if (!entry.UploadCurrent)
                     {
-                        var bytes = await File.ReadAllBytesAsync(entry.File, ct).ConfigureAwait(false);
-                        await PutUploadAsync(entry.Name, bytes, PipelineNames.Sha256(bytes), ct).ConfigureAwait(false);
+                        var (bytes, sha) = await ReadInputAsync(entry.File, ct).ConfigureAwait(false);
+                        await PutUploadAsync(entry.Name, bytes, sha, ct).ConfigureAwait(false);
                     }
 
                     var stages = entry.Normalized is { Outcome: StageOutcome.Done or StageOutcome.Unchanged } normalized && entry.UploadCurrent
@@ -344,6 +345,12 @@ public sealed class FolderPublisher
         {
             await PutUploadAsync(name, bytes, sha, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static async Task<(byte[] Bytes, string Sha256)> ReadInputAsync(string file, CancellationToken cancellationToken)
+    {
+        var bytes = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
+        return (bytes, PipelineNames.Sha256(bytes));
     }
 
     /// <summary>The work folder's copy of an input, tagged with its hash so the next run compares without reading it.</summary>

@@ -122,7 +122,7 @@ public sealed partial class MinutesPipeline
             return Log(new StageResult(Stages.Normalize, id, StageOutcome.Missing, "the upload is gone (deleted since the event)"));
         }
 
-        var sha = PipelineNames.Sha256(upload.Content.Span);
+        var sha = PipelineNames.Sha256(upload);
         var confirmed = RedactionRequest.IsConfirmedPublicVersion(
             upload.Properties.Metadata,
             await ExistsAsync(Containers.Uploads, uploadName + RedactionRequest.PublicVersionSidecarSuffix, cancellationToken).ConfigureAwait(false));
@@ -163,12 +163,13 @@ public sealed partial class MinutesPipeline
 
         var normalized = minutes with { Id = id };
         var json = MinutesJson.Serialize(normalized);
+        var jsonSha = PipelineNames.Sha256(json);
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [MetadataKeys.SourceName] = ObjectMetadata.Encode(uploadName),
             [MetadataKeys.SourceETag] = upload.ETag.Trim('"'),
             [MetadataKeys.SourceSha256] = sha,
-            [MetadataKeys.ContentSha256] = PipelineNames.Sha256(json),
+            [MetadataKeys.ContentSha256] = jsonSha,
         };
         if (confirmed)
         {
@@ -180,7 +181,7 @@ public sealed partial class MinutesPipeline
             metadata[MetadataKeys.Review] = reviewTag;
         }
 
-        var etag = await _store.PutAsync(Containers.Normalized, PipelineNames.Document(id), json, Private(metadata), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var etag = await _store.PutAsync(Containers.Normalized, PipelineNames.Document(id), json, jsonSha, Private(metadata), cancellationToken: cancellationToken).ConfigureAwait(false);
         HandOff?.Keep(Containers.Normalized, PipelineNames.Document(id), etag, normalized, json);
         foreach (var warning in minutes.Warnings)
         {
@@ -215,7 +216,7 @@ public sealed partial class MinutesPipeline
         }
 
         var handedOff = HandOff?.Take(Containers.Normalized, normalizedName, normalized.ETag);
-        var sha = PipelineNames.Sha256(normalized.Content.Span);
+        var sha = PipelineNames.Sha256(normalized);
         var policy = _redactor.Policy.Version;
         var encodedSource = ObjectMetadata.Get(normalized.Properties.Metadata, MetadataKeys.SourceName);
         var sourceName = encodedSource is null ? id : ObjectMetadata.Decode(encodedSource);
@@ -274,11 +275,13 @@ public sealed partial class MinutesPipeline
         {
             var redacted = result.Redacted! with { Id = id };
             var json = MinutesJson.Serialize(redacted);
+            var jsonSha = PipelineNames.Sha256(json);
             var etag = await _store.PutAsync(
                 Containers.Redacted,
                 PipelineNames.Document(id),
                 json,
-                Private(new(metadata) { [MetadataKeys.ContentSha256] = PipelineNames.Sha256(json) }),
+                jsonSha,
+                Private(new(metadata) { [MetadataKeys.ContentSha256] = jsonSha }),
                 cancellationToken: cancellationToken).ConfigureAwait(false);
             HandOff?.Keep(Containers.Redacted, PipelineNames.Document(id), etag, redacted, json);
             await _store.DeleteAsync(Containers.Held, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
@@ -341,7 +344,7 @@ public sealed partial class MinutesPipeline
         }
 
         var handedOff = HandOff?.Take(Containers.Redacted, PipelineNames.Document(id), redacted.ETag);
-        var sha = PipelineNames.Sha256(redacted.Content.Span);
+        var sha = PipelineNames.Sha256(redacted);
         var templateVersion = _site.TemplateVersion;
         var record = await ReadRenderedAsync(id, cancellationToken).ConfigureAwait(false);
         if (record is not null && record.RedactedSha256 == sha && record.TemplateVersion == templateVersion)
@@ -381,7 +384,10 @@ public sealed partial class MinutesPipeline
                 continue; // same bytes as published: not rewritten
             }
 
-            await _store.PutAsync(Containers.Web, file.Path, file.StoredContent(), SiteIndex.WebProperties(file, fileSha, id), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var properties = SiteIndex.WebProperties(file, fileSha, id);
+            await (file.ContentEncoding is null
+                ? _store.PutAsync(Containers.Web, file.Path, file.Content, fileSha, properties, cancellationToken: cancellationToken)
+                : _store.PutAsync(Containers.Web, file.Path, file.StoredContent(), properties, cancellationToken: cancellationToken)).ConfigureAwait(false);
             written++;
         }
 
@@ -412,7 +418,7 @@ public sealed partial class MinutesPipeline
             return new StageResult(Stages.Render, id, StageOutcome.Missing, $"the redacted document was removed while rendering (held or withdrawn); removed {removed.Count} files again");
         }
 
-        if (now.ETag != redacted.ETag && PipelineNames.Sha256(now.Content.Span) != sha)
+        if (now.ETag != redacted.ETag && PipelineNames.Sha256(now) != sha)
         {
             return attempt < 3
                 ? await RenderPagesAsync(id, updateIndexes, cancellationToken, attempt + 1).ConfigureAwait(false)
@@ -872,7 +878,7 @@ public sealed partial class MinutesPipeline
             return; // same report again (a repeated delivery): leave the object and its ETag alone
         }
 
-        await _store.PutAsync(container, name, json, Private(new(metadata) { [MetadataKeys.ContentSha256] = sha }), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await _store.PutAsync(container, name, json, sha, Private(new(metadata) { [MetadataKeys.ContentSha256] = sha }), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private static ObjectProperties Private(Dictionary<string, string> metadata) =>

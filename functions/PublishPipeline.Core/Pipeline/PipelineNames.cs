@@ -53,6 +53,13 @@ public static class PipelineNames
     }
 
     public static string Sha256(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
+    /// <summary>The SHA-256 of a stored object's content: the one the store computed while reading it, else computed now.</summary>
+    public static string Sha256(StoredObject stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return stored.ContentSha256 ?? Sha256(stored.Content.Span);
+    }
 }
 
 /// <summary>Metadata keys the stages record, so a later run can tell what is current without reading content.</summary>

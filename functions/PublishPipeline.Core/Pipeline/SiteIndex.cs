@@ -346,12 +346,18 @@ public sealed partial class SiteIndex
 
         // New files before any file that links to them, so an interrupted rebuild never leaves a
         // page that links to a missing one (deletions come after every write, below).
+        // The files are gzipped (search shards) on every core a batch at a time, and written one by one in that order.
         var lease = new Lease(state.LeaseUntil ?? DateTimeOffset.MinValue);
-        foreach (var file in IndexWriteOrder.Order(changed, existing.ContainsKey, _site.Urls))
+        foreach (var batch in IndexWriteOrder.Order(changed, existing.ContainsKey, _site.Urls).Chunk(16 * Environment.ProcessorCount))
         {
-            await RenewIfDueAsync(holder, lease, written, [], hashes, cancellationToken).ConfigureAwait(false);
-            await _store.PutAsync(Containers.Web, file.Path, file.StoredContent(), IndexProperties(file, hashes[file.Path]), cancellationToken: cancellationToken).ConfigureAwait(false);
-            written.Add(file.Path);
+            var stored = new ReadOnlyMemory<byte>[batch.Length];
+            Parallel.For(0, batch.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, i => stored[i] = batch[i].StoredContent());
+            for (var i = 0; i < batch.Length; i++)
+            {
+                await RenewIfDueAsync(holder, lease, written, [], hashes, cancellationToken).ConfigureAwait(false);
+                await _store.PutAsync(Containers.Web, batch[i].Path, stored[i], IndexProperties(batch[i], hashes[batch[i].Path]), cancellationToken: cancellationToken).ConfigureAwait(false);
+                written.Add(batch[i].Path);
+            }
         }
 
         // Index files of the previous build that this build no longer produces (e.g. the page of

@@ -134,13 +134,24 @@ public sealed class FileSystemObjectStore : IObjectStore
         // The content is hashed once, for that check and for the ETag.
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
         var properties = props is not null && props.Sha256 == sha ? props.ToProperties() : ObjectProperties.None;
-        return Task.FromResult<StoredObject?>(new StoredObject(name, content, properties, ETagOf(sha, properties)));
+        return Task.FromResult<StoredObject?>(new StoredObject(name, content, properties, ETagOf(sha, properties)) { ContentSha256 = sha });
     }
 
+    public Task<string> PutAsync(
+        string container,
+        string name,
+        ReadOnlyMemory<byte> content,
+        ObjectProperties properties,
+        WriteCondition? condition = null,
+        CancellationToken cancellationToken = default) =>
+        PutAsync(container, name, content, contentSha256: null, properties, condition, cancellationToken);
+
+    /// <param name="contentSha256">The content's SHA-256 as the caller computed it, or null to hash it here.</param>
     public async Task<string> PutAsync(
         string container,
         string name,
         ReadOnlyMemory<byte> content,
+        string? contentSha256,
         ObjectProperties properties,
         WriteCondition? condition = null,
         CancellationToken cancellationToken = default)
@@ -166,7 +177,7 @@ public sealed class FileSystemObjectStore : IObjectStore
                 }
             }
 
-            var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
+            var sha = contentSha256 ?? Convert.ToHexStringLower(SHA256.HashData(content.Span));
             var record = JsonSerializer.SerializeToUtf8Bytes(Sidecar.From(name, sha, content.Length, properties), SidecarJson);
             EnsureKnownFolder(Path.GetDirectoryName(file)!);
             var durable = Durable(container, name);

@@ -21,6 +21,23 @@ public interface IObjectStore
         WriteCondition? condition = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <see cref="PutAsync(string, string, ReadOnlyMemory{byte}, ObjectProperties, WriteCondition?, CancellationToken)"/>
+    /// for content whose SHA-256 (lower-case hex) the caller has just computed: a store that hashes
+    /// what it writes takes it instead of hashing the same bytes again. By default the hash is not used.
+    /// It must be the hash of exactly <paramref name="content"/>: the file-system store records it,
+    /// and a read that finds other bytes than the record describes ignores the record.
+    /// </summary>
+    Task<string> PutAsync(
+        string container,
+        string name,
+        ReadOnlyMemory<byte> content,
+        string contentSha256,
+        ObjectProperties properties,
+        WriteCondition? condition = null,
+        CancellationToken cancellationToken = default) =>
+        PutAsync(container, name, content, properties, condition, cancellationToken);
+
     /// <summary>Deletes the object; false when it was not there.</summary>
     Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken = default);
 
@@ -85,7 +102,11 @@ public sealed record ObjectProperties
 }
 
 /// <summary>An object with its content.</summary>
-public sealed record StoredObject(string Name, ReadOnlyMemory<byte> Content, ObjectProperties Properties, string ETag);
+public sealed record StoredObject(string Name, ReadOnlyMemory<byte> Content, ObjectProperties Properties, string ETag)
+{
+    /// <summary>The SHA-256 of <see cref="Content"/> (lower-case hex) when the store computed it while reading, else null.</summary>
+    public string? ContentSha256 { get; init; }
+}
 
 /// <summary>An object's listing entry, without content.</summary>
 public sealed record ObjectInfo(string Name, long Length, string ETag, DateTimeOffset LastModified, IReadOnlyDictionary<string, string> Metadata);
