@@ -42,8 +42,14 @@ internal sealed partial class MarkdownReader
 
     public static List<SourceBlock> Read(string text) => Read(text, PartChars);
 
-    /// <summary>The blocks of <paramref name="text"/>, parsed in parts of about <paramref name="partChars"/> characters cut where no Markdown block can continue (<see cref="MarkdownParts"/>), so only one part's tree is alive at a time.</summary>
-    internal static List<SourceBlock> Read(string text, int partChars)
+    internal static List<SourceBlock> Read(string text, int partChars) => [.. Each(text, partChars)];
+
+    /// <summary>
+    /// The blocks of <paramref name="text"/>, parsed in parts of about <paramref name="partChars"/>
+    /// characters cut where no Markdown block can continue (<see cref="MarkdownParts"/>), so only one
+    /// part's tree is alive at a time; each part's blocks are handed on before the next is parsed.
+    /// </summary>
+    internal static IEnumerable<SourceBlock> Each(string text, int partChars = PartChars)
     {
         // Markdig's work grows with the cube of container nesting (each line re-matches every open
         // container and rescans its indentation) and its own depth check comes only after that work:
@@ -58,9 +64,14 @@ internal sealed partial class MarkdownReader
             {
                 reader.ReadBlock(block, listItem: false);
             }
-        }
 
-        return reader.blocks;
+            foreach (var block in reader.blocks)
+            {
+                yield return block;
+            }
+
+            reader.blocks.Clear();
+        }
     }
 
     /// <summary>
