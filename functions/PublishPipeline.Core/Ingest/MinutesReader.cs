@@ -93,14 +93,14 @@ public static class MinutesReader
     }
 
     /// <summary>
-    /// The blocks of the most common upload, plain UTF-8 text already in reading form, read from its
-    /// bytes one line at a time as they are asked for: the upload's text is never decoded whole (the
-    /// lines the blocks hold are its only copy). What decides the format is at its start, so only the
-    /// first 5,000 lines are decoded to tell it. Null for any other upload (another encoding or
-    /// format, text that needs composing, only white space), which the general path decodes whole
-    /// and reads as before.
+    /// The blocks of the most common uploads, plain UTF-8 text or Markdown already in reading form,
+    /// read from their bytes as they are asked for (text a line at a time, Markdown a part at a time):
+    /// the upload's text is never decoded whole (the lines or parts are its only copy). What decides
+    /// the format is at its start, so only the first 5,000 lines are decoded to tell it. Null for any
+    /// other upload (another encoding, an HTML page, text that needs composing, only white space),
+    /// which the general path decodes whole and reads as before.
     /// </summary>
-    private static IEnumerable<SourceBlock>? PlainUtf8Text(string name, ReadOnlyMemory<byte> content)
+    private static (SourceFormat Format, IEnumerable<SourceBlock> Blocks)? PlainUtf8Text(string name, ReadOnlyMemory<byte> content)
     {
         var bytes = content.Span;
         if (!SourceDecoder.IsPlainUtf8(bytes))
@@ -116,22 +116,27 @@ public static class MinutesReader
             head = bytes[..at];
         }
 
+        bool markdown;
         var buffer = CharBuffers.Rent(Encoding.UTF8.GetCharCount(head));
         try
         {
             var text = buffer.AsSpan(0, Encoding.UTF8.GetChars(head, buffer));
             // A page starts with "<" (a doctype, <html>, a comment): the general path looks at it whole.
-            if (HtmlPageReader.LooksLikePage(text, name) || text.TrimStart() is [] or ['<', ..] || IsMarkdown(name, text))
+            if (HtmlPageReader.LooksLikePage(text, name) || text.TrimStart() is [] or ['<', ..])
             {
                 return null;
             }
+
+            markdown = IsMarkdown(name, text);
         }
         finally
         {
             CharBuffers.Return(buffer);
         }
 
-        return PlainTextReader.IsReadingText(bytes) ? PlainTextReader.EachUtf8(content) : null;
+        return !PlainTextReader.IsReadingText(bytes) ? null
+            : markdown ? (SourceFormat.Markdown, MarkdownReader.EachUtf8(content))
+            : (SourceFormat.Text, PlainTextReader.EachUtf8(content));
     }
 
     private static bool IsMarkdown(string name, ReadOnlySpan<char> text)
@@ -194,7 +199,7 @@ public static class MinutesReader
 
         if (PlainUtf8Text(name, file.Content) is { } plain)
         {
-            return (SourceFormat.Text, "utf-8", plain);
+            return (plain.Format, "utf-8", plain.Blocks);
         }
 
         var decoded = SourceDecoder.Decode(name, bytes);
