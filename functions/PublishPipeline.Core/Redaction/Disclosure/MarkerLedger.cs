@@ -136,20 +136,21 @@ public static partial class MarkerLedger
         // quoting a line) would otherwise stand in for a marker that was dropped.
         var agendaInferred = minutes.Warnings.Any(w => w.Code == "agenda-inferred");
         var kept = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var field in MinutesTextFields.Collect(minutes))
+        MinutesTextFields.ForEach(minutes, field =>
         {
-            if (field.Location.StartsWith("warnings[", StringComparison.Ordinal) || field.Location.StartsWith("rolls[", StringComparison.Ordinal)
-                || field.Location.Contains(".person.", StringComparison.Ordinal) || field.Location.Contains(".mentions[", StringComparison.Ordinal)
-                || field.Location == "source.name" || (agendaInferred && field.Location.StartsWith("agenda[", StringComparison.Ordinal)))
+            // By the field's path, not its location string: one of those per field would cost more than the walk.
+            if (field.Path is { Area: FieldArea.WarningMessage or FieldArea.RollGroup or FieldArea.RollEntry or FieldArea.TurnMention }
+                or { Area: FieldArea.TurnPerson, Part: not PersonPart.None } or { Area: FieldArea.SourceName, Part: PersonPart.None }
+                || (agendaInferred && field.Path.Area == FieldArea.Agenda) || !MayHoldMarker(field.Text))
             {
-                continue;
+                return;
             }
 
             foreach (Match m in MarkerLike().Matches(field.Text))
             {
                 kept[Key(m.Value)] = kept.GetValueOrDefault(Key(m.Value)) + 1;
             }
-        }
+        });
 
         foreach (var group in inSource.GroupBy(o => Key(o.Marker)))
         {
