@@ -76,10 +76,22 @@ public sealed partial class MinutesNormalizer
         private readonly RollReader _rolls;
         private readonly AssemblyHeader _assemblyHeader;
         private SpeakerTable? _speakerTable;
-        // References to the proceedings' texts; joined only when a field must be inferred from them.
+        // References to the proceedings' texts that may hold the chair's opening words (OpeningBody);
+        // joined only when the body must be inferred from them. Only those: the rest would keep every
+        // line of a long upload alive until the document is built.
         private readonly List<string> _allText = [];
 
         private string AllText() => string.Join('\n', _allText);
+
+        // OpeningBody matches within one text (no line break in it) and needs 第, 回 and 開催/開会/始め.
+        private void KeepText(string text)
+        {
+            if (text.Contains('第', StringComparison.Ordinal) && text.Contains('回', StringComparison.Ordinal)
+                && (text.Contains("開催", StringComparison.Ordinal) || text.Contains("開会", StringComparison.Ordinal) || text.Contains("始め", StringComparison.Ordinal)))
+            {
+                _allText.Add(text);
+            }
+        }
         private int _firstLine;
         private int? _fiscalFromCaption;
         private string? _sessionFromCaption;
@@ -303,7 +315,7 @@ public sealed partial class MinutesNormalizer
                     {
                         foreach (var p in row.Paragraphs)
                         {
-                            _allText.Add(p);
+                            KeepText(p);
                         }
 
                         _proceedings.TableRow(row, b.Line);
@@ -326,7 +338,7 @@ public sealed partial class MinutesNormalizer
 
                     foreach (var p in b.Cells.SelectMany(c => c))
                     {
-                        _allText.Add(p);
+                        KeepText(p);
                     }
 
                     _proceedings.Row(first, [.. b.Cells.Skip(1).SelectMany(c => c)], b.Line);
@@ -367,7 +379,7 @@ public sealed partial class MinutesNormalizer
                 return closing.Field;
             }
 
-            _allText.Add(b.Text);
+            KeepText(b.Text);
             _proceedings.Paragraph(b.Text, b.Line);
             return HeaderField.Unknown;
         }
@@ -398,7 +410,8 @@ public sealed partial class MinutesNormalizer
 
             var people = new DocumentPeople(_rolls.Known);
             rolls.AddRange(people.RollsOf(_header.Attendees));
-            var sections = people.Read(proceedings);
+            people.ReadInPlace(proceedings);
+            var sections = proceedings;
 
             var (date, start, end) = _header.ReadDateTime();
             if (date is not null && (start is null || end is null))

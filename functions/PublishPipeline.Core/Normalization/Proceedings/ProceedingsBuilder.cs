@@ -590,7 +590,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         _sectionOpen = false;
     }
 
-    public IReadOnlyList<Section> Build()
+    public List<Section> Build()
     {
         CloseTurn();
         FlushPending();
