@@ -40,11 +40,11 @@ internal static class PeakMemory
         var baseline = Live();
         var name = Path.GetFileName(args[0]);
         var (minutes, bytes, allocated) = Normalise(name, args[0]);
-        var afterNormalise = GC.GetAllocatedBytesForCurrentThread();
+        var afterNormalise = GC.GetTotalAllocatedBytes(precise: true);
         var peakNormalise = PeakResidentBytes();
         var document = Live();
         var outcome = redactor.RedactAsync(minutes, new RedactionRequest(name)).GetAwaiter().GetResult();
-        var after = GC.GetAllocatedBytesForCurrentThread();
+        var after = GC.GetTotalAllocatedBytes(precise: true);
         var redacted = Live();
         Console.WriteLine($"{name}: {bytes / 1e6:0.0} MB; {Turns(outcome.Redacted ?? minutes)} turns, {outcome.Audit.Entries.Count} redactions");
         Console.WriteLine($"peak resident set (VmHWM) {PeakResidentBytes() / 1e6:0} MB ({peakNormalise / 1e6:0} MB by the end of normalising); live: runtime and lexicon {baseline / 1e6:0} MB, + document {(document - baseline) / 1e6:0} MB, + redacted copy and audit {(redacted - document) / 1e6:0} MB");
@@ -63,9 +63,9 @@ internal static class PeakMemory
     private static (Minutes Minutes, long Bytes, long Allocated) Normalise(string name, string path)
     {
         var file = new SourceFile(name, File.ReadAllBytes(path));
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
         var minutes = MinutesNormalizer.Normalize(file);
-        return (minutes, file.Content.Length, GC.GetAllocatedBytesForCurrentThread() - before);
+        return (minutes, file.Content.Length, GC.GetTotalAllocatedBytes(precise: true) - before);
     }
 
     private static long Live()
