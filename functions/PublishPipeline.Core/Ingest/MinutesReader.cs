@@ -49,7 +49,7 @@ public static class MinutesReader
         try
         {
             var (format, encodingName, blocks) = ReadBlocks(name, file);
-            return new SourceBlocks(name, format, encodingName, sha256, bytes.Length, blocks);
+            return new SourceBlocks(name, format, encodingName, sha256, bytes.Length, blocks, ReadLimits.Remaining());
         }
         catch (Exception ex) when (Failure(name, ex) is { } failure)
         {

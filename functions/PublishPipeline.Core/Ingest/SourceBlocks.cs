@@ -6,12 +6,14 @@ namespace PublishPipeline.Ingest;
 /// An upload being read (<see cref="MinutesReader.Open"/>): what <see cref="SourceDocument"/> says
 /// of it, and its blocks in reading order, composed (<see cref="MinutesReader.Composed"/>), as the
 /// reader gives them. They can be enumerated once. The reading clock (<see cref="ReadLimits"/>) runs
-/// while they are, and a reader's failure or an upload without a block is the
+/// while the reader makes them, with the time <see cref="MinutesReader.Open"/> left (what the
+/// consumer does between blocks does not count), and a reader's failure or an upload without a block is the
 /// <see cref="MinutesFormatException"/> <see cref="MinutesReader.Read"/> throws.
 /// </summary>
-internal sealed class SourceBlocks(string name, SourceFormat format, string encodingName, string sha256, long length, IEnumerable<SourceBlock> blocks)
+internal sealed class SourceBlocks(string name, SourceFormat format, string encodingName, string sha256, long length, IEnumerable<SourceBlock> blocks, long readingTimeLeft)
 {
     private readonly IEnumerable<SourceBlock> _blocks = blocks;
+    private readonly long _readingTimeLeft = readingTimeLeft;
     private bool _taken;
 
     public string Name { get; } = name;
@@ -42,7 +44,7 @@ internal sealed class SourceBlocks(string name, SourceFormat format, string enco
     private sealed class Reading(SourceBlocks source) : IEnumerable<SourceBlock>, IEnumerator<SourceBlock>
     {
         private IEnumerator<SourceBlock>? _inner;
-        private ReadLimits.Clock? _clock;
+        private long _timeLeft = source._readingTimeLeft;
         private int _count;
 
         public SourceBlock Current { get; private set; } = null!;
@@ -55,8 +57,8 @@ internal sealed class SourceBlocks(string name, SourceFormat format, string enco
 
         public bool MoveNext()
         {
-            _clock ??= ReadLimits.Start();
             bool more;
+            var clock = ReadLimits.Start(_timeLeft);
             try
             {
                 _inner ??= source._blocks.GetEnumerator();
@@ -66,6 +68,11 @@ internal sealed class SourceBlocks(string name, SourceFormat format, string enco
             {
                 Dispose();
                 throw failure;
+            }
+            finally
+            {
+                _timeLeft = ReadLimits.Remaining();
+                clock.Dispose();
             }
 
             if (!more)
@@ -81,11 +88,6 @@ internal sealed class SourceBlocks(string name, SourceFormat format, string enco
 
         public void Reset() => throw new NotSupportedException();
 
-        public void Dispose()
-        {
-            _inner?.Dispose();
-            _clock?.Dispose();
-            _clock = null;
-        }
+        public void Dispose() => _inner?.Dispose();
     }
 }
