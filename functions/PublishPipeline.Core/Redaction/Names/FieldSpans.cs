@@ -20,14 +20,9 @@ internal static class FieldSpans
             return;
         }
 
-        if (spans[f] is { } list)
-        {
-            list.AddRange(found);
-        }
-        else
-        {
-            spans[f] = [.. found];
-        }
+        // Room for four, as a list that grows from empty has: later passes add to it.
+        var list = spans[f] ??= new List<NameSpan>(Math.Max(4, found.Count));
+        list.AddRange(found);
 
         found.Clear();
     }
