@@ -59,6 +59,26 @@ public class StreamedBlocksTests
     }
 
     [Fact]
+    public void The_blocks_are_read_on_the_time_the_reading_left_not_on_a_new_clock()
+    {
+        // The clock stops between blocks (what the normaliser does then is not reading) and resumes
+        // with what was left: a limit the thread sets after the upload was opened does not apply to it.
+        var text = "会議録\n会長 開会します。\n委員 発言します。\n";
+        var opened = MinutesReader.Open(Text("clock.txt", text));
+        try
+        {
+            ReadLimits.MaxReadTimeOnThisThread = TimeSpan.Zero;
+            Assert.Equal(3, opened.Blocks.Count());
+            var late = Assert.Throws<MinutesFormatException>(() => MinutesReader.Open(Text("clock.txt", text)).Blocks.Count());
+            Assert.Equal("limit", late.Code);
+        }
+        finally
+        {
+            ReadLimits.MaxReadTimeOnThisThread = null;
+        }
+    }
+
+    [Fact]
     public void An_upload_whose_text_makes_no_block_is_empty_through_either_door()
     {
         var readFirst = Assert.Throws<MinutesFormatException>(() => MinutesReader.Read(Text("tags.txt", "<p></p>\n<p> </p>\n")));
