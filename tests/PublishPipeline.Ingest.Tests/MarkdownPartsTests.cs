@@ -22,6 +22,15 @@ public class MarkdownPartsTests
         {
             Assert.Equal(whole[i], cut[i]);
         }
+
+        // From the bytes (plain UTF-8 Markdown is never decoded whole): the same parts, decoded one by one.
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var byteParts = MarkdownParts.OfUtf8(bytes, 1);
+        Assert.Equal(
+            parts.Select(p => (text.Substring(p.Start, p.Length), p.FirstLine)),
+            byteParts.Select(p => (Encoding.UTF8.GetString(bytes, p.Start, p.Length), p.FirstLine)));
+        Assert.Equal(whole, [.. MarkdownReader.EachUtf8(bytes, 1)]);
+        Assert.Equal(whole, [.. MarkdownReader.EachUtf8(bytes)]);
     }
 
     [Fact]
@@ -89,5 +98,21 @@ public class MarkdownPartsTests
         Assert.Single(MarkdownParts.Of("[a]\n\n" + body + "[a]: https://example.jp\n", 64));
         Assert.Single(MarkdownParts.Of(body + "<pre>\n\n</pre>\n" + body, 64));
         Assert.True(MarkdownParts.Of(body, 64).Count > 1);
+        Assert.Single(MarkdownParts.OfUtf8(Encoding.UTF8.GetBytes(body + "```\n\ncode\n```\n" + body), 64));
+        Assert.Single(MarkdownParts.OfUtf8(Encoding.UTF8.GetBytes("[a]\n\n" + body + "[a]: https://example.jp\n"), 64));
+        Assert.Single(MarkdownParts.OfUtf8(Encoding.UTF8.GetBytes(body + "<PRE>\n\n</pre>\n" + body), 64));
+        Assert.True(MarkdownParts.OfUtf8(Encoding.UTF8.GetBytes(body), 64).Count > 1);
+    }
+
+    [Fact]
+    public void Absurd_nesting_in_a_later_part_is_refused_at_the_same_line_from_the_bytes()
+    {
+        // Form feeds count as line breaks where the nesting check counts lines: the line it names must not shift by part.
+        var body = string.Concat(Enumerable.Repeat("段落です。\f続き\n\n", 40));
+        var text = body + new string('>', 40) + " 引用\n\n" + body;
+        var whole = Assert.Throws<ReadLimitException>(() => MarkdownReader.Read(text, int.MaxValue));
+        Assert.True(MarkdownParts.OfUtf8(Encoding.UTF8.GetBytes(text), 64).Count > 2);
+        var fromBytes = Assert.Throws<ReadLimitException>(() => MarkdownReader.EachUtf8(Encoding.UTF8.GetBytes(text), 64).ToList());
+        Assert.Equal(whole.Message, fromBytes.Message);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace PublishPipeline.Ingest;
 
 /// <summary>
@@ -22,36 +24,107 @@ internal static class MarkdownParts
             return parts;
         }
 
-        int partStart = 0, partLine = 0, lineNumber = 0, position = 0;
-        var previousBlank = false;
-        var inComment = false;
+        var cutter = new Cutter(partChars);
+        var position = 0;
         while (position < text.Length)
         {
             var rest = text.AsSpan(position);
             var end = rest.IndexOfAny('\n', '\r');
             var line = end < 0 ? rest : rest[..end];
             var next = end < 0 ? text.Length : position + end + (rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? 2 : 1);
-            if (position - partStart >= partChars && previousBlank && !inComment && StartsWithText(line))
-            {
-                parts.Add((partStart, position - partStart, partLine));
-                partStart = position;
-                partLine = lineNumber;
-            }
-
-            inComment = InCommentAfter(line, inComment);
-            previousBlank = line.TrimStart(" \t").IsEmpty; // a line of U+3000 is text in Markdown, not blank
-            lineNumber++;
+            cutter.Line(line, position, position, parts);
             position = next;
         }
 
-        parts.Add((partStart, text.Length - partStart, partLine));
+        parts.Add((cutter.PartStart, text.Length - cutter.PartStart, cutter.PartLine));
         return parts;
     }
 
-    /// <summary>False when the text has a construct that may run past a blank line or refer across the text.</summary>
-    private static bool Cuttable(string text)
+    /// <summary>
+    /// The same parts of plain UTF-8 text (<see cref="SourceDecoder.IsPlainUtf8"/>), told from its
+    /// bytes a line at a time, as byte offsets: where <see cref="Of"/> cuts the decoded text. Line
+    /// breaks are single bytes in UTF-8 and nothing the rule looks for spans a line, so each line is
+    /// decoded on its own.
+    /// </summary>
+    public static List<(int Start, int Length, int FirstLine)> OfUtf8(ReadOnlySpan<byte> utf8, int partChars)
     {
-        var span = text.AsSpan();
+        var parts = new List<(int Start, int Length, int FirstLine)>();
+        if (Encoding.UTF8.GetCharCount(utf8) <= partChars)
+        {
+            parts.Add((0, utf8.Length, 0));
+            return parts;
+        }
+
+        var cutter = new Cutter(partChars);
+        var buffer = CharBuffers.Rent(256);
+        try
+        {
+            int position = 0, chars = 0;
+            while (position < utf8.Length)
+            {
+                var rest = utf8[position..];
+                var end = rest.IndexOfAny((byte)'\n', (byte)'\r');
+                var bytes = end < 0 ? rest : rest[..end];
+                var next = end < 0 ? utf8.Length : position + end + (rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? 2 : 1);
+                if (bytes.Length > buffer.Length && Encoding.UTF8.GetCharCount(bytes) is var needed && needed > buffer.Length)
+                {
+                    CharBuffers.Return(buffer);
+                    buffer = CharBuffers.Rent(needed);
+                }
+
+                var line = buffer.AsSpan(0, Encoding.UTF8.GetChars(bytes, buffer));
+                if (!Cuttable(line))
+                {
+                    parts.Clear();
+                    parts.Add((0, utf8.Length, 0));
+                    return parts;
+                }
+
+                cutter.Line(line, chars, position, parts);
+                chars += line.Length + (next - position - bytes.Length);
+                position = next;
+            }
+
+            parts.Add((cutter.PartStart, utf8.Length - cutter.PartStart, cutter.PartLine));
+            return parts;
+        }
+        finally
+        {
+            CharBuffers.Return(buffer);
+        }
+    }
+
+    /// <summary>The cutting rule, one line at a time: cuts by the text's character count, records where in its own units (characters or bytes).</summary>
+    private struct Cutter(int partChars)
+    {
+        private int _partStartChars;
+        private int _lineNumber;
+        private bool _previousBlank;
+        private bool _inComment;
+
+        public int PartStart { get; private set; }
+
+        public int PartLine { get; private set; }
+
+        public void Line(ReadOnlySpan<char> line, int chars, int position, List<(int Start, int Length, int FirstLine)> parts)
+        {
+            if (chars - _partStartChars >= partChars && _previousBlank && !_inComment && StartsWithText(line))
+            {
+                parts.Add((PartStart, position - PartStart, PartLine));
+                PartStart = position;
+                _partStartChars = chars;
+                PartLine = _lineNumber;
+            }
+
+            _inComment = InCommentAfter(line, _inComment);
+            _previousBlank = line.TrimStart(" \t").IsEmpty; // a line of U+3000 is text in Markdown, not blank
+            _lineNumber++;
+        }
+    }
+
+    /// <summary>False when the text has a construct that may run past a blank line or refer across the text.</summary>
+    private static bool Cuttable(ReadOnlySpan<char> span)
+    {
         if (span.Contains("```", StringComparison.Ordinal) || span.Contains("~~~", StringComparison.Ordinal) || span.Contains("]:", StringComparison.Ordinal)
             || span.Contains("<?", StringComparison.Ordinal) || span.Contains("<![", StringComparison.Ordinal))
         {

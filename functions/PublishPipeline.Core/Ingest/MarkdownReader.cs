@@ -42,8 +42,14 @@ internal sealed partial class MarkdownReader
 
     public static List<SourceBlock> Read(string text) => Read(text, PartChars);
 
-    /// <summary>The blocks of <paramref name="text"/>, parsed in parts of about <paramref name="partChars"/> characters cut where no Markdown block can continue (<see cref="MarkdownParts"/>), so only one part's tree is alive at a time.</summary>
-    internal static List<SourceBlock> Read(string text, int partChars)
+    internal static List<SourceBlock> Read(string text, int partChars) => [.. Each(text, partChars)];
+
+    /// <summary>
+    /// The blocks of <paramref name="text"/>, parsed in parts of about <paramref name="partChars"/>
+    /// characters cut where no Markdown block can continue (<see cref="MarkdownParts"/>), so only one
+    /// part's tree is alive at a time; each part's blocks are handed on before the next is parsed.
+    /// </summary>
+    internal static IEnumerable<SourceBlock> Each(string text, int partChars = PartChars)
     {
         // Markdig's work grows with the cube of container nesting (each line re-matches every open
         // container and rescans its indentation) and its own depth check comes only after that work:
@@ -52,15 +58,51 @@ internal sealed partial class MarkdownReader
         var reader = new MarkdownReader();
         foreach (var (start, length, firstLine) in MarkdownParts.Of(text, partChars))
         {
-            reader.lineOffset = firstLine;
-            var document = Markdown.Parse(start == 0 && length == text.Length ? text : text.Substring(start, length), Pipeline);
-            foreach (var block in document)
+            foreach (var block in reader.ReadPart(start == 0 && length == text.Length ? text : text.Substring(start, length), firstLine))
             {
-                reader.ReadBlock(block, listItem: false);
+                yield return block;
             }
         }
+    }
 
-        return reader.blocks;
+    /// <summary>
+    /// The blocks of plain UTF-8 Markdown already in reading form (<see cref="MinutesReader"/> checked
+    /// both), as <see cref="Each"/> gives the decoded text, read from its bytes: each part is decoded
+    /// on its own (<see cref="MarkdownParts.OfUtf8"/>), so the upload's text is never one string.
+    /// </summary>
+    internal static IEnumerable<SourceBlock> EachUtf8(ReadOnlyMemory<byte> utf8, int partChars = PartChars)
+    {
+        var parts = MarkdownParts.OfUtf8(utf8.Span, partChars);
+        // The nesting check first, over every part, as Each makes it over the whole text before parsing.
+        var lines = 0;
+        foreach (var (start, length, _) in parts)
+        {
+            var text = Encoding.UTF8.GetString(utf8.Span.Slice(start, length));
+            // A part but the last ends with its line break, after which EnumerateLines counts one more (empty) line.
+            lines += CheckNesting(text, lines) - (start + length < utf8.Length ? 1 : 0);
+        }
+
+        var reader = new MarkdownReader();
+        foreach (var (start, length, firstLine) in parts)
+        {
+            foreach (var block in reader.ReadPart(Encoding.UTF8.GetString(utf8.Span.Slice(start, length)), firstLine))
+            {
+                yield return block;
+            }
+        }
+    }
+
+    /// <summary>The blocks of one part (<see cref="MarkdownParts"/>), whose first line is line <paramref name="firstLine"/> + 1 of the upload.</summary>
+    private List<SourceBlock> ReadPart(string part, int firstLine)
+    {
+        blocks.Clear();
+        lineOffset = firstLine;
+        foreach (var block in Markdown.Parse(part, Pipeline))
+        {
+            ReadBlock(block, listItem: false);
+        }
+
+        return blocks;
     }
 
     /// <summary>
@@ -104,9 +146,12 @@ internal sealed partial class MarkdownReader
     /// markers at its start, plus its indentation in list steps (2 columns) when it starts a list item.
     /// Plain indented text (a centred title) opens nothing and is not counted.
     /// </summary>
-    internal static void CheckNesting(string text)
+    internal static void CheckNesting(string text) => CheckNesting(text, 0);
+
+    /// <summary>As <see cref="CheckNesting(string)"/>, for a part after <paramref name="linesBefore"/> lines (as EnumerateLines counts them); returns the lines it counted.</summary>
+    private static int CheckNesting(string text, int linesBefore)
     {
-        var lineNumber = 0;
+        var lineNumber = linesBefore;
         foreach (var line in text.AsSpan().EnumerateLines())
         {
             lineNumber++;
@@ -150,6 +195,8 @@ internal sealed partial class MarkdownReader
                 throw new ReadLimitException($"Markdown block quotes and lists are nested more than {ReadLimits.MaxMarkdownNesting} deep (line {lineNumber}); this is not minutes") { Line = lineNumber };
             }
         }
+
+        return lineNumber - linesBefore;
     }
 
     /// <summary>Length of a list marker ("-", "*", "+", "1.", "12)") followed by a space, tab or the end of the line; 0 when none.</summary>

@@ -16,6 +16,19 @@ public static class MinutesReader
     /// <exception cref="MinutesFormatException">The bytes are not minutes text in any supported encoding or format.</exception>
     public static SourceDocument Read(SourceFile file)
     {
+        var read = Open(file);
+        return new SourceDocument(read.Name, read.Format, read.EncodingName, [.. read.Blocks], read.Sha256, read.Length);
+    }
+
+    /// <summary>
+    /// What <see cref="Read"/> reads, with the blocks handed on as they are read where the format
+    /// allows (plain UTF-8 text, a line at a time), so a consumer that keeps only what it makes of
+    /// them never holds all of them. The blocks can be enumerated once; a failure while reading them
+    /// is the same <see cref="MinutesFormatException"/> <see cref="Read"/> throws.
+    /// </summary>
+    /// <exception cref="MinutesFormatException">The bytes are not minutes text in any supported encoding or format.</exception>
+    internal static SourceBlocks Open(SourceFile file)
+    {
         ArgumentNullException.ThrowIfNull(file);
         // The name as the document will carry it: NFC, so both spellings of one name read alike.
         var name = string.IsNullOrEmpty(file.Name) ? "(unnamed)" : TextNormalization.ToNfc(file.Name);
@@ -36,63 +49,60 @@ public static class MinutesReader
         try
         {
             var (format, encodingName, blocks) = ReadBlocks(name, file);
-            if (blocks.Count == 0)
-            {
-                throw new MinutesFormatException(name, $"no text found in the {format} file") { Code = "empty" };
-            }
-
-            return new SourceDocument(name, format, encodingName, ComposedBlocks(blocks), sha256, bytes.Length);
+            return new SourceBlocks(name, format, encodingName, sha256, bytes.Length, blocks, ReadLimits.Remaining());
         }
-        catch (MinutesFormatException)
+        catch (Exception ex) when (Failure(name, ex) is { } failure)
         {
-            throw;
-        }
-        catch (ReadLimitException ex)
-        {
-            // More work than any minutes need: quarantined with the limit and the place, never read on.
-            throw new MinutesFormatException(name, ex.Message, ex.Line, ex) { Code = "limit" };
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or IOException
-            or System.Xml.XmlException or System.IO.InvalidDataException or NotSupportedException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
-        {
-            // A library choked on malformed input: say so, with the file name, never crash the caller.
-            throw new MinutesFormatException(name, "cannot be read: " + ex.Message, null, ex) { Code = "format" };
+            throw failure;
         }
     }
 
     /// <summary>
-    /// Every block's text in NFC with the safe compatibility folds (<see cref="TextNormalization.ForReading"/>):
+    /// An exception of a reader as the upload's failure to read; null for one that is not the
+    /// upload's (a bug, cancellation) or already says so (a <see cref="MinutesFormatException"/>).
+    /// </summary>
+    internal static MinutesFormatException? Failure(string name, Exception ex) => ex switch
+    {
+        // More work than any minutes need: quarantined with the limit and the place, never read on.
+        ReadLimitException limit => new MinutesFormatException(name, limit.Message, limit.Line, limit) { Code = "limit" },
+        // A library choked on malformed input: say so, with the file name, never crash the caller.
+        InvalidOperationException or ArgumentException or FormatException or IOException or System.Xml.XmlException
+            or System.IO.InvalidDataException or NotSupportedException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException
+            => new MinutesFormatException(name, "cannot be read: " + ex.Message, null, ex) { Code = "format" },
+        _ => null,
+    };
+
+    /// <summary>
+    /// A block's text in NFC with the safe compatibility folds (<see cref="TextNormalization.ForReading"/>):
     /// text the readers produced from entities (&amp;#x3099;) or .docx runs split inside a character.
     /// Already composed text is returned as it is, so this costs one scan.
     /// </summary>
-    private static List<SourceBlock> ComposedBlocks(List<SourceBlock> blocks)
+    internal static SourceBlock Composed(SourceBlock block)
     {
         static string F(string text) => TextNormalization.ForReading(text);
-        for (var i = 0; i < blocks.Count; i++)
-        {
-            // A block is copied only when its text changed: most are composed already.
-            blocks[i] = blocks[i] switch
-            {
-                HeadingBlock h when F(h.Text) is var t && !ReferenceEquals(t, h.Text) => h with { Text = t },
-                ParagraphBlock p when F(p.Text) is var t && !ReferenceEquals(t, p.Text) => p with { Text = t },
-                TableRowBlock r when !Composed(r) => new TableRowBlock(r.Line, [.. r.Cells.Select(c => new TableCell([.. c.Paragraphs.Select(F)]))]),
-                DisclosureMarkerBlock m when F(m.Marker) is var t && !ReferenceEquals(t, m.Marker) => m with { Marker = t },
-                var other => other,
-            };
-        }
 
-        return blocks;
+        // A block is copied only when its text changed: most are composed already.
+        return block switch
+        {
+            HeadingBlock h when F(h.Text) is var t && !ReferenceEquals(t, h.Text) => h with { Text = t },
+            ParagraphBlock p when F(p.Text) is var t && !ReferenceEquals(t, p.Text) => p with { Text = t },
+            TableRowBlock r when !Composed(r) => new TableRowBlock(r.Line, [.. r.Cells.Select(c => new TableCell([.. c.Paragraphs.Select(F)]))]),
+            DisclosureMarkerBlock m when F(m.Marker) is var t && !ReferenceEquals(t, m.Marker) => m with { Marker = t },
+            var other => other,
+        };
     }
 
     /// <summary>
-    /// The blocks of the most common upload, plain UTF-8 text already in reading form, read from its
-    /// bytes one line at a time: the upload's text is never decoded whole (the lines the blocks hold
-    /// are its only copy). What decides the format is at its start, so only the first 5,000 lines are
-    /// decoded to tell it. Null for any other upload (another encoding or format, text that needs
-    /// composing, only white space), which the general path decodes whole and reads as before.
+    /// The blocks of the most common uploads, plain UTF-8 text or Markdown already in reading form,
+    /// read from their bytes as they are asked for (text a line at a time, Markdown a part at a time):
+    /// the upload's text is never decoded whole (the lines or parts are its only copy). What decides
+    /// the format is at its start, so only the first 5,000 lines are decoded to tell it. Null for any
+    /// other upload (another encoding, an HTML page, text that needs composing, only white space),
+    /// which the general path decodes whole and reads as before.
     /// </summary>
-    private static List<SourceBlock>? PlainUtf8Text(string name, ReadOnlySpan<byte> bytes)
+    private static (SourceFormat Format, IEnumerable<SourceBlock> Blocks)? PlainUtf8Text(string name, ReadOnlyMemory<byte> content)
     {
+        var bytes = content.Span;
         if (!SourceDecoder.IsPlainUtf8(bytes))
         {
             return null;
@@ -106,22 +116,27 @@ public static class MinutesReader
             head = bytes[..at];
         }
 
+        bool markdown;
         var buffer = CharBuffers.Rent(Encoding.UTF8.GetCharCount(head));
         try
         {
             var text = buffer.AsSpan(0, Encoding.UTF8.GetChars(head, buffer));
             // A page starts with "<" (a doctype, <html>, a comment): the general path looks at it whole.
-            if (HtmlPageReader.LooksLikePage(text, name) || text.TrimStart() is [] or ['<', ..] || IsMarkdown(name, text))
+            if (HtmlPageReader.LooksLikePage(text, name) || text.TrimStart() is [] or ['<', ..])
             {
                 return null;
             }
+
+            markdown = IsMarkdown(name, text);
         }
         finally
         {
             CharBuffers.Return(buffer);
         }
 
-        return PlainTextReader.ReadUtf8(bytes);
+        return !PlainTextReader.IsReadingText(bytes) ? null
+            : markdown ? (SourceFormat.Markdown, MarkdownReader.EachUtf8(content))
+            : (SourceFormat.Text, PlainTextReader.EachUtf8(content));
     }
 
     private static bool IsMarkdown(string name, ReadOnlySpan<char> text)
@@ -168,7 +183,7 @@ public static class MinutesReader
         : bytes.StartsWith("{\\rtf"u8) ? "an RTF file"
         : null;
 
-    private static (SourceFormat Format, string EncodingName, List<SourceBlock> Blocks) ReadBlocks(string name, SourceFile file)
+    private static (SourceFormat Format, string EncodingName, IEnumerable<SourceBlock> Blocks) ReadBlocks(string name, SourceFile file)
     {
         var bytes = file.Content.Span;
         if (DocxReader.LooksLikeZip(bytes) || Path.GetExtension(name).Equals(".docx", StringComparison.OrdinalIgnoreCase))
@@ -182,9 +197,9 @@ public static class MinutesReader
             { Code = "format" };
         }
 
-        if (PlainUtf8Text(name, bytes) is { } plain)
+        if (PlainUtf8Text(name, file.Content) is { } plain)
         {
-            return (SourceFormat.Text, "utf-8", plain);
+            return (plain.Format, "utf-8", plain.Blocks);
         }
 
         var decoded = SourceDecoder.Decode(name, bytes);
@@ -204,7 +219,7 @@ public static class MinutesReader
 
         if (IsMarkdown(name, text))
         {
-            return (SourceFormat.Markdown, decoded.EncodingName, MarkdownReader.Read(text));
+            return (SourceFormat.Markdown, decoded.EncodingName, MarkdownReader.Each(text));
         }
 
         return (SourceFormat.Text, decoded.EncodingName, PlainTextReader.Read(text));

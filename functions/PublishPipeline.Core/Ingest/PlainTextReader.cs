@@ -50,54 +50,96 @@ internal sealed class PlainTextReader
     /// <summary>
     /// Blocks of plain UTF-8 text (<see cref="SourceDecoder.IsPlainUtf8"/>) read straight from its
     /// bytes, one line decoded at a time into a reused buffer, with the lines and line numbers
-    /// <see cref="Read"/> gives the decoded text. Null when a line needs composing
-    /// (<see cref="TextNormalization.ForReading"/>) or the text is only white space: the caller then
-    /// decodes it whole.
+    /// <see cref="Read"/> gives the decoded text. Null when the text needs composing
+    /// (<see cref="TextNormalization.ForReading"/>) or is only white space: the caller then decodes
+    /// it whole.
     /// </summary>
-    public static List<SourceBlock>? ReadUtf8(ReadOnlySpan<byte> utf8)
+    public static List<SourceBlock>? ReadUtf8(ReadOnlyMemory<byte> utf8) => IsReadingText(utf8.Span) ? [.. EachUtf8(utf8)] : null;
+
+    /// <summary>
+    /// True when every line of the UTF-8 text is already in reading form and some line holds text:
+    /// then <see cref="EachUtf8"/> gives what <see cref="Read"/> gives the decoded text. Checked in
+    /// one pass before any block is made, so the blocks can be handed on as they are read.
+    /// </summary>
+    public static bool IsReadingText(ReadOnlySpan<byte> utf8)
+    {
+        var buffer = CharBuffers.Rent(16 * 1024);
+        try
+        {
+            var blank = true;
+            while (!utf8.IsEmpty)
+            {
+                // A character cut by the end of a chunk is decoded with the next one.
+                System.Text.Unicode.Utf8.ToUtf16(utf8, buffer, out var read, out var written, replaceInvalidSequences: false, isFinalBlock: false);
+                var chars = buffer.AsSpan(0, written);
+                if (!TextNormalization.IsReadingForm(chars))
+                {
+                    return false;
+                }
+
+                blank = blank && MinutesReader.OnlyWhiteSpace(chars);
+                if (read == 0)
+                {
+                    // Only an incomplete character is left: the caller checked the bytes are valid UTF-8, so this does not happen.
+                    return false;
+                }
+
+                utf8 = utf8[read..];
+            }
+
+            return !blank;
+        }
+        finally
+        {
+            CharBuffers.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// The blocks of text that <see cref="IsReadingText"/> accepted, one line at a time as they are
+    /// read: a consumer that does not keep them (the normaliser) never holds the upload's lines at once.
+    /// </summary>
+    public static IEnumerable<SourceBlock> EachUtf8(ReadOnlyMemory<byte> utf8)
     {
         var reader = new PlainTextReader();
         var lineNumber = 1;
-        var rest = utf8;
-        var blank = true;
+        var at = 0;
         var buffer = CharBuffers.Rent(256);
         try
         {
-            while (true)
+            while (at >= 0)
             {
                 ReadLimits.CheckTime("line", lineNumber);
-                var end = LineEnd(rest, (byte)'\r', (byte)'\n', out var next);
-                var bytes = end < 0 ? rest : rest[..end];
-                // UTF-8 never takes fewer bytes than UTF-16 takes characters: count exactly only when that bound is too big.
-                if (bytes.Length > buffer.Length && Encoding.UTF8.GetCharCount(bytes) is var needed && needed > buffer.Length)
+                at = reader.ReadUtf8Line(utf8.Span, at, lineNumber++, ref buffer);
+                foreach (var block in reader.blocks)
                 {
-                    CharBuffers.Return(buffer);
-                    buffer = CharBuffers.Rent(needed);
+                    yield return block;
                 }
 
-                var line = buffer.AsSpan(0, Encoding.UTF8.GetChars(bytes, buffer));
-                if (!TextNormalization.IsReadingForm(line))
-                {
-                    return null;
-                }
-
-                blank = blank && MinutesReader.OnlyWhiteSpace(line);
-                if (end < 0)
-                {
-                    reader.ReadLine(line, lineNumber);
-                    break;
-                }
-
-                reader.ReadLine(line, lineNumber++);
-                rest = rest[next..];
+                reader.blocks.Clear();
             }
         }
         finally
         {
             CharBuffers.Return(buffer);
         }
+    }
 
-        return blank ? null : reader.blocks;
+    /// <summary>Reads the line of <paramref name="utf8"/> that starts at <paramref name="at"/> into this reader's blocks; where the next line starts, -1 after the last.</summary>
+    private int ReadUtf8Line(ReadOnlySpan<byte> utf8, int at, int lineNumber, ref char[] buffer)
+    {
+        var rest = utf8[at..];
+        var end = LineEnd(rest, (byte)'\r', (byte)'\n', out var next);
+        var bytes = end < 0 ? rest : rest[..end];
+        // UTF-8 never takes fewer bytes than UTF-16 takes characters: count exactly only when that bound is too big.
+        if (bytes.Length > buffer.Length && Encoding.UTF8.GetCharCount(bytes) is var needed && needed > buffer.Length)
+        {
+            CharBuffers.Return(buffer);
+            buffer = CharBuffers.Rent(needed);
+        }
+
+        ReadLine(buffer.AsSpan(0, Encoding.UTF8.GetChars(bytes, buffer)), lineNumber);
+        return end < 0 ? -1 : at + next;
     }
 
     /// <summary>

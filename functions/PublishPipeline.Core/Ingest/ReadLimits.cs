@@ -47,13 +47,23 @@ public static class ReadLimits
     private static double limitSeconds;
 
     /// <summary>Starts the clock for one read on this thread; disposing stops it.</summary>
-    internal static Clock Start()
+    internal static Clock Start() => Start(null);
+
+    /// <summary>
+    /// Starts the clock again for a read that was stopped with <paramref name="remaining"/> left
+    /// (<see cref="Remaining"/>; null: the whole limit): blocks handed on as they are read count the
+    /// reader's time only, not what the consumer does between them.
+    /// </summary>
+    internal static Clock Start(long? remaining)
     {
         var previous = (deadline, limitSeconds);
         limitSeconds = (MaxReadTimeOnThisThread ?? MaxReadTime).TotalSeconds;
-        deadline = Stopwatch.GetTimestamp() + (long)(limitSeconds * Stopwatch.Frequency);
+        deadline = Stopwatch.GetTimestamp() + (remaining ?? (long)(limitSeconds * Stopwatch.Frequency));
         return new Clock(previous.deadline, previous.limitSeconds);
     }
+
+    /// <summary>The reading time left on this thread's clock, in <see cref="Stopwatch"/> ticks.</summary>
+    internal static long Remaining() => deadline - Stopwatch.GetTimestamp();
 
     /// <summary>Throws when the read has run past <see cref="MaxReadTime"/>; <paramref name="what"/> and <paramref name="where"/> say how far it got ("line", 120).</summary>
     internal static void CheckTime(string what, int where)

@@ -24,8 +24,12 @@ public sealed partial class MinutesNormalizer
     public static Minutes Normalize(SourceFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var source = MinutesReader.Read(file);
-        var minutes = new MinutesNormalizer().Normalize(source, MinutesId.FromSourceName(file.Name));
+        // The blocks are normalised as they are read, and the ledger takes its inventory as they pass:
+        // nothing keeps them all (for a long text upload they are most of what reading makes).
+        var source = MinutesReader.Open(file);
+        var ledger = new Redaction.Disclosure.MarkerLedger.Inventory(source.Format);
+        var info = new SourceInfo(source.Name, source.Format.ToString().ToLowerInvariant(), source.EncodingName, source.Sha256, source.Length);
+        var minutes = WithUnplaced(new Run(info, Taken(source.Blocks, ledger)).Build(MinutesId.FromSourceName(file.Name)), ledger);
         if (NotMinutes.Reason(minutes) is { } reason)
         {
             throw new MinutesFormatException(source.Name, reason) { Code = "no-minutes" };
@@ -40,36 +44,62 @@ public sealed partial class MinutesNormalizer
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(id);
-        var minutes = new Run(source).Build(id);
+        var ledger = new Redaction.Disclosure.MarkerLedger.Inventory(source.Format);
+        var info = new SourceInfo(source.Name, source.Format.ToString().ToLowerInvariant(), source.EncodingName, source.Sha256, source.Length);
+        return WithUnplaced(new Run(info, Taken(source.Blocks, ledger)).Build(id), ledger);
+    }
 
-        // A marker the fields above could not carry (one at the end of the 開催日時 line …) must not
-        // vanish with the text it sat in: the ledger names it, and the redactor holds the document.
-        return Redaction.Disclosure.MarkerLedger.Unplaced(source, minutes) is { Count: > 0 } unplaced
+    private static IEnumerable<SourceBlock> Taken(IEnumerable<SourceBlock> blocks, Redaction.Disclosure.MarkerLedger.Inventory ledger)
+    {
+        foreach (var block in blocks)
+        {
+            ledger.Take(block);
+            yield return block;
+        }
+    }
+
+    // A marker the fields could not carry (one at the end of the 開催日時 line …) must not vanish with
+    // the text it sat in: the ledger names it, and the redactor holds the document.
+    private static Minutes WithUnplaced(Minutes minutes, Redaction.Disclosure.MarkerLedger.Inventory ledger) =>
+        ledger.Unplaced(minutes) is { Count: > 0 } unplaced
             ? minutes with { Warnings = [.. minutes.Warnings, .. unplaced] }
             : minutes;
-    }
 
     /// <summary>One normalisation: the blocks, the warnings, and the builders for header and proceedings.</summary>
     private sealed class Run
     {
-        private readonly SourceDocument _source;
+        private readonly SourceInfo _source;
+        private readonly IEnumerable<SourceBlock> _blocks;
         private readonly List<NormalizationWarning> _warnings = [];
         private readonly HeaderBuilder _header;
         private readonly ProceedingsBuilder _proceedings;
         private readonly RollReader _rolls;
         private readonly AssemblyHeader _assemblyHeader;
         private SpeakerTable? _speakerTable;
-        // References to the proceedings' texts; joined only when a field must be inferred from them.
+        // References to the proceedings' texts that may hold the chair's opening words (OpeningBody);
+        // joined only when the body must be inferred from them. Only those: the rest would keep every
+        // line of a long upload alive until the document is built.
         private readonly List<string> _allText = [];
 
         private string AllText() => string.Join('\n', _allText);
+
+        // OpeningBody matches within one text (no line break in it) and needs 第, 回 and 開催/開会/始め.
+        private void KeepText(string text)
+        {
+            if (text.Contains('第', StringComparison.Ordinal) && text.Contains('回', StringComparison.Ordinal)
+                && (text.Contains("開催", StringComparison.Ordinal) || text.Contains("開会", StringComparison.Ordinal) || text.Contains("始め", StringComparison.Ordinal)))
+            {
+                _allText.Add(text);
+            }
+        }
         private int _firstLine;
         private int? _fiscalFromCaption;
         private string? _sessionFromCaption;
 
-        public Run(SourceDocument source)
+        public Run(SourceInfo source, IEnumerable<SourceBlock> blocks)
         {
             _source = source;
+            _blocks = blocks;
             _header = new HeaderBuilder((code, message, line) => Warn(code, message, line));
             _proceedings = new ProceedingsBuilder((code, message, line) => Warn(code, message, line));
             _rolls = new RollReader((code, message, line) => Warn(code, message, line));
@@ -86,7 +116,7 @@ public sealed partial class MinutesNormalizer
         public Minutes Build(string id)
         {
             // One cleaned block at a time: a list of them all would be alive beside the source's blocks.
-            using var blocks = Flatten(_source.Blocks).GetEnumerator();
+            using var blocks = Flatten(_blocks).GetEnumerator();
             var more = blocks.MoveNext();
             _firstLine = more ? blocks.Current.Line : 1;
             while (more && HeaderBlock(blocks.Current))
@@ -285,7 +315,7 @@ public sealed partial class MinutesNormalizer
                     {
                         foreach (var p in row.Paragraphs)
                         {
-                            _allText.Add(p);
+                            KeepText(p);
                         }
 
                         _proceedings.TableRow(row, b.Line);
@@ -308,7 +338,7 @@ public sealed partial class MinutesNormalizer
 
                     foreach (var p in b.Cells.SelectMany(c => c))
                     {
-                        _allText.Add(p);
+                        KeepText(p);
                     }
 
                     _proceedings.Row(first, [.. b.Cells.Skip(1).SelectMany(c => c)], b.Line);
@@ -349,7 +379,7 @@ public sealed partial class MinutesNormalizer
                 return closing.Field;
             }
 
-            _allText.Add(b.Text);
+            KeepText(b.Text);
             _proceedings.Paragraph(b.Text, b.Line);
             return HeaderField.Unknown;
         }
@@ -380,7 +410,8 @@ public sealed partial class MinutesNormalizer
 
             var people = new DocumentPeople(_rolls.Known);
             rolls.AddRange(people.RollsOf(_header.Attendees));
-            var sections = people.Read(proceedings);
+            people.ReadInPlace(proceedings);
+            var sections = proceedings;
 
             var (date, start, end) = _header.ReadDateTime();
             if (date is not null && (start is null || end is null))
@@ -484,7 +515,7 @@ public sealed partial class MinutesNormalizer
                 Results = _header.Results,
                 Materials = _header.Materials,
                 Warnings = _warnings,
-                Source = new SourceInfo(_source.Name, _source.Format.ToString().ToLowerInvariant(), _source.EncodingName, _source.Sha256, _source.Length),
+                Source = _source,
             };
         }
 
@@ -591,7 +622,7 @@ public sealed partial class MinutesNormalizer
     private static readonly IReadOnlyList<IReadOnlyList<string>> NoCells = [];
 
     /// <summary>Cleans every block once; a paragraph holding several lines (a Markdown paragraph) becomes one block per line.</summary>
-    private static IEnumerable<Block> Flatten(IReadOnlyList<SourceBlock> blocks)
+    private static IEnumerable<Block> Flatten(IEnumerable<SourceBlock> blocks)
     {
         foreach (var block in blocks)
         {

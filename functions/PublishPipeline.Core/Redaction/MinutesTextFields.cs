@@ -31,6 +31,9 @@ internal static class MinutesTextFields
         return collector.Fields;
     }
 
+    /// <summary>Sees every field in the order <see cref="Collect"/> lists them, without a list (a long document has hundreds of thousands).</summary>
+    public static void ForEach(Minutes m, Action<TextField> action) => Walk(m, new Each(action));
+
     /// <summary>Puts the texts back by location; fields not in <paramref name="replaced"/> stay as they were.</summary>
     public static Minutes Rebuild(Minutes m, IReadOnlyDictionary<string, string> replaced)
     {
@@ -76,6 +79,15 @@ internal static class MinutesTextFields
         public override string? Visit(FieldPath path, string text, NameContext context)
         {
             Fields.Add(new TextField(path, text, context));
+            return null;
+        }
+    }
+
+    private sealed class Each(Action<TextField> action) : Visitor
+    {
+        public override string? Visit(FieldPath path, string text, NameContext context)
+        {
+            action(new TextField(path, text, context));
             return null;
         }
     }

@@ -182,12 +182,9 @@ public sealed class Redactor
 
     private async Task<Minutes> RedactNamesAsync(Minutes minutes, List<TextField> fields, List<RedactionEntry> entries, List<PersonDecision> people, CancellationToken cancellationToken)
     {
-        var spans = new List<NameSpan>[fields.Count];
-        for (var i = 0; i < spans.Length; i++)
-        {
-            spans[i] = [];
-        }
-
+        // A list only for a field with spans (FieldSpans): most have none, and a long document has hundreds of thousands of fields.
+        var spans = new List<NameSpan>?[fields.Count];
+        var recognised = new List<NameSpan>();
         var offline = Recognizers.OfType<OfflineNameRecognizer>().FirstOrDefault();
         var lexicon = offline?.Lexicon ?? NameLexicon.Default;
         foreach (var recognizer in Recognizers)
@@ -197,7 +194,8 @@ public sealed class Redactor
                 // The offline recogniser knows what a label or roll entry is.
                 for (var f = 0; f < fields.Count; f++)
                 {
-                    structural.Recognize(fields[f].Text, fields[f].Context, spans[f]);
+                    structural.Recognize(fields[f].Text, fields[f].Context, recognised);
+                    FieldSpans.Keep(spans, f, recognised);
                 }
 
                 continue;
@@ -220,14 +218,15 @@ public sealed class Redactor
             var personal = new PersonalDataRecognizer(Policy.PersonalData, Policy.OfficeContacts);
             for (var f = 0; f < fields.Count; f++)
             {
-                personal.Recognize(fields[f].Text, spans[f]);
+                personal.Recognize(fields[f].Text, recognised);
+                FieldSpans.Keep(spans, f, recognised);
             }
         }
 
         var replaced = new string?[fields.Count];
         for (var f = 0; f < fields.Count; f++)
         {
-            replaced[f] = masker.Replace(fields[f], spans[f], entries);
+            replaced[f] = masker.Replace(fields[f], FieldSpans.Of(spans, f), entries);
         }
 
         return MinutesTextFields.Rebuild(minutes, replaced);
@@ -247,7 +246,7 @@ public sealed class Redactor
         return (sb.ToString(), starts);
     }
 
-    private static void Distribute(NameSpan span, List<TextField> fields, int[] starts, List<NameSpan>[] spans)
+    private static void Distribute(NameSpan span, List<TextField> fields, int[] starts, List<NameSpan>?[] spans)
     {
         var index = Array.BinarySearch(starts, span.Start);
         if (index < 0)
@@ -262,7 +261,7 @@ public sealed class Redactor
             var e = Math.Min(end, starts[f] + fields[f].Text.Length) - starts[f];
             if (e > s)
             {
-                spans[f].Add(span with { Start = s, Length = e - s });
+                (spans[f] ??= []).Add(span with { Start = s, Length = e - s });
             }
         }
     }

@@ -90,7 +90,48 @@ internal sealed class DocumentPeople(KnownPeople known)
     public List<Section> Read(IReadOnlyList<Section> sections)
     {
         ArgumentNullException.ThrowIfNull(sections);
-        // First the labels that state a name plainly: they teach where packed labels split.
+        LearnPlainLabels(sections);
+        var result = new List<Section>(sections.Count);
+        foreach (var section in sections)
+        {
+            result.Add(Read(section));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// As <see cref="Read(IReadOnlyList{Section})"/>, each section replaced in the list as it is read:
+    /// a long document's turns are copied with their people, and the copies need not all be alive
+    /// beside the originals (the normaliser's own list; nothing else holds the originals).
+    /// </summary>
+    public void ReadInPlace(List<Section> sections)
+    {
+        ArgumentNullException.ThrowIfNull(sections);
+        LearnPlainLabels(sections);
+        for (var i = 0; i < sections.Count; i++)
+        {
+            sections[i] = Read(sections[i]);
+        }
+    }
+
+    private Section Read(Section section)
+    {
+        var turns = new List<SpeakerTurn>(section.Turns.Count);
+        foreach (var turn in section.Turns)
+        {
+            var person = turn.Person is { } p ? Refine(p) : turn.Speaker is { } label ? Label(label) : null;
+            // A stage direction is a procedure line of its own, or stands inside a speech (…質問します。〔山田太郎君登壇〕).
+            var mentions = turn.Kind != TurnKind.Procedure || turn.Text.Length <= 200 ? StageDirectionPeople.Read(turn.Text, known) : [];
+            turns.Add(person is null && mentions.Count == 0 ? turn : turn with { Person = person, Mentions = mentions });
+        }
+
+        return section with { Turns = turns };
+    }
+
+    // First the labels that state a name plainly: they teach where packed labels split.
+    private void LearnPlainLabels(IReadOnlyList<Section> sections)
+    {
         foreach (var turn in sections.SelectMany(s => s.Turns))
         {
             if (turn.Person is { } given)
@@ -103,23 +144,6 @@ internal sealed class DocumentPeople(KnownPeople known)
                 known.Add(plain);
             }
         }
-
-        var result = new List<Section>(sections.Count);
-        foreach (var section in sections)
-        {
-            var turns = new List<SpeakerTurn>(section.Turns.Count);
-            foreach (var turn in section.Turns)
-            {
-                var person = turn.Person is { } p ? Refine(p) : turn.Speaker is { } label ? Label(label) : null;
-                // A stage direction is a procedure line of its own, or stands inside a speech (…質問します。〔山田太郎君登壇〕).
-                var mentions = turn.Kind != TurnKind.Procedure || turn.Text.Length <= 200 ? StageDirectionPeople.Read(turn.Text, known) : [];
-                turns.Add(person is null && mentions.Count == 0 ? turn : turn with { Person = person, Mentions = mentions });
-            }
-
-            result.Add(section with { Turns = turns });
-        }
-
-        return result;
     }
 
     private PersonMention? Label(string label)

@@ -44,6 +44,8 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     private readonly List<string> _fragmentText = [];
     private string? _resumeSpeaker;
     private readonly HashSet<string> _pageHeaders = new(StringComparer.Ordinal);
+    // One string per distinct label: a long sitting has the same few dozen speakers thousands of times.
+    private readonly HashSet<string> _labels = new(StringComparer.Ordinal);
 
     /// <summary>Texts that, seen again in the proceedings, are a repeated page header (審議経過, the document's own title).</summary>
     public void AddPageHeader(string text) => _pageHeaders.Add(TextCleanup.RemoveSpaces(text));
@@ -507,7 +509,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     private void Add(string? speaker, string text, TurnKind kind, PersonMention? person = null)
     {
         CloseTurn();
-        _turns.Add(new SpeakerTurn { Speaker = speaker, Text = text, Kind = kind, Line = _line, Person = person });
+        _turns.Add(new SpeakerTurn { Speaker = Label(speaker), Text = text, Kind = kind, Line = _line, Person = person });
         _resumeSpeaker = null;
         _sectionOpen = true;
     }
@@ -523,9 +525,25 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         var text = _text.ToTrimmedString(NewlineAndSpaceChars);
         if (text.Length > 0)
         {
-            _turns.Add(new SpeakerTurn { Speaker = _speaker, Text = text, Kind = _kind, Line = _turnLine, Person = _person });
+            _turns.Add(new SpeakerTurn { Speaker = Label(_speaker), Text = text, Kind = _kind, Line = _turnLine, Person = _person });
             _sectionOpen = true;
         }
+    }
+
+    private string? Label(string? speaker)
+    {
+        if (speaker is null)
+        {
+            return null;
+        }
+
+        if (_labels.TryGetValue(speaker, out var same))
+        {
+            return same;
+        }
+
+        _labels.Add(speaker);
+        return speaker;
     }
 
     private void FlushPending()
@@ -572,7 +590,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         _sectionOpen = false;
     }
 
-    public IReadOnlyList<Section> Build()
+    public List<Section> Build()
     {
         CloseTurn();
         FlushPending();

@@ -24,27 +24,57 @@ public static partial class MarkerLedger
     public static List<NormalizationWarning> Unplaced(SourceDocument source, Minutes minutes)
     {
         ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(minutes);
-        var inSource = new List<(string Marker, int Line, string? Field)>();
+        var inventory = new Inventory(source.Format);
         foreach (var block in source.Blocks)
+        {
+            inventory.Take(block);
+        }
+
+        return inventory.Unplaced(minutes);
+    }
+
+    /// <summary>
+    /// The marker-like text of an upload, taken from its blocks as they pass (the normaliser does not
+    /// keep them), then compared with the document: <see cref="Unplaced(Minutes)"/>.
+    /// </summary>
+    internal sealed class Inventory(SourceFormat format)
+    {
+        private readonly List<(string Marker, int Line, string? Field)> _inSource = [];
+        private readonly List<(DisclosureMarkerBlock Marker, TableRowBlock? Row)> _markers = [];
+        // Only where a line is one row: an HTML page may be a single line.
+        private readonly bool _rowsByLine = format is SourceFormat.Text or SourceFormat.Docx;
+        // The first row of more than one cell on the latest line that has one (rows come in line order).
+        private TableRowBlock? _row;
+
+        public void Take(SourceBlock block)
         {
             switch (block)
             {
                 case TableRowBlock row:
+                    if (_rowsByLine && row.Cells.Count > 1 && row.Line != _row?.Line)
+                    {
+                        _row = row;
+                        // A marker split out of the line before its row (<!-- 非公開 -->開催日時\t…) belongs to it too.
+                        for (var i = _markers.Count - 1; i >= 0 && _markers[i].Marker.Line == row.Line; i--)
+                        {
+                            _markers[i] = (_markers[i].Marker, row);
+                        }
+                    }
+
                     for (var c = 0; c < row.Cells.Count; c++)
                     {
                         foreach (var paragraph in row.Cells[c].Paragraphs)
                         {
                             if (MayHoldMarker(paragraph))
                             {
-                                Collect(paragraph, row.Line, c > 0 ? Label(row.Cells[0].Text) : null, inSource);
+                                Collect(paragraph, row.Line, c > 0 ? Label(row.Cells[0].Text) : null, _inSource);
                             }
                         }
                     }
 
                     break;
                 case HeadingBlock heading:
-                    Collect(heading.Text, heading.Line, null, inSource);
+                    Collect(heading.Text, heading.Line, null, _inSource);
                     break;
                 case ParagraphBlock paragraph:
                     var line = paragraph.Line;
@@ -55,7 +85,7 @@ public static partial class MarkerLedger
                         if (MayHoldMarker(text.AsSpan()[range]))
                         {
                             var part = text[range];
-                            Collect(part, line, LabelOfParagraph(part), inSource);
+                            Collect(part, line, LabelOfParagraph(part), _inSource);
                         }
 
                         line++;
@@ -63,24 +93,32 @@ public static partial class MarkerLedger
 
                     break;
                 case DisclosureMarkerBlock marker:
-                    Collect(marker.Marker, marker.Line, null, inSource);
+                    Collect(marker.Marker, marker.Line, null, _inSource);
+                    _markers.Add((marker, _rowsByLine && _row?.Line == marker.Line ? _row : null));
                     break;
                 default:
                     break;
             }
         }
 
+        /// <summary>Warnings for the marker-like text taken that <paramref name="minutes"/> no longer holds.</summary>
+        public List<NormalizationWarning> Unplaced(Minutes minutes)
+        {
+            ArgumentNullException.ThrowIfNull(minutes);
+            return MarkerLedger.Unplaced(_inSource, _markers, minutes);
+        }
+    }
+
+    private static List<NormalizationWarning> Unplaced(List<(string Marker, int Line, string? Field)> inSource, List<(DisclosureMarkerBlock Marker, TableRowBlock? Row)> markers, Minutes minutes)
+    {
         var warnings = new List<NormalizationWarning>();
 
         // A comment marker inside a header row of a text export (開催日時\t… <!-- 非公開 -->) is split out
         // by the reader and so kept as a marker; but a header field is no passage, so what it meant is
-        // unclear. (Only where a line is one row: an HTML page may be a single line.)
-        var rowLabels = (source.Format is SourceFormat.Text or SourceFormat.Docx) && source.Blocks.Any(b => b is DisclosureMarkerBlock)
-            ? source.Blocks.OfType<TableRowBlock>().Where(r => r.Cells.Count > 1).GroupBy(r => r.Line).ToDictionary(g => g.Key, g => g.First().Cells[0].Text)
-            : [];
-        foreach (var marker in source.Blocks.OfType<DisclosureMarkerBlock>())
+        // unclear.
+        foreach (var (marker, row) in markers)
         {
-            if (rowLabels.TryGetValue(marker.Line, out var label) && Normalization.Header.HeaderLabels.Classify(label)
+            if (row?.Cells[0].Text is { } label && Normalization.Header.HeaderLabels.Classify(label)
                 is not (Normalization.Header.HeaderField.Unknown or Normalization.Header.HeaderField.Agenda or Normalization.Header.HeaderField.Results
                     or Normalization.Header.HeaderField.Materials or Normalization.Header.HeaderField.Proceedings))
             {
@@ -98,20 +136,21 @@ public static partial class MarkerLedger
         // quoting a line) would otherwise stand in for a marker that was dropped.
         var agendaInferred = minutes.Warnings.Any(w => w.Code == "agenda-inferred");
         var kept = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var field in MinutesTextFields.Collect(minutes))
+        MinutesTextFields.ForEach(minutes, field =>
         {
-            if (field.Location.StartsWith("warnings[", StringComparison.Ordinal) || field.Location.StartsWith("rolls[", StringComparison.Ordinal)
-                || field.Location.Contains(".person.", StringComparison.Ordinal) || field.Location.Contains(".mentions[", StringComparison.Ordinal)
-                || field.Location == "source.name" || (agendaInferred && field.Location.StartsWith("agenda[", StringComparison.Ordinal)))
+            // By the field's path, not its location string: one of those per field would cost more than the walk.
+            if (field.Path is { Area: FieldArea.WarningMessage or FieldArea.RollGroup or FieldArea.RollEntry or FieldArea.TurnMention }
+                or { Area: FieldArea.TurnPerson, Part: not PersonPart.None } or { Area: FieldArea.SourceName, Part: PersonPart.None }
+                || (agendaInferred && field.Path.Area == FieldArea.Agenda) || !MayHoldMarker(field.Text))
             {
-                continue;
+                return;
             }
 
             foreach (Match m in MarkerLike().Matches(field.Text))
             {
                 kept[Key(m.Value)] = kept.GetValueOrDefault(Key(m.Value)) + 1;
             }
-        }
+        });
 
         foreach (var group in inSource.GroupBy(o => Key(o.Marker)))
         {

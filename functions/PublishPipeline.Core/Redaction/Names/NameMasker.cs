@@ -31,30 +31,35 @@ internal sealed class NameMasker
     /// that only a context suggested and that the dictionary says are not names, and adds every
     /// occurrence of every masked person to each field's spans (plus deny-list hits).
     /// </summary>
-    public void Propagate(Minutes minutes, IReadOnlyList<TextField> fields, List<NameSpan>[] spans, OfflineNameRecognizer words, Func<Person, bool> isKept)
+    public void Propagate(Minutes minutes, IReadOnlyList<TextField> fields, List<NameSpan>?[] spans, OfflineNameRecognizer words, Func<Person, bool> isKept)
     {
         var veto = new NameVeto(lexicon, DocumentPlaces.Of(minutes));
         var register = RegisterBuilder.Build(minutes, fields, spans, words, policy, veto);
         Register = register;
         var matcher = new RegisterMatcher(register, veto.Places, p => !IsAllowed(p.Name) && !isKept(p), words);
         var kept = KeptNames(register, isKept);
+        var found = new List<NameSpan>();
         for (var f = 0; f < fields.Count; f++)
         {
             var text = fields[f].Text;
             // In place, without a closure per field.
-            var list = spans[f];
-            var keep = 0;
-            for (var k = 0; k < list.Count; k++)
+            if (spans[f] is { } list)
             {
-                var s = list[k];
-                if (!IsUnconfirmedNonName(text, s, register, veto) && !(kept.Count > 0 && IsKeptName(text, s, kept)))
+                var keep = 0;
+                for (var k = 0; k < list.Count; k++)
                 {
-                    list[keep++] = s;
+                    var s = list[k];
+                    if (!IsUnconfirmedNonName(text, s, register, veto) && !(kept.Count > 0 && IsKeptName(text, s, kept)))
+                    {
+                        list[keep++] = s;
+                    }
                 }
+
+                list.RemoveRange(keep, list.Count - keep);
             }
 
-            list.RemoveRange(keep, list.Count - keep);
-            matcher.Find(text, spans[f]);
+            matcher.Find(text, found);
+            FieldSpans.Keep(spans, f, found);
             foreach (var denied in policy.DenyList)
             {
                 if (string.IsNullOrEmpty(denied))
@@ -71,7 +76,7 @@ internal sealed class NameMasker
                         break;
                     }
 
-                    spans[f].Add(new NameSpan(at, denied.Length, "deny-list", 1.0));
+                    (spans[f] ??= []).Add(new NameSpan(at, denied.Length, "deny-list", 1.0));
                     from = at + denied.Length;
                 }
             }

@@ -15,7 +15,7 @@ internal static class ParsedCopies
     private static bool IsParsedPart(FieldPath path) =>
         path.Part is PersonPart.Name or PersonPart.FamilyName or PersonPart.GivenName || path.Area == FieldArea.SourceName;
 
-    public static void Mark(IReadOnlyList<TextField> fields, IReadOnlyList<List<NameSpan>> spans, PeopleRegister register)
+    public static void Mark(IReadOnlyList<TextField> fields, List<NameSpan>?[] spans, PeopleRegister register)
     {
         HashSet<string>? names = null;
         for (var f = 0; f < fields.Count; f++)
@@ -42,7 +42,7 @@ internal static class ParsedCopies
 
             if (end > start && names.Contains(CompactText.Folded(text.AsSpan(start, end - start))))
             {
-                spans[f].Add(new NameSpan(start, end - start, "register:parsed-part", 0.95));
+                (spans[f] ??= []).Add(new NameSpan(start, end - start, "register:parsed-part", 0.95));
             }
         }
     }

@@ -11,7 +11,7 @@ namespace PublishPipeline.Redaction.People;
 /// </summary>
 internal static class RegisterBuilder
 {
-    public static PeopleRegister Build(Minutes minutes, IReadOnlyList<TextField> fields, IReadOnlyList<List<NameSpan>> spans, OfflineNameRecognizer words, RedactionPolicy policy, NameVeto veto)
+    public static PeopleRegister Build(Minutes minutes, IReadOnlyList<TextField> fields, List<NameSpan>?[] spans, OfflineNameRecognizer words, RedactionPolicy policy, NameVeto veto)
     {
         var register = new PeopleRegister(words.Lexicon, veto);
         StructureReader.Read(minutes, register);
@@ -20,7 +20,7 @@ internal static class RegisterBuilder
         {
             if (fields[f].Context == NameContext.Text)
             {
-                ProseReader.Read(fields[f], spans[f], register, words, veto, headsWhoSpeak);
+                ProseReader.Read(fields[f], FieldSpans.Of(spans, f), register, words, veto, headsWhoSpeak);
             }
         }
 
