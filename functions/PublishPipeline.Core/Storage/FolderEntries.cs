@@ -22,13 +22,15 @@ public static partial class FolderEntries
     private const int NameOffset = 19;
 
     /// <summary>
-    /// The entries of <paramref name="folder"/> (not recursive, hidden ones included). Throws as
+    /// The entries of <paramref name="folder"/> (not recursive, hidden ones included); with
+    /// <paramref name="files"/> false only its folders and links (a walk that looks for links
+    /// makes no string for each of a site's files). Throws as
     /// <see cref="Directory.EnumerateFileSystemEntries(string)"/> does when the folder cannot be listed.
     /// </summary>
-    public static List<FolderEntry> List(string folder) =>
-        OperatingSystem.IsLinux() && Environment.Is64BitProcess ? ReadFolder(folder) : Enumerate(folder);
+    public static List<FolderEntry> List(string folder, bool files = true) =>
+        OperatingSystem.IsLinux() && Environment.Is64BitProcess ? ReadFolder(folder, files) : [.. Enumerate(folder).Where(e => files || e.IsFolder || e.IsLink)];
 
-    private static unsafe List<FolderEntry> ReadFolder(string folder)
+    private static unsafe List<FolderEntry> ReadFolder(string folder, bool files)
     {
         var handle = OpenDir(folder);
         if (handle == 0)
@@ -60,6 +62,12 @@ public static partial class FolderEntries
                     return entries;
                 }
 
+                var type = *(byte*)(entry + TypeOffset);
+                if (!files && type is not (TypeFolder or TypeLink or TypeUnknown))
+                {
+                    continue;
+                }
+
                 var name = Marshal.PtrToStringUTF8(entry + NameOffset);
                 if (name is null or "." or "..")
                 {
@@ -67,13 +75,17 @@ public static partial class FolderEntries
                 }
 
                 var path = Path.Join(folder, name);
-                entries.Add(*(byte*)(entry + TypeOffset) switch
+                var found = type switch
                 {
                     TypeFolder => new FolderEntry(path, IsFolder: true, IsLink: false),
                     TypeLink => new FolderEntry(path, Directory.Exists(path), IsLink: true),
                     TypeUnknown => Asked(path), // a file system that does not say: one stat
                     _ => new FolderEntry(path, IsFolder: false, IsLink: false),
-                });
+                };
+                if (files || found.IsFolder || found.IsLink)
+                {
+                    entries.Add(found);
+                }
             }
         }
         finally
