@@ -39,7 +39,7 @@ public sealed class SearchIndex
     private const int MaxDepth = 24;
 
     /// <summary>Posting bytes filled at once while a tier is encoded (see BuildTier): a bound on its memory.</summary>
-    internal const long DefaultRangeBytes = 32L * 1024 * 1024;
+    internal const long DefaultRangeBytes = 64L * 1024 * 1024;
 
     private readonly SiteUrls _urls;
     private readonly int _shardBytes;
