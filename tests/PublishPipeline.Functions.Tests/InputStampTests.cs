@@ -63,7 +63,7 @@ public sealed class InputStampTests : IDisposable
         Assert.True(byName["3.txt"].Unchanged, "the stat did not change: not read");
 
         // Without the cache every input is hashed again: 3.txt is found changed.
-        File.Delete(Path.Combine(_root.FullName, "work", "audit", PipelineNames.StatePrefix + "local", "input-stamps.json"));
+        Directory.Delete(Path.Combine(_root.FullName, "work", "audit", PipelineNames.StatePrefix + "local", "input-stamps"), recursive: true);
         var full = await PublishAsync(inputs);
         Assert.False(full.Documents.Single(d => d.SourceName == "3.txt").Unchanged);
     }

@@ -192,6 +192,19 @@ public class SearchIndexTests
     }
 
     [Fact]
+    public void A_tier_encoded_range_by_range_has_the_bytes_of_one_encoded_at_once()
+    {
+        var all = Contributions(Archive(30).Concat([TestMinutes.Sample("archive/undated.txt") with { Date = null }]));
+        var urls = new SiteUrls(Options);
+        var once = new SearchIndex(urls, shardBytes: 2048).Build(all);
+        var ranged = new SearchIndex(urls, shardBytes: 2048) { RangeBytes = 4096 }.Build(all); // two shards or so per range
+        Assert.True(once.Shards.Count > 30, $"only {once.Shards.Count} shards");
+        Assert.Equal(once.Shards.Select(f => f.Path), ranged.Shards.Select(f => f.Path));
+        Assert.All(once.Shards.Zip(ranged.Shards), p => Assert.True(p.First.Content.Span.SequenceEqual(p.Second.Content.Span), p.First.Path));
+        Assert.True(once.Manifest.Content.Span.SequenceEqual(ranged.Manifest.Content.Span));
+    }
+
+    [Fact]
     public void A_contribution_round_trips_through_its_bytes()
     {
         var minutes = WithTopic(TestMinutes.Sample(), "公園の遊具の点検");

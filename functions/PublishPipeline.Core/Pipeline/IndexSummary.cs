@@ -74,7 +74,7 @@ internal sealed class IndexSummary
             {
                 w.Write(row.Id);
                 w.Write(row.ETag);
-                var header = JsonSerializer.SerializeToUtf8Bytes(row.Header, MinutesJson.Compact);
+                var header = row.HeaderJson ?? JsonSerializer.SerializeToUtf8Bytes(row.Header, MinutesJson.Compact);
                 w.Write(header.Length);
                 w.Write(header);
                 var search = row.Search;
@@ -141,7 +141,8 @@ internal sealed class IndexSummary
             {
                 var id = r.ReadString();
                 var etag = r.ReadString();
-                var header = JsonSerializer.Deserialize<Minutes>(r.ReadBytes(r.ReadInt32()), MinutesJson.Compact);
+                var headerJson = r.ReadBytes(r.ReadInt32());
+                var header = JsonSerializer.Deserialize<Minutes>(headerJson, MinutesJson.Compact);
                 var day = r.ReadInt32();
                 var body = r.ReadString();
                 var digest = r.ReadString();
@@ -156,7 +157,7 @@ internal sealed class IndexSummary
                     return null;
                 }
 
-                rows[id] = new IndexRow(id, etag, header, new SearchSummary(id, day < 0 ? null : DateOnly.FromDayNumber(day), body, digest, roles));
+                rows[id] = new IndexRow(id, etag, header, new SearchSummary(id, day < 0 ? null : DateOnly.FromDayNumber(day), body, digest, roles)) { HeaderJson = headerJson };
             }
 
             var tiers = new SearchTier[r.ReadInt32()];
@@ -190,6 +191,9 @@ internal sealed class IndexSummary
 /// <summary>One minutes in the <see cref="IndexSummary"/>: its index header and search summary, made from redacted version <see cref="ETag"/> (unquoted).</summary>
 internal sealed record IndexRow(string Id, string ETag, Minutes Header, SearchSummary Search)
 {
+    /// <summary>The header as the summary stores it, when the row was read from one: written back as it is, not serialised again.</summary>
+    public byte[]? HeaderJson { get; init; }
+
     /// <summary>The row of what the indexes keep of a whole document (<see cref="SiteBuilder.ForIndexes(Minutes)"/>).</summary>
     public static IndexRow Of(string id, string redactedETag, Minutes forIndexes) =>
         new(id, redactedETag.Trim('"'), SiteBuilder.IndexHeader(forIndexes), SiteBuilder.SearchContributionOf(forIndexes).Summary);

@@ -28,6 +28,7 @@ namespace PublishPipeline.Storage;
 public sealed class FileSystemObjectStore : IObjectStore
 {
     private const string MetaFolder = ".meta";
+    private const string ListingsFolder = ".listings";
     private const string SidecarSuffix = ".props.json";
     private const string TempPrefix = ".~tmp-";
 
@@ -54,12 +55,16 @@ public sealed class FileSystemObjectStore : IObjectStore
     // Containers whose file system refused an extended attribute: records go to sidecars there.
     private readonly ConcurrentDictionary<string, bool> _noAttributes = new(StringComparer.Ordinal);
 
+    // What earlier listings read of each object's record (ListingCache): a listing reads only the records of files written since.
+    private readonly ListingCaches _listings;
+
     /// <param name="root">Folder holding one sub-folder per container and the private <c>.meta</c> folder.</param>
     /// <param name="containerFolders">Containers kept elsewhere, e.g. <c>$web</c> → the site folder.</param>
     public FileSystemObjectStore(string root, IReadOnlyDictionary<string, string>? containerFolders = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(root);
         Root = Path.GetFullPath(root);
+        _listings = new ListingCaches(Path.Combine(Root, ListingsFolder));
         _containerFolders = (containerFolders ?? new Dictionary<string, string>())
             .ToDictionary(kv => kv.Key, kv => Path.GetFullPath(kv.Value), StringComparer.Ordinal);
         foreach (var folder in _containerFolders.Values)
@@ -259,6 +264,9 @@ public sealed class FileSystemObjectStore : IObjectStore
         }
 
         var entries = new List<ObjectInfo>();
+        var cache = _listings.For(container);
+        var seen = new Dictionary<string, ListingCache.Entry>(StringComparer.Ordinal);
+        var settled = DateTime.UtcNow - ListingCache.Settle;
         foreach (var file in Directory.EnumerateFiles(start, "*", SearchOption.AllDirectories))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -276,18 +284,32 @@ public sealed class FileSystemObjectStore : IObjectStore
                 continue;
             }
 
+            // An object whose file is as an earlier listing found it: its record is not read again.
+            // (The file's stat comes before its record: a record newer than the stat is cached
+            // under the older time, which the next listing does not match.)
+            var info = new FileInfo(file);
+            if (!info.Exists)
+            {
+                continue; // deleted while listing
+            }
+
+            if (cache.Get(relative, info.Length, info.LastWriteTimeUtc) is { } cached)
+            {
+                if (prefix is null || cached.Name.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    seen[relative] = new ListingCache.Entry(info.Length, info.LastWriteTimeUtc.Ticks, cached);
+                    entries.Add(cached);
+                }
+
+                continue;
+            }
+
             // The record from the file's attribute (no open, no second file); a sidecar only
             // where the earlier layout or a file system without attributes left one.
             var sidecar = ParseRecord(ExtendedAttributes.Get(file));
             if (sidecar is null && MaySidecar(container))
             {
                 sidecar = ReadSidecar(Path.Combine(SidecarFolder(container), relative.Replace('/', Path.DirectorySeparatorChar) + SidecarSuffix));
-            }
-
-            var info = new FileInfo(file);
-            if (!info.Exists)
-            {
-                continue; // deleted while listing
             }
 
             var name = sidecar?.Name ?? relative;
@@ -320,8 +342,17 @@ public sealed class FileSystemObjectStore : IObjectStore
                 etag = ETagOf(bytes, properties);
             }
 
-            entries.Add(new ObjectInfo(name, info.Length, etag, info.LastWriteTimeUtc, properties.Metadata));
+            var listed = new ObjectInfo(name, info.Length, etag, info.LastWriteTimeUtc, properties.Metadata);
+            entries.Add(listed);
+            if (sidecar is not null && sidecar.Length == info.Length && info.LastWriteTimeUtc < settled)
+            {
+                seen[relative] = new ListingCache.Entry(info.Length, info.LastWriteTimeUtc.Ticks, listed);
+            }
         }
+
+        // Objects of this listing's scope that were not seen (deleted, or too new to keep) leave the cache.
+        var scope = Path.GetRelativePath(folder, start) is "." ? string.Empty : Path.GetRelativePath(folder, start).Replace(Path.DirectorySeparatorChar, '/') + "/";
+        _listings.Listed(container, cache, seen, (relative, listed) => relative.StartsWith(scope, StringComparison.Ordinal) && (prefix is null || listed.Name.StartsWith(prefix, StringComparison.Ordinal)));
 
         foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
         {

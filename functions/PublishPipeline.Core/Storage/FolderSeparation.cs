@@ -114,7 +114,7 @@ public static class FolderSeparation
             List<FolderEntry> children;
             try
             {
-                children = FolderEntries.List(folder);
+                children = FolderEntries.List(folder, files: false);
             }
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {

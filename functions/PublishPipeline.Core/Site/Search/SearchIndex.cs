@@ -38,6 +38,9 @@ public sealed class SearchIndex
 
     private const int MaxDepth = 24;
 
+    /// <summary>Posting bytes filled at once while a tier is encoded (see BuildTier): a bound on its memory.</summary>
+    internal const long DefaultRangeBytes = 64L * 1024 * 1024;
+
     private readonly SiteUrls _urls;
     private readonly int _shardBytes;
     private readonly Lock _gate = new();
@@ -50,6 +53,9 @@ public sealed class SearchIndex
         _urls = urls;
         _shardBytes = shardBytes;
     }
+
+    /// <summary>Posting bytes filled at once while a tier is encoded; a test sets it small to encode in many ranges.</summary>
+    internal long RangeBytes { get; init; } = DefaultRangeBytes;
 
     /// <summary>The index key of a speaker role (bigrams are exactly two characters, so they never clash).</summary>
     public static string RoleKey(string role) => "role:" + role;
@@ -211,13 +217,12 @@ public sealed class SearchIndex
 
         // Bigrams are partitioned by their bits so the passes run in parallel, each worker reading
         // every document but keeping only its own terms' postings.
+        // Pass 1: the exact encoded size of every posting list (key deltas depend on the order).
         var partitions = Math.Max(1, Environment.ProcessorCount) * 2;
         var terms = new Dictionary<ulong, Posting>[partitions];
         Parallel.For(0, partitions, p =>
         {
             var mine = terms[p] = [];
-
-            // Pass 1: the exact encoded size of every posting list (key deltas depend on the order).
             for (var i = 0; i < members.Count; i++)
             {
                 foreach (var (term, units) in members[i].Terms())
@@ -233,23 +238,6 @@ public sealed class SearchIndex
                     }
 
                     posting.Measure(memberKeys[i], units.Length);
-                }
-            }
-
-            // Pass 2: every posting list into its exactly sized buffer.
-            foreach (var posting in mine.Values)
-            {
-                posting.Allocate();
-            }
-
-            for (var i = 0; i < members.Count; i++)
-            {
-                foreach (var (term, units) in members[i].Terms())
-                {
-                    if (Partition(term, partitions) == p)
-                    {
-                        mine[term].Append(memberKeys[i], units);
-                    }
                 }
             }
         });
@@ -287,22 +275,85 @@ public sealed class SearchIndex
         var leaves = new List<(int Depth, uint Value, List<Posting> Postings)>();
         Split(all, 0, 0, tree, leaves);
 
+        // Pass 2, one range of shards at a time: only that range's posting lists are filled and
+        // alive (each is dropped once its shard is made), so a tier of 10,000 minutes does not
+        // hold every posting list and every shard's JSON at once. The bytes do not depend on the
+        // ranges: each list is appended in member order whichever range it falls in.
         var files = new SiteFile[leaves.Count];
         var shards = new SearchShard[leaves.Count];
         var hashes = new string[leaves.Count];
-        Parallel.For(0, leaves.Count, i =>
+        var ranges = Ranges(leaves);
+        for (var r = 0; r < ranges.Count; r++)
         {
-            var (depth, value, postings) = leaves[i];
-            var json = ShardJson(postings);
-            var sha = Convert.ToHexStringLower(SHA256.HashData(json));
-            hashes[i] = sha[..12]; // SiteBuilder.ShortHash, from the one hash
-            files[i] = SiteFile.Create(ShardPath(id, depth, value, hashes[i]), json, immutable: true);
-            shards[i] = new SearchShard(files[i].Path, sha);
-        });
+            var range = ranges[r];
+            var filled = range.SelectMany(leaf => leaves[leaf].Postings).Where(p => !p.IsRole).ToList();
+            var inRange = r; // the closure's copy
+            foreach (var posting in filled)
+            {
+                posting.Range = inRange;
+            }
+
+            foreach (var posting in filled)
+            {
+                posting.Allocate();
+            }
+
+            Parallel.For(0, partitions, p =>
+            {
+                var mine = terms[p];
+                for (var i = 0; i < members.Count; i++)
+                {
+                    foreach (var (term, units) in members[i].Terms())
+                    {
+                        if (Partition(term, partitions) == p && mine[term] is { } posting && posting.Range == inRange)
+                        {
+                            posting.Append(memberKeys[i], units);
+                        }
+                    }
+                }
+            });
+
+            Parallel.ForEach(range, leaf =>
+            {
+                var (depth, value, postings) = leaves[leaf];
+                var json = ShardJson(postings);
+                var sha = Convert.ToHexStringLower(SHA256.HashData(json));
+                hashes[leaf] = sha[..12]; // SiteBuilder.ShortHash, from the one hash
+                files[leaf] = SiteFile.Create(ShardPath(id, depth, value, hashes[leaf]), json, immutable: true);
+                shards[leaf] = new SearchShard(files[leaf].Path, sha);
+            });
+
+            foreach (var posting in range.SelectMany(leaf => leaves[leaf].Postings))
+            {
+                posting.Release();
+            }
+        }
+
         return new Tier(new SearchTier(id, fingerprint, tree.ToString(), string.Concat(hashes), shards), files);
     }
 
     private static int Partition(ulong term, int partitions) => (int)((term ^ (term >> 21)) % (uint)partitions);
+
+    /// <summary>The leaves in consecutive ranges of about <see cref="RangeBytes"/> of postings each (one range for a small tier).</summary>
+    private List<List<int>> Ranges(List<(int Depth, uint Value, List<Posting> Postings)> leaves)
+    {
+        var ranges = new List<List<int>> { new() };
+        long size = 0;
+        for (var leaf = 0; leaf < leaves.Count; leaf++)
+        {
+            var bytes = leaves[leaf].Postings.Sum(p => p.JsonSize);
+            if (size > 0 && size + bytes > RangeBytes)
+            {
+                ranges.Add([]);
+                size = 0;
+            }
+
+            ranges[^1].Add(leaf);
+            size += bytes;
+        }
+
+        return ranges;
+    }
 
     private void Split(List<Posting> postings, int depth, uint value, StringBuilder tree, List<(int, uint, List<Posting>)> leaves)
     {
@@ -421,6 +472,11 @@ public sealed class SearchIndex
 
         public byte[] Bytes { get; private set; } = [];
 
+        /// <summary>The range of shards being encoded that this list belongs to (see BuildTier).</summary>
+        public int Range { get; set; } = -1;
+
+        public bool IsRole => Name.StartsWith("role:", StringComparison.Ordinal);
+
         public void Measure(long key, int units)
         {
             Size += PostingCodec.VlqLength(_last < 0 ? key : _last - key) + units;
@@ -433,6 +489,9 @@ public sealed class SearchIndex
             _last = -1;
             _fill = 0;
         }
+
+        /// <summary>Drops the filled list once its shard is made.</summary>
+        public void Release() => Bytes = [];
 
         public void Append(long key, ReadOnlySpan<byte> units)
         {
