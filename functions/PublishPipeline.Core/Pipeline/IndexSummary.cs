@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using PublishPipeline.Model;
 using PublishPipeline.Site;
@@ -63,11 +61,8 @@ internal sealed class IndexSummary
     internal static byte[] ToBytes(IndexSummary summary)
     {
         var (rows, tiers) = (summary.Rows.Values.ToList(), summary.Tiers);
-        using var buffer = new MemoryStream();
-        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        return SealedBinary.Write(Magic, FormatVersion, w =>
         {
-            w.Write(Magic);
-            w.Write(FormatVersion);
             w.Write(Build);
             w.Write(rows.Count);
             foreach (var row in rows)
@@ -111,27 +106,18 @@ internal sealed class IndexSummary
                 w.Write(page.Path);
                 w.Write(page.Sha256);
             }
-        }
-
-        buffer.Write(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
-        return buffer.ToArray();
+        });
     }
 
     /// <summary>Reads <see cref="ToBytes"/> back; null when it is damaged, of another format or of another build.</summary>
-    internal static IndexSummary? FromBytes(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.Length < Magic.Length + SHA256.HashSizeInBytes ||
-            !bytes[..Magic.Length].SequenceEqual(Magic) ||
-            !SHA256.HashData(bytes[..^SHA256.HashSizeInBytes]).AsSpan().SequenceEqual(bytes[^SHA256.HashSizeInBytes..]))
-        {
-            return null;
-        }
+    internal static IndexSummary? FromBytes(ReadOnlySpan<byte> bytes) =>
+        SealedBinary.Read(bytes.ToArray(), Magic, FormatVersion, Read);
 
-        using var buffer = new MemoryStream(bytes[Magic.Length..^SHA256.HashSizeInBytes].ToArray());
-        using var r = new BinaryReader(buffer, Encoding.UTF8);
+    private static IndexSummary? Read(BinaryReader r)
+    {
         try
         {
-            if (r.ReadInt32() != FormatVersion || r.ReadString() != Build)
+            if (r.ReadString() != Build)
             {
                 return null;
             }
@@ -179,9 +165,9 @@ internal sealed class IndexSummary
                 pages[i] = new ListingPage(r.ReadString(), r.ReadString(), r.ReadString());
             }
 
-            return buffer.Position == buffer.Length ? new IndexSummary(rows, tiers, pages) : null;
+            return new IndexSummary(rows, tiers, pages);
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or JsonException or ArgumentOutOfRangeException or OverflowException)
+        catch (JsonException)
         {
             return null; // made again from the entries
         }

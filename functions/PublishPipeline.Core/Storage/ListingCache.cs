@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace PublishPipeline.Storage;
 
@@ -100,11 +98,8 @@ internal sealed class ListingCache
 
     internal byte[] ToBytes()
     {
-        using var buffer = new MemoryStream();
-        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        return SealedBinary.Write(Magic, FormatVersion, w =>
         {
-            w.Write(Magic);
-            w.Write(FormatVersion);
             w.Write(_entries.Count);
             foreach (var (relative, (length, ticks, info)) in _entries)
             {
@@ -122,53 +117,29 @@ internal sealed class ListingCache
                     w.Write(value);
                 }
             }
-        }
-
-        buffer.Write(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
-        return buffer.ToArray();
+        });
     }
 
     /// <summary>Reads <see cref="ToBytes"/> back; null when damaged or of another format.</summary>
-    internal static ListingCache? FromBytes(byte[] bytes)
+    internal static ListingCache? FromBytes(byte[] bytes) => SealedBinary.Read(bytes, Magic, FormatVersion, r =>
     {
-        if (bytes.Length < Magic.Length + SHA256.HashSizeInBytes ||
-            !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic) ||
-            !SHA256.HashData(bytes.AsSpan(0, bytes.Length - SHA256.HashSizeInBytes)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - SHA256.HashSizeInBytes)))
+        var count = r.ReadInt32();
+        var entries = new Dictionary<string, Entry>(count, StringComparer.Ordinal);
+        for (var n = 0; n < count; n++)
         {
-            return null;
-        }
-
-        using var buffer = new MemoryStream(bytes, Magic.Length, bytes.Length - Magic.Length - SHA256.HashSizeInBytes);
-        using var r = new BinaryReader(buffer, Encoding.UTF8);
-        try
-        {
-            if (r.ReadInt32() != FormatVersion)
+            var (relative, length, ticks) = (r.ReadString(), r.ReadInt64(), r.ReadInt64());
+            var (name, infoLength, etag, modified) = (r.ReadString(), r.ReadInt64(), r.ReadString(), r.ReadInt64());
+            var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var m = r.ReadInt32(); m > 0; m--)
             {
-                return null;
+                metadata[r.ReadString()] = r.ReadString();
             }
 
-            var count = r.ReadInt32();
-            var entries = new Dictionary<string, Entry>(count, StringComparer.Ordinal);
-            for (var n = 0; n < count; n++)
-            {
-                var (relative, length, ticks) = (r.ReadString(), r.ReadInt64(), r.ReadInt64());
-                var (name, infoLength, etag, modified) = (r.ReadString(), r.ReadInt64(), r.ReadString(), r.ReadInt64());
-                var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
-                for (var m = r.ReadInt32(); m > 0; m--)
-                {
-                    metadata[r.ReadString()] = r.ReadString();
-                }
-
-                entries[relative] = new Entry(length, ticks, new ObjectInfo(name, infoLength, etag, new DateTimeOffset(modified, TimeSpan.Zero), metadata));
-            }
-
-            return buffer.Position == buffer.Length ? new ListingCache(entries) : null;
+            entries[relative] = new Entry(length, ticks, new ObjectInfo(name, infoLength, etag, new DateTimeOffset(modified, TimeSpan.Zero), metadata));
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentOutOfRangeException)
-        {
-            return null;
-        }
-    }
+
+        return new ListingCache(entries);
+    });
 }
 
 /// <summary>The listing caches of one store: read once per container, kept in memory after each listing, written when they changed.</summary>
