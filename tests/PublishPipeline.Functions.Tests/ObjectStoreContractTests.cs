@@ -263,6 +263,81 @@ public abstract class ObjectStoreContractTests : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentException>(() => Store.PutAsync("../uploads", "a.txt", "x"u8.ToArray(), ObjectProperties.None));
     }
 
+    [Fact]
+    public async Task A_put_from_a_stream_stores_what_a_put_of_the_same_bytes_stores()
+    {
+        // Written in pieces of odd sizes, as a serialiser writes: the object is their concatenation.
+        var bytes = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 4000).Select(i => $"{{\"turn\":{i},\"text\":\"会議録\"}}")));
+        var etag = await Store.PutAsync(
+            Containers.Web,
+            "minutes/m3/minutes.json",
+            async (stream, cancellationToken) =>
+            {
+                for (var at = 0; at < bytes.Length; at += 777)
+                {
+                    await stream.WriteAsync(bytes.AsMemory(at, Math.Min(777, bytes.Length - at)), cancellationToken);
+                }
+
+                stream.WriteByte((byte)'\n');
+            },
+            Html);
+        var plain = await Store.PutAsync(Containers.Web, "minutes/m4/minutes.json", (byte[])[.. bytes, (byte)'\n'], Html);
+
+        var stored = await Store.GetAsync(Containers.Web, "minutes/m3/minutes.json");
+        Assert.NotNull(stored);
+        Assert.Equal([.. bytes, (byte)'\n'], stored.Content.ToArray());
+        Assert.Equal("text/html; charset=utf-8", stored.Properties.ContentType);
+        Assert.Equal("abc123", ObjectMetadata.Get(stored.Properties.Metadata, "contentsha256"));
+        Assert.Equal(etag, stored.ETag);
+        Assert.Equal(etag, (await ListAsync(Containers.Web, "minutes/m3/")).Single().ETag);
+        if (Store is FileSystemObjectStore)
+        {
+            Assert.Equal(plain, etag); // made from the content and its headers, however it was written
+        }
+    }
+
+    [Fact]
+    public async Task A_put_from_a_stream_whose_writer_fails_writes_nothing_and_keeps_the_old_object()
+    {
+        var old = "<p>前の版</p>"u8.ToArray();
+        var etag = await Store.PutAsync(Containers.Web, "minutes/m5/index.html", old, Html);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Store.PutAsync(
+            Containers.Web,
+            "minutes/m5/index.html",
+            async (stream, cancellationToken) =>
+            {
+                await stream.WriteAsync("<p>半分"u8.ToArray(), cancellationToken);
+                throw new InvalidOperationException("the serialiser failed");
+            },
+            Html));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Store.PutAsync(
+            Containers.Web, "minutes/m6/index.html", (_, _) => throw new InvalidOperationException("nothing written"), Html));
+
+        var stored = await Store.GetAsync(Containers.Web, "minutes/m5/index.html");
+        Assert.NotNull(stored);
+        Assert.Equal(old, stored.Content.ToArray());
+        Assert.Equal(etag, stored.ETag);
+        Assert.Null(await Store.GetAsync(Containers.Web, "minutes/m6/index.html"));
+        Assert.Equal(["minutes/m5/index.html"], (await ListAsync(Containers.Web, "minutes/")).Select(i => i.Name));
+    }
+
+    [Fact]
+    public async Task A_put_from_a_stream_honours_its_condition()
+    {
+        var first = await Store.PutAsync(Containers.Web, "minutes/m7/index.html", "<p>一</p>"u8.ToArray(), Html);
+        static Func<Stream, CancellationToken, Task> Writes(byte[] bytes) => (stream, cancellationToken) => stream.WriteAsync(bytes, cancellationToken).AsTask();
+
+        await Assert.ThrowsAsync<WriteConflictException>(() => Store.PutAsync(Containers.Web, "minutes/m7/index.html", Writes("<p>二</p>"u8.ToArray()), Html, WriteCondition.CreateOnly));
+        await Assert.ThrowsAsync<WriteConflictException>(() => Store.PutAsync(Containers.Web, "minutes/m7/index.html", Writes("<p>二</p>"u8.ToArray()), Html, WriteCondition.IfMatch("\"other\"")));
+        var second = await Store.PutAsync(Containers.Web, "minutes/m7/index.html", Writes("<p>三</p>"u8.ToArray()), Html, WriteCondition.IfMatch(first));
+
+        var stored = await Store.GetAsync(Containers.Web, "minutes/m7/index.html");
+        Assert.NotNull(stored);
+        Assert.Equal("<p>三</p>"u8.ToArray(), stored.Content.ToArray());
+        Assert.Equal(second, stored.ETag);
+    }
+
     protected async Task<List<ObjectInfo>> ListAsync(string container, string? prefix = null)
     {
         var items = new List<ObjectInfo>();

@@ -521,7 +521,14 @@ internal sealed class HtmlBlocks
     /// <summary>HTML whitespace (not the ideographic space, which is content) collapses to one space.</summary>
     internal static string Collapse(StringBuilder text)
     {
-        var result = new StringBuilder(text.Length);
+        if (text.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        // Collapsed in a pooled buffer: the only string made is the result.
+        var buffer = CharBuffers.Rent(text.Length);
+        var length = 0;
         var space = false;
         foreach (var chunk in text.GetChunks())
         {
@@ -534,17 +541,19 @@ internal sealed class HtmlBlocks
                     continue;
                 }
 
-                if (space && result.Length > 0)
+                if (space && length > 0)
                 {
-                    result.Append(' ');
+                    buffer[length++] = ' ';
                 }
 
                 space = false;
-                result.Append(c);
+                buffer[length++] = c;
             }
         }
 
-        return result.ToString();
+        var result = length == 0 ? string.Empty : new string(buffer, 0, length);
+        CharBuffers.Return(buffer);
+        return result;
     }
 
     private static bool IsAsciiWhitespace(string text)

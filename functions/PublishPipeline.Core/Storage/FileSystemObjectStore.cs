@@ -25,7 +25,7 @@ namespace PublishPipeline.Storage;
 /// records nothing else can make again. Everything else is made again from them (a file a crash
 /// left short fails the size check, so its record is ignored and the file is rewritten).
 /// </summary>
-public sealed class FileSystemObjectStore : IObjectStore
+public sealed partial class FileSystemObjectStore : IObjectStore
 {
     private const string MetaFolder = ".meta";
     private const string ListingsFolder = ".listings";
@@ -168,29 +168,50 @@ public sealed class FileSystemObjectStore : IObjectStore
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (condition is not null)
-            {
-                var current = await GetAsync(container, name, cancellationToken).ConfigureAwait(false);
-                if (condition.IfNotExists && current is not null)
-                {
-                    throw new WriteConflictException($"{container}/{name} already exists.");
-                }
+            await CheckConditionAsync(container, name, condition, cancellationToken).ConfigureAwait(false);
+            var sha = contentSha256 ?? Convert.ToHexStringLower(SHA256.HashData(content.Span));
+            EnsureKnownFolder(Path.GetDirectoryName(file)!);
+            return Commit(container, name, file, sidecar, sha, content.Length, properties, (path, durable, attribute) => WriteAtomically(path, content.Span, durable, attribute));
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
 
-                if (condition.IfMatchETag is { } expected && (current is null || current.ETag != expected))
-                {
-                    throw new WriteConflictException($"{container}/{name} changed: expected ETag {expected}, found {current?.ETag ?? "no object"}.");
-                }
+    /// <exception cref="WriteConflictException">The <paramref name="condition"/> does not hold now.</exception>
+    private async Task CheckConditionAsync(string container, string name, WriteCondition? condition, CancellationToken cancellationToken)
+    {
+        if (condition is not null)
+        {
+            var current = await GetAsync(container, name, cancellationToken).ConfigureAwait(false);
+            if (condition.IfNotExists && current is not null)
+            {
+                throw new WriteConflictException($"{container}/{name} already exists.");
             }
 
-            var sha = contentSha256 ?? Convert.ToHexStringLower(SHA256.HashData(content.Span));
-            var record = JsonSerializer.SerializeToUtf8Bytes(Sidecar.From(name, sha, content.Length, properties), SidecarJson);
-            EnsureKnownFolder(Path.GetDirectoryName(file)!);
+            if (condition.IfMatchETag is { } expected && (current is null || current.ETag != expected))
+            {
+                throw new WriteConflictException($"{container}/{name} changed: expected ETag {expected}, found {current?.ETag ?? "no object"}.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Records the object and commits its content: <paramref name="write"/> puts the content at a path
+    /// (durably or not, with the record as its attribute when given) and returns 0 or the errno with
+    /// which the file system refused the attribute. Called under the object's gate.
+    /// </summary>
+    private string Commit(string container, string name, string file, string sidecar, string sha, long length, ObjectProperties properties, Func<string, bool, byte[]?, int> write)
+    {
+        {
+            var record = JsonSerializer.SerializeToUtf8Bytes(Sidecar.From(name, sha, length, properties), SidecarJson);
             var durable = Durable(container, name);
 
             // The record in the file's attribute: one file, committed with the content by its rename.
             if (RecordsInAttributes && !_noAttributes.ContainsKey(container))
             {
-                var refused = WriteAtomically(file, content.Span, durable, record);
+                var refused = write(file, durable, record);
                 if (refused == 0)
                 {
                     if (MaySidecar(container))
@@ -214,12 +235,8 @@ public sealed class FileSystemObjectStore : IObjectStore
             _sidecars[container] = true;
             EnsureKnownFolder(Path.GetDirectoryName(sidecar)!);
             WriteAtomically(sidecar, record, durable: false, attribute: null);
-            WriteAtomically(file, content.Span, durable, attribute: null);
+            write(file, durable, null);
             return ETagOf(sha, properties);
-        }
-        finally
-        {
-            gate.Release();
         }
     }
 

@@ -38,6 +38,29 @@ public interface IObjectStore
         CancellationToken cancellationToken = default) =>
         PutAsync(container, name, content, properties, condition, cancellationToken);
 
+    /// <summary>
+    /// Writes the object whole from what <paramref name="writeContent"/> writes to the stream it is
+    /// given (JSON serialised straight into the store, say), so a large object need not be one array
+    /// in memory first. The object appears only when the writer has finished, under the same
+    /// <paramref name="condition"/> as a write of bytes; if the writer throws, nothing is written. The
+    /// writer is called once. By default the content is gathered in memory and written as bytes; the
+    /// file-system store writes it to the object's folder as it comes.
+    /// </summary>
+    /// <exception cref="WriteConflictException">The <paramref name="condition"/> did not hold.</exception>
+    async Task<string> PutAsync(
+        string container,
+        string name,
+        Func<Stream, CancellationToken, Task> writeContent,
+        ObjectProperties properties,
+        WriteCondition? condition = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writeContent);
+        using var buffer = new MemoryStream();
+        await writeContent(buffer, cancellationToken).ConfigureAwait(false);
+        return await PutAsync(container, name, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), properties, condition, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Deletes the object; false when it was not there.</summary>
     Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken = default);
 

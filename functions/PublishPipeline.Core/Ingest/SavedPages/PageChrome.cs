@@ -42,7 +42,7 @@ internal static class PageChrome
 
         foreach (var heading in root.QuerySelectorAll("h1, h2, h3, h4, h5, h6, caption, legend").ToList())
         {
-            if (ScreenNames.Contains(Compact(heading.TextContent)))
+            if (IsScreenName(Compact(heading.TextContent)))
             {
                 heading.Remove();
             }
@@ -60,21 +60,36 @@ internal static class PageChrome
 
         foreach (var token in element.ClassList.Append(element.Id ?? ""))
         {
-            var t = token.ToLowerInvariant();
-            foreach (var word in ChromeWords)
+            if (IsChromeToken(token))
             {
-                // word, word-…, word_…, …-word or …_word (compared in place: no string per token and word)
-                if (t == word
-                    || (t.Length > word.Length && t.StartsWith(word, StringComparison.Ordinal) && t[word.Length] is '-' or '_')
-                    || (t.Length > word.Length && t.EndsWith(word, StringComparison.Ordinal) && t[^(word.Length + 1)] is '-' or '_'))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
         return false;
     }
+
+    /// <summary>A class token or id that names chrome: word, word-…, word_…, …-word or …_word, in any case.</summary>
+    internal static bool IsChromeToken(ReadOnlySpan<char> token)
+    {
+        Span<char> t = token.Length <= 256 ? stackalloc char[token.Length] : new char[token.Length];
+        token.ToLowerInvariant(t);
+        foreach (var word in ChromeWords)
+        {
+            // compared in place: no string per token and word
+            if (t.SequenceEqual(word)
+                || (t.Length > word.Length && t.StartsWith(word, StringComparison.Ordinal) && t[word.Length] is '-' or '_')
+                || (t.Length > word.Length && t.EndsWith(word, StringComparison.Ordinal) && t[^(word.Length + 1)] is '-' or '_'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A heading's text without white space that only names the screen (文書閲覧, 検索結果).</summary>
+    internal static bool IsScreenName(string compact) => ScreenNames.Contains(compact);
 
     private static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }

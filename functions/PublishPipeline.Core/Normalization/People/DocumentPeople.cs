@@ -122,7 +122,7 @@ internal sealed class DocumentPeople(KnownPeople known)
         {
             var person = turn.Person is { } p ? Refine(p) : turn.Speaker is { } label ? Label(label) : null;
             // A stage direction is a procedure line of its own, or stands inside a speech (…質問します。〔山田太郎君登壇〕).
-            var mentions = turn.Kind != TurnKind.Procedure || turn.Text.Length <= 200 ? StageDirectionPeople.Read(turn.Text, known) : [];
+            var mentions = turn.Kind != TurnKind.Procedure || turn.Text.Length <= 200 ? StageDirectionPeople.Read(turn.Text, known) : Array.Empty<PersonMention>();
             turns.Add(person is null && mentions.Count == 0 ? turn : turn with { Person = person, Mentions = mentions });
         }
 

@@ -21,7 +21,8 @@ internal static class StageDirectionPeople
     private static readonly System.Buffers.SearchValues<char> Opens = System.Buffers.SearchValues.Create("〔（(［[【");
     private static readonly System.Buffers.SearchValues<char> Closes = System.Buffers.SearchValues.Create("〕）)］]】");
 
-    public static List<PersonMention> Read(string text, KnownPeople? known = null)
+    /// <summary>The people the stage directions in a text name; one shared empty list when none (most turns).</summary>
+    public static IReadOnlyList<PersonMention> Read(string text, KnownPeople? known = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         List<PersonMention>? found = null;
@@ -55,7 +56,7 @@ internal static class StageDirectionPeople
             from = close + 1;
         }
 
-        return found ?? [];
+        return found is null ? Array.Empty<PersonMention>() : found;
     }
 
     private static PersonMention? Clause(ReadOnlySpan<char> clause, KnownPeople? known)

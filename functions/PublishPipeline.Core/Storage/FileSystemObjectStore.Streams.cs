@@ -1,0 +1,158 @@
+using System.Security.Cryptography;
+
+namespace PublishPipeline.Storage;
+
+/// <summary>
+/// Writes from a stream: the content goes to a temporary file in the object's folder as the writer
+/// writes it, hashed on the way, and is committed under the object's gate as a write of bytes is
+/// (record as attribute or sidecar, then the rename). A large object (a normalised document of tens
+/// of MB) is never one array in memory.
+/// </summary>
+public sealed partial class FileSystemObjectStore
+{
+    public async Task<string> PutAsync(
+        string container,
+        string name,
+        Func<Stream, CancellationToken, Task> writeContent,
+        ObjectProperties properties,
+        WriteCondition? condition = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writeContent);
+        ArgumentNullException.ThrowIfNull(properties);
+        ObjectMetadata.Validate(properties.Metadata);
+        var (file, sidecar) = Locate(container, name);
+        var temp = CreateTemporary(Path.GetDirectoryName(file)!);
+        try
+        {
+            string sha;
+            long length;
+            using (var content = new FileStream(temp, FileMode.Open, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024))
+            using (var hashing = new HashingStream(content))
+            {
+                await writeContent(hashing, cancellationToken).ConfigureAwait(false);
+                await hashing.FlushAsync(cancellationToken).ConfigureAwait(false);
+                (sha, length) = (hashing.Sha256(), hashing.Length);
+            }
+
+            var gate = GateOf(file);
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await CheckConditionAsync(container, name, condition, cancellationToken).ConfigureAwait(false);
+                return Commit(container, name, file, sidecar, sha, length, properties, (path, durable, attribute) => MoveIntoPlace(temp, path, durable, attribute));
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+        finally
+        {
+            File.Delete(temp); // gone already once committed
+        }
+    }
+
+    /// <summary>An empty temporary file in the folder, made again if a concurrent prune removed the folder meanwhile.</summary>
+    private string CreateTemporary(string folder)
+    {
+        EnsureKnownFolder(folder);
+        var temp = Path.Combine(folder, TempPrefix + Guid.NewGuid().ToString("N"));
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None).Dispose();
+                return temp;
+            }
+            catch (DirectoryNotFoundException) when (attempt < 5)
+            {
+                EnsureFolder(folder);
+            }
+        }
+    }
+
+    /// <summary>The written temporary file renamed into place, with the record as its attribute when given (else 0 or the refusal's errno, as WriteOnce).</summary>
+    private static int MoveIntoPlace(string temp, string path, bool durable, byte[]? attribute)
+    {
+        using (var handle = File.OpenHandle(temp, FileMode.Open, FileAccess.Write, FileShare.None))
+        {
+            if (attribute is not null && ExtendedAttributes.TrySet(handle, attribute) is var refused and not 0)
+            {
+                return refused;
+            }
+
+            if (durable)
+            {
+                RandomAccess.FlushToDisk(handle);
+            }
+        }
+
+        File.Move(temp, path, overwrite: true);
+        return 0;
+    }
+
+    /// <summary>A write-only stream that hashes (SHA-256) and counts what passes to the stream under it.</summary>
+    private sealed class HashingStream(Stream inner) : Stream
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private long _length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position
+        {
+            get => _length;
+            set => throw new NotSupportedException();
+        }
+
+        public string Sha256() => Convert.ToHexStringLower(_hash.GetCurrentHash());
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            _hash.AppendData(buffer);
+            _length += buffer.Length;
+            inner.Write(buffer);
+        }
+
+        public override void WriteByte(byte value) => Write([value]);
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            _hash.AppendData(buffer.Span);
+            _length += buffer.Length;
+            return inner.WriteAsync(buffer, cancellationToken);
+        }
+
+        public override void Flush() => inner.Flush();
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _hash.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}
