@@ -98,9 +98,9 @@ public sealed class FileSystemObjectStore : IObjectStore
 
     public Task<ObjectStat?> StatAsync(string container, string name, CancellationToken cancellationToken = default)
     {
-        var (file, _) = Locate(container, name);
-        var info = new FileInfo(file);
-        return Task.FromResult(info.Exists ? new ObjectStat(info.Length, info.LastWriteTimeUtc) : null);
+        // One statx of the file alone (no sidecar path): a site check stats ~60,000 files.
+        var stamp = FileStatus.Of(FileOf(container, name));
+        return Task.FromResult(stamp is { } s ? new ObjectStat(s.Length, new DateTimeOffset(s.LastWriteTicks, TimeSpan.Zero)) : null);
     }
 
     /// <summary>The folder that holds a container's objects.</summary>
@@ -398,6 +398,16 @@ public sealed class FileSystemObjectStore : IObjectStore
         }
 
         return (file, sidecar);
+    }
+
+    /// <summary>The object's file as <see cref="Locate"/> finds it, without the sidecar's path: a name short enough that no segment is stored under its hash is its own path.</summary>
+    private string FileOf(string container, string name)
+    {
+        ObjectName.Validate(name);
+        var relative = Encoding.UTF8.GetByteCount(name) <= MaxSegmentBytes && !name.Contains(TempPrefix, StringComparison.Ordinal)
+            ? name
+            : string.Join('/', name.Split('/').Select(EncodeSegment));
+        return Path.Join(ContainerFolder(container), relative);
     }
 
     private string SidecarFolder(string container) => Path.Combine(Root, MetaFolder, container == Containers.Web ? "_web" : container);
