@@ -403,7 +403,7 @@ public sealed class FileSystemObjectStore : IObjectStore
     }
 
     /// <summary>The object's file as <see cref="Locate"/> finds it, without the sidecar's path: a name short enough that no segment is stored under its hash is its own path.</summary>
-    private string FileOf(string container, string name)
+    internal string FileOf(string container, string name)
     {
         ObjectName.Validate(name);
         var relative = Encoding.UTF8.GetByteCount(name) <= MaxSegmentBytes && !name.Contains(TempPrefix, StringComparison.Ordinal)
