@@ -20,7 +20,9 @@ public sealed class ListingCacheTests : IDisposable
 
     private string Listings => Path.Combine(Work, ".listings");
 
-    private FileSystemObjectStore NewStore() => new(Work, new Dictionary<string, string> { [Containers.Web] = Path.Combine(_root.FullName, "site") });
+    // Files changed just now are cacheable here (the store waits ListingCache.Settle): each change
+    // below makes a new file (another inode) or waits out the clock's tick itself.
+    private FileSystemObjectStore NewStore() => new(Work, new Dictionary<string, string> { [Containers.Web] = Path.Combine(_root.FullName, "site") }) { ListingSettle = TimeSpan.Zero };
 
     private static ObjectProperties Version(string v) => new() { ContentType = "application/json", Metadata = new Dictionary<string, string> { ["v"] = v } };
 
@@ -68,10 +70,18 @@ public sealed class ListingCacheTests : IDisposable
         await PutOldAsync(store, Containers.Audit, "other.json", "{}", "1");
         Assert.Equal("1", (await ListAsync(NewStore(), Containers.Audit, "rendered/")).Single().Metadata["v"]);
 
-        // The same bytes with another record, put back with the old time: only the cache can
-        // still say "1" (the one case the cache does not see, by design: see ListingCache).
+        // The cache's entry for the unchanged file is what the next listing reports: shown by
+        // an entry made to say "cached" under the file's own stamp.
+        var file = Path.Combine(Listings, Containers.Audit);
+        var entry = ListingCache.FromBytes(await File.ReadAllBytesAsync(file))!.Entries["rendered/m1.json"];
+        var doctored = entry with { Info = entry.Info with { Metadata = new Dictionary<string, string> { ["v"] = "cached" } } };
+        await File.WriteAllBytesAsync(file, ListingCache.Empty.After(new(StringComparer.Ordinal) { ["rendered/m1.json"] = doctored }, (_, _) => true)!.ToBytes());
+        Assert.Equal("cached", (await ListAsync(NewStore(), Containers.Audit, "rendered/")).Single().Metadata["v"]);
+
+        // The same bytes with another record, put back with the old time and size: the file's
+        // change time says it is another file.
         await PutOldAsync(store, Containers.Audit, "rendered/m1.json", "{\"x\":1}", "2");
-        Assert.Equal("1", (await ListAsync(NewStore(), Containers.Audit, "rendered/")).Single().Metadata["v"]);
+        Assert.Equal("2", (await ListAsync(NewStore(), Containers.Audit, "rendered/")).Single().Metadata["v"]);
 
         // An ordinary write gives the file a new time: listed with its new record.
         await store.PutAsync(Containers.Audit, "rendered/m1.json", "{\"x\":1}"u8.ToArray(), Version("3"));
@@ -80,13 +90,68 @@ public sealed class ListingCacheTests : IDisposable
         // A damaged cache is no cache.
         File.SetLastWriteTimeUtc(FileOf(Containers.Audit, "rendered/m1.json"), LongAgo);
         Assert.Equal("3", (await ListAsync(NewStore(), Containers.Audit, "rendered/")).Single().Metadata["v"]);
-        var file = Path.Combine(Listings, Containers.Audit);
         var bytes = await File.ReadAllBytesAsync(file);
         bytes[bytes.Length / 2] ^= 0xFF;
         await File.WriteAllBytesAsync(file, bytes);
         await PutOldAsync(store, Containers.Audit, "rendered/m1.json", "{\"x\":1}", "4");
         Assert.Equal(["1", "4"], (await ListAsync(NewStore(), Containers.Audit)).Select(i => i.Metadata["v"]));
     }
+
+    [Fact]
+    public async Task A_record_set_on_its_own_and_an_old_copy_put_back_with_its_time_are_seen()
+    {
+        // Linux (as CI): the store's record is an extended attribute, the change time from statx.
+        var store = NewStore();
+        await PutOldAsync(store, Containers.Normalized, "a.json", "{\"a\":1}", "1");
+        await PutOldAsync(store, Containers.Normalized, "b.json", "{\"b\":1}", "1");
+        var keep = Path.Combine(_root.FullName, "b-v1.json");
+        CopyWithRecord(FileOf(Containers.Normalized, "b.json"), keep); // version 1 of b, saved aside
+        await PutOldAsync(store, Containers.Normalized, "b.json", "{\"b\":2}", "2"); // same size, same old time
+        Assert.Equal(["1", "2"], (await ListAsync(NewStore(), Containers.Normalized)).Select(i => i.Metadata["v"]));
+
+        // setfattr: a's record rewritten in place (same bytes, size and last-write time), a tick
+        // of the clock after its last change.
+        var a = FileOf(Containers.Normalized, "a.json");
+        var time = File.GetLastWriteTimeUtc(a);
+        var before = FileStatus.Of(a);
+        Thread.Sleep(20);
+        var record = Encoding.UTF8.GetString(GetXAttr(a)).Replace("\"v\":\"1\"", "\"v\":\"9\"", StringComparison.Ordinal);
+        Assert.Equal(0, SetXAttr(a, Encoding.UTF8.GetBytes(record)));
+        Assert.Equal(time, File.GetLastWriteTimeUtc(a));
+        Assert.NotEqual(before, FileStatus.Of(a));
+
+        // cp -a of the old version of b: its bytes, record, size and last-write time.
+        CopyWithRecord(keep, FileOf(Containers.Normalized, "b.json"));
+        Assert.Equal(time, File.GetLastWriteTimeUtc(FileOf(Containers.Normalized, "b.json")));
+
+        var cached = await ListAsync(NewStore(), Containers.Normalized);
+        Directory.Delete(Listings, recursive: true);
+        var uncached = await ListAsync(NewStore(), Containers.Normalized);
+        Assert.Equal(["9", "1"], cached.Select(i => i.Metadata["v"]));
+        Assert.Equal(uncached.Select(Describe), cached.Select(Describe));
+    }
+
+    /// <summary>What <c>cp -a</c> does: the bytes, the record attribute and the last-write time.</summary>
+    private static void CopyWithRecord(string from, string to)
+    {
+        var temp = to + ".copy";
+        File.Copy(from, temp, overwrite: true);
+        Assert.Equal(0, SetXAttr(temp, GetXAttr(from)));
+        File.SetLastWriteTimeUtc(temp, File.GetLastWriteTimeUtc(from));
+        File.Move(temp, to, overwrite: true);
+    }
+
+    private const string RecordAttribute = "user.minutes.object";
+
+    private static byte[] GetXAttr(string path)
+    {
+        var buffer = new byte[64 * 1024];
+        var read = NativeXAttr.GetXAttr(path, RecordAttribute, buffer, (nuint)buffer.Length);
+        Assert.True(read > 0, "the store keeps its record in an extended attribute here");
+        return buffer[..(int)read];
+    }
+
+    private static int SetXAttr(string path, byte[] value) => NativeXAttr.SetXAttr(path, RecordAttribute, value, (nuint)value.Length, 0);
 
     private static string Describe(ObjectInfo i) =>
         $"{i.Name} {i.Length} {i.ETag} {i.LastModified.UtcTicks} {string.Join(",", i.Metadata.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => m.Key + "=" + m.Value))}";
@@ -101,4 +166,15 @@ public sealed class ListingCacheTests : IDisposable
 
         return items;
     }
+
+}
+
+/// <summary>getxattr(2) / setxattr(2), as <c>getfattr</c> / <c>setfattr</c> call them.</summary>
+internal static class NativeXAttr
+{
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "getxattr", CharSet = System.Runtime.InteropServices.CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    internal static extern nint GetXAttr(string path, string name, [System.Runtime.InteropServices.Out] byte[] value, nuint size);
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "setxattr", CharSet = System.Runtime.InteropServices.CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    internal static extern int SetXAttr(string path, string name, byte[] value, nuint size, int flags);
 }

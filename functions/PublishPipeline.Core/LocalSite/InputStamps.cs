@@ -34,17 +34,17 @@ internal sealed class InputStamps
     /// <summary>The input's hash and, when it had to be read, its bytes.</summary>
     public async Task<(string Sha256, byte[]? Bytes)> HashAsync(string name, string file, CancellationToken cancellationToken)
     {
-        var info = new FileInfo(file);
-        if (info.Exists && _stamps.TryGet(name, out var stamp) && stamp.Length == info.Length && stamp.Ticks == info.LastWriteTimeUtc.Ticks)
+        var info = FileStatus.Of(file); // one statx per input: an archive has ~14,000
+        if (info is { } now && _stamps.TryGet(name, out var stamp) && stamp.Length == now.Length && stamp.Ticks == now.LastWriteTicks)
         {
             return (stamp.Sha256, null);
         }
 
         var bytes = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
         var sha = PipelineNames.Sha256(bytes);
-        if (info.Exists && info.Length == bytes.Length && DateTime.UtcNow - info.LastWriteTimeUtc > Settle)
+        if (info is { } read && read.Length == bytes.Length && DateTime.UtcNow - read.LastWriteUtc > Settle)
         {
-            _stamps.Set(name, new Stamp(info.Length, info.LastWriteTimeUtc.Ticks, sha), static (a, b) => a == b);
+            _stamps.Set(name, new Stamp(read.Length, read.LastWriteTicks, sha), static (a, b) => a == b);
         }
 
         return (sha, bytes);

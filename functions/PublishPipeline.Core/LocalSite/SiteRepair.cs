@@ -33,13 +33,32 @@ internal static class SiteRepair
         // 1. By stamp: one stat per file, nothing read.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
         var unstamped = new ConcurrentBag<(string Id, string ETag)>();
-        await Parallel.ForEachAsync(records, parallel, async (record, ct) =>
+        if (SiteStamps.Matcher(store) is { } matches)
         {
-            if (!stamps.Documents.TryGet(record.Id, out var stamp) || stamp.Record != record.ETag || !await AllMatchAsync(store, stamp.Files, ct).ConfigureAwait(false))
+            // The file-system store: a plain loop over ranges of documents, one statx per file.
+            Parallel.ForEach(Partitioner.Create(0, records.Count, 256), parallel, range =>
             {
-                unstamped.Add(record);
-            }
-        }).ConfigureAwait(false);
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    var record = records[i];
+                    if (!stamps.Documents.TryGet(record.Id, out var stamp) || stamp.Record != record.ETag || !stamp.Files.All(f => matches(f.Key, f.Value)))
+                    {
+                        unstamped.Add(record);
+                    }
+                }
+            });
+        }
+        else
+        {
+            await Parallel.ForEachAsync(records, parallel, async (record, ct) =>
+            {
+                if (!stamps.Documents.TryGet(record.Id, out var stamp) || stamp.Record != record.ETag || !await AllMatchAsync(store, stamp.Files, ct).ConfigureAwait(false))
+                {
+                    unstamped.Add(record);
+                }
+            }).ConfigureAwait(false);
+        }
+
         var unstampedIndex = new ConcurrentBag<KeyValuePair<string, string>>();
         await Parallel.ForEachAsync(indexFiles, parallel, async (file, ct) =>
         {

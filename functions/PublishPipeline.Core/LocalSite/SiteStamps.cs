@@ -57,6 +57,17 @@ internal sealed class SiteStamps
         stamp.Length == 2 && await store.StatAsync(Containers.Web, path, cancellationToken).ConfigureAwait(false) is { } stat &&
         stat.Length == stamp[0] && stat.LastModified.UtcTicks == stamp[1];
 
+    /// <summary>
+    /// <see cref="MatchesAsync"/> without a task per file where the store is the file system's:
+    /// a re-publish of a 10,000-minutes site checks ~55,000 document files this way. Null for
+    /// other stores.
+    /// </summary>
+    public static Func<string, long[], bool>? Matcher(IObjectStore store) =>
+        store is FileSystemObjectStore files
+            ? (path, stamp) => stamp.Length == 2 && FileStatus.Of(files.FileOf(Containers.Web, path)) is { } stat &&
+                               stat.Length == stamp[0] && stat.LastWriteTicks == stamp[1]
+            : null;
+
     /// <summary>Stamps the index files a rebuild just wrote with the hashes it recorded for them.</summary>
     public async Task StampWrittenAsync(IObjectStore store, IndexUpdate update, CancellationToken cancellationToken)
     {

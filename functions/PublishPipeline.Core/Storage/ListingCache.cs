@@ -8,22 +8,30 @@ namespace PublishPipeline.Storage;
 /// objects that did not change is a stat of each file instead of reading and parsing each one's
 /// record (an extended attribute or a sidecar) and hashing its properties into the ETag again.
 ///
-/// An entry is used only while the file has the size and last-write time it had when the record
-/// was read: the store writes every object as a new file renamed into place, so a write (by the
-/// store, another process, an editor or <c>cp</c>) gives the path a new time, and a deleted or
-/// added file is seen by the listing's own walk. An entry is kept only for a file last written at
-/// least <see cref="Settle"/> before the listing began, so two writes within one tick of the file
-/// system's clock cannot share a time. Only a record changed on its own (<c>setfattr</c>) or a copy
-/// put back with its old time and size (<c>cp -a</c> of that very version) goes unseen; deleting
-/// the cache folder undoes either. A cache, not a record: missing, damaged or of another format,
-/// it is empty, and the listing reads every record as before.
+/// An entry is used only while the file has the size, last-write time, inode change time (ctime)
+/// and inode number (<see cref="FileStatus"/>) it had when the record was read. The change time moves with
+/// anything done to the file — a write by the store (a new file renamed into place), another
+/// process, an editor, <c>cp</c>, a record set on its own (<c>setfattr</c>), an old copy put back
+/// with its old time (<c>cp -a</c>, <c>rsync -t</c>) — and no program can set it back; a deleted
+/// or added file is seen by the listing's own walk. (A hard link or a <c>chmod</c> moves it too:
+/// the next listing reads those records once more.) An entry is kept only for a file last changed
+/// at least <see cref="Settle"/> before the listing began, so two changes within one tick of the
+/// file system's clock cannot share a time. Where the platform gives no change time (elsewhere
+/// than 64-bit Linux) the entry goes by size and last-write time, and there a record changed on
+/// its own or an old copy put back with its time goes unseen; deleting the cache folder undoes
+/// either. A cache, not a record: missing, damaged or of another format, it is empty, and the
+/// listing reads every record as before.
 /// </summary>
 internal sealed class ListingCache
 {
-    /// <summary>Files written this recently are not cached (see the summary).</summary>
+    /// <summary>Files changed this recently are not cached (see the summary).</summary>
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
 
-    private const int FormatVersion = 1;
+    /// <summary>Whether a file of this stamp, seen at <paramref name="now"/>, changed long enough ago to be cached.</summary>
+    public static bool Settled(FileStatus.Stamp file, DateTime now, TimeSpan settle) =>
+        Math.Max(file.LastWriteTicks, file.ChangeTicks) < (now - settle).Ticks;
+
+    private const int FormatVersion = 2; // 2: the change time and the inode
 
     private static readonly byte[] Magic = "PPLC"u8.ToArray();
 
@@ -31,14 +39,17 @@ internal sealed class ListingCache
 
     private ListingCache(Dictionary<string, Entry> entries) => _entries = entries;
 
-    /// <summary>One object as listed, with the size and time of the file its record was read from.</summary>
-    public readonly record struct Entry(long Length, long LastWriteTicks, ObjectInfo Info);
+    /// <summary>One object as listed, with the size and times of the file its record was read from.</summary>
+    public readonly record struct Entry(FileStatus.Stamp File, ObjectInfo Info);
 
     public static ListingCache Empty => new(new Dictionary<string, Entry>(StringComparer.Ordinal));
 
-    /// <summary>The cached object at <paramref name="relative"/> if the file still has that size and time.</summary>
-    public ObjectInfo? Get(string relative, long length, DateTime lastWriteUtc) =>
-        _entries.TryGetValue(relative, out var entry) && entry.Length == length && entry.LastWriteTicks == lastWriteUtc.Ticks ? entry.Info : null;
+    /// <summary>The cached object at <paramref name="relative"/> if the file still has that size and those times.</summary>
+    public ObjectInfo? Get(string relative, FileStatus.Stamp file) =>
+        _entries.TryGetValue(relative, out var entry) && entry.File == file ? entry.Info : null;
+
+    /// <summary>The entries, for tests.</summary>
+    internal IReadOnlyDictionary<string, Entry> Entries => _entries;
 
     /// <summary>
     /// The cache after a listing: the entries outside its scope as they were, and within it only
@@ -101,11 +112,13 @@ internal sealed class ListingCache
         return SealedBinary.Write(Magic, FormatVersion, w =>
         {
             w.Write(_entries.Count);
-            foreach (var (relative, (length, ticks, info)) in _entries)
+            foreach (var (relative, (file, info)) in _entries)
             {
                 w.Write(relative);
-                w.Write(length);
-                w.Write(ticks);
+                w.Write(file.Length);
+                w.Write(file.LastWriteTicks);
+                w.Write(file.ChangeTicks);
+                w.Write(file.Inode);
                 w.Write(info.Name);
                 w.Write(info.Length);
                 w.Write(info.ETag);
@@ -127,7 +140,7 @@ internal sealed class ListingCache
         var entries = new Dictionary<string, Entry>(count, StringComparer.Ordinal);
         for (var n = 0; n < count; n++)
         {
-            var (relative, length, ticks) = (r.ReadString(), r.ReadInt64(), r.ReadInt64());
+            var (relative, file) = (r.ReadString(), new FileStatus.Stamp(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64()));
             var (name, infoLength, etag, modified) = (r.ReadString(), r.ReadInt64(), r.ReadString(), r.ReadInt64());
             var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var m = r.ReadInt32(); m > 0; m--)
@@ -135,7 +148,7 @@ internal sealed class ListingCache
                 metadata[r.ReadString()] = r.ReadString();
             }
 
-            entries[relative] = new Entry(length, ticks, new ObjectInfo(name, infoLength, etag, new DateTimeOffset(modified, TimeSpan.Zero), metadata));
+            entries[relative] = new Entry(file, new ObjectInfo(name, infoLength, etag, new DateTimeOffset(modified, TimeSpan.Zero), metadata));
         }
 
         return new ListingCache(entries);
