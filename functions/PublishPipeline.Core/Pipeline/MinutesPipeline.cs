@@ -359,7 +359,11 @@ public sealed partial class MinutesPipeline
         try
         {
             minutes = (handedOff ?? MinutesJson.Deserialize(redacted.Content.Span)) with { Id = id };
-            files = [.. _site.BuildMinutes(minutes), .. _site.BuildSearchFragments(minutes)];
+
+            // A document handed off is the stored JSON's exactly (written by this run): its open
+            // data is cut from those bytes. One read back may be of another writer's layout.
+            var serialized = handedOff?.Id == id ? redacted.Content.Span : default;
+            files = [.. _site.BuildMinutes(minutes, serialized), .. _site.BuildSearchFragments(minutes)];
             foreach (var file in files)
             {
                 if (ObjectName.Problem(file.Path) is { } problem)

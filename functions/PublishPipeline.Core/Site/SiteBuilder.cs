@@ -70,7 +70,14 @@ public sealed partial class SiteBuilder
 
     /// <summary>The files of one minutes: its page and its open-data JSON (paths: <see cref="SiteUrls.MinutesPaths"/>).</summary>
     /// <exception cref="InvalidOperationException">The document still holds non-disclosure markers: redaction did not run or failed.</exception>
-    public IReadOnlyList<SiteFile> BuildMinutes(Minutes minutes)
+    public IReadOnlyList<SiteFile> BuildMinutes(Minutes minutes) => BuildMinutes(minutes, serialized: default);
+
+    /// <summary>
+    /// <see cref="BuildMinutes(Minutes)"/> given <paramref name="serialized"/>, the document exactly as
+    /// <see cref="MinutesJson.Serialize"/> wrote it (as the redaction stage stored it): the open-data
+    /// JSON is cut from it instead of written again. Empty: written from the document.
+    /// </summary>
+    public IReadOnlyList<SiteFile> BuildMinutes(Minutes minutes, ReadOnlySpan<byte> serialized)
     {
         ArgumentNullException.ThrowIfNull(minutes);
         EnsureRedacted(minutes);
@@ -84,7 +91,7 @@ public sealed partial class SiteBuilder
         return
         [
             page,
-            SiteFile.Create(SiteUrls.MinutesJsonPath(minutes.Id), PublicJson(minutes)),
+            SiteFile.Create(SiteUrls.MinutesJsonPath(minutes.Id), (serialized.IsEmpty ? null : MinutesJson.WithoutWarningsAndSource(serialized)) ?? PublicJson(minutes)),
         ];
     }
 
