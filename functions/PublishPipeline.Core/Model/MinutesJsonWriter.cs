@@ -75,217 +75,73 @@ internal static class MinutesJsonWriter
         w.WriteString("endTime", m.EndTime);
         w.WriteString("venue", m.Venue);
         w.WriteString("secretariat", m.Secretariat);
-        WriteStrings(w, "agenda", m.Agenda);
-
-        w.WritePropertyName("attendees");
-        if (m.Attendees is { } attendees)
+        WriteArray(w, "agenda", m.Agenda, static (w, item) => w.WriteStringValue(item));
+        WriteArray(w, "attendees", m.Attendees, static (w, group) => WriteObject(w, group, static (w, g) =>
         {
-            w.WriteStartArray();
-            foreach (var group in attendees)
-            {
-                if (group is null)
-                {
-                    w.WriteNullValue();
-                    continue;
-                }
-
-                w.WriteStartObject();
-                w.WriteString("group", group.Group);
-                WriteStrings(w, "members", group.Members);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        }
-        else
+            w.WriteString("group", g.Group);
+            WriteArray(w, "members", g.Members, static (w, item) => w.WriteStringValue(item));
+        }));
+        WriteArray(w, "rolls", m.Rolls, static (w, roll) => WriteObject(w, roll, static (w, r) =>
         {
-            w.WriteNullValue();
-        }
-
-        w.WritePropertyName("rolls");
-        if (m.Rolls is { } rolls)
-        {
-            w.WriteStartArray();
-            foreach (var roll in rolls)
-            {
-                if (roll is null)
-                {
-                    w.WriteNullValue();
-                    continue;
-                }
-
-                w.WriteStartObject();
-                w.WriteString("group", roll.Group);
-                WritePeople(w, "entries", roll.Entries);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        }
-        else
-        {
-            w.WriteNullValue();
-        }
-
+            w.WriteString("group", r.Group);
+            WriteArray(w, "entries", r.Entries, WritePerson);
+        }));
         w.WritePropertyName("disclosure");
-        if (m.Disclosure is { } disclosure)
+        WriteObject(w, m.Disclosure, static (w, d) =>
         {
-            w.WriteStartObject();
-            WriteState(w, "meeting", disclosure.Meeting);
-            w.WriteString("meetingReason", disclosure.MeetingReason);
-            WriteState(w, "minutes", disclosure.Minutes);
-            w.WriteString("reason", disclosure.Reason);
-            w.WriteEndObject();
-        }
-        else
+            WriteState(w, "meeting", d.Meeting);
+            w.WriteString("meetingReason", d.MeetingReason);
+            WriteState(w, "minutes", d.Minutes);
+            w.WriteString("reason", d.Reason);
+        });
+        WriteArray(w, "sections", m.Sections, static (w, section) => WriteObject(w, section, static (w, s) =>
         {
-            w.WriteNullValue();
-        }
-
-        w.WritePropertyName("sections");
-        if (m.Sections is { } sections)
+            w.WriteString("heading", s.Heading);
+            WriteArray(w, "turns", s.Turns, WriteTurn);
+        }));
+        WriteArray(w, "results", m.Results, static (w, item) => w.WriteStringValue(item));
+        WriteArray(w, "materials", m.Materials, static (w, item) => w.WriteStringValue(item));
+        WriteArray(w, "warnings", m.Warnings, static (w, warning) => WriteObject(w, warning, static (w, x) =>
         {
-            w.WriteStartArray();
-            foreach (var section in sections)
-            {
-                WriteSection(w, section);
-            }
-
-            w.WriteEndArray();
-        }
-        else
-        {
-            w.WriteNullValue();
-        }
-
-        WriteStrings(w, "results", m.Results);
-        WriteStrings(w, "materials", m.Materials);
-
-        w.WritePropertyName("warnings");
-        if (m.Warnings is { } warnings)
-        {
-            w.WriteStartArray();
-            foreach (var warning in warnings)
-            {
-                if (warning is null)
-                {
-                    w.WriteNullValue();
-                    continue;
-                }
-
-                w.WriteStartObject();
-                w.WriteString("code", warning.Code);
-                w.WriteString("message", warning.Message);
-                WriteNumber(w, "line", warning.Line);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        }
-        else
-        {
-            w.WriteNullValue();
-        }
-
+            w.WriteString("code", x.Code);
+            w.WriteString("message", x.Message);
+            WriteNumber(w, "line", x.Line);
+        }));
         w.WritePropertyName("source");
-        if (m.Source is { } source)
+        WriteObject(w, m.Source, static (w, x) =>
         {
-            w.WriteStartObject();
-            w.WriteString("name", source.Name);
-            w.WriteString("format", source.Format);
-            w.WriteString("encoding", source.Encoding);
-            w.WriteString("sha256", source.Sha256);
-            w.WriteNumber("length", source.Length);
-            w.WriteEndObject();
-        }
-        else
-        {
-            w.WriteNullValue();
-        }
-
+            w.WriteString("name", x.Name);
+            w.WriteString("format", x.Format);
+            w.WriteString("encoding", x.Encoding);
+            w.WriteString("sha256", x.Sha256);
+            w.WriteNumber("length", x.Length);
+        });
         w.WriteEndObject();
     }
 
-    private static void WriteSection(Utf8JsonWriter w, Section? section)
+    private static void WriteTurn(Utf8JsonWriter w, SpeakerTurn? turn) => WriteObject(w, turn, static (w, t) =>
     {
-        if (section is null)
-        {
-            w.WriteNullValue();
-            return;
-        }
+        w.WriteString("speaker", t.Speaker);
+        w.WriteString("text", t.Text);
+        WriteKind(w, t.Kind);
+        w.WritePropertyName("person");
+        WritePerson(w, t.Person);
+        WriteArray(w, "mentions", t.Mentions, WritePerson);
+        WriteNumber(w, "line", t.Line);
+    });
 
-        w.WriteStartObject();
-        w.WriteString("heading", section.Heading);
-        w.WritePropertyName("turns");
-        if (section.Turns is { } turns)
-        {
-            w.WriteStartArray();
-            foreach (var turn in turns)
-            {
-                if (turn is null)
-                {
-                    w.WriteNullValue();
-                    continue;
-                }
-
-                w.WriteStartObject();
-                w.WriteString("speaker", turn.Speaker);
-                w.WriteString("text", turn.Text);
-                WriteKind(w, turn.Kind);
-                w.WritePropertyName("person");
-                WritePerson(w, turn.Person);
-                WritePeople(w, "mentions", turn.Mentions);
-                WriteNumber(w, "line", turn.Line);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        }
-        else
-        {
-            w.WriteNullValue();
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static void WritePeople(Utf8JsonWriter w, string name, IReadOnlyList<PersonMention>? people)
+    private static void WritePerson(Utf8JsonWriter w, PersonMention? person) => WriteObject(w, person, static (w, p) =>
     {
-        w.WritePropertyName(name);
-        if (people is null)
-        {
-            w.WriteNullValue();
-            return;
-        }
+        w.WriteString("written", p.Written);
+        w.WriteString("name", p.Name);
+        w.WriteString("familyName", p.FamilyName);
+        w.WriteString("givenName", p.GivenName);
+        w.WriteString("role", p.Role);
+        w.WriteString("number", p.Number);
+    });
 
-        w.WriteStartArray();
-        foreach (var person in people)
-        {
-            WritePerson(w, person);
-        }
-
-        w.WriteEndArray();
-    }
-
-    private static void WritePerson(Utf8JsonWriter w, PersonMention? person)
-    {
-        if (person is null)
-        {
-            w.WriteNullValue();
-            return;
-        }
-
-        w.WriteStartObject();
-        w.WriteString("written", person.Written);
-        w.WriteString("name", person.Name);
-        w.WriteString("familyName", person.FamilyName);
-        w.WriteString("givenName", person.GivenName);
-        w.WriteString("role", person.Role);
-        w.WriteString("number", person.Number);
-        w.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string>? items)
+    /// <summary>A property holding a list: <c>null</c>, or each item written by <paramref name="write"/>.</summary>
+    private static void WriteArray<T>(Utf8JsonWriter w, string name, IReadOnlyList<T>? items, Action<Utf8JsonWriter, T> write)
     {
         w.WritePropertyName(name);
         if (items is null)
@@ -297,10 +153,25 @@ internal static class MinutesJsonWriter
         w.WriteStartArray();
         foreach (var item in items)
         {
-            w.WriteStringValue(item);
+            write(w, item);
         }
 
         w.WriteEndArray();
+    }
+
+    /// <summary>An object value: <c>null</c>, or its properties written by <paramref name="write"/>.</summary>
+    private static void WriteObject<T>(Utf8JsonWriter w, T? value, Action<Utf8JsonWriter, T> write)
+        where T : class
+    {
+        if (value is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        write(w, value);
+        w.WriteEndObject();
     }
 
     private static void WriteNumber(Utf8JsonWriter w, string name, int? value)
