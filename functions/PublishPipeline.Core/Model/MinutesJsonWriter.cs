@@ -17,8 +17,9 @@ internal static class MinutesJsonWriter
     // Reused per thread: a document's JSON is 10 KB – 1 MB and written several times per document.
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
 
-    // A buffer grown past this by a huge document is not kept for the next one.
-    private const int KeptBufferLimit = 4 * 1024 * 1024;
+    // A buffer grown past this by a large document is not kept for the next one: every thread
+    // that writes keeps its buffer for the whole run, through the index rebuild's peak.
+    private const int KeptBufferLimit = 256 * 1024;
 
     public static byte[] Serialize(Minutes minutes, JsonSerializerOptions options)
     {
