@@ -104,6 +104,49 @@ public sealed class StageHandOffTests : IDisposable
     }
 
     [Fact]
+    public async Task The_site_check_takes_the_rendered_records_this_run_wrote_and_still_finds_damage()
+    {
+        var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        Directory.CreateDirectory(Path.Combine(_root.FullName, "in"));
+        for (var n = 1; n <= 3; n++)
+        {
+            var file = Path.Combine(_root.FullName, "in", $"{n}.txt");
+            await File.WriteAllBytesAsync(file, TestUploads.PublicMinutes(n));
+            inputs[$"{n}.txt"] = file;
+        }
+
+        var store = new CountingStore(Store("counted"));
+        await new FolderPublisher(Pipeline(store)).PublishAsync(inputs);
+
+        // Each record is looked for twice by the render stage before it is written (its previous
+        // version, then the same report again) and read once when the few documents rendered now
+        // are stamped; the site check between the two takes the records written (else 4 each).
+        var records = store.Read.Where(r => r.StartsWith(Containers.Audit + "/" + PipelineNames.RenderedPrefix, StringComparison.Ordinal)).ToList();
+        Assert.Equal(3 * 3, records.Count);
+
+        // A new process keeps nothing: a page deleted from the site is found from the stored record.
+        var page = Directory.EnumerateFiles(Path.Combine(_root.FullName, "counted", "site", "minutes"), "index.html", SearchOption.AllDirectories).First();
+        File.Delete(page);
+        store.Reset();
+        var report = await new FolderPublisher(Pipeline(store)).PublishAsync(inputs);
+        Assert.Single(report.Repaired);
+        Assert.True(File.Exists(page));
+    }
+
+    [Fact]
+    public void A_kept_rendered_record_is_taken_once_and_only_for_the_version_listed()
+    {
+        var handOff = new StageHandOff();
+        var record = new RenderedRecord("m1", "1.txt", "ab", "v1", null, new Dictionary<string, string> { ["minutes/m1/index.html"] = "cd" });
+        handOff.KeepRendered("m1", "\"e1\"", record);
+        Assert.Null(handOff.TakeRendered("m1", "\"e2\"")); // written again since: read from the store
+        Assert.Null(handOff.TakeRendered("m1", "\"e1\""));
+        handOff.KeepRendered("m1", "\"e1\"", record);
+        Assert.Same(record, handOff.TakeRendered("m1", "\"e1\""));
+        Assert.Null(handOff.TakeRendered("m1", "\"e1\""));
+    }
+
+    [Fact]
     public void A_document_whose_json_reads_back_otherwise_is_not_kept()
     {
         // A lone surrogate has no JSON spelling: the serializer writes U+FFFD, so the stored

@@ -76,6 +76,17 @@ public class SiteBuilderTests
         Assert.Empty(back.Warnings);
         Assert.Null(back.Source);
         Assert.DoesNotContain("山田", json);
+
+        // Cut from the stored JSON (as the render stage does with a document handed to it), the
+        // same bytes; JSON in another layout is not cut, and the document is written instead.
+        var builder = new SiteBuilder(Options);
+        foreach (var document in new[] { minutes, minutes with { Warnings = [], Source = null }, TestMinutes.Long(40) })
+        {
+            var written = builder.BuildMinutes(document)[1];
+            Assert.Equal(Text(written), Text(builder.BuildMinutes(document, MinutesJson.Serialize(document))[1]));
+            Assert.Equal(Text(written), Text(builder.BuildMinutes(document, JsonSerializer.SerializeToUtf8Bytes(document, MinutesJson.Compact))[1]));
+            Assert.Null(MinutesJson.WithoutWarningsAndSource(JsonSerializer.SerializeToUtf8Bytes(document, MinutesJson.Compact)));
+        }
     }
 
     [Fact]

@@ -272,7 +272,7 @@ public sealed class FolderPublisher
         }
 
         // 5. The site folder against what the state says is published; then every index once.
-        var (repaired, damaged, stamps, documents) = await SiteRepair.RunAsync(_pipeline, rendered, cancellationToken).ConfigureAwait(false);
+        var (repaired, damaged, stamps, documents) = await SiteRepair.RunAsync(_pipeline, rendered, cancellationToken, _pipeline.HandOff).ConfigureAwait(false);
         foreach (var result in results.Values.Where(r => r.Outcome == DocumentOutcome.Published && repaired.Contains(r.Id!)).ToList())
         {
             results[result.SourceName] = result with { Unchanged = false, Message = "written again: the site folder lacked or changed its files" };

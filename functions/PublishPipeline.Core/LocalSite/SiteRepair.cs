@@ -21,7 +21,8 @@ internal static class SiteRepair
 
     /// <summary>Re-renders every document with a missing or changed public file; says whether the index files need a full check.</summary>
     /// <param name="rendered">The rendered records (id → ETag) as listed after the stages ran; a record withdrawn since is skipped.</param>
-    public static async Task<(IReadOnlyList<string> Repaired, bool IndexDamaged, SiteStamps Stamps, IReadOnlyList<string> Documents)> RunAsync(MinutesPipeline pipeline, IReadOnlyDictionary<string, string> rendered, CancellationToken cancellationToken)
+    /// <param name="handOff">The records this run's render stage wrote, taken instead of read back when the listed ETag is theirs.</param>
+    public static async Task<(IReadOnlyList<string> Repaired, bool IndexDamaged, SiteStamps Stamps, IReadOnlyList<string> Documents)> RunAsync(MinutesPipeline pipeline, IReadOnlyDictionary<string, string> rendered, CancellationToken cancellationToken, StageHandOff? handOff = null)
     {
         ArgumentNullException.ThrowIfNull(rendered);
         var store = pipeline.Store;
@@ -71,8 +72,14 @@ internal static class SiteRepair
         // 2. The rest in full: each file's stored hash against the published one. Many files (a
         // new site folder, a first run): one listing of the site; a few: those files alone.
         var reading = new List<(string Id, RenderedRecord? Record)>();
-        foreach (var (id, _) in unstamped.OrderBy(r => r.Id, StringComparer.Ordinal))
+        foreach (var (id, etag) in unstamped.OrderBy(r => r.Id, StringComparer.Ordinal))
         {
+            if (handOff?.TakeRendered(id, etag) is { } written)
+            {
+                reading.Add((id, written));
+                continue;
+            }
+
             var (stored, record) = await RenderedRecords.ReadAsync(store, id, cancellationToken).ConfigureAwait(false);
             if (stored is not null) // else withdrawn since the listing
             {

@@ -26,7 +26,34 @@ public static class MinutesJson
         return options;
     }
 
-    public static byte[] Serialize(Minutes minutes) => JsonSerializer.SerializeToUtf8Bytes(minutes, Options);
+    /// <summary>The document as <see cref="Options"/> write it (by <see cref="MinutesJsonWriter"/>, the same bytes as the serializer's).</summary>
+    public static byte[] Serialize(Minutes minutes)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+        return MinutesJsonWriter.Serialize(minutes, Options);
+    }
+
+    /// <summary>
+    /// The JSON of the document with its warnings emptied and its source dropped, made from its
+    /// JSON as <see cref="Serialize"/> wrote it (<paramref name="serialized"/>): those are the last
+    /// two properties, so every byte before them is the same and the document is not written again.
+    /// Null when <paramref name="serialized"/> does not end in that form.
+    /// </summary>
+    public static byte[]? WithoutWarningsAndSource(ReadOnlySpan<byte> serialized)
+    {
+        // A raw newline is never inside a JSON string, so this is the top-level property.
+        var at = serialized.LastIndexOf("\n  \"warnings\": "u8);
+        if (at < 0 || serialized[at..].IndexOf("\n  \"source\": "u8) < 0 || !serialized.EndsWith("\n}"u8))
+        {
+            return null;
+        }
+
+        ReadOnlySpan<byte> tail = "\n  \"warnings\": [],\n  \"source\": null\n}"u8;
+        var json = new byte[at + tail.Length];
+        serialized[..at].CopyTo(json);
+        tail.CopyTo(json.AsSpan(at));
+        return json;
+    }
 
     public static Minutes Deserialize(ReadOnlySpan<byte> utf8Json) =>
         JsonSerializer.Deserialize<Minutes>(utf8Json, Options)

@@ -359,7 +359,11 @@ public sealed partial class MinutesPipeline
         try
         {
             minutes = (handedOff ?? MinutesJson.Deserialize(redacted.Content.Span)) with { Id = id };
-            files = [.. _site.BuildMinutes(minutes), .. _site.BuildSearchFragments(minutes)];
+
+            // A document handed off is the stored JSON's exactly (written by this run): its open
+            // data is cut from those bytes. One read back may be of another writer's layout.
+            var serialized = handedOff?.Id == id ? redacted.Content.Span : default;
+            files = [.. _site.BuildMinutes(minutes, serialized), .. _site.BuildSearchFragments(minutes)];
             foreach (var file in files)
             {
                 if (ObjectName.Problem(file.Path) is { } problem)
@@ -397,10 +401,11 @@ public sealed partial class MinutesPipeline
         }
 
         var policy = ObjectMetadata.Get(redacted.Properties.Metadata, MetadataKeys.PolicyVersion);
-        await PutJsonAsync(
+        var rendered = new RenderedRecord(id, sourceName, sha, templateVersion, policy, hashes);
+        var renderedETag = await PutJsonAsync(
             Containers.Audit,
             PipelineNames.Rendered(id),
-            new RenderedRecord(id, sourceName, sha, templateVersion, policy, hashes),
+            rendered,
             new()
             {
                 [MetadataKeys.RedactedSha256] = sha,
@@ -431,6 +436,9 @@ public sealed partial class MinutesPipeline
             // while it is in memory, instead of read and parsed again by the rebuild.
             await Index.KeepAsync(id, redacted.ETag, minutes, cancellationToken).ConfigureAwait(false);
         }
+
+        // The site check after a batch run takes the record written here instead of reading it back.
+        HandOff?.KeepRendered(id, renderedETag, rendered);
 
         return new StageResult(Stages.Render, id, StageOutcome.Done, $"{written} of {files.Count} files written");
     }
@@ -868,17 +876,18 @@ public sealed partial class MinutesPipeline
 
     private string TooLarge(long length) => $"The upload is {length:N0} bytes; at most {_options.MaxUploadBytes:N0} are read.";
 
-    private async Task PutJsonAsync<T>(string container, string name, T value, Dictionary<string, string> metadata, CancellationToken cancellationToken)
+    /// <summary>Writes <paramref name="value"/> as private JSON; its ETag (the one stored, when the same report was there already).</summary>
+    private async Task<string> PutJsonAsync<T>(string container, string name, T value, Dictionary<string, string> metadata, CancellationToken cancellationToken)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(value, MinutesJson.Options);
         var sha = PipelineNames.Sha256(json);
         var existing = await _store.GetAsync(container, name, cancellationToken).ConfigureAwait(false);
         if (existing is not null && ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.ContentSha256) == sha)
         {
-            return; // same report again (a repeated delivery): leave the object and its ETag alone
+            return existing.ETag; // same report again (a repeated delivery): leave the object and its ETag alone
         }
 
-        await _store.PutAsync(container, name, json, sha, Private(new(metadata) { [MetadataKeys.ContentSha256] = sha }), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await _store.PutAsync(container, name, json, sha, Private(new(metadata) { [MetadataKeys.ContentSha256] = sha }), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private static ObjectProperties Private(Dictionary<string, string> metadata) =>

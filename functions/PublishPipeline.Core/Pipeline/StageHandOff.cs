@@ -35,5 +35,14 @@ internal sealed class StageHandOff
     public Minutes? Take(string container, string name, string etag) =>
         _documents.TryRemove(Key(container, name), out var kept) && kept.ETag == etag ? kept.Minutes : null;
 
+    private readonly ConcurrentDictionary<string, (string ETag, RenderedRecord Record)> _rendered = new(StringComparer.Ordinal);
+
+    /// <summary>Keeps the rendered record of <paramref name="id"/> just written (ETag <paramref name="etag"/>), for the site check after the batch.</summary>
+    public void KeepRendered(string id, string etag, RenderedRecord record) => _rendered[id] = (etag, record);
+
+    /// <summary>The rendered record kept for <paramref name="id"/> if the stored one has <paramref name="etag"/>; it is no longer kept either way.</summary>
+    public RenderedRecord? TakeRendered(string id, string etag) =>
+        _rendered.TryRemove(id, out var kept) && kept.ETag == etag ? kept.Record : null;
+
     private static string Key(string container, string name) => container + "/" + name;
 }

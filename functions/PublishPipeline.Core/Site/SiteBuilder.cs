@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -70,7 +71,14 @@ public sealed partial class SiteBuilder
 
     /// <summary>The files of one minutes: its page and its open-data JSON (paths: <see cref="SiteUrls.MinutesPaths"/>).</summary>
     /// <exception cref="InvalidOperationException">The document still holds non-disclosure markers: redaction did not run or failed.</exception>
-    public IReadOnlyList<SiteFile> BuildMinutes(Minutes minutes)
+    public IReadOnlyList<SiteFile> BuildMinutes(Minutes minutes) => BuildMinutes(minutes, serialized: default);
+
+    /// <summary>
+    /// <see cref="BuildMinutes(Minutes)"/> given <paramref name="serialized"/>, the document exactly as
+    /// <see cref="MinutesJson.Serialize"/> wrote it (as the redaction stage stored it): the open-data
+    /// JSON is cut from it instead of written again. Empty: written from the document.
+    /// </summary>
+    public IReadOnlyList<SiteFile> BuildMinutes(Minutes minutes, ReadOnlySpan<byte> serialized)
     {
         ArgumentNullException.ThrowIfNull(minutes);
         EnsureRedacted(minutes);
@@ -84,7 +92,7 @@ public sealed partial class SiteBuilder
         return
         [
             page,
-            SiteFile.Create(SiteUrls.MinutesJsonPath(minutes.Id), PublicJson(minutes)),
+            SiteFile.Create(SiteUrls.MinutesJsonPath(minutes.Id), (serialized.IsEmpty ? null : MinutesJson.WithoutWarningsAndSource(serialized)) ?? PublicJson(minutes)),
         ];
     }
 
@@ -207,78 +215,37 @@ public sealed partial class SiteBuilder
             .Select(g => (Year: g.Key, Items: g.ToList()))
             .ToList();
 
-        // Home.
-        var home = Globals(Options.SiteTitle, SiteUrls.HomePath, [], $"{Options.SiteTitle}：会議録の公開ページです。");
-        home["latest"] = Array(summaries.Take(LatestCount));
-        home["total"] = ordered.Count;
-        home["bodies"] = BodyLinks(bodies);
-        home["years"] = YearLinks(years);
-        home["search_url"] = Urls.Url(SiteUrls.SearchPath);
-        files.Add(RenderPage("home.sbn", home));
-
-        // Bodies.
-        var bodiesPage = Globals("会議体一覧", SiteUrls.BodiesPath, [], "会議体ごとの会議録の一覧です。");
-        bodiesPage["bodies"] = BodyLinks(bodies);
-        files.Add(RenderPage("bodies.sbn", bodiesPage));
-        // The pages listing one 会議体 or one 年度: rendered only when what they list changed.
+        // The listing pages and the feed, sitemap and catalogue at once (each on one core; a
+        // rebuild after the last document otherwise ran on about one core), then the search index,
+        // whose tiers' encoding is itself spread over the cores: not beside them, as its shards are
+        // the rebuild's peak of memory (10,000 minutes: 20–40 MB higher with all three at once).
+        // Files keep the order below.
+        var pages = new List<SiteFile>();
         var listings = new List<ListingPage>();
         var kept = new List<SearchShard>();
-        var itemHashes = new ListingPages.ItemHashes();
-        foreach (var body in bodies)
+        SiteFile feed = null!, sitemap = null!, catalog = null!;
+        try
         {
-            var path = SiteUrls.BodyPagePath(body.Slug);
-            var key = onSite is null ? null : ListingPages.Key(TemplateVersion, path, body.Name, body.Items, itemHashes);
-            if (key is not null && Listings.Reusable(path, key, onSite) is { } same)
-            {
-                listings.Add(same);
-                kept.Add(new SearchShard(same.Path, same.Sha256));
-                continue;
-            }
-
-            var page = Globals(body.Name, path, [("会議体一覧", SiteUrls.BodiesPath)], $"{body.Name}の会議録の一覧です。");
-            page["body"] = body.Name;
-            page["items"] = Array(body.Items.Select(m => MinutesModel(m, detailed: false)));
-            page["years"] = YearLinks(body.Items.GroupBy(FiscalYearOf).OrderByDescending(g => g.Key ?? int.MinValue).Select(g => (g.Key, g.ToList())).ToList());
-            files.Add(Listed(RenderPage("body.sbn", page), key));
+            Parallel.Invoke(
+                () => ListingFiles(ordered, summaries, bodies, years, onSite, pages, listings, kept),
+                () =>
+                {
+                    feed = RenderText("feed.sbn", SiteUrls.FeedPath, FeedModel(ordered));
+                    sitemap = RenderText("sitemap.sbn", SiteUrls.SitemapPath, SitemapModel(ordered, bodies.Select(b => b.Slug), years.Select(y => y.Year)));
+                    catalog = SiteFile.Create(SiteUrls.CatalogPath, Catalog(ordered));
+                });
+        }
+        catch (AggregateException e)
+        {
+            // As when the parts ran one after the other: the first part's failure, as thrown.
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
         }
 
-        // Fiscal years.
-        var yearsPage = Globals("年度一覧", SiteUrls.YearsPath, [], "年度ごとの会議録の一覧です。");
-        yearsPage["years"] = YearLinks(years);
-        files.Add(RenderPage("years.sbn", yearsPage));
-        foreach (var (year, items) in years)
-        {
-            var label = YearLabel(year);
-            var path = SiteUrls.YearPagePath(year);
-            var key = onSite is null ? null : ListingPages.Key(TemplateVersion, path, label, items, itemHashes);
-            if (key is not null && Listings.Reusable(path, key, onSite) is { } same)
-            {
-                listings.Add(same);
-                kept.Add(new SearchShard(same.Path, same.Sha256));
-                continue;
-            }
-
-            var page = Globals($"{label}の会議録", path, [("年度一覧", SiteUrls.YearsPath)], $"{label}に開かれた会議の会議録の一覧です。");
-            page["year_label"] = label;
-            page["items"] = Array(items.Select(m => MinutesModel(m, detailed: false)));
-            files.Add(Listed(RenderPage("year.sbn", page), key));
-        }
-
-        Listings.Built(listings);
-
-        // A rendered listing page, remembered under its key for the next build.
-        SiteFile Listed(SiteFile file, string? key)
-        {
-            if (key is not null)
-            {
-                listings.Add(new ListingPage(key, file.Path, file.ContentHash));
-            }
-
-            return file;
-        }
+        var index = Search.Build(searchSummaries, contributionOf, onSite);
+        files.AddRange(pages);
 
         // Search: the shards, the manifest, the page with its filters.
-        var index = Search.Build(searchSummaries, contributionOf, onSite);
         files.AddRange(index.Shards);
         files.Add(index.Manifest);
         var search = Globals("会議録の検索", SiteUrls.SearchPath, [], "会議録の発言を語句で検索します。");
@@ -305,11 +272,91 @@ public sealed partial class SiteBuilder
         var notFound = Globals("ページが見つかりません", SiteUrls.NotFoundPath, [], "お探しのページは見つかりませんでした。");
         notFound["search_url"] = Urls.Url(SiteUrls.SearchPath);
         files.Add(RenderPage("404.sbn", notFound));
-        files.Add(RenderText("feed.sbn", SiteUrls.FeedPath, FeedModel(ordered)));
-        files.Add(RenderText("sitemap.sbn", SiteUrls.SitemapPath, SitemapModel(ordered, bodies.Select(b => b.Slug), years.Select(y => y.Year))));
+        files.Add(feed);
+        files.Add(sitemap);
         files.Add(RenderText("robots.sbn", SiteUrls.RobotsPath, new ScriptObject { ["sitemap_url"] = Urls.AbsoluteUrl(SiteUrls.SitemapPath) }));
-        files.Add(SiteFile.Create(SiteUrls.CatalogPath, Catalog(ordered)));
+        files.Add(catalog);
         return new SiteIndexFiles(files, [.. index.Kept, .. kept], index.Tiers, listings);
+    }
+
+    /// <summary>The home page, the 会議体 and 年度 pages and the pages listing one of each (those whose listing did not change are reused).</summary>
+    private void ListingFiles(
+        IReadOnlyList<Minutes> ordered,
+        ScriptObject[] summaries,
+        List<(string Name, string Slug, List<Minutes> Items)> bodies,
+        List<(int? Year, List<Minutes> Items)> years,
+        Func<string, string, bool>? onSite,
+        List<SiteFile> pages,
+        List<ListingPage> listings,
+        List<SearchShard> kept)
+    {
+        // Home.
+        var home = Globals(Options.SiteTitle, SiteUrls.HomePath, [], $"{Options.SiteTitle}：会議録の公開ページです。");
+        home["latest"] = Array(summaries.Take(LatestCount));
+        home["total"] = ordered.Count;
+        home["bodies"] = BodyLinks(bodies);
+        home["years"] = YearLinks(years);
+        home["search_url"] = Urls.Url(SiteUrls.SearchPath);
+        pages.Add(RenderPage("home.sbn", home));
+
+        // Bodies.
+        var bodiesPage = Globals("会議体一覧", SiteUrls.BodiesPath, [], "会議体ごとの会議録の一覧です。");
+        bodiesPage["bodies"] = BodyLinks(bodies);
+        pages.Add(RenderPage("bodies.sbn", bodiesPage));
+        // The pages listing one 会議体 or one 年度: rendered only when what they list changed.
+        var itemHashes = new ListingPages.ItemHashes();
+        foreach (var body in bodies)
+        {
+            var path = SiteUrls.BodyPagePath(body.Slug);
+            var key = onSite is null ? null : ListingPages.Key(TemplateVersion, path, body.Name, body.Items, itemHashes);
+            if (key is not null && Listings.Reusable(path, key, onSite) is { } same)
+            {
+                listings.Add(same);
+                kept.Add(new SearchShard(same.Path, same.Sha256));
+                continue;
+            }
+
+            var page = Globals(body.Name, path, [("会議体一覧", SiteUrls.BodiesPath)], $"{body.Name}の会議録の一覧です。");
+            page["body"] = body.Name;
+            page["items"] = Array(body.Items.Select(m => MinutesModel(m, detailed: false)));
+            page["years"] = YearLinks(body.Items.GroupBy(FiscalYearOf).OrderByDescending(g => g.Key ?? int.MinValue).Select(g => (g.Key, g.ToList())).ToList());
+            pages.Add(Listed(RenderPage("body.sbn", page), key));
+        }
+
+        // Fiscal years.
+        var yearsPage = Globals("年度一覧", SiteUrls.YearsPath, [], "年度ごとの会議録の一覧です。");
+        yearsPage["years"] = YearLinks(years);
+        pages.Add(RenderPage("years.sbn", yearsPage));
+        foreach (var (year, items) in years)
+        {
+            var label = YearLabel(year);
+            var path = SiteUrls.YearPagePath(year);
+            var key = onSite is null ? null : ListingPages.Key(TemplateVersion, path, label, items, itemHashes);
+            if (key is not null && Listings.Reusable(path, key, onSite) is { } same)
+            {
+                listings.Add(same);
+                kept.Add(new SearchShard(same.Path, same.Sha256));
+                continue;
+            }
+
+            var page = Globals($"{label}の会議録", path, [("年度一覧", SiteUrls.YearsPath)], $"{label}に開かれた会議の会議録の一覧です。");
+            page["year_label"] = label;
+            page["items"] = Array(items.Select(m => MinutesModel(m, detailed: false)));
+            pages.Add(Listed(RenderPage("year.sbn", page), key));
+        }
+
+        Listings.Built(listings);
+
+        // A rendered listing page, remembered under its key for the next build.
+        SiteFile Listed(SiteFile file, string? key)
+        {
+            if (key is not null)
+            {
+                listings.Add(new ListingPage(key, file.Path, file.ContentHash));
+            }
+
+            return file;
+        }
     }
 
     /// <summary>The whole site: every minutes' files and search fragments, then the indexes. Minutes pages render in parallel.</summary>
