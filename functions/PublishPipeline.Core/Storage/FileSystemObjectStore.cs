@@ -207,40 +207,38 @@ public sealed partial class FileSystemObjectStore : IObjectStore
     /// </summary>
     private string Commit(string container, string name, string file, string sidecar, string sha, long length, ObjectProperties properties, Func<string, bool, byte[]?, int> write)
     {
+        var record = JsonSerializer.SerializeToUtf8Bytes(Sidecar.From(name, sha, length, properties), SidecarJson);
+        var durable = Durable(container, name);
+
+        // The record in the file's attribute: one file, committed with the content by its rename.
+        if (RecordsInAttributes && !_noAttributes.ContainsKey(container))
         {
-            var record = JsonSerializer.SerializeToUtf8Bytes(Sidecar.From(name, sha, length, properties), SidecarJson);
-            var durable = Durable(container, name);
-
-            // The record in the file's attribute: one file, committed with the content by its rename.
-            if (RecordsInAttributes && !_noAttributes.ContainsKey(container))
+            var refused = write(file, durable, record);
+            if (refused == 0)
             {
-                var refused = write(file, durable, record);
-                if (refused == 0)
+                if (MaySidecar(container))
                 {
-                    if (MaySidecar(container))
-                    {
-                        DeleteSidecar(container, sidecar); // the earlier layout's record, now stale
-                    }
-
-                    return ETagOf(sha, properties);
+                    DeleteSidecar(container, sidecar); // the earlier layout's record, now stale
                 }
 
-                if (refused == ExtendedAttributes.NotSupported)
-                {
-                    _noAttributes.TryAdd(container, true);
-                }
+                return ETagOf(sha, properties);
             }
 
-            // Sidecar first, content last: the content's rename is the commit point, and a reader
-            // that finds a sidecar whose hash does not match the content ignores the sidecar.
-            // Only the content is forced to disk: a sidecar a crash lost or cut short is ignored
-            // (see GetAsync), which costs a stage run again, never a record.
-            _sidecars[container] = true;
-            EnsureKnownFolder(Path.GetDirectoryName(sidecar)!);
-            WriteAtomically(sidecar, record, durable: false, attribute: null);
-            write(file, durable, null);
-            return ETagOf(sha, properties);
+            if (refused == ExtendedAttributes.NotSupported)
+            {
+                _noAttributes.TryAdd(container, true);
+            }
         }
+
+        // Sidecar first, content last: the content's rename is the commit point, and a reader
+        // that finds a sidecar whose hash does not match the content ignores the sidecar.
+        // Only the content is forced to disk: a sidecar a crash lost or cut short is ignored
+        // (see GetAsync), which costs a stage run again, never a record.
+        _sidecars[container] = true;
+        EnsureKnownFolder(Path.GetDirectoryName(sidecar)!);
+        WriteAtomically(sidecar, record, durable: false, attribute: null);
+        write(file, durable, null);
+        return ETagOf(sha, properties);
     }
 
     public async Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken = default)
