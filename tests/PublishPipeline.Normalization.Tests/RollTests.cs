@@ -32,6 +32,23 @@ public class RollTests
     }
 
     [Fact]
+    public void A_repeat_mark_at_the_start_of_a_line_takes_the_role_of_the_entry_above_it()
+    {
+        // 〃 ("ditto") under an office means the same office; rolls print one entry per line or in
+        // columns, so "above" is the entry above in the same column, on an earlier line.
+        var m = Read(
+            "会議録",
+            "〇説明のため出席した者",
+            "　　課長　　　浅　野　正　人　　　　　　主査　　　森　川　由　紀",
+            "　　〃　　　　木　下　一　也　　　　　　〃　　　　平　田　恵　子",
+            "　　〃　　　　宮　本　雄　二");
+        var officials = m.Rolls[0].Entries;
+        Assert.Equal(
+            [("課長", "浅野正人"), ("主査", "森川由紀"), ("課長", "木下一也"), ("主査", "平田恵子"), ("課長", "宮本雄二")],
+            officials.Select(e => (e.Role, e.Name)));
+    }
+
+    [Fact]
     public void Two_columns_of_fixed_width_members_and_officials()
     {
         var m = Read(

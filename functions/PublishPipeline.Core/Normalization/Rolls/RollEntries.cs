@@ -246,7 +246,9 @@ internal static class RollEntries
             return null;
         }
 
+        // The columns are given only with the entries: a line refused half-way adds none.
         var result = new List<PersonMention>(entries.Count);
+        var given = columns?.Count ?? 0;
         foreach (var e in entries)
         {
             if (e.Person is { } person)
@@ -259,6 +261,7 @@ internal static class RollEntries
             var parts = WrittenName.Read(line[e.NameFrom..e.NameTo], known);
             if (parts.Name.Length > 10)
             {
+                columns?.RemoveRange(given, columns.Count - given);
                 return null;
             }
 

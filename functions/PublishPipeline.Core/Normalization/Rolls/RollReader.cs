@@ -140,8 +140,25 @@ internal sealed class RollReader(Action<string, string, int> warn)
     {
         foreach (var e in entries)
         {
-            _entries.Add(e);
+            _entries.Add(e.Role is null && e.Written.Length > 0 && RollEntryShapes.IsRepeatMark(e.Written[0]) && RoleAbove(_entries.Count) is { } role
+                ? e with { Role = role }
+                : e);
         }
+    }
+
+    /// <summary>
+    /// The role a repeat mark (〃) at entry <paramref name="index"/> stands for: that of the latest
+    /// entry above it in the same column (rolls in columns), else of the entry before it.
+    /// </summary>
+    private string? RoleAbove(int index)
+    {
+        if (index == 0)
+        {
+            return null;
+        }
+
+        var above = index < _columns.Count ? _columns.LastIndexOf(_columns[index], index - 1) : -1;
+        return _entries[above >= 0 ? above : index - 1].Role;
     }
 
     /// <summary>Ends the open roll (a heading, a rule or the proceedings came).</summary>
