@@ -55,7 +55,10 @@ internal sealed class SiteStamps
     /// <summary>Whether the file is there with exactly <paramref name="stamp"/>.</summary>
     public static async Task<bool> MatchesAsync(IObjectStore store, string path, long[] stamp, CancellationToken cancellationToken) =>
         stamp.Length == 2 && await store.StatAsync(Containers.Web, path, cancellationToken).ConfigureAwait(false) is { } stat &&
-        stat.Length == stamp[0] && stat.LastModified.UtcTicks == stamp[1];
+        Matches(stamp, stat.Length, stat.LastModified.UtcTicks);
+
+    /// <summary>Whether a file of <paramref name="length"/> last written at <paramref name="ticks"/> is the one <paramref name="stamp"/> recorded.</summary>
+    private static bool Matches(long[] stamp, long length, long ticks) => stamp.Length == 2 && length == stamp[0] && ticks == stamp[1];
 
     /// <summary>
     /// <see cref="MatchesAsync"/> without a task per file where the store is the file system's:
@@ -65,7 +68,7 @@ internal sealed class SiteStamps
     public static Func<string, long[], bool>? Matcher(IObjectStore store) =>
         store is FileSystemObjectStore files
             ? (path, stamp) => stamp.Length == 2 && FileStatus.Of(files.FileOf(Containers.Web, path)) is { } stat &&
-                               stat.Length == stamp[0] && stat.LastWriteTicks == stamp[1]
+                               Matches(stamp, stat.Length, stat.LastWriteTicks)
             : null;
 
     /// <summary>Stamps the index files a rebuild just wrote with the hashes it recorded for them.</summary>

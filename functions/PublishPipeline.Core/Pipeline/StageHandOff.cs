@@ -18,6 +18,9 @@ internal sealed class StageHandOff
 {
     private readonly ConcurrentDictionary<string, (string ETag, Minutes Minutes)> _documents = new(StringComparer.Ordinal);
 
+    // The rendered records the render stage wrote, by document id, for the site check after the batch.
+    private readonly ConcurrentDictionary<string, (string ETag, RenderedRecord Record)> _rendered = new(StringComparer.Ordinal);
+
     /// <summary>Keeps <paramref name="minutes"/>, just written to <paramref name="container"/>/<paramref name="name"/> as <paramref name="json"/>.</summary>
     public void Keep(string container, string name, string etag, Minutes minutes, ReadOnlySpan<byte> json)
     {
@@ -34,8 +37,6 @@ internal sealed class StageHandOff
     /// <summary>The document kept for <paramref name="container"/>/<paramref name="name"/> if the stored object read has <paramref name="etag"/>; it is no longer kept either way.</summary>
     public Minutes? Take(string container, string name, string etag) =>
         _documents.TryRemove(Key(container, name), out var kept) && kept.ETag == etag ? kept.Minutes : null;
-
-    private readonly ConcurrentDictionary<string, (string ETag, RenderedRecord Record)> _rendered = new(StringComparer.Ordinal);
 
     /// <summary>Keeps the rendered record of <paramref name="id"/> just written (ETag <paramref name="etag"/>), for the site check after the batch.</summary>
     public void KeepRendered(string id, string etag, RenderedRecord record) => _rendered[id] = (etag, record);

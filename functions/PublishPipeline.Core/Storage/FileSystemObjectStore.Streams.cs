@@ -28,11 +28,20 @@ public sealed partial class FileSystemObjectStore
             string sha;
             long length;
             using (var content = new FileStream(temp, FileMode.Open, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024))
-            using (var hashing = new HashingStream(content))
+            using (var sha256 = SHA256.Create())
             {
-                await writeContent(hashing, cancellationToken).ConfigureAwait(false);
-                await hashing.FlushAsync(cancellationToken).ConfigureAwait(false);
-                (sha, length) = (hashing.Sha256(), hashing.Length);
+                // A hash algorithm as a crypto transform passes its input through unchanged.
+                using (var hashing = new CryptoStream(content, sha256, CryptoStreamMode.Write, leaveOpen: true))
+                {
+                    await writeContent(hashing, cancellationToken).ConfigureAwait(false);
+                    if (!hashing.HasFlushedFinalBlock)
+                    {
+                        await hashing.FlushFinalBlockAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                await content.FlushAsync(cancellationToken).ConfigureAwait(false);
+                (sha, length) = (Convert.ToHexStringLower(sha256.Hash!), content.Length);
             }
 
             var gate = GateOf(file);
@@ -90,69 +99,5 @@ public sealed partial class FileSystemObjectStore
 
         File.Move(temp, path, overwrite: true);
         return 0;
-    }
-
-    /// <summary>A write-only stream that hashes (SHA-256) and counts what passes to the stream under it.</summary>
-    private sealed class HashingStream(Stream inner) : Stream
-    {
-        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        private long _length;
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => _length;
-
-        public override long Position
-        {
-            get => _length;
-            set => throw new NotSupportedException();
-        }
-
-        public string Sha256() => Convert.ToHexStringLower(_hash.GetCurrentHash());
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            _hash.AppendData(buffer);
-            _length += buffer.Length;
-            inner.Write(buffer);
-        }
-
-        public override void WriteByte(byte value) => Write([value]);
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            _hash.AppendData(buffer.Span);
-            _length += buffer.Length;
-            return inner.WriteAsync(buffer, cancellationToken);
-        }
-
-        public override void Flush() => inner.Flush();
-
-        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _hash.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
     }
 }
