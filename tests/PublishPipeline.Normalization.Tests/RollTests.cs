@@ -49,6 +49,24 @@ public class RollTests
     }
 
     [Fact]
+    public void A_repeat_mark_in_a_later_column_takes_the_role_above_it_not_the_one_beside_it()
+    {
+        // 係長 beside 〃 is another column's office: the mark stands for 主査 above it. Without a
+        // column above, a mark in running text stands for the entry before it (委員 … 〃).
+        var m = Read(
+            "会議録",
+            "〇説明のため出席した者",
+            "　　課長　　　浅　野　正　人　　　　　　主査　　　森　川　由　紀",
+            "　　係長　　　木　下　一　也　　　　　　〃　　　　平　田　恵　子",
+            "〇出席委員",
+            "　　委員　山田太郎　〃　佐藤花子");
+        Assert.Equal(
+            [("課長", "浅野正人"), ("主査", "森川由紀"), ("係長", "木下一也"), ("主査", "平田恵子")],
+            m.Rolls[0].Entries.Select(e => (e.Role, e.Name)));
+        Assert.Equal([("委員", "山田太郎"), ("委員", "佐藤花子")], m.Rolls[1].Entries.Select(e => (e.Role, e.Name)));
+    }
+
+    [Fact]
     public void Two_columns_of_fixed_width_members_and_officials()
     {
         var m = Read(

@@ -138,27 +138,29 @@ internal sealed class RollReader(Action<string, string, int> warn)
 
     private void AddEntries(List<PersonMention> entries)
     {
+        var lineStart = _entries.Count;
         foreach (var e in entries)
         {
-            _entries.Add(e.Role is null && e.Written.Length > 0 && RollEntryShapes.IsRepeatMark(e.Written[0]) && RoleAbove(_entries.Count) is { } role
-                ? e with { Role = role }
-                : e);
+            var repeat = e.Written.Length > 0 && RollEntryShapes.IsRepeatMark(e.Written[0]);
+            _entries.Add(repeat && RoleOfRepeat(_entries.Count, lineStart, e.Role) is { } role ? e with { Role = role } : e);
         }
     }
 
     /// <summary>
     /// The role a repeat mark (〃) at entry <paramref name="index"/> stands for: that of the latest
-    /// entry above it in the same column (rolls in columns), else of the entry before it.
+    /// entry on an earlier line in the same column (rolls in columns, where the office beside the
+    /// mark belongs to another column); else the one the line gave it (the entry before it in
+    /// running text); else that of the entry before it.
     /// </summary>
-    private string? RoleAbove(int index)
+    private string? RoleOfRepeat(int index, int lineStart, string? onItsLine)
     {
-        if (index == 0)
+        var above = index < _columns.Count && lineStart > 0 ? _columns.LastIndexOf(_columns[index], lineStart - 1) : -1;
+        if (above >= 0)
         {
-            return null;
+            return _entries[above].Role;
         }
 
-        var above = index < _columns.Count ? _columns.LastIndexOf(_columns[index], index - 1) : -1;
-        return _entries[above >= 0 ? above : index - 1].Role;
+        return onItsLine ?? (index > 0 ? _entries[index - 1].Role : null);
     }
 
     /// <summary>Ends the open roll (a heading, a rule or the proceedings came).</summary>
