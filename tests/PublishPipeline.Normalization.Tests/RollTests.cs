@@ -66,6 +66,36 @@ public class RollTests
         Assert.Equal([("委員", "山田太郎"), ("委員", "佐藤花子")], m.Rolls[1].Entries.Select(e => (e.Role, e.Name)));
     }
 
+    [Theory]
+    [InlineData(' ')]
+    [InlineData('\u3000')]
+    public void Spaced_headings_and_two_columns_of_members_with_kun_after_the_name(char space)
+    {
+        // The layout many assemblies' published text uses: a heading typed with a space between its
+        // characters and the count in parentheses, offices spaced out, names padded to width, 君.
+        string L(string line) => line.Replace(' ', space);
+        var m = Read(
+            L("        令和６年第２回架空市議会臨時会会議録"),
+            L("出 席 議 員(6人)"),
+            L("  議 長  西 條   廣 君          副議長  伊 藤 明 彦 君"),
+            L("  1 番  菅 原   悟 君          2 番  松 田 信 之 君"),
+            L("  16番  菅 野 日出男 君          17番  小 松   眞 君"),
+            L("欠 席 議 員(0人)"),
+            L("説明のため出席した者"),
+            L("  市     長  中 里 長 門 君      副  市  長  戸 羽   太 君"),
+            L("  会 計 管 理 者  境 田 ケイ子 君      企 画 部 長  藤 井 けい子 君"));
+        Assert.Equal(["出席議員", "欠席議員", "説明のため出席した者"], m.Rolls.Select(r => r.Group));
+        Assert.Equal(
+            [("議長", "西條廣"), ("副議長", "伊藤明彦"), ("議員", "菅原悟"), ("議員", "松田信之"), ("議員", "菅野日出男"), ("議員", "小松眞")],
+            m.Rolls[0].Entries.Select(e => (e.Role, e.Name)));
+        Assert.Equal(["1", "2", "16", "17"], m.Rolls[0].Entries.Skip(2).Select(e => e.Number));
+        Assert.Empty(m.Rolls[1].Entries);
+        Assert.Equal(
+            [("市長", "中里長門"), ("副市長", "戸羽太"), ("会計管理者", "境田ケイ子"), ("企画部長", "藤井けい子")],
+            m.Rolls[2].Entries.Select(e => (e.Role, e.Name)));
+        Assert.DoesNotContain(m.Warnings, w => w.Code == "roll-count");
+    }
+
     [Fact]
     public void Two_columns_of_fixed_width_members_and_officials()
     {

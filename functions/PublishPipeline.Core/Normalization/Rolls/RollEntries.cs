@@ -57,7 +57,29 @@ internal static class RollEntries
         {
             var word = words[w];
             var text = word.Text;
+
+            // 1 番　菅 原　悟 君: a seat number typed apart from its 番.
+            if (w + 1 < words.Count && words[w + 1].Text == "番" && OfficeWords.SeatNumber(text + "番") is { } apart)
+            {
+                if (cur.From >= 0)
+                {
+                    Close();
+                }
+
+                cur.Number = apart.Number;
+                cur.From = word.Start;
+                cur.Column = word.Column;
+                cur.To = words[w + 1].End;
+                w++;
+                continue;
+            }
+
             var (joined, used) = JoinSpacedTitle(words, w);
+            if (used == 1 && !cur.HasName && cur.Role is null && JoinSpacedOffice(words, w) is { } office)
+            {
+                (joined, used) = office;
+            }
+
             if (used > 1)
             {
                 text = joined;
@@ -385,6 +407,78 @@ internal static class RollEntries
         }
 
         return (words[at].Text, 1);
+    }
+
+    /// <summary>
+    /// An office typed with a space between its characters at the start of an entry (<c>副  市  長</c>,
+    /// <c>会 計 管 理 者</c>, <c>企 画 部 長</c>), followed by a name of two to six characters: the longest run
+    /// of single characters that reads as an office and leaves such a name, with a gap of two columns
+    /// or more after it (in <c>市 長  中 里 長 門 君</c>, 市長中里長 leaves no name and 市長 does).
+    /// </summary>
+    private static (string Text, int Used)? JoinSpacedOffice(List<Word> words, int at)
+    {
+        var run = 0;
+        while (at + run < words.Count && words[at + run].Text.Length == 1 && run < 10)
+        {
+            run++;
+        }
+
+        for (var n = run; n >= 2; n--)
+        {
+            var last = words[at + n - 1];
+            if (at + n >= words.Count || words[at + n].Column - last.Column - Width(last.Text) < 2)
+            {
+                continue;
+            }
+
+            var office = string.Concat(words.Skip(at).Take(n).Select(x => x.Text));
+            if (!OfficeWords.IsOfficeWord(office))
+            {
+                continue;
+            }
+
+            // The name after it: its words up to 君, a wide gap or the end.
+            var name = 0;
+            for (var k = at + n; k < words.Count; k++)
+            {
+                var t = words[k].Text;
+                if (t == "君" || (k > at + n && words[k].Column - words[k - 1].Column - Width(words[k - 1].Text) >= 8))
+                {
+                    break;
+                }
+
+                var bare = t.EndsWith('君') ? t[..^1] : t;
+                if (!SpeakerLabelParser.AllNameChars(bare))
+                {
+                    name = 0;
+                    break;
+                }
+
+                name += bare.Length;
+                if (bare.Length < t.Length)
+                {
+                    break;
+                }
+            }
+
+            if (name is >= 2 and <= 6)
+            {
+                return (office, n);
+            }
+        }
+
+        return null;
+
+        static int Width(string text)
+        {
+            var width = 0;
+            foreach (var c in text)
+            {
+                width += c < '\u1100' ? 1 : 2;
+            }
+
+            return width;
+        }
     }
 
     /// <summary>Runs of characters between spaces, with their place in the line.</summary>

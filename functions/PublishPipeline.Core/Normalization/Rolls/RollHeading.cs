@@ -30,6 +30,13 @@ internal static partial class RollHeading
         }
 
         var m = Heading().Match(line);
+        if (!m.Success && SpacedOut().Match(line) is { Success: true } spaced)
+        {
+            // 出 席 議 員(20人): a heading typed with a space between its characters.
+            line = spaced.Groups["mark"].Value + Cleanup.TextCleanup.RemoveSpaces(spaced.Groups["label"].Value) + line[spaced.Length..];
+            m = Heading().Match(line);
+        }
+
         if (!m.Success)
         {
             return null;
@@ -44,6 +51,10 @@ internal static partial class RollHeading
         @"^(?:[○◯〇◎●◇◆□■△][ \u3000]*)?(?<group>(?:地方自治法第\d{1,3}条(?:第\d項)?の規定により)?(?:説明のため|職務のため)(?:会議に|議場に|本会議に)?出席した(?:者|議員|委員|職員|事務局職員)(?:の職氏名|の氏名|職氏名|氏名)?|[^\s（(：:、。]{0,8}?(?:出[ \u3000]*席|欠[ \u3000]*席)[^\s（(：:、。]{0,6}?(?:議員|委員|者|員|大臣|補佐人)(?:の職氏名|の氏名|職氏名|氏名)?|会議録署名議員|署名議員|委員外議員|委員外出席者|説明員|事務局職員)(?:[ \u3000]*[（(](?<count>[^）)]{0,8})[）)])?(?=[ \u3000：:]|$)",
         RegexOptions.CultureInvariant)]
     private static partial Regex Heading();
+
+    /// <summary>A label of 3–16 characters with one space between each, then a count, a gap, a colon or the end.</summary>
+    [GeneratedRegex(@"^(?<mark>[○◯〇◎●◇◆□■△][ \u3000]*)?(?<label>[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}々](?:[ \u3000][\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}々]){2,15})(?=[ \u3000]*[（(]|[ \u3000]{2}|[ \u3000]*[：:]|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex SpacedOut();
 
     [GeneratedRegex(@"の規定により.{0,6}?署名する[。．]?$", RegexOptions.CultureInvariant)]
     private static partial Regex Signature();
