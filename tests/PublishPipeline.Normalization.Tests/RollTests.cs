@@ -97,6 +97,25 @@ public class RollTests
     }
 
     [Fact]
+    public void A_table_under_a_roll_heading_is_the_roll_not_the_proceedings()
+    {
+        // A saved page or a tab table: 出席議員（４名） in a paragraph, its members in the rows below.
+        // Before, the first row (１番 …) looked like a speaker and the rows became published speeches.
+        var m = new Doc().P("令和６年第１回架空町議会定例会会議録").P("出席議員（４名）")
+            .Row("１番", "川端　宏明", "２番", "迫川　高行").Row("３番", "野々上　愛", "４番", "角　芳春")
+            .P("説明のため出席した者").Row("町長", "濱田　剛史").Row("総務課長", "乾　博")
+            .P("○議長（川端宏明君）　開会します。").Normalize();
+        Assert.Equal(["出席議員", "説明のため出席した者"], m.Rolls.Select(r => r.Group));
+        Assert.Equal(
+            [("議員", "川端宏明"), ("議員", "迫川高行"), ("議員", "野々上愛"), ("議員", "角芳春")],
+            m.Rolls[0].Entries.Select(e => (e.Role, e.Name)));
+        Assert.Equal(["1", "2", "3", "4"], m.Rolls[0].Entries.Select(e => e.Number));
+        Assert.Equal([("町長", "濱田剛史"), ("総務課長", "乾博")], m.Rolls[1].Entries.Select(e => (e.Role, e.Name)));
+        Assert.Equal(["議長（川端宏明君）"], Doc.Turns(m).Select(t => t.Speaker));
+        Assert.DoesNotContain(m.Warnings, w => w.Code == "roll-count");
+    }
+
+    [Fact]
     public void Two_columns_of_fixed_width_members_and_officials()
     {
         var m = Read(

@@ -165,6 +165,12 @@ public sealed partial class MinutesNormalizer
 
                     return false;
                 case BlockKind.Row:
+                    if (_rolls.IsOpen && _rolls.Offer(RollRow(b.Cells), 0, b.Line))
+                    {
+                        // 出席議員（４名） over a table of | １番 | 川端　宏明 | ２番 | … |: the roll's entries.
+                        return true;
+                    }
+
                     _rolls.Close();
                     if (SpeakerTable.FromHeader(b.Cells) is { } table)
                     {
@@ -275,6 +281,10 @@ public sealed partial class MinutesNormalizer
 
         private bool _proceedingsMarked;
 
+        /// <summary>A table row as a roll line: a cell's paragraphs apart, cells apart by a wider gap (each cell starts an entry or holds a name).</summary>
+        private static string RollRow(IReadOnlyList<IReadOnlyList<string>> cells) =>
+            string.Join("\u3000\u3000\u3000", cells.Where(c => c.Count > 0).Select(c => string.Join("\u3000", c).Trim()));
+
         private static bool RowLooksLikeHeaderDebris(in Block b)
         {
             var text = string.Join(" ", b.Cells.SelectMany(c => c)).Trim();
@@ -305,6 +315,11 @@ public sealed partial class MinutesNormalizer
                     _proceedings.Marker(b.Opens, b.Text, b.Line);
                     return HeaderField.Unknown;
                 case BlockKind.Row:
+                    if (_rolls.IsOpen && _rolls.Offer(RollRow(b.Cells), 0, b.Line))
+                    {
+                        return HeaderField.Unknown;
+                    }
+
                     if (SpeakerTable.FromHeader(b.Cells) is { } table)
                     {
                         _speakerTable = table;
