@@ -115,6 +115,28 @@ public class RollTests
         Assert.DoesNotContain(m.Warnings, w => w.Code == "roll-count");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_roll_under_a_markdown_heading_with_a_table_or_a_list(bool proceedingsStartedEarly)
+    {
+        // ## 出席議員（２名） over | 番号 | 氏名 | and ## 説明のため出席した者 over a list: before, the
+        // heading started a section, and its rows and items were published as text and speeches.
+        var doc = new Doc().H(1, "令和６年第１回架空町議会定例会会議録").P("開催日時　令和６年３月１日（金）午前１０時");
+        if (proceedingsStartedEarly)
+        {
+            doc.P("本日の会議に先立ち、報告します。");
+        }
+
+        var m = doc.H(2, "出席議員（２名）").Row("番号", "氏名").Row("１番", "川端　宏明").Row("２番", "迫川　高行")
+            .H(2, "説明のため出席した者").Li("町長　濱田　剛史").Li("総務課長　乾　博")
+            .H(2, "審議経過").P("○議長（川端宏明君）　開会します。").Normalize();
+        Assert.Equal(["出席議員", "説明のため出席した者"], m.Rolls.Select(r => r.Group));
+        Assert.Equal([("議員", "川端宏明"), ("議員", "迫川高行")], m.Rolls[0].Entries.Select(e => (e.Role, e.Name)));
+        Assert.Equal([("町長", "濱田剛史"), ("総務課長", "乾博")], m.Rolls[1].Entries.Select(e => (e.Role, e.Name)));
+        Assert.DoesNotContain(Doc.Turns(m), t => t.Text.Contains("迫川", StringComparison.Ordinal) || t.Text.Contains("濱田", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Two_columns_of_fixed_width_members_and_officials()
     {

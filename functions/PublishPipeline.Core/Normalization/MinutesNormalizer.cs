@@ -163,6 +163,12 @@ public sealed partial class MinutesNormalizer
                         return true;
                     }
 
+                    // ## 出席議員（２名）: a roll's heading written as a heading opens the roll.
+                    if (RollHeading.Read(b.Text) is { Group: not "署名" } && _rolls.Offer(b.Text, 0, b.Line))
+                    {
+                        return true;
+                    }
+
                     return false;
                 case BlockKind.Row:
                     if (_rolls.IsOpen && _rolls.Offer(RollRow(b.Cells), 0, b.Line))
@@ -309,6 +315,12 @@ public sealed partial class MinutesNormalizer
                     _rolls.Close();
                     return footer;
                 case BlockKind.Heading:
+                    if (RollHeading.Read(b.Text) is { Group: not "署名" } && _rolls.Offer(b.Text, 0, b.Line))
+                    {
+                        return HeaderField.Unknown;
+                    }
+
+                    _rolls.Close();
                     _proceedings.Heading(TextCleanup.CollapseSpacedLabel(b.Text), b.Line);
                     return HeaderField.Unknown;
                 case BlockKind.Marker:

@@ -344,6 +344,19 @@ internal static class RollEntries
         }
     }
 
+    private static readonly HashSet<string> ColumnHeads = new(StringComparer.Ordinal)
+    {
+        "番号", "議席", "議席番号", "氏名", "名前", "職名", "役職", "職", "職氏名", "役職名", "所属", "会派", "備考", "出欠",
+    };
+
+    /// <summary>True for a line of a table's column heads only (番号　氏名, 職名　氏名): no entries, nothing to read.</summary>
+    public static bool IsColumnHeads(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = Words(text);
+        return words.Count > 0 && words.All(w => ColumnHeads.Contains(w.Text));
+    }
+
     /// <summary>True for "なし" however it is spaced or bracketed: a roll with nobody on it.</summary>
     public static bool IsNone(string text)
     {

@@ -84,6 +84,12 @@ internal sealed class RollReader(Action<string, string, int> warn)
             return true;
         }
 
+        if (_entries.Count == 0 && RollEntries.IsColumnHeads(text))
+        {
+            // | 番号 | 氏名 |: a table's column heads above the entries.
+            return true;
+        }
+
         if (RollEntries.Read(text, Known, _columns, indent) is { } entries)
         {
             AddEntries(entries);
