@@ -338,6 +338,46 @@ public abstract class ObjectStoreContractTests : IAsyncLifetime
         Assert.Equal(second, stored.ETag);
     }
 
+    [Fact]
+    public async Task A_put_records_the_hash_of_what_it_wrote_under_the_key_it_names()
+    {
+        // A streamed document's hash is known only once written; the stage's metadata needs it.
+        var bytes = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 3000).Select(i => $"{{\"turn\":{i},\"text\":\"発言\"}}")));
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        var properties = new ObjectProperties
+        {
+            ContentType = "application/json",
+            Metadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["sourcename"] = "a.txt" },
+            ContentSha256Key = "contentsha256",
+        };
+        var streamed = await Store.PutAsync(
+            Containers.Normalized,
+            "m8.json",
+            async (stream, cancellationToken) =>
+            {
+                for (var at = 0; at < bytes.Length; at += 1000)
+                {
+                    await stream.WriteAsync(bytes.AsMemory(at, Math.Min(1000, bytes.Length - at)), cancellationToken);
+                }
+            },
+            properties);
+        await Store.PutAsync(Containers.Normalized, "m9.json", bytes, properties);
+
+        foreach (var (name, etag) in new[] { ("m8.json", streamed), ("m9.json", (string?)null) })
+        {
+            var stored = await Store.GetAsync(Containers.Normalized, name);
+            Assert.NotNull(stored);
+            Assert.Equal(hash, ObjectMetadata.Get(stored.Properties.Metadata, "contentsha256"));
+            Assert.Equal("a.txt", ObjectMetadata.Get(stored.Properties.Metadata, "sourcename"));
+            Assert.Null(stored.Properties.ContentSha256Key);
+            Assert.Equal(hash, ObjectMetadata.Get((await ListAsync(Containers.Normalized, name)).Single().Metadata, "contentsha256"));
+            Assert.True(etag is null || etag == stored.ETag);
+        }
+
+        Assert.False(properties.Metadata.ContainsKey("contentsha256")); // the caller's properties are left as they were
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.PutAsync(Containers.Normalized, "m10.json", bytes, properties with { ContentSha256Key = "content-sha" }));
+    }
+
     protected async Task<List<ObjectInfo>> ListAsync(string container, string? prefix = null)
     {
         var items = new List<ObjectInfo>();

@@ -91,13 +91,12 @@ public sealed class StageHandOffTests : IDisposable
     {
         var handOff = new StageHandOff();
         var minutes = new Minutes { Id = "m1", Title = "本会議" };
-        var json = MinutesJson.Serialize(minutes);
 
-        handOff.Keep(Containers.Redacted, "m1.json", "\"e1\"", minutes, json);
+        handOff.Keep(Containers.Redacted, "m1.json", "\"e1\"", minutes, jsonHasReplacementEscape: false);
         Assert.Same(minutes, handOff.Take(Containers.Redacted, "m1.json", "\"e1\""));
         Assert.Null(handOff.Take(Containers.Redacted, "m1.json", "\"e1\"")); // taken: gone
 
-        handOff.Keep(Containers.Redacted, "m1.json", "\"e1\"", minutes, json);
+        handOff.Keep(Containers.Redacted, "m1.json", "\"e1\"", minutes, jsonHasReplacementEscape: false);
         Assert.Null(handOff.Take(Containers.Normalized, "m1.json", "\"e1\"")); // another container
         Assert.Null(handOff.Take(Containers.Redacted, "m1.json", "\"e2\"")); // the stored version changed since
         Assert.Null(handOff.Take(Containers.Redacted, "m1.json", "\"e1\"")); // and it is not kept after that
@@ -147,22 +146,52 @@ public sealed class StageHandOffTests : IDisposable
     }
 
     [Fact]
-    public void A_document_whose_json_reads_back_otherwise_is_not_kept()
+    public async Task A_document_whose_json_reads_back_otherwise_is_not_kept()
     {
         // A lone surrogate has no JSON spelling: the serializer writes U+FFFD, so the stored
-        // document is not the one in memory and the next stage must read the stored one.
+        // document is not the one in memory and the next stage must read the stored one. The
+        // stage learns it from the JSON as it streams it to the store (StreamedDocument).
         var handOff = new StageHandOff();
-        var minutes = new Minutes { Id = "m1", Title = "本会議\uD800" };
-        var json = MinutesJson.Serialize(minutes);
-        Assert.NotEqual(minutes.Title, MinutesJson.Deserialize(json).Title);
+        var minutes = new Minutes { Id = "m1", Title = "本会議\uD800", Body = new string('議', 40_000) };
+        using var stream = new MemoryStream();
+        var escaped = await StreamedDocument.WriteAsync(minutes, stream, CancellationToken.None);
+        Assert.True(escaped);
+        Assert.Equal(MinutesJson.Serialize(minutes), stream.ToArray()); // the same bytes, in chunks
+        Assert.NotEqual(minutes.Title, MinutesJson.Deserialize(stream.ToArray()).Title);
 
-        handOff.Keep(Containers.Normalized, "m1.json", "\"e1\"", minutes, json);
+        handOff.Keep(Containers.Normalized, "m1.json", "\"e1\"", minutes, escaped);
         Assert.Null(handOff.Take(Containers.Normalized, "m1.json", "\"e1\""));
 
         var clean = minutes with { Title = "本会議" };
-        handOff.Keep(Containers.Normalized, "m1.json", "\"e1\"", clean, MinutesJson.Serialize(clean));
-        handOff.Keep(Containers.Normalized, "m1.json", "\"e2\"", minutes, json); // a later version that cannot be kept replaces it
+        Assert.False(await StreamedDocument.WriteAsync(clean, Stream.Null, CancellationToken.None));
+        handOff.Keep(Containers.Normalized, "m1.json", "\"e1\"", clean, jsonHasReplacementEscape: false);
+        handOff.Keep(Containers.Normalized, "m1.json", "\"e2\"", minutes, escaped); // a later version that cannot be kept replaces it
         Assert.Null(handOff.Take(Containers.Normalized, "m1.json", "\"e1\""));
+    }
+
+    [Theory]
+    [InlineData("\\uFFFD", true)]
+    [InlineData("\\ufffd", true)]
+    [InlineData("\\uFFFC", false)]
+    [InlineData("\\\\uFFFD", true)] // conservative: an escaped backslash before the letters counts too, as before
+    public void An_escape_cut_by_a_chunk_boundary_is_still_seen(string escape, bool found)
+    {
+        // Chunks go to the stream whenever the JSON writer asks for more room; the escape may span two.
+        for (var cut = 0; cut <= escape.Length; cut++)
+        {
+            using var stream = new MemoryStream();
+            using var json = new StreamedDocument(stream);
+            foreach (var piece in new[] { "\"ab", escape[..cut], escape[cut..], "cd\"" })
+            {
+                var bytes = Encoding.ASCII.GetBytes(piece);
+                bytes.CopyTo(json.GetSpan(bytes.Length));
+                json.Advance(bytes.Length);
+                json.Flush();
+            }
+
+            Assert.Equal(found, json.HasReplacementEscape);
+            Assert.Equal("\"ab" + escape + "cd\"", Encoding.ASCII.GetString(stream.ToArray()));
+        }
     }
 
     private static SortedDictionary<string, byte[]> Files(string folder) =>

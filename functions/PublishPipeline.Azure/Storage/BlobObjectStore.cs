@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using Azure;
 using Azure.Core;
 using Azure.Identity;
@@ -102,7 +103,12 @@ public sealed class BlobObjectStore : IObjectStore
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(properties);
-        ObjectMetadata.Validate(properties.Metadata);
+        ObjectMetadata.Validate(properties);
+        if (properties.ContentSha256Key is not null)
+        {
+            properties = properties.WithContentSha256(Convert.ToHexStringLower(SHA256.HashData(content.Span)));
+        }
+
         var client = Container(container);
         var blob = client.GetBlobClient(ObjectName.Validate(name));
         var options = new BlobUploadOptions

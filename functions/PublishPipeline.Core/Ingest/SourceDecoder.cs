@@ -156,22 +156,20 @@ internal static class SourceDecoder
         }
     }
 
+    // C0 controls other than tab, line feed, vertical tab, form feed and carriage return.
+    private static readonly SearchValues<char> BinaryControls = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
     /// <summary>Control characters other than tab, newlines and form feed mean the bytes are not a text file.</summary>
     private static string CheckControls(string name, string text)
     {
-        var index = text.AsSpan().IndexOfAnyInRange('\0', '\u001F');
-        while (index >= 0)
+        // One search for the refused characters: a search per line break allocated on every line.
+        var index = text.AsSpan().IndexOfAny(BinaryControls);
+        if (index >= 0)
         {
-            var c = text[index];
-            if (c is not ('\t' or '\n' or '\r' or '\f' or '\v'))
-            {
-                var line = 1 + text.AsSpan(0, index).Count('\n');
-                throw new MinutesFormatException(name, $"binary data, not text: control character U+{(int)c:X4} at character {index}", line)
-                { Code = "encoding" };
-            }
-
-            var next = text.AsSpan(index + 1).IndexOfAnyInRange('\0', '\u001F');
-            index = next < 0 ? -1 : index + 1 + next;
+            var line = 1 + text.AsSpan(0, index).Count('\n');
+            throw new MinutesFormatException(name, $"binary data, not text: control character U+{(int)text[index]:X4} at character {index}", line)
+            { Code = "encoding" };
         }
 
         return text;

@@ -34,7 +34,7 @@ internal static class SiteRepair
         // 1. By stamp: one stat per file, nothing read.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
         var unstamped = new ConcurrentBag<(string Id, string ETag)>();
-        if (SiteStamps.Matcher(store) is { } matches)
+        if (records.Count > 0 && SiteStamps.Matcher(store) is { } matches) // (a range partitioner refuses an empty range)
         {
             // The file-system store: a plain loop over ranges of documents, one statx per file.
             Parallel.ForEach(Partitioner.Create(0, records.Count, 256), parallel, range =>

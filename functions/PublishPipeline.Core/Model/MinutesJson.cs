@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -31,6 +32,13 @@ public static class MinutesJson
     {
         ArgumentNullException.ThrowIfNull(minutes);
         return MinutesJsonWriter.Serialize(minutes, Options);
+    }
+
+    /// <summary>The bytes <see cref="Serialize"/> makes, into <paramref name="output"/> as they are made.</summary>
+    public static void SerializeInto(Minutes minutes, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+        MinutesJsonWriter.Serialize(minutes, Options, output);
     }
 
     /// <summary>

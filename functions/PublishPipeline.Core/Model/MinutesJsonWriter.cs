@@ -27,20 +27,7 @@ internal static class MinutesJsonWriter
         t_buffer = null; // a nested call (none today) would take a buffer of its own
         try
         {
-            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
-            {
-                Encoder = options.Encoder,
-                Indented = options.WriteIndented,
-                IndentCharacter = options.IndentCharacter,
-                IndentSize = options.IndentSize,
-                NewLine = options.NewLine,
-                MaxDepth = options.MaxDepth == 0 ? 64 : options.MaxDepth,
-                SkipValidation = true, // the walk below is the structure; the tests check it
-            }))
-            {
-                Write(writer, minutes);
-            }
-
+            Serialize(minutes, options, buffer);
             return buffer.WrittenSpan.ToArray();
         }
         finally
@@ -51,6 +38,22 @@ internal static class MinutesJsonWriter
                 t_buffer = buffer;
             }
         }
+    }
+
+    /// <summary>The same bytes into <paramref name="output"/> (one that passes them on as they come keeps a large document from being one array).</summary>
+    public static void Serialize(Minutes minutes, JsonSerializerOptions options, IBufferWriter<byte> output)
+    {
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions
+        {
+            Encoder = options.Encoder,
+            Indented = options.WriteIndented,
+            IndentCharacter = options.IndentCharacter,
+            IndentSize = options.IndentSize,
+            NewLine = options.NewLine,
+            MaxDepth = options.MaxDepth == 0 ? 64 : options.MaxDepth,
+            SkipValidation = true, // the walk below is the structure; the tests check it
+        });
+        Write(writer, minutes);
     }
 
     private static void Write(Utf8JsonWriter w, Minutes m)

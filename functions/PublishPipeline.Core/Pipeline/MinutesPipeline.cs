@@ -162,14 +162,11 @@ public sealed partial class MinutesPipeline
         }
 
         var normalized = minutes with { Id = id };
-        var json = MinutesJson.Serialize(normalized);
-        var jsonSha = PipelineNames.Sha256(json);
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [MetadataKeys.SourceName] = ObjectMetadata.Encode(uploadName),
             [MetadataKeys.SourceETag] = upload.ETag.Trim('"'),
             [MetadataKeys.SourceSha256] = sha,
-            [MetadataKeys.ContentSha256] = jsonSha,
         };
         if (confirmed)
         {
@@ -181,8 +178,8 @@ public sealed partial class MinutesPipeline
             metadata[MetadataKeys.Review] = reviewTag;
         }
 
-        var etag = await _store.PutAsync(Containers.Normalized, PipelineNames.Document(id), json, jsonSha, Private(metadata), cancellationToken: cancellationToken).ConfigureAwait(false);
-        HandOff?.Keep(Containers.Normalized, PipelineNames.Document(id), etag, normalized, json);
+        var (etag, escaped) = await PutDocumentAsync(Containers.Normalized, PipelineNames.Document(id), normalized, metadata, cancellationToken).ConfigureAwait(false);
+        HandOff?.Keep(Containers.Normalized, PipelineNames.Document(id), etag, normalized, escaped);
         foreach (var warning in minutes.Warnings)
         {
             LogDocumentWarning(_logger, id, Stages.Normalize, warning.Line is { } line ? $"line {line}: " : string.Empty, warning.Code, warning.Message);
@@ -274,16 +271,8 @@ public sealed partial class MinutesPipeline
         if (result.IsPublishable)
         {
             var redacted = result.Redacted! with { Id = id };
-            var json = MinutesJson.Serialize(redacted);
-            var jsonSha = PipelineNames.Sha256(json);
-            var etag = await _store.PutAsync(
-                Containers.Redacted,
-                PipelineNames.Document(id),
-                json,
-                jsonSha,
-                Private(new(metadata) { [MetadataKeys.ContentSha256] = jsonSha }),
-                cancellationToken: cancellationToken).ConfigureAwait(false);
-            HandOff?.Keep(Containers.Redacted, PipelineNames.Document(id), etag, redacted, json);
+            var (etag, escaped) = await PutDocumentAsync(Containers.Redacted, PipelineNames.Document(id), redacted, metadata, cancellationToken).ConfigureAwait(false);
+            HandOff?.Keep(Containers.Redacted, PipelineNames.Document(id), etag, redacted, escaped);
             await _store.DeleteAsync(Containers.Held, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
             await _store.DeleteAsync(Containers.Quarantine, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
             return Log(new StageResult(Stages.Redact, id, StageOutcome.Done, $"{result.Audit.Entries.Count} redactions"));
@@ -888,6 +877,23 @@ public sealed partial class MinutesPipeline
         }
 
         return await _store.PutAsync(container, name, json, sha, Private(new(metadata) { [MetadataKeys.ContentSha256] = sha }), cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes a document's JSON into the store as it is made (a 30 MB upload's is ≈ 60 MB, never one
+    /// array), its SHA-256 recorded by the store from the same pass; its ETag, and whether the JSON
+    /// holds <c>\uFFFD</c> (for the hand-off).
+    /// </summary>
+    private async Task<(string ETag, bool HasReplacementEscape)> PutDocumentAsync(string container, string name, Minutes minutes, Dictionary<string, string> metadata, CancellationToken cancellationToken)
+    {
+        var escaped = false;
+        var etag = await _store.PutAsync(
+            container,
+            name,
+            async (stream, ct) => escaped = await StreamedDocument.WriteAsync(minutes, stream, ct).ConfigureAwait(false),
+            Private(metadata) with { ContentSha256Key = MetadataKeys.ContentSha256 },
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        return (etag, escaped);
     }
 
     private static ObjectProperties Private(Dictionary<string, string> metadata) =>

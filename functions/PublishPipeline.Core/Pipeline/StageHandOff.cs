@@ -21,10 +21,14 @@ internal sealed class StageHandOff
     // The rendered records the render stage wrote, by document id, for the site check after the batch.
     private readonly ConcurrentDictionary<string, (string ETag, RenderedRecord Record)> _rendered = new(StringComparer.Ordinal);
 
-    /// <summary>Keeps <paramref name="minutes"/>, just written to <paramref name="container"/>/<paramref name="name"/> as <paramref name="json"/>.</summary>
-    public void Keep(string container, string name, string etag, Minutes minutes, ReadOnlySpan<byte> json)
+    /// <summary>
+    /// Keeps <paramref name="minutes"/>, just written to <paramref name="container"/>/<paramref name="name"/>
+    /// as JSON that holds <c>\uFFFD</c> or not (<paramref name="jsonHasReplacementEscape"/>, as
+    /// <see cref="StreamedDocument"/> tells while writing it).
+    /// </summary>
+    public void Keep(string container, string name, string etag, Minutes minutes, bool jsonHasReplacementEscape)
     {
-        if (json.IndexOf("\\uFFFD"u8) < 0 && json.IndexOf("\\ufffd"u8) < 0)
+        if (!jsonHasReplacementEscape)
         {
             _documents[Key(container, name)] = (etag, minutes);
         }

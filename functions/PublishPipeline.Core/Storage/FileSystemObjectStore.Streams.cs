@@ -20,7 +20,7 @@ public sealed partial class FileSystemObjectStore
     {
         ArgumentNullException.ThrowIfNull(writeContent);
         ArgumentNullException.ThrowIfNull(properties);
-        ObjectMetadata.Validate(properties.Metadata);
+        ObjectMetadata.Validate(properties);
         var (file, sidecar) = Locate(container, name);
         var temp = CreateTemporary(Path.GetDirectoryName(file)!);
         try
@@ -49,7 +49,7 @@ public sealed partial class FileSystemObjectStore
             try
             {
                 await CheckConditionAsync(container, name, condition, cancellationToken).ConfigureAwait(false);
-                return Commit(container, name, file, sidecar, sha, length, properties, (path, durable, attribute) => MoveIntoPlace(temp, path, durable, attribute));
+                return Commit(container, name, file, sidecar, sha, length, properties.WithContentSha256(sha), (path, durable, attribute) => MoveIntoPlace(temp, path, durable, attribute));
             }
             finally
             {

@@ -165,7 +165,7 @@ public sealed partial class FileSystemObjectStore : IObjectStore
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(properties);
-        ObjectMetadata.Validate(properties.Metadata);
+        ObjectMetadata.Validate(properties);
         var (file, sidecar) = Locate(container, name);
         var gate = GateOf(file);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -174,7 +174,7 @@ public sealed partial class FileSystemObjectStore : IObjectStore
             await CheckConditionAsync(container, name, condition, cancellationToken).ConfigureAwait(false);
             var sha = contentSha256 ?? Convert.ToHexStringLower(SHA256.HashData(content.Span));
             EnsureKnownFolder(Path.GetDirectoryName(file)!);
-            return Commit(container, name, file, sidecar, sha, content.Length, properties, (path, durable, attribute) => WriteAtomically(path, content.Span, durable, attribute));
+            return Commit(container, name, file, sidecar, sha, content.Length, properties.WithContentSha256(sha), (path, durable, attribute) => WriteAtomically(path, content.Span, durable, attribute));
         }
         finally
         {

@@ -44,7 +44,8 @@ public interface IObjectStore
     /// in memory first. The object appears only when the writer has finished, under the same
     /// <paramref name="condition"/> as a write of bytes; if the writer throws, nothing is written. The
     /// writer is called once. By default the content is gathered in memory and written as bytes; the
-    /// file-system store writes it to the object's folder as it comes.
+    /// file-system store writes it to the object's folder as it comes. The content's hash goes into
+    /// the metadata under <see cref="ObjectProperties.ContentSha256Key"/>, as with a write of bytes.
     /// </summary>
     /// <exception cref="WriteConflictException">The <paramref name="condition"/> did not hold.</exception>
     async Task<string> PutAsync(
@@ -122,6 +123,18 @@ public sealed record ObjectProperties
     public string? ContentEncoding { get; init; }
 
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// A metadata key under which the store records the SHA-256 (lower-case hex) of the content it
+    /// writes, hashed as it writes it: a writer that streams its content cannot know the hash before
+    /// the write, yet a listing must show it. Null: no such entry.
+    /// </summary>
+    public string? ContentSha256Key { get; init; }
+
+    /// <summary>The properties to store with content of SHA-256 <paramref name="contentSha256"/>: its hash in <see cref="ContentSha256Key"/> when that is set.</summary>
+    public ObjectProperties WithContentSha256(string contentSha256) =>
+        ContentSha256Key is not { } key ? this
+        : this with { ContentSha256Key = null, Metadata = new Dictionary<string, string>(Metadata, StringComparer.Ordinal) { [key] = contentSha256 } };
 }
 
 /// <summary>An object with its content.</summary>

@@ -7,6 +7,13 @@ namespace PublishPipeline.Storage;
 /// </summary>
 public static class ObjectMetadata
 {
+    /// <summary>The metadata of <paramref name="properties"/> as it will be stored, its content hash's key included.</summary>
+    public static void Validate(ObjectProperties properties)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        Validate(properties.WithContentSha256(new string('0', 64)).Metadata);
+    }
+
     public static void Validate(IReadOnlyDictionary<string, string> metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
