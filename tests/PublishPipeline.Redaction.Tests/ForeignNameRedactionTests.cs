@@ -64,6 +64,24 @@ public class ForeignNameRedactionTests
         }
     }
 
+    [Theory]
+    [InlineData("第4番山田太郎議員、第5番加藤ソフィー議員を指名します。", "第4番〇〇議員、第5番〇〇議員を指名します。")]
+    [InlineData("加藤ソフィーさんから意見がありました。", "〇〇さんから意見がありました。")]
+    [InlineData("区民ボランティアさんと子育てサポーター委員に伺います。", "区民ボランティアさんと子育てサポーター委員に伺います。")]
+    [InlineData("市民サービス課長が説明した。", "市民サービス課長が説明した。")]
+    public async Task In_prose_a_surname_and_a_katakana_given_name_before_a_persons_title_is_masked(string text, string expected)
+    {
+        // No roll or label names anyone here: only the prose rule can find the name.
+        var doc = new Minutes
+        {
+            Id = "prose",
+            Disclosure = new Model.Disclosure { Minutes = DisclosureState.Public },
+            Sections = [new Section("議事", [new SpeakerTurn { Text = text, Kind = TurnKind.Procedure }])],
+        };
+        var outcome = await new Redactor().RedactAsync(doc, new RedactionRequest("prose"));
+        Assert.Equal(expected, outcome.Redacted!.Sections[0].Turns[0].Text);
+    }
+
     [Fact]
     public async Task A_name_no_reader_can_read_holds_the_document_at_its_line_and_no_approval_publishes_it()
     {
