@@ -116,6 +116,13 @@ public class ForeignNameTests
         Assert.DoesNotContain(m.Warnings, w => w.Code == UnreadEntry.WarningCode);
     }
 
+    [Fact]
+    public void An_attendee_list_entry_whose_name_cannot_be_read_is_flagged()
+    {
+        var m = new Doc().P("会議名：第3回まちづくり審議会").P("出席者：会長　石川五郎、委員　John Smith").P("審議経過").P("会長：開会します。").Normalize();
+        Assert.Contains(m.Warnings, w => w.Code == UnreadEntry.WarningCode);
+    }
+
     [Theory]
     [InlineData("○町長（John Smith君）　お答えします。", 4)]
     [InlineData("○３番（J.SMITH議員）　質問します。", 4)]

@@ -67,6 +67,12 @@ internal sealed class DocumentPeople(KnownPeople known)
                     continue;
                 }
 
+                // 委員　John Smith: someone whose name no reader reads would stay in the published list.
+                if (OnUnread is { } unread && Rolls.UnreadEntry.Read(member) is not null)
+                {
+                    unread("an attendee list (" + group.Group + ")", null);
+                }
+
                 // Else a post (池袋保健所長), a member (柴崎委員(会長)) or a bare name.
                 var person = SpeakerLabelParser.Parse(member, known, officesOnly: true);
                 if (person is null && SpeakerLabelParser.AllNameChars(WrittenName.Compact(member)) && WrittenName.Compact(member).Length <= 8)
