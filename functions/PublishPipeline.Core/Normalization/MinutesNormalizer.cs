@@ -435,7 +435,10 @@ public sealed partial class MinutesNormalizer
                 _rolls.Known.AddPlace(municipality[..^1]);
             }
 
-            var people = new DocumentPeople(_rolls.Known);
+            var people = new DocumentPeople(_rolls.Known)
+            {
+                OnUnread = (where, line) => Warn(Rolls.UnreadEntry.WarningCode, where + " names someone whose name could not be read (not written in kanji, kana or a katakana name with ・/＝); held for review", line),
+            };
             rolls.AddRange(people.RollsOf(_header.Attendees));
             people.ReadInPlace(proceedings);
             var sections = proceedings;

@@ -111,6 +111,13 @@ public sealed class Redactor
             Check(holds[^1], new HoldCheck(HoldCodes.MarkerUnplaced, holds[^1]) { Line = unplaced.Line });
         }
 
+        // 2d. A person structure names whose name no reader could read: it cannot be masked, so nothing is published by guess.
+        foreach (var unread in minutes.Warnings.Where(w => w.Code == HoldCodes.NameUnread))
+        {
+            holds.Add("氏名を読み取れない箇所があります (" + unread.Message + "); 氏名を漢字・かな、またはカタカナ（・＝で区切る）で書いたファイルに直してください (correct the file: the name cannot be masked).");
+            Check(holds[^1], new HoldCheck(HoldCodes.NameUnread, holds[^1]) { Line = unread.Line });
+        }
+
         // 3. 一部非公開 with nothing marked: nobody has said which part is private.
         if (minutes.Disclosure.Minutes == DisclosureState.Partial && passages.MarkedPassages == 0 && !request.ConfirmedPublicVersion)
         {

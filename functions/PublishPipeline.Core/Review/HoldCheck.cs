@@ -57,6 +57,9 @@ public static class HoldCodes
     /// <summary>Name recognition failed: names are not redacted, so nothing may be published.</summary>
     public const string NamesNotRedacted = "names-not-redacted";
 
+    /// <summary>A roll entry, speaker label or stage direction names someone whose name could not be read, so it cannot be masked: the file must be corrected.</summary>
+    public const string NameUnread = Normalization.Rolls.UnreadEntry.WarningCode;
+
     /// <summary>A reviewer rejected this content.</summary>
     public const string Rejected = "rejected";
 

@@ -427,6 +427,21 @@ public static class EvaluationSet
             new(EvalField.Text, "区民ボランティア・グループ委員、サポーター委員会"),
         ]));
 
+        // 漢字とカタカナの氏名、・＝で区切る氏名 (2026-12-07, written before its first run): registered from a label or
+        // an attendee entry, then masked in prose with a title, surname or given name alone; katakana words stay.
+        docs.Add(new("mixed-script-name", [
+            new(EvalField.Speaker, "１番（⟦加藤ソフィー⟧君）"),
+            new(EvalField.Text, "⟦加藤ソフィー⟧議員の質問に答えます。⟦ソフィー⟧議員、よろしいですか。"),
+            new(EvalField.Speaker, "町長（⟦ジョン・スミス⟧君）"),
+            new(EvalField.Text, "⟦スミス⟧町長から説明があった。"),
+            new(EvalField.Attendee, "課長　⟦佐藤マリア⟧"),
+            new(EvalField.Text, "⟦佐藤マリア⟧課長、⟦マリア⟧さんにも伺います。"),
+            new(EvalField.Attendee, "係長　⟦リー　ミンホ⟧"),
+            new(EvalField.Text, "⟦リー⟧係長にも伺います。"),
+            new(EvalField.Attendee, "委員　⟦黒川サキ子⟧"),
+            new(EvalField.Text, "カテゴリー、マリアージュ、サービス、プロジェクト、ギャラリー、ジョンソン・エンド・ジョンソンの説明"),
+        ]));
+
         // ラベルの後の氏名 (担当：, 報告者：, 株式会社ミライ　高橋次郎, 伊藤四郎作成, 佐藤邸): written from the
         // privacy review's findings, with the rule; hard negatives for every label word.
         for (var d = 0; d < 4; d++)

@@ -13,6 +13,9 @@ internal sealed class DocumentPeople(KnownPeople known)
 {
     private readonly Dictionary<string, PersonMention?> _labels = new(StringComparer.Ordinal);
 
+    /// <summary>Told the line of a speaker label or stage direction that names someone whose name no reader could read (<see cref="UnreadNames"/>).</summary>
+    public Action<string, int?>? OnUnread { get; init; }
+
     /// <summary>
     /// The people of a document this normaliser did not read (one built in code, or JSON written before
     /// people were read): its attendee lists as rolls, its labels and stage directions, by the same
@@ -62,6 +65,12 @@ internal sealed class DocumentPeople(KnownPeople known)
                     }
 
                     continue;
+                }
+
+                // 委員　John Smith: someone whose name no reader reads would stay in the published list.
+                if (OnUnread is { } unread && Rolls.UnreadEntry.Read(member) is not null)
+                {
+                    unread("an attendee list (" + group.Group + ")", null);
                 }
 
                 // Else a post (池袋保健所長), a member (柴崎委員(会長)) or a bare name.
@@ -121,8 +130,15 @@ internal sealed class DocumentPeople(KnownPeople known)
         foreach (var turn in section.Turns)
         {
             var person = turn.Person is { } p ? Refine(p) : turn.Speaker is { } label ? Label(label) : null;
+            if (OnUnread is { } unread && person?.Name is null && turn.Speaker is { } speaker && UnreadNames.InLabel(speaker))
+            {
+                unread("a speaker label", turn.Line);
+            }
+
             // A stage direction is a procedure line of its own, or stands inside a speech (…質問します。〔山田太郎君登壇〕).
-            var mentions = turn.Kind != TurnKind.Procedure || turn.Text.Length <= 200 ? StageDirectionPeople.Read(turn.Text, known) : Array.Empty<PersonMention>();
+            var mentions = turn.Kind != TurnKind.Procedure || turn.Text.Length <= 200
+                ? StageDirectionPeople.Read(turn.Text, known, OnUnread is { } onUnread ? () => onUnread("a stage direction", turn.Line) : null)
+                : Array.Empty<PersonMention>();
             turns.Add(person is null && mentions.Count == 0 ? turn : turn with { Person = person, Mentions = mentions });
         }
 

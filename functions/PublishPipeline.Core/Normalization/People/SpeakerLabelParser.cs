@@ -294,7 +294,7 @@ internal static class SpeakerLabelParser
     {
         var (name, _) = OfficeWords.StripHonorific(inner);
         var honorific = name.Length != inner.Length;
-        if (name.Length is 0 or > 12 || !AllNameChars(name) || Annotations.Contains(name, StringComparer.Ordinal))
+        if (name.Length == 0 || name.Length > (name.AsSpan().IndexOfAny("・＝=･゠") >= 0 ? 24 : 12) || !AllNameChars(name) || Annotations.Contains(name, StringComparer.Ordinal))
         {
             return false;
         }
@@ -333,7 +333,8 @@ internal static class SpeakerLabelParser
 
     private static bool HasUnit(ReadOnlySpan<char> text) => text.IndexOfAny(Units) >= 0 || text.Contains("委員会", StringComparison.Ordinal);
 
-    /// <summary>Kanji, kana and the marks names use (々 〆 ヶ ・ between kana); no digits, Latin or punctuation.</summary>
+    /// <summary>Kanji, kana and the marks names use (々 〆 ヶ; ・ ＝ between the katakana parts of a foreign name,
+    /// a Latin initial between them: <see cref="NameScript"/>); no digits, other Latin or punctuation.</summary>
     public static bool AllNameChars(ReadOnlySpan<char> text)
     {
         if (text.IsEmpty)
@@ -341,15 +342,21 @@ internal static class SpeakerLabelParser
             return false;
         }
 
+        var marked = false;
         foreach (var c in text)
         {
             var nameChar = c is (>= '\u3041' and <= '\u3096') or (>= '\u30A1' and <= '\u30FA') or 'ー' or '々' or '〆' or 'ヶ' or (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF');
             if (!nameChar && !char.IsSurrogate(c))
             {
-                return false;
+                if (!NameScript.IsJoiningMark(c) && !char.IsAsciiLetter(c))
+                {
+                    return false;
+                }
+
+                marked = true;
             }
         }
 
-        return true;
+        return !marked || NameScript.MarksJoinParts(text);
     }
 }

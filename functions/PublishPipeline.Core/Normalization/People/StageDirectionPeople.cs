@@ -22,7 +22,8 @@ internal static class StageDirectionPeople
     private static readonly System.Buffers.SearchValues<char> Closes = System.Buffers.SearchValues.Create("〕）)］]】");
 
     /// <summary>The people the stage directions in a text name; one shared empty list when none (most turns).</summary>
-    public static IReadOnlyList<PersonMention> Read(string text, KnownPeople? known = null)
+    /// <param name="unread">Called for a clause that names someone (an honorific, a member word or a seat) whose name no reader could read.</param>
+    public static IReadOnlyList<PersonMention> Read(string text, KnownPeople? known = null, Action? unread = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         List<PersonMention>? found = null;
@@ -47,7 +48,7 @@ internal static class StageDirectionPeople
             var inside = text.AsSpan((open + 1)..close);
             foreach (var range in inside.SplitAny("，、,"))
             {
-                if (Clause(inside[range], known) is { } person)
+                if (Clause(inside[range], known, unread) is { } person)
                 {
                     (found ??= []).Add(person);
                 }
@@ -59,7 +60,7 @@ internal static class StageDirectionPeople
         return found is null ? Array.Empty<PersonMention>() : found;
     }
 
-    private static PersonMention? Clause(ReadOnlySpan<char> clause, KnownPeople? known)
+    private static PersonMention? Clause(ReadOnlySpan<char> clause, KnownPeople? known, Action? unread)
     {
         var span = clause.Trim(" \u3000");
         var acted = false;
@@ -92,6 +93,17 @@ internal static class StageDirectionPeople
             return entry;
         }
 
-        return SpeakerLabelParser.Parse(t, known) is { Name: not null } person ? person : null;
+        if (SpeakerLabelParser.Parse(t, known) is { Name: not null } person)
+        {
+            return person;
+        }
+
+        // 〔John Smith君登壇〕: someone is named, but not in a way any reader reads.
+        if (UnreadNames.NamesSomeone(compact))
+        {
+            unread?.Invoke();
+        }
+
+        return null;
     }
 }

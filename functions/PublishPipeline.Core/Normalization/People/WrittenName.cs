@@ -71,6 +71,12 @@ internal static class WrittenName
         {
             cut = Array.IndexOf(gaps, widest) + 1;
         }
+        else if (NameScript.ScriptBoundary(name) is > 0 and var boundary && CutAt(pieces, boundary) is > 0 and var atScript)
+        {
+            // 加　藤　ソ　フ　ィ　ー: a kanji surname and a katakana given name part where the script changes,
+            // wherever the middle of the field falls.
+            cut = atScript;
+        }
         else if (gaps.All(g => g == widest) && pieces.Count % 2 == 1 && pieces.All(p => p.Text.Length == 1))
         {
             return new NameParts(name, known?.FamilyOf(name), known?.GivenOf(name));
@@ -105,6 +111,12 @@ internal static class WrittenName
             return new NameParts(name, null, null);
         }
 
+        // 加藤ソフィー: where the script changes once, unless the document's rolls said otherwise (above).
+        if (NameScript.ScriptBoundary(name) is > 0 and var boundary)
+        {
+            return new NameParts(name, name[..boundary], name[boundary..]);
+        }
+
         var lexicon = NameLexicon.Default;
         if (name.Length <= 2 || (lexicon.IsSurname(name) && !SplitsAsFullName(name, lexicon)))
         {
@@ -120,6 +132,22 @@ internal static class WrittenName
         }
 
         return new NameParts(name, null, null);
+    }
+
+    /// <summary>The number of pieces before character <paramref name="at"/> of the joined name, when a piece ends there; else 0.</summary>
+    private static int CutAt(List<(int Start, int End, string Text)> pieces, int at)
+    {
+        var length = 0;
+        for (var k = 0; k < pieces.Count - 1; k++)
+        {
+            length += pieces[k].Text.Length;
+            if (length == at)
+            {
+                return k + 1;
+            }
+        }
+
+        return 0;
     }
 
     private static bool SplitsAsFullName(string name, NameLexicon lexicon)

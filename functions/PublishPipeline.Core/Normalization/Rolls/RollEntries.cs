@@ -281,7 +281,8 @@ internal static class RollEntries
             }
 
             var parts = WrittenName.Read(line[e.NameFrom..e.NameTo], known);
-            if (parts.Name.Length > 10)
+            // ジャン＝ピエール・ルロワ: a foreign name's parts make it longer than a Japanese one.
+            if (parts.Name.Length > (parts.Name.AsSpan().IndexOfAny("・＝=･゠") >= 0 ? 24 : 10))
             {
                 columns?.RemoveRange(given, columns.Count - given);
                 return null;

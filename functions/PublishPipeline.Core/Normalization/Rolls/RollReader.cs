@@ -102,6 +102,16 @@ internal sealed class RollReader(Action<string, string, int> warn)
             return true;
         }
 
+        // 町長　　John Smith: an entry whose name no reader can read is kept (without a name) and held
+        // for review, and the roll stays open: closing it would publish this line and the entries after it as speeches.
+        if (UnreadEntry.Read(text) is { } unread)
+        {
+            _entries.Add(unread);
+            _columns.Add(indent);
+            warn(UnreadEntry.WarningCode, $"roll '{_group}': an entry whose name could not be read (not written in kanji, kana or a katakana name with ・/＝); held for review", line);
+            return true;
+        }
+
         // （総務常任委員会）: a sub-heading inside the roll (not a time: （午前１０時開会） ends it).
         if (text.Length <= 30 && text[0] is '（' or '(' && text[^1] is '）' or ')' && !text.Any(char.IsAsciiDigit))
         {

@@ -174,7 +174,11 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
 
         if (IsKatakana(c) && role.Kind != RoleKind.Office)
         {
-            KatakanaName(t, end, role, found, map);
+            if (!SurnameAndKatakanaName(t, end, found, map))
+            {
+                KatakanaName(t, end, role, found, map);
+            }
+
             return;
         }
 
@@ -526,6 +530,38 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// 第5番加藤ソフィー議員: a dictionary surname (two or three kanji, opening its kanji run or after a
+    /// seat's 番) and a katakana given name that is no word of the dictionary, before a person's title.
+    /// 区民ボランティアさん, 子育てサポーター委員 have no surname before the katakana and stay.
+    /// </summary>
+    private bool SurnameAndKatakanaName(ReadOnlySpan<char> t, int end, List<NameSpan> found, ReadOnlySpan<int> map)
+    {
+        var ks = end;
+        while (ks > 0 && IsKatakana(t[ks - 1]) && !IsKanji(t[ks - 1]))
+        {
+            ks--;
+        }
+
+        if (end - ks < 2 || ks == 0 || !IsKanji(t[ks - 1]) || t[ks] == 'ー' || lexicon.IsCommonWord(t[ks..end]))
+        {
+            return false;
+        }
+
+        var run = KanjiRunStart(t, ks);
+        for (var k = Math.Min(3, ks - run); k >= 2; k--)
+        {
+            var s = ks - k;
+            if (lexicon.IsSurname(t.Slice(s, k)) && (s == run || t[s - 1] == '番'))
+            {
+                Add(found, map, s, end - s, "offline:role-surname-katakana", 0.8);
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

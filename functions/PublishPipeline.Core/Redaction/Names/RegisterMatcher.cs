@@ -249,6 +249,11 @@ internal sealed class RegisterMatcher
         var after = end < t.Length ? t[end] : '\0';
         var titled = Titles.LengthAt(t, end, _words) > 0;
         var alone = !IsKanji(before) && !IsKanji(after) && !(IsHiragana(after) && cps == 1);
+        if (InsideKatakanaWord(t, start, end))
+        {
+            return false;
+        }
+
         switch (kind)
         {
             case PatternKind.FullName:
@@ -275,6 +280,19 @@ internal sealed class RegisterMatcher
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// A katakana part of a name inside a longer katakana word or foreign name: リー in カテゴリー, マリア in
+    /// マリアージュ, ジョン in ジョン・ブラウン. Katakana has no kanji-like boundary, so a katakana edge of a
+    /// match must meet something that is not katakana (nor a mark joining a foreign name's parts).
+    /// </summary>
+    private static bool InsideKatakanaWord(ReadOnlySpan<char> t, int start, int end)
+    {
+        return (IsKatakana(t[start]) && start > 0 && Joins(t[start - 1]))
+            || (IsKatakana(t[end - 1]) && end < t.Length && Joins(t[end]));
+
+        static bool Joins(char c) => IsKatakana(c) || Normalization.People.NameScript.IsJoiningMark(c);
     }
 
     private bool IsPlaceStem(ReadOnlySpan<char> word)

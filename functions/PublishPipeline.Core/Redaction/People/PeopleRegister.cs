@@ -64,7 +64,7 @@ public sealed class PeopleRegister
         ArgumentNullException.ThrowIfNull(written);
         ArgumentNullException.ThrowIfNull(source);
         var key = CompactText.Folded(written);
-        if (key.Length == 0 || RoleWords.IsRole(key) || (!AllNameChars(key.AsSpan()) && !IsKatakanaName(key))
+        if (key.Length == 0 || RoleWords.IsRole(key) || (!AllNameChars(key.AsSpan()) && !IsKatakanaName(key) && !(FromStructure(source.Kind) && IsMixedScriptName(key)))
             || (source.Kind != PersonSourceKind.DenyList && _veto is not null
                 && _veto.IsNotAName(key, fromStructure: source.Kind is PersonSourceKind.Roll or PersonSourceKind.SpeakerLabel or PersonSourceKind.StageDirection or PersonSourceKind.Attendee)))
         {
@@ -117,8 +117,18 @@ public sealed class PeopleRegister
         var people = _byName.Values.ToList();
 
         // 0. A name of one or two characters is a surname as minutes use it (山田議員, 迫市長).
-        foreach (var p in people.Where(p => p.FamilyName is null && (CodePoints(p.Name) <= 2 || IsKatakanaName(p.Name))))
+        foreach (var p in people.Where(p => p.FamilyName is null && (CodePoints(p.Name) <= 2 || IsKatakanaName(p.Name) || ForeignNameParts(p.Name) is not null)))
         {
+            // ジョン・スミス: the parts of a foreign name in its own order (given first); the last part is
+            // the surname, so スミス町長 is masked too, and ジョン alone or before a title.
+            if (ForeignNameParts(p.Name) is var (family, given))
+            {
+                p.FamilyName = family;
+                p.GivenName = given;
+                p.FamilyNameFrom = "foreign-order";
+                continue;
+            }
+
             p.FamilyName = p.Name;
             p.FamilyNameFrom = "short";
         }
@@ -264,6 +274,42 @@ public sealed class PeopleRegister
         }
 
         return 0;
+    }
+
+    private static bool FromStructure(PersonSourceKind kind) =>
+        kind is PersonSourceKind.Roll or PersonSourceKind.SpeakerLabel or PersonSourceKind.StageDirection or PersonSourceKind.Attendee or PersonSourceKind.DenyList;
+
+    /// <summary>
+    /// A name in the scripts names are written in, mixed (加藤ソフィー, 黒川サキ子, ジョン・F・スミス): kanji,
+    /// kana, and marks or a Latin initial only where they join a foreign name's parts. Only structure
+    /// (a roll, a label, a stage direction) registers such a name; prose readers keep to their own rules.
+    /// </summary>
+    private static bool IsMixedScriptName(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!IsKanji(c) && !IsHiragana(c) && !IsKatakana(c) && !Normalization.People.NameScript.IsJoiningMark(c) && !char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return text.Length >= 2 && Normalization.People.NameScript.MarksJoinParts(text);
+    }
+
+    /// <summary>The last part of a name joined by ・ or ＝ and its first part (ジョン・F・スミス → スミス, ジョン; ソフィー・加藤 → 加藤, ソフィー), or null.</summary>
+    private static (string Family, string Given)? ForeignNameParts(string name)
+    {
+        var first = name.AsSpan().IndexOfAny("・＝=･゠");
+        var last = name.AsSpan().LastIndexOfAny("・＝=･゠");
+        if (first <= 0 || last >= name.Length - 1)
+        {
+            return null;
+        }
+
+        var family = name[(last + 1)..];
+        var given = name[..first];
+        return CodePoints(family) >= 2 && CodePoints(given) >= 2 ? (family, given) : null;
     }
 
     private static bool IsKatakanaName(string text)

@@ -1,0 +1,74 @@
+using PublishPipeline.Model;
+using PublishPipeline.Normalization.People;
+
+namespace PublishPipeline.Normalization.Rolls;
+
+/// <summary>
+/// A line under an open roll that has an entry's shape but a name part no reader can read: a seat
+/// number, an office or a repeat mark, then a short run with letters a name may hold and no word of
+/// grammar (<c>町長　　John Smith</c>, <c>３番　Ａ．ＢＥＬＬ</c>). Rolls list people and nothing else, so such a
+/// line is a person whose name would be published unmasked: the roll keeps it as an entry without a
+/// name, stays open for the entries after it (they were being read as speeches), and the document is
+/// held for review (<c>name-unread</c>). Speech under a roll has kana of grammar (<c>議長　開会します</c>) and is
+/// not taken.
+/// </summary>
+internal static class UnreadEntry
+{
+    public const string WarningCode = "name-unread";
+
+    public static PersonMention? Read(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var text = line.Trim(' ', '\u3000', '\t');
+        var space = text.AsSpan().IndexOfAny(" \u3000\t");
+        if (space <= 0 || text.Length > 60)
+        {
+            return null;
+        }
+
+        var head = text[..space];
+        var seat = OfficeWords.SeatNumber(head);
+        string? number = null;
+        string? role = null;
+        if (seat is { } s && s.Length == head.Length)
+        {
+            number = s.Number;
+            role = "議員";
+        }
+        else if (OfficeWords.IsOfficeWord(head) || (head.Length == 1 && RollEntryShapes.IsRepeatMark(head[0])))
+        {
+            role = RollEntryShapes.IsRepeatMark(head[0]) ? null : head;
+        }
+        else
+        {
+            return null;
+        }
+
+        var rest = WrittenName.Compact(text[space..]);
+        if (rest.Length is 0 or > 24 || !MayHoldAName(rest))
+        {
+            return null;
+        }
+
+        return new PersonMention { Written = text, Role = role, Number = number };
+    }
+
+    /// <summary>Letters, katakana, kanji and the marks between them; at least one letter, katakana or mark (else the roll's own reader would have read it); no hiragana, digits or punctuation of a sentence.</summary>
+    private static bool MayHoldAName(string rest)
+    {
+        var foreign = false;
+        foreach (var c in rest)
+        {
+            if (char.IsAsciiLetter(c) || NameScript.IsKatakana(c) || NameScript.IsJoiningMark(c) || c is '.' or '．' or '-' or '\'')
+            {
+                foreign = true;
+            }
+            else if (!NameScript.IsKanji(c))
+            {
+                return false;
+            }
+        }
+
+        return foreign;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text;
+using PublishPipeline.Ingest;
+using PublishPipeline.Model;
+using PublishPipeline.Normalization;
+using PublishPipeline.Review;
+
+namespace PublishPipeline.Redaction.Tests;
+
+/// <summary>
+/// Katakana and mixed-script names (加藤ソフィー, ジョン・スミス, 佐藤マリア, リー　ミンホ) through the real
+/// normaliser and the redactor: registered from the rolls and labels, masked wherever they stand
+/// (roll, label, prose with a title, alone), katakana words left alone, and a name no reader can
+/// read held for review instead of published.
+/// </summary>
+public class ForeignNameRedactionTests
+{
+    private const string Upload = """
+        令和６年第１回架空町議会定例会会議録
+        開催日時　令和６年３月１日（金）午前１０時
+        〇出席議員（４名）
+        　　　１番　　加　藤　ソ　フ　ィ　ー
+        　　　２番　　山　田　太　郎
+        　　　３番　　マ　イ　ケ　ル　ジ　ョ　ン
+        　　　４番　　黒　川　サキ子
+        〇説明のため出席した者
+        　　町長　　　ジョン・スミス
+        　　課長　　　佐藤マリア
+        　　係長　　　リー　ミンホ
+        ○議長（山田太郎君）　開会します。
+        ○１番（加藤ソフィー君）　質問します。ジョン・スミス町長に伺います。佐藤マリア課長、リー係長にも。
+        ソフィーとしては、サービスとプロジェクトのカテゴリーとマリアージュを問います。
+        ○町長（ジョン・スミス君）　お答えします。スミスとしては、マリアさんと相談します。
+        〔４番　黒川サキ子君登壇〕
+        """;
+
+    private static readonly RedactionPolicy Policy = new() { UnknownDisclosure = UnknownDisclosureHandling.Publish };
+
+    private static Minutes Normalize(string text) => MinutesNormalizer.Normalize(new SourceFile("katakana.txt", Encoding.UTF8.GetBytes(text)));
+
+    [Fact]
+    public async Task No_part_of_a_registered_katakana_or_mixed_script_name_survives_and_katakana_words_stay()
+    {
+        var outcome = await new Redactor(Policy).RedactAsync(Normalize(Upload), new RedactionRequest("katakana.txt"));
+        Assert.True(outcome.IsPublishable, string.Join("; ", outcome.Hold?.Reasons ?? []));
+        var json = Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted!));
+        foreach (var word in (string[])["サービス", "プロジェクト", "カテゴリー", "マリアージュ"])
+        {
+            Assert.Contains(word, json, StringComparison.Ordinal);
+            json = json.Replace(word, "", StringComparison.Ordinal); // カテゴリー holds リー, マリアージュ holds マリア
+        }
+
+        foreach (var part in (string[])["加藤", "ソフィー", "山田", "太郎", "マイケル", "ジョン", "スミス", "佐藤", "マリア", "リー", "ミンホ", "黒川", "サキ子"])
+        {
+            Assert.DoesNotContain(part, json, StringComparison.Ordinal);
+        }
+
+        // The roll is a roll (not speeches by 町長, 課長, 係長), and every entry's name was registered.
+        var officials = outcome.Redacted!.Rolls.Single(r => r.Group.StartsWith("説明", StringComparison.Ordinal)).Entries;
+        Assert.Equal(["町長", "課長", "係長"], officials.Select(e => e.Role));
+        var registered = outcome.Audit.People.Select(p => p.Name).ToList();
+        foreach (var name in (string[])["加藤ソフィー", "ジョン・スミス", "佐藤マリア", "リーミンホ", "マイケルジョン", "黒川サキ子"])
+        {
+            Assert.Contains(name, registered);
+        }
+    }
+
+    [Theory]
+    [InlineData("第4番山田太郎議員、第5番加藤ソフィー議員を指名します。", "第4番〇〇議員、第5番〇〇議員を指名します。")]
+    [InlineData("加藤ソフィーさんから意見がありました。", "〇〇さんから意見がありました。")]
+    [InlineData("区民ボランティアさんと子育てサポーター委員に伺います。", "区民ボランティアさんと子育てサポーター委員に伺います。")]
+    [InlineData("市民サービス課長が説明した。", "市民サービス課長が説明した。")]
+    public async Task In_prose_a_surname_and_a_katakana_given_name_before_a_persons_title_is_masked(string text, string expected)
+    {
+        // No roll or label names anyone here: only the prose rule can find the name.
+        var doc = new Minutes
+        {
+            Id = "prose",
+            Disclosure = new Model.Disclosure { Minutes = DisclosureState.Public },
+            Sections = [new Section("議事", [new SpeakerTurn { Text = text, Kind = TurnKind.Procedure }])],
+        };
+        var outcome = await new Redactor().RedactAsync(doc, new RedactionRequest("prose"));
+        Assert.Equal(expected, outcome.Redacted!.Sections[0].Turns[0].Text);
+    }
+
+    [Fact]
+    public async Task A_name_no_reader_can_read_holds_the_document_at_its_line_and_no_approval_publishes_it()
+    {
+        var upload = Upload.Replace("○町長（ジョン・スミス君）", "○町長（John Smith君）", StringComparison.Ordinal);
+        var minutes = Normalize(upload);
+        var outcome = await new Redactor(Policy).RedactAsync(minutes, new RedactionRequest("katakana.txt"));
+        Assert.False(outcome.IsPublishable);
+        Assert.Null(outcome.Redacted);
+        var check = Assert.Single(outcome.Hold!.Checks, c => c.Code == HoldCodes.NameUnread);
+        Assert.Equal(15, check.Line);
+        Assert.False(check.Approvable);
+    }
+}
