@@ -1,4 +1,5 @@
 using PublishPipeline.Model;
+using PublishPipeline.Normalization.Rolls;
 
 namespace PublishPipeline.Normalization.Tests;
 
@@ -135,6 +136,26 @@ public class RollTests
         Assert.Equal([("議員", "川端宏明"), ("議員", "迫川高行")], m.Rolls[0].Entries.Select(e => (e.Role, e.Name)));
         Assert.Equal([("町長", "濱田剛史"), ("総務課長", "乾博")], m.Rolls[1].Entries.Select(e => (e.Role, e.Name)));
         Assert.DoesNotContain(Doc.Turns(m), t => t.Text.Contains("迫川", StringComparison.Ordinal) || t.Text.Contains("濱田", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_roll_line_whose_spacing_was_lost_is_held_not_guessed()
+    {
+        // Text copied from a page that collapsed its spaces: office and name evenly apart. Read when
+        // only one split makes sense; else the line stays in the roll without a name and the document is held.
+        var m = Read(
+            "架空市議会総務文教委員会会議録",
+            "〇説明のため出席した者",
+            "副 市 長 清 水 幸 雄",
+            "企 画 調 整 課 長 金 井 薫 平",
+            "〇事務局職員出席者",
+            "事 務 局 長 田 伏 智");
+        Assert.Equal(["説明のため出席した者", "事務局職員出席者"], m.Rolls.Select(r => r.Group));
+
+        // Only one split of 副市長清水幸雄 is an office and a name; 企画調整課 or 企画調整課長, 事務局 or 事務局長 are two.
+        Assert.Equal([("副市長", "清水幸雄"), (null, null), (null, null)], m.Rolls.SelectMany(r => r.Entries).Select(e => (e.Role, e.Name)));
+        Assert.Equal([4, 6], m.Warnings.Where(w => w.Code == UnreadEntry.WarningCode).Select(w => w.Line));
+        Assert.DoesNotContain(Doc.Turns(m), t => t.Text.Contains("清水", StringComparison.Ordinal) || t.Text.Contains("金井", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -90,7 +90,13 @@ internal sealed class RollReader(Action<string, string, int> warn)
             return true;
         }
 
-        if (RollEntries.Read(text, Known, _columns, indent) is { } entries)
+        if (UnreadEntry.IsSpacedOut(text.Trim(' ', '\u3000', '\t')))
+        {
+            // 副 市 長 清 水 幸 雄: spacing lost; read only when one split is an office and a name, else held below.
+            text = UnreadEntry.SpacedOutOfficeAndName(text) ?? text;
+        }
+
+        if (!UnreadEntry.IsSpacedOut(text.Trim(' ', '\u3000', '\t')) && RollEntries.Read(text, Known, _columns, indent) is { } entries)
         {
             AddEntries(entries);
             return true;
@@ -108,7 +114,7 @@ internal sealed class RollReader(Action<string, string, int> warn)
         {
             _entries.Add(unread);
             _columns.Add(indent);
-            warn(UnreadEntry.WarningCode, $"roll '{_group}': an entry whose name could not be read (not written in kanji, kana or a katakana name with ・/＝); held for review", line);
+            warn(UnreadEntry.WarningCode, $"roll '{_group}': an entry whose name could not be read (not written in kanji, kana or a katakana name with ・/＝, or its spacing was lost so the name's bounds cannot be told); held for review", line);
             return true;
         }
 

@@ -20,6 +20,13 @@ internal static class UnreadEntry
     {
         ArgumentNullException.ThrowIfNull(line);
         var text = line.Trim(' ', '\u3000', '\t');
+        if (IsSpacedOut(text))
+        {
+            // 事 務 局 長 田 伏 智: a line whose spacing was lost (every character apart, evenly), and
+            // where the office ends (事務局 or 事務局長) or one name ends cannot be told.
+            return new PersonMention { Written = text };
+        }
+
         var space = text.AsSpan().IndexOfAny(" \u3000\t");
         if (space <= 0 || text.Length > 60)
         {
@@ -51,6 +58,78 @@ internal static class UnreadEntry
         }
 
         return new PersonMention { Written = text, Role = role, Number = number };
+    }
+
+    /// <summary>
+    /// A spaced-out line read as one office and one name when exactly one split of it gives an office
+    /// followed by a name of two to five characters (<c>副 市 長 清 水 幸 雄</c> → <c>副市長　　清水幸雄</c>); null
+    /// when none or several do (<c>事 務 局 長 田 伏 智</c>: 事務局 or 事務局長), or the line is not spaced out.
+    /// </summary>
+    public static string? SpacedOutOfficeAndName(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var text = line.Trim(' ', '\u3000', '\t');
+        if (!IsSpacedOut(text))
+        {
+            return null;
+        }
+
+        var packed = WrittenName.Compact(text);
+        string? found = null;
+        for (var n = 2; n <= packed.Length - 2; n++)
+        {
+            if (packed.Length - n <= 5 && OfficeWords.IsOfficeWord(packed.AsSpan(0, n)))
+            {
+                if (found is not null)
+                {
+                    return null;
+                }
+
+                found = packed[..n] + "\u3000\u3000" + packed[n..];
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Six or more words of one to three kanji or katakana, evenly spaced with one space: no gap a column would leave.</summary>
+    public static bool IsSpacedOut(string text)
+    {
+        if (text.Length > 60)
+        {
+            return false;
+        }
+
+        var words = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var start = i;
+            while (i < text.Length && text[i] is not (' ' or '\u3000' or '\t'))
+            {
+                if (!NameScript.IsKanji(text[i]) && !NameScript.IsKatakana(text[i]))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+
+            if (i - start is 0 or > 3)
+            {
+                return false;
+            }
+
+            words++;
+            if (i < text.Length && (i + 1 >= text.Length || text[i + 1] is ' ' or '\u3000' or '\t'))
+            {
+                return false;
+            }
+
+            i++;
+        }
+
+        return words >= 6;
     }
 
     /// <summary>Letters, katakana, kanji and the marks between them; at least one letter, katakana or mark (else the roll's own reader would have read it); no hiragana, digits or punctuation of a sentence.</summary>
