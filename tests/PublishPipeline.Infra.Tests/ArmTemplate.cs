@@ -38,16 +38,20 @@ internal sealed partial class ArmTemplate
 
     public IReadOnlyList<ArmResource> Resources { get; }
 
-    public static ArmTemplate Compile(string bicepFile)
+    /// <summary>
+    /// The template compiled from <paramref name="bicepFile"/> by <paramref name="build"/>. As when it
+    /// was compiled on its own, any diagnostic refuses it: a module's warning is one of the template's.
+    /// </summary>
+    public static ArmTemplate From(BicepBatch build, string bicepFile)
     {
-        var result = Bicep.Run("build", bicepFile, "--stdout");
-        if (result.ExitCode != 0 || result.Diagnostics.Count > 0)
+        var json = build.Output(bicepFile);
+        if (json is null || build.Result.ExitCode != 0 || build.Result.Diagnostics.Count > 0)
         {
             throw new InvalidOperationException(
-                $"bicep build {bicepFile} exited {result.ExitCode}:\n{string.Join('\n', result.Diagnostics)}");
+                $"bicep build {bicepFile} exited {build.Result.ExitCode}{(json is null ? " and wrote nothing" : "")}:\n{string.Join('\n', build.Result.Diagnostics)}");
         }
 
-        return new ArmTemplate(JsonNode.Parse(result.StandardOutput)!.AsObject(), result.StandardOutput);
+        return new ArmTemplate(JsonNode.Parse(json)!.AsObject(), json);
     }
 
     public IEnumerable<ArmResource> OfType(string type) =>
@@ -126,10 +130,12 @@ internal sealed partial class ArmTemplate
     private static partial Regex ParameterReference();
 }
 
-/// <summary>infra/main.bicep compiled once for all the tests of a class.</summary>
+/// <summary>infra/main.bicep from the one build of infra/ (InfraBicep), read once for every class.</summary>
 public sealed class MainTemplateFixture
 {
-    private readonly Lazy<ArmTemplate> _template = new(() => ArmTemplate.Compile(InfraPaths.MainBicep));
+    private static readonly Lazy<ArmTemplate> Main = new(() => ArmTemplate.From(InfraBicep.Build, InfraPaths.MainBicep));
+
+    private readonly Lazy<ArmTemplate> _template = Main;
 
     internal ArmTemplate Template => _template.Value;
 }

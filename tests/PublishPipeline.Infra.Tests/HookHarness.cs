@@ -224,7 +224,8 @@ internal sealed partial class HookHarness : IDisposable
         state="{{State}}"
         line=""
         for a in "$@"; do
-          v=$(printf '%s' "$a" | sed 's/\[/‹/g; s/\]/›/g')
+          # sed only for an argument holding a bracket: a fork per argument was most of a hook run's CPU.
+          case $a in *[][]*) v=$(printf '%s' "$a" | sed 's/\[/‹/g; s/\]/›/g') ;; *) v=$a ;; esac
           case $a in
             @*) if [ -f "${a#@}" ]; then line="$line[$v]{$(base64 -w0 < "${a#@}")}"; else line="$line[$v]{}"; fi ;;
             *) line="$line[$v]" ;;
@@ -233,8 +234,8 @@ internal sealed partial class HookHarness : IDisposable
         printf '%s\n' "$line" >> "{{Log}}"
         name=""; prev=""
         for a in "$@"; do [ "$prev" = "-n" ] && name=$a; prev=$a; done
-        count() { n=$(cat "$state/calls-$1" 2>/dev/null || echo 0); n=$((n + 1)); echo "$n" > "$state/calls-$1"; echo "$n"; }
-        fails() { limit=$(cat "$state/fail-$1" 2>/dev/null || echo 0); [ "$2" -le "$limit" ]; }
+        count() { n=0; [ -f "$state/calls-$1" ] && read -r n < "$state/calls-$1"; n=$((n + 1)); echo "$n" > "$state/calls-$1"; echo "$n"; }
+        fails() { limit=0; [ -f "$state/fail-$1" ] && read -r limit < "$state/fail-$1"; [ "$2" -le "$limit" ]; }
         case "$1 $2" in
           "account show") exit 0 ;;
           "functionapp show")
