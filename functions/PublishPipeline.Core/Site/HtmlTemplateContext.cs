@@ -93,6 +93,16 @@ public static class Markup
         return sb.ToString();
     }
 
+    /// <summary>Appends <paramref name="text"/> encoded as <see cref="Encode"/> does (the compiled renderers' write).</summary>
+    public static void Append(StringBuilder sb, string? text)
+    {
+        ArgumentNullException.ThrowIfNull(sb);
+        if (!string.IsNullOrEmpty(text))
+        {
+            sb.Append(text.AsSpan().IndexOfAny(Special) < 0 ? text : Encode(text));
+        }
+    }
+
     private static bool IsForbidden(char c) =>
         (c < 0x20 && c is not ('\t' or '\n' or '\r'))
         || (c >= 0x7F && c <= 0x9F)

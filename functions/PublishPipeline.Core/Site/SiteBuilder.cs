@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using PublishPipeline.Model;
+using PublishPipeline.Site.Rendering;
 using PublishPipeline.Site.Search;
 using Scriban.Runtime;
 
@@ -32,13 +33,31 @@ public sealed partial class SiteBuilder
     private readonly SiteTemplates _templates;
     private readonly Dictionary<string, (string Path, string Url)> _assetFiles = new(StringComparer.Ordinal);
     private readonly List<SiteFile> _assetSiteFiles = [];
+    private readonly bool _compiledLayout;
+    private readonly bool _compiledMinutes;
+
+    // A page is written into one builder per thread, kept between pages unless a page made it large.
+    [ThreadStatic]
+    private static StringBuilder? t_page;
 
     public SiteBuilder(SiteOptions options)
+        : this(options, compiledRenderers: true)
+    {
+    }
+
+    /// <param name="options">The site's settings.</param>
+    /// <param name="compiledRenderers">
+    /// False: every page through Scriban, even where the built-in template has a compiled renderer
+    /// (the tests' reference for the compiled ones).
+    /// </param>
+    internal SiteBuilder(SiteOptions options, bool compiledRenderers)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         Urls = new SiteUrls(options);
         _templates = new SiteTemplates(options.TemplateDirectory);
+        _compiledLayout = compiledRenderers && _templates.IsCompiled("layout.sbn");
+        _compiledMinutes = compiledRenderers && _templates.IsCompiled("minutes.sbn");
         foreach (var name in SiteTemplates.AssetNames)
         {
             var bytes = Encoding.UTF8.GetBytes(_templates.Asset(name));
@@ -87,8 +106,18 @@ public sealed partial class SiteBuilder
             path: SiteUrls.MinutesPagePath(minutes.Id),
             breadcrumbs: [("会議体一覧", SiteUrls.BodiesPath), (BodyName(minutes), SiteUrls.BodyPagePath(Urls.BodySlug(BodyName(minutes))))],
             description: Description(minutes));
-        model["m"] = MinutesModel(minutes, detailed: true);
-        var page = RenderPage("minutes.sbn", model);
+        SiteFile page;
+        if (_compiledMinutes)
+        {
+            // The built-in template, written by a walk of the document (no page model to build).
+            page = RenderPage(model, sb => MinutesPageWriter.Write(sb, minutes, Urls));
+        }
+        else
+        {
+            model["m"] = MinutesModel(minutes, detailed: true);
+            page = RenderPage("minutes.sbn", model);
+        }
+
         return
         [
             page,
@@ -413,12 +442,62 @@ public sealed partial class SiteBuilder
         }
     }
 
-    private SiteFile RenderPage(string template, ScriptObject model)
+    private SiteFile RenderPage(string template, ScriptObject model) =>
+        RenderPage(model, sb => sb.Append(_templates.Render(template, model)));
+
+    // The page's content, written by writeContent, in the layout: the built-in layout by
+    // LayoutWriter, a ward's own through Scriban.
+    private SiteFile RenderPage(ScriptObject model, Action<StringBuilder> writeContent)
     {
-        var content = _templates.Render(template, model);
-        model["content"] = new TrustedHtml(content);
-        var html = _templates.Render("layout.sbn", model);
-        return SiteFile.Create((string)model["page_path"]!, Encoding.UTF8.GetBytes(html));
+        var sb = t_page ?? new StringBuilder(64 * 1024);
+        t_page = null;
+        try
+        {
+            if (_compiledLayout)
+            {
+                LayoutWriter.WriteStart(sb, model);
+                writeContent(sb);
+                LayoutWriter.WriteEnd(sb, model);
+            }
+            else
+            {
+                writeContent(sb);
+                model["content"] = new TrustedHtml(sb.ToString());
+                sb.Clear();
+                sb.Append(_templates.Render("layout.sbn", model));
+            }
+
+            return SiteFile.Create((string)model["page_path"]!, Utf8(sb));
+        }
+        finally
+        {
+            sb.Clear();
+            if (sb.Capacity <= 1024 * 1024)
+            {
+                t_page = sb;
+            }
+        }
+    }
+
+    private static byte[] Utf8(StringBuilder sb)
+    {
+        var length = 0;
+        foreach (var chunk in sb.GetChunks())
+        {
+            length += Encoding.UTF8.GetByteCount(chunk.Span);
+        }
+
+        // A surrogate pair split across two chunks is encoded as one character by the one encoder.
+        var bytes = new byte[length];
+        var encoder = Encoding.UTF8.GetEncoder();
+        var written = 0;
+        foreach (var chunk in sb.GetChunks())
+        {
+            written += encoder.GetBytes(chunk.Span, bytes.AsSpan(written), flush: false);
+        }
+
+        written += encoder.GetBytes([], bytes.AsSpan(written), flush: true);
+        return written == length ? bytes : bytes[..written];
     }
 
     private SiteFile RenderText(string template, string path, ScriptObject model) =>
@@ -486,7 +565,7 @@ public sealed partial class SiteBuilder
             : $"{western}年度";
     }
 
-    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    internal static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private static string Description(Minutes m)
     {
@@ -505,9 +584,9 @@ public sealed partial class SiteBuilder
         return string.Join("、", parts) + "の会議録です。";
     }
 
-    private static string WesternDate(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
+    internal static string WesternDate(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
 
-    private static readonly string[] Weekdays = ["日", "月", "火", "水", "木", "金", "土"];
+    internal static readonly string[] Weekdays = ["日", "月", "火", "水", "木", "金", "土"];
 
     private ScriptObject MinutesModel(Minutes m, bool detailed)
     {
@@ -628,6 +707,21 @@ public sealed partial class SiteBuilder
         return array;
     }
 
+    // The items that are not blank, trimmed (the compiled minutes page's Strings).
+    internal static List<string> CleanItems(IEnumerable<string> items)
+    {
+        var list = new List<string>();
+        foreach (var item in items)
+        {
+            if (Clean(item) is string s)
+            {
+                list.Add(s);
+            }
+        }
+
+        return list;
+    }
+
     private static ScriptArray Array(IEnumerable<ScriptObject> items)
     {
         var array = new ScriptArray();
@@ -639,7 +733,7 @@ public sealed partial class SiteBuilder
         return array;
     }
 
-    private static string StateLabel(DisclosureState state) => state switch
+    internal static string StateLabel(DisclosureState state) => state switch
     {
         DisclosureState.Public => "公開",
         DisclosureState.Closed => "非公開",
@@ -647,7 +741,7 @@ public sealed partial class SiteBuilder
         _ => "記載なし",
     };
 
-    private static string StateKey(DisclosureState state) => state switch
+    internal static string StateKey(DisclosureState state) => state switch
     {
         DisclosureState.Public => "public",
         DisclosureState.Closed => "closed",
@@ -806,7 +900,7 @@ public sealed partial class SiteBuilder
 
     /// <summary>An agenda item that starts with its own number: (1), （２）, 1., 1 , 一、, ①.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:[(（][0-9０-９一二三四五六七八九十]+[)）]|[0-9０-９]+[.．、\s]|[一二三四五六七八九十]+[、.．\s]|[①-⑳])")]
-    private static partial System.Text.RegularExpressions.Regex OwnNumber();
+    internal static partial System.Text.RegularExpressions.Regex OwnNumber();
 
     internal static string ShortHash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
 }

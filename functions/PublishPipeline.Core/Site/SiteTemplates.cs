@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
+using PublishPipeline.Site.Rendering;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -36,6 +37,7 @@ public sealed class SiteTemplates : ITemplateLoader
 
     private readonly FrozenDictionary<string, Template> _templates;
     private readonly FrozenDictionary<string, string> _assets;
+    private readonly FrozenSet<string> _compiled;
     private readonly ScriptObject _builtins = TemplateContext.GetDefaultBuiltinObject();
 
     public SiteTemplates(string? overrideDirectory)
@@ -43,6 +45,7 @@ public sealed class SiteTemplates : ITemplateLoader
         _builtins.SetValue("include", new TrustedIncludeFunction((IScriptCustomFunction)_builtins["include"]!), readOnly: true);
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
         var versionInput = new StringBuilder("site-templates-v1\n");
+        var compiled = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in TemplateNames)
         {
             var (text, origin) = ReadText(overrideDirectory, "Templates", name);
@@ -54,6 +57,11 @@ public sealed class SiteTemplates : ITemplateLoader
             }
 
             templates[name] = template;
+            if (CompiledTemplates.Matches(name, text))
+            {
+                compiled.Add(name);
+            }
+
             versionInput.Append(name).Append('\n').Append(text).Append('\n');
         }
 
@@ -67,6 +75,7 @@ public sealed class SiteTemplates : ITemplateLoader
 
         _templates = templates.ToFrozenDictionary(StringComparer.Ordinal);
         _assets = assets.ToFrozenDictionary(StringComparer.Ordinal);
+        _compiled = compiled.ToFrozenSet(StringComparer.Ordinal);
         Version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(versionInput.ToString())))[..16];
     }
 
@@ -74,6 +83,13 @@ public sealed class SiteTemplates : ITemplateLoader
     public string Version { get; }
 
     public string Asset(string name) => _assets[name];
+
+    /// <summary>
+    /// True when the template in force for <paramref name="name"/> is the exact text a compiled
+    /// renderer (<see cref="CompiledTemplates"/>) writes, so the builder may use it instead of
+    /// Scriban; false for an overriding template or an edited built-in one.
+    /// </summary>
+    public bool IsCompiled(string name) => _compiled.Contains(name);
 
     /// <summary>Renders a template with <paramref name="model"/> as its globals; values are HTML-encoded unless <see cref="TrustedHtml"/>.</summary>
     public string Render(string name, ScriptObject model)
