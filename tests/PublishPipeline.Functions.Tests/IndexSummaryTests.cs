@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using PublishPipeline.LocalSite;
+using PublishPipeline.Model;
 using PublishPipeline.Pipeline;
 using PublishPipeline.Redaction;
 using PublishPipeline.Site;
+using PublishPipeline.Site.Search;
 using PublishPipeline.Storage;
 
 namespace PublishPipeline.Functions.Tests;
@@ -77,6 +79,51 @@ public sealed class IndexSummaryTests : IDisposable
         var fresh = Path.Combine(_root.FullName, "fresh");
         await PublishAsync(Store(fresh), await UploadsAsync(fresh, n));
         Assert.Equal(SiteFiles(Path.Combine(fresh, "site")), SiteFiles(Path.Combine(folder, "site")));
+    }
+
+    [Fact]
+    public void A_header_with_every_field_set_reads_back_as_the_index_header_made_it()
+    {
+        // Every property of the document set, so a field IndexHeader starts to keep is in this
+        // header too: the summary's binary header must then carry it (and its version be raised).
+        var full = new Minutes
+        {
+            SchemaVersion = 7,
+            Id = "r05-honkaigi-1",
+            Title = "令和5年第1回定例会",
+            Body = "本会議",
+            Municipality = "豊島区",
+            Session = "第1回",
+            Date = new DateOnly(2023, 2, 14),
+            FiscalYear = 2022,
+            StartTime = "10:00",
+            EndTime = "16:30",
+            Venue = "本会議場",
+            Secretariat = "区議会事務局",
+            Agenda = ["議案第1号"],
+            Attendees = [new AttendeeGroup("委員", ["委員長"])],
+            Rolls = [new Roll("出席議員", [])],
+            Disclosure = new Disclosure { Meeting = DisclosureState.Partial, MeetingReason = "個人情報", Minutes = DisclosureState.Closed, Reason = "審議中" },
+            Sections = [new Section("議案第1号", [new SpeakerTurn { Speaker = "議長", Text = "開会します。" }])],
+            Results = ["可決"],
+            Materials = ["資料1"],
+            Warnings = [new NormalizationWarning("code", "message", 3)],
+            Source = new SourceInfo("a.txt", "text", "utf-8", new string('0', 64), 10),
+        };
+        Assert.All(typeof(Minutes).GetProperties(), p => Assert.False(p.GetValue(full) is null or 0 or System.Collections.ICollection { Count: 0 }, p.Name + " is not set"));
+
+        var header = SiteBuilder.IndexHeader(full);
+        var bare = header with { FiscalYear = null, Date = null, Title = null, Disclosure = Disclosure.Unknown };
+        var rows = new[] { header, bare with { Id = "bare" } }
+            .ToDictionary(h => h.Id, h => new IndexRow(h.Id, "etag", h, new SearchSummary(h.Id, null, "本会議", "digest", [("議長", 2)])));
+        var read = IndexSummary.FromBytes(IndexSummary.ToBytes(new IndexSummary(rows, [], [])));
+
+        Assert.NotNull(read);
+        foreach (var (id, row) in rows)
+        {
+            Assert.Equal(Encoding.UTF8.GetString(MinutesJson.Serialize(row.Header)), Encoding.UTF8.GetString(MinutesJson.Serialize(read.Rows[id].Header)));
+            Assert.Equal(row.Header, read.Rows[id].Header);
+        }
     }
 
     private static CountingStore Store(string folder) =>

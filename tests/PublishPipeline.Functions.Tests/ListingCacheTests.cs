@@ -26,7 +26,8 @@ public sealed class ListingCacheTests : IDisposable
 
     private static ObjectProperties Version(string v) => new() { ContentType = "application/json", Metadata = new Dictionary<string, string> { ["v"] = v } };
 
-    private string FileOf(string container, string name) => Path.Combine(Work, container, name.Replace('/', Path.DirectorySeparatorChar));
+    private string FileOf(string container, string name) =>
+        Path.Combine(container == Containers.Web ? Path.Combine(_root.FullName, "site") : Path.Combine(Work, container), name.Replace('/', Path.DirectorySeparatorChar));
 
     private async Task PutOldAsync(FileSystemObjectStore store, string container, string name, string content, string v)
     {
@@ -129,6 +130,67 @@ public sealed class ListingCacheTests : IDisposable
         var uncached = await ListAsync(NewStore(), Containers.Normalized);
         Assert.Equal(["9", "1"], cached.Select(i => i.Metadata["v"]));
         Assert.Equal(uncached.Select(Describe), cached.Select(Describe));
+    }
+
+    [Theory]
+    [InlineData(Containers.Normalized, true)] // private: listed from its folders' stamps while they hold
+    [InlineData(Containers.Web, false)] // the site: every file stat'ed, an edit in place is seen
+    public async Task A_private_container_unchanged_since_its_last_listing_is_taken_by_its_folders_stamps_and_the_site_file_by_file(string container, bool byFolder)
+    {
+        var store = NewStore();
+        foreach (var name in new[] { "a.json", "b.json", "d/e.json" })
+        {
+            await PutOldAsync(store, container, name, "{\"n\":\"" + name + "\"}", "1");
+        }
+
+        var first = await ListAsync(NewStore(), container);
+
+        // Bytes appended in place behind the store: no folder of the container changes.
+        await File.AppendAllTextAsync(FileOf(container, "a.json"), " ");
+        var afterEdit = await ListAsync(NewStore(), container);
+        if (byFolder)
+        {
+            Assert.Equal(first.Select(Describe), afterEdit.Select(Describe)); // not walked: the edit is not seen
+        }
+        else
+        {
+            Assert.Equal((await UncachedListAsync(container)).Select(Describe), afterEdit.Select(Describe));
+            Assert.NotEqual(first.Single(i => i.Name == "a.json").Length, afterEdit.Single(i => i.Name == "a.json").Length);
+        }
+
+        // Whatever a store (this process or another) adds, replaces or deletes changes a folder:
+        // the next listing walks and lists it as a listing without the cache does.
+        var other = new FileSystemObjectStore(Work, new Dictionary<string, string> { [Containers.Web] = Path.Combine(_root.FullName, "site") });
+        foreach (var change in new Func<Task>[]
+                 {
+                     () => PutOldAsync(other, container, "c.json", "{}", "2"),
+                     () => PutOldAsync(other, container, "d/e.json", "{\"n\":\"e3\"}", "3"), // another version, in the subfolder
+                     () => other.DeleteAsync(container, "b.json"),
+                 })
+        {
+            await ListAsync(NewStore(), container); // the folders' stamps recorded again
+            await change();
+            var listed = await ListAsync(NewStore(), container);
+            Assert.Equal((await UncachedListAsync(container)).Select(Describe), listed.Select(Describe));
+        }
+
+        Assert.Equal(["a.json", "c.json", "d/e.json"], (await ListAsync(NewStore(), container)).Select(i => i.Name));
+    }
+
+    /// <summary>A listing without the cache, the cache kept as it was.</summary>
+    private async Task<List<ObjectInfo>> UncachedListAsync(string container)
+    {
+        var aside = Listings + "-aside";
+        Directory.Move(Listings, aside);
+        try
+        {
+            return await ListAsync(NewStore(), container);
+        }
+        finally
+        {
+            Directory.Delete(Listings, recursive: true);
+            Directory.Move(aside, Listings);
+        }
     }
 
     /// <summary>What <c>cp -a</c> does: the bytes, the record attribute and the last-write time.</summary>

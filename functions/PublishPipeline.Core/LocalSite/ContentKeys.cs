@@ -17,12 +17,14 @@ internal sealed class ContentKeys
     /// <summary>Private state in the work folder (audit container; never published).</summary>
     public const string StateName = PipelineNames.StatePrefix + "local/content-keys.json";
 
+    private static readonly WorkFolderCodec<string> Codec = new((w, key) => w.Write(key), r => r.ReadString());
+
     private readonly WorkFolderCache<string> _keys;
 
     private ContentKeys(WorkFolderCache<string> keys) => _keys = keys;
 
     public static async Task<ContentKeys> LoadAsync(IObjectStore store, CancellationToken cancellationToken) =>
-        new(await WorkFolderCache<string>.LoadAsync(store, StateName, cancellationToken).ConfigureAwait(false));
+        new(await WorkFolderCache<string>.LoadAsync(store, StateName, Codec, cancellationToken).ConfigureAwait(false));
 
     public string? Get(string sourceSha256) => _keys.TryGet(sourceSha256, out var key) ? key : null;
 

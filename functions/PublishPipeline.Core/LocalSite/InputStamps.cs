@@ -24,12 +24,21 @@ internal sealed class InputStamps
 
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
 
+    private static readonly WorkFolderCodec<Stamp> Codec = new(
+        (w, s) =>
+        {
+            w.Write(s.Length);
+            w.Write(s.Ticks);
+            w.Write(s.Sha256);
+        },
+        r => new Stamp(r.ReadInt64(), r.ReadInt64(), r.ReadString()));
+
     private readonly WorkFolderCache<Stamp> _stamps;
 
     private InputStamps(WorkFolderCache<Stamp> stamps) => _stamps = stamps;
 
     public static async Task<InputStamps> LoadAsync(IObjectStore store, CancellationToken cancellationToken) =>
-        new(await WorkFolderCache<Stamp>.LoadAsync(store, StateName, cancellationToken).ConfigureAwait(false));
+        new(await WorkFolderCache<Stamp>.LoadAsync(store, StateName, Codec, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The input's hash and, when it had to be read, its bytes.</summary>
     public async Task<(string Sha256, byte[]? Bytes)> HashAsync(string name, string file, CancellationToken cancellationToken)

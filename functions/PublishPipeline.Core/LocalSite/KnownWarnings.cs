@@ -15,12 +15,34 @@ internal sealed class KnownWarnings
     /// <summary>Private state in the work folder (audit container; never published).</summary>
     public const string StateName = PipelineNames.StatePrefix + "local/warnings.json";
 
+    private static readonly WorkFolderCodec<Known> Codec = new(
+        (w, k) =>
+        {
+            w.Write(k.Version);
+            w.Write(k.Warnings.Count);
+            foreach (var warning in k.Warnings)
+            {
+                w.Write(warning);
+            }
+        },
+        r =>
+        {
+            var version = r.ReadString();
+            var warnings = new string[CacheBinary.ReadCount(r)];
+            for (var i = 0; i < warnings.Length; i++)
+            {
+                warnings[i] = r.ReadString();
+            }
+
+            return new Known(version, warnings);
+        });
+
     private readonly WorkFolderCache<Known> _known;
 
     private KnownWarnings(WorkFolderCache<Known> known) => _known = known;
 
     public static async Task<KnownWarnings> LoadAsync(IObjectStore store, CancellationToken cancellationToken) =>
-        new(await WorkFolderCache<Known>.LoadAsync(store, StateName, cancellationToken).ConfigureAwait(false));
+        new(await WorkFolderCache<Known>.LoadAsync(store, StateName, Codec, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The warnings of <paramref name="id"/> at <paramref name="version"/>, read from its documents when not known.</summary>
     public async Task<IReadOnlyList<string>> GetAsync(IObjectStore store, string id, string version, CancellationToken cancellationToken)

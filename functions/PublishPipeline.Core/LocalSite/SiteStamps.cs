@@ -30,6 +30,38 @@ internal sealed class SiteStamps
     /// <summary>Documents rendered in one run that are stamped at once; more are left to the next check.</summary>
     private const int StampNowLimit = 32;
 
+    private static readonly WorkFolderCodec<DocumentStamp> DocumentCodec = new(
+        (w, d) =>
+        {
+            w.Write(d.Record);
+            w.Write(d.Files.Count);
+            foreach (var (path, stamp) in d.Files)
+            {
+                w.Write(path);
+                CacheBinary.Write(w, stamp);
+            }
+        },
+        r =>
+        {
+            var record = r.ReadString();
+            var count = CacheBinary.ReadCount(r);
+            var files = new Dictionary<string, long[]>(count, StringComparer.Ordinal);
+            for (var i = 0; i < count; i++)
+            {
+                files[r.ReadString()] = CacheBinary.ReadLongs(r);
+            }
+
+            return new DocumentStamp(record, files);
+        });
+
+    private static readonly WorkFolderCodec<IndexStamp> IndexCodec = new(
+        (w, s) =>
+        {
+            w.Write(s.Sha);
+            CacheBinary.Write(w, s.Stamp);
+        },
+        r => new IndexStamp(r.ReadString(), CacheBinary.ReadLongs(r)));
+
     private SiteStamps(WorkFolderCache<DocumentStamp> documents, WorkFolderCache<IndexStamp> index)
     {
         Documents = documents;
@@ -42,8 +74,8 @@ internal sealed class SiteStamps
 
     public static async Task<SiteStamps> LoadAsync(IObjectStore store, CancellationToken cancellationToken) =>
         new(
-            await WorkFolderCache<DocumentStamp>.LoadAsync(store, DocumentsName, cancellationToken).ConfigureAwait(false),
-            await WorkFolderCache<IndexStamp>.LoadAsync(store, IndexName, cancellationToken).ConfigureAwait(false));
+            await WorkFolderCache<DocumentStamp>.LoadAsync(store, DocumentsName, DocumentCodec, cancellationToken).ConfigureAwait(false),
+            await WorkFolderCache<IndexStamp>.LoadAsync(store, IndexName, IndexCodec, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Length and last-write time (ticks, UTC) as one stamp.</summary>
     public static long[] Of(ObjectStat stat)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PublishPipeline.Model;
 using PublishPipeline.Site;
 using PublishPipeline.Site.Search;
@@ -21,7 +20,7 @@ internal sealed class IndexSummary
     /// <summary>Beside the index entries in the audit container; not a record (see <see cref="PipelineNames.IsDurable"/>).</summary>
     public const string Name = PipelineNames.StatePrefix + "index-summary.bin";
 
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3; // 3: the header in binary fields (WriteHeader), not JSON
 
     private static readonly byte[] Magic = "PPIS"u8.ToArray();
 
@@ -69,9 +68,7 @@ internal sealed class IndexSummary
             {
                 w.Write(row.Id);
                 w.Write(row.ETag);
-                var header = row.HeaderJson ?? JsonSerializer.SerializeToUtf8Bytes(row.Header, MinutesJson.Compact);
-                w.Write(header.Length);
-                w.Write(header);
+                WriteHeader(w, row.Header);
                 var search = row.Search;
                 w.Write(search.Date?.DayNumber ?? -1);
                 w.Write(search.Body);
@@ -115,71 +112,123 @@ internal sealed class IndexSummary
 
     private static IndexSummary? Read(BinaryReader r)
     {
-        try
+        if (r.ReadString() != Build)
         {
-            if (r.ReadString() != Build)
+            return null;
+        }
+
+        var rows = new Dictionary<string, IndexRow>(StringComparer.Ordinal);
+        for (var n = r.ReadInt32(); n > 0; n--)
+        {
+            var id = r.ReadString();
+            var etag = r.ReadString();
+            var header = ReadHeader(r);
+            var day = r.ReadInt32();
+            var body = r.ReadString();
+            var digest = r.ReadString();
+            var roles = new (string, int)[r.ReadInt32()];
+            for (var i = 0; i < roles.Length; i++)
+            {
+                roles[i] = (r.ReadString(), r.ReadInt32());
+            }
+
+            if (header.Id != id)
             {
                 return null;
             }
 
-            var rows = new Dictionary<string, IndexRow>(StringComparer.Ordinal);
-            for (var n = r.ReadInt32(); n > 0; n--)
-            {
-                var id = r.ReadString();
-                var etag = r.ReadString();
-                var headerJson = r.ReadBytes(r.ReadInt32());
-                var header = JsonSerializer.Deserialize<Minutes>(headerJson, MinutesJson.Compact);
-                var day = r.ReadInt32();
-                var body = r.ReadString();
-                var digest = r.ReadString();
-                var roles = new (string, int)[r.ReadInt32()];
-                for (var i = 0; i < roles.Length; i++)
-                {
-                    roles[i] = (r.ReadString(), r.ReadInt32());
-                }
-
-                if (header is null || header.Id != id)
-                {
-                    return null;
-                }
-
-                rows[id] = new IndexRow(id, etag, header, new SearchSummary(id, day < 0 ? null : DateOnly.FromDayNumber(day), body, digest, roles)) { HeaderJson = headerJson };
-            }
-
-            var tiers = new SearchTier[r.ReadInt32()];
-            for (var t = 0; t < tiers.Length; t++)
-            {
-                var (id, fingerprint, tree, hashes) = (r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString());
-                var shards = new SearchShard[r.ReadInt32()];
-                for (var i = 0; i < shards.Length; i++)
-                {
-                    shards[i] = new SearchShard(r.ReadString(), r.ReadString());
-                }
-
-                tiers[t] = new SearchTier(id, fingerprint, tree, hashes, shards);
-            }
-
-            var pages = new ListingPage[r.ReadInt32()];
-            for (var i = 0; i < pages.Length; i++)
-            {
-                pages[i] = new ListingPage(r.ReadString(), r.ReadString(), r.ReadString());
-            }
-
-            return new IndexSummary(rows, tiers, pages);
+            rows[id] = new IndexRow(id, etag, header, new SearchSummary(id, day < 0 ? null : DateOnly.FromDayNumber(day), body, digest, roles));
         }
-        catch (JsonException)
+
+        var tiers = new SearchTier[r.ReadInt32()];
+        for (var t = 0; t < tiers.Length; t++)
         {
-            return null; // made again from the entries
+            var (id, fingerprint, tree, hashes) = (r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString());
+            var shards = new SearchShard[r.ReadInt32()];
+            for (var i = 0; i < shards.Length; i++)
+            {
+                shards[i] = new SearchShard(r.ReadString(), r.ReadString());
+            }
+
+            tiers[t] = new SearchTier(id, fingerprint, tree, hashes, shards);
+        }
+
+        var pages = new ListingPage[r.ReadInt32()];
+        for (var i = 0; i < pages.Length; i++)
+        {
+            pages[i] = new ListingPage(r.ReadString(), r.ReadString(), r.ReadString());
+        }
+
+        return new IndexSummary(rows, tiers, pages);
+    }
+
+    /// <summary>
+    /// The fields <see cref="SiteBuilder.IndexHeader"/> keeps, each as it is; a field added there
+    /// must be added here and <see cref="FormatVersion"/> raised (IndexSummaryTests round-trips a
+    /// header with every field set).
+    /// </summary>
+    private static void WriteHeader(BinaryWriter w, Minutes header)
+    {
+        w.Write(header.SchemaVersion);
+        w.Write(header.Id);
+        WriteOptional(w, header.Title);
+        WriteOptional(w, header.Body);
+        WriteOptional(w, header.Municipality);
+        WriteOptional(w, header.Session);
+        w.Write(header.Date?.DayNumber ?? -1);
+        w.Write(header.FiscalYear.HasValue);
+        w.Write(header.FiscalYear ?? 0);
+        WriteOptional(w, header.StartTime);
+        w.Write((int)header.Disclosure.Meeting);
+        WriteOptional(w, header.Disclosure.MeetingReason);
+        w.Write((int)header.Disclosure.Minutes);
+        WriteOptional(w, header.Disclosure.Reason);
+    }
+
+    private static Minutes ReadHeader(BinaryReader r)
+    {
+        var schemaVersion = r.ReadInt32();
+        var id = r.ReadString();
+        var (title, body, municipality, session) = (ReadOptional(r), ReadOptional(r), ReadOptional(r), ReadOptional(r));
+        var day = r.ReadInt32();
+        var (hasYear, year) = (r.ReadBoolean(), r.ReadInt32());
+        var startTime = ReadOptional(r);
+        var (meeting, meetingReason, minutes, reason) = (State(r.ReadInt32()), ReadOptional(r), State(r.ReadInt32()), ReadOptional(r));
+        return new Minutes
+        {
+            SchemaVersion = schemaVersion,
+            Id = id,
+            Title = title,
+            Body = body,
+            Municipality = municipality,
+            Session = session,
+            Date = day < 0 ? null : DateOnly.FromDayNumber(day),
+            FiscalYear = hasYear ? year : null,
+            StartTime = startTime,
+            Disclosure = meeting == DisclosureState.Unknown && meetingReason is null && minutes == DisclosureState.Unknown && reason is null
+                ? Disclosure.Unknown
+                : new Disclosure { Meeting = meeting, MeetingReason = meetingReason, Minutes = minutes, Reason = reason },
+        };
+
+        static DisclosureState State(int value) =>
+            Enum.IsDefined((DisclosureState)value) ? (DisclosureState)value : throw new IOException("unknown disclosure state");
+    }
+
+    private static void WriteOptional(BinaryWriter w, string? value)
+    {
+        w.Write(value is not null);
+        if (value is not null)
+        {
+            w.Write(value);
         }
     }
+
+    private static string? ReadOptional(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
 }
 
 /// <summary>One minutes in the <see cref="IndexSummary"/>: its index header and search summary, made from redacted version <see cref="ETag"/> (unquoted).</summary>
 internal sealed record IndexRow(string Id, string ETag, Minutes Header, SearchSummary Search)
 {
-    /// <summary>The header as the summary stores it, when the row was read from one: written back as it is, not serialised again.</summary>
-    public byte[]? HeaderJson { get; init; }
-
     /// <summary>The row of what the indexes keep of a whole document (<see cref="SiteBuilder.ForIndexes(Minutes)"/>).</summary>
     public static IndexRow Of(string id, string redactedETag, Minutes forIndexes) =>
         new(id, redactedETag.Trim('"'), SiteBuilder.IndexHeader(forIndexes), SiteBuilder.SearchContributionOf(forIndexes).Summary);

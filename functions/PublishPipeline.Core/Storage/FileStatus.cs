@@ -27,6 +27,7 @@ public static partial class FileStatus
     private const int AtFdCwd = -100;
     private const ushort TypeMask = 0xF000; // S_IFMT
     private const ushort RegularFile = 0x8000; // S_IFREG
+    private const ushort Directory = 0x4000; // S_IFDIR
 
     private static bool _native = OperatingSystem.IsLinux() && Environment.Is64BitProcess;
 
@@ -37,7 +38,7 @@ public static partial class FileStatus
         {
             try
             {
-                return Native(path, out var refused) is { } stamp ? stamp : refused ? Managed(path) : null;
+                return Native(path, RegularFile, out var refused) is { } stamp ? stamp : refused ? Managed(path) : null;
             }
             catch (EntryPointNotFoundException)
             {
@@ -48,7 +49,24 @@ public static partial class FileStatus
         return Managed(path);
     }
 
-    private static unsafe Stamp? Native(string path, out bool refused)
+    /// <summary>
+    /// The folder at <paramref name="path"/> (links followed): its size, times and inode, which
+    /// move when an entry is added, removed or renamed in it; null when there is none, or where
+    /// the platform gives no change time and inode (elsewhere than 64-bit Linux).
+    /// </summary>
+    public static Stamp? OfFolder(string path)
+    {
+        try
+        {
+            return _native ? Native(path, Directory, out _) : null;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static unsafe Stamp? Native(string path, ushort type, out bool refused)
     {
         refused = false;
         var buffer = stackalloc byte[StatxSize];
@@ -59,7 +77,7 @@ public static partial class FileStatus
             return null;
         }
 
-        if ((*(ushort*)(buffer + ModeOffset) & TypeMask) != RegularFile)
+        if ((*(ushort*)(buffer + ModeOffset) & TypeMask) != type)
         {
             return null;
         }

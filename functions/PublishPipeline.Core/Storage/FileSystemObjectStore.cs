@@ -283,8 +283,25 @@ public sealed partial class FileSystemObjectStore : IObjectStore
 
         var entries = new List<ObjectInfo>();
         var cache = _listings.For(container);
+        var scope = Path.GetRelativePath(folder, start) is "." ? string.Empty : Path.GetRelativePath(folder, start).Replace(Path.DirectorySeparatorChar, '/') + "/";
+
+        // A private container's whole folder whose folders are as the last listing of it left
+        // them: nothing added, replaced or deleted by a store since (ListingCache.TrustedEntries).
+        // The site's files are still stat'ed one by one: they are the ones people touch.
+        var wholeFolder = container != Containers.Web && (prefix is null ? scope.Length == 0 : prefix == scope);
+        if (wholeFolder && cache.TrustedEntries(scope, folder) is { } trusted)
+        {
+            foreach (var entry in trusted.Where(e => prefix is null || e.Name.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(e => e.Name, StringComparer.Ordinal))
+            {
+                yield return entry;
+            }
+
+            yield break;
+        }
+
         var seen = new Dictionary<string, ListingCache.Entry>(StringComparer.Ordinal);
         var started = DateTime.UtcNow;
+        var folders = wholeFolder ? FolderStamps(folder, start) : null; // before the walk: a change during it shows next time
         foreach (var file in Directory.EnumerateFiles(start, "*", SearchOption.AllDirectories))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -365,16 +382,41 @@ public sealed partial class FileSystemObjectStore : IObjectStore
             {
                 seen[relative] = new ListingCache.Entry(info, listed);
             }
+            else
+            {
+                folders = null; // an object the cache does not hold: its folders cannot stand for it
+            }
         }
 
         // Objects of this listing's scope that were not seen (deleted, or too new to keep) leave the cache.
-        var scope = Path.GetRelativePath(folder, start) is "." ? string.Empty : Path.GetRelativePath(folder, start).Replace(Path.DirectorySeparatorChar, '/') + "/";
-        _listings.Listed(container, cache, seen, (relative, listed) => relative.StartsWith(scope, StringComparison.Ordinal) && (prefix is null || listed.Name.StartsWith(prefix, StringComparison.Ordinal)));
+        if (folders is not null && !folders.Values.All(f => f.Inode != 0 && ListingCache.Settled(f, started, ListingSettle)))
+        {
+            folders = null; // changed within the clock's tick of the walk, or no change time here
+        }
+
+        _listings.Listed(container, cache, seen, (relative, listed) => relative.StartsWith(scope, StringComparison.Ordinal) && (prefix is null || listed.Name.StartsWith(prefix, StringComparison.Ordinal)), wholeFolder ? scope : null, folders);
 
         foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
         {
             yield return entry;
         }
+    }
+
+    /// <summary>The stamp of <paramref name="start"/> and of every folder under it, by path relative to <paramref name="folder"/>; null when one cannot be stat'ed.</summary>
+    private static Dictionary<string, FileStatus.Stamp>? FolderStamps(string folder, string start)
+    {
+        var stamps = new Dictionary<string, FileStatus.Stamp>(StringComparer.Ordinal);
+        foreach (var dir in Directory.EnumerateDirectories(start, "*", SearchOption.AllDirectories).Prepend(start))
+        {
+            if (FileStatus.OfFolder(dir) is not { } stamp)
+            {
+                return null;
+            }
+
+            stamps[Path.GetRelativePath(folder, dir)] = stamp;
+        }
+
+        return stamps;
     }
 
     /// <summary>

@@ -31,18 +31,46 @@ internal sealed class ListingCache
     public static bool Settled(FileStatus.Stamp file, DateTime now, TimeSpan settle) =>
         Math.Max(file.LastWriteTicks, file.ChangeTicks) < (now - settle).Ticks;
 
-    private const int FormatVersion = 2; // 2: the change time and the inode
+    private const int FormatVersion = 3; // 2: the change time and the inode; 3: the folders' stamps
 
     private static readonly byte[] Magic = "PPLC"u8.ToArray();
 
     private readonly Dictionary<string, Entry> _entries;
 
-    private ListingCache(Dictionary<string, Entry> entries) => _entries = entries;
+    // Per listing scope ("" for a whole container, "a/b/" for a folder): the stamp of every folder
+    // under it when a listing found every object there cacheable (see TrustedEntries).
+    private readonly Dictionary<string, Dictionary<string, FileStatus.Stamp>> _folders;
+
+    private ListingCache(Dictionary<string, Entry> entries, Dictionary<string, Dictionary<string, FileStatus.Stamp>>? folders = null)
+    {
+        _entries = entries;
+        _folders = folders ?? new(StringComparer.Ordinal);
+    }
 
     /// <summary>One object as listed, with the size and times of the file its record was read from.</summary>
     public readonly record struct Entry(FileStatus.Stamp File, ObjectInfo Info);
 
     public static ListingCache Empty => new(new Dictionary<string, Entry>(StringComparer.Ordinal));
+
+    /// <summary>
+    /// The objects of <paramref name="scope"/> without a walk or a stat per file, when every folder
+    /// under it (paths relative to <paramref name="containerFolder"/>) still has the stamp (size,
+    /// times, inode) it had when a listing of that scope found every object cacheable; null
+    /// otherwise. The store writes an object as a new file renamed into place and deletes by
+    /// unlinking, so any object it adds, replaces or deletes changes its folder's times; only a
+    /// file changed in place behind the store (an editor, <c>setfattr</c>, <c>cp</c> over it)
+    /// leaves them, which is why the site container is never listed this way.
+    /// </summary>
+    public IEnumerable<ObjectInfo>? TrustedEntries(string scope, string containerFolder)
+    {
+        if (!_folders.TryGetValue(scope, out var folders) ||
+            !folders.All(f => FileStatus.OfFolder(Path.Combine(containerFolder, f.Key)) is { } now && now == f.Value))
+        {
+            return null;
+        }
+
+        return _entries.Where(e => e.Key.StartsWith(scope, StringComparison.Ordinal)).Select(e => e.Value.Info);
+    }
 
     /// <summary>The cached object at <paramref name="relative"/> if the file still has that size and those times.</summary>
     public ObjectInfo? Get(string relative, FileStatus.Stamp file) =>
@@ -55,7 +83,9 @@ internal sealed class ListingCache
     /// The cache after a listing: the entries outside its scope as they were, and within it only
     /// what <paramref name="seen"/> holds; null when nothing changed (no write needed).
     /// </summary>
-    public ListingCache? After(Dictionary<string, Entry> seen, Func<string, ObjectInfo, bool> inScope)
+    /// <param name="scope">The listing's scope when it covers a whole folder, else null.</param>
+    /// <param name="folders">The stamps of the folders under <paramref name="scope"/>, taken before the walk, when every object it found is in <paramref name="seen"/>; else null.</param>
+    public ListingCache? After(Dictionary<string, Entry> seen, Func<string, ObjectInfo, bool> inScope, string? scope = null, Dictionary<string, FileStatus.Stamp>? folders = null)
     {
         var changed = false;
         var next = new Dictionary<string, Entry>(seen, StringComparer.Ordinal);
@@ -76,7 +106,24 @@ internal sealed class ListingCache
         }
 
         changed |= seen.Keys.Any(k => !_entries.ContainsKey(k));
-        return changed ? new ListingCache(next) : null;
+
+        // Folder stamps hold only for the entries they were taken with: a listing that changed
+        // entries drops those of every scope it overlaps, and records its own when it may.
+        var nextFolders = new Dictionary<string, Dictionary<string, FileStatus.Stamp>>(_folders, StringComparer.Ordinal);
+        foreach (var kept in _folders.Keys.Where(k => scope is not null && (changed || folders is null) && (k.StartsWith(scope, StringComparison.Ordinal) || scope.StartsWith(k, StringComparison.Ordinal))))
+        {
+            nextFolders.Remove(kept);
+            changed = true;
+        }
+
+        if (scope is not null && folders is not null &&
+            !(nextFolders.TryGetValue(scope, out var had) && had.Count == folders.Count && folders.All(f => had.TryGetValue(f.Key, out var s) && s == f.Value)))
+        {
+            nextFolders[scope] = folders;
+            changed = true;
+        }
+
+        return changed ? new ListingCache(next, nextFolders) : null;
     }
 
     public static ListingCache Read(string path)
@@ -130,6 +177,18 @@ internal sealed class ListingCache
                     w.Write(value);
                 }
             }
+
+            w.Write(_folders.Count);
+            foreach (var (scope, folders) in _folders)
+            {
+                w.Write(scope);
+                w.Write(folders.Count);
+                foreach (var (folder, stamp) in folders)
+                {
+                    w.Write(folder);
+                    WriteStamp(w, stamp);
+                }
+            }
         });
     }
 
@@ -151,8 +210,30 @@ internal sealed class ListingCache
             entries[relative] = new Entry(file, new ObjectInfo(name, infoLength, etag, new DateTimeOffset(modified, TimeSpan.Zero), metadata));
         }
 
-        return new ListingCache(entries);
+        var scopes = new Dictionary<string, Dictionary<string, FileStatus.Stamp>>(StringComparer.Ordinal);
+        for (var n = r.ReadInt32(); n > 0; n--)
+        {
+            var (scope, folders) = (r.ReadString(), new Dictionary<string, FileStatus.Stamp>(StringComparer.Ordinal));
+            for (var f = r.ReadInt32(); f > 0; f--)
+            {
+                folders[r.ReadString()] = ReadStamp(r);
+            }
+
+            scopes[scope] = folders;
+        }
+
+        return new ListingCache(entries, scopes);
     });
+
+    private static void WriteStamp(BinaryWriter w, FileStatus.Stamp stamp)
+    {
+        w.Write(stamp.Length);
+        w.Write(stamp.LastWriteTicks);
+        w.Write(stamp.ChangeTicks);
+        w.Write(stamp.Inode);
+    }
+
+    private static FileStatus.Stamp ReadStamp(BinaryReader r) => new(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64());
 }
 
 /// <summary>The listing caches of one store: read once per container, kept in memory after each listing, written when they changed.</summary>
@@ -166,9 +247,9 @@ internal sealed class ListingCaches(string folder)
     public ListingCache For(string container) => _loaded.GetOrAdd(container, c => ListingCache.Read(PathOf(c)));
 
     /// <summary>Records what a listing of <paramref name="container"/> found (see <see cref="ListingCache.After"/>).</summary>
-    public void Listed(string container, ListingCache before, Dictionary<string, ListingCache.Entry> seen, Func<string, ObjectInfo, bool> inScope)
+    public void Listed(string container, ListingCache before, Dictionary<string, ListingCache.Entry> seen, Func<string, ObjectInfo, bool> inScope, string? scope = null, Dictionary<string, FileStatus.Stamp>? folders = null)
     {
-        if (before.After(seen, inScope) is { } next)
+        if (before.After(seen, inScope, scope, folders) is { } next)
         {
             _loaded[container] = next;
             next.Write(PathOf(container));
