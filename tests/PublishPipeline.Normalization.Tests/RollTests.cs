@@ -159,6 +159,22 @@ public class RollTests
     }
 
     [Fact]
+    public void A_note_after_a_spaced_name_ends_the_entry_and_keeps_the_roll_open()
+    {
+        // （午後欠席）, （遅刻） after a fixed-width name: before, the line was refused, the roll closed
+        // and the members after it fell into the proceedings.
+        var m = Read(
+            "会議録",
+            "〇出席議員（４名）",
+            "　　　１番　　森　本　　　健",
+            "　　　２番　　山　田　太　郎（午後欠席）",
+            "　　　３番　　野　口　和　恵　（遅刻）",
+            "　　　４番　　奥　村　隆　之　介");
+        Assert.Equal(["森本健", "山田太郎", "野口和恵", "奥村隆之介"], m.Rolls[0].Entries.Select(e => e.Name));
+        Assert.DoesNotContain(m.Warnings, w => w.Code == "roll-count");
+    }
+
+    [Fact]
     public void Two_columns_of_fixed_width_members_and_officials()
     {
         var m = Read(

@@ -240,6 +240,19 @@ internal static class RollEntries
                 continue;
             }
 
+            // 山　田　太　郎（午後欠席）, 奥　村　健　（遅刻）: a note after a spaced name ends its entry.
+            if (used == 1 && cur.HasName && RollEntryShapes.NoteAfterSpacedName(text) is { } before)
+            {
+                if (before > 0)
+                {
+                    AddName(word.Start, word.Start + before, text[..before]);
+                }
+
+                cur.To = word.End;
+                Close();
+                continue;
+            }
+
             if (!SpeakerLabelParser.AllNameChars(text))
             {
                 return null;

@@ -88,6 +88,24 @@ internal static class RollEntryShapes
     }
 
     /// <summary>
+    /// Where a note in parentheses starts in the last piece of a spaced name (<c>郎（午後欠席）</c> → 1,
+    /// <c>（遅刻）</c> → 0): the piece before it is one to three name characters, the note short and whole.
+    /// Null when the word is not so written.
+    /// </summary>
+    public static int? NoteAfterSpacedName(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var open = word.AsSpan().IndexOfAny('（', '(');
+        if (open is < 0 or > 3 || word.Length - open is < 3 or > 14 || word[^1] is not ('）' or ')')
+            || word.AsSpan(open + 1, word.Length - open - 2).IndexOfAny("（()）") >= 0)
+        {
+            return null;
+        }
+
+        return open == 0 || SpeakerLabelParser.AllNameChars(word.AsSpan(0, open)) ? open : null;
+    }
+
+    /// <summary>
     /// Whether a name already read and the next word are two people (<c>山田太郎　佐藤花子</c>), not one name
     /// spaced as a surname and a given name (<c>山田　太郎</c>, <c>長谷川　一郎</c>, <c>佐々木　ひろみ</c>): both are
     /// full names of three characters or more, one of four or more, and the first is no surname alone.
