@@ -175,6 +175,26 @@ public class RollTests
     }
 
     [Fact]
+    public void A_roll_ended_short_of_its_stated_count_by_a_line_no_reader_takes_is_held()
+    {
+        // The roll states three; a line nothing reads (※途中退席) ends it after one, so the lines after
+        // it may be members published as text: held (name-unread), not guessed.
+        var m = Read(
+            "会議録",
+            "〇出席議員（３名）",
+            "　　　１番　　森　本　　　健",
+            "　　　２番　　山　田　太　郎　※途中退席",
+            "　　　３番　　野　口　和　恵");
+        var warning = Assert.Single(m.Warnings, w => w.Code == UnreadEntry.WarningCode);
+        Assert.Equal(4, warning.Line);
+        Assert.DoesNotContain("山田", warning.Message, StringComparison.Ordinal);
+
+        // A roll that reads its stated count, or states none, is not held.
+        var whole = Read("会議録", "〇出席議員（１名）", "　　　１番　　森　本　　　健", "　　　以上のとおりです");
+        Assert.DoesNotContain(whole.Warnings, w => w.Code == UnreadEntry.WarningCode);
+    }
+
+    [Fact]
     public void Two_columns_of_fixed_width_members_and_officials()
     {
         var m = Read(

@@ -130,6 +130,13 @@ internal sealed class RollReader(Action<string, string, int> warn)
             return true;
         }
 
+        // 出席議員（２０名） with fewer entries read when a line no reader could take ends it: that line and
+        // the ones after it are likely the rest of the roll, and would be published as text. Held.
+        if (StatedCount(_count) is int stated && _entries.Count < stated && !_none)
+        {
+            warn(UnreadEntry.WarningCode, $"roll '{_group}' states {stated} people but a line ended it after {_entries.Count}; the rest may be people whose names could not be read; held for review", line);
+        }
+
         Close();
         return false;
     }
