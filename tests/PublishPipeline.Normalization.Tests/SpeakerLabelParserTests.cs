@@ -93,6 +93,21 @@ public class SpeakerLabelParserTests
         Assert.Equal(("月嶹", "真"), (full.FamilyName, full.GivenName));
     }
 
+    [Theory]
+    [InlineData("山田市長", "山田", "市長")]
+    [InlineData("大槻町長", "大槻", "町長")]
+    [InlineData("白馬村長", null, "白馬村長")]
+    [InlineData("横浜市長", null, "横浜市長")]
+    public void In_a_document_with_its_own_place_a_surname_before_a_municipal_head_is_the_heads_name(string label, string? name, string role)
+    {
+        // 【山田市長】 in 白馬村's minutes: 山田 is a place too, but the document's own municipality is 白馬, so 山田 is the mayor.
+        var known = new KnownPeople();
+        known.AddPlace("白馬村");
+        known.AddPlace("白馬");
+        var p = SpeakerLabelParser.Parse(label, known)!;
+        Assert.Equal((name, role), (p.Name, p.Role));
+    }
+
     [Fact]
     public void A_word_before_a_known_office_is_no_name()
     {

@@ -183,8 +183,10 @@ internal static class SpeakerLabelParser
                 return null;
             }
 
-            // 白馬村長, 豊島区長: a place before a municipal head is the municipality, not a surname.
-            if (MunicipalHeads.Contains(title, StringComparer.Ordinal) && lexicon.IsPlace(prefix))
+            // 白馬村長, 豊島区長: a place before a municipal head is the municipality, not a surname. In a document whose
+            // own places are known, a place that is also a surname (山田市長, 大槻町長) is the head's name: its own
+            // municipality was taken above, and a guess of "another municipality" would publish a name.
+            if (MunicipalHeads.Contains(title, StringComparer.Ordinal) && lexicon.IsPlace(prefix) && (known is null || !lexicon.IsSurname(prefix)))
             {
                 return null;
             }
