@@ -31,6 +31,8 @@ public class SpeakerLabelParserTests
     [InlineData("齊藤副区長", "齊藤", "齊藤", null, "副区長", null)]
     [InlineData("柴崎委員(会長)", "柴崎", "柴崎", null, "委員", null)]
     [InlineData("かとうぎ委員", "かとうぎ", null, null, "委員", null)]
+    [InlineData("今泉　淳一議員", "今泉淳一", "今泉", "淳一", "議員", null)] // a spaced name, not 今泉 the 淳一議員
+    [InlineData("高野　分科会委員長", "高野", "高野", null, "分科会委員長", null)]
     public void Labels_with_a_name(string label, string name, string? family, string? given, string? role, string? seat)
     {
         var p = SpeakerLabelParser.Parse(label)!;
