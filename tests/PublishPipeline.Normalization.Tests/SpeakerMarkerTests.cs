@@ -113,4 +113,14 @@ public class SpeakerMarkerTests
         var people = Doc.Turns(m).Where(t => t.Person is not null).Select(t => (t.Person!.Name, t.Person!.Role)).ToList();
         Assert.Equal([("森川", "議長"), ("大槻", "市長"), ("浜口さやか", (string?)null)], people);
     }
+
+    [Fact]
+    public void A_spaced_name_and_a_spaced_office_after_a_marker_are_one_label()
+    {
+        // ○森川　健吾　議長　進めます。 was no speaker before: the whole line, names and all, was published as text.
+        var turns = Doc.Turns(Doc.FromText("会議録\n○森川　健吾　議長　進めます。\n○寺門　久美子　委員　はい。\n○議長　森川健吾　ただいまから。\n"));
+        Assert.Equal([("森川健吾", "議長", "進めます。"), ("寺門久美子", "委員", "はい。")],
+            turns.Take(2).Select(t => (t.Person?.Name, t.Person?.Role, t.Text)));
+        Assert.Equal("議長", turns[2].Speaker); // a name after the office is no office: it stays in the speech
+    }
 }
