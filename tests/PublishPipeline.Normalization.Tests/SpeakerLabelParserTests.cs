@@ -31,6 +31,8 @@ public class SpeakerLabelParserTests
     [InlineData("齊藤副区長", "齊藤", "齊藤", null, "副区長", null)]
     [InlineData("柴崎委員(会長)", "柴崎", "柴崎", null, "委員", null)]
     [InlineData("かとうぎ委員", "かとうぎ", null, null, "委員", null)]
+    [InlineData("今泉　淳一議員", "今泉淳一", "今泉", "淳一", "議員", null)] // a spaced name, not 今泉 the 淳一議員
+    [InlineData("高野　分科会委員長", "高野", "高野", null, "分科会委員長", null)]
     public void Labels_with_a_name(string label, string name, string? family, string? given, string? role, string? seat)
     {
         var p = SpeakerLabelParser.Parse(label)!;
@@ -91,6 +93,21 @@ public class SpeakerLabelParserTests
         Assert.Equal(("月嶹", "財務部長"), (p.Name, p.Role));
         var full = SpeakerLabelParser.Parse("議長（月嶹真君）", known)!;
         Assert.Equal(("月嶹", "真"), (full.FamilyName, full.GivenName));
+    }
+
+    [Theory]
+    [InlineData("山田市長", "山田", "市長")]
+    [InlineData("大槻町長", "大槻", "町長")]
+    [InlineData("白馬村長", null, "白馬村長")]
+    [InlineData("横浜市長", null, "横浜市長")]
+    public void In_a_document_with_its_own_place_a_surname_before_a_municipal_head_is_the_heads_name(string label, string? name, string role)
+    {
+        // 【山田市長】 in 白馬村's minutes: 山田 is a place too, but the document's own municipality is 白馬, so 山田 is the mayor.
+        var known = new KnownPeople();
+        known.AddPlace("白馬村");
+        known.AddPlace("白馬");
+        var p = SpeakerLabelParser.Parse(label, known)!;
+        Assert.Equal((name, role), (p.Name, p.Role));
     }
 
     [Fact]

@@ -104,4 +104,23 @@ public class SpeakerMarkerTests
         Assert.Equal("架空市議会平成31年第1回定例会（第3日）", m.Title);
         Assert.Equal("架空市議会", m.Body);
     }
+
+    [Fact]
+    public void A_speaker_column_without_a_role_column_reads_the_office_out_of_the_name()
+    {
+        // | 発言者 | 発言 | with 大槻市長 in the speaker cell: 大槻 is the name, 市長 the office (the whole cell was the name before).
+        var m = Doc.FromText("架空市議会定例会会議録\n開催日\t2024-06-10\n\n発言者\t発言\n森川議長\t開会します。\n大槻市長\tお答えします。\n浜口さやか\t質問します。\n");
+        var people = Doc.Turns(m).Where(t => t.Person is not null).Select(t => (t.Person!.Name, t.Person!.Role)).ToList();
+        Assert.Equal([("森川", "議長"), ("大槻", "市長"), ("浜口さやか", (string?)null)], people);
+    }
+
+    [Fact]
+    public void A_spaced_name_and_a_spaced_office_after_a_marker_are_one_label()
+    {
+        // ○森川　健吾　議長　進めます。 was no speaker before: the whole line, names and all, was published as text.
+        var turns = Doc.Turns(Doc.FromText("会議録\n○森川　健吾　議長　進めます。\n○寺門　久美子　委員　はい。\n○議長　森川健吾　ただいまから。\n"));
+        Assert.Equal([("森川健吾", "議長", "進めます。"), ("寺門久美子", "委員", "はい。")],
+            turns.Take(2).Select(t => (t.Person?.Name, t.Person?.Role, t.Text)));
+        Assert.Equal("議長", turns[2].Speaker); // a name after the office is no office: it stays in the speech
+    }
 }

@@ -32,6 +32,19 @@ public class StageDirectionTests
         Assert.Equal(3, procedures[0].Line);
     }
 
+    [Theory]
+    [InlineData("〔大井田和夫知事登壇〕", "大井田和夫", "知事")]
+    [InlineData("（柴崎教育長　退席）", "柴崎", "教育長")]
+    [InlineData("〔木場保健福祉部長登壇〕", "木場", "保健福祉部長")]
+    [InlineData("〔市長登壇〕", null, null)]
+    [InlineData("〔総務課長退席〕", null, null)]
+    [InlineData("〔執行部退席〕", null, null)]
+    public void A_stage_direction_names_an_officer_written_as_name_and_office_without_an_honorific(string direction, string? name, string? role)
+    {
+        var person = Normalization.People.StageDirectionPeople.Read(direction).SingleOrDefault();
+        Assert.Equal((name, role), (person?.Name, person?.Role));
+    }
+
     [Fact]
     public void A_stage_direction_written_inside_a_speech_names_its_people_too()
     {

@@ -181,6 +181,12 @@ internal sealed class DocumentPeople(KnownPeople known)
             return person;
         }
 
+        // A 発言者 column without a 役職 column holds the whole label (森川議長, 大槻市長): its office is no part of the name.
+        if (person.Role is null && SpeakerLabelParser.Parse(name, known) is { Name: not null, Role: not null } labeled)
+        {
+            return labeled with { Written = person.Written };
+        }
+
         var parts = WrittenName.Read(name, known);
         return person with { Name = parts.Name, FamilyName = parts.FamilyName, GivenName = parts.GivenName };
     }

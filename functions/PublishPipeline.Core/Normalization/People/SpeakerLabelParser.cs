@@ -69,8 +69,9 @@ internal static class SpeakerLabelParser
         {
             var first = label[..space];
             var rest = label[space..].Trim(' ', '\u3000');
-            if (rest.Length >= 2 && rest.AsSpan().IndexOfAny(" \u3000") < 0 && OfficeWords.TitleAtEnd(rest) is not null && first.Length <= 6
-                && AllNameChars(first) && OfficeWords.TitleAtEnd(first) is null && !OfficeWords.IsNotName(first))
+            if (rest.Length >= 2 && rest.AsSpan().IndexOfAny(" \u3000") < 0 && OfficeWords.TitleAtEnd(rest) is { } restTitle && first.Length <= 6
+                && AllNameChars(first) && OfficeWords.TitleAtEnd(first) is null && !OfficeWords.IsNotName(first)
+                && !GivenNameBefore(rest.AsSpan(0, rest.Length - restTitle.Length)))
             {
                 return Person(shown, WrittenName.Packed(first, known), rest, null);
             }
@@ -95,6 +96,10 @@ internal static class SpeakerLabelParser
 
         return packed with { Written = shown };
     }
+
+    /// <summary>今泉　淳一議員: a given name before the title is the second half of a spaced name, not an office.</summary>
+    private static bool GivenNameBefore(ReadOnlySpan<char> text) =>
+        text.Length > 0 && NameLexicon.Default.IsGivenName(text) && !OfficeWords.StartsOffice(text);
 
     /// <summary>A label written without spaces or parentheses: name + title, seat + name, name + 君, or an office alone.</summary>
     private static PersonMention? Packed(string label, KnownPeople? known, bool officesOnly)
@@ -183,8 +188,10 @@ internal static class SpeakerLabelParser
                 return null;
             }
 
-            // 白馬村長, 豊島区長: a place before a municipal head is the municipality, not a surname.
-            if (MunicipalHeads.Contains(title, StringComparer.Ordinal) && lexicon.IsPlace(prefix))
+            // 白馬村長, 豊島区長: a place before a municipal head is the municipality, not a surname. In a document whose
+            // own places are known, a place that is also a surname (山田市長, 大槻町長) is the head's name: its own
+            // municipality was taken above, and a guess of "another municipality" would publish a name.
+            if (MunicipalHeads.Contains(title, StringComparer.Ordinal) && lexicon.IsPlace(prefix) && (known is null || !lexicon.IsSurname(prefix)))
             {
                 return null;
             }

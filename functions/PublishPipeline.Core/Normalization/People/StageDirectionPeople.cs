@@ -7,8 +7,9 @@ namespace PublishPipeline.Normalization.People;
 /// People a stage direction names: <c>〔20番飯田智男議員登壇，拍手〕</c>, <c>（市長　都倉達殊君　登壇）</c>,
 /// <c>（１８番　鈴木　利信君　登壇）</c>, <c>〔副市長　氏名君登壇〕</c>. Each bracketed part is split into
 /// clauses at commas; a clause without its action word (登壇, 退席, 入場 …) is read as a roll entry or a
-/// label, and only a clause that names someone with an honorific, a member word or a seat number
-/// counts (<c>〔「な　し」と呼ぶ者あり〕</c> and <c>（拍手）</c> name nobody).
+/// label, and only a clause that names someone with an honorific, a member word, a seat number or a name
+/// before an office (<c>〔山田町長登壇〕</c>) counts (<c>〔「な　し」と呼ぶ者あり〕</c>, <c>（拍手）</c> and
+/// <c>〔市長登壇〕</c> name nobody).
 /// </summary>
 internal static class StageDirectionPeople
 {
@@ -85,7 +86,8 @@ internal static class StageDirectionPeople
             || compact.EndsWith('氏') || OfficeWords.SeatNumber(compact) is not null;
         if (!named)
         {
-            return null;
+            // 〔山田町長登壇〕, （佐藤教育長　退席）: a name before an office, written as a speaker label writes it, names the officer.
+            return SpeakerLabelParser.Parse(t, known) is { Name: not null } titled ? titled : null;
         }
 
         if (t.AsSpan().IndexOfAny(" \u3000") >= 0 && RollEntries.Read(t, known) is [var entry])

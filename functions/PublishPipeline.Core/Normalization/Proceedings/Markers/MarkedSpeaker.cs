@@ -56,7 +56,15 @@ internal static class MarkedSpeaker
             var next = end < line.Length && line[end] is ' ' or '\u3000' ? LabelEnd(line, end, out _) : -1;
             if (next < 0 || !IsSpeakerLabel(line[labelStart..next]) || !EndsLikeSpeaker(line.AsSpan(end, next - end).Trim(" \u3000")))
             {
-                return null;
+                // ○森川　健吾　議長　進めます。: a spaced name, then the office after one more space.
+                var third = next > 0 && next < line.Length && line[next] is ' ' or '\u3000' ? LabelEnd(line, next, out _) : -1;
+                if (third < 0 || !ShortNameWord(line.AsSpan(end, next - end).Trim(" \u3000"))
+                    || !EndsLikeSpeaker(line.AsSpan(next, third - next).Trim(" \u3000")) || !IsSpeakerLabel(line[labelStart..third]))
+                {
+                    return null;
+                }
+
+                next = third;
             }
 
             end = next;
@@ -71,6 +79,10 @@ internal static class MarkedSpeaker
     /// <summary>The second word of a two-word label must be an office or end with an honorific: 分科会委員長, 修君.</summary>
     private static bool EndsLikeSpeaker(ReadOnlySpan<char> word) =>
         word.EndsWith("君", StringComparison.Ordinal) || word.EndsWith("さん", StringComparison.Ordinal) || People.OfficeWords.TitleAtEnd(word) is not null;
+
+    /// <summary>The second half of a spaced name (健吾 of 森川　健吾): a few name characters, no office.</summary>
+    private static bool ShortNameWord(ReadOnlySpan<char> word) =>
+        word.Length is >= 1 and <= 4 && SpeakerLabelParser.AllNameChars(word) && People.OfficeWords.TitleAtEnd(word) is null;
 
     /// <summary>Where markers start later speeches on the same line (after 。！？」）); empty for almost every line.</summary>
     public static List<int>? InlineStarts(string line)
