@@ -193,9 +193,29 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             var left = start > 0 ? t[start - 1] : '\0';
             if (DecideKanjiRun(t[start..end], role, left, structural, out var nameStart, out var confidence, out var rule))
             {
-                Add(found, map, start + nameStart, end - start - nameStart, rule, confidence);
+                var from = nameStart == 0 ? SpacedSurnameStart(t, start, end) : start + nameStart;
+                Add(found, map, from, end - from, rule, confidence);
             }
         }
+    }
+
+    /// <summary>
+    /// 杉浦　誠一さん: a surname the dictionary knows, one space before the given name that stands
+    /// before the title, is the same person's; without it the surname would be published beside a
+    /// masked given name. Returns where the name starts (<paramref name="givenStart"/> if not so).
+    /// </summary>
+    private int SpacedSurnameStart(ReadOnlySpan<char> t, int givenStart, int givenEnd)
+    {
+        if (givenStart < 2 || !IsSpace(t[givenStart - 1]) || !lexicon.IsGivenName(t[givenStart..givenEnd]))
+        {
+            return givenStart;
+        }
+
+        var surnameStart = KanjiRunStart(t, givenStart - 1);
+        var surname = t[surnameStart..(givenStart - 1)];
+        return CodePoints(surname) is >= 1 and <= 4 && lexicon.IsSurname(surname) && !lexicon.IsCommonWord(surname) && !RoleWords.IsRole(surname)
+            ? surnameStart
+            : givenStart;
     }
 
     /// <summary>Given-name endings written in kanji after hiragana (まり<b>子</b>, はる<b>美</b>).</summary>
