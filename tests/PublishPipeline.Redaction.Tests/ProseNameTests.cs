@@ -23,4 +23,20 @@ public class ProseNameTests
         var outcome = await new Redactor().RedactAsync(doc, new RedactionRequest("prose"));
         Assert.Equal(expected, outcome.Redacted!.Sections[0].Turns[0].Text);
     }
+
+    [Theory]
+    [InlineData("山根、菅野、河合の各委員にも聞きたい。", "〇〇、〇〇、〇〇の各委員にも聞きたい。")]
+    [InlineData("山根・菅野の各議員に伺う。", "〇〇・〇〇の各議員に伺う。")]
+    [InlineData("委員会、部会の各委員に伺う。", "委員会、部会の各委員に伺う。")]
+    public async Task Every_surname_in_a_list_before_each_and_a_title_is_masked(string text, string expected)
+    {
+        var doc = new Minutes
+        {
+            Id = "prose",
+            Disclosure = new Model.Disclosure { Minutes = DisclosureState.Public },
+            Sections = [new Section("議事", [new SpeakerTurn { Text = text, Kind = TurnKind.Procedure }])],
+        };
+        var outcome = await new Redactor().RedactAsync(doc, new RedactionRequest("prose"));
+        Assert.Equal(expected, outcome.Redacted!.Sections[0].Turns[0].Text);
+    }
 }
