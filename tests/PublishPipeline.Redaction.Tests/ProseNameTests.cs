@@ -39,4 +39,19 @@ public class ProseNameTests
         var outcome = await new Redactor().RedactAsync(doc, new RedactionRequest("prose"));
         Assert.Equal(expected, outcome.Redacted!.Sections[0].Turns[0].Text);
     }
+
+    [Theory]
+    [InlineData("請願者　架空市南町２－３　　小野寺　光代", "請願者　架空市南町２－３　　〇〇")]
+    [InlineData("（陳情者　架空市本町１丁目　杉浦　誠一）", "（陳情者　架空市本町１丁目　〇〇）")]
+    public async Task A_petitioner_after_the_address_is_masked(string text, string expected)
+    {
+        var doc = new Minutes
+        {
+            Id = "prose",
+            Disclosure = new Model.Disclosure { Minutes = DisclosureState.Public },
+            Sections = [new Section("議事", [new SpeakerTurn { Text = text, Kind = TurnKind.Procedure }])],
+        };
+        var outcome = await new Redactor().RedactAsync(doc, new RedactionRequest("prose"));
+        Assert.Equal(expected, outcome.Redacted!.Sections[0].Turns[0].Text);
+    }
 }
