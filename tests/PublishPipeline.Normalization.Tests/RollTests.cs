@@ -33,6 +33,34 @@ public class RollTests
     }
 
     [Fact]
+    public void A_committees_explainers_under_説明者_are_a_roll_not_speeches()
+    {
+        // Committee minutes head the officials who answer with 説明者; each line is an office and a name.
+        var m = Read(
+            "会議録",
+            "説明者",
+            "　　総務部長　　真鍋　隆之",
+            "　　総務課長　　柏木　由香");
+        var roll = Assert.Single(m.Rolls);
+        Assert.Equal("説明者", roll.Group);
+        Assert.Equal([("総務部長", "真鍋隆之"), ("総務課長", "柏木由香")], roll.Entries.Select(e => (e.Role, e.Name)));
+    }
+
+    [Fact]
+    public void A_roll_heading_numbered_as_a_header_item_opens_the_roll()
+    {
+        // Committee minutes number their header items: ３　出席者, ４　説明者.
+        var m = Read(
+            "会議録",
+            "４　説明者",
+            "　　総務部長　　真鍋　隆之",
+            "　　総務課長　　柏木　由香");
+        var roll = Assert.Single(m.Rolls);
+        Assert.Equal("説明者", roll.Group);
+        Assert.Equal(["真鍋隆之", "柏木由香"], roll.Entries.Select(e => e.Name));
+    }
+
+    [Fact]
     public void A_repeat_mark_at_the_start_of_a_line_takes_the_role_of_the_entry_above_it()
     {
         // 〃 ("ditto") under an office means the same office; rolls print one entry per line or in

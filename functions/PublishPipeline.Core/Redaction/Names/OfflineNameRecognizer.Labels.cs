@@ -14,6 +14,7 @@ public sealed partial class OfflineNameRecognizer
     private static readonly string[] NameLabels =
     [
         "担当者", "報告者", "記録者", "作成者", "司会者", "発言者", "説明者", "説明員", "候補者", "受賞者", "申請者", "委嘱者",
+        "請願者", "陳情者",
         "担当", "記録", "作成", "司会", "委嘱", "講師",
     ];
 
@@ -92,6 +93,8 @@ public sealed partial class OfflineNameRecognizer
                 continue; // 担当課, 記録係, 作成日, 講師料: the label word is part of another word
             }
 
+            q = AfterPetitionersAddress(t, label, q);
+
             // 受賞者：宇佐美健一、阿子島陽子、鬼塚誠: a list of names after one label.
             while (TryNameAt(t, q, structure: true, out var end))
             {
@@ -105,6 +108,39 @@ public sealed partial class OfflineNameRecognizer
                 q = end + 1;
             }
         }
+    }
+
+    /// <summary>
+    /// 請願者　架空市南町２－３　　小野寺　光代: a petition names its petitioner after the address, so
+    /// after 請願者/陳情者 an address (one word holding a place mark or a digit) is passed over.
+    /// </summary>
+    private static readonly SearchValues<char> AddressMarks = SearchValues.Create("丁目番地号都道府県市区町村0123456789０１２３４５６７８９");
+
+    private static int AfterPetitionersAddress(ReadOnlySpan<char> t, string label, int q)
+    {
+        if (label is not ("請願者" or "陳情者"))
+        {
+            return q;
+        }
+
+        var end = q;
+        while (end < t.Length && !IsSpace(t[end]) && t[end] is not ('\n' or '\r' or '）' or ')'))
+        {
+            end++;
+        }
+
+        var address = t[q..end];
+        if (end >= t.Length || !IsSpace(t[end]) || (address.IndexOfAny(AddressMarks) < 0))
+        {
+            return q;
+        }
+
+        while (end < t.Length && IsSpace(t[end]))
+        {
+            end++;
+        }
+
+        return end;
     }
 
     private static string? LabelAt(ReadOnlySpan<char> t, int index)

@@ -135,6 +135,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
 
             sawRole = true;
             NameBefore(t, i, role, found, map, structural);
+            ListBeforeEach(t, i, found, map);
             i += role.Text.Length;
 
             // ○副議長（大河原）: the name in brackets right after the role.
@@ -193,9 +194,89 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             var left = start > 0 ? t[start - 1] : '\0';
             if (DecideKanjiRun(t[start..end], role, left, structural, out var nameStart, out var confidence, out var rule))
             {
-                Add(found, map, start + nameStart, end - start - nameStart, rule, confidence);
+                var from = nameStart == 0 ? SpacedSurnameStart(t, start, end) : start + nameStart;
+                Add(found, map, from, end - from, rule, confidence);
             }
         }
+    }
+
+    /// <summary>
+    /// 山根、菅野、河合の各委員 (or 山根・菅野各委員): every item of a list before 各 + a title is a
+    /// person with that title. Items are taken only where the dictionary knows them as a surname (or
+    /// a surname and a given name), so 委員会、部会の各委員 names no one.
+    /// </summary>
+    private void ListBeforeEach(ReadOnlySpan<char> t, int roleStart, List<NameSpan> found, ReadOnlySpan<int> map)
+    {
+        if (roleStart < 2 || t[roleStart - 1] != '各')
+        {
+            return;
+        }
+
+        var end = roleStart - 1;
+        if (t[end - 1] == 'の')
+        {
+            end--;
+        }
+
+        while (end > 0)
+        {
+            var start = KanjiRunStart(t, end);
+            var item = t[start..end];
+            if (start == end || (start > 0 && IsKanji(t[start - 1])) || !IsListedName(item))
+            {
+                return;
+            }
+
+            Add(found, map, start, end - start, "offline:role-lexicon", 0.88);
+            if (start == 0 || t[start - 1] is not ('、' or '・' or '，' or ','))
+            {
+                return;
+            }
+
+            end = start - 1;
+        }
+    }
+
+    private bool IsListedName(ReadOnlySpan<char> item)
+    {
+        if (CodePoints(item) < 2 || lexicon.IsCommonWord(item) || RoleWords.IsRole(item))
+        {
+            return false;
+        }
+
+        if (lexicon.IsSurname(item))
+        {
+            return true;
+        }
+
+        for (var k = 2; k < item.Length - 1; k++)
+        {
+            if (lexicon.IsSurname(item[..k]) && lexicon.IsGivenName(item[k..]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// 杉浦　誠一さん: a surname the dictionary knows, one space before the given name that stands
+    /// before the title, is the same person's; without it the surname would be published beside a
+    /// masked given name. Returns where the name starts (<paramref name="givenStart"/> if not so).
+    /// </summary>
+    private int SpacedSurnameStart(ReadOnlySpan<char> t, int givenStart, int givenEnd)
+    {
+        if (givenStart < 2 || !IsSpace(t[givenStart - 1]) || !lexicon.IsGivenName(t[givenStart..givenEnd]))
+        {
+            return givenStart;
+        }
+
+        var surnameStart = KanjiRunStart(t, givenStart - 1);
+        var surname = t[surnameStart..(givenStart - 1)];
+        return CodePoints(surname) is >= 1 and <= 4 && lexicon.IsSurname(surname) && !lexicon.IsCommonWord(surname) && !RoleWords.IsRole(surname)
+            ? surnameStart
+            : givenStart;
     }
 
     /// <summary>Given-name endings written in kanji after hiragana (まり<b>子</b>, はる<b>美</b>).</summary>
