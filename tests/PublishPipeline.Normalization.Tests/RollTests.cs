@@ -223,6 +223,25 @@ public class RollTests
     }
 
     [Fact]
+    public void A_numbered_staff_item_is_a_roll_but_an_unnumbered_secretariat_is_not()
+    {
+        // Committee minutes number their header items: ５　事務局　議事課主査　堀口　雅人 lists staff. Before,
+        // the line became a section heading and the name was published, and the items after it too.
+        var m = Read(
+            "第３回架空市総務委員会会議録",
+            "１　日時　令和６年５月１０日（金）午前１０時",
+            "４　説明者　総務課長　柏木　由香",
+            "５　事務局　議事課主査　堀口　雅人",
+            "６　議題　(1) 条例の改正について");
+        Assert.Equal(["説明者", "事務局"], m.Rolls.Select(r => r.Group));
+        Assert.Equal([("議事課主査", "堀口雅人")], m.Rolls[1].Entries.Select(e => (e.Role, e.Name)));
+        Assert.DoesNotContain(m.Sections, s => (s.Heading ?? "").Contains("堀口", StringComparison.Ordinal));
+
+        Assert.Null(Rolls.RollHeading.Read("事務局　議事課"));
+        Assert.Null(Rolls.RollHeading.Read("○事務局　お答えします。"));
+    }
+
+    [Fact]
     public void Two_columns_of_fixed_width_members_and_officials()
     {
         var m = Read(
