@@ -72,14 +72,7 @@ public class ForeignNameRedactionTests
     public async Task In_prose_a_surname_and_a_katakana_given_name_before_a_persons_title_is_masked(string text, string expected)
     {
         // No roll or label names anyone here: only the prose rule can find the name.
-        var doc = new Minutes
-        {
-            Id = "prose",
-            Disclosure = new Model.Disclosure { Minutes = DisclosureState.Public },
-            Sections = [new Section("議事", [new SpeakerTurn { Text = text, Kind = TurnKind.Procedure }])],
-        };
-        var outcome = await new Redactor().RedactAsync(doc, new RedactionRequest("prose"));
-        Assert.Equal(expected, outcome.Redacted!.Sections[0].Turns[0].Text);
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
     }
 
     [Fact]

@@ -5,18 +5,7 @@ namespace PublishPipeline.Redaction.Tests;
 
 public class NameRedactionTests
 {
-    private static async Task<Minutes> Redact(RedactionPolicy policy, params SpeakerTurn[] turns)
-    {
-        var doc = new Minutes
-        {
-            Id = "names",
-            Disclosure = new Model.Disclosure { Minutes = DisclosureState.Public },
-            Sections = [new Section("議事", turns)],
-        };
-        var outcome = await new Redactor(policy).RedactAsync(doc, new RedactionRequest("names"));
-        Assert.True(outcome.IsPublishable);
-        return outcome.Redacted!;
-    }
+    private static Task<Minutes> Redact(RedactionPolicy policy, params SpeakerTurn[] turns) => RedactedTurns.RedactAsync(policy, turns);
 
     [Theory]
     [InlineData("柴崎委員(会長)", "〇〇委員(会長)")]

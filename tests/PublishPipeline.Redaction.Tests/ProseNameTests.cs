@@ -14,14 +14,7 @@ public class ProseNameTests
     [InlineData("総務課長　誠一さんに伺った。", "総務課長　〇〇さんに伺った。")]
     public async Task A_surname_one_space_before_a_given_name_and_a_title_is_masked_with_it(string text, string expected)
     {
-        var doc = new Minutes
-        {
-            Id = "prose",
-            Disclosure = new Model.Disclosure { Minutes = DisclosureState.Public },
-            Sections = [new Section("議事", [new SpeakerTurn { Text = text, Kind = TurnKind.Procedure }])],
-        };
-        var outcome = await new Redactor().RedactAsync(doc, new RedactionRequest("prose"));
-        Assert.Equal(expected, outcome.Redacted!.Sections[0].Turns[0].Text);
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
     }
 
     [Theory]
@@ -30,14 +23,7 @@ public class ProseNameTests
     [InlineData("委員会、部会の各委員に伺う。", "委員会、部会の各委員に伺う。")]
     public async Task Every_surname_in_a_list_before_each_and_a_title_is_masked(string text, string expected)
     {
-        var doc = new Minutes
-        {
-            Id = "prose",
-            Disclosure = new Model.Disclosure { Minutes = DisclosureState.Public },
-            Sections = [new Section("議事", [new SpeakerTurn { Text = text, Kind = TurnKind.Procedure }])],
-        };
-        var outcome = await new Redactor().RedactAsync(doc, new RedactionRequest("prose"));
-        Assert.Equal(expected, outcome.Redacted!.Sections[0].Turns[0].Text);
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
     }
 
     [Theory]
@@ -45,13 +31,6 @@ public class ProseNameTests
     [InlineData("（陳情者　架空市本町１丁目　杉浦　誠一）", "（陳情者　架空市本町１丁目　〇〇）")]
     public async Task A_petitioner_after_the_address_is_masked(string text, string expected)
     {
-        var doc = new Minutes
-        {
-            Id = "prose",
-            Disclosure = new Model.Disclosure { Minutes = DisclosureState.Public },
-            Sections = [new Section("議事", [new SpeakerTurn { Text = text, Kind = TurnKind.Procedure }])],
-        };
-        var outcome = await new Redactor().RedactAsync(doc, new RedactionRequest("prose"));
-        Assert.Equal(expected, outcome.Redacted!.Sections[0].Turns[0].Text);
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
     }
 }
