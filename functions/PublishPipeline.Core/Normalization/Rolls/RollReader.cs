@@ -90,18 +90,19 @@ internal sealed class RollReader(Action<string, string, int> warn)
             return true;
         }
 
-        if (UnreadEntry.IsSpacedOut(text.Trim(' ', '\u3000', '\t')))
+        // 副 市 長 清 水 幸 雄: spacing lost; read only when one split is an office and a name, else held below.
+        var spacedOut = UnreadEntry.IsSpacedOut(text.Trim(' ', '\u3000', '\t'));
+        if (spacedOut && UnreadEntry.SpacedOutOfficeAndName(text) is { } split)
         {
-            // 副 市 長 清 水 幸 雄: spacing lost; read only when one split is an office and a name, else held below.
-            text = UnreadEntry.SpacedOutOfficeAndName(text) ?? text;
+            text = split;
+            spacedOut = false;
         }
 
-        if (!UnreadEntry.IsSpacedOut(text.Trim(' ', '\u3000', '\t')) && RollEntries.Read(text, Known, _columns, indent) is { } entries)
+        if (!spacedOut && RollEntries.Read(text, Known, _columns, indent) is { } entries)
         {
             AddEntries(entries);
             return true;
         }
-
 
         if (_entries.Count > 0 && RollEntries.OfficeContinuation(text, indent) is { } offices && Continue(offices))
         {
