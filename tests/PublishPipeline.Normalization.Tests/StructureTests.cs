@@ -91,6 +91,47 @@ public class StructureTests
     }
 
     [Fact]
+    public void Disclosure_written_as_paragraphs_names_its_target_by_label()
+    {
+        // 会議の公開 / 会議録の公開 as text lines (the 審議会 forms of many councils), not table rows.
+        var m = new Doc().P("会議の公開　公開").P("会議録の公開　非公開（個人情報を含むため）").P("審議経過").P("会長 始めます。").Normalize();
+        Assert.Equal(DisclosureState.Public, m.Disclosure.Meeting);
+        Assert.Equal(DisclosureState.Closed, m.Disclosure.Minutes);
+        Assert.Equal("個人情報を含むため", m.Disclosure.Reason);
+
+        var both = new Doc().P("公開・非公開の別　非公開").P("非公開の理由　審議中の個人の処分を扱うため").P("審議経過").P("会長 始めます。").Normalize();
+        Assert.Equal(DisclosureState.Closed, both.Disclosure.Meeting);
+        Assert.Equal("審議中の個人の処分を扱うため", both.Disclosure.MeetingReason);
+    }
+
+    [Fact]
+    public void A_reason_row_never_overwrites_the_checked_state()
+    {
+        // Before, 非公開の理由 (a label with 公開 in it) was read as a second state: no box → unknown, over 非公開.
+        var m = new Doc().Row("会議の公開", "□公開　■非公開").Row("非公開の理由", "個人情報を含むため").Row("会議録の公開", "□公開　■非公開").Normalize();
+        Assert.Equal(DisclosureState.Closed, m.Disclosure.Meeting);
+        Assert.Equal("個人情報を含むため", m.Disclosure.MeetingReason);
+        Assert.Equal(DisclosureState.Closed, m.Disclosure.Minutes);
+        Assert.DoesNotContain(m.Warnings, w => w.Code == "disclosure-unclear");
+    }
+
+    [Theory]
+    [InlineData("公開（傍聴者なし）", DisclosureState.Public, null, false)]
+    [InlineData("公開　傍聴者２名", DisclosureState.Public, null, false)]
+    [InlineData("非公開（理由：個人情報を含むため）", DisclosureState.Closed, "個人情報を含むため", false)]
+    [InlineData("一部非公開(条例第7条第2号による)", DisclosureState.Partial, "条例第7条第2号による", false)]
+    [InlineData("公開（議題２は非公開）", DisclosureState.Unknown, null, true)]
+    [InlineData("公開　ただし一部非公開", DisclosureState.Unknown, null, true)]
+    [InlineData("公開・非公開", DisclosureState.Unknown, null, true)]
+    public void A_state_with_a_remark_is_read_unless_the_remark_closes_part(string value, DisclosureState expected, string? reason, bool warns)
+    {
+        var m = new Doc().Row("公開の可否", "会議録", value).P("審議経過").P("会長 始めます。").Normalize();
+        Assert.Equal(expected, m.Disclosure.Minutes);
+        Assert.Equal(reason, m.Disclosure.Reason);
+        Assert.Equal(warns, m.Warnings.Any(w => w.Code == "disclosure-unclear"));
+    }
+
+    [Fact]
     public void Speech_right_after_the_header_is_not_read_as_header()
     {
         var m = new Doc().P("日時：令和3年4月5日(月) 9:30～10:00").P("出席者：委員：甲委員、乙委員").P("委員：質問します。").P("事務局：お答えします。").Normalize();

@@ -278,7 +278,8 @@ public sealed partial class MinutesNormalizer
                     return false;
                 }
 
-                _header.Field(f.Field, null, f.Value, [f.Value], b.Line);
+                // A disclosure label says whose state it is (会議録の公開) or that a reason follows (非公開の理由).
+                _header.Field(f.Field, f.Field == HeaderField.Disclosure ? f.Label : null, f.Value, [f.Value], b.Line);
                 return true;
             }
 

@@ -100,7 +100,8 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
             _lastSub = null;
             valueFrom = 1;
             // "会議録の公開" as the row's own label says which disclosure it is.
-            _disclosureLabel = field == HeaderField.Disclosure && TextCleanup.RemoveSpaces(texts[0]).Contains("会議録", StringComparison.Ordinal) ? "会議録" : null;
+            // So does 非公開の理由: its value is a reason, never a state.
+            _disclosureLabel = field == HeaderField.Disclosure ? TextCleanup.RemoveSpaces(texts[0]) : null;
         }
         else
         {
@@ -285,31 +286,28 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
         {
             null => "会議",
             _ when sub.Contains("会議録", StringComparison.Ordinal) || sub.Contains("議事録", StringComparison.Ordinal) || sub.Contains("記録", StringComparison.Ordinal) => "会議録",
+            // 非公開の理由 on its own line gives the reason of the state read just before it.
+            _ when sub.Contains("理由", StringComparison.Ordinal) => _lastDisclosureTarget,
             _ => "会議",
         };
 
-        if (value.Contains("理由", StringComparison.Ordinal) && !value.Contains('☑', StringComparison.Ordinal) && !value.Contains('☐', StringComparison.Ordinal)
-            && !value.Contains("<input", StringComparison.OrdinalIgnoreCase))
+        var (state, problem, note) = HeaderLists.ReadDisclosure(value);
+        var reasonOnly = sub?.Contains("理由", StringComparison.Ordinal) == true
+            || (state == DisclosureState.Unknown && value.Contains("理由", StringComparison.Ordinal) && !value.Contains('☑', StringComparison.Ordinal)
+                && !value.Contains('☐', StringComparison.Ordinal) && !value.Contains("<input", StringComparison.OrdinalIgnoreCase));
+        if (reasonOnly)
         {
-            var reason = HeaderLists.ReadReason(value);
-            if (target == "会議録")
-            {
-                _minutesReason ??= reason;
-            }
-            else
-            {
-                _meetingReason ??= reason;
-            }
-
+            SetReason(target, HeaderLists.ReadReason(value));
             return;
         }
 
-        var (state, problem) = HeaderLists.ReadDisclosure(value);
         if (problem is not null)
         {
             warn("disclosure-unclear", $"公開の可否 ({target}): {problem}; read as unknown", line);
         }
 
+        SetReason(target, note);
+        _lastDisclosureTarget = target;
         if (target == "会議録")
         {
             _minutes = state;
@@ -319,6 +317,20 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
         {
             _meeting = state;
             _meetingSeen = true;
+        }
+    }
+
+    private string _lastDisclosureTarget = "会議";
+
+    private void SetReason(string target, string? reason)
+    {
+        if (target == "会議録")
+        {
+            _minutesReason ??= reason;
+        }
+        else
+        {
+            _meetingReason ??= reason;
         }
     }
 

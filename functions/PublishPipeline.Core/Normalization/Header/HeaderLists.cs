@@ -96,9 +96,10 @@ internal static partial class HeaderLists
     /// <summary>
     /// Reads checkboxes (☑ checked, ☐ unchecked; also ■/□ and raw &lt;input type="checkbox"&gt;) and
     /// returns the state of the one checked box; Unknown when none or several are checked. Without
-    /// boxes, a value that is exactly 公開 / 非公開 / 一部非公開 is read as written.
+    /// boxes, a value that is 公開 / 非公開 / 一部非公開, alone or with a remark, is read as written (the
+    /// remark of a closed state is its reason, its Note).
     /// </summary>
-    public static (DisclosureState State, string? Problem) ReadDisclosure(string value)
+    public static (DisclosureState State, string? Problem, string? Note) ReadDisclosure(string value)
     {
         var text = InputChecked().Replace(value, "☑");
         text = InputUnchecked().Replace(text, "☐");
@@ -107,7 +108,27 @@ internal static partial class HeaderLists
         {
             var plain = TextCleanup.RemoveSpaces(text);
             var state = ToState(plain);
-            return state == DisclosureState.Unknown ? (state, $"no checkbox in '{value}'") : (state, null);
+            if (state != DisclosureState.Unknown)
+            {
+                return (state, null, null);
+            }
+
+            // A state word with a remark: 公開（傍聴者なし）, 非公開（理由：…）, 公開　傍聴者２名. A remark that
+            // closes part of a 公開 (公開（議題２は非公開）) makes it unclear, never 公開.
+            if (StateWithRemark().Match(text) is { Success: true } m)
+            {
+                var said = ToState(m.Groups["state"].Value);
+                var remark = m.Groups["remark"].Value.Trim(' ', '\u3000');
+                if (said == DisclosureState.Public && ClosesPart().IsMatch(remark))
+                {
+                    return (DisclosureState.Unknown, $"'{value}' says 公開 with a remark that closes part of it", null);
+                }
+
+                var note = said == DisclosureState.Public ? null : ReadReason(remark);
+                return (said, null, note);
+            }
+
+            return (DisclosureState.Unknown, $"no checkbox in '{value}'", null);
         }
 
         var checkedStates = new List<DisclosureState>();
@@ -121,10 +142,10 @@ internal static partial class HeaderLists
 
         return checkedStates.Count switch
         {
-            0 => (DisclosureState.Unknown, "no box is checked"),
-            1 when checkedStates[0] != DisclosureState.Unknown => (checkedStates[0], null),
-            1 => (DisclosureState.Unknown, "the checked box has an unknown label"),
-            _ => (DisclosureState.Unknown, $"{checkedStates.Count} boxes are checked"),
+            0 => (DisclosureState.Unknown, "no box is checked", null),
+            1 when checkedStates[0] != DisclosureState.Unknown => (checkedStates[0], null, null),
+            1 => (DisclosureState.Unknown, "the checked box has an unknown label", null),
+            _ => (DisclosureState.Unknown, $"{checkedStates.Count} boxes are checked", null),
         };
     }
 
@@ -162,4 +183,12 @@ internal static partial class HeaderLists
 
     [GeneratedRegex(@"[ \u3000]+", RegexOptions.CultureInvariant)]
     private static partial Regex Spaces();
+
+    /// <summary>公開 / 非公開 / 一部非公開 …, then a bracketed remark or one after a space, and nothing else.</summary>
+    [GeneratedRegex(@"^[ \u3000]*(?<state>一部非公開|一部公開|部分公開|非公開|公開)(?:[ \u3000]*[（(](?<remark>[^（()）]*)[）)][ \u3000]*|[ \u3000]+(?<remark>[^ \u3000].*))$", RegexOptions.CultureInvariant)]
+    private static partial Regex StateWithRemark();
+
+    /// <summary>A remark after 公開 that closes some of it (非公開, 非開示, 秘密会, 一部, …を除く).</summary>
+    [GeneratedRegex(@"非\s*公\s*開|非開示|秘密|一部|部分|除", RegexOptions.CultureInvariant)]
+    private static partial Regex ClosesPart();
 }
