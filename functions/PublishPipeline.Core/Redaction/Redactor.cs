@@ -104,6 +104,14 @@ public sealed class Redactor
                 "非公開の印と思われる文字列が、印として扱えない場所・形で残っています (marker-like text where no passage rule applies): mark the passage or remove the text.", at)));
         }
 
+        // 2b'. A closed session (秘密会, これより非公開) declared in the proceedings with speech after it.
+        foreach (var (declaredAt, spokenAt) in ClosedSessions.Find(working))
+        {
+            holds.Add($"{spokenAt}: 秘密会・非公開の審議に入ると宣言された後（{declaredAt}）に発言が記録されています。非公開の部分を【非公開】…【非公開ここまで】で示すか、公開してよい記録であることを確認してください "
+                + "(speech is recorded after a closed session was declared: mark the closed passage, or confirm it is public).");
+            Check(holds[^1], HoldChecks.FromLocatedReason(working, HoldCodes.ClosedSession, holds[^1]));
+        }
+
         // 2c. Markers the normaliser could not place anywhere (in 開催日時, a caption, a dropped line).
         foreach (var unplaced in minutes.Warnings.Where(w => w.Code == MarkerLedger.Code))
         {

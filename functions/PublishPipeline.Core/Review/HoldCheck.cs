@@ -51,6 +51,9 @@ public static class HoldCodes
     /// <summary>A 非公開 marker the reader could not place (in 開催日時, a caption, a dropped line): the file must be corrected.</summary>
     public const string MarkerUnplaced = Redaction.Disclosure.MarkerLedger.Code;
 
+    /// <summary>Speech recorded inside a declared closed session (秘密会, これより非公開): a reviewer marks the passage or confirms it is public.</summary>
+    public const string ClosedSession = "closed-session";
+
     /// <summary>一部非公開 minutes with nothing marked and no public-version confirmation.</summary>
     public const string PartialUnmarked = "partial-unmarked";
 
@@ -67,5 +70,5 @@ public static class HoldCodes
     public const string Other = "other";
 
     public static bool IsApprovable(string code) =>
-        code is DisclosureUnknown or DisclosureUnclear or StrayClosingMarker or MarkerLike or PartialUnmarked;
+        code is DisclosureUnknown or DisclosureUnclear or StrayClosingMarker or MarkerLike or ClosedSession or PartialUnmarked;
 }
