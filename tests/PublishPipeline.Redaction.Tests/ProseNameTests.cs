@@ -33,4 +33,15 @@ public class ProseNameTests
     {
         Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
     }
+
+    [Theory]
+    [InlineData("請願第３号　町道改良に関する請願（紹介議員　浜田　光男）", "請願第３号　町道改良に関する請願（紹介議員　〇〇）")]
+    [InlineData("意見書の提出について（提出者　野口　隆　賛成者　三浦　智子、岩崎　誠）", "意見書の提出について（提出者　〇〇　賛成者　〇〇、〇〇）")]
+    [InlineData("発議第１号（発議者　野口隆議員）", "発議第１号（発議者　〇〇議員）")]
+    [InlineData("議案第１０号（提出者　町長）", "議案第１０号（提出者　町長）")]
+    public async Task Members_named_by_an_agenda_item_are_masked(string text, string expected)
+    {
+        // 議事日程 items name the members who introduce or second a bill or petition: 紹介議員, 提出者, 賛成者.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
 }

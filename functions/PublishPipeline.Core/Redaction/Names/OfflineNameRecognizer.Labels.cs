@@ -15,6 +15,7 @@ public sealed partial class OfflineNameRecognizer
     [
         "担当者", "報告者", "記録者", "作成者", "司会者", "発言者", "説明者", "説明員", "候補者", "受賞者", "申請者", "委嘱者",
         "請願者", "陳情者",
+        "紹介議員", "提出者", "賛成者", "発議者", "紹介者", // 議事日程: who introduces or seconds a bill or petition
         "担当", "記録", "作成", "司会", "委嘱", "講師",
     ];
 
