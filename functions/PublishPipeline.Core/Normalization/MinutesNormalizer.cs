@@ -190,6 +190,11 @@ public sealed partial class MinutesNormalizer
                         return false;
                     }
 
+                    if (ReadPeopleTable(b, inProceedings: false))
+                    {
+                        return true;
+                    }
+
                     var firstCell = b.Cells.Count > 0 ? TextCleanup.RemoveSpaces(string.Join("", b.Cells[0])) : "";
                     if (firstCell.Length > 0 && HeaderLabels.Classify(firstCell) == HeaderField.Unknown && SpeakerLabels.IsRoleLike(firstCell))
                     {
@@ -288,6 +293,51 @@ public sealed partial class MinutesNormalizer
 
         private bool _proceedingsMarked;
 
+        private PeopleTable? _peopleTable;
+        private readonly List<PeopleTable> _peopleTables = [];
+
+        /// <summary>
+        /// A row of column heads over people (順位 | 質問者 | 質問事項), or a row under one: the person
+        /// is noted for the register; in the proceedings the row is a line of its own. Before the
+        /// proceedings, rows that are no header field are not published, as any such row.
+        /// </summary>
+        private bool ReadPeopleTable(in Block b, bool inProceedings)
+        {
+            var first = b.Cells.Count > 0 ? string.Join("", b.Cells[0]) : "";
+            if (first.Length > 0 && HeaderLabels.Classify(first) != HeaderField.Unknown)
+            {
+                _peopleTable = null; // 公開の可否 | 会議録 | …: the header goes on
+                return false;
+            }
+
+            if (_peopleTable?.Read(b.Cells, b.Line) is { } row)
+            {
+                KeepText(row);
+                if (inProceedings)
+                {
+                    _proceedings.Line(row, b.Line);
+                }
+
+                return true;
+            }
+
+            _peopleTable = PeopleTable.FromHeader(b.Cells);
+            if (_peopleTable is null)
+            {
+                return false;
+            }
+
+            _peopleTables.Add(_peopleTable);
+            if (inProceedings)
+            {
+                var heads = PeopleTable.Line(b.Cells);
+                KeepText(heads);
+                _proceedings.Line(heads, b.Line);
+            }
+
+            return true;
+        }
+
         /// <summary>A table row as a roll line: a cell's paragraphs apart, cells apart by a wider gap (each cell starts an entry or holds a name).</summary>
         private static string RollRow(IReadOnlyList<IReadOnlyList<string>> cells) =>
             string.Join("\u3000\u3000\u3000", cells.Where(c => c.Count > 0).Select(c => string.Join("\u3000", c).Trim()));
@@ -309,6 +359,11 @@ public sealed partial class MinutesNormalizer
         /// <summary>Proceedings phase: one block; returns the closing field (会議の結果 / 提出された資料) being read, if any.</summary>
         private HeaderField ProceedingsBlock(in Block b, HeaderField footer)
         {
+            if (b.Kind != BlockKind.Row)
+            {
+                _peopleTable = null;
+            }
+
             switch (b.Kind)
             {
                 case BlockKind.PageBreak:
@@ -347,6 +402,11 @@ public sealed partial class MinutesNormalizer
                         }
 
                         _proceedings.TableRow(row, b.Line);
+                        return HeaderField.Unknown;
+                    }
+
+                    if (ReadPeopleTable(b, inProceedings: true))
+                    {
                         return HeaderField.Unknown;
                     }
 
@@ -441,6 +501,21 @@ public sealed partial class MinutesNormalizer
                 OnUnread = (where, line) => Warn(Rolls.UnreadEntry.WarningCode, where + " names someone whose name could not be read (not written in kanji, kana or a katakana name with ・/＝); held for review", line),
             };
             rolls.AddRange(people.RollsOf(_header.Attendees));
+            foreach (var column in _peopleTables.SelectMany(t => t.People).GroupBy(p => p.Head))
+            {
+                var listed = column.ToList();
+                var roll = people.RollsOf([new AttendeeGroup(column.Key, [.. listed.Select(p => p.Written)])])[0];
+                for (var i = 0; i < roll.Entries.Count && i < listed.Count; i++)
+                {
+                    if (roll.Entries[i].Name is null && UnreadNames.HasForeignLetters(roll.Entries[i].Written))
+                    {
+                        // | １ | John Smith | 防災について |: the column says it is a person, and no reader could read the name.
+                        Warn(Rolls.UnreadEntry.WarningCode, $"a table's {column.Key} column names someone whose name could not be read (not written in kanji, kana or a katakana name with ・/＝); held for review", listed[i].Line);
+                    }
+                }
+
+                rolls.Add(roll);
+            }
             people.ReadInPlace(proceedings);
             var sections = proceedings;
 

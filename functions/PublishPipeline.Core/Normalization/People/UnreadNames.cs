@@ -42,7 +42,7 @@ internal static class UnreadNames
     }
 
     /// <summary>Latin letters or a joining mark: what a name the readers could not take holds (a kanji or kana name they read; without either, the text is no name at all).</summary>
-    private static bool HasForeignLetters(ReadOnlySpan<char> text)
+    public static bool HasForeignLetters(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
         {

@@ -161,6 +161,14 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     }
 
     /// <summary>One cleaned line of the proceedings.</summary>
+    /// <summary>A line of its own (a row of a table that is no one's speech), never joined to the text around it.</summary>
+    public void Line(string text, int line)
+    {
+        FlushPending();
+        _line = line;
+        Add(null, text, TurnKind.Procedure);
+    }
+
     public void Paragraph(string text, int line)
     {
         if (text.Length == 0)
