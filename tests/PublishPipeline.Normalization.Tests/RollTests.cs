@@ -358,4 +358,16 @@ public class RollTests
         var m = new Doc().P("会議名：第3回まちづくり審議会").P("出席者：" + member).P("審議経過").P("会長：開会します。").Normalize();
         Assert.DoesNotContain(m.Rolls.SelectMany(r => r.Entries), e => e.Role is "委員" or "議員" || e.Name is "会事務局長" or "報酬審議会" or "有限会社たけのこ");
     }
+
+    [Theory]
+    [InlineData("会議録調製者　議会事務局長　西川　直人", "議会事務局長", "西川直人")]
+    [InlineData("記録者　議事課主査　山田　花子", "議事課主査", "山田花子")]
+    public void Who_made_the_record_is_a_roll_after_the_proceedings(string line, string role, string name)
+    {
+        // Before: the line ran on into the last speech and the name was published.
+        var m = Doc.FromText(string.Join("\n", "令和６年第４回架空町議会定例会会議録", "○議長（大森健二君）　以上で閉会します。", line));
+        var entry = Assert.Single(m.Rolls.SelectMany(r => r.Entries));
+        Assert.Equal((role, name), (entry.Role, entry.Name));
+        Assert.Equal("以上で閉会します。", Doc.Turns(m).Single().Text);
+    }
 }
