@@ -95,6 +95,20 @@ public class ResidualMarkerTests
     }
 
     [Fact]
+    public async Task A_public_meeting_without_a_minutes_row_follows_the_policy_like_no_table()
+    {
+        // 会議の公開　公開 and nothing about the minutes: it says no more is closed than no table at all does.
+        var m = Public() with
+        {
+            Disclosure = new Model.Disclosure { Meeting = DisclosureState.Public, Minutes = DisclosureState.Unknown },
+            Warnings = [new NormalizationWarning("disclosure-minutes-missing", "公開の可否 has no 会議録 row; the minutes' disclosure is unknown", 1)],
+        };
+
+        Assert.True((await Redact(m, PublishUnknown)).IsPublishable);
+        Assert.False((await Redact(m)).IsPublishable);
+    }
+
+    [Fact]
     public async Task No_table_at_all_is_published_when_the_policy_says_so()
     {
         var m = Public() with

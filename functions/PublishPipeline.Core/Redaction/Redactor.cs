@@ -183,7 +183,9 @@ public sealed class Redactor
             return "the meeting was closed or partly closed and the minutes' own state is not given";
         }
 
-        return minutes.Warnings.FirstOrDefault(w => w.Code is "disclosure-unclear" or "disclosure-minutes-missing")?.Message;
+        // A public meeting with no word on its minutes says no more is closed than no table at all does.
+        return minutes.Warnings.FirstOrDefault(w => w.Code == "disclosure-unclear"
+            || (w.Code == "disclosure-minutes-missing" && minutes.Disclosure.Meeting != DisclosureState.Public))?.Message;
     }
 
     private HoldReport Hold(Minutes minutes, RedactionRequest request, List<string> reasons, List<HoldCheck> checks, ReviewOutcome review) =>
