@@ -169,6 +169,7 @@ public sealed partial class MinutesPipeline
             [MetadataKeys.SourceETag] = upload.ETag.Trim('"'),
             [MetadataKeys.SourceSha256] = sha,
         };
+        upload = null; // its bytes are not needed past here, while the document is written (a 30 MB upload's)
         if (confirmed)
         {
             metadata[MetadataKeys.PublicVersion] = "true";
@@ -237,6 +238,7 @@ public sealed partial class MinutesPipeline
         try
         {
             var minutes = handedOff ?? MinutesJson.Deserialize(normalized.Content.Span);
+            normalized = null; // its bytes are not needed past here, while the document is redacted (≈ 60 MB for a 30 MB upload)
             result = await _redactor.RedactAsync(minutes with { Id = id }, new RedactionRequest(sourceName, confirmed) { Review = review }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (!_options.IsTransient(e))
