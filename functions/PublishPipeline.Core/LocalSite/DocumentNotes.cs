@@ -73,15 +73,47 @@ public static class DocumentNotes
 
         try
         {
-            using var document = JsonDocument.Parse(stored.Content);
-            return document.RootElement.ValueKind == JsonValueKind.Object &&
-                document.RootElement.TryGetProperty("warnings", out var warnings) && warnings.ValueKind == JsonValueKind.Array
-                ? [.. warnings.EnumerateArray().Select(w => w.Clone())]
-                : null;
+            return WarningsOf(stored.Content.Span);
         }
         catch (JsonException)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The top-level <c>warnings</c> array of <paramref name="json"/>; every other value is skipped
+    /// by the reader, not parsed into a document (a 30 MB upload's normalised JSON is 60 MB, and a
+    /// whole <see cref="JsonDocument"/> of it held as much again to read a few warnings).
+    /// </summary>
+    private static List<JsonElement>? WarningsOf(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        List<JsonElement>? found = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isWarnings = reader.ValueTextEquals("warnings"u8);
+            reader.Read();
+            if (isWarnings)
+            {
+                // The last one wins, as a document's property lookup would take it.
+                var value = JsonElement.ParseValue(ref reader);
+                found = value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray()] : null;
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        // Past the object's end: text after it makes the JSON invalid (throws), as a whole parse finds.
+        _ = reader.Read();
+
+        return found;
     }
 }

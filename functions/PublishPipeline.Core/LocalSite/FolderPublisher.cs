@@ -126,12 +126,11 @@ public sealed class FolderPublisher
                 {
                     if (!entry.UploadCurrent)
                     {
-                        // The bytes just hashed are not hashed again; bytes read now may differ from them.
-                        var (copy, copySha) = bytes is null ? await ReadInputAsync(input.Value, ct).ConfigureAwait(false) : (bytes, sha);
-                        await PutUploadAsync(input.Key, copy, copySha, ct).ConfigureAwait(false);
+                        await CopyInputAsync(input.Key, input.Value, bytes, sha, ct).ConfigureAwait(false);
                         entry.UploadCurrent = true;
                     }
 
+                    bytes = null; // not held while the upload is normalised (a 30 MB upload's)
                     entry.Normalized = await _pipeline.NormalizeAsync(input.Key, ct).ConfigureAwait(false);
                     entry.Key = await ContentKeys.OfNormalizedAsync(_store, entry.Id, sha, ct, _pipeline.HandOff).ConfigureAwait(false);
                     keys.Set(sha, entry.Key);
@@ -358,6 +357,13 @@ public sealed class FolderPublisher
         {
             await PutUploadAsync(name, bytes, sha, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The work folder's copy of an input, from the bytes just hashed (not hashed again) or, when they were not kept, read again (they may differ now).</summary>
+    private async Task CopyInputAsync(string name, string file, byte[]? hashed, string sha, CancellationToken cancellationToken)
+    {
+        var (bytes, bytesSha) = hashed is null ? await ReadInputAsync(file, cancellationToken).ConfigureAwait(false) : (hashed, sha);
+        await PutUploadAsync(name, bytes, bytesSha, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<(byte[] Bytes, string Sha256)> ReadInputAsync(string file, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -168,6 +169,7 @@ public sealed partial class MinutesPipeline
             [MetadataKeys.SourceETag] = upload.ETag.Trim('"'),
             [MetadataKeys.SourceSha256] = sha,
         };
+        upload = null; // its bytes are not needed past here, while the document is written (a 30 MB upload's)
         if (confirmed)
         {
             metadata[MetadataKeys.PublicVersion] = "true";
@@ -236,6 +238,7 @@ public sealed partial class MinutesPipeline
         try
         {
             var minutes = handedOff ?? MinutesJson.Deserialize(normalized.Content.Span);
+            normalized = null; // its bytes are not needed past here, while the document is redacted (≈ 60 MB for a 30 MB upload)
             result = await _redactor.RedactAsync(minutes with { Id = id }, new RedactionRequest(sourceName, confirmed) { Review = review }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (!_options.IsTransient(e))
@@ -344,20 +347,24 @@ public sealed partial class MinutesPipeline
         var encodedSource = ObjectMetadata.Get(redacted.Properties.Metadata, MetadataKeys.SourceName);
         var sourceName = encodedSource is null ? id : ObjectMetadata.Decode(encodedSource);
         IReadOnlyList<SiteFile> files;
+        IReadOnlyList<StreamedSiteFile> streamed;
         Minutes minutes;
         try
         {
             minutes = (handedOff ?? MinutesJson.Deserialize(redacted.Content.Span)) with { Id = id };
 
+            // A large document's page and open data are written into the store as they are made.
             // A document handed off is the stored JSON's exactly (written by this run): its open
             // data is cut from those bytes. One read back may be of another writer's layout.
+            streamed = _site.StreamMinutes(minutes) ?? [];
             var serialized = handedOff?.Id == id ? redacted.Content.Span : default;
-            files = [.. _site.BuildMinutes(minutes, serialized), .. _site.BuildSearchFragments(minutes)];
-            foreach (var file in files)
+            files = [.. streamed.Count > 0 ? [] : _site.BuildMinutes(minutes, serialized), .. _site.BuildSearchFragments(minutes)];
+            redacted = redacted with { Content = ReadOnlyMemory<byte>.Empty }; // its bytes are not needed past here (≈ 60 MB for a 30 MB upload)
+            foreach (var path in files.Select(f => f.Path).Concat(streamed.Select(f => f.Path)))
             {
-                if (ObjectName.Problem(file.Path) is { } problem)
+                if (ObjectName.Problem(path) is { } problem)
                 {
-                    throw new InvalidOperationException($"The site produced an unusable path '{file.Path}': {problem}.");
+                    throw new InvalidOperationException($"The site produced an unusable path '{path}': {problem}.");
                 }
             }
         }
@@ -368,6 +375,14 @@ public sealed partial class MinutesPipeline
 
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         var written = 0;
+        // The page and open data first, as when they are built: the record lists them in that order.
+        foreach (var file in streamed)
+        {
+            var (fileSha, rewritten) = await PutStreamedAsync(file, record?.Files.GetValueOrDefault(file.Path), id, cancellationToken).ConfigureAwait(false);
+            hashes[file.Path] = fileSha;
+            written += rewritten ? 1 : 0;
+        }
+
         foreach (var file in files)
         {
             var fileSha = PipelineNames.Sha256(file.Content.Span);
@@ -383,6 +398,9 @@ public sealed partial class MinutesPipeline
                 : _store.PutAsync(Containers.Web, file.Path, file.StoredContent(), properties, cancellationToken: cancellationToken)).ConfigureAwait(false);
             written++;
         }
+
+        var fileCount = files.Count + streamed.Count;
+        files = []; // written: not held while the search contribution is made
 
         foreach (var stale in record?.Files.Keys.Where(p => !hashes.ContainsKey(p)) ?? [])
         {
@@ -429,7 +447,45 @@ public sealed partial class MinutesPipeline
         // The site check after a batch run takes the record written here instead of reading it back.
         HandOff?.KeepRendered(id, renderedETag, rendered);
 
-        return new StageResult(Stages.Render, id, StageOutcome.Done, $"{written} of {files.Count} files written");
+        return new StageResult(Stages.Render, id, StageOutcome.Done, $"{written} of {fileCount} files written");
+    }
+
+    /// <summary>
+    /// Writes a streamed site file into $web; its SHA-256, and whether it was written. One already
+    /// published (<paramref name="publishedSha"/>) is made once more to hash it first, and is not
+    /// rewritten when the bytes are the same, as a file built as bytes is not.
+    /// </summary>
+    private async Task<(string Sha256, bool Written)> PutStreamedAsync(StreamedSiteFile file, string? publishedSha, string id, CancellationToken cancellationToken)
+    {
+        if (publishedSha is not null && await HashedAsync(file, Stream.Null, cancellationToken).ConfigureAwait(false) == publishedSha)
+        {
+            return (publishedSha, false);
+        }
+
+        string? sha = null;
+        var properties = new ObjectProperties
+        {
+            ContentType = file.ContentType,
+            CacheControl = file.CacheControl,
+            Metadata = new Dictionary<string, string>(StringComparer.Ordinal) { [MetadataKeys.MinutesId] = id },
+            ContentSha256Key = MetadataKeys.ContentSha256,
+        };
+        await _store.PutAsync(Containers.Web, file.Path, async (stream, ct) => sha = await HashedAsync(file, stream, ct).ConfigureAwait(false), properties, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return (sha!, true);
+    }
+
+    /// <summary>Writes <paramref name="file"/> into <paramref name="destination"/>; the SHA-256 (lower-case hex) of what it wrote.</summary>
+    private static async Task<string> HashedAsync(StreamedSiteFile file, Stream destination, CancellationToken cancellationToken)
+    {
+        using var sha256 = SHA256.Create();
+        using (var hashing = new CryptoStream(destination, sha256, CryptoStreamMode.Write, leaveOpen: true))
+        {
+            // A hash algorithm as a crypto transform passes its input through unchanged.
+            await file.WriteAsync(hashing, cancellationToken).ConfigureAwait(false);
+            await hashing.FlushFinalBlockAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return Convert.ToHexStringLower(sha256.Hash!);
     }
 
     // ───────────────────────────── withdraw ─────────────────────────────

@@ -101,11 +101,7 @@ public sealed partial class SiteBuilder
     {
         ArgumentNullException.ThrowIfNull(minutes);
         EnsureRedacted(minutes);
-        var model = Globals(
-            title: DisplayTitle(minutes),
-            path: SiteUrls.MinutesPagePath(minutes.Id),
-            breadcrumbs: [("会議体一覧", SiteUrls.BodiesPath), (BodyName(minutes), SiteUrls.BodyPagePath(Urls.BodySlug(BodyName(minutes))))],
-            description: Description(minutes));
+        var model = MinutesPageGlobals(minutes);
         SiteFile page;
         if (_compiledMinutes)
         {
@@ -122,6 +118,36 @@ public sealed partial class SiteBuilder
         [
             page,
             SiteFile.Create(SiteUrls.MinutesJsonPath(minutes.Id), (serialized.IsEmpty ? null : MinutesJson.WithoutWarningsAndSource(serialized)) ?? PublicJson(minutes)),
+        ];
+    }
+
+    /// <summary>
+    /// The page and open-data JSON of a large minutes (a million characters of turn text or more), written into a stream as they are made when stored: the same bytes as
+    /// <see cref="BuildMinutes(Minutes)"/>'s, without the page, its string or the JSON ever whole in
+    /// memory (≈ 50 and 70 MB for a 30 MB upload). Null for a smaller document, and for a page a
+    /// ward's own template renders (Scriban writes a string): build those with <see cref="BuildMinutes(Minutes)"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The document still holds non-disclosure markers: redaction did not run or failed.</exception>
+    public IReadOnlyList<StreamedSiteFile>? StreamMinutes(Minutes minutes)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+        if (!_compiledMinutes || !_compiledLayout || !IsLarge(minutes))
+        {
+            return null;
+        }
+
+        EnsureRedacted(minutes);
+        var pagePath = SiteUrls.MinutesPagePath(minutes.Id);
+        var jsonPath = SiteUrls.MinutesJsonPath(minutes.Id);
+        return
+        [
+            new(pagePath, SiteFile.ContentTypeOf(pagePath), SiteFile.ShortCache, (stream, _) =>
+            {
+                WritePage(MinutesPageGlobals(minutes), minutes, stream);
+                return Task.CompletedTask;
+            }),
+            new(jsonPath, SiteFile.ContentTypeOf(jsonPath), SiteFile.ShortCache, async (stream, cancellationToken) =>
+                await Pipeline.StreamedDocument.WriteAsync(minutes with { Warnings = [], Source = null }, stream, cancellationToken).ConfigureAwait(false)),
         ];
     }
 
@@ -440,6 +466,40 @@ public sealed partial class SiteBuilder
                 throw new ArgumentException($"Minutes id {m.Id} appears more than once in the set.", nameof(ordered));
             }
         }
+    }
+
+    /// <summary>Characters of turn text from which a document's page and open data are streamed (≈ 3 MB of page; tests set it lower).</summary>
+    internal int StreamedTextChars { get; init; } = 1 << 20;
+
+    private bool IsLarge(Minutes minutes)
+    {
+        long chars = 0;
+        foreach (var section in minutes.Sections)
+        {
+            foreach (var turn in section.Turns)
+            {
+                chars += turn.Text.Length;
+            }
+        }
+
+        return chars >= StreamedTextChars;
+    }
+
+    private ScriptObject MinutesPageGlobals(Minutes minutes) => Globals(
+        title: DisplayTitle(minutes),
+        path: SiteUrls.MinutesPagePath(minutes.Id),
+        breadcrumbs: [("会議体一覧", SiteUrls.BodiesPath), (BodyName(minutes), SiteUrls.BodyPagePath(Urls.BodySlug(BodyName(minutes))))],
+        description: Description(minutes));
+
+    // The built-in layout and minutes template, as RenderPage writes them, into a stream a turn at a time.
+    private void WritePage(ScriptObject model, Minutes minutes, Stream destination)
+    {
+        var sb = new StringBuilder(64 * 1024);
+        using var page = new PageStream(destination);
+        LayoutWriter.WriteStart(sb, model);
+        MinutesPageWriter.Write(sb, minutes, Urls, drain: b => page.Drain(b));
+        LayoutWriter.WriteEnd(sb, model);
+        page.Drain(sb, final: true);
     }
 
     private SiteFile RenderPage(string template, ScriptObject model) =>
@@ -919,6 +979,13 @@ public sealed record SiteOptions
     /// <summary>Optional readable slugs per 会議体 name (e.g. 豊島区行政情報化推進本部 → johoka-honbu); others get a hash slug.</summary>
     public IReadOnlyDictionary<string, string> BodySlugs { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
+
+/// <summary>
+/// One file of the site whose content is written into a stream when it is stored, not held as bytes
+/// (<see cref="SiteBuilder.StreamMinutes"/>): stored as is (no content encoding). <see cref="WriteAsync"/>
+/// may be called more than once and writes the same bytes each time.
+/// </summary>
+public sealed record StreamedSiteFile(string Path, string ContentType, string CacheControl, Func<Stream, CancellationToken, Task> WriteAsync);
 
 /// <summary>One file of the site, with the headers it must be served with.</summary>
 public sealed record SiteFile(string Path, ReadOnlyMemory<byte> Content, string ContentType, string CacheControl)

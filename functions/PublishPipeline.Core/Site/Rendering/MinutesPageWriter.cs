@@ -15,7 +15,11 @@ namespace PublishPipeline.Site.Rendering;
 /// </summary>
 internal static class MinutesPageWriter
 {
-    public static void Write(StringBuilder sb, Minutes m, SiteUrls urls)
+    /// <param name="drain">
+    /// Called after each turn with what is written so far: a caller that streams the page takes it
+    /// out of <paramref name="sb"/> there, so a large document's page is never whole in memory.
+    /// </param>
+    public static void Write(StringBuilder sb, Minutes m, SiteUrls urls, Action<StringBuilder>? drain = null)
     {
         // The model's checks first, as MinutesModel makes them: a turn kind that cannot be
         // published throws before anything is written; the notice count comes before the turns.
@@ -134,7 +138,7 @@ internal static class MinutesPageWriter
         sb.Append('\n');
         for (var s = 0; s < m.Sections.Count; s++)
         {
-            WriteSection(sb, m.Sections[s], s + 1);
+            WriteSection(sb, m.Sections[s], s + 1, drain);
         }
 
         sb.Append("\n</section>\n\n<aside class=\"opendata\" aria-labelledby=\"opendata-heading\">\n<h2 id=\"opendata-heading\">この会議録のデータ</h2>\n<p><a href=\"");
@@ -274,7 +278,7 @@ internal static class MinutesPageWriter
         sb.Append("\n</ol>\n</nav>\n");
     }
 
-    private static void WriteSection(StringBuilder sb, Section section, int number)
+    private static void WriteSection(StringBuilder sb, Section section, int number, Action<StringBuilder>? drain)
     {
         var anchor = "s" + number.ToString(CultureInfo.InvariantCulture);
         var heading = SiteBuilder.Clean(section.Heading);
@@ -296,6 +300,7 @@ internal static class MinutesPageWriter
         for (var t = 0; t < section.Turns.Count; t++)
         {
             WriteTurn(sb, section.Turns[t], anchor, number, t + 1);
+            drain?.Invoke(sb);
         }
 
         sb.Append("\n</section>\n");

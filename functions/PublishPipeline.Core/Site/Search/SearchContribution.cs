@@ -76,9 +76,24 @@ public sealed class SearchContribution
 
         // Every occurrence as one number, bigram then unit id; sorted, they group by bigram with
         // unit ids ascending (a radix sort: no hashing per occurrence, no list per term).
-        var occurrences = new List<ulong>(4096);
+        // Sized once to the most the text can hold (a bigram per character): a long document's
+        // list does not grow by doubling, leaving each smaller array behind.
+        var chunks = SearchLayout.Chunks(minutes);
+        var capacity = 0L;
+        foreach (var chunk in chunks)
+        {
+            foreach (var unit in chunk)
+            {
+                foreach (var field in unit.Fields)
+                {
+                    capacity += field.Length;
+                }
+            }
+        }
+
+        var occurrences = new List<ulong>((int)Math.Min(capacity, Array.MaxLength));
         var roles = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        foreach (var chunk in SearchLayout.Chunks(minutes))
+        foreach (var chunk in chunks)
         {
             foreach (var unit in chunk)
             {
@@ -93,11 +108,20 @@ public sealed class SearchContribution
                     SearchText.AddBigrams(field, occurrences);
                 }
 
+                // A bigram counts once per unit: repeats are dropped here, so the list holds what
+                // the postings hold instead of every occurrence of a long document's text.
                 var added = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(occurrences)[start..];
+                added.Sort();
+                var distinct = 0;
                 for (var i = 0; i < added.Length; i++)
                 {
-                    added[i] = (added[i] << UnitBits) | (uint)unit.Id;
+                    if (distinct == 0 || added[i] != added[distinct - 1] >> UnitBits)
+                    {
+                        added[distinct++] = (added[i] << UnitBits) | (uint)unit.Id;
+                    }
                 }
+
+                System.Runtime.InteropServices.CollectionsMarshal.SetCount(occurrences, start + distinct);
 
                 if (unit.Role is { } role)
                 {
