@@ -71,6 +71,21 @@ public class PeopleTableTests
     }
 
     [Fact]
+    public void Another_table_right_after_ends_it()
+    {
+        // A blank line is no block: the heads of the next table (番号 | 議案名 | 結果) end the people table.
+        var m = Doc.FromText(string.Join("\n",
+            "令和６年第４回架空町議会定例会会議録",
+            "○議長（大森健二君）　開会します。",
+            "順位\t質問者\t質問事項",
+            "１\t浜田　光男\t防災について",
+            "",
+            "番号\t議案名\t結果",
+            "１\t町道改良条例\t可決"));
+        Assert.Equal(["浜田光男"], Assert.Single(m.Rolls).Entries.Select(e => e.Name));
+    }
+
+    [Fact]
     public void A_name_no_reader_reads_holds_the_document()
     {
         var m = Doc.FromText(string.Join("\n",

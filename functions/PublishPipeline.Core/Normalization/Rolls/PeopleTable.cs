@@ -18,6 +18,13 @@ internal sealed class PeopleTable
         "氏名", "名前", "質問者", "質問議員", "議員名", "委員名", "紹介議員", "提出者", "賛成者", "発議者", "請願者", "陳情者", "申請者", "受賞者",
     };
 
+    /// <summary>Other column heads tables of minutes use: a row of only these (or people heads) heads a new table.</summary>
+    private static readonly HashSet<string> OtherHeads = new(StringComparer.Ordinal)
+    {
+        "番号", "順位", "順番", "議席", "議席番号", "件名", "議案名", "案件名", "結果", "議決結果", "審査結果", "質問事項", "質問要旨", "要旨",
+        "所属", "役職", "職名", "備考", "区分", "住所", "日付", "期日", "内容", "事項", "概要", "出欠", "任期", "団体名",
+    };
+
     private readonly List<(string Head, int Column)> _columns;
     private readonly int _width;
 
@@ -62,9 +69,9 @@ internal sealed class PeopleTable
     {
         // Trailing empty cells are dropped, so a row may be narrower than its heads, never wider.
         var texts = Texts(cells);
-        if (texts.Count > _width || texts.Count <= _columns[0].Column)
+        if (texts.Count > _width || texts.Count <= _columns[0].Column || IsHeads(texts))
         {
-            return null;
+            return null; // another table (its heads: 番号 | 議案名 | 結果), not people
         }
 
         foreach (var (head, column) in _columns)
@@ -76,6 +83,28 @@ internal sealed class PeopleTable
         }
 
         return Line(texts);
+    }
+
+    private static bool IsHeads(List<string> texts)
+    {
+        var heads = 0;
+        foreach (var text in texts)
+        {
+            var head = TextCleanup.RemoveSpaces(text);
+            if (head.Length == 0)
+            {
+                continue;
+            }
+
+            if (!OtherHeads.Contains(head) && !NameHeads.Contains(head) && !head.EndsWith("氏名", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            heads++;
+        }
+
+        return heads >= 2;
     }
 
     /// <summary>The cells of a row as one line, each cell's paragraphs and the cells apart by a wide space.</summary>
