@@ -33,4 +33,23 @@ public class ProseNameTests
     {
         Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
     }
+
+    [Theory]
+    [InlineData("非正規職員に対し、正当な評価を求める。")]
+    [InlineData("課長補佐級職員の成績優秀者は昇給する。")]
+    [InlineData("市は、度々指定管理者が替わると困る。")]
+    [InlineData("　協働部長の説明を求めます。")]
+    public async Task A_word_before_a_post_that_names_its_kind_is_kept(string text)
+    {
+        Assert.Equal(text, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
+    [InlineData("先に引退した三原修元議員とともに始めた。", "先に引退した〇〇元議員とともに始めた。")]
+    [InlineData("代表質問への中松元市長の答弁では。", "代表質問への〇〇元市長の答弁では。")]
+    [InlineData("先輩である山口保元議員も願った。", "先輩である〇〇元議員も願った。")]
+    public async Task Former_before_a_title_stays_with_the_title(string text, string expected)
+    {
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
 }

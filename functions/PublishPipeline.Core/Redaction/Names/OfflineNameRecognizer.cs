@@ -29,8 +29,8 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
 
     private const int MaxRun = 12;
 
-    /// <summary>Single characters that build office and counter compounds (情報公開<b>課</b>, 1<b>番</b>).</summary>
-    internal static readonly SearchValues<char> Morphemes = SearchValues.Create("課部局室係所区市町村県都府道省庁会団党校院館園署班組議委副本総各全元前新旧第当同番号回期名人日月年時分条項点件長員者側官士師生方内外中上下次代兼故皆諸");
+    /// <summary>Single characters that build office, rank and counter compounds (情報公開<b>課</b>, 課長補佐<b>級</b>, 1<b>番</b>).</summary>
+    internal static readonly SearchValues<char> Morphemes = SearchValues.Create("課部局室係所区市町村県都府道省庁会団党校院館園署班組議委副本総各全元前新旧第当同番号回期名人日月年時分条項点件長員者側官士師生方内外中上下次代兼故皆諸級");
 
     /// <summary>Characters a name never starts with: roll counters and prefixes (1<b>番</b>, <b>副</b>会長, <b>各</b>委員).</summary>
     private static readonly SearchValues<char> NotNameStart = SearchValues.Create("番号第副各全同当両諸故兼皆");
@@ -50,6 +50,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         "指導", "図書", "納税", "課税", "戸籍", "年金", "国保", "保険", "生活", "援護", "調整", "政策", "計画", "推進", "振興", "対策",
         "整備", "開発", "支援", "相談", "事業", "業務", "運営", "統計", "行政", "文教", "厚生", "建設", "経済", "予算", "決算", "特別",
         "常任", "専門", "学識", "公募", "臨時", "新任", "前任", "後任", "担当", "所管", "主管", "関係", "出席", "欠席", "代理", "全体",
+        "協働", "共生", "参画", "広聴", "連携", "交流", "創生",
     ], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Hiragana sequences that belong to grammar, not names (それでは, について …).</summary>
@@ -192,12 +193,41 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             }
 
             var left = start > 0 ? t[start - 1] : '\0';
+            if (FormerTitle(t, start, end, role, left, structural, found, map))
+            {
+                return;
+            }
+
             if (DecideKanjiRun(t[start..end], role, left, structural, out var nameStart, out var confidence, out var rule))
             {
                 var from = nameStart == 0 ? SpacedSurnameStart(t, start, end) : start + nameStart;
                 Add(found, map, from, end - from, rule, confidence);
             }
         }
+    }
+
+    /// <summary>
+    /// 三原修元議員, 中松元市長: 元 (former) before a title belongs to the title when the run before it
+    /// is a name by itself; otherwise the mask would take 元 into the name. A name the document
+    /// structures as ending in 元 (小貫元) is masked whole by the register wherever it stands.
+    /// </summary>
+    private bool FormerTitle(ReadOnlySpan<char> t, int start, int end, RoleWord role, char left, bool structural, List<NameSpan> found, ReadOnlySpan<int> map)
+    {
+        if (role.Kind == RoleKind.Honorific || end - start < 3 || t[end - 1] != '元')
+        {
+            return false;
+        }
+
+        // 元市長 is no place's head: 中松元市長 is not 中松 (a place) + its mayor.
+        var former = role with { Text = "元" + role.Text };
+        if (!DecideKanjiRun(t[start..(end - 1)], former, left, structural, out var nameStart, out var confidence, out var rule))
+        {
+            return false;
+        }
+
+        var from = nameStart == 0 ? SpacedSurnameStart(t, start, end - 1) : start + nameStart;
+        Add(found, map, from, end - 1 - from, rule, confidence);
+        return true;
     }
 
     /// <summary>
@@ -374,12 +404,14 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             return true;
         }
 
-        // 2. A surname no dictionary has before a known given name (阿子島陽子).
+        // 2. A surname no dictionary has before a known given name (阿子島陽子); a given name that is
+        // also an ordinary word (正規, 大学) after a prefix is that word (非正規職員), unless it ends like a given name (陽子).
         for (var k = 1; k < run.Length - 1; k++)
         {
             var given = run[k..];
             var surname = run[..k];
             if (!char.IsLowSurrogate(run[k]) && CodePoints(given) >= 2 && lexicon.IsGivenName(given)
+                && (!lexicon.IsCommonWord(given) || GivenNameEndings.Contains(given[^1]))
                 && CodePoints(surname) is >= 1 and <= 4 && !NotNameStart.Contains(surname[0])
                 && !IsCompound(surname, places: false))
             {
@@ -511,6 +543,12 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         }
 
         if (OfficeEnds.Contains(run[^1]) || RoleWords.IsRole(run))
+        {
+            return false;
+        }
+
+        // 非正規職員, 度々指定管理者: before a post, a run that ends in an ordinary word names the post's kind, not a person.
+        if (role.Kind == RoleKind.Office && EndsWithCommonWord(run))
         {
             return false;
         }
