@@ -52,4 +52,26 @@ public class ProseNameTests
     {
         Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
     }
+
+    [Theory]
+    [InlineData("佐藤　花子から意見書が提出された。", "〇〇から意見書が提出された。")]
+    [InlineData("本日、佐藤　花子が参考人として出席した。", "本日、〇〇が参考人として出席した。")]
+    [InlineData("請願第１号は、斉藤　一郎外３名から提出された。", "請願第１号は、〇〇外３名から提出された。")]
+    [InlineData("林　薫から意見がありました。", "〇〇から意見がありました。")]
+    [InlineData("森　一さんから伺った。", "〇〇さんから伺った。")]
+    [InlineData("佐藤　凜花から伺った。", "〇〇から伺った。")]
+    public async Task A_surname_one_space_before_a_given_name_is_masked_without_a_title(string text, string expected)
+    {
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
+    [InlineData("議　事　日　程")]
+    [InlineData("開催場所　議場")]
+    [InlineData("大野　地区の要望を聞いた。")]
+    [InlineData("総務課長　答弁します。")]
+    public async Task Words_one_space_apart_are_no_name(string text)
+    {
+        Assert.Equal(text, await RedactedTurns.ProseAsync(text));
+    }
 }

@@ -105,6 +105,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             RecognizeText(text, found, map: default, structural: false);
             RecognizeSpacedNames(text, found);
             RecognizeFullNamePairs(text, found);
+            RecognizeSpacedPairs(text, found);
             return;
         }
 
