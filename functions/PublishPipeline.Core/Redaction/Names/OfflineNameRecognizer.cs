@@ -185,6 +185,12 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             return;
         }
 
+        if (IsLatinLetter(c))
+        {
+            LatinName(t, end, role, found, map);
+            return;
+        }
+
         if (IsKanji(c))
         {
             var start = KanjiRunStart(t, end);
