@@ -74,4 +74,12 @@ public class ProseNameTests
     {
         Assert.Equal(text, await RedactedTurns.ProseAsync(text));
     }
+
+    [Theory]
+    [InlineData("前田くんが来た。", "〇〇くんが来た。")]
+    [InlineData("お話聞くんですけど、どうしていくんだ。", "お話聞くんですけど、どうしていくんだ。")]
+    public async Task Kun_after_a_name_is_an_honorific_and_a_verbs_kun_is_not(string text, string expected)
+    {
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
 }
