@@ -82,4 +82,15 @@ public class ProseNameTests
     {
         Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
     }
+
+    [Theory]
+    [InlineData("副　市　長　戸　羽　　太", "副　市　長　〇〇")]
+    [InlineData("副  市  長  戸 羽   太", "副  市  長  〇〇")]
+    [InlineData("市      長  山 本   正", "市      長  〇〇")]
+    [InlineData("議 員  安 斎 哲 也", "議 員  〇〇")]
+    [InlineData("議　　事　　日　　程", "議　　事　　日　　程")]
+    public async Task A_fixed_width_office_and_name_printed_in_the_proceedings_keeps_the_office_and_masks_the_whole_name(string text, string expected)
+    {
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
 }

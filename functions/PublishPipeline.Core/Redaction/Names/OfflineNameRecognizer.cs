@@ -908,12 +908,15 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         return false;
     }
 
-    // ---- roll names written with spaces: 富　山　悦　子 -------------------------------------------
+    // ---- roll names written with spaces: 富　山　悦　子, 副　市　長　戸　羽　　太 ----------------------
+
+    /// <summary>Most spaces between two characters of one fixed-width cell (市      長: an office spread to the name's width).</summary>
+    private const int MaxCellGap = 8;
 
     private void RecognizeSpacedNames(ReadOnlySpan<char> t, List<NameSpan> found)
     {
-        Span<int> starts = stackalloc int[10];
-        Span<char> joined = stackalloc char[20];
+        Span<int> starts = stackalloc int[12];
+        Span<char> joined = stackalloc char[24];
         var i = 0;
         while (i < t.Length)
         {
@@ -925,14 +928,15 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
 
             s += i;
             i = s + 1;
-            // A single kanji, one space, a single kanji …
-            if (s == 0 || s + 1 >= t.Length || !IsKanji(t[s - 1]) || !IsKanji(t[s + 1]))
+            // A single kanji, spaces, a single kanji …
+            if (s == 0 || s + 1 >= t.Length || !IsKanji(t[s - 1]))
             {
                 continue;
             }
 
+            // Not the tail of a cell already passed over (議 員  安 斎 哲: 員 belongs to 議, not to the name after the wider gap).
             var first = char.IsLowSurrogate(t[s - 1]) ? s - 2 : s - 1;
-            if (first < 0 || (first > 0 && IsKanji(t[first - 1])))
+            if (first < 0 || (first > 0 && IsKanji(t[first - 1])) || (first > 1 && IsSpace(t[first - 1]) && IsKanji(t[first - 2])))
             {
                 continue;
             }
@@ -957,9 +961,15 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
 
                 starts[count++] = p;
                 lastEnd = next;
-                if (next + 1 < t.Length && IsSpace(t[next]) && !IsSpace(t[next + 1]))
+                var gap = next;
+                while (gap < t.Length && IsSpace(t[gap]) && gap - next < MaxCellGap)
                 {
-                    p = next + 1;
+                    gap++;
+                }
+
+                if (gap > next && gap < t.Length && !IsSpace(t[gap]))
+                {
+                    p = gap;
                     continue;
                 }
 
@@ -972,10 +982,13 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
                 continue;
             }
 
+            // 副　市　長　戸　羽　　太: an office first is the line's office; the name is what follows it.
+            var office = SpacedOfficeCount(t, starts[..count], joined);
+
             // The best sub-sequence that reads as surname + given name (or a known full name).
             var bestA = -1;
             var bestB = -1;
-            for (var a = 0; a < count; a++)
+            for (var a = office; a < count; a++)
             {
                 for (var b = count; b - a >= 2; b--)
                 {
@@ -984,15 +997,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
                         break;
                     }
 
-                    var n = 0;
-                    for (var x = a; x < b; x++)
-                    {
-                        var len = char.IsHighSurrogate(t[starts[x]]) ? 2 : 1;
-                        t.Slice(starts[x], len).CopyTo(joined[n..]);
-                        n += len;
-                    }
-
-                    if (IsSpacedName(joined[..n]))
+                    if (IsSpacedName(Joined(t, starts[a..b], joined)))
                     {
                         bestA = a;
                         bestB = b;
@@ -1000,13 +1005,65 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
                 }
             }
 
+            var rule = "offline:spaced-roll";
+            if (bestA < 0 && office > 0 && count - office is >= 2 and <= 5)
+            {
+                // After an office the rest of the cell is a name even where the dictionary does not know it (unsure: masked where it stands).
+                var rest = Joined(t, starts[office..count], joined);
+                if (AllKanjiText(rest) && !IsCompound(rest, places: false) && !RoleWords.IsRole(rest))
+                {
+                    (bestA, bestB, rule) = (office, count, "offline:spaced-after-office");
+                }
+            }
+
             if (bestA >= 0)
             {
                 var last = starts[bestB - 1];
                 var lastLen = char.IsHighSurrogate(t[last]) ? 2 : 1;
-                found.Add(new NameSpan(starts[bestA], last + lastLen - starts[bestA], "offline:spaced-roll", 0.9));
+                found.Add(new NameSpan(starts[bestA], last + lastLen - starts[bestA], rule, rule == "offline:spaced-roll" ? 0.9 : 0.75));
             }
         }
+    }
+
+    private static ReadOnlySpan<char> Joined(ReadOnlySpan<char> t, ReadOnlySpan<int> pieces, Span<char> buffer)
+    {
+        var n = 0;
+        foreach (var at in pieces)
+        {
+            var len = char.IsHighSurrogate(t[at]) ? 2 : 1;
+            t.Slice(at, len).CopyTo(buffer[n..]);
+            n += len;
+        }
+
+        return buffer[..n];
+    }
+
+    /// <summary>How many leading pieces spell an office (副市長, 教育長, 総務課長), leaving two or more for a name; 0 if none.</summary>
+    private int SpacedOfficeCount(ReadOnlySpan<char> t, ReadOnlySpan<int> pieces, Span<char> buffer)
+    {
+        for (var k = pieces.Length - 2; k >= 2; k--)
+        {
+            var prefix = Joined(t, pieces[..k], buffer);
+            if (RoleWords.RoleLengthEndingAt(prefix, prefix.Length) > 0 && IsCompound(prefix))
+            {
+                return k;
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool AllKanjiText(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!IsKanji(c))
+            {
+                return false;
+            }
+        }
+
+        return !text.IsEmpty;
     }
 
     private static bool AllHiragana(ReadOnlySpan<char> text)
