@@ -93,4 +93,12 @@ public class ProseNameTests
     {
         Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
     }
+
+    [Theory]
+    [InlineData("木原大輔重信元子", "〇〇")]
+    [InlineData("出羽三山日野北山", "出羽三山日野北山")]
+    public async Task Two_full_names_run_together_in_a_line_whose_spacing_was_lost_are_masked(string text, string expected)
+    {
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
 }
