@@ -101,4 +101,15 @@ public class ProseNameTests
     {
         Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
     }
+
+    [Theory]
+    [InlineData("前田・佐藤両委員から質問があった。", "〇〇・〇〇両委員から質問があった。")]
+    [InlineData("前田及び佐藤委員から質問があった。", "〇〇及び〇〇委員から質問があった。")]
+    [InlineData("前田と佐藤委員が質問した。", "〇〇と〇〇委員が質問した。")]
+    [InlineData("市長と佐藤委員が質問した。", "市長と〇〇委員が質問した。")]
+    [InlineData("両委員から質問があった。", "両委員から質問があった。")]
+    public async Task Names_listed_before_a_name_with_a_title_share_it_and_both_stays_with_the_title(string text, string expected)
+    {
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
 }

@@ -200,41 +200,61 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             }
 
             var left = start > 0 ? t[start - 1] : '\0';
-            if (FormerTitle(t, start, end, role, left, structural, found, map))
+            // 三原修元議員, 山田・佐藤両委員: 元 (former) and 両 (both) belong to the title when the run before them is a name by itself.
+            var nameEnd = end;
+            var title = role;
+            if (role.Kind != RoleKind.Honorific && end - start >= 3 && (t[end - 1] == '元' || (t[end - 1] == '両' && JoinerBefore(t, start) > 0)))
             {
-                return;
+                nameEnd = end - 1;
+                title = role with { Text = t[nameEnd] + role.Text }; // 元市長 is no place's head: 中松元市長 is not 中松 (a place) + its mayor
             }
 
-            if (DecideKanjiRun(t[start..end], role, left, structural, out var nameStart, out var confidence, out var rule))
+            var decided = DecideKanjiRun(t[start..nameEnd], title, left, structural, out var nameStart, out var confidence, out var rule);
+            if (!decided && nameEnd != end)
             {
-                var from = nameStart == 0 ? SpacedSurnameStart(t, start, end) : start + nameStart;
-                Add(found, map, from, end - from, rule, confidence);
+                nameEnd = end; // not a name without it: 元 or 両 is the name's own (小貫元)
+                decided = DecideKanjiRun(t[start..end], role, left, structural, out nameStart, out confidence, out rule);
+            }
+
+            if (decided)
+            {
+                var from = nameStart == 0 ? SpacedSurnameStart(t, start, nameEnd) : start + nameStart;
+                Add(found, map, from, nameEnd - from, rule, confidence);
+                ListBefore(t, from, found, map);
             }
         }
     }
 
-    /// <summary>
-    /// 三原修元議員, 中松元市長: 元 (former) before a title belongs to the title when the run before it
-    /// is a name by itself; otherwise the mask would take 元 into the name. A name the document
-    /// structures as ending in 元 (小貫元) is masked whole by the register wherever it stands.
-    /// </summary>
-    private bool FormerTitle(ReadOnlySpan<char> t, int start, int end, RoleWord role, char left, bool structural, List<NameSpan> found, ReadOnlySpan<int> map)
+    /// <summary>The list joiner (・, 、, 及び, 並びに, と) that ends right before <paramref name="at"/>, after a kanji: its length, or 0.</summary>
+    private static int JoinerBefore(ReadOnlySpan<char> t, int at)
     {
-        if (role.Kind == RoleKind.Honorific || end - start < 3 || t[end - 1] != '元')
-        {
-            return false;
-        }
+        var before = t[..at];
+        var length = before.EndsWith("並びに", StringComparison.Ordinal) ? 3
+            : before.EndsWith("及び", StringComparison.Ordinal) ? 2
+            : before.Length > 0 && before[^1] is '・' or '、' or '，' or ',' or 'と' ? 1
+            : 0;
+        return length > 0 && at - length > 0 && IsKanji(t[at - length - 1]) ? length : 0;
+    }
 
-        // 元市長 is no place's head: 中松元市長 is not 中松 (a place) + its mayor.
-        var former = role with { Text = "元" + role.Text };
-        if (!DecideKanjiRun(t[start..(end - 1)], former, left, structural, out var nameStart, out var confidence, out var rule))
+    /// <summary>
+    /// 山田及び佐藤委員, 山田、佐藤両委員, 山田と佐藤委員: the names listed before a name with a title share it.
+    /// Items are taken only where the dictionary knows them as a surname (or a surname and a given
+    /// name) and no ordinary word, so 市長と佐藤委員, 本日、佐藤委員 name only 佐藤.
+    /// </summary>
+    private void ListBefore(ReadOnlySpan<char> t, int nameStart, List<NameSpan> found, ReadOnlySpan<int> map)
+    {
+        for (var at = nameStart; JoinerBefore(t, at) is var joiner and > 0;)
         {
-            return false;
-        }
+            var end = at - joiner;
+            var start = KanjiRunStart(t, end);
+            if (start == end || !IsListedName(t[start..end]))
+            {
+                return;
+            }
 
-        var from = nameStart == 0 ? SpacedSurnameStart(t, start, end - 1) : start + nameStart;
-        Add(found, map, from, end - 1 - from, rule, confidence);
-        return true;
+            Add(found, map, start, end - start, "offline:role-lexicon", 0.88);
+            at = start;
+        }
     }
 
     /// <summary>
