@@ -60,6 +60,8 @@ public class ProseNameTests
     [InlineData("林　薫から意見がありました。", "〇〇から意見がありました。")]
     [InlineData("森　一さんから伺った。", "〇〇さんから伺った。")]
     [InlineData("佐藤　凜花から伺った。", "〇〇から伺った。")]
+    [InlineData("阿子島　陽子から意見があった。", "〇〇から意見があった。")]
+    [InlineData("襲田　一郎から意見があった。", "〇〇から意見があった。")]
     public async Task A_surname_one_space_before_a_given_name_is_masked_without_a_title(string text, string expected)
     {
         Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
@@ -70,6 +72,7 @@ public class ProseNameTests
     [InlineData("開催場所　議場")]
     [InlineData("大野　地区の要望を聞いた。")]
     [InlineData("総務課長　答弁します。")]
+    [InlineData("議 員  和令 和 2 年第1回定例会")]
     public async Task Words_one_space_apart_are_no_name(string text)
     {
         Assert.Equal(text, await RedactedTurns.ProseAsync(text));

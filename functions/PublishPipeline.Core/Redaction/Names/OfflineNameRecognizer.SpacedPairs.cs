@@ -42,8 +42,21 @@ public sealed partial class OfflineNameRecognizer
             }
 
             var surname = t[start..s];
-            if (!IsSpacedPairSurname(surname) || InSpacedLetters(t, start, s, end))
+            if (InSpacedLetters(t, start, s, end))
             {
+                continue;
+            }
+
+            if (!IsSpacedPairSurname(surname))
+            {
+                // 阿子島　陽子: a surname no dictionary has before a given name it has: masked where it stands;
+                // never inside a spaced layout (紀  和令 和 2 年: a signature block's cells run into a date).
+                var unknownEnd = SpacedPairGivenEnd(t, s + 1, end, out var knownGiven);
+                if (unknownEnd > 0 && knownGiven && (start == 0 || !IsSpace(t[start - 1])) && IsUnknownSurname(surname))
+                {
+                    found.Add(new NameSpan(start, unknownEnd - start, "offline:spaced-given-context", 0.7));
+                }
+
                 continue;
             }
 
@@ -67,6 +80,12 @@ public sealed partial class OfflineNameRecognizer
         return cps is >= 1 and <= 4 && lexicon.IsSurname(surname) && !lexicon.IsCommonWord(surname) && !OfficeWords.Contains(surname)
             && !RoleWords.IsRole(surname) && !NotNameStart.Contains(surname[0]) && (cps > 1 || !Morphemes.Contains(surname[0]));
     }
+
+    /// <summary>Two or three kanji that are no word, place, office or compound and open no office (阿子島, 襲田).</summary>
+    private bool IsUnknownSurname(ReadOnlySpan<char> surname) =>
+        CodePoints(surname) is 2 or 3 && !lexicon.IsSurname(surname) && !lexicon.IsWord(surname) && !OfficeWords.Contains(surname)
+        && !OfficeEnds.Contains(surname[^1]) && !Morphemes.Contains(surname[^1]) && !NotNameStart.Contains(surname[0])
+        && !RoleWords.IsRole(surname) && RoleWords.RoleLengthEndingAt(surname, surname.Length) == 0 && !IsCompound(surname, places: true);
 
     /// <summary>
     /// A single character with more spaced kanji beyond it (議　事　日　程, 大井川　和　彦): a fixed-width
