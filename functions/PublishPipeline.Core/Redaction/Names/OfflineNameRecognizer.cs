@@ -1030,7 +1030,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             {
                 // After an office the rest of the cell is a name even where the dictionary does not know it (unsure: masked where it stands).
                 var rest = Joined(t, starts[office..count], joined);
-                if (AllKanjiText(rest) && !IsCompound(rest, places: false) && !RoleWords.IsRole(rest))
+                if (AllKanji(rest) && !IsCompound(rest, places: false) && !RoleWords.IsRole(rest))
                 {
                     (bestA, bestB, rule) = (office, count, "offline:spaced-after-office");
                 }
@@ -1071,19 +1071,6 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         }
 
         return 0;
-    }
-
-    private static bool AllKanjiText(ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            if (!IsKanji(c))
-            {
-                return false;
-            }
-        }
-
-        return !text.IsEmpty;
     }
 
     private static bool AllHiragana(ReadOnlySpan<char> text)

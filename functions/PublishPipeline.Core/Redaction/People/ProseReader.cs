@@ -153,19 +153,6 @@ internal static class ProseReader
         return false;
     }
 
-    private static bool AllKanji(string text)
-    {
-        foreach (var c in text)
-        {
-            if (!IsKanji(c))
-            {
-                return false;
-            }
-        }
-
-        return text.Length > 0;
-    }
-
     private static string Around(string text, int start, int length)
     {
         var from = Math.Max(0, start - 8);
