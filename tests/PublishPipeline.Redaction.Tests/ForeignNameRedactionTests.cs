@@ -75,6 +75,17 @@ public class ForeignNameRedactionTests
         Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
     }
 
+    [Theory]
+    [InlineData("John Smith議員の質問に答えます。", "〇〇議員の質問に答えます。")]
+    [InlineData("Ｊｏｈｎ　Ｓｍｉｔｈさんから要望がありました。", "〇〇さんから要望がありました。")]
+    [InlineData("J. SMITH氏から伺った。", "〇〇氏から伺った。")]
+    [InlineData("Mary-Jane O'Brien様より寄附。", "〇〇様より寄附。")]
+    [InlineData("ALT先生の授業とPTA会長の挨拶。", "ALT先生の授業とPTA会長の挨拶。")]
+    public async Task In_prose_a_name_in_Latin_letters_before_a_title_or_an_honorific_is_masked(string text, string expected)
+    {
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
     [Fact]
     public async Task A_name_no_reader_can_read_holds_the_document_at_its_line_and_no_approval_publishes_it()
     {

@@ -44,4 +44,86 @@ public class ProseNameTests
         // 議事日程 items name the members who introduce or second a bill or petition: 紹介議員, 提出者, 賛成者.
         Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
     }
+
+    [Theory]
+    [InlineData("非正規職員に対し、正当な評価を求める。")]
+    [InlineData("課長補佐級職員の成績優秀者は昇給する。")]
+    [InlineData("市は、度々指定管理者が替わると困る。")]
+    [InlineData("　協働部長の説明を求めます。")]
+    public async Task A_word_before_a_post_that_names_its_kind_is_kept(string text)
+    {
+        Assert.Equal(text, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
+    [InlineData("先に引退した三原修元議員とともに始めた。", "先に引退した〇〇元議員とともに始めた。")]
+    [InlineData("代表質問への中松元市長の答弁では。", "代表質問への〇〇元市長の答弁では。")]
+    [InlineData("先輩である山口保元議員も願った。", "先輩である〇〇元議員も願った。")]
+    public async Task Former_before_a_title_stays_with_the_title(string text, string expected)
+    {
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
+    [InlineData("佐藤　花子から意見書が提出された。", "〇〇から意見書が提出された。")]
+    [InlineData("本日、佐藤　花子が参考人として出席した。", "本日、〇〇が参考人として出席した。")]
+    [InlineData("請願第１号は、斉藤　一郎外３名から提出された。", "請願第１号は、〇〇外３名から提出された。")]
+    [InlineData("林　薫から意見がありました。", "〇〇から意見がありました。")]
+    [InlineData("森　一さんから伺った。", "〇〇さんから伺った。")]
+    [InlineData("佐藤　凜花から伺った。", "〇〇から伺った。")]
+    [InlineData("阿子島　陽子から意見があった。", "〇〇から意見があった。")]
+    [InlineData("襲田　一郎から意見があった。", "〇〇から意見があった。")]
+    public async Task A_surname_one_space_before_a_given_name_is_masked_without_a_title(string text, string expected)
+    {
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
+    [InlineData("議　事　日　程")]
+    [InlineData("開催場所　議場")]
+    [InlineData("大野　地区の要望を聞いた。")]
+    [InlineData("総務課長　答弁します。")]
+    [InlineData("議 員  和令 和 2 年第1回定例会")]
+    public async Task Words_one_space_apart_are_no_name(string text)
+    {
+        Assert.Equal(text, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
+    [InlineData("前田くんが来た。", "〇〇くんが来た。")]
+    [InlineData("お話聞くんですけど、どうしていくんだ。", "お話聞くんですけど、どうしていくんだ。")]
+    public async Task Kun_after_a_name_is_an_honorific_and_a_verbs_kun_is_not(string text, string expected)
+    {
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
+    [InlineData("副　市　長　戸　羽　　太", "副　市　長　〇〇")]
+    [InlineData("副  市  長  戸 羽   太", "副  市  長  〇〇")]
+    [InlineData("市      長  山 本   正", "市      長  〇〇")]
+    [InlineData("議 員  安 斎 哲 也", "議 員  〇〇")]
+    [InlineData("議　　事　　日　　程", "議　　事　　日　　程")]
+    public async Task A_fixed_width_office_and_name_printed_in_the_proceedings_keeps_the_office_and_masks_the_whole_name(string text, string expected)
+    {
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
+    [InlineData("木原大輔重信元子", "〇〇")]
+    [InlineData("出羽三山日野北山", "出羽三山日野北山")]
+    public async Task Two_full_names_run_together_in_a_line_whose_spacing_was_lost_are_masked(string text, string expected)
+    {
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
+    [InlineData("前田・佐藤両委員から質問があった。", "〇〇・〇〇両委員から質問があった。")]
+    [InlineData("前田及び佐藤委員から質問があった。", "〇〇及び〇〇委員から質問があった。")]
+    [InlineData("前田と佐藤委員が質問した。", "〇〇と〇〇委員が質問した。")]
+    [InlineData("市長と佐藤委員が質問した。", "市長と〇〇委員が質問した。")]
+    [InlineData("両委員から質問があった。", "両委員から質問があった。")]
+    public async Task Names_listed_before_a_name_with_a_title_share_it_and_both_stays_with_the_title(string text, string expected)
+    {
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
 }

@@ -45,6 +45,20 @@ internal static class JapaneseText
         return n;
     }
 
+    /// <summary>True when the text is not empty and every character is a kanji.</summary>
+    public static bool AllKanji(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!IsKanji(c))
+            {
+                return false;
+            }
+        }
+
+        return !text.IsEmpty;
+    }
+
     /// <summary>True when every character is a kanji or hiragana (a name's alphabet).</summary>
     public static bool AllNameChars(ReadOnlySpan<char> text)
     {

@@ -342,7 +342,32 @@ public sealed partial class OfflineNameRecognizer
             {
                 found.Add(new NameSpan(start, run.Length, "offline:full-name-pair", 0.7));
             }
+            else if (TwoFullNamePairs(run) is var split and > 0)
+            {
+                // 木原大輔重信元子: a fixed-width line of two names whose spacing was lost.
+                found.Add(new NameSpan(start, split, "offline:full-name-pair", 0.7));
+                found.Add(new NameSpan(start + split, run.Length - split, "offline:full-name-pair", 0.7));
+            }
         }
+    }
+
+    /// <summary>Where a run of 8–12 kanji splits into two full pairs (0 if it does not).</summary>
+    private int TwoFullNamePairs(ReadOnlySpan<char> run)
+    {
+        if (CodePoints(run) is < 8 or > 12)
+        {
+            return 0;
+        }
+
+        for (var k = 4; k <= run.Length - 4; k++)
+        {
+            if (!char.IsLowSurrogate(run[k]) && IsFullNamePair(run[..k]) && IsFullNamePair(run[k..]))
+            {
+                return k;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>

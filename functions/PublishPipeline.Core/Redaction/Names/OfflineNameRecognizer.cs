@@ -29,8 +29,8 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
 
     private const int MaxRun = 12;
 
-    /// <summary>Single characters that build office and counter compounds (情報公開<b>課</b>, 1<b>番</b>).</summary>
-    internal static readonly SearchValues<char> Morphemes = SearchValues.Create("課部局室係所区市町村県都府道省庁会団党校院館園署班組議委副本総各全元前新旧第当同番号回期名人日月年時分条項点件長員者側官士師生方内外中上下次代兼故皆諸");
+    /// <summary>Single characters that build office, rank and counter compounds (情報公開<b>課</b>, 課長補佐<b>級</b>, 1<b>番</b>).</summary>
+    internal static readonly SearchValues<char> Morphemes = SearchValues.Create("課部局室係所区市町村県都府道省庁会団党校院館園署班組議委副本総各全元前新旧第当同番号回期名人日月年時分条項点件長員者側官士師生方内外中上下次代兼故皆諸級");
 
     /// <summary>Characters a name never starts with: roll counters and prefixes (1<b>番</b>, <b>副</b>会長, <b>各</b>委員).</summary>
     private static readonly SearchValues<char> NotNameStart = SearchValues.Create("番号第副各全同当両諸故兼皆");
@@ -50,6 +50,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         "指導", "図書", "納税", "課税", "戸籍", "年金", "国保", "保険", "生活", "援護", "調整", "政策", "計画", "推進", "振興", "対策",
         "整備", "開発", "支援", "相談", "事業", "業務", "運営", "統計", "行政", "文教", "厚生", "建設", "経済", "予算", "決算", "特別",
         "常任", "専門", "学識", "公募", "臨時", "新任", "前任", "後任", "担当", "所管", "主管", "関係", "出席", "欠席", "代理", "全体",
+        "協働", "共生", "参画", "広聴", "連携", "交流", "創生",
     ], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Hiragana sequences that belong to grammar, not names (それでは, について …).</summary>
@@ -104,6 +105,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             RecognizeText(text, found, map: default, structural: false);
             RecognizeSpacedNames(text, found);
             RecognizeFullNamePairs(text, found);
+            RecognizeSpacedPairs(text, found);
             return;
         }
 
@@ -183,6 +185,12 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             return;
         }
 
+        if (IsLatinLetter(c))
+        {
+            LatinName(t, end, role, found, map);
+            return;
+        }
+
         if (IsKanji(c))
         {
             var start = KanjiRunStart(t, end);
@@ -192,11 +200,60 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             }
 
             var left = start > 0 ? t[start - 1] : '\0';
-            if (DecideKanjiRun(t[start..end], role, left, structural, out var nameStart, out var confidence, out var rule))
+            // 三原修元議員, 山田・佐藤両委員: 元 (former) and 両 (both) belong to the title when the run before them is a name by itself.
+            var nameEnd = end;
+            var title = role;
+            if (role.Kind != RoleKind.Honorific && end - start >= 3 && (t[end - 1] == '元' || (t[end - 1] == '両' && JoinerBefore(t, start) > 0)))
             {
-                var from = nameStart == 0 ? SpacedSurnameStart(t, start, end) : start + nameStart;
-                Add(found, map, from, end - from, rule, confidence);
+                nameEnd = end - 1;
+                title = role with { Text = t[nameEnd] + role.Text }; // 元市長 is no place's head: 中松元市長 is not 中松 (a place) + its mayor
             }
+
+            var decided = DecideKanjiRun(t[start..nameEnd], title, left, structural, out var nameStart, out var confidence, out var rule);
+            if (!decided && nameEnd != end)
+            {
+                nameEnd = end; // not a name without it: 元 or 両 is the name's own (小貫元)
+                decided = DecideKanjiRun(t[start..end], role, left, structural, out nameStart, out confidence, out rule);
+            }
+
+            if (decided)
+            {
+                var from = nameStart == 0 ? SpacedSurnameStart(t, start, nameEnd) : start + nameStart;
+                Add(found, map, from, nameEnd - from, rule, confidence);
+                ListBefore(t, from, found, map);
+            }
+        }
+    }
+
+    /// <summary>The list joiner (・, 、, 及び, 並びに, と) that ends right before <paramref name="at"/>, after a kanji: its length, or 0.</summary>
+    private static int JoinerBefore(ReadOnlySpan<char> t, int at)
+    {
+        var before = t[..at];
+        var length = before.EndsWith("並びに", StringComparison.Ordinal) ? 3
+            : before.EndsWith("及び", StringComparison.Ordinal) ? 2
+            : before.Length > 0 && before[^1] is '・' or '、' or '，' or ',' or 'と' ? 1
+            : 0;
+        return length > 0 && at - length > 0 && IsKanji(t[at - length - 1]) ? length : 0;
+    }
+
+    /// <summary>
+    /// 山田及び佐藤委員, 山田、佐藤両委員, 山田と佐藤委員: the names listed before a name with a title share it.
+    /// Items are taken only where the dictionary knows them as a surname (or a surname and a given
+    /// name) and no ordinary word, so 市長と佐藤委員, 本日、佐藤委員 name only 佐藤.
+    /// </summary>
+    private void ListBefore(ReadOnlySpan<char> t, int nameStart, List<NameSpan> found, ReadOnlySpan<int> map)
+    {
+        for (var at = nameStart; JoinerBefore(t, at) is var joiner and > 0;)
+        {
+            var end = at - joiner;
+            var start = KanjiRunStart(t, end);
+            if (start == end || !IsListedName(t[start..end]))
+            {
+                return;
+            }
+
+            Add(found, map, start, end - start, "offline:role-lexicon", 0.88);
+            at = start;
         }
     }
 
@@ -374,12 +431,14 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             return true;
         }
 
-        // 2. A surname no dictionary has before a known given name (阿子島陽子).
+        // 2. A surname no dictionary has before a known given name (阿子島陽子); a given name that is
+        // also an ordinary word (正規, 大学) after a prefix is that word (非正規職員), unless it ends like a given name (陽子).
         for (var k = 1; k < run.Length - 1; k++)
         {
             var given = run[k..];
             var surname = run[..k];
             if (!char.IsLowSurrogate(run[k]) && CodePoints(given) >= 2 && lexicon.IsGivenName(given)
+                && (!lexicon.IsCommonWord(given) || GivenNameEndings.Contains(given[^1]))
                 && CodePoints(surname) is >= 1 and <= 4 && !NotNameStart.Contains(surname[0])
                 && !IsCompound(surname, places: false))
             {
@@ -511,6 +570,12 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         }
 
         if (OfficeEnds.Contains(run[^1]) || RoleWords.IsRole(run))
+        {
+            return false;
+        }
+
+        // 非正規職員, 度々指定管理者: before a post, a run that ends in an ordinary word names the post's kind, not a person.
+        if (role.Kind == RoleKind.Office && EndsWithCommonWord(run))
         {
             return false;
         }
@@ -863,12 +928,15 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         return false;
     }
 
-    // ---- roll names written with spaces: 富　山　悦　子 -------------------------------------------
+    // ---- roll names written with spaces: 富　山　悦　子, 副　市　長　戸　羽　　太 ----------------------
+
+    /// <summary>Most spaces between two characters of one fixed-width cell (市      長: an office spread to the name's width).</summary>
+    private const int MaxCellGap = 8;
 
     private void RecognizeSpacedNames(ReadOnlySpan<char> t, List<NameSpan> found)
     {
-        Span<int> starts = stackalloc int[10];
-        Span<char> joined = stackalloc char[20];
+        Span<int> starts = stackalloc int[12];
+        Span<char> joined = stackalloc char[24];
         var i = 0;
         while (i < t.Length)
         {
@@ -880,14 +948,15 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
 
             s += i;
             i = s + 1;
-            // A single kanji, one space, a single kanji …
-            if (s == 0 || s + 1 >= t.Length || !IsKanji(t[s - 1]) || !IsKanji(t[s + 1]))
+            // A single kanji, spaces, a single kanji …
+            if (s == 0 || s + 1 >= t.Length || !IsKanji(t[s - 1]))
             {
                 continue;
             }
 
+            // Not the tail of a cell already passed over (議 員  安 斎 哲: 員 belongs to 議, not to the name after the wider gap).
             var first = char.IsLowSurrogate(t[s - 1]) ? s - 2 : s - 1;
-            if (first < 0 || (first > 0 && IsKanji(t[first - 1])))
+            if (first < 0 || (first > 0 && IsKanji(t[first - 1])) || (first > 1 && IsSpace(t[first - 1]) && IsKanji(t[first - 2])))
             {
                 continue;
             }
@@ -912,9 +981,15 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
 
                 starts[count++] = p;
                 lastEnd = next;
-                if (next + 1 < t.Length && IsSpace(t[next]) && !IsSpace(t[next + 1]))
+                var gap = next;
+                while (gap < t.Length && IsSpace(t[gap]) && gap - next < MaxCellGap)
                 {
-                    p = next + 1;
+                    gap++;
+                }
+
+                if (gap > next && gap < t.Length && !IsSpace(t[gap]))
+                {
+                    p = gap;
                     continue;
                 }
 
@@ -927,10 +1002,13 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
                 continue;
             }
 
+            // 副　市　長　戸　羽　　太: an office first is the line's office; the name is what follows it.
+            var office = SpacedOfficeCount(t, starts[..count], joined);
+
             // The best sub-sequence that reads as surname + given name (or a known full name).
             var bestA = -1;
             var bestB = -1;
-            for (var a = 0; a < count; a++)
+            for (var a = office; a < count; a++)
             {
                 for (var b = count; b - a >= 2; b--)
                 {
@@ -939,15 +1017,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
                         break;
                     }
 
-                    var n = 0;
-                    for (var x = a; x < b; x++)
-                    {
-                        var len = char.IsHighSurrogate(t[starts[x]]) ? 2 : 1;
-                        t.Slice(starts[x], len).CopyTo(joined[n..]);
-                        n += len;
-                    }
-
-                    if (IsSpacedName(joined[..n]))
+                    if (IsSpacedName(Joined(t, starts[a..b], joined)))
                     {
                         bestA = a;
                         bestB = b;
@@ -955,13 +1025,52 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
                 }
             }
 
+            var rule = "offline:spaced-roll";
+            if (bestA < 0 && office > 0 && count - office is >= 2 and <= 5)
+            {
+                // After an office the rest of the cell is a name even where the dictionary does not know it (unsure: masked where it stands).
+                var rest = Joined(t, starts[office..count], joined);
+                if (AllKanji(rest) && !IsCompound(rest, places: false) && !RoleWords.IsRole(rest))
+                {
+                    (bestA, bestB, rule) = (office, count, "offline:spaced-after-office");
+                }
+            }
+
             if (bestA >= 0)
             {
                 var last = starts[bestB - 1];
                 var lastLen = char.IsHighSurrogate(t[last]) ? 2 : 1;
-                found.Add(new NameSpan(starts[bestA], last + lastLen - starts[bestA], "offline:spaced-roll", 0.9));
+                found.Add(new NameSpan(starts[bestA], last + lastLen - starts[bestA], rule, rule == "offline:spaced-roll" ? 0.9 : 0.75));
             }
         }
+    }
+
+    private static ReadOnlySpan<char> Joined(ReadOnlySpan<char> t, ReadOnlySpan<int> pieces, Span<char> buffer)
+    {
+        var n = 0;
+        foreach (var at in pieces)
+        {
+            var len = char.IsHighSurrogate(t[at]) ? 2 : 1;
+            t.Slice(at, len).CopyTo(buffer[n..]);
+            n += len;
+        }
+
+        return buffer[..n];
+    }
+
+    /// <summary>How many leading pieces spell an office (副市長, 教育長, 総務課長), leaving two or more for a name; 0 if none.</summary>
+    private int SpacedOfficeCount(ReadOnlySpan<char> t, ReadOnlySpan<int> pieces, Span<char> buffer)
+    {
+        for (var k = pieces.Length - 2; k >= 2; k--)
+        {
+            var prefix = Joined(t, pieces[..k], buffer);
+            if (RoleWords.RoleLengthEndingAt(prefix, prefix.Length) > 0 && IsCompound(prefix))
+            {
+                return k;
+            }
+        }
+
+        return 0;
     }
 
     private static bool AllHiragana(ReadOnlySpan<char> text)

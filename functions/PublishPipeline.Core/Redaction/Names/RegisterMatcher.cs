@@ -215,19 +215,6 @@ internal sealed class RegisterMatcher
         return 0;
     }
 
-    private static bool AllKanji(ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            if (!IsKanji(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     private static bool InsidePlace(List<(int Start, int Length, (Person? Person, PatternKind Kind) Value)> places, int start, int length)
     {
         foreach (var p in places)

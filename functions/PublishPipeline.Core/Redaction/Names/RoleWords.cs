@@ -32,6 +32,7 @@ internal static class RoleWords
         new("氏", RoleKind.Honorific, "名族"),
         new("殿", RoleKind.Honorific, "堂下様"),
         new("ちゃん", RoleKind.Honorific),
+        new("くん", RoleKind.Honorific, "れしせでだかじなやよねすっ"),
         new("先生", RoleKind.Honorific, "方"),
         new("委員", RoleKind.Member, "会"),
         new("委員長", RoleKind.Member),

@@ -50,12 +50,12 @@ internal static class ProseReader
         }
 
         // A name after a label word (報告者：, 担当：), an organisation, before 作成/邸, or a full
-        // dictionary pair is structure written as prose; a known name before a title is a title context.
+        // dictionary pair (joined or one space apart) is structure written as prose; a known name before a title is a title context.
         return span.Rule switch
         {
             "offline:role-lexicon" when span.Confidence >= 0.88 => PersonSourceKind.ProseTitle,
             "offline:role-bracketed-given" or "offline:speaker-label" => PersonSourceKind.ProseTitle,
-            "offline:label" or "offline:organisation-roll" or "offline:full-name-pair" => PersonSourceKind.NameLabel,
+            "offline:label" or "offline:organisation-roll" or "offline:full-name-pair" or "offline:spaced-full-name" => PersonSourceKind.NameLabel,
             _ => null,
         };
     }
@@ -151,19 +151,6 @@ internal static class ProseReader
         }
 
         return false;
-    }
-
-    private static bool AllKanji(string text)
-    {
-        foreach (var c in text)
-        {
-            if (!IsKanji(c))
-            {
-                return false;
-            }
-        }
-
-        return text.Length > 0;
     }
 
     private static string Around(string text, int start, int length)

@@ -1,0 +1,128 @@
+using static PublishPipeline.Redaction.Names.JapaneseText;
+
+namespace PublishPipeline.Redaction.Names;
+
+/// <summary>
+/// 佐藤　花子から意見書が提出された, 斉藤　一郎外３名, 林　薫から: the way minutes print a full name
+/// with no title — surname, one space, given name — in running text. The space is the name's own
+/// boundary, so the dictionary only has to say the left part is a surname: the right part is masked
+/// with it when it reads as a given name (registered: the pair names a person), or when it is one to
+/// three kanji that are no word, place, surname or office (masked where it stands: an unsure given
+/// name beside a known surname is masked, never published).
+/// </summary>
+public sealed partial class OfflineNameRecognizer
+{
+    /// <summary>What may follow a given name in the same kanji run: 外３名, 他２名, 等, or a title (佐藤　花子氏).</summary>
+    private static readonly string SpacedPairTails = "外他等";
+
+    private void RecognizeSpacedPairs(ReadOnlySpan<char> t, List<NameSpan> found)
+    {
+        for (var s = t.IndexOfAny(Spaces); s >= 0; s = NextSpace(t, s + 1))
+        {
+            if (s == 0 || s + 1 >= t.Length || !IsKanji(t[s - 1]) || !IsKanji(t[s + 1]))
+            {
+                continue;
+            }
+
+            var start = s;
+            while (start > 0 && IsKanji(t[start - 1]) && s - start < 8)
+            {
+                start--;
+            }
+
+            var end = s + 1;
+            while (end < t.Length && IsKanji(t[end]) && end - s < 8)
+            {
+                end++;
+            }
+
+            if ((start > 0 && IsKanji(t[start - 1])) || (end < t.Length && IsKanji(t[end])))
+            {
+                continue;
+            }
+
+            var surname = t[start..s];
+            if (InSpacedLetters(t, start, s, end))
+            {
+                continue;
+            }
+
+            if (!IsSpacedPairSurname(surname))
+            {
+                // 阿子島　陽子: a surname no dictionary has before a given name it has: masked where it stands;
+                // never inside a spaced layout (紀  和令 和 2 年: a signature block's cells run into a date).
+                var unknownEnd = SpacedPairGivenEnd(t, s + 1, end, out var knownGiven);
+                if (unknownEnd > 0 && knownGiven && (start == 0 || !IsSpace(t[start - 1])) && IsUnknownSurname(surname))
+                {
+                    found.Add(new NameSpan(start, unknownEnd - start, "offline:spaced-given-context", 0.7));
+                }
+
+                continue;
+            }
+
+            var givenEnd = SpacedPairGivenEnd(t, s + 1, end, out var known);
+            if (givenEnd > 0)
+            {
+                found.Add(new NameSpan(start, givenEnd - start, known ? "offline:spaced-full-name" : "offline:spaced-surname-context", known ? 0.85 : 0.7));
+            }
+        }
+    }
+
+    private static int NextSpace(ReadOnlySpan<char> t, int from)
+    {
+        var k = from < t.Length ? t[from..].IndexOfAny(Spaces) : -1;
+        return k < 0 ? -1 : from + k;
+    }
+
+    private bool IsSpacedPairSurname(ReadOnlySpan<char> surname)
+    {
+        var cps = CodePoints(surname);
+        return cps is >= 1 and <= 4 && lexicon.IsSurname(surname) && !lexicon.IsCommonWord(surname) && !OfficeWords.Contains(surname)
+            && !RoleWords.IsRole(surname) && !NotNameStart.Contains(surname[0]) && (cps > 1 || !Morphemes.Contains(surname[0]));
+    }
+
+    /// <summary>Two or three kanji that are no word, place, office or compound and open no office (阿子島, 襲田).</summary>
+    private bool IsUnknownSurname(ReadOnlySpan<char> surname) =>
+        CodePoints(surname) is 2 or 3 && !lexicon.IsSurname(surname) && !lexicon.IsWord(surname) && !OfficeWords.Contains(surname)
+        && !OfficeEnds.Contains(surname[^1]) && !Morphemes.Contains(surname[^1]) && !NotNameStart.Contains(surname[0])
+        && !RoleWords.IsRole(surname) && RoleWords.RoleLengthEndingAt(surname, surname.Length) == 0 && !IsCompound(surname, places: true);
+
+    /// <summary>
+    /// A single character with more spaced kanji beyond it (議　事　日　程, 大井川　和　彦): a fixed-width
+    /// layout the spaced-roll reader and the register read whole, not a pair.
+    /// </summary>
+    private static bool InSpacedLetters(ReadOnlySpan<char> t, int start, int space, int end) =>
+        (CodePoints(t[start..space]) == 1 && start >= 2 && IsSpace(t[start - 1]) && IsKanji(t[start - 2]))
+        || (CodePoints(t[(space + 1)..end]) == 1 && end + 1 < t.Length && IsSpace(t[end]) && IsKanji(t[end + 1]));
+
+    /// <summary>Where the given name after the space ends (0 if it is none); <paramref name="known"/> when the dictionary has it.</summary>
+    private int SpacedPairGivenEnd(ReadOnlySpan<char> t, int from, int runEnd, out bool known)
+    {
+        known = true;
+        for (var e = Math.Min(runEnd, from + 4); e > from; e--)
+        {
+            // The run may go on with 外３名 or a title (斉藤　一郎外３名, 佐藤　花子氏).
+            if (char.IsLowSurrogate(t[e - 1]) && e - 1 > from
+                || (e < runEnd && !SpacedPairTails.Contains(t[e], StringComparison.Ordinal) && RoleWords.MatchAt(t, e) is null))
+            {
+                continue;
+            }
+
+            var given = t[from..e];
+            var cps = CodePoints(given);
+            if (cps <= 3 && !RoleWords.IsRole(given) && (cps > 1 || !Morphemes.Contains(given[0]))
+                && lexicon.IsGivenName(given) && (!lexicon.IsCommonWord(given) || GivenNameEndings.Contains(given[^1])))
+            {
+                return e;
+            }
+        }
+
+        // A known surname, a space, then kanji that are no word, place, surname or office (佐藤　凜花): unsure, masked.
+        known = false;
+        var rest = t[from..runEnd];
+        return CodePoints(rest) is >= 2 and <= 3 && !lexicon.IsWord(rest) && !lexicon.IsSurname(rest) && !Morphemes.Contains(rest[^1]) && !EndsWithCommonWord(rest)
+            && !OfficeEnds.Contains(rest[^1]) && !OfficeWords.Contains(rest) && !RoleWords.IsRole(rest) && !IsCompound(rest, places: true)
+            ? runEnd
+            : 0;
+    }
+}
