@@ -12,8 +12,8 @@ namespace PublishPipeline.Site;
 /// (<see cref="SiteBuilder.TemplateVersion"/>), its path and title, and the index header of each
 /// minutes it lists, in order — so a page whose key is the one of the previous build (this
 /// process's, or one kept by an earlier process: <see cref="Remember"/>) and whose file the site
-/// still holds is not rendered again. The rendering code is the build's own: keys kept by
-/// another build are not used (the caller's cache is tagged with its build).
+/// still holds is not rendered again. The caller keeps the keys in a cache keyed on its format
+/// (<c>IndexSummary.FormatVersion</c>, which IndexFormatTests ties to the pages' bytes).
 /// </summary>
 public sealed class ListingPages
 {
