@@ -26,6 +26,7 @@ public sealed class IndexFormatTests : IDisposable
     private static readonly Dictionary<int, string> SummaryHashes = new()
     {
         [4] = "464d5ffb8e6af71fe9eed2c4fbe9b00e80e21516287a50c7063cc71a9e7ddf06",
+        [5] = "ad9f5522ff85696fd6133d4e9456a9c1642f1182d8e7d148cdc933f0588a8f43",
     };
 
     /// <summary>Format version → the SHA-256 of the fixed minutes' index entries, in order.</summary>

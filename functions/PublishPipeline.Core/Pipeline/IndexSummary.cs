@@ -26,9 +26,10 @@ internal sealed class IndexSummary
     /// pages' keys or bytes). IndexFormatTests fails until it is, from a hash of what a fixed set of
     /// minutes produces. Keyed on this rather than on the build, a deployment that changes none of
     /// that keeps the summary (before, the first publish after every deployment read every entry).
-    /// 3: the header in binary fields (WriteHeader), not JSON; 4: keyed on this version, not the build.
+    /// 3: the header in binary fields (IndexHeaderCodec), not JSON; 4: keyed on this version, not the build;
+    /// 5: the listing pages' keys hash each header in binary fields (IndexHeaderCodec), not JSON.
     /// </summary>
-    internal const int FormatVersion = 4;
+    internal const int FormatVersion = 5;
 
     private static readonly byte[] Magic = "PPIS"u8.ToArray();
 
@@ -72,7 +73,7 @@ internal sealed class IndexSummary
             {
                 w.Write(row.Id);
                 w.Write(row.ETag);
-                WriteHeader(w, row.Header);
+                IndexHeaderCodec.Write(w, row.Header);
                 var search = row.Search;
                 w.Write(search.Date?.DayNumber ?? -1);
                 w.Write(search.Body);
@@ -121,7 +122,7 @@ internal sealed class IndexSummary
         {
             var id = r.ReadString();
             var etag = r.ReadString();
-            var header = ReadHeader(r);
+            var header = IndexHeaderCodec.Read(r);
             var day = r.ReadInt32();
             var body = r.ReadString();
             var digest = r.ReadString();
@@ -160,69 +161,6 @@ internal sealed class IndexSummary
 
         return new IndexSummary(rows, tiers, pages);
     }
-
-    /// <summary>
-    /// The fields <see cref="SiteBuilder.IndexHeader"/> keeps, each as it is; a field added there
-    /// must be added here and <see cref="FormatVersion"/> raised (IndexSummaryTests round-trips a
-    /// header with every field set).
-    /// </summary>
-    private static void WriteHeader(BinaryWriter w, Minutes header)
-    {
-        w.Write(header.SchemaVersion);
-        w.Write(header.Id);
-        WriteOptional(w, header.Title);
-        WriteOptional(w, header.Body);
-        WriteOptional(w, header.Municipality);
-        WriteOptional(w, header.Session);
-        w.Write(header.Date?.DayNumber ?? -1);
-        w.Write(header.FiscalYear.HasValue);
-        w.Write(header.FiscalYear ?? 0);
-        WriteOptional(w, header.StartTime);
-        w.Write((int)header.Disclosure.Meeting);
-        WriteOptional(w, header.Disclosure.MeetingReason);
-        w.Write((int)header.Disclosure.Minutes);
-        WriteOptional(w, header.Disclosure.Reason);
-    }
-
-    private static Minutes ReadHeader(BinaryReader r)
-    {
-        var schemaVersion = r.ReadInt32();
-        var id = r.ReadString();
-        var (title, body, municipality, session) = (ReadOptional(r), ReadOptional(r), ReadOptional(r), ReadOptional(r));
-        var day = r.ReadInt32();
-        var (hasYear, year) = (r.ReadBoolean(), r.ReadInt32());
-        var startTime = ReadOptional(r);
-        var (meeting, meetingReason, minutes, reason) = (State(r.ReadInt32()), ReadOptional(r), State(r.ReadInt32()), ReadOptional(r));
-        return new Minutes
-        {
-            SchemaVersion = schemaVersion,
-            Id = id,
-            Title = title,
-            Body = body,
-            Municipality = municipality,
-            Session = session,
-            Date = day < 0 ? null : DateOnly.FromDayNumber(day),
-            FiscalYear = hasYear ? year : null,
-            StartTime = startTime,
-            Disclosure = meeting == DisclosureState.Unknown && meetingReason is null && minutes == DisclosureState.Unknown && reason is null
-                ? Disclosure.Unknown
-                : new Disclosure { Meeting = meeting, MeetingReason = meetingReason, Minutes = minutes, Reason = reason },
-        };
-
-        static DisclosureState State(int value) =>
-            Enum.IsDefined((DisclosureState)value) ? (DisclosureState)value : throw new IOException("unknown disclosure state");
-    }
-
-    private static void WriteOptional(BinaryWriter w, string? value)
-    {
-        w.Write(value is not null);
-        if (value is not null)
-        {
-            w.Write(value);
-        }
-    }
-
-    private static string? ReadOptional(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
 }
 
 /// <summary>One minutes in the <see cref="IndexSummary"/>: its index header and search summary, made from redacted version <see cref="ETag"/> (unquoted).</summary>
