@@ -35,7 +35,6 @@ public sealed partial class SiteBuilder
     private readonly List<SiteFile> _assetSiteFiles = [];
     private readonly bool _compiledLayout;
     private readonly bool _compiledMinutes;
-    private readonly bool _compiledSitemap;
 
     // A page is written into one builder per thread, kept between pages unless a page made it large.
     [ThreadStatic]
@@ -59,7 +58,6 @@ public sealed partial class SiteBuilder
         _templates = new SiteTemplates(options.TemplateDirectory);
         _compiledLayout = compiledRenderers && _templates.IsCompiled("layout.sbn");
         _compiledMinutes = compiledRenderers && _templates.IsCompiled("minutes.sbn");
-        _compiledSitemap = compiledRenderers && _templates.IsCompiled("sitemap.sbn");
         foreach (var name in SiteTemplates.AssetNames)
         {
             var bytes = Encoding.UTF8.GetBytes(_templates.Asset(name));
@@ -262,7 +260,7 @@ public sealed partial class SiteBuilder
                 () =>
                 {
                     feed = RenderText("feed.sbn", SiteUrls.FeedPath, FeedModel(ordered));
-                    sitemap = Sitemap(ordered, bodies.Select(b => b.Slug), years.Select(y => y.Year));
+                    sitemap = RenderText("sitemap.sbn", SiteUrls.SitemapPath, SitemapModel(ordered, bodies.Select(b => b.Slug), years.Select(y => y.Year)));
                     catalog = SiteFile.Create(SiteUrls.CatalogPath, Catalog(ordered));
                 });
         }
@@ -817,9 +815,9 @@ public sealed partial class SiteBuilder
 
     private static string AtomDate(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00+09:00";
 
-    private SiteFile Sitemap(IReadOnlyList<Minutes> ordered, IEnumerable<string> bodySlugs, IEnumerable<int?> years)
+    private ScriptObject SitemapModel(IReadOnlyList<Minutes> ordered, IEnumerable<string> bodySlugs, IEnumerable<int?> years)
     {
-        var urls = new List<(string Loc, string? LastModified)>(ordered.Count + 64)
+        var urls = new ScriptArray
         {
             Entry(SiteUrls.HomePath, null),
             Entry(SiteUrls.BodiesPath, null),
@@ -841,20 +839,9 @@ public sealed partial class SiteBuilder
             urls.Add(Entry(SiteUrls.MinutesPagePath(m.Id), m.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
 
-        if (_compiledSitemap && urls.Count > 0) // always: home, the lists and search are in every sitemap
-        {
-            return SiteFile.Create(SiteUrls.SitemapPath, SitemapWriter.Write(urls));
-        }
+        return new ScriptObject { ["urls"] = urls };
 
-        var model = new ScriptArray();
-        foreach (var (loc, lastModified) in urls)
-        {
-            model.Add(new ScriptObject { ["loc"] = loc, ["lastmod"] = lastModified });
-        }
-
-        return RenderText("sitemap.sbn", SiteUrls.SitemapPath, new ScriptObject { ["urls"] = model });
-
-        (string, string?) Entry(string path, string? lastmod) => (Urls.AbsoluteUrl(path), lastmod);
+        ScriptObject Entry(string path, string? lastmod) => new() { ["loc"] = Urls.AbsoluteUrl(path), ["lastmod"] = lastmod };
     }
 
     private byte[] Catalog(IReadOnlyList<Minutes> ordered)
