@@ -13,7 +13,7 @@ namespace PublishPipeline.Pipeline;
 /// one object per document, so a rebuild after one change reads that document and these small
 /// entries instead of every redacted document whole.
 /// A cache, never trusted blindly: an entry is used only when it was made from exactly the
-/// redacted version listed (its ETag) by this very build of the code; anything missing, stale or
+/// redacted version listed (its ETag) in this format (<see cref="FormatVersion"/>); anything missing, stale or
 /// unreadable is made again from the document.
 /// </summary>
 internal static class IndexEntries
@@ -22,11 +22,17 @@ internal static class IndexEntries
     public const string Prefix = PipelineNames.StatePrefix + "index-entries/";
 
     private const string RedactedETagKey = "redactedetag";
-    private const string BuildKey = "build";
+    private const string FormatKey = "format";
 
-    // The entry's layout and the contribution's algorithm are this assembly's: another build,
-    // another cache (deterministic builds give the same id for the same code).
-    private static readonly string Build = typeof(IndexEntries).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+    /// <summary>
+    /// What an entry is keyed on besides the redacted version: raised whenever the bytes kept for
+    /// the same document change (the layout, the header's JSON, the search contribution's
+    /// algorithm or encoding); IndexFormatTests fails until it is. Entries of another format
+    /// (or of the builds before it, keyed on the build) are made again. 1: the first keyed so.
+    /// </summary>
+    internal const int FormatVersion = 1;
+
+    private static readonly string Format = FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Name(string id) => Prefix + id + ".bin";
 
@@ -36,7 +42,7 @@ internal static class IndexEntries
         var stored = await store.GetAsync(Containers.Audit, Name(id), cancellationToken).ConfigureAwait(false);
         if (stored is null ||
             ObjectMetadata.Get(stored.Properties.Metadata, RedactedETagKey) != redactedETag.Trim('"') ||
-            ObjectMetadata.Get(stored.Properties.Metadata, BuildKey) != Build)
+            ObjectMetadata.Get(stored.Properties.Metadata, FormatKey) != Format)
         {
             return null;
         }
@@ -67,7 +73,7 @@ internal static class IndexEntries
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [RedactedETagKey] = redactedETag.Trim('"'), // quotes are no part of the version
-            [BuildKey] = Build,
+            [FormatKey] = Format,
         };
         return store.PutAsync(Containers.Audit, Name(id), content, new ObjectProperties { ContentType = "application/octet-stream", Metadata = metadata }, cancellationToken: cancellationToken);
     }

@@ -12,7 +12,7 @@ namespace PublishPipeline.Pipeline;
 /// came from, and each search tier's descriptor (<see cref="SearchTier"/>). A document's full
 /// entry (<see cref="IndexEntries"/>) is then read only when its search tier is encoded again.
 /// A cache like the entries: used only when it reads back whole (its own checksum) and was
-/// written by this very build of the code; a row only for the listed redacted version, a tier
+/// written in this format (<see cref="FormatVersion"/>); a row only for the listed redacted version, a tier
 /// only for the same members and while the site holds its shards. Anything else is made again.
 /// </summary>
 internal sealed class IndexSummary
@@ -20,12 +20,18 @@ internal sealed class IndexSummary
     /// <summary>Beside the index entries in the audit container; not a record (see <see cref="PipelineNames.IsDurable"/>).</summary>
     public const string Name = PipelineNames.StatePrefix + "index-summary.bin";
 
-    private const int FormatVersion = 3; // 3: the header in binary fields (WriteHeader), not JSON
+    /// <summary>
+    /// What the summary is keyed on: raised whenever the bytes it holds for the same documents
+    /// change (its layout, the index header, the search summary, the tiers' encoding, the listing
+    /// pages' keys or bytes). IndexFormatTests fails until it is, from a hash of what a fixed set of
+    /// minutes produces. Keyed on this rather than on the build, a deployment that changes none of
+    /// that keeps the summary (before, the first publish after every deployment read every entry).
+    /// 3: the header in binary fields (IndexHeaderCodec), not JSON; 4: keyed on this version, not the build;
+    /// 5: the listing pages' keys hash each header in binary fields (IndexHeaderCodec), not JSON.
+    /// </summary>
+    internal const int FormatVersion = 5;
 
     private static readonly byte[] Magic = "PPIS"u8.ToArray();
-
-    // The layout and what the summaries hold are this assembly's (as for the entries).
-    private static readonly string Build = typeof(IndexSummary).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
     public IndexSummary(IReadOnlyDictionary<string, IndexRow> rows, IReadOnlyList<SearchTier> tiers, IReadOnlyList<ListingPage> pages)
     {
@@ -56,19 +62,18 @@ internal sealed class IndexSummary
     public static Task WriteAsync(IObjectStore store, IndexSummary summary, CancellationToken cancellationToken) =>
         store.PutAsync(Containers.Audit, Name, ToBytes(summary), new ObjectProperties { ContentType = "application/octet-stream" }, cancellationToken: cancellationToken);
 
-    /// <summary>The stored form: magic, version, build, rows, tiers, pages, then the SHA-256 of all that.</summary>
+    /// <summary>The stored form: magic, version, rows, tiers, pages, then the SHA-256 of all that.</summary>
     internal static byte[] ToBytes(IndexSummary summary)
     {
         var (rows, tiers) = (summary.Rows.Values.ToList(), summary.Tiers);
         return SealedBinary.Write(Magic, FormatVersion, w =>
         {
-            w.Write(Build);
             w.Write(rows.Count);
             foreach (var row in rows)
             {
                 w.Write(row.Id);
                 w.Write(row.ETag);
-                WriteHeader(w, row.Header);
+                IndexHeaderCodec.Write(w, row.Header);
                 var search = row.Search;
                 w.Write(search.Date?.DayNumber ?? -1);
                 w.Write(search.Body);
@@ -106,23 +111,18 @@ internal sealed class IndexSummary
         });
     }
 
-    /// <summary>Reads <see cref="ToBytes"/> back; null when it is damaged, of another format or of another build.</summary>
+    /// <summary>Reads <see cref="ToBytes"/> back; null when it is damaged or of another format.</summary>
     internal static IndexSummary? FromBytes(ReadOnlySpan<byte> bytes) =>
         SealedBinary.Read(bytes.ToArray(), Magic, FormatVersion, Read);
 
     private static IndexSummary? Read(BinaryReader r)
     {
-        if (r.ReadString() != Build)
-        {
-            return null;
-        }
-
         var rows = new Dictionary<string, IndexRow>(StringComparer.Ordinal);
         for (var n = r.ReadInt32(); n > 0; n--)
         {
             var id = r.ReadString();
             var etag = r.ReadString();
-            var header = ReadHeader(r);
+            var header = IndexHeaderCodec.Read(r);
             var day = r.ReadInt32();
             var body = r.ReadString();
             var digest = r.ReadString();
@@ -161,69 +161,6 @@ internal sealed class IndexSummary
 
         return new IndexSummary(rows, tiers, pages);
     }
-
-    /// <summary>
-    /// The fields <see cref="SiteBuilder.IndexHeader"/> keeps, each as it is; a field added there
-    /// must be added here and <see cref="FormatVersion"/> raised (IndexSummaryTests round-trips a
-    /// header with every field set).
-    /// </summary>
-    private static void WriteHeader(BinaryWriter w, Minutes header)
-    {
-        w.Write(header.SchemaVersion);
-        w.Write(header.Id);
-        WriteOptional(w, header.Title);
-        WriteOptional(w, header.Body);
-        WriteOptional(w, header.Municipality);
-        WriteOptional(w, header.Session);
-        w.Write(header.Date?.DayNumber ?? -1);
-        w.Write(header.FiscalYear.HasValue);
-        w.Write(header.FiscalYear ?? 0);
-        WriteOptional(w, header.StartTime);
-        w.Write((int)header.Disclosure.Meeting);
-        WriteOptional(w, header.Disclosure.MeetingReason);
-        w.Write((int)header.Disclosure.Minutes);
-        WriteOptional(w, header.Disclosure.Reason);
-    }
-
-    private static Minutes ReadHeader(BinaryReader r)
-    {
-        var schemaVersion = r.ReadInt32();
-        var id = r.ReadString();
-        var (title, body, municipality, session) = (ReadOptional(r), ReadOptional(r), ReadOptional(r), ReadOptional(r));
-        var day = r.ReadInt32();
-        var (hasYear, year) = (r.ReadBoolean(), r.ReadInt32());
-        var startTime = ReadOptional(r);
-        var (meeting, meetingReason, minutes, reason) = (State(r.ReadInt32()), ReadOptional(r), State(r.ReadInt32()), ReadOptional(r));
-        return new Minutes
-        {
-            SchemaVersion = schemaVersion,
-            Id = id,
-            Title = title,
-            Body = body,
-            Municipality = municipality,
-            Session = session,
-            Date = day < 0 ? null : DateOnly.FromDayNumber(day),
-            FiscalYear = hasYear ? year : null,
-            StartTime = startTime,
-            Disclosure = meeting == DisclosureState.Unknown && meetingReason is null && minutes == DisclosureState.Unknown && reason is null
-                ? Disclosure.Unknown
-                : new Disclosure { Meeting = meeting, MeetingReason = meetingReason, Minutes = minutes, Reason = reason },
-        };
-
-        static DisclosureState State(int value) =>
-            Enum.IsDefined((DisclosureState)value) ? (DisclosureState)value : throw new IOException("unknown disclosure state");
-    }
-
-    private static void WriteOptional(BinaryWriter w, string? value)
-    {
-        w.Write(value is not null);
-        if (value is not null)
-        {
-            w.Write(value);
-        }
-    }
-
-    private static string? ReadOptional(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
 }
 
 /// <summary>One minutes in the <see cref="IndexSummary"/>: its index header and search summary, made from redacted version <see cref="ETag"/> (unquoted).</summary>

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using PublishPipeline.Model;
 
 namespace PublishPipeline.Site;
@@ -12,8 +11,8 @@ namespace PublishPipeline.Site;
 /// (<see cref="SiteBuilder.TemplateVersion"/>), its path and title, and the index header of each
 /// minutes it lists, in order — so a page whose key is the one of the previous build (this
 /// process's, or one kept by an earlier process: <see cref="Remember"/>) and whose file the site
-/// still holds is not rendered again. The rendering code is the build's own: keys kept by
-/// another build are not used (the caller's cache is tagged with its build).
+/// still holds is not rendered again. The caller keeps the keys in a cache keyed on its format
+/// (<c>IndexSummary.FormatVersion</c>, which IndexFormatTests ties to the pages' bytes).
 /// </summary>
 public sealed class ListingPages
 {
@@ -64,7 +63,7 @@ public sealed class ListingPages
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>A hash of each minutes' index header, made once per build.</summary>
+    /// <summary>A hash of each minutes' index header in binary fields (<see cref="IndexHeaderCodec"/>), made once per build.</summary>
     internal sealed class ItemHashes
     {
         private readonly Dictionary<Minutes, byte[]> _hashes = new(ReferenceEqualityComparer.Instance);
@@ -73,7 +72,13 @@ public sealed class ListingPages
         {
             if (!_hashes.TryGetValue(minutes, out var hash))
             {
-                _hashes[minutes] = hash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(SiteBuilder.IndexHeader(minutes), MinutesJson.Compact));
+                using var buffer = new MemoryStream();
+                using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+                {
+                    IndexHeaderCodec.Write(w, SiteBuilder.IndexHeader(minutes));
+                }
+
+                _hashes[minutes] = hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
             }
 
             return hash;
