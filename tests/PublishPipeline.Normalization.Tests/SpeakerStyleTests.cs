@@ -194,4 +194,17 @@ public class SpeakerStyleTests
         var m = new Doc().P("審議経過").P("委員 質問。").P("(会長)").Normalize();
         Assert.Contains(m.Warnings, w => w.Code == "label-without-speech" && w.Line == 3);
     }
+
+    [Fact]
+    public void Speech_in_kagi_brackets_right_after_the_label_is_the_labels_turn()
+    {
+        var t = Proceedings("議長（村井）「ただいまから会議を開きます。」", "大槻市長「お答えします。」", "岡本議員「質問します。", "続けます。」", "委員長「休憩します」と述べた。");
+        AssertSpeech(t[0], "議長（村井）", "「ただいまから会議を開きます。」");
+        Assert.Equal("村井", t[0].Person?.Name);
+        AssertSpeech(t[1], "大槻市長", "「お答えします。」");
+        Assert.Equal(("大槻", "市長"), (t[1].Person?.Name, t[1].Person?.Role));
+        // The speech goes on below; a quotation closed before more text is a sentence that cites someone, not a label.
+        AssertSpeech(t[2], "岡本議員", "「質問します。\n続けます。」\n委員長「休憩します」と述べた。");
+        Assert.Equal(3, t.Count);
+    }
 }

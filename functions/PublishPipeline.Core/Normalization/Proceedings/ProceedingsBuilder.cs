@@ -244,7 +244,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
             speaker = new SpeakerLine(LabelStyle.None, null, text);
         }
 
-        if (speaker.Style is LabelStyle.Parenthesised or LabelStyle.Colon or LabelStyle.Space)
+        if (speaker.Style is LabelStyle.Parenthesised or LabelStyle.Colon or LabelStyle.Space or LabelStyle.Quoted)
         {
             CloseTurn();
             FlushPending();
