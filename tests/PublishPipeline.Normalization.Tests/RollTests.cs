@@ -349,6 +349,15 @@ public class RollTests
         Assert.Equal(("長谷川", "一郎"), (table.Rolls[1].Entries[0].FamilyName, table.Rolls[1].Entries[0].GivenName));
     }
 
+    [Fact]
+    public void A_second_group_after_a_wide_gap_in_one_attendee_line_is_its_own_entries()
+    {
+        var m = new Doc().P("会議名：教育委員会").P("出席者：委員 森本圭介、原田俊　　事務局 教育長 安田康之、総務課長　　小池　栞").P("審議経過").P("会長：開会します。").Normalize();
+        Assert.Equal(
+            [("委員", "森本圭介"), (null, "原田俊"), ("事務局教育長", "安田康之"), ("総務課長", "小池栞")],
+            m.Rolls.SelectMany(r => r.Entries).Select(e => (e.Role, e.Name)));
+    }
+
     [Theory]
     [InlineData("委員会事務局長")]
     [InlineData("議員報酬審議会")]
