@@ -207,4 +207,13 @@ public class SpeakerStyleTests
         AssertSpeech(t[2], "岡本議員", "「質問します。\n続けます。」\n委員長「休憩します」と述べた。");
         Assert.Equal(3, t.Count);
     }
+
+    [Fact]
+    public void Lines_before_anyone_speaks_stay_lines_unless_a_bracket_is_left_open()
+    {
+        var t = Proceedings("請願第３号　公園の整備を求める請願", "請願者　架空市南町２－３　　小野寺　光代", "陳情第１号　道路の補修について（資料", "あり）", "委員長 開会します。");
+        Assert.Equal("請願第3号　公園の整備を求める請願\n請願者　架空市南町2－3　　小野寺　光代\n陳情第1号　道路の補修について（資料あり）", t[0].Text);
+        Assert.Equal(TurnKind.Procedure, t[0].Kind);
+        AssertSpeech(t[1], "委員長", "開会します。");
+    }
 }
