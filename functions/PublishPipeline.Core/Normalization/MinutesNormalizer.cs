@@ -245,6 +245,16 @@ public sealed partial class MinutesNormalizer
                 return false;
             }
 
+            if (_valueBelow is { } labelAbove)
+            {
+                _valueBelow = null;
+                if (HeaderLabels.ReadParagraph(text) is null && ValueBelowLabel.Of(labelAbove, text) is var (below, group))
+                {
+                    _header.Field(below, group, text, [text], b.Line);
+                    return true;
+                }
+            }
+
             if (LinePatterns.IsCaption(text))
             {
                 ReadCaption(text, b.Line);
@@ -279,6 +289,13 @@ public sealed partial class MinutesNormalizer
                 }
 
                 _header.Field(f.Field, null, f.Value, [f.Value], b.Line);
+                _valueBelow = f.Value.Length == 0 && ValueBelowLabel.Takes(f.Field) ? f.Field : null;
+                return true;
+            }
+
+            if (ValueBelowLabel.LabelAlone(text) is { } alone)
+            {
+                _valueBelow = alone;
                 return true;
             }
 
@@ -286,6 +303,9 @@ public sealed partial class MinutesNormalizer
         }
 
         private bool _proceedingsMarked;
+
+        /// <summary>A header label read alone in its paragraph, whose value is the next paragraph.</summary>
+        private HeaderField? _valueBelow;
 
         /// <summary>A table row as a roll line: a cell's paragraphs apart, cells apart by a wider gap (each cell starts an entry or holds a name).</summary>
         private static string RollRow(IReadOnlyList<IReadOnlyList<string>> cells) =>
