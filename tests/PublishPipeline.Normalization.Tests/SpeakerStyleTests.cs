@@ -216,4 +216,16 @@ public class SpeakerStyleTests
         Assert.Equal(TurnKind.Procedure, t[0].Kind);
         AssertSpeech(t[1], "委員長", "開会します。");
     }
+
+    [Fact]
+    public void Question_and_answer_marks_before_a_parenthesised_label()
+    {
+        var t = Proceedings("問（吉岡委員）　補助金の対象は。", "答（小西福祉課長）　町内の事業者です。", "Ｑ（中島委員）　期間は。", "Ａ（福祉課長）", "３年です。", "問　対象外の場合は。");
+        AssertSpeech(t[0], "吉岡委員", "補助金の対象は。");
+        AssertSpeech(t[1], "小西福祉課長", "町内の事業者です。");
+        Assert.Equal("小西", t[1].Person?.Name);
+        AssertSpeech(t[2], "中島委員", "期間は。");
+        // A mark with no label names no one: it continues the turn above.
+        AssertSpeech(t[3], "福祉課長", "3年です。\n問　対象外の場合は。");
+    }
 }

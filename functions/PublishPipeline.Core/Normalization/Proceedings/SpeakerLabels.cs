@@ -90,6 +90,16 @@ internal static partial class SpeakerLabels
             }
         }
 
+        // 要点記録 question and answer: 問（吉岡委員）　…, 答（福祉課長）　…, Ｑ（中島委員）　…: the mark only says which it is.
+        if (line[0] is '問' or '答' or 'Q' or 'A' && line.Length > 2 && line[1] is '(' or '（')
+        {
+            var asked = Read(line[1..]);
+            if (asked.Style is LabelStyle.Parenthesised or LabelStyle.Alone)
+            {
+                return asked;
+            }
+        }
+
         // Cheap guards first: most lines are speech continuations and need no regex at all.
         var head = line.AsSpan(0, Math.Min(line.Length, 48));
         var p = line[0] is '(' or '（' or '【' or '［' or '[' or '-' or '・' or '*' or '＊' ? Parenthesised().Match(line) : Match.Empty;
