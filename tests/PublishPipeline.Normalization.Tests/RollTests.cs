@@ -349,6 +349,30 @@ public class RollTests
         Assert.Equal(("長谷川", "一郎"), (table.Rolls[1].Entries[0].FamilyName, table.Rolls[1].Entries[0].GivenName));
     }
 
+    [Fact]
+    public void A_second_group_after_a_wide_gap_in_one_attendee_line_is_its_own_entries()
+    {
+        var m = new Doc().P("会議名：教育委員会").P("出席者：委員 森本圭介、原田俊　　事務局 教育長 安田康之、総務課長　　小池　栞").P("審議経過").P("会長：開会します。").Normalize();
+        Assert.Equal(
+            [("委員", "森本圭介"), (null, "原田俊"), ("事務局教育長", "安田康之"), ("総務課長", "小池栞")],
+            m.Rolls.SelectMany(r => r.Entries).Select(e => (e.Role, e.Name)));
+    }
+
+    [Fact]
+    public void Labels_and_values_in_paragraphs_of_their_own_as_a_definition_list_gives_them()
+    {
+        // <dt>出席委員</dt><dd>横山智子会長、佐野亮介委員</dd><dt>事務局</dt><dd>環境課長　平野健太、…</dd>
+        var m = new Doc().H(1, "第1回環境審議会").P("開催日時").P("令和6年6月1日（土）午後2時～4時").P("出席委員").P("横山智子会長、佐野亮介委員")
+            .P("事務局").P("環境課長　平野健太、環境係長　菅原理沙").P("会議の公開").P("公開").P("審議経過").P("会長：開会します。").Normalize();
+        Assert.Equal(new DateOnly(2024, 6, 1), m.Date);
+        Assert.Equal(DisclosureState.Public, m.Disclosure.Meeting);
+        Assert.Equal(
+            [("会長", "横山智子"), ("委員", "佐野亮介"), ("環境課長", "平野健太"), ("環境係長", "菅原理沙")],
+            m.Rolls.SelectMany(r => r.Entries).Select(e => (e.Role, e.Name)));
+        var turn = Assert.Single(Doc.Turns(m));
+        Assert.Equal("会長", turn.Speaker);
+    }
+
     [Theory]
     [InlineData("委員会事務局長")]
     [InlineData("議員報酬審議会")]

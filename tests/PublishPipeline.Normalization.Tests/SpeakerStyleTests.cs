@@ -194,4 +194,38 @@ public class SpeakerStyleTests
         var m = new Doc().P("審議経過").P("委員 質問。").P("(会長)").Normalize();
         Assert.Contains(m.Warnings, w => w.Code == "label-without-speech" && w.Line == 3);
     }
+
+    [Fact]
+    public void Speech_in_kagi_brackets_right_after_the_label_is_the_labels_turn()
+    {
+        var t = Proceedings("議長（村井）「ただいまから会議を開きます。」", "大槻市長「お答えします。」", "岡本議員「質問します。", "続けます。」", "委員長「休憩します」と述べた。");
+        AssertSpeech(t[0], "議長（村井）", "「ただいまから会議を開きます。」");
+        Assert.Equal("村井", t[0].Person?.Name);
+        AssertSpeech(t[1], "大槻市長", "「お答えします。」");
+        Assert.Equal(("大槻", "市長"), (t[1].Person?.Name, t[1].Person?.Role));
+        // The speech goes on below; a quotation closed before more text is a sentence that cites someone, not a label.
+        AssertSpeech(t[2], "岡本議員", "「質問します。\n続けます。」\n委員長「休憩します」と述べた。");
+        Assert.Equal(3, t.Count);
+    }
+
+    [Fact]
+    public void Lines_before_anyone_speaks_stay_lines_unless_a_bracket_is_left_open()
+    {
+        var t = Proceedings("請願第３号　公園の整備を求める請願", "請願者　架空市南町２－３　　小野寺　光代", "陳情第１号　道路の補修について（資料", "あり）", "委員長 開会します。");
+        Assert.Equal("請願第3号　公園の整備を求める請願\n請願者　架空市南町2－3　　小野寺　光代\n陳情第1号　道路の補修について（資料あり）", t[0].Text);
+        Assert.Equal(TurnKind.Procedure, t[0].Kind);
+        AssertSpeech(t[1], "委員長", "開会します。");
+    }
+
+    [Fact]
+    public void Question_and_answer_marks_before_a_parenthesised_label()
+    {
+        var t = Proceedings("問（吉岡委員）　補助金の対象は。", "答（小西福祉課長）　町内の事業者です。", "Ｑ（中島委員）　期間は。", "Ａ（福祉課長）", "３年です。", "問　対象外の場合は。");
+        AssertSpeech(t[0], "吉岡委員", "補助金の対象は。");
+        AssertSpeech(t[1], "小西福祉課長", "町内の事業者です。");
+        Assert.Equal("小西", t[1].Person?.Name);
+        AssertSpeech(t[2], "中島委員", "期間は。");
+        // A mark with no label names no one: it continues the turn above.
+        AssertSpeech(t[3], "福祉課長", "3年です。\n問　対象外の場合は。");
+    }
 }

@@ -70,4 +70,16 @@ public class StageDirectionTests
         Assert.Equal(["議長（今田大介君）"], Doc.Turns(m).Where(t => t.Speaker is not null).Select(t => t.Speaker));
         Assert.DoesNotContain(Doc.Turns(m), t => t.Text.Contains('～', StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_whole_line_note_naming_who_did_a_job_names_that_person()
+    {
+        var m = Doc.FromText(string.Join("\n", "会議録", "○議長（山田一郎君）　開会します。", "（手話通訳　中谷　美穂）", "（議事進行　休憩中）", "（異議なし　と呼ぶ者あり）", "○議長（山田一郎君）　再開します。"));
+        var notes = Doc.Turns(m).Where(t => t.Kind == Model.TurnKind.Procedure).ToList();
+        Assert.Equal(3, notes.Count);
+        var interpreter = Assert.Single(notes[0].Mentions);
+        Assert.Equal(("中谷美穂", "中谷", "美穂", "手話通訳"), (interpreter.Name, interpreter.FamilyName, interpreter.GivenName, interpreter.Role));
+        Assert.Empty(notes[1].Mentions);
+        Assert.Empty(notes[2].Mentions);
+    }
 }

@@ -250,6 +250,16 @@ public sealed partial class MinutesNormalizer
                 return false;
             }
 
+            if (_valueBelow is { } labelAbove)
+            {
+                _valueBelow = null;
+                if (HeaderLabels.ReadParagraph(text) is null && ValueBelowLabel.Of(labelAbove, text) is var (below, group))
+                {
+                    _header.Field(below, group ?? (below == HeaderField.Disclosure ? _labelAbove : null), text, [text], b.Line);
+                    return true;
+                }
+            }
+
             if (LinePatterns.IsCaption(text))
             {
                 ReadCaption(text, b.Line);
@@ -283,8 +293,22 @@ public sealed partial class MinutesNormalizer
                     return false;
                 }
 
-                // A disclosure label says whose state it is (会議録の公開) or that a reason follows (非公開の理由).
-                _header.Field(f.Field, f.Field == HeaderField.Disclosure ? f.Label : null, f.Value, [f.Value], b.Line);
+                // A disclosure label says whose state it is (会議録の公開) or that a reason follows (非公開の理由);
+                // alone, it has no state to read yet: its value is the paragraph below.
+                if (f.Field != HeaderField.Disclosure || f.Value.Length > 0)
+                {
+                    _header.Field(f.Field, f.Field == HeaderField.Disclosure ? f.Label : null, f.Value, [f.Value], b.Line);
+                }
+
+                _valueBelow = f.Value.Length == 0 && ValueBelowLabel.Takes(f.Field) ? f.Field : null;
+                _labelAbove = f.Label;
+                return true;
+            }
+
+            if (ValueBelowLabel.LabelAlone(text) is { } alone)
+            {
+                _valueBelow = alone;
+                _labelAbove = TextCleanup.RemoveSpaces(text);
                 return true;
             }
 
@@ -337,6 +361,12 @@ public sealed partial class MinutesNormalizer
 
             return true;
         }
+
+        /// <summary>A header label read alone in its paragraph, whose value is the next paragraph.</summary>
+        private HeaderField? _valueBelow;
+
+        /// <summary>That label as written (会議録の公開 says whose state the value below is).</summary>
+        private string? _labelAbove;
 
         /// <summary>A table row as a roll line: a cell's paragraphs apart, cells apart by a wider gap (each cell starts an entry or holds a name).</summary>
         private static string RollRow(IReadOnlyList<IReadOnlyList<string>> cells) =>

@@ -90,8 +90,32 @@ internal static partial class HeaderLists
         return items;
     }
 
-    /// <summary>Members of an attendee group, split on 、・, at bracket depth 0 so 副区長(2) and 推進室長(欠席) stay members.</summary>
-    public static List<string> SplitMembers(string text) => TextCleanup.SplitTopLevel(text, "、・,，;；");
+    /// <summary>
+    /// Members of an attendee group, split on 、・, at bracket depth 0 so 副区長(2) and 推進室長(欠席) stay members;
+    /// and at a wide gap (two spaces or more) before an office or group word, where one line lists a second
+    /// group (委員 森本圭介、原田俊　　事務局 教育長 安田康之). A gap before a name (総務課長　　山田　太郎) is a
+    /// fixed-width entry and stays whole.
+    /// </summary>
+    public static List<string> SplitMembers(string text)
+    {
+        var members = TextCleanup.SplitTopLevel(text, "、・,，;；");
+        for (var i = 0; i < members.Count; i++)
+        {
+            foreach (Match gap in WideGap().Matches(members[i]))
+            {
+                var after = members[i].AsSpan(gap.Index + gap.Length);
+                var word = after.IndexOfAny(' ', '\u3000') is var end and >= 0 ? after[..end] : after;
+                if (Proceedings.SpeakerLabels.IsRoleLike(word))
+                {
+                    members.Insert(i + 1, after.ToString());
+                    members[i] = members[i][..gap.Index];
+                    break;
+                }
+            }
+        }
+
+        return members;
+    }
 
     /// <summary>
     /// Reads checkboxes (☑ checked, ☐ unchecked; also ■/□ and raw &lt;input type="checkbox"&gt;) and
@@ -191,4 +215,7 @@ internal static partial class HeaderLists
     /// <summary>A remark after 公開 that closes some of it (非公開, 非開示, 秘密会, 一部, …を除く).</summary>
     [GeneratedRegex(@"非\s*公\s*開|非開示|秘密|一部|部分|除", RegexOptions.CultureInvariant)]
     private static partial Regex ClosesPart();
+
+    [GeneratedRegex(@"(?<=\S)[ \u3000]{2,}(?=\S)", RegexOptions.CultureInvariant)]
+    private static partial Regex WideGap();
 }

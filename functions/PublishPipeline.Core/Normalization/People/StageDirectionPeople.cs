@@ -21,6 +21,7 @@ internal static class StageDirectionPeople
 
     private static readonly System.Buffers.SearchValues<char> Opens = System.Buffers.SearchValues.Create("〔（(［[【");
     private static readonly System.Buffers.SearchValues<char> Closes = System.Buffers.SearchValues.Create("〕）)］]】");
+    private static readonly System.Buffers.SearchValues<char> NotInNote = System.Buffers.SearchValues.Create("「」。、，,");
 
     /// <summary>The people the stage directions in a text name; one shared empty list when none (most turns).</summary>
     /// <param name="unread">Called for a clause that names someone (an honorific, a member word or a seat) whose name no reader could read.</param>
@@ -55,10 +56,43 @@ internal static class StageDirectionPeople
                 }
             }
 
+            if (found is null && open == 0 && close == text.Length - 1 && Note(inside, known) is { } noted)
+            {
+                found = [noted];
+            }
+
             from = close + 1;
         }
 
         return found is null ? Array.Empty<PersonMention>() : found;
+    }
+
+    /// <summary>
+    /// A whole-line note naming who did a job (（手話通訳　中谷　美穂）, （記録　山田　太郎）): a word, then a name written
+    /// surname and given name apart, as rolls write one. Before, such a note named nobody and the name was published.
+    /// </summary>
+    private static PersonMention? Note(ReadOnlySpan<char> inside, KnownPeople? known)
+    {
+        var t = inside.Trim(" \u3000");
+        var gap = t.IndexOfAny(" \u3000");
+        if (gap < 2 || t.Length > 30 || t.IndexOfAny(NotInNote) >= 0)
+        {
+            return null;
+        }
+
+        var word = t[..gap].ToString();
+        var name = t[gap..].Trim(" \u3000").ToString();
+        var compact = WrittenName.Compact(name);
+        // The name is written as rolls write one, surname and given name apart (中谷　美穂): a note of two words
+        // (（議事進行　休憩中）) names no one.
+        var space = name.AsSpan().IndexOfAny(" \u3000");
+        if (space <= 0 || compact.Length is < 2 or > 8 || !SpeakerLabelParser.AllNameChars(compact) || !char.IsLetter(compact[0]) || compact.Any(c => c is >= '\u3041' and <= '\u309F'))
+        {
+            return null;
+        }
+
+        var parts = WrittenName.Read(name, known);
+        return parts.Name is null ? null : new PersonMention { Written = t.ToString(), Role = word, Name = parts.Name, FamilyName = parts.FamilyName, GivenName = parts.GivenName };
     }
 
     private static PersonMention? Clause(ReadOnlySpan<char> clause, KnownPeople? known, Action? unread)

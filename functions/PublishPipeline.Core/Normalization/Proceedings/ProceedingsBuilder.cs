@@ -43,6 +43,13 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     private int _fragmentLine;
     private readonly List<string> _fragmentText = [];
     private string? _resumeSpeaker;
+
+    /// <summary>Whether a turn with a speaker has started: the lines before it are the header's, not a cut speech.</summary>
+    private bool _spoken;
+
+    /// <summary>The open turn is lines of no one before anyone has spoken (header lines no field took).</summary>
+    private bool _headerLines;
+
     private readonly HashSet<string> _pageHeaders = new(StringComparer.Ordinal);
     // One string per distinct label: a long sitting has the same few dozen speakers thousands of times.
     private readonly HashSet<string> _labels = new(StringComparer.Ordinal);
@@ -252,7 +259,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
             speaker = new SpeakerLine(LabelStyle.None, null, text);
         }
 
-        if (speaker.Style is LabelStyle.Parenthesised or LabelStyle.Colon or LabelStyle.Space)
+        if (speaker.Style is LabelStyle.Parenthesised or LabelStyle.Colon or LabelStyle.Space or LabelStyle.Quoted)
         {
             CloseTurn();
             FlushPending();
@@ -483,6 +490,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
 
         // Text nobody is said to have spoken: narrative.
         StartTurn(null, TurnKind.Procedure, text);
+        _headerLines = !_spoken;
     }
 
     private void AppendParagraph(string text)
@@ -490,13 +498,37 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         if (_text.Length > 0)
         {
             // A sentence cut by a page or column break is joined as it was written; otherwise a new paragraph.
-            if (TurnEndsSentence() || _text[_text.Length - 1] == '\n')
+            // Before anyone has spoken, the lines are the header's (請願者　…　小野寺　光代 / 陳情第１号 …): only a
+            // line that leaves a bracket open (…の開催について（資料 / あり）) was wrapped; joining any other would
+            // glue a name to the next word.
+            if (TurnEndsSentence() || _text[_text.Length - 1] == '\n' || (_headerLines && !LastLineLeavesBracketOpen()))
             {
                 _text.Append('\n');
             }
         }
 
         _text.Append(text);
+    }
+
+    private bool LastLineLeavesBracketOpen()
+    {
+        var depth = 0;
+        for (var i = _text.Length - 1; i >= 0 && _text[i] != '\n'; i--)
+        {
+            if (_text[i] is '（' or '(' or '「' or '『' or '【' or '〔' or '［' or '[')
+            {
+                if (++depth > 0)
+                {
+                    return true;
+                }
+            }
+            else if (_text[i] is '）' or ')' or '」' or '』' or '】' or '〕' or '］' or ']')
+            {
+                depth--;
+            }
+        }
+
+        return false;
     }
 
     private void StartTurn(string? speaker, TurnKind kind, string text, int? line = null, PersonMention? person = null) =>
@@ -512,6 +544,8 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         _text.Start(source, start, length);
         _turnOpen = true;
         _resumeSpeaker = null;
+        _spoken |= speaker is not null;
+        _headerLines = false;
     }
 
     private void Add(string? speaker, string text, TurnKind kind, PersonMention? person = null)
@@ -519,6 +553,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         CloseTurn();
         _turns.Add(new SpeakerTurn { Speaker = Label(speaker), Text = text, Kind = kind, Line = _line, Person = person });
         _resumeSpeaker = null;
+        _spoken |= speaker is not null;
         _sectionOpen = true;
     }
 

@@ -15,6 +15,8 @@ internal enum LabelStyle
     Space,
     /// <summary>A label alone on its line; the speech follows on the next lines.</summary>
     Alone,
+    /// <summary>大槻市長「お答えします。」, 議長（村井）「…」: the speech in 「」 right after the label.</summary>
+    Quoted,
 }
 
 internal readonly record struct SpeakerLine(LabelStyle Style, string? Speaker, string Text);
@@ -88,6 +90,16 @@ internal static partial class SpeakerLabels
             }
         }
 
+        // 要点記録 question and answer: 問（吉岡委員）　…, 答（福祉課長）　…, Ｑ（中島委員）　…: the mark only says which it is.
+        if (line[0] is '問' or '答' or 'Q' or 'A' && line.Length > 2 && line[1] is '(' or '（')
+        {
+            var asked = Read(line[1..]);
+            if (asked.Style is LabelStyle.Parenthesised or LabelStyle.Alone)
+            {
+                return asked;
+            }
+        }
+
         // Cheap guards first: most lines are speech continuations and need no regex at all.
         var head = line.AsSpan(0, Math.Min(line.Length, 48));
         var p = line[0] is '(' or '（' or '【' or '［' or '[' or '-' or '・' or '*' or '＊' ? Parenthesised().Match(line) : Match.Empty;
@@ -100,6 +112,11 @@ internal static partial class SpeakerLabels
         if (Labelled(c, LabelStyle.Colon) is { } colon)
         {
             return colon;
+        }
+
+        if (head.IndexOf('「') > 0 && ReadQuoted(line) is { } quoted)
+        {
+            return quoted;
         }
 
         var s = head.IndexOfAny(' ', '\u3000') > 0 ? Spaced().Match(line) : Match.Empty;
@@ -115,6 +132,43 @@ internal static partial class SpeakerLabels
         }
 
         return new SpeakerLine(LabelStyle.None, null, line);
+    }
+
+    /// <summary>
+    /// The 「」 style of summary minutes: a label at the line start with the speech in 「」 right after it
+    /// (大槻市長「お答えします。」). The quotation must close at the end of the line or not on it (the speech
+    /// goes on below); one that closes before more text is a quotation in a sentence (市長「…」と述べた), no label.
+    /// The brackets stay in the text, as written.
+    /// </summary>
+    private static SpeakerLine? ReadQuoted(string line)
+    {
+        var m = Quoted().Match(line);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var label = m.Groups["label"].Value;
+        if (!IsRoleLike(label))
+        {
+            return null;
+        }
+
+        var text = m.Groups["text"].Value.TrimEnd(SpaceChars);
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '「')
+            {
+                depth++;
+            }
+            else if (text[i] == '」' && --depth == 0)
+            {
+                return i == text.Length - 1 ? new SpeakerLine(LabelStyle.Quoted, label, text) : null;
+            }
+        }
+
+        return new SpeakerLine(LabelStyle.Quoted, label, text);
     }
 
     /// <summary>The first half of a label split by a two-column PDF, e.g. "(練馬子ども家庭支": an unclosed parenthesis.</summary>
@@ -209,6 +263,9 @@ internal static partial class SpeakerLabels
 
     [GeneratedRegex(@"^(?<label>[^\s、。「」：:()（）\[\]〔〕【】]{1,20}(?:[(（][^()（）]{1,12}[)）])?)[ \u3000]+(?<text>\S.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Spaced();
+
+    [GeneratedRegex(@"^(?<label>[^\s、。「」：:()（）\[\]〔〕【】]{1,20}(?:[(（][^()（）「」]{1,12}[)）])?)[ \u3000]?(?<text>「.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex Quoted();
 
     [GeneratedRegex(@"^(?:[-・*＊]\s*)?[(（](?<frag>[^()（）\s、。]{1,20})$", RegexOptions.CultureInvariant)]
     private static partial Regex OpenFragment();

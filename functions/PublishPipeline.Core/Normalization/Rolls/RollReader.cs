@@ -98,6 +98,12 @@ internal sealed class RollReader(Action<string, string, int> warn)
             spacedOut = false;
         }
 
+        if (!spacedOut && ListedEntries(text) is { } listed)
+        {
+            AddEntries(listed);
+            return true;
+        }
+
         if (!spacedOut && RollEntries.Read(text, Known, _columns, indent) is { } entries)
         {
             AddEntries(entries);
@@ -140,6 +146,43 @@ internal sealed class RollReader(Action<string, string, int> warn)
 
         Close();
         return false;
+    }
+
+    /// <summary>
+    /// A line under the heading that lists its people with 、 (a saved page's &lt;dd&gt;: 横山智子会長、佐野亮介委員,
+    /// 環境課長　平野健太、環境係長　菅原理沙): each item is read as a line of its own. Null unless the line is such
+    /// a list and every item reads; before, the whole line was one entry and the names after the first were its role.
+    /// </summary>
+    private List<PersonMention>? ListedEntries(string text)
+    {
+        if (text.AsSpan().IndexOfAny("、，,") < 0)
+        {
+            return null;
+        }
+
+        var items = Cleanup.TextCleanup.SplitTopLevel(text, "、，,");
+        if (items.Count < 2)
+        {
+            return null;
+        }
+
+        var all = new List<PersonMention>(items.Count);
+        foreach (var item in items)
+        {
+            if (RollEntries.Read(item, Known) is not { Count: > 0 } read)
+            {
+                return null;
+            }
+
+            all.AddRange(read);
+        }
+
+        foreach (var _ in all)
+        {
+            _columns.Add(-1);
+        }
+
+        return all;
     }
 
     /// <summary>Appends each wrapped office to the latest entry that starts in its column; false when a column has no entry.</summary>
