@@ -105,6 +105,16 @@ public class StructureTests
     }
 
     [Fact]
+    public void A_disclosure_label_alone_gives_the_paragraph_below_its_target()
+    {
+        // <dt>会議録の公開</dt><dd>非公開</dd>: the label has no state of its own to read (before: unclear, then 会議's).
+        var m = new Doc().P("会議の公開").P("公開").P("会議録の公開").P("非公開").P("審議経過").P("会長 始めます。").Normalize();
+        Assert.Equal(DisclosureState.Public, m.Disclosure.Meeting);
+        Assert.Equal(DisclosureState.Closed, m.Disclosure.Minutes);
+        Assert.DoesNotContain(m.Warnings, w => w.Code.StartsWith("disclosure", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_reason_row_never_overwrites_the_checked_state()
     {
         // Before, 非公開の理由 (a label with 公開 in it) was read as a second state: no box → unknown, over 非公開.
