@@ -235,6 +235,23 @@ internal static class SourceDecoder
             }
         }
 
+        // Minutes written in full-width text have few ASCII characters and many ideographic spaces
+        // (U+3000) or 一 (U+4E00), whose NULs fall in the other parity, so the NULs alone can point the
+        // wrong way. First the byte order under which nearly every unit is a character minutes are
+        // written in, while the other order is not (binary data is that in neither; ASCII-heavy text
+        // swapped is kanji, so it falls through to the NULs).
+        var le = WrittenShare(sample, bigEndian: false);
+        var be = WrittenShare(sample, bigEndian: true);
+        if (le >= 0.97 && be < 0.9)
+        {
+            return true;
+        }
+
+        if (be >= 0.97 && le < 0.9)
+        {
+            return false;
+        }
+
         // UTF-16 text has NULs mostly in the high byte of ASCII (letters, digits, newlines); CJK characters
         // such as U+3000 or U+4E00 put a few in the other parity. Binary data has them everywhere.
         if (oddNul >= 4 && oddNul >= evenNul * 4)
@@ -248,6 +265,26 @@ internal static class SourceDecoder
         }
 
         return null;
+    }
+
+    /// <summary>The share of the UTF-16 units of <paramref name="sample"/> that are characters minutes are written in.</summary>
+    private static double WrittenShare(ReadOnlySpan<byte> sample, bool bigEndian)
+    {
+        var written = 0;
+        var units = sample.Length / 2;
+        for (var i = 0; i + 1 < sample.Length; i += 2)
+        {
+            var unit = bigEndian ? (sample[i] << 8) | sample[i + 1] : sample[i] | (sample[i + 1] << 8);
+            if (unit is '\t' or '\n' or '\r' or '\f' or (>= 0x20 and <= 0x7E) or (>= 0xA0 and <= 0x24F) or (>= 0x370 and <= 0x4FF) // Latin, Greek, Cyrillic
+                or (>= 0x2000 and <= 0x27BF) // punctuation, arrows, circled numbers, box drawing, shapes (○■□), ☑☐
+                or (>= 0x3000 and <= 0x33FF) or (>= 0x3400 and <= 0x4DBF) or (>= 0x4E00 and <= 0x9FFF) // CJK punctuation, kana, ㈱ ㍻, kanji
+                or (>= 0xD800 and <= 0xDFFF) or (>= 0xF900 and <= 0xFAFF) or (>= 0xFF00 and <= 0xFFEF))
+            {
+                written++;
+            }
+        }
+
+        return units == 0 ? 0 : (double)written / units;
     }
 
     private static int FirstInvalidUtf16(ReadOnlySpan<byte> bytes, bool bigEndian)
