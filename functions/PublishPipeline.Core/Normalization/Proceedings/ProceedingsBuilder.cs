@@ -53,6 +53,9 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     /// <summary>The line being read is one its writer started, not the rest of a wrapped line (<see cref="LineWrap"/>).</summary>
     private bool _ownLine;
 
+    /// <summary>The last line was a page header or page debris dropped as a page break.</summary>
+    private bool _pageCut;
+
     private readonly HashSet<string> _pageHeaders = new(StringComparer.Ordinal);
     // One string per distinct label: a long sitting has the same few dozen speakers thousands of times.
     private readonly HashSet<string> _labels = new(StringComparer.Ordinal);
@@ -182,7 +185,9 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     /// <summary>A line of plain text; <paramref name="ownLine"/>: its writer ended the line above (<see cref="LineWrap"/>), so it is never joined to it.</summary>
     public void Paragraph(string text, int line, bool ownLine)
     {
-        _ownLine = ownLine;
+        // Below a page header dropped as a page break, the line goes on with the sentence the page cut.
+        _ownLine = ownLine && !_pageCut;
+        _pageCut = false;
         Paragraph(text, line);
         _ownLine = false;
     }
@@ -200,11 +205,13 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         // (Spaces first: a line with none needs no spaceless copy to be looked up.)
         if (text.Length <= 80 && text.AsSpan().IndexOfAny(' ', '\u3000') < 0 && _pageHeaders.Contains(TextCleanup.RemoveSpaces(text)))
         {
+            _pageCut = true;
             return;
         }
 
         if (LinePatterns.IsPageDebris(text))
         {
+            _pageCut = true;
             return;
         }
 
