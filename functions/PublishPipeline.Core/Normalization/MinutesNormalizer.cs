@@ -93,6 +93,33 @@ public sealed partial class MinutesNormalizer
             }
         }
         private int _firstLine;
+
+        // Plain text only: Markdown and HTML paragraphs are the writer's, their line breaks soft.
+        private readonly LineWrap? _wrap;
+        private bool _ownLine;
+        private int _lineSeen;
+
+        // Feeds each line of the upload, header and proceedings alike, to the wrap width once; always true.
+        private bool SeeLine(in Block b)
+        {
+            if (_wrap is null || b.Line == _lineSeen)
+            {
+                return true;
+            }
+
+            _lineSeen = b.Line;
+            if (b.Kind == BlockKind.Paragraph)
+            {
+                _ownLine = _wrap.StartsOwnLine(b.Line, b.Width, b.Indent);
+            }
+            else
+            {
+                _wrap.Break();
+                _ownLine = false;
+            }
+
+            return true;
+        }
         private int? _fiscalFromCaption;
         private string? _sessionFromCaption;
 
@@ -100,6 +127,7 @@ public sealed partial class MinutesNormalizer
         {
             _source = source;
             _blocks = blocks;
+            _wrap = source.Format == "text" ? new LineWrap() : null;
             _header = new HeaderBuilder((code, message, line) => Warn(code, message, line));
             _proceedings = new ProceedingsBuilder((code, message, line) => Warn(code, message, line));
             _rolls = new RollReader((code, message, line) => Warn(code, message, line));
@@ -119,7 +147,7 @@ public sealed partial class MinutesNormalizer
             using var blocks = Flatten(_blocks).GetEnumerator();
             var more = blocks.MoveNext();
             _firstLine = more ? blocks.Current.Line : 1;
-            while (more && HeaderBlock(blocks.Current))
+            while (more && SeeLine(blocks.Current) && HeaderBlock(blocks.Current))
             {
                 more = blocks.MoveNext();
             }
@@ -128,6 +156,7 @@ public sealed partial class MinutesNormalizer
             var footer = HeaderField.Unknown;
             for (; more; more = blocks.MoveNext())
             {
+                SeeLine(blocks.Current);
                 footer = ProceedingsBlock(blocks.Current, footer);
             }
 
@@ -498,7 +527,7 @@ public sealed partial class MinutesNormalizer
             }
 
             KeepText(b.Text);
-            _proceedings.Paragraph(b.Text, b.Line);
+            _proceedings.Paragraph(b.Text, b.Line, _ownLine);
             return HeaderField.Unknown;
         }
 
@@ -753,7 +782,7 @@ public sealed partial class MinutesNormalizer
     }
 
     /// <param name="Indent">Display columns of leading space in the upload (full-width 2): fixed-width rolls align by it.</param>
-    private readonly record struct Block(BlockKind Kind, int Line, string Text, IReadOnlyList<IReadOnlyList<string>> Cells, int Level = 0, bool Opens = false, int Indent = 0);
+    private readonly record struct Block(BlockKind Kind, int Line, string Text, IReadOnlyList<IReadOnlyList<string>> Cells, int Level = 0, bool Opens = false, int Indent = 0, int Width = 0);
 
     private static readonly IReadOnlyList<IReadOnlyList<string>> NoCells = [];
 
@@ -858,7 +887,7 @@ public sealed partial class MinutesNormalizer
             return new Block(BlockKind.Marker, line, text, NoCells, Opens: !marker.Groups["close"].Success);
         }
 
-        return new Block(BlockKind.Paragraph, line, text, NoCells, Indent: IndentOf(raw));
+        return new Block(BlockKind.Paragraph, line, text, NoCells, Indent: IndentOf(raw), Width: LineWrap.Columns(raw));
     }
 
     private static int IndentOf(string raw)

@@ -50,6 +50,12 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     /// <summary>The open turn is lines of no one before anyone has spoken (header lines no field took).</summary>
     private bool _headerLines;
 
+    /// <summary>The line being read is one its writer started, not the rest of a wrapped line (<see cref="LineWrap"/>).</summary>
+    private bool _ownLine;
+
+    /// <summary>The last line was a page header or page debris dropped as a page break.</summary>
+    private bool _pageCut;
+
     private readonly HashSet<string> _pageHeaders = new(StringComparer.Ordinal);
     // One string per distinct label: a long sitting has the same few dozen speakers thousands of times.
     private readonly HashSet<string> _labels = new(StringComparer.Ordinal);
@@ -176,6 +182,16 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         Add(null, text, TurnKind.Procedure);
     }
 
+    /// <summary>A line of plain text; <paramref name="ownLine"/>: its writer ended the line above (<see cref="LineWrap"/>), so it is never joined to it.</summary>
+    public void Paragraph(string text, int line, bool ownLine)
+    {
+        // Below a page header dropped as a page break, the line goes on with the sentence the page cut.
+        _ownLine = ownLine && !_pageCut;
+        _pageCut = false;
+        Paragraph(text, line);
+        _ownLine = false;
+    }
+
     public void Paragraph(string text, int line)
     {
         if (text.Length == 0)
@@ -189,11 +205,13 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         // (Spaces first: a line with none needs no spaceless copy to be looked up.)
         if (text.Length <= 80 && text.AsSpan().IndexOfAny(' ', '\u3000') < 0 && _pageHeaders.Contains(TextCleanup.RemoveSpaces(text)))
         {
+            _pageCut = true;
             return;
         }
 
         if (LinePatterns.IsPageDebris(text))
         {
+            _pageCut = true;
             return;
         }
 
@@ -209,6 +227,8 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
             {
                 var label = completed.Speaker!;
                 _fragment = null;
+                // A label split by a two-column page cut the speech beside it too: its lines are joined as cut.
+                _ownLine = false;
                 StartTurn(label, TurnKind.Speech, "", _fragmentLine);
                 foreach (var t in _fragmentText)
                 {
@@ -500,8 +520,9 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
             // A sentence cut by a page or column break is joined as it was written; otherwise a new paragraph.
             // Before anyone has spoken, the lines are the header's (請願者　…　小野寺　光代 / 陳情第１号 …): only a
             // line that leaves a bracket open (…の開催について（資料 / あり）) was wrapped; joining any other would
-            // glue a name to the next word.
-            if (TurnEndsSentence() || _text[_text.Length - 1] == '\n' || (_headerLines && !LastLineLeavesBracketOpen()))
+            // glue a name to the next word. After that, a line of plain text whose writer ended the line above
+            // (short of the wrap width: 賛成（白票）　１番…君 / 賛成　２番…, LineWrap) is its own line the same way.
+            if (TurnEndsSentence() || _text[_text.Length - 1] == '\n' || ((_headerLines || _ownLine) && !LastLineLeavesBracketOpen()))
             {
                 _text.Append('\n');
             }
