@@ -377,11 +377,13 @@ public sealed partial class OfflineNameRecognizer
     private bool IsFullNamePair(ReadOnlySpan<char> run)
     {
         var cps = CodePoints(run);
-        if (cps is < 4 or > 6 || lexicon.IsWord(run) || IsCompound(run, places: false))
+        if (cps is < 4 or > 6)
         {
             return false;
         }
 
+        // The split is a few lookups; the word and compound checks of the whole run cost a lookup per
+        // piece, so they run only for a run that splits (most kanji runs in prose do not).
         for (var k = 2; k <= run.Length - 2; k++)
         {
             if (char.IsLowSurrogate(run[k]))
@@ -394,7 +396,7 @@ public sealed partial class OfflineNameRecognizer
             if (CodePoints(surname) >= 2 && CodePoints(given) >= 2 && lexicon.IsSurname(surname) && lexicon.IsGivenName(given)
                 && !lexicon.IsCommonWord(surname) && !lexicon.IsWord(given) && !lexicon.IsSurname(given) && !OfficeWords.Contains(surname))
             {
-                return true;
+                return !lexicon.IsWord(run) && !IsCompound(run, places: false);
             }
         }
 
