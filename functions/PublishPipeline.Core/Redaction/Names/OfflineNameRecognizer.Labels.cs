@@ -176,7 +176,8 @@ public sealed partial class OfflineNameRecognizer
     {
         foreach (var label in NameLabels)
         {
-            if (t[index..].StartsWith(label, StringComparison.Ordinal))
+            // The first character rules out almost every label (委, 説, 書, 要 open many other words).
+            if (label[0] == t[index] && t[index..].StartsWith(label, StringComparison.Ordinal))
             {
                 return label;
             }
