@@ -46,6 +46,20 @@ public class ProseNameTests
     }
 
     [Theory]
+    [InlineData("休憩します。（記録　木下　颯）", "休憩します。（記録　〇〇）")]
+    [InlineData("再開します。（記録　阿子島陽子）", "再開します。（記録　〇〇）")]
+    [InlineData("再開します。（速記　木下　颯）", "再開します。（速記　〇〇）")]
+    [InlineData("再開します。（書記　木下颯）", "再開します。（書記　〇〇）")]
+    [InlineData("（手話通訳　中谷　美穂）", "（手話通訳　〇〇）")]
+    [InlineData("再開します。（記録　省略）", "再開します。（記録　省略）")]
+    [InlineData("担当　山田　係長、作成　令和６年", "担当　〇〇　係長、作成　令和６年")]
+    public async Task A_note_of_who_did_a_job_masks_the_whole_name_inside_a_speech(string text, string expected)
+    {
+        // Before, 颯 (one kanji one space after the surname) was published beside 〇〇, and 速記/書記 named no one.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
     [InlineData("非正規職員に対し、正当な評価を求める。")]
     [InlineData("課長補佐級職員の成績優秀者は昇給する。")]
     [InlineData("市は、度々指定管理者が替わると困る。")]

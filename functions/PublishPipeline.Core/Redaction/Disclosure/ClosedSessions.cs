@@ -32,8 +32,9 @@ internal static partial class ClosedSessions
                 }
 
                 var text = turn.Text;
-                var start = Start().Match(text);
-                var end = End().Match(text);
+                // Each expression needs its words (most turns have none): the cheap search spares the slow one.
+                var start = MayStart(text) ? Start().Match(text) : Match.Empty;
+                var end = MayEnd(text) ? End().Match(text) : Match.Empty;
                 if (start.Success && (!end.Success || end.Index < start.Index))
                 {
                     openedAt ??= $"sections[{s}].turns[{t}].text";
@@ -57,6 +58,13 @@ internal static partial class ClosedSessions
 
         return found;
     }
+
+    /// <summary>Whether <see cref="Start"/> may match: every declaration has 秘 (秘密会, 秘　密　会) or 非公開.</summary>
+    private static bool MayStart(string text) => text.Contains('秘', StringComparison.Ordinal) || text.Contains("非公開", StringComparison.Ordinal);
+
+    /// <summary>Whether <see cref="End"/> may match: every return has 秘密会, 公開 (非公開 too) or 傍聴.</summary>
+    private static bool MayEnd(string text) =>
+        text.Contains("公開", StringComparison.Ordinal) || text.Contains("秘密会", StringComparison.Ordinal) || text.Contains("傍聴", StringComparison.Ordinal);
 
     /// <summary>
     /// これより秘密会とします, ただいまから秘密会を開きます, 以降は非公開で行います, 〔秘密会に入る〕,

@@ -16,7 +16,8 @@ public sealed partial class OfflineNameRecognizer
         "担当者", "報告者", "記録者", "作成者", "司会者", "発言者", "説明者", "説明員", "候補者", "受賞者", "申請者", "委嘱者",
         "請願者", "陳情者",
         "紹介議員", "提出者", "賛成者", "発議者", "紹介者", // 議事日程: who introduces or seconds a bill or petition
-        "担当", "記録", "作成", "司会", "委嘱", "講師",
+        "速記者", "手話通訳者", "要約筆記者", // a note of who did a job: （速記　木下　颯）, （手話通訳　中谷　美穂）
+        "担当", "記録", "作成", "司会", "委嘱", "講師", "速記", "書記", "手話通訳", "要約筆記",
     ];
 
     private static readonly SearchValues<char> LabelFirstChars = SearchValues.Create([.. NameLabels.Select(l => l[0]).Distinct()]);
@@ -99,6 +100,7 @@ public sealed partial class OfflineNameRecognizer
             // 受賞者：宇佐美健一、阿子島陽子、鬼塚誠: a list of names after one label.
             while (TryNameAt(t, q, structure: true, out var end))
             {
+                end = SpacedGivenNameEnd(t, end);
                 found.Add(new NameSpan(q, end - q, "offline:label", 0.85));
                 i = end;
                 if (end + 1 >= t.Length || t[end] is not ('、' or '・' or '，' or ','))
@@ -109,6 +111,32 @@ public sealed partial class OfflineNameRecognizer
                 q = end + 1;
             }
         }
+    }
+
+    /// <summary>
+    /// （記録　木下　颯）: after a label the value is a person, so one to three kanji one space after its
+    /// surname, up to where the value ends, are the given name (颯 was published beside 〇〇). Not a word,
+    /// an office or a compound (担当　山田　係長, 作成　総務　課).
+    /// </summary>
+    private int SpacedGivenNameEnd(ReadOnlySpan<char> t, int end)
+    {
+        if (end + 1 >= t.Length || !IsSpace(t[end]) || !IsKanji(t[end + 1]))
+        {
+            return end;
+        }
+
+        var e = end + 1;
+        while (e < t.Length && IsKanji(t[e]) && e - end <= 4)
+        {
+            e++;
+        }
+
+        var given = t[(end + 1)..e];
+        var valueEnds = e >= t.Length || IsCloseParen(t[e]) || t[e] is '、' or '，' or ',' or '\n' or '\r';
+        return valueEnds && CodePoints(given) is >= 1 and <= 3 && !lexicon.IsWord(given) && !RoleWords.IsRole(given)
+            && !OfficeWords.Contains(given) && !Morphemes.Contains(given[^1]) && !OfficeEnds.Contains(given[^1]) && !IsCompound(given, places: true)
+            ? e
+            : end;
     }
 
     /// <summary>
@@ -148,7 +176,8 @@ public sealed partial class OfflineNameRecognizer
     {
         foreach (var label in NameLabels)
         {
-            if (t[index..].StartsWith(label, StringComparison.Ordinal))
+            // The first character rules out almost every label (委, 説, 書, 要 open many other words).
+            if (label[0] == t[index] && t[index..].StartsWith(label, StringComparison.Ordinal))
             {
                 return label;
             }
@@ -377,11 +406,13 @@ public sealed partial class OfflineNameRecognizer
     private bool IsFullNamePair(ReadOnlySpan<char> run)
     {
         var cps = CodePoints(run);
-        if (cps is < 4 or > 6 || lexicon.IsWord(run) || IsCompound(run, places: false))
+        if (cps is < 4 or > 6)
         {
             return false;
         }
 
+        // The split is a few lookups; the word and compound checks of the whole run cost a lookup per
+        // piece, so they run only for a run that splits (most kanji runs in prose do not).
         for (var k = 2; k <= run.Length - 2; k++)
         {
             if (char.IsLowSurrogate(run[k]))
@@ -394,7 +425,7 @@ public sealed partial class OfflineNameRecognizer
             if (CodePoints(surname) >= 2 && CodePoints(given) >= 2 && lexicon.IsSurname(surname) && lexicon.IsGivenName(given)
                 && !lexicon.IsCommonWord(surname) && !lexicon.IsWord(given) && !lexicon.IsSurname(given) && !OfficeWords.Contains(surname))
             {
-                return true;
+                return !lexicon.IsWord(run) && !IsCompound(run, places: false);
             }
         }
 
