@@ -201,7 +201,8 @@ public sealed class FakeLanguageService : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await stop.CancelAsync();
-        listener.Stop();
+        // Close alone: on Unix, Stop then Close removes the listener twice, and the second removal
+        // binds the port again for a moment ("Address already in use" when another test took it).
         listener.Close();
         try
         {
