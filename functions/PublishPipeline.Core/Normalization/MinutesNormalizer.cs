@@ -649,7 +649,8 @@ public sealed partial class MinutesNormalizer
                 Warn("agenda-inferred", "no 議題 field; the agenda is read from the numbered section headings", _firstLine);
             }
 
-            if (_header.Attendees.Count == 0)
+            var attendees = _header.Attendees.Count > 0 ? _header.Attendees : [.. _rolls.AttendeeGroups];
+            if (attendees.Count == 0)
             {
                 Warn("attendees-missing", "no 出席者 (attendees) found", _firstLine);
             }
@@ -673,7 +674,7 @@ public sealed partial class MinutesNormalizer
                 Venue = _header.Venue,
                 Secretariat = _header.Secretariat,
                 Agenda = agenda,
-                Attendees = _header.Attendees,
+                Attendees = attendees,
                 Rolls = rolls,
                 Disclosure = _header.Disclosure,
                 Sections = sections,

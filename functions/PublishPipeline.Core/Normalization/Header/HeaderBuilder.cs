@@ -8,7 +8,7 @@ namespace PublishPipeline.Normalization.Header;
 /// Collects the header of the minutes (the 会議録 table, a numbered list, or a caption) field by field.
 /// Rows whose first cell is empty continue the field above (出席者 → 幹事, 公開の可否 → 会議録, reasons).
 /// </summary>
-internal sealed class HeaderBuilder(Action<string, string, int?> warn)
+internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
 {
     public string? Title { get; private set; }
     public int TitleLine { get; private set; }
@@ -34,6 +34,7 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
     private bool _minutesSeen;
 
     private HeaderField _lastField;
+    private bool _resultsBelow;
     private string? _lastSub;
     private string? _disclosureLabel;
 
@@ -156,6 +157,8 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
     {
         _lastField = field;
         value = value.Trim(' ', '\u3000');
+        // １１　会議の結果 alone on its line: the result is written below it.
+        _resultsBelow = field == HeaderField.Results && value.Length == 0;
         switch (field)
         {
             case HeaderField.Title:
@@ -236,7 +239,22 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
             case HeaderField.Materials when text.StartsWith('・') || text.StartsWith("資料", StringComparison.Ordinal) || text.StartsWith("参考", StringComparison.Ordinal):
                 Materials.AddRange(HeaderLists.SplitMaterials(text));
                 return true;
+            case HeaderField.Agenda when AgendaItem().IsMatch(text):
+                // ８　議　題 over （１）…、（２）その他: the items below the label.
+                Agenda.Add(text.Trim(' ', '\u3000'));
+                return true;
+            case HeaderField.Results when _resultsBelow && !Proceedings.Markers.MarkedSpeaker.StartsWithMarker(text)
+                && Proceedings.SpeakerLabels.Read(text).Style == Proceedings.LabelStyle.None && HeaderLabels.ReadParagraph(text) is null:
+                Results.Add(text.Trim(' ', '\u3000'));
+                return true;
             case HeaderField.Attendees or HeaderField.Absentees:
+                if (AttendeeGroupLine.Read(text) is { } grouped && !text.Contains('。', StringComparison.Ordinal))
+                {
+                    // （事務局）環境政策課長　今井　浩二 under （委員）…: the next group of the list.
+                    AddAttendees(_lastField, grouped.Group, grouped.Members, line);
+                    return true;
+                }
+
                 var colon = text.AsSpan().IndexOfAny('：', ':');
                 // "区側：総務部長、…" names a group; "委員：質問します。" is already the proceedings.
                 if (colon is > 0 and <= 12 && Proceedings.SpeakerLabels.IsRoleLike(TextCleanup.RemoveSpaces(text[..colon])) && !text[..colon].Contains('、', StringComparison.Ordinal)
@@ -257,7 +275,13 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
         _ = line;
         var members = HeaderLists.SplitMembers(value);
         var group = sub;
-        if (group is null)
+        if (group is null && AttendeeGroupLine.Read(value) is { } grouped)
+        {
+            // "（委員）a、b": the group in brackets before its members.
+            group = grouped.Group;
+            members = HeaderLists.SplitMembers(grouped.Members);
+        }
+        else if (group is null)
         {
             // "委員：a、b" inside the value names its own group.
             var colon = value.AsSpan().IndexOfAny('：', ':');
@@ -364,4 +388,8 @@ internal sealed class HeaderBuilder(Action<string, string, int?> warn)
 
         return (d?.Date, start, end);
     }
+
+    /// <summary>An item of a list: （１）, (1), １., ①, ・.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[ \u3000]*(?:[（(]\d{1,2}[)）]|\d{1,2}[.．)）]|[\u2460-\u2473]|[・･])", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AgendaItem();
 }

@@ -40,7 +40,9 @@ internal static class HeaderLabels
         ("開催場所", HeaderField.Venue), ("場所", HeaderField.Venue), ("会場", HeaderField.Venue),
         ("会議次第", HeaderField.Agenda), ("議題", HeaderField.Agenda), ("案件", HeaderField.Agenda), ("次第", HeaderField.Agenda), ("議事", HeaderField.Agenda),
         ("公開の可否", HeaderField.Disclosure), ("会議の公開の可否", HeaderField.Disclosure), ("会議の公開・非公開", HeaderField.Disclosure), ("会議の公開", HeaderField.Disclosure),
-        ("会議録の公開の可否", HeaderField.Disclosure), ("会議録の公開", HeaderField.Disclosure), ("公開・非公開の別", HeaderField.Disclosure), ("公開・非公開", HeaderField.Disclosure),
+        ("会議録の公開の可否", HeaderField.Disclosure), ("会議録の公開・非公開", HeaderField.Disclosure), ("会議録の公開", HeaderField.Disclosure),
+        ("議事録の公開の可否", HeaderField.Disclosure), ("議事録の公開・非公開", HeaderField.Disclosure), ("議事録の公開", HeaderField.Disclosure),
+        ("会議の公開又は非公開", HeaderField.Disclosure), ("会議録の公開又は非公開", HeaderField.Disclosure), ("公開・非公開の別", HeaderField.Disclosure), ("公開・非公開", HeaderField.Disclosure),
         ("公開又は非公開の別", HeaderField.Disclosure), ("公開の別", HeaderField.Disclosure), ("公開区分", HeaderField.Disclosure),
         ("非公開の理由", HeaderField.Disclosure), ("非公開とした理由", HeaderField.Disclosure), ("非公開の場合その理由", HeaderField.Disclosure),
         ("出席委員", HeaderField.Attendees), ("出席職員", HeaderField.Attendees), ("出席者", HeaderField.Attendees),
@@ -50,6 +52,10 @@ internal static class HeaderLabels
         ("会議の結果", HeaderField.Results), ("決定事項", HeaderField.Results),
         ("審議経過", HeaderField.Proceedings), ("会議経過", HeaderField.Proceedings), ("議事経過", HeaderField.Proceedings), ("発言内容", HeaderField.Proceedings),
         ("発言の記録", HeaderField.Proceedings), ("議事の経過", HeaderField.Proceedings), ("審議内容", HeaderField.Proceedings), ("会議内容", HeaderField.Proceedings),
+        // 審議会 minutes number their items and call the proceedings so: １０　議事内容, ６　会議の概要.
+        ("議事内容", HeaderField.Proceedings), ("議事概要", HeaderField.Proceedings), ("議事の概要", HeaderField.Proceedings), ("議事要旨", HeaderField.Proceedings),
+        ("会議の経過", HeaderField.Proceedings), ("会議の概要", HeaderField.Proceedings), ("会議概要", HeaderField.Proceedings), ("審議の経過", HeaderField.Proceedings),
+        ("審議の概要", HeaderField.Proceedings), ("審議概要", HeaderField.Proceedings), ("発言要旨", HeaderField.Proceedings),
     ];
 
     /// <summary>Classifies a table cell label (spaces removed, trailing colon dropped).</summary>

@@ -15,6 +15,8 @@ internal sealed class RollReader(Action<string, string, int> warn)
 {
     private readonly List<Roll> _rolls = [];
     private string? _group;
+    /// <summary>The heading over sub-group lines (出席者 over （委員）…), once the first of them opened its roll.</summary>
+    private string? _heading;
     private string? _count;
     private int _headingLine;
     private List<PersonMention> _entries = [];
@@ -33,6 +35,21 @@ internal sealed class RollReader(Action<string, string, int> warn)
     }
 
     public bool IsOpen => _group is not null;
+
+    /// <summary>
+    /// The rolls read from group lines under one heading (出席者 over （委員）… and （事務局）…): the attendee
+    /// list of a 審議会's minutes, shown as its 出席者 when the header has none.
+    /// </summary>
+    public IReadOnlyList<AttendeeGroup> AttendeeGroups
+    {
+        get
+        {
+            Close();
+            return _attendeeGroups;
+        }
+    }
+
+    private readonly List<AttendeeGroup> _attendeeGroups = [];
 
     /// <summary>Offers a cleaned line with its indentation (display columns); true when it was part of a roll.</summary>
     public bool Offer(string text, int indent, int line)
@@ -84,6 +101,18 @@ internal sealed class RollReader(Action<string, string, int> warn)
             return true;
         }
 
+        if (Header.AttendeeGroupLine.Read(text) is { } sub && SubRoll(sub.Group, sub.Members, indent, line))
+        {
+            return true;
+        }
+
+        if (Header.HeaderLabels.ReadParagraph(text) is { Field: not (Header.HeaderField.Attendees or Header.HeaderField.Absentees) })
+        {
+            // 議事内容 / ６　会議の公開　公開 after the list: the header goes on (it was taken as a wrapped office).
+            Close();
+            return false;
+        }
+
         if (_entries.Count == 0 && RollEntries.IsColumnHeads(text))
         {
             // | 番号 | 氏名 |: a table's column heads above the entries.
@@ -98,7 +127,7 @@ internal sealed class RollReader(Action<string, string, int> warn)
             spacedOut = false;
         }
 
-        if (!spacedOut && ListedEntries(text) is { } listed)
+        if (!spacedOut && ListedEntries(text, _columns, line) is { } listed)
         {
             AddEntries(listed);
             return true;
@@ -153,7 +182,7 @@ internal sealed class RollReader(Action<string, string, int> warn)
     /// 環境課長　平野健太、環境係長　菅原理沙): each item is read as a line of its own. Null unless the line is such
     /// a list and every item reads; before, the whole line was one entry and the names after the first were its role.
     /// </summary>
-    private List<PersonMention>? ListedEntries(string text)
+    private List<PersonMention>? ListedEntries(string text, List<int> columns, int line)
     {
         if (text.AsSpan().IndexOfAny("、，,") < 0)
         {
@@ -167,22 +196,67 @@ internal sealed class RollReader(Action<string, string, int> warn)
         }
 
         var all = new List<PersonMention>(items.Count);
+        var unread = 0;
         foreach (var item in items)
         {
-            if (RollEntries.Read(item, Known) is not { Count: > 0 } read)
+            if (RollEntries.Read(item, Known) is { Count: > 0 } read)
+            {
+                all.AddRange(read);
+                continue;
+            }
+
+            // 山中　健太郎、Ｊ．ブラウン、森　茂: in a list of people, an item no reader can read but that may be a
+            // name (Latin or katakana letters) is a person too; kept without a name, and the document held.
+            var compact = People.WrittenName.Compact(item);
+            if (compact.Length is 0 or > 24 || !UnreadEntry.MayHoldAName(compact))
             {
                 return null;
             }
 
-            all.AddRange(read);
+            all.Add(new PersonMention { Written = item.Trim(' ', '\u3000') });
+            unread++;
+        }
+
+        if (unread == all.Count)
+        {
+            return null;
+        }
+
+        if (unread > 0)
+        {
+            warn(UnreadEntry.WarningCode, $"roll '{_group}': {unread} entr{(unread == 1 ? "y" : "ies")} of a list whose name could not be read (not written in kanji, kana or a katakana name with ・/＝); held for review", line);
         }
 
         foreach (var _ in all)
         {
-            _columns.Add(-1);
+            columns.Add(-1);
         }
 
         return all;
+    }
+
+    /// <summary>
+    /// 出席者 over （委員）山中　健太郎（会長）、佐々木　美和 and （事務局）環境政策課長　今井　浩二: each group line
+    /// starts a roll of its own (a 欠席者 heading keeps its word: 欠席者（委員）). False, and nothing changed,
+    /// when the members do not read as entries.
+    /// </summary>
+    private bool SubRoll(string group, string members, int indent, int line)
+    {
+        var heading = _heading ?? _group!;
+        var columns = new List<int>();
+        var entries = ListedEntries(members, columns, line) ?? RollEntries.Read(members, Known, columns, indent);
+        if (entries is null)
+        {
+            return false;
+        }
+
+        Close();
+        _heading = heading;
+        _group = heading.Contains("欠席", StringComparison.Ordinal) ? $"{heading}（{group}）" : group;
+        _headingLine = line;
+        _columns.AddRange(columns);
+        AddEntries(entries);
+        return true;
     }
 
     /// <summary>Appends each wrapped office to the latest entry that starts in its column; false when a column has no entry.</summary>
@@ -258,9 +332,14 @@ internal sealed class RollReader(Action<string, string, int> warn)
             }
 
             _rolls.Add(new Roll(_group, _entries));
+            if (_heading is not null)
+            {
+                _attendeeGroups.Add(new AttendeeGroup(_group, [.. _entries.Select(e => e.Written)]));
+            }
         }
 
         _group = null;
+        _heading = null;
         _count = null;
         _entries = [];
         _columns = [];

@@ -133,7 +133,7 @@ internal static class UnreadEntry
     }
 
     /// <summary>Letters, katakana, kanji and the marks between them; at least one letter, katakana or mark (else the roll's own reader would have read it); no hiragana, digits or punctuation of a sentence.</summary>
-    private static bool MayHoldAName(string rest)
+    public static bool MayHoldAName(string rest)
     {
         var foreign = false;
         foreach (var c in rest)

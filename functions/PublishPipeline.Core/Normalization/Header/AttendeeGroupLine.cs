@@ -1,0 +1,65 @@
+using PublishPipeline.Normalization.Cleanup;
+
+namespace PublishPipeline.Normalization.Header;
+
+/// <summary>
+/// A line of an attendee list that names its group first: <c>（委員）山中　健太郎（会長）、佐々木　美和</c>,
+/// <c>【事務局】環境政策課長　今井　浩二</c>, <c>〔区側〕…</c>, <c>委員：…</c>. Councils' 審議会 minutes list their
+/// 出席者 so, one group per line under the label. Before, the bracketed group read as a speaker label
+/// (<c>（委員）</c>): the proceedings started there and the list was published as a speech.
+/// </summary>
+internal static class AttendeeGroupLine
+{
+    private const string Opening = "（(【［[〔〈<＜";
+    private const string Closing = "）)】］]〕〉>＞";
+    private static readonly System.Buffers.SearchValues<char> NotInGroup = System.Buffers.SearchValues.Create("、。，,・「」0123456789");
+
+    /// <summary>The group and the members' text; null when the line does not start with a group so written.</summary>
+    public static (string Group, string Members)? Read(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var text = line.AsSpan().TrimStart(" \u3000\t・");
+        if (text.IsEmpty)
+        {
+            return null;
+        }
+
+        int end;
+        int restFrom;
+        var open = Opening.IndexOf(text[0], StringComparison.Ordinal);
+        if (open >= 0)
+        {
+            end = text.IndexOf(Closing[open]);
+            restFrom = end + 1;
+        }
+        else
+        {
+            end = text.IndexOfAny('：', ':');
+            restFrom = end + 1;
+            open = -1;
+        }
+
+        if (end < (open >= 0 ? 2 : 1) || end > 16)
+        {
+            return null;
+        }
+
+        var group = TextCleanup.RemoveSpaces(text[(open >= 0 ? 1 : 0)..end].ToString());
+        var members = text[restFrom..].Trim(" \u3000\t：:").ToString();
+        // A group is a word (委員, 事務局, 区側, 学識経験者): no list, no sentence, no time or count.
+        if (group.Length == 0 || group.AsSpan().IndexOfAny(NotInGroup) >= 0 || members.Length == 0
+            || members.Contains('。', StringComparison.Ordinal) || !IsGroupWord(group))
+        {
+            return null;
+        }
+
+        return (group, members);
+    }
+
+    /// <summary>A role (委員, 事務局, 区側 …) or a kind of member (学識経験者, 公募区民, 関係団体).</summary>
+    private static bool IsGroupWord(string group) =>
+        Proceedings.SpeakerLabels.IsRoleLike(group)
+        || group.EndsWith('者') || group.EndsWith("団体", StringComparison.Ordinal)
+        || group.EndsWith("区民", StringComparison.Ordinal) || group.EndsWith("市民", StringComparison.Ordinal)
+        || group.EndsWith('側') || group.EndsWith('課') || group.EndsWith('部');
+}

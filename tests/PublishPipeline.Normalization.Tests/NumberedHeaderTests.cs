@@ -1,0 +1,78 @@
+using PublishPipeline.Model;
+
+namespace PublishPipeline.Normalization.Tests;
+
+/// <summary>
+/// The numbered header of a 審議会's minutes (１　日　時 … ３　出席者 …), with its attendees one group per line under
+/// the label (（委員）…、（事務局）…), the disclosure as lines, the agenda items and the result below their labels.
+/// Before, （委員） read as a speaker label: the proceedings began there and the first member's full name was published
+/// as a speech (山中　健太郎（会長）); everything after it (disclosure, agenda) was speech text and the minutes held.
+/// </summary>
+public sealed class NumberedHeaderTests
+{
+    private const string Council = """
+        第２回　北浜区都市計画審議会　会議録
+
+        １　日　時　　令和６年１０月８日（火）午前１０時００分～午前１１時３０分
+        ２　場　所　　区役所本庁舎３階　第一会議室
+        ３　出席者
+        　（委員）　宮坂　昭彦（会長）、津田　加奈子（副会長）、長峰　亘、
+        　　　　　　戸松　久美
+        　（事務局）都市計画課長　芦田　修、都市計画課係長　寺沢　綾乃
+        ４　傍聴者　１名
+        ５　会議の公開・非公開　公開
+        ６　会議録の公開・非公開　公開
+        ７　議　題
+        　（１）用途地域の見直しについて
+        　（２）その他
+        ８　議事内容
+        会長　　　　ただいまから審議会を開会します。
+        事務局（芦田課長）　資料に沿ってご説明いたします。
+        長峰委員　　見直しの時期を教えてください。
+        ９　会議の結果
+        　見直し案について了承された。
+        """;
+
+    [Fact]
+    public void Attendee_groups_on_their_own_lines_are_the_attendees_and_the_register()
+    {
+        var m = Doc.FromText(Council);
+        Assert.Equal(["委員", "事務局"], m.Attendees.Select(a => a.Group));
+        Assert.Equal(4, m.Attendees[0].Members.Count);
+        Assert.Contains(m.Rolls.SelectMany(r => r.Entries), e => e.Name == "宮坂昭彦");
+        Assert.Contains(m.Rolls.SelectMany(r => r.Entries), e => e.Name == "寺沢綾乃");
+        Assert.Equal(["会長", "事務局（芦田課長）", "長峰委員"], Doc.Turns(m).Select(t => t.Speaker));
+        Assert.DoesNotContain(Doc.Turns(m), t => t.Text.Contains("宮坂", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_numbered_fields_after_the_attendees_are_still_header()
+    {
+        var m = Doc.FromText(Council);
+        Assert.Equal(DisclosureState.Public, m.Disclosure.Meeting);
+        Assert.Equal(DisclosureState.Public, m.Disclosure.Minutes);
+        Assert.Equal(["（1）用途地域の見直しについて", "（2）その他"], m.Agenda);
+        Assert.Equal(["見直し案について了承された。"], m.Results);
+        Assert.DoesNotContain(m.Warnings, w => w.Code is "attendees-missing" or "disclosure-missing");
+    }
+
+    [Theory]
+    [InlineData("【委員】宮坂　昭彦（会長）、津田　加奈子", "【事務局】都市計画課長　芦田　修")]
+    [InlineData("委員：宮坂　昭彦（会長）、津田　加奈子", "事務局：都市計画課長　芦田　修")]
+    public void Other_ways_of_writing_the_group(string members, string staff)
+    {
+        var m = Doc.FromText($"審議会　会議録\n日時　令和６年１０月８日（火）午前１０時\n出席者\n{members}\n{staff}\n議事内容\n会長　　開会します。\n");
+        Assert.Equal(["委員", "事務局"], m.Attendees.Select(a => a.Group));
+        Assert.Equal("都市計画課長　芦田　修", Assert.Single(m.Attendees[1].Members));
+        Assert.Equal(["会長"], Doc.Turns(m).Select(t => t.Speaker));
+    }
+
+    [Fact]
+    public void A_member_no_reader_can_read_in_a_list_holds_the_document()
+    {
+        var m = Doc.FromText("審議会　会議録\n日時　令和６年１０月８日（火）午前１０時\n出席者\n（委員）宮坂　昭彦（会長）、Ｊ．ホワイト、津田　加奈子\n議事内容\n会長　　開会します。\n");
+        Assert.Contains(m.Warnings, w => w.Code == "name-unread");
+        Assert.Equal(3, m.Attendees[0].Members.Count);
+        Assert.Equal(["会長"], Doc.Turns(m).Select(t => t.Speaker));
+    }
+}
