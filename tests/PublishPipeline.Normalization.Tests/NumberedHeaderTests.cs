@@ -75,4 +75,13 @@ public sealed class NumberedHeaderTests
         Assert.Equal(3, m.Attendees[0].Members.Count);
         Assert.Equal(["会長"], Doc.Turns(m).Select(t => t.Speaker));
     }
+
+    [Fact]
+    public void A_results_heading_after_the_proceedings_gives_the_results()
+    {
+        // ## 会議の結果 in a Markdown upload: before, a section with one speech of nobody's.
+        var m = new Doc().P("審議経過").P("会長：開会します。").H(2, "会議の結果").P("修正案を次回審議する。").Normalize();
+        Assert.Equal(["修正案を次回審議する。"], m.Results);
+        Assert.Equal(["会長"], Doc.Turns(m).Select(t => t.Speaker));
+    }
 }

@@ -436,6 +436,13 @@ public sealed partial class MinutesNormalizer
                     }
 
                     _rolls.Close();
+                    if (HeaderLabels.ReadParagraph(b.Text) is { Field: HeaderField.Results or HeaderField.Materials, Value.Length: 0 } closingHeading)
+                    {
+                        // ## 会議の結果 over its text: the closing field, not a section of speeches.
+                        _header.Field(closingHeading.Field, null, "", [], b.Line);
+                        return closingHeading.Field;
+                    }
+
                     _proceedings.Heading(TextCleanup.CollapseSpacedLabel(b.Text), b.Line);
                     return HeaderField.Unknown;
                 case BlockKind.Marker:
