@@ -84,4 +84,15 @@ public sealed class NumberedHeaderTests
         Assert.Equal(["修正案を次回審議する。"], m.Results);
         Assert.Equal(["会長"], Doc.Turns(m).Select(t => t.Speaker));
     }
+
+    [Fact]
+    public void Attendee_groups_on_lines_of_one_table_cell_are_groups()
+    {
+        // <td>（委員）…<br>（事務局）人権推進課長 森下 学</td>: before, the cell's lines were joined and the second group
+        // was part of the last member (ソン・ミナ （事務局）人権推進課長 森下 学), read as nobody.
+        var m = new Doc().Row("出席者", "（委員）宮坂 昭彦（会長）、ソン・ミナ¶（事務局）人権推進課長 芦田 修").P("審議経過").P("会長：開会します。").Normalize();
+        Assert.Equal(["委員", "事務局"], m.Attendees.Select(a => a.Group));
+        Assert.Equal(["宮坂 昭彦（会長）", "ソン・ミナ"], m.Attendees[0].Members);
+        Assert.Contains(m.Rolls.SelectMany(r => r.Entries), e => e.Name == "芦田修");
+    }
 }

@@ -144,6 +144,26 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
         }
 
         var paragraphs = restCells.SelectMany(c => c).Where(p => p.Length > 0).ToList();
+        if (field is HeaderField.Attendees or HeaderField.Absentees && sub is null && paragraphs.Count > 1
+            && paragraphs.Skip(1).Any(p => AttendeeGroupLine.Read(p) is not null))
+        {
+            // | 出席者 | （委員）a、b<br>（事務局）課長　c |: a group per line of the cell (joined, the second group was one member).
+            var first = Attendees.Count;
+            foreach (var p in paragraphs)
+            {
+                if (AttendeeGroupLine.Read(p) is null && Attendees.Count > first)
+                {
+                    Attendees[^1] = Attendees[^1] with { Members = [.. Attendees[^1].Members, .. HeaderLists.SplitMembers(p)] };
+                }
+                else
+                {
+                    Field(field, null, p, [p], line);
+                }
+            }
+
+            return true;
+        }
+
         // A name, date or place is one cell; a further cell is a remark (備考), not part of it.
         var value = field is HeaderField.Title or HeaderField.Secretariat or HeaderField.DateTime or HeaderField.Time or HeaderField.Venue
             ? (rest.FirstOrDefault(r => r.Length > 0) ?? "").Replace('\n', ' ')
