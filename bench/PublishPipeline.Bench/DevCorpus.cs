@@ -3,10 +3,15 @@ using PublishPipeline.Ingest;
 
 namespace PublishPipeline.Bench;
 
-/// <summary>The dev corpus uploads, found beside the repository (../shared/devcorpus/uploads).</summary>
+/// <summary>
+/// The dev corpus uploads, found beside the repository (../shared/devcorpus/uploads), or where
+/// MINUTES_DEVCORPUS says (a worktree is not beside the corpus).
+/// </summary>
 internal static class DevCorpus
 {
-    private static readonly Lazy<string> Folder = new(() => Path.Combine(Path.GetDirectoryName(BenchSamples.Folder)!, "..", "shared", "devcorpus", "uploads"));
+    private static readonly Lazy<string> Folder = new(() => Environment.GetEnvironmentVariable("MINUTES_DEVCORPUS") is { Length: > 0 } folder
+        ? folder
+        : Path.Combine(Path.GetDirectoryName(BenchSamples.Folder)!, "..", "shared", "devcorpus", "uploads"));
 
     public static SourceFile[] Uploads() =>
         Directory.Exists(Folder.Value)

@@ -39,6 +39,35 @@ public class CleanupTests
     }
 
     [Fact]
+    public void An_indented_line_with_a_wide_number_is_trimmed_and_folded_into_one_string()
+    {
+        const string line = "\u3000\u3000第２回委員会を開きます。\u3000";
+        Assert.Equal("第2回委員会を開きます。", TextCleanup.CleanLine(line));
+        const string clean = "第2回委員会を開きます。";
+        Assert.Same(clean, TextCleanup.CleanLine(clean)); // nothing to do: the line itself, no copy
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var cleaned = TextCleanup.CleanLine(line);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // One string of the result (header, length, characters and terminator, 8-byte aligned);
+        // folding the whole line and then trimming it made two.
+        Assert.Equal((8 + 8 + 4 + (2 * (cleaned.Length + 1)) + 7) / 8 * 8, allocated);
+    }
+
+    [Fact]
+    public void Trimming_before_folding_gives_the_line_folding_then_trimming_gave()
+    {
+        var random = new Random(14);
+        const string alphabet = " \u3000\r\n第回１２Ａｚｶﾞﾊﾟｰﾞﾟｱ：会議、";
+        for (var round = 0; round < 2000; round++)
+        {
+            var line = new string([.. Enumerable.Range(0, random.Next(0, 14)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            Assert.Equal(TextCleanup.FoldWidth(line).Trim(' ', '\u3000', '\r', '\n'), TextCleanup.CleanLine(line));
+        }
+    }
+
+    [Fact]
     public void Lists_split_only_outside_brackets_and_katakana_compounds()
     {
         Assert.Equal(

@@ -21,11 +21,16 @@ internal static partial class TextCleanup
     public static string FoldWidth(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var span = text.AsSpan();
+        return FoldWidth(text, text);
+    }
+
+    /// <summary>The same for a part of <paramref name="text"/>: the text itself when the part is all of it and nothing folds.</summary>
+    private static string FoldWidth(string text, ReadOnlySpan<char> span)
+    {
         var first = span.IndexOfAnyInRange('\uFF10', '\uFF9F');
         if (first < 0)
         {
-            return text;
+            return span.Length == text.Length ? text : new string(span);
         }
 
         // Every fold writes at most one character per character read: the text's length is enough room.
@@ -67,7 +72,7 @@ internal static partial class TextCleanup
         }
 
         // A line whose only wide characters are punctuation (：, ～) keeps its string.
-        var folded = output[..n].SequenceEqual(span) ? text : new string(output[..n]);
+        var folded = !output[..n].SequenceEqual(span) ? new string(output[..n]) : span.Length == text.Length ? text : new string(span);
         if (rented is not null)
         {
             ArrayPool<char>.Shared.Return(rented);
@@ -125,6 +130,14 @@ internal static partial class TextCleanup
     public static string CleanLine(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!text.Contains('<', StringComparison.Ordinal) && text.AsSpan().IndexOfAny(OddSpaces) < 0)
+        {
+            // Most lines: trimmed, then folded, in one string. Folding neither makes nor removes a space
+            // (or a tag or an odd space), so the order does not matter; an indented line with a
+            // full-width number made two strings before.
+            return FoldWidth(text, text.AsSpan().Trim(SpaceAndNewlineChars));
+        }
+
         var s = FoldWidth(text);
         if (s.Contains('<', StringComparison.Ordinal))
         {

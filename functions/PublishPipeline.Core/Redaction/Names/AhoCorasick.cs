@@ -10,13 +10,21 @@ namespace PublishPipeline.Redaction.Names;
 /// <typeparam name="T">What a pattern stands for (a person and how the pattern names them).</typeparam>
 internal sealed class AhoCorasick<T>
 {
-    private readonly List<Dictionary<char, int>> _next = [[]];
+    // One transition table for the whole automaton, keyed by (node, character): a dictionary per
+    // node was most of what building a document's matcher allocated. Each node keeps its parent,
+    // character and depth, so the failure links are made level by level as a breadth-first walk would.
+    private readonly Dictionary<long, int> _next = [];
+    private readonly List<(int Parent, char Char, int Depth)> _nodes = [(0, '\0', 0)];
     private readonly List<int> _fail = [0];
     private readonly List<List<(int Length, T Value)>?> _out = [null];
     private bool _built;
     private SearchValues<char>? _starts;
 
     public int Count { get; private set; }
+
+    private static long Key(int node, char c) => ((long)node << 16) | c;
+
+    private bool TryNext(int node, char c, out int next) => _next.TryGetValue(Key(node, c), out next);
 
     public void Add(string pattern, T value)
     {
@@ -29,13 +37,13 @@ internal sealed class AhoCorasick<T>
         var node = 0;
         foreach (var c in pattern)
         {
-            if (!_next[node].TryGetValue(c, out var child))
+            if (!TryNext(node, c, out var child))
             {
-                child = _next.Count;
-                _next.Add([]);
+                child = _nodes.Count;
+                _nodes.Add((node, c, _nodes[node].Depth + 1));
                 _fail.Add(0);
                 _out.Add(null);
-                _next[node][c] = child;
+                _next[Key(node, c)] = child;
             }
 
             node = child;
@@ -47,34 +55,32 @@ internal sealed class AhoCorasick<T>
 
     private void Build()
     {
-        var queue = new Queue<int>();
-        foreach (var child in _next[0].Values)
+        // Nodes by depth (stable): a node's failure link and inherited outputs come from a shallower node.
+        var order = Enumerable.Range(1, _nodes.Count - 1).OrderBy(n => _nodes[n].Depth);
+        var starts = new List<char>();
+        foreach (var child in order)
         {
-            queue.Enqueue(child);
-        }
-
-        while (queue.Count > 0)
-        {
-            var node = queue.Dequeue();
-            foreach (var (c, child) in _next[node])
+            var (parent, c, depth) = _nodes[child];
+            if (depth == 1)
             {
-                var f = _fail[node];
-                while (f != 0 && !_next[f].ContainsKey(c))
-                {
-                    f = _fail[f];
-                }
+                starts.Add(c);
+                continue; // a first character fails back to the root
+            }
 
-                _fail[child] = _next[f].TryGetValue(c, out var target) && target != child ? target : 0;
-                if (_out[_fail[child]] is { } inherited)
-                {
-                    (_out[child] ??= []).AddRange(inherited);
-                }
+            var f = _fail[parent];
+            while (f != 0 && !TryNext(f, c, out _))
+            {
+                f = _fail[f];
+            }
 
-                queue.Enqueue(child);
+            _fail[child] = TryNext(f, c, out var target) && target != child ? target : 0;
+            if (_out[_fail[child]] is { } inherited)
+            {
+                (_out[child] ??= []).AddRange(inherited);
             }
         }
 
-        _starts = SearchValues.Create([.. _next[0].Keys]);
+        _starts = SearchValues.Create([.. starts]);
         _built = true;
     }
 
@@ -109,12 +115,12 @@ internal sealed class AhoCorasick<T>
 
             var c = text[i];
             int next;
-            while (!_next[node].TryGetValue(c, out next) && node != 0)
+            while (!TryNext(node, c, out next) && node != 0)
             {
                 node = _fail[node];
             }
 
-            node = _next[node].TryGetValue(c, out next) ? next : 0;
+            node = TryNext(node, c, out next) ? next : 0;
             if (_out[node] is { } hits)
             {
                 foreach (var (length, value) in hits)

@@ -92,6 +92,13 @@ internal readonly struct CompactText
         return n;
     }
 
+    /// <summary>
+    /// The folded form written into <paramref name="buffer"/> (at least as long as the text), for a
+    /// lookup by span that allocates nothing: most lookups find the name, and a string for each was a
+    /// large part of what masking a document allocated.
+    /// </summary>
+    public static ReadOnlySpan<char> FoldInto(ReadOnlySpan<char> text, Span<char> buffer) => buffer[..Fill(text, buffer, [])];
+
     /// <summary>A pattern folded the same way (spaces removed, old forms and widths folded).</summary>
     public static string Folded(ReadOnlySpan<char> text)
     {

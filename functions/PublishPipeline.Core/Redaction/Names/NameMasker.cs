@@ -134,7 +134,9 @@ internal sealed class NameMasker
         }
 
         var trimmed = TrimmedRange(text, span.Start, span.Length);
-        return trimmed.Length > 0 && kept.Contains(CompactText.Folded(text.AsSpan(trimmed.Start, trimmed.Length)));
+        return trimmed.Length > 0 && kept.GetAlternateLookup<ReadOnlySpan<char>>().Contains(trimmed.Length <= 64
+            ? CompactText.FoldInto(text.AsSpan(trimmed.Start, trimmed.Length), stackalloc char[trimmed.Length])
+            : CompactText.Folded(text.AsSpan(trimmed.Start, trimmed.Length)));
     }
 
     /// <summary>A hit no register entry confirms and that is an ordinary word, a role, a place or a lone character from context.</summary>
@@ -151,11 +153,13 @@ internal sealed class NameMasker
             return false;
         }
 
-        var name = CompactText.Folded(text.AsSpan(trimmed.Start, trimmed.Length));
-        if (register.Contains(name))
+        // Most hits are register names: asked first on the text itself, so only the rest pay for a string.
+        if (register.Contains(text.AsSpan(trimmed.Start, trimmed.Length)))
         {
             return false;
         }
+
+        var name = CompactText.Folded(text.AsSpan(trimmed.Start, trimmed.Length));
 
         if (veto.IsNotAName(name))
         {

@@ -18,6 +18,7 @@ internal static class ParsedCopies
     public static void Mark(IReadOnlyList<TextField> fields, List<NameSpan>?[] spans, PeopleRegister register)
     {
         HashSet<string>? names = null;
+        Span<char> buffer = stackalloc char[64]; // a parsed name folded for the lookup
         for (var f = 0; f < fields.Count; f++)
         {
             var field = fields[f];
@@ -40,7 +41,9 @@ internal static class ParsedCopies
                 end--;
             }
 
-            if (end > start && names.Contains(CompactText.Folded(text.AsSpan(start, end - start))))
+            if (end > start && names.GetAlternateLookup<ReadOnlySpan<char>>().Contains(end - start <= buffer.Length
+                ? CompactText.FoldInto(text.AsSpan(start, end - start), buffer)
+                : CompactText.Folded(text.AsSpan(start, end - start))))
             {
                 (spans[f] ??= []).Add(new NameSpan(start, end - start, "register:parsed-part", 0.95));
             }

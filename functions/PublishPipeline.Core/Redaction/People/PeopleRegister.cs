@@ -37,15 +37,21 @@ public sealed class PeopleRegister
     public bool Contains(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var key = CompactText.Folded(name);
-        if (_byName.ContainsKey(key))
+        return Contains(name.AsSpan());
+    }
+
+    /// <summary>The same for a name inside a text, folded on the stack: asked for every hit masked, so no string per question.</summary>
+    internal bool Contains(ReadOnlySpan<char> name)
+    {
+        var key = name.Length <= 64 ? CompactText.FoldInto(name, stackalloc char[name.Length]) : CompactText.Folded(name).AsSpan();
+        if (_byName.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(key))
         {
             return true;
         }
 
         foreach (var p in _byName.Values)
         {
-            if (p.FamilyName == key || p.GivenName == key)
+            if ((p.FamilyName is { } family && key.SequenceEqual(family)) || (p.GivenName is { } given && key.SequenceEqual(given)))
             {
                 return true;
             }
