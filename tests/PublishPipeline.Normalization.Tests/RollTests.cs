@@ -187,6 +187,26 @@ public class RollTests
     }
 
     [Fact]
+    public void A_roll_whose_lines_ran_together_is_held_not_published()
+    {
+        // The roll's lines were joined into one paragraph and part of their spacing lost: where one entry ends and
+        // the next begins cannot be told. Before, the line closed the roll and its names were published as text.
+        var m = Read(
+            "架空町議会会議録",
+            "説明のため出席した者",
+            "　町      長  栗 原   悠斗宮坂千尋葛西信吾総 務 課 長  水野玲奈教 育 長  堀　 信吾");
+        var warning = Assert.Single(m.Warnings, w => w.Code == UnreadEntry.WarningCode);
+        Assert.Equal(3, warning.Line);
+        Assert.DoesNotContain("宮坂", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Doc.Turns(m), t => t.Text.Contains("宮坂", StringComparison.Ordinal) || t.Text.Contains("水野", StringComparison.Ordinal));
+
+        // An office and one name is an entry as before; a heading with no space after a roll closes it.
+        var read = Read("架空町議会会議録", "説明のため出席した者", "　町      長  栗 原   悠斗", "町長提案理由説明");
+        Assert.Equal([("町長", "栗原悠斗")], read.Rolls[0].Entries.Select(e => (e.Role, e.Name)));
+        Assert.DoesNotContain(read.Warnings, w => w.Code == UnreadEntry.WarningCode);
+    }
+
+    [Fact]
     public void A_note_after_a_spaced_name_ends_the_entry_and_keeps_the_roll_open()
     {
         // （午後欠席）, （遅刻） after a fixed-width name: before, the line was refused, the roll closed

@@ -27,6 +27,12 @@ internal static class UnreadEntry
             return new PersonMention { Written = text };
         }
 
+        if (IsRunTogether(text))
+        {
+            // 町      長  山 本   正木原大輔教 育 長…: entries run together, their spacing partly lost.
+            return new PersonMention { Written = text };
+        }
+
         var space = text.AsSpan().IndexOfAny(" \u3000\t");
         if (space <= 0 || text.Length > 60)
         {
@@ -90,6 +96,41 @@ internal static class UnreadEntry
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Entries run together on one line with their spacing partly lost (<c>町      長  山 本   正木原大輔教 育 長  堀江　 剛</c>,
+    /// a roll whose lines were joined into one paragraph): only kanji, katakana and spaces, some space inside, an office
+    /// first, and more after it than one name can be. Where one entry ends and the next begins cannot be told, so no
+    /// reader splits it; read as an unread entry, the document is held rather than its names published as text.
+    /// </summary>
+    public static bool IsRunTogether(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.AsSpan().IndexOfAny(" \u3000\t") < 0)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (c is not (' ' or '\u3000' or '\t') && !NameScript.IsKanji(c) && !NameScript.IsKatakana(c))
+            {
+                return false;
+            }
+        }
+
+        var packed = WrittenName.Compact(text);
+        for (var n = Math.Min(8, packed.Length - 1); n >= 2; n--)
+        {
+            if (OfficeWords.IsOfficeWord(packed.AsSpan(0, n)))
+            {
+                // The longest office first: what is left is longer than a name (two to five characters).
+                return packed.Length - n > 5;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Six or more words of one to three kanji or katakana, evenly spaced with one space: no gap a column would leave.</summary>
