@@ -100,6 +100,21 @@ public class SpeakerStyleTests
     }
 
     [Fact]
+    public void A_speaker_cell_drops_its_bullet()
+    {
+        // | ○議長（栗原悠斗君） | 開会します。 |: the mark says a new speaker starts, as at the start of a line.
+        var m = new Doc().P("1 開会").Row("○議長（栗原悠斗君）", "開会します。").Row("◯町長（宮坂千尋君）", "お答えします。").Normalize();
+        var t = Doc.Turns(m);
+        AssertSpeech(t[0], "議長（栗原悠斗君）", "開会します。");
+        AssertSpeech(t[1], "町長（宮坂千尋君）", "お答えします。");
+        Assert.Equal(("栗原悠斗", "議長"), (t[0].Person!.Name, t[0].Person!.Role));
+
+        // A speaker table's role and name cells too.
+        var table = Doc.FromText("架空町議会定例会会議録\n開催日\t2024-06-10\n\n発言順\t役職\t発言者\t発言\n1\t○議長\t栗原悠斗\t開会します。\n");
+        Assert.Equal("議長（栗原悠斗）", Doc.Turns(table)[0].Speaker);
+    }
+
+    [Fact]
     public void Unlabelled_paragraphs_continue_the_turn_and_cut_sentences_join()
     {
         var t = Proceedings("委員 一つ目です。", "二つ目の段落です。", "三つ目は途中で切れて", "続きます。");

@@ -90,7 +90,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     public void Row(string speakerCell, IReadOnlyList<string> paragraphs, int line)
     {
         _line = line;
-        var label = TextCleanup.RemoveSpaces(speakerCell).TrimEnd(ColonChars);
+        var label = SpeakerLabels.WithoutBullet(TextCleanup.RemoveSpaces(speakerCell).TrimEnd(ColonChars));
         if (label.Length > 0 && SpeakerLabels.IsRoleLike(label))
         {
             CloseTurn();
