@@ -25,6 +25,20 @@ public class LineWrapTests
     }
 
     [Fact]
+    public void A_laid_out_line_close_to_the_widest_is_not_glued_to_the_line_below()
+    {
+        // A short upload: no wrap width yet, and the vote line ends within a character or two of the widest line.
+        // Its gap between items (　　) says its writer laid it out; before, 反対（青票） was glued to …誠君.
+        var m = Doc.FromText(string.Join('\n',
+            "令和６年第４回架空町議会定例会会議録",
+            "○議長（大森健二君）　記名投票の結果を報告します。",
+            "賛成（白票）　１番　野口　隆君　　２番　岩崎　誠君",
+            "反対（青票）　３番　坂田　一也君",
+            "○議長（大森健二君）　以上です。"));
+        Assert.Equal("記名投票の結果を報告します。\n賛成（白票）　1番　野口　隆君　　2番　岩崎　誠君\n反対（青票）　3番　坂田　一也君", SpeechAt(m, 2));
+    }
+
+    [Fact]
     public void A_petitioner_line_is_not_glued_to_the_line_below()
     {
         var m = Doc.FromText(string.Join('\n',

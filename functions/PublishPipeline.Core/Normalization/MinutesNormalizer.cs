@@ -110,7 +110,7 @@ public sealed partial class MinutesNormalizer
             _lineSeen = b.Line;
             if (b.Kind == BlockKind.Paragraph)
             {
-                _ownLine = _wrap.StartsOwnLine(b.Line, b.Width, b.Indent);
+                _ownLine = _wrap.StartsOwnLine(b.Line, b.Width, b.Indent, LineWrap.HasGap(b.Text));
             }
             else
             {
