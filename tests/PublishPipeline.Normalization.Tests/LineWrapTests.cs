@@ -39,6 +39,26 @@ public class LineWrapTests
     }
 
     [Fact]
+    public void Lines_either_side_of_a_rule_are_not_joined()
+    {
+        // A rule is drawn where a part ends; a page break cuts a sentence (joined, as before).
+        var m = Doc.FromText(string.Join('\n',
+            "令和６年第４回架空町議会定例会会議録",
+            "○議長（大森健二君）　日程第１を議題とします",
+            "━━━━━━━━━━━━━━━━━━━━",
+            "本日の会議に付した事件",
+            "――――――――――――――――――――",
+            "日程第２　一般質問",
+            "－－－－－－－－－－－－－－－－－－－－",
+            "午後１時再開",
+            "○議長（大森健二君）　議案の提出者は岩崎誠君で",
+            "\f",
+            "あります。"));
+        Assert.Equal("日程第1を議題とします\n本日の会議に付した事件\n日程第2　一般質問\n午後1時再開", SpeechAt(m, 2));
+        Assert.Equal("議案の提出者は岩崎誠君であります。", SpeechAt(m, 9));
+    }
+
+    [Fact]
     public void A_petitioner_line_is_not_glued_to_the_line_below()
     {
         var m = Doc.FromText(string.Join('\n',
