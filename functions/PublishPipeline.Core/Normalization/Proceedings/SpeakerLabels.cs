@@ -52,6 +52,13 @@ internal static partial class SpeakerLabels
         var paren = label.IndexOfAny('(', '（');
         if (paren > 0 && label[^1] is ')' or '）')
         {
+            // ２番（宮坂千尋君）: a seat and the member's name with its honorific, as marked minutes write a member
+            // (a bare ２番　宮坂千尋君 is a vote list's item, not a speaker).
+            if (People.OfficeWords.SeatNumber(label[..paren]) is { } seat && seat.Length == paren && label[..^1].EndsWith('君'))
+            {
+                return true;
+            }
+
             label = label[..paren];
         }
 
