@@ -206,6 +206,25 @@ public class RollTests
         Assert.DoesNotContain(read.Warnings, w => w.Code == UnreadEntry.WarningCode);
     }
 
+    [Theory]
+    [InlineData("町長水野玲奈副町長小田切誠総務課長戸川美帆")]
+    [InlineData("　町長　水野玲奈副町長　小田切誠総務課長　戸川美帆")]
+    [InlineData("　戸 川 美帆水野玲奈小田切 誠")]
+    public void A_roll_whose_lines_ran_together_without_their_spacing_is_held(string joined)
+    {
+        // All spacing lost, only the space after each office left, or names alone unevenly spaced: before, the first
+        // and third were published as text, the second read as one entry whose office (町長水野玲奈副町長小田切誠総務課長) held two names.
+        var m = Read("架空町議会会議録", "説明のため出席した者", joined);
+        Assert.Contains(m.Warnings, w => w.Code == UnreadEntry.WarningCode);
+        Assert.DoesNotContain(m.Rolls.SelectMany(r => r.Entries), e => e.Role?.Contains("水野", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(Doc.Turns(m), t => t.Text.Contains("水野", StringComparison.Ordinal));
+
+        // Two entries in two columns, and an office with a unit inside it, are read as before.
+        var read = Read("架空町議会会議録", "説明のため出席した者", "　町長　　　水野　玲奈　　　副町長　　小田切　誠", "　教育委員会教育部長　　戸川　美帆", "　総務部長兼財政課長　　堀　信吾", "　監査委員事務局長兼公平委員会事務局長　　水野　玲奈");
+        Assert.Equal(["町長", "副町長", "教育委員会教育部長", "総務部長兼財政課長", "監査委員事務局長兼公平委員会事務局長"], read.Rolls[0].Entries.Select(e => e.Role));
+        Assert.DoesNotContain(read.Warnings, w => w.Code == UnreadEntry.WarningCode);
+    }
+
     [Fact]
     public void A_note_after_a_spaced_name_ends_the_entry_and_keeps_the_roll_open()
     {
