@@ -39,6 +39,19 @@ public class LineWrapTests
     }
 
     [Fact]
+    public void A_list_with_its_items_one_space_apart_is_not_glued_to_the_line_below()
+    {
+        // Three full-width spaces in one line: items set out one space apart, not prose.
+        var m = Doc.FromText(string.Join('\n',
+            "令和６年第４回架空町議会定例会会議録",
+            "○議長（大森健二君）　記名投票の結果を報告します。",
+            "賛成（白票）　１番　野口隆君　２番　岩崎誠君　３番　堀信吾君",
+            "反対（青票）　４番　坂田一也君",
+            "○議長（大森健二君）　以上です。"));
+        Assert.Equal("記名投票の結果を報告します。\n賛成（白票）　1番　野口隆君　2番　岩崎誠君　3番　堀信吾君\n反対（青票）　4番　坂田一也君", SpeechAt(m, 2));
+    }
+
+    [Fact]
     public void Lines_either_side_of_a_rule_are_not_joined()
     {
         // A rule is drawn where a part ends; a page break cuts a sentence (joined, as before).

@@ -92,12 +92,19 @@ internal sealed class LineWrap
 
     /// <summary>
     /// A gap inside a line (after its first word and before its last): spaces four columns wide or more, i.e. two
-    /// full-width spaces, as a list or a table row leaves between its items. Prose has at most one space in a row.
+    /// full-width spaces, as a list or a table row leaves between its items; or three full-width spaces apart
+    /// (賛成（白票）　１番　野口隆君　２番　岩崎誠君: items one space apart). Prose has at most one space in a row, and
+    /// rarely more than a name's one in a line.
     /// </summary>
     public static bool HasGap(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var trimmed = text.AsSpan().Trim(" \u3000\t");
+        if (trimmed.Count('\u3000') >= 3)
+        {
+            return true;
+        }
+
         var run = 0;
         foreach (var c in trimmed)
         {
