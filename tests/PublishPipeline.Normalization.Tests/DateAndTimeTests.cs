@@ -19,6 +19,10 @@ public class DateAndTimeTests
     [InlineData("開催日：2023年4月1日（土）", 2023, 4, 1)]
     [InlineData("2024/3/31 10:00", 2024, 3, 31)]
     [InlineData("2024-04-01", 2024, 4, 1)]
+    [InlineData("R7.4.1　午前10時", 2025, 4, 1)]
+    [InlineData("Ｈ３１．４．３０", 2019, 4, 30)]
+    [InlineData("令和7.4.1", 2025, 4, 1)]
+    [InlineData("R元/5/1", 2019, 5, 1)]
     public void Dates_are_read_as_iso(string text, int y, int m, int d) => Assert.Equal(new DateOnly(y, m, d), Date(text));
 
     [Theory]
@@ -30,6 +34,14 @@ public class DateAndTimeTests
         Assert.NotNull(found);
         Assert.Null(found.Value.Date);
         Assert.Contains("not a calendar date", found.Value.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_header_date_with_an_abbreviated_era_is_read_with_its_time()
+    {
+        // Before, R7.4.1 was no date: date-unread, and no fiscal year.
+        var m = Doc.FromText("架空市議会総務委員会会議録\n開催日時　R7.4.1　午前10時\n○委員長　開会します。\n");
+        Assert.Equal((new DateOnly(2025, 4, 1), "10:00", 2025), (m.Date, m.StartTime, m.FiscalYear));
     }
 
     [Fact]

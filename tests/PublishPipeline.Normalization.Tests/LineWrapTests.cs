@@ -25,6 +25,53 @@ public class LineWrapTests
     }
 
     [Fact]
+    public void A_laid_out_line_close_to_the_widest_is_not_glued_to_the_line_below()
+    {
+        // A short upload: no wrap width yet, and the vote line ends within a character or two of the widest line.
+        // Its gap between items (　　) says its writer laid it out; before, 反対（青票） was glued to …誠君.
+        var m = Doc.FromText(string.Join('\n',
+            "令和６年第４回架空町議会定例会会議録",
+            "○議長（大森健二君）　記名投票の結果を報告します。",
+            "賛成（白票）　１番　野口　隆君　　２番　岩崎　誠君",
+            "反対（青票）　３番　坂田　一也君",
+            "○議長（大森健二君）　以上です。"));
+        Assert.Equal("記名投票の結果を報告します。\n賛成（白票）　1番　野口　隆君　　2番　岩崎　誠君\n反対（青票）　3番　坂田　一也君", SpeechAt(m, 2));
+    }
+
+    [Fact]
+    public void A_list_with_its_items_one_space_apart_is_not_glued_to_the_line_below()
+    {
+        // Three full-width spaces in one line: items set out one space apart, not prose.
+        var m = Doc.FromText(string.Join('\n',
+            "令和６年第４回架空町議会定例会会議録",
+            "○議長（大森健二君）　記名投票の結果を報告します。",
+            "賛成（白票）　１番　野口隆君　２番　岩崎誠君　３番　堀信吾君",
+            "反対（青票）　４番　坂田一也君",
+            "○議長（大森健二君）　以上です。"));
+        Assert.Equal("記名投票の結果を報告します。\n賛成（白票）　1番　野口隆君　2番　岩崎誠君　3番　堀信吾君\n反対（青票）　4番　坂田一也君", SpeechAt(m, 2));
+    }
+
+    [Fact]
+    public void Lines_either_side_of_a_rule_are_not_joined()
+    {
+        // A rule is drawn where a part ends; a page break cuts a sentence (joined, as before).
+        var m = Doc.FromText(string.Join('\n',
+            "令和６年第４回架空町議会定例会会議録",
+            "○議長（大森健二君）　日程第１を議題とします",
+            "━━━━━━━━━━━━━━━━━━━━",
+            "本日の会議に付した事件",
+            "――――――――――――――――――――",
+            "日程第２　一般質問",
+            "－－－－－－－－－－－－－－－－－－－－",
+            "午後１時再開",
+            "○議長（大森健二君）　議案の提出者は岩崎誠君で",
+            "\f",
+            "あります。"));
+        Assert.Equal("日程第1を議題とします\n本日の会議に付した事件\n日程第2　一般質問\n午後1時再開", SpeechAt(m, 2));
+        Assert.Equal("議案の提出者は岩崎誠君であります。", SpeechAt(m, 9));
+    }
+
+    [Fact]
     public void A_petitioner_line_is_not_glued_to_the_line_below()
     {
         var m = Doc.FromText(string.Join('\n',

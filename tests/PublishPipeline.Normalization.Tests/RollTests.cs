@@ -187,6 +187,45 @@ public class RollTests
     }
 
     [Fact]
+    public void A_roll_whose_lines_ran_together_is_held_not_published()
+    {
+        // The roll's lines were joined into one paragraph and part of their spacing lost: where one entry ends and
+        // the next begins cannot be told. Before, the line closed the roll and its names were published as text.
+        var m = Read(
+            "架空町議会会議録",
+            "説明のため出席した者",
+            "　町      長  栗 原   悠斗宮坂千尋葛西信吾総 務 課 長  水野玲奈教 育 長  堀　 信吾");
+        var warning = Assert.Single(m.Warnings, w => w.Code == UnreadEntry.WarningCode);
+        Assert.Equal(3, warning.Line);
+        Assert.DoesNotContain("宮坂", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Doc.Turns(m), t => t.Text.Contains("宮坂", StringComparison.Ordinal) || t.Text.Contains("水野", StringComparison.Ordinal));
+
+        // An office and one name is an entry as before; a heading with no space after a roll closes it.
+        var read = Read("架空町議会会議録", "説明のため出席した者", "　町      長  栗 原   悠斗", "町長提案理由説明");
+        Assert.Equal([("町長", "栗原悠斗")], read.Rolls[0].Entries.Select(e => (e.Role, e.Name)));
+        Assert.DoesNotContain(read.Warnings, w => w.Code == UnreadEntry.WarningCode);
+    }
+
+    [Theory]
+    [InlineData("町長水野玲奈副町長小田切誠総務課長戸川美帆")]
+    [InlineData("　町長　水野玲奈副町長　小田切誠総務課長　戸川美帆")]
+    [InlineData("　戸 川 美帆水野玲奈小田切 誠")]
+    public void A_roll_whose_lines_ran_together_without_their_spacing_is_held(string joined)
+    {
+        // All spacing lost, only the space after each office left, or names alone unevenly spaced: before, the first
+        // and third were published as text, the second read as one entry whose office (町長水野玲奈副町長小田切誠総務課長) held two names.
+        var m = Read("架空町議会会議録", "説明のため出席した者", joined);
+        Assert.Contains(m.Warnings, w => w.Code == UnreadEntry.WarningCode);
+        Assert.DoesNotContain(m.Rolls.SelectMany(r => r.Entries), e => e.Role?.Contains("水野", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(Doc.Turns(m), t => t.Text.Contains("水野", StringComparison.Ordinal));
+
+        // Two entries in two columns, and an office with a unit inside it, are read as before.
+        var read = Read("架空町議会会議録", "説明のため出席した者", "　町長　　　水野　玲奈　　　副町長　　小田切　誠", "　教育委員会教育部長　　戸川　美帆", "　総務部長兼財政課長　　堀　信吾", "　監査委員事務局長兼公平委員会事務局長　　水野　玲奈");
+        Assert.Equal(["町長", "副町長", "教育委員会教育部長", "総務部長兼財政課長", "監査委員事務局長兼公平委員会事務局長"], read.Rolls[0].Entries.Select(e => e.Role));
+        Assert.DoesNotContain(read.Warnings, w => w.Code == UnreadEntry.WarningCode);
+    }
+
+    [Fact]
     public void A_note_after_a_spaced_name_ends_the_entry_and_keeps_the_roll_open()
     {
         // （午後欠席）, （遅刻） after a fixed-width name: before, the line was refused, the roll closed

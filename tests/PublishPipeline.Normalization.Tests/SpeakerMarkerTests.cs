@@ -123,4 +123,23 @@ public class SpeakerMarkerTests
             turns.Take(2).Select(t => (t.Person?.Name, t.Person?.Role, t.Text)));
         Assert.Equal("議長", turns[2].Speaker); // a name after the office is no office: it stays in the speech
     }
+
+    [Fact]
+    public void An_explainer_with_an_office_and_name_in_brackets_is_a_speaker()
+    {
+        // ○説明員（水野課長）: 説明員 also heads a roll, and the brackets were read as its count, so the line was
+        // glued to the speech above. A count (３名) still makes a heading.
+        var m = Doc.FromText(string.Join('\n',
+            "架空町議会総務常任委員会記録",
+            "説明員（２名）",
+            "　総務課長　　水野　玲奈",
+            "　財政係長　　堀　　信吾",
+            "○委員長（栗原悠斗君）　開会します。",
+            "○説明員（水野課長）　お答えします。",
+            "○説明員（堀信吾君）　補足します。"));
+        Assert.Equal(["水野玲奈", "堀信吾"], Assert.Single(m.Rolls).Entries.Select(e => e.Name));
+        var t = Doc.Turns(m);
+        Assert.Equal(["委員長（栗原悠斗君）", "説明員（水野課長）", "説明員（堀信吾君）"], t.Select(x => x.Speaker));
+        Assert.Equal("お答えします。", t[1].Text);
+    }
 }

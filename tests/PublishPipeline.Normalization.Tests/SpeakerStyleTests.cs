@@ -100,6 +100,39 @@ public class SpeakerStyleTests
     }
 
     [Fact]
+    public void A_speaker_cell_drops_its_bullet()
+    {
+        // | ○議長（栗原悠斗君） | 開会します。 |: the mark says a new speaker starts, as at the start of a line.
+        var m = new Doc().P("1 開会").Row("○議長（栗原悠斗君）", "開会します。").Row("◯町長（宮坂千尋君）", "お答えします。").Normalize();
+        var t = Doc.Turns(m);
+        AssertSpeech(t[0], "議長（栗原悠斗君）", "開会します。");
+        AssertSpeech(t[1], "町長（宮坂千尋君）", "お答えします。");
+        Assert.Equal(("栗原悠斗", "議長"), (t[0].Person!.Name, t[0].Person!.Role));
+
+        // A speaker table's role and name cells too.
+        var table = Doc.FromText("架空町議会定例会会議録\n開催日\t2024-06-10\n\n発言順\t役職\t発言者\t発言\n1\t○議長\t栗原悠斗\t開会します。\n");
+        Assert.Equal("議長（栗原悠斗）", Doc.Turns(table)[0].Speaker);
+    }
+
+    [Fact]
+    public void A_seat_and_a_member_in_brackets_is_a_speaker_without_a_bullet()
+    {
+        // A Word file that sets its labels in bold instead of marking them: ２番（宮坂千尋君） was glued to the speech above.
+        var m = Doc.FromText(string.Join('\n',
+            "令和６年第２回架空町議会定例会会議録",
+            "議長（栗原悠斗君）　開会します。",
+            "２番（宮坂千尋君）　質問します。",
+            "２番（宮坂千尋君）",
+            "続けて質問します。",
+            "議長（栗原悠斗君）　採決します。",
+            "賛成　２番　宮坂　千尋君"));
+        var t = Doc.Turns(m);
+        Assert.Equal(["議長（栗原悠斗君）", "2番（宮坂千尋君）", "2番（宮坂千尋君）", "議長（栗原悠斗君）"], t.Select(x => x.Speaker));
+        Assert.Equal(("宮坂千尋", "2"), (t[1].Person!.Name, t[1].Person!.Number));
+        Assert.Equal("採決します。\n賛成　2番　宮坂　千尋君", t[3].Text);
+    }
+
+    [Fact]
     public void Unlabelled_paragraphs_continue_the_turn_and_cut_sentences_join()
     {
         var t = Proceedings("委員 一つ目です。", "二つ目の段落です。", "三つ目は途中で切れて", "続きます。");

@@ -82,4 +82,19 @@ public class StageDirectionTests
         Assert.Empty(notes[1].Mentions);
         Assert.Empty(notes[2].Mentions);
     }
+
+    [Fact]
+    public void A_job_note_with_the_name_written_together_names_that_person()
+    {
+        // After a job's own word the name may be written without a space; before, such a note named nobody.
+        var m = Doc.FromText(string.Join("\n", "会議録", "○議長（栗原悠斗君）　開会します。", "（記録　宮坂千尋）", "（速記者　葛西信吾）", "（記録　省略）", "（記録　事務局）", "○議長（栗原悠斗君）　再開します。"));
+        var notes = Doc.Turns(m).Where(t => t.Kind == Model.TurnKind.Procedure).ToList();
+        Assert.Equal(4, notes.Count);
+        Assert.Equal(("宮坂千尋", "宮坂", "千尋", "記録"), (notes[0].Mentions[0].Name, notes[0].Mentions[0].FamilyName, notes[0].Mentions[0].GivenName, notes[0].Mentions[0].Role));
+        Assert.Equal(("葛西信吾", "速記者"), (Assert.Single(notes[1].Mentions).Name, notes[1].Mentions[0].Role));
+
+        // A word after the job's word is no name.
+        Assert.Empty(notes[2].Mentions);
+        Assert.Empty(notes[3].Mentions);
+    }
 }

@@ -110,7 +110,7 @@ public sealed partial class MinutesNormalizer
             _lineSeen = b.Line;
             if (b.Kind == BlockKind.Paragraph)
             {
-                _ownLine = _wrap.StartsOwnLine(b.Line, b.Width, b.Indent);
+                _ownLine = _wrap.StartsOwnLine(b.Line, b.Width, b.Indent, LineWrap.HasGap(b.Text));
             }
             else
             {
@@ -426,8 +426,13 @@ public sealed partial class MinutesNormalizer
             switch (b.Kind)
             {
                 case BlockKind.PageBreak:
-                    // Nothing to record: the sentence a break cut is joined by the builder (it does not end a sentence).
+                    // The sentence a page break cut is joined by the builder (it does not end a sentence); a rule ends the paragraph.
                     _rolls.Close();
+                    if (b.Rule)
+                    {
+                        _proceedings.Rule();
+                    }
+
                     return footer;
                 case BlockKind.Heading:
                     if (RollHeading.Read(b.Text) is { Group: not "署名" } && _rolls.Offer(b.Text, 0, b.Line))
@@ -790,7 +795,8 @@ public sealed partial class MinutesNormalizer
     }
 
     /// <param name="Indent">Display columns of leading space in the upload (full-width 2): fixed-width rolls align by it.</param>
-    private readonly record struct Block(BlockKind Kind, int Line, string Text, IReadOnlyList<IReadOnlyList<string>> Cells, int Level = 0, bool Opens = false, int Indent = 0, int Width = 0);
+    /// <param name="Rule">A page break that is a rule the writer drew between parts (━━━━), not a cut page.</param>
+    private readonly record struct Block(BlockKind Kind, int Line, string Text, IReadOnlyList<IReadOnlyList<string>> Cells, int Level = 0, bool Opens = false, int Indent = 0, int Width = 0, bool Rule = false);
 
     private static readonly IReadOnlyList<IReadOnlyList<string>> NoCells = [];
 
@@ -841,7 +847,7 @@ public sealed partial class MinutesNormalizer
                     yield return new Block(BlockKind.Marker, m.Line, m.Marker.Trim(), NoCells, Opens: m.Opens);
                     break;
                 case PageBreakBlock pb:
-                    yield return new Block(BlockKind.PageBreak, pb.Line, "", NoCells);
+                    yield return new Block(BlockKind.PageBreak, pb.Line, "", NoCells, Rule: LinePatterns.IsRule(pb.Raw));
                     break;
                 default:
                     break;
@@ -886,7 +892,7 @@ public sealed partial class MinutesNormalizer
 
         if (LinePatterns.IsPageDebris(text) || raw.Contains('\f', StringComparison.Ordinal))
         {
-            return new Block(BlockKind.PageBreak, line, "", NoCells);
+            return new Block(BlockKind.PageBreak, line, "", NoCells, Rule: LinePatterns.IsRule(text));
         }
 
         var marker = MarkerLine().Match(text);

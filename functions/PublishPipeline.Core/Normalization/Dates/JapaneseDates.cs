@@ -25,12 +25,25 @@ internal static partial class JapaneseDates
             return Build(Int(w.Groups["y"].Value), Int(w.Groups["m"].Value), Int(w.Groups["d"].Value), w.Index + w.Length, w.Value);
         }
 
+        // R7.4.1, H31.4.30, 令和7.4.1: the era abbreviated, the date in figures (a form's or a file list's date).
+        var a = AbbreviatedEraDate().Match(text);
+        if (a.Success && (!m.Success || a.Index < m.Index))
+        {
+            m = a;
+        }
+
         if (!m.Success)
         {
             return null;
         }
 
-        var era = m.Groups["era"].Value;
+        var era = m.Groups["era"].Value switch
+        {
+            "R" => "令和",
+            "H" => "平成",
+            "S" => "昭和",
+            var written => written,
+        };
         var eraYear = m.Groups["y"].Value is "元" ? 1 : Int(m.Groups["y"].Value);
         var year = JapaneseEra.ToWesternYear(era, eraYear);
         if (year is null)
@@ -125,6 +138,9 @@ internal static partial class JapaneseDates
 
     [GeneratedRegex(@"(?<era>令和|平成|昭和)[ \u3000]*(?<y>元|\d{1,2})[ \u3000]*年[ \u3000]*(?<m>\d{1,2})[ \u3000]*月[ \u3000]*(?<d>\d{1,2})[ \u3000]*日", RegexOptions.CultureInvariant)]
     private static partial Regex EraDate();
+
+    [GeneratedRegex(@"(?<![A-Za-z\d.])(?<era>令和|平成|昭和|R|H|S)[ \u3000]*(?<y>元|\d{1,2})[ \u3000]*(?<sep>[./．／])[ \u3000]*(?<m>\d{1,2})[ \u3000]*\k<sep>[ \u3000]*(?<d>\d{1,2})(?![\d.])", RegexOptions.CultureInvariant)]
+    private static partial Regex AbbreviatedEraDate();
 
     [GeneratedRegex(@"(?<![\d.])(?<y>(?:19|20)\d{2})(?:[ \u3000]*年[ \u3000]*(?<m>\d{1,2})[ \u3000]*月[ \u3000]*(?<d>\d{1,2})[ \u3000]*日|[/\-.](?<m>\d{1,2})[/\-.](?<d>\d{1,2})(?![\d]))", RegexOptions.CultureInvariant)]
     private static partial Regex WesternDate();

@@ -19,6 +19,12 @@ internal static class StageDirectionPeople
         "副議長と交代", "議長と交代", "交代",
     ];
 
+    // Words a note of who did a job opens with (（記録　山田太郎）, （速記者　山田太郎）): what follows is a person.
+    private static readonly HashSet<string> JobWords =
+    [
+        "記録", "記録者", "速記", "速記者", "書記", "手話通訳", "手話通訳者", "要約筆記", "要約筆記者",
+    ];
+
     private static readonly System.Buffers.SearchValues<char> Opens = System.Buffers.SearchValues.Create("〔（(［[【");
     private static readonly System.Buffers.SearchValues<char> Closes = System.Buffers.SearchValues.Create("〕）)］]】");
     private static readonly System.Buffers.SearchValues<char> NotInNote = System.Buffers.SearchValues.Create("「」。、，,");
@@ -84,14 +90,21 @@ internal static class StageDirectionPeople
         var name = t[gap..].Trim(" \u3000").ToString();
         var compact = WrittenName.Compact(name);
         // The name is written as rolls write one, surname and given name apart (中谷　美穂): a note of two words
-        // (（議事進行　休憩中）) names no one.
+        // (（議事進行　休憩中）) names no one. After a job's own word (（記録　山田太郎）) the name may be written
+        // together, when it splits into a surname and a given name (（記録　省略）, （記録　事務局） do not).
         var space = name.AsSpan().IndexOfAny(" \u3000");
-        if (space <= 0 || compact.Length is < 2 or > 8 || !SpeakerLabelParser.AllNameChars(compact) || !char.IsLetter(compact[0]) || compact.Any(c => c is >= '\u3041' and <= '\u309F'))
+        var job = JobWords.Contains(word);
+        if ((space <= 0 && !job) || compact.Length is < 2 or > 8 || !SpeakerLabelParser.AllNameChars(compact) || !char.IsLetter(compact[0]) || compact.Any(c => c is >= '\u3041' and <= '\u309F'))
         {
             return null;
         }
 
         var parts = WrittenName.Read(name, known);
+        if (space <= 0 && (parts.FamilyName is null || parts.GivenName is null || OfficeWords.IsOfficeWord(compact)))
+        {
+            return null;
+        }
+
         return parts.Name is null ? null : new PersonMention { Written = t.ToString(), Role = word, Name = parts.Name, FamilyName = parts.FamilyName, GivenName = parts.GivenName };
     }
 

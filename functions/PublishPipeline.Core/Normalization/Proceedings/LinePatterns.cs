@@ -55,6 +55,17 @@ internal static partial class LinePatterns
         return line.Length > 0 && (Rule().IsMatch(line) || PageNumber().IsMatch(line) || line == "\f");
     }
 
+    /// <summary>
+    /// A rule the writer drew between parts: one unbroken run of full-width or box-drawing dashes (━━━━, ――――,
+    /// －－－－). Unlike a page break, which cuts a sentence, it stands where a part ended, so the line after it starts
+    /// a new paragraph. ASCII dashes and runs broken by tabs (----\t---) are a converter's page-break debris.
+    /// </summary>
+    public static bool IsRule(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return DrawnRule().IsMatch(line);
+    }
+
     /// <summary>A caption such as &lt;令和5年度第1回審議会発言記録&gt;: the document names itself.</summary>
     public static bool IsCaption(string line) => Caption().IsMatch(line);
 
@@ -93,8 +104,11 @@ internal static partial class LinePatterns
     [GeneratedRegex(@"^[<＜〈《].+[>＞〉》]$", RegexOptions.CultureInvariant)]
     private static partial Regex Caption();
 
-    [GeneratedRegex(@"^[\-‐―─━=＝_～~…‥\s]{3,}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[\-‐―─━=＝_～~…‥－—\s]{3,}$", RegexOptions.CultureInvariant)]
     private static partial Regex Rule();
+
+    [GeneratedRegex(@"^[ \t\u3000]*[━─―－＝—]{3,}[ \t\u3000]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex DrawnRule();
 
     [GeneratedRegex(@"^(?:[-－‐―]\s*\d{1,3}\s*[-－‐―]|\d{1,3}\s*/\s*\d{1,3}|[(（]?\s*\d{1,3}\s*ページ\s*[)）]?)$", RegexOptions.CultureInvariant)]
     private static partial Regex PageNumber();

@@ -9,6 +9,8 @@ namespace PublishPipeline.Normalization.Proceedings;
 /// the first has no sentence end. Until lines share a width (the first wraps of an upload, a short one),
 /// a wrapped line is the widest so far and the rest of it starts at the margin or under a hanging
 /// line's text. A line wider than any fixed-width column is a paragraph on one line, never wrapped.
+/// A line laid out with a gap inside it (two full-width spaces or more: <c>１番　野口　隆君　　２番　岩崎　誠君</c>)
+/// is a list or table row its writer set out, never prose a layout wrapped, however close to the widest line it ends.
 /// Only lines next to each other are judged: across a blank line or a page break a sentence is cut by
 /// the page, and is joined as before.
 /// </summary>
@@ -29,13 +31,15 @@ internal sealed class LineWrap
     private int _previousLine = -2;
     private int _previousWidth;
     private int _previousIndent;
+    private bool _previousLaidOut;
 
     /// <summary>
     /// Takes the next line of the upload (1-based <paramref name="line"/>, display <paramref name="width"/> and
-    /// <paramref name="indent"/>, full-width characters 2); true when the line before it is the line just above
-    /// and was not wrapped, i.e. this line is one its writer started.
+    /// <paramref name="indent"/>, full-width characters 2, and whether it is <paramref name="laidOut"/> with a gap inside,
+    /// <see cref="HasGap"/>); true when the line before it is the line just above and was not wrapped, i.e. this line
+    /// is one its writer started.
     /// </summary>
-    public bool StartsOwnLine(int line, int width, int indent)
+    public bool StartsOwnLine(int line, int width, int indent, bool laidOut)
     {
         var own = line == _previousLine + 1 && !Wrapped(indent);
         _widestBefore = Math.Max(_widestBefore, _previousWidth);
@@ -59,6 +63,7 @@ internal sealed class LineWrap
         _previousLine = line;
         _previousWidth = width;
         _previousIndent = indent;
+        _previousLaidOut = laidOut;
         return own;
     }
 
@@ -68,7 +73,7 @@ internal sealed class LineWrap
     // Whether the line above was wrapped, the line below (indented by `indent`) being the rest of it.
     private bool Wrapped(int indent)
     {
-        if (_previousWidth > MaxWrapColumns)
+        if (_previousWidth > MaxWrapColumns || _previousLaidOut)
         {
             return false;
         }
@@ -83,6 +88,40 @@ internal sealed class LineWrap
         // the rest of it starts at the margin or under the text of a hanging line, never at the same indent as a
         // paragraph's first line (　賛成（白票）…君 / 　賛成　２番…).
         return _previousWidth >= _widestBefore - Slack && (indent == 0 || indent > _previousIndent);
+    }
+
+    /// <summary>
+    /// A gap inside a line (after its first word and before its last): spaces four columns wide or more, i.e. two
+    /// full-width spaces, as a list or a table row leaves between its items; or three full-width spaces apart
+    /// (賛成（白票）　１番　野口隆君　２番　岩崎誠君: items one space apart). Prose has at most one space in a row, and
+    /// rarely more than a name's one in a line.
+    /// </summary>
+    public static bool HasGap(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.AsSpan().Trim(" \u3000\t");
+        if (trimmed.Count('\u3000') >= 3)
+        {
+            return true;
+        }
+
+        var run = 0;
+        foreach (var c in trimmed)
+        {
+            run = c switch
+            {
+                '\u3000' => run + 2,
+                ' ' => run + 1,
+                '\t' => run + 4,
+                _ => 0,
+            };
+            if (run >= 4)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Display columns of a raw line: full-width characters 2, half-width (ASCII, ｱ) 1.</summary>

@@ -56,6 +56,9 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     /// <summary>The last line was a page header or page debris dropped as a page break.</summary>
     private bool _pageCut;
 
+    // A rule (━━━━) came since the last line: the writer ended a part there, so the next line is never joined to the one above.
+    private bool _ruled;
+
     private readonly HashSet<string> _pageHeaders = new(StringComparer.Ordinal);
     // One string per distinct label: a long sitting has the same few dozen speakers thousands of times.
     private readonly HashSet<string> _labels = new(StringComparer.Ordinal);
@@ -90,7 +93,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     public void Row(string speakerCell, IReadOnlyList<string> paragraphs, int line)
     {
         _line = line;
-        var label = TextCleanup.RemoveSpaces(speakerCell).TrimEnd(ColonChars);
+        var label = SpeakerLabels.WithoutBullet(TextCleanup.RemoveSpaces(speakerCell).TrimEnd(ColonChars));
         if (label.Length > 0 && SpeakerLabels.IsRoleLike(label))
         {
             CloseTurn();
@@ -182,12 +185,16 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         Add(null, text, TurnKind.Procedure);
     }
 
+    /// <summary>A rule between parts (━━━━, ――――): the next line starts a new paragraph, not the rest of a cut sentence.</summary>
+    public void Rule() => _ruled = true;
+
     /// <summary>A line of plain text; <paramref name="ownLine"/>: its writer ended the line above (<see cref="LineWrap"/>), so it is never joined to it.</summary>
     public void Paragraph(string text, int line, bool ownLine)
     {
         // Below a page header dropped as a page break, the line goes on with the sentence the page cut.
-        _ownLine = ownLine && !_pageCut;
+        _ownLine = (ownLine && !_pageCut) || _ruled;
         _pageCut = false;
+        _ruled = false;
         Paragraph(text, line);
         _ownLine = false;
     }
@@ -206,6 +213,12 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         if (text.Length <= 80 && text.AsSpan().IndexOfAny(' ', '\u3000') < 0 && _pageHeaders.Contains(TextCleanup.RemoveSpaces(text)))
         {
             _pageCut = true;
+            return;
+        }
+
+        if (LinePatterns.IsRule(text))
+        {
+            _ruled = true;
             return;
         }
 

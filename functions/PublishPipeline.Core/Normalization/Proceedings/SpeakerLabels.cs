@@ -52,6 +52,13 @@ internal static partial class SpeakerLabels
         var paren = label.IndexOfAny('(', '（');
         if (paren > 0 && label[^1] is ')' or '）')
         {
+            // ２番（宮坂千尋君）: a seat and the member's name with its honorific, as marked minutes write a member
+            // (a bare ２番　宮坂千尋君 is a vote list's item, not a speaker).
+            if (People.OfficeWords.SeatNumber(label[..paren]) is { } seat && seat.Length == paren && label[..^1].EndsWith('君'))
+            {
+                return true;
+            }
+
             label = label[..paren];
         }
 
@@ -71,6 +78,22 @@ internal static partial class SpeakerLabels
         return false;
     }
 
+    /// <summary>A council-style bullet before a speaker label (○議長, ◯会長): it marks a new speaker and is no part of the label.</summary>
+    public static bool IsBullet(char c) => c is '○' or '◯' or '●' or '◎' or '◆' or '◇' or '■' or '□' or '▼';
+
+    /// <summary>A label without its bullet: a speaker cell of a table (| ○議長（山田太郎君） | …) keeps the mark a line label drops.</summary>
+    public static string WithoutBullet(string label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        var start = 0;
+        while (start < label.Length - 1 && IsBullet(label[start]))
+        {
+            start++;
+        }
+
+        return start == 0 ? label : label[start..].TrimStart(SpaceChars);
+    }
+
     /// <summary>Reads a speaker label at the start of a cleaned line, in any of the styles the wards use.</summary>
     public static SpeakerLine Read(string line)
     {
@@ -81,7 +104,7 @@ internal static partial class SpeakerLabels
         }
 
         // Council-style bullets: ○委員長 …, ◯会長：… — the bullet only marks a new speaker.
-        if (line[0] is '○' or '◯' or '●' or '◎' or '◆' or '◇' or '■' or '□' or '▼' or '◇' && line.Length > 1)
+        if (IsBullet(line[0]) && line.Length > 1)
         {
             var bare = Read(line[1..].TrimStart(SpaceChars));
             if (bare.Style != LabelStyle.None)

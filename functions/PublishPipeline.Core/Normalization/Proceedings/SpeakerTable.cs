@@ -78,7 +78,8 @@ internal sealed class SpeakerTable
             return null;
         }
 
-        var text = string.Join(" ", cells[index]).Trim(' ', '\u3000');
+        // ○議長: the bullet of a speaker cell is no part of the role or the name.
+        var text = SpeakerLabels.WithoutBullet(string.Join(" ", cells[index]).Trim(' ', '\u3000'));
         return text.Length == 0 ? null : text;
     }
 }

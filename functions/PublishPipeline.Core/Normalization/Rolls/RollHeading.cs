@@ -17,6 +17,10 @@ internal static partial class RollHeading
 {
     public static bool IsHeading(string label) => Read(label) is not null;
 
+    /// <summary>The brackets after the heading hold a person (水野課長, 水野玲奈君), not a count (１９名, なし, 敬称略).</summary>
+    private static bool NamesSomeone(string inBrackets) =>
+        !inBrackets.Any(char.IsDigit) && People.SpeakerLabelParser.Parse(inBrackets) is { Name: not null };
+
     public static RollHead? Read(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
@@ -45,6 +49,12 @@ internal static partial class RollHeading
 
         var group = Cleanup.TextCleanup.RemoveSpaces(m.Groups["group"].Value);
         var count = m.Groups["count"].Success ? Cleanup.TextCleanup.RemoveSpaces(m.Groups["count"].Value) : null;
+        if (count is not null && NamesSomeone(count))
+        {
+            // ○説明員（水野課長）, ○説明員（水野玲奈君）: a speaker whose office is a roll's name, not a heading and its count.
+            return null;
+        }
+
         return new RollHead(group, count, line[m.Length..].Trim(' ', '\u3000', '：', ':'));
     }
 

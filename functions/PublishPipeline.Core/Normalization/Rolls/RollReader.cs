@@ -133,8 +133,18 @@ internal sealed class RollReader(Action<string, string, int> warn)
             return true;
         }
 
+        var columnsBefore = _columns.Count;
         if (!spacedOut && RollEntries.Read(text, Known, _columns, indent) is { } entries)
         {
+            // 町長　水野玲奈副町長　小田切誠総務課長　戸川美帆: entries run together, read as one whose office holds
+            // the others' names (published as its office). Held like a line no reader takes.
+            if (entries.Any(e => e.Role is { } role && UnreadEntry.HoldsAnotherEntry(role)))
+            {
+                _columns.RemoveRange(columnsBefore, _columns.Count - columnsBefore);
+                Unread(new PersonMention { Written = text.Trim(' ', '\u3000', '\t') }, indent, line);
+                return true;
+            }
+
             AddEntries(entries);
             return true;
         }
@@ -148,9 +158,7 @@ internal sealed class RollReader(Action<string, string, int> warn)
         // for review, and the roll stays open: closing it would publish this line and the entries after it as speeches.
         if (UnreadEntry.Read(text) is { } unread)
         {
-            _entries.Add(unread);
-            _columns.Add(indent);
-            warn(UnreadEntry.WarningCode, $"roll '{_group}': an entry whose name could not be read (not written in kanji, kana or a katakana name with ・/＝, or its spacing was lost so the name's bounds cannot be told); held for review", line);
+            Unread(unread, indent, line);
             return true;
         }
 
@@ -175,6 +183,13 @@ internal sealed class RollReader(Action<string, string, int> warn)
 
         Close();
         return false;
+    }
+
+    private void Unread(PersonMention unread, int indent, int line)
+    {
+        _entries.Add(unread);
+        _columns.Add(indent);
+        warn(UnreadEntry.WarningCode, $"roll '{_group}': an entry whose name could not be read (not written in kanji, kana or a katakana name with ・/＝, or its spacing was lost so the name's bounds cannot be told); held for review", line);
     }
 
     /// <summary>

@@ -27,6 +27,12 @@ internal static class UnreadEntry
             return new PersonMention { Written = text };
         }
 
+        if (IsRunTogether(text))
+        {
+            // 町      長  山 本   正木原大輔教 育 長…: entries run together, their spacing partly lost.
+            return new PersonMention { Written = text };
+        }
+
         var space = text.AsSpan().IndexOfAny(" \u3000\t");
         if (space <= 0 || text.Length > 60)
         {
@@ -90,6 +96,83 @@ internal static class UnreadEntry
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Entries run together on one line with their spacing partly or wholly lost (<c>町      長  山 本   正木原大輔教 育 長  堀江　 剛</c>,
+    /// <c>町長水野玲奈副町長小田切誠</c>, <c>栗 原 悠斗宮坂千尋</c>: a roll whose lines were joined into one paragraph): only kanji,
+    /// katakana and spaces, and more than one name can be (after an office, when one comes first). Where one entry ends and the next begins cannot be told, so no
+    /// reader splits it; read as an unread entry, the document is held rather than its names published as text.
+    /// </summary>
+    public static bool IsRunTogether(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var hasSpace = text.AsSpan().IndexOfAny(" \u3000\t") >= 0;
+        foreach (var c in text)
+        {
+            if (c is not (' ' or '\u3000' or '\t') && !NameScript.IsKanji(c) && !NameScript.IsKatakana(c))
+            {
+                return false;
+            }
+        }
+
+        var packed = WrittenName.Compact(text);
+        var office = LeadingOffice(packed);
+        if (office == 0)
+        {
+            // 栗 原 悠斗宮坂千尋葛 西 信吾 under 出席議員: names only, more than one name can be, spaced unevenly.
+            return hasSpace && packed.Length >= 7 && packed.Length <= 60;
+        }
+
+        // What is left after the office is longer than a name (two to five characters); with no space left at all
+        // (町長水野玲奈副町長小田切誠…), only when another office stands after a name (町長提案理由説明 is a heading).
+        return packed.Length - office > 5 && (hasSpace || HoldsAnotherEntry(packed));
+    }
+
+    /// <summary>
+    /// An office, a name and another office packed together (町長水野玲奈副町長小田切誠総務課長, as a roll reader takes
+    /// the offices of entries run together for one entry's office): after the office it starts with, a title
+    /// stands after two characters or more and has a name after it.
+    /// </summary>
+    public static bool HoldsAnotherEntry(string packed)
+    {
+        ArgumentNullException.ThrowIfNull(packed);
+        var office = LeadingOffice(packed);
+        if (office <= 0)
+        {
+            return false;
+        }
+
+        var rest = packed.AsSpan(office);
+        for (var k = 3; k <= rest.Length - 2; k++)
+        {
+            if (OfficeWords.TitleAtEnd(rest[..k]) is { } title && (title.Length >= 2 || title == "長") && MayBeAName(rest[..(k - title.Length)]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Between two offices, a name: two to five characters, not a joint office's 兼 (参事兼選挙管理委員会事務局長) nor a unit (部, 課, 局, 会 …).
+    private static bool MayBeAName(ReadOnlySpan<char> between) =>
+        between.Length is >= 2 and <= 5 && between.IndexOfAny(NotInAName) < 0;
+
+    private static readonly System.Buffers.SearchValues<char> NotInAName = System.Buffers.SearchValues.Create("兼併部課局室係所署会庁院館園校");
+
+    // The length of the longest office (up to eight characters) the packed text starts with; 0 when none.
+    private static int LeadingOffice(string packed)
+    {
+        for (var n = Math.Min(8, packed.Length - 1); n >= 2; n--)
+        {
+            if (OfficeWords.IsOfficeWord(packed.AsSpan(0, n)))
+            {
+                return n;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>Six or more words of one to three kanji or katakana, evenly spaced with one space: no gap a column would leave.</summary>
