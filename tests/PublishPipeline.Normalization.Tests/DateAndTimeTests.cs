@@ -93,4 +93,16 @@ public class DateAndTimeTests
 
     [Fact]
     public void Impossible_times_are_not_read() => Assert.Equal(((string?)null, (string?)null), JapaneseDates.FindTimeRange("25時70分～26時"));
+
+    [Theory]
+    [InlineData("令和6年第3回市会定例会 本会議 第12号 令和6年9月20日", "2024-09-20")]
+    [InlineData("平成30年第1回定例会（第2号） 本文 2018-03-05", "2018-03-05")]
+    public void A_title_line_ending_in_a_date_dates_the_minutes(string title, string expected)
+    {
+        // The heading of a 会議録検索 system's page, with no 開催日時 field: before, date-missing and no 年度.
+        var m = Doc.FromText(title + "\n◯議長(瀬尾達彦君) ただいまから本日の会議を開きます。\n");
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), m.Date);
+        Assert.DoesNotContain("月", m.Body ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain(m.Warnings, w => w.Code == "date-missing");
+    }
 }

@@ -547,7 +547,8 @@ public sealed partial class MinutesNormalizer
         {
             var proceedings = _proceedings.Build();
             var title = _header.Title;
-            TitleParts parts = title is null ? default : TitleParser.Parse(title);
+            TitleParts parts = title is null ? default
+                : TitleParser.Parse(DatedHeading.DateAtEnd(title) is { } dateInTitle ? title[..title.LastIndexOf(dateInTitle, StringComparison.Ordinal)].TrimEnd() : title);
             if (title is null)
             {
                 Warn("title-missing", "no 会議体の名称 (meeting name) found; title is null", _firstLine);
@@ -589,6 +590,12 @@ public sealed partial class MinutesNormalizer
             }
             people.ReadInPlace(proceedings);
             var sections = proceedings;
+
+            if (_header.DateTimeText is null && _header.Title is { } dated && DatedHeading.DateAtEnd(dated) is { } titleDate)
+            {
+                // No 開催日時 field or dated heading: the date the title line ends with.
+                _header.Field(HeaderField.DateTime, null, titleDate, [titleDate], _header.TitleLine);
+            }
 
             var (date, start, end) = _header.ReadDateTime();
             if (date is not null && (start is null || end is null))

@@ -30,6 +30,20 @@ internal static partial class DatedHeading
         return line.Length <= 30 && ClosingTime().IsMatch(Cleanup.TextCleanup.RemoveSpaces(line));
     }
 
+    /// <summary>
+    /// The date a title line ends with, after a space: <c>令和6年第3回市会定例会 本会議 第12号 令和6年9月20日</c>,
+    /// <c>…（第２号） 本文 2018-03-05</c> (the headings of 会議録検索 systems); null when it ends otherwise.
+    /// </summary>
+    public static string? DateAtEnd(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var m = TitleEnd().Match(title);
+        return m.Success ? m.Groups["date"].Value : null;
+    }
+
+    [GeneratedRegex(@"[ \u3000](?<date>(?:令和|平成|昭和)(?:元|\d{1,2})年\d{1,2}月\d{1,2}日(?:[（(][月火水木金土日](?:曜日?)?[）)])?|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})[ \u3000]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TitleEnd();
+
     [GeneratedRegex(@"^(?:(?:令和|平成|昭和)(?:元|\d{1,2})|(?:19|20)\d{2})年\d{1,2}月\d{1,2}日(?:[（(][月火水木金土日](?:曜日?)?[）)])?(?:(?:午前|午後)?\d{1,2}時(?:\d{1,2}分)?(?:開議|開会|再開|開始)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Line();
 
