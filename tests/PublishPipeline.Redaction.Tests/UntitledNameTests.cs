@@ -17,4 +17,28 @@ public class UntitledNameTests
     {
         Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
     }
+
+    [Theory]
+    [InlineData("その件は佐藤ひろしから聞いております。", "その件は〇〇から聞いております。")]
+    [InlineData("また阿子島陽子から手紙を受け取りました。", "また〇〇から手紙を受け取りました。")]
+    [InlineData("監査委員の選任について　宮之原修一を選任する。", "監査委員の選任について　〇〇を選任する。")]
+    [InlineData("（敬称略）大河内誠一、長谷部幸子", "（敬称略）〇〇、〇〇")]
+    [InlineData("参考人として森下健太郎様にご出席いただいております。", "参考人として〇〇様にご出席いただいております。")]
+    [InlineData("宮之原修一外２名から請願が出ております。", "〇〇外２名から請願が出ております。")]
+    [InlineData("陳情者　宮之原修一外１名から陳情書が提出されました。", "陳情者　〇〇外１名から陳情書が提出されました。")]
+    public async Task A_full_name_with_no_title_is_masked(string text, string expected)
+    {
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
+    [InlineData("奈良時代に建てられた寺です。")]
+    [InlineData("中性子と陽子から成る。")]
+    [InlineData("撮像素子に不具合があった。")]
+    [InlineData("同様にお願いします。")]
+    [InlineData("鈴木ともうします。")]
+    public async Task Words_shaped_like_a_surname_and_a_given_name_stay(string text)
+    {
+        Assert.Equal(text, await RedactedTurns.ProseAsync(text));
+    }
 }

@@ -377,6 +377,10 @@ public sealed partial class OfflineNameRecognizer
                 found.Add(new NameSpan(start, split, "offline:full-name-pair", 0.7));
                 found.Add(new NameSpan(start + split, run.Length - split, "offline:full-name-pair", 0.7));
             }
+            else
+            {
+                BareFullName(t, start, i, found);
+            }
         }
     }
 
@@ -447,7 +451,12 @@ public sealed partial class OfflineNameRecognizer
             re++;
         }
 
-        if (re == start || !IsNameBoundary(t, re))
+        // 陳情者　宮之原修一外１名: 外 and a count after the name are the others who signed with it.
+        if (re - start >= 3 && t[re - 1] == '外' && re < t.Length && CountDigits.Contains(t[re]))
+        {
+            re--;
+        }
+        else if (re == start || !IsNameBoundary(t, re))
         {
             return false;
         }
