@@ -41,4 +41,16 @@ public class UntitledNameTests
     {
         Assert.Equal(text, await RedactedTurns.ProseAsync(text));
     }
+
+    [Theory]
+    [InlineData("John Smithから連絡がありました。", "〇〇から連絡がありました。")]
+    [InlineData("Ｊｏｈｎ　Ｓｍｉｔｈより資料を頂きました。", "〇〇より資料を頂きました。")]
+    [InlineData("Mary Ann Leeに伝えた。", "〇〇に伝えた。")]
+    [InlineData("Harbor Light Centerにおいて開催した。", "Harbor Light Centerにおいて開催した。")]
+    [InlineData("Green Parkと連携する。", "Green Parkと連携する。")]
+    [InlineData("ICTを活用し、SDGsに取り組む。", "ICTを活用し、SDGsに取り組む。")]
+    public async Task A_latin_name_before_from_or_to_is_masked(string text, string expected)
+    {
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
 }

@@ -106,6 +106,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             RecognizeSpacedNames(text, found);
             RecognizeFullNamePairs(text, found);
             RecognizeSpacedPairs(text, found);
+            RecognizeLatinNamesBeforeParticles(text, found);
             return;
         }
 
