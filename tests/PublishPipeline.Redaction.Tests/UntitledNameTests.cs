@@ -53,4 +53,15 @@ public class UntitledNameTests
     {
         Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
     }
+
+    [Theory]
+    [InlineData("長谷部幸子（旧姓　佐久間）", "〇〇（旧姓　〇〇）")]
+    [InlineData("旧姓佐久間として届け出た。", "旧姓〇〇として届け出た。")]
+    [InlineData("委員に佐久間（旧姓　宮之原）典子を選任する。", "委員に〇〇（旧姓　〇〇）〇〇を選任する。")]
+    [InlineData("旧姓使用の拡大を求める。", "旧姓使用の拡大を求める。")]
+    [InlineData("旧姓の併記について伺う。", "旧姓の併記について伺う。")]
+    public async Task A_former_surname_is_masked_and_the_name_around_it(string text, string expected)
+    {
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
 }

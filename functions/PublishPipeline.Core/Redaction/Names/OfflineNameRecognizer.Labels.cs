@@ -39,6 +39,7 @@ public sealed partial class OfflineNameRecognizer
         NamesAfterLabels(t, found);
         NamesAfterOrganisations(t, found);
         NamesBeforeSuffixes(t, found);
+        MaidenNames(t, found);
     }
 
     // ---- 担当：鈴木花子, 表彰候補者　佐藤一郎 ----------------------------------------------------
