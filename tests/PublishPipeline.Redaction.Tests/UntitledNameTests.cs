@@ -64,4 +64,13 @@ public class UntitledNameTests
     {
         Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
     }
+
+    [Theory]
+    [InlineData("次に、参考人の大河内誠\n一さんから説明を求めます。", "次に、参考人の〇〇さんから説明を求めます。")]
+    [InlineData("陳情者の大河\n内誠一から提出された。", "陳情者の〇〇から提出された。")]
+    [InlineData("本日の会議\nを開きます。", "本日の会議\nを開きます。")]
+    public async Task A_name_cut_by_a_line_break_is_masked_whole(string text, string expected)
+    {
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
 }

@@ -102,15 +102,21 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         RecognizeLabelled(text, found);
         if (context == NameContext.Text)
         {
-            RecognizeText(text, found, map: default, structural: false);
-            RecognizeSpacedNames(text, found);
-            RecognizeFullNamePairs(text, found);
-            RecognizeSpacedPairs(text, found);
-            RecognizeLatinNamesBeforeParticles(text, found);
+            RecognizeProse(text, found);
+            NamesAcrossLineBreaks(text, found);
             return;
         }
 
         RecognizeLabel(text, context, found);
+    }
+
+    private void RecognizeProse(ReadOnlySpan<char> text, List<NameSpan> found)
+    {
+        RecognizeText(text, found, map: default, structural: false);
+        RecognizeSpacedNames(text, found);
+        RecognizeFullNamePairs(text, found);
+        RecognizeSpacedPairs(text, found);
+        RecognizeLatinNamesBeforeParticles(text, found);
     }
 
     // ---- running text: names before roles -------------------------------------------------
