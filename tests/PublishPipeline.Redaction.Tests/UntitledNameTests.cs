@@ -19,6 +19,17 @@ public class UntitledNameTests
     }
 
     [Theory]
+    [InlineData("やまだはなこさんから伺った。", "〇〇さんから伺った。")]
+    [InlineData("おつかれさまでした。", "おつかれさまでした。")]
+    [InlineData("そうですねさん", "そうですねさん")]
+    [InlineData("お世話になりました様", "お世話になりました様")]
+    public async Task A_full_name_in_hiragana_holding_a_short_grammar_word_is_masked_before_an_honorific(string text, string expected)
+    {
+        // や|まだ|はなこ held まだ, so the whole was read as a phrase and published.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
     [InlineData("その件は佐藤ひろしから聞いております。", "その件は〇〇から聞いております。")]
     [InlineData("また阿子島陽子から手紙を受け取りました。", "また〇〇から手紙を受け取りました。")]
     [InlineData("監査委員の選任について　宮之原修一を選任する。", "監査委員の選任について　〇〇を選任する。")]

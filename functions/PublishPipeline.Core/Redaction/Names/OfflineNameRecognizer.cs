@@ -442,6 +442,43 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         return true;
     }
 
+    /// <summary>Words only a phrase holds, never a name written in hiragana.</summary>
+    private static readonly string[] PhraseWords = ["ます", "です", "ませ", "ござ", "くだ", "として", "ついて", "という", "おいて", "ところ", "こと", "もの", "ので", "した"];
+
+    private static bool IsHiraganaFullName(ReadOnlySpan<char> h)
+    {
+        if (h.Length is < 4 or > 7)
+        {
+            return false;
+        }
+
+        foreach (var p in FunctionPatterns)
+        {
+            if (h.StartsWith(p, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        foreach (var w in PhraseWords)
+        {
+            if (h.Contains(w, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        foreach (var e in InflectionEnds)
+        {
+            if (h.EndsWith(e, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return !HiraganaStop.Contains(h);
+    }
+
     private static bool EndsWithFunctionWord(ReadOnlySpan<char> h)
     {
         foreach (var p in FunctionPatterns)
@@ -792,6 +829,17 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             if (name.Length >= 3 || known)
             {
                 Add(found, map, hs + j, end - hs - j, known ? "offline:role-lexicon" : "offline:role-context", structural ? 0.85 : 0.7);
+                return;
+            }
+        }
+
+        // やまだはなこさん: a full name in hiragana may hold a short grammar word (や<b>まだ</b>); before an
+        // honorific it is a name unless it opens with grammar, ends in an inflection or holds a phrase's words.
+        for (var j = 0; role.Kind == RoleKind.Honorific && j <= h.Length - 4; j++)
+        {
+            if ((j == 0 ? leftIsBoundary : IsParticle(h[j - 1])) && IsHiraganaFullName(h[j..]))
+            {
+                Add(found, map, hs + j, end - hs - j, "offline:role-context", structural ? 0.85 : 0.7);
                 return;
             }
         }
