@@ -37,6 +37,8 @@ public class UntitledNameTests
     [InlineData("参考人として森下健太郎様にご出席いただいております。", "参考人として〇〇様にご出席いただいております。")]
     [InlineData("宮之原修一外２名から請願が出ております。", "〇〇外２名から請願が出ております。")]
     [InlineData("陳情者　宮之原修一外１名から陳情書が提出されました。", "陳情者　〇〇外１名から陳情書が提出されました。")]
+    [InlineData("人権擁護委員候補者の推薦について　宮之原　修一", "人権擁護委員候補者の推薦について　〇〇")]
+    [InlineData("以上について　白馬　八方", "以上について　白馬　八方")]
     public async Task A_full_name_with_no_title_is_masked(string text, string expected)
     {
         Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
