@@ -62,6 +62,8 @@ public class UntitledNameTests
     [InlineData("Harbor Light Centerにおいて開催した。", "Harbor Light Centerにおいて開催した。")]
     [InlineData("Green Parkと連携する。", "Green Parkと連携する。")]
     [InlineData("ICTを活用し、SDGsに取り組む。", "ICTを活用し、SDGsに取り組む。")]
+    [InlineData("講師　John Smith", "講師　〇〇")]
+    [InlineData("講師：Ｍａｒｙ　Ｌｅｅ（架空大学）", "講師：〇〇（架空大学）")]
     public async Task A_latin_name_before_from_or_to_is_masked(string text, string expected)
     {
         Assert.Equal(expected, await RedactedTurns.ProseAsync(text));

@@ -98,6 +98,14 @@ public sealed partial class OfflineNameRecognizer
 
             q = AfterPetitionersAddress(t, label, q);
 
+            // 講師　John Smith: after a label, words of a capital and small letters up to where the value ends.
+            if (LatinValueEnd(t, q) is var latinEnd and > 0)
+            {
+                found.Add(new NameSpan(q, latinEnd - q, "offline:label-latin", 0.75));
+                i = latinEnd;
+                continue;
+            }
+
             // 受賞者：宇佐美健一、阿子島陽子、鬼塚誠: a list of names after one label.
             while (TryNameAt(t, q, structure: true, out var end))
             {

@@ -72,6 +72,24 @@ public sealed partial class OfflineNameRecognizer
         }
     }
 
+    /// <summary>Where one to three words of a capital and small letters starting at <paramref name="at"/> end a label's value, or 0.</summary>
+    private static int LatinValueEnd(ReadOnlySpan<char> t, int at)
+    {
+        var end = 0;
+        for (var (p, words) = (at, 0); words < 3 && TitleCaseWordEnd(t, p) is var wordEnd and > 0; words++)
+        {
+            end = wordEnd;
+            if (wordEnd + 1 >= t.Length || t[wordEnd] is not (' ' or '\u3000') || !LatinCapitals.Contains(t[wordEnd + 1]))
+            {
+                break;
+            }
+
+            p = wordEnd + 1;
+        }
+
+        return end > 0 && IsNameBoundary(t, end) ? end : 0;
+    }
+
     /// <summary>Where a word of one capital and at least one small letter starting at <paramref name="at"/> ends, or 0.</summary>
     private static int TitleCaseWordEnd(ReadOnlySpan<char> t, int at)
     {
