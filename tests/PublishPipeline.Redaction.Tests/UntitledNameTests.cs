@@ -88,4 +88,13 @@ public class UntitledNameTests
     {
         Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
     }
+
+    [Theory]
+    [InlineData("教育委員に大河内誠一（おおこうち　せいいち）氏を任命する。", "教育委員に〇〇（〇〇）氏を任命する。")]
+    [InlineData("宮之原修一（みやのはら　しゅういち）を選任する。", "〇〇（〇〇）を選任する。")]
+    [InlineData("総務委員会（いいんかい）を開く。", "総務委員会（いいんかい）を開く。")]
+    public async Task The_reading_in_brackets_after_a_name_is_masked_with_it(string text, string expected)
+    {
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
 }

@@ -99,11 +99,13 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         }
 
         // 担当：鈴木花子, 株式会社ミライ　高橋次郎, 伊藤四郎作成, 佐藤邸: labels and organisations around a name.
+        var before = found.Count;
         RecognizeLabelled(text, found);
         if (context == NameContext.Text)
         {
             RecognizeProse(text, found);
             NamesAcrossLineBreaks(text, found);
+            NameReadings(text, found, before);
             return;
         }
 
