@@ -102,8 +102,8 @@ public sealed partial class OfflineNameRecognizer
                 continue;
             }
 
+            // The cheap tests first: most runs fail on one of them before a compound check.
             var strongGiven = StrongGivenNameEndings.Contains(given[^1]);
-            var plainGiven = !lexicon.IsWord(given) && !lexicon.IsSurname(given);
             bool fits;
             if (lexicon.IsSurname(surname) && !lexicon.IsCommonWord(surname))
             {
@@ -111,8 +111,8 @@ public sealed partial class OfflineNameRecognizer
             }
             else
             {
-                fits = followedByGrammar && (strongGiven || plainGiven) && !lexicon.IsCommonWord(surname) && !OfficeEnds.Contains(surname[^1])
-                    && lexicon.HasOnlySurnameCharacters(surname)
+                fits = followedByGrammar && !OfficeEnds.Contains(surname[^1]) && lexicon.HasOnlySurnameCharacters(surname)
+                    && (strongGiven || (!lexicon.IsWord(given) && !lexicon.IsSurname(given))) && !lexicon.IsCommonWord(surname)
                     && !RoleWords.IsRole(surname) && !IsCompound(surname, places: false);
             }
 
