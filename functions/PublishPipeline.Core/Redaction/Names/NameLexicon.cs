@@ -19,10 +19,21 @@ public sealed class NameLexicon
     private readonly WordSet words;
     private readonly WordSet places;
 
+    /// <summary>Every character some surname is written with (1,596 in IPADIC), one bit each.</summary>
+    private readonly ulong[] surnameCharacters = new ulong[1 << 10];
+
     public NameLexicon(IEnumerable<string> surnames, IEnumerable<string> givenNames, IEnumerable<string> words, IEnumerable<string>? places = null)
     {
         this.places = new WordSet(places ?? []);
         this.surnames = new WordSet(surnames);
+        foreach (var surname in this.surnames.Lookup.Set)
+        {
+            foreach (var c in surname)
+            {
+                surnameCharacters[c >> 6] |= 1UL << c;
+            }
+        }
+
         this.givenNames = new WordSet(givenNames);
         this.words = new WordSet(words);
     }
@@ -47,6 +58,24 @@ public sealed class NameLexicon
 
     /// <summary>An ordinary word (not a place name) of two or more characters.</summary>
     public bool IsCommonWord(ReadOnlySpan<char> text) => Contains(words, text);
+
+    /// <summary>
+    /// Whether every character of <paramref name="text"/> is written in some known surname: a
+    /// surname no dictionary lists is still made of surname characters (阿子島), while 市債 or 補助率 are not.
+    /// </summary>
+    public bool HasOnlySurnameCharacters(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            var f = CompactText.Fold(c);
+            if ((surnameCharacters[c >> 6] & (1UL << c)) == 0 && (surnameCharacters[f >> 6] & (1UL << f)) == 0)
+            {
+                return false;
+            }
+        }
+
+        return !text.IsEmpty;
+    }
 
     /// <summary>A place name of two or three characters (練馬, 豊島, 加賀美).</summary>
     public bool IsPlace(ReadOnlySpan<char> text) => Contains(places, text);

@@ -39,6 +39,7 @@ public sealed partial class OfflineNameRecognizer
         NamesAfterLabels(t, found);
         NamesAfterOrganisations(t, found);
         NamesBeforeSuffixes(t, found);
+        MaidenNames(t, found);
     }
 
     // ---- 担当：鈴木花子, 表彰候補者　佐藤一郎 ----------------------------------------------------
@@ -96,6 +97,14 @@ public sealed partial class OfflineNameRecognizer
             }
 
             q = AfterPetitionersAddress(t, label, q);
+
+            // 講師　John Smith: after a label, words of a capital and small letters up to where the value ends.
+            if (LatinValueEnd(t, q) is var latinEnd and > 0)
+            {
+                found.Add(new NameSpan(q, latinEnd - q, "offline:label-latin", 0.75));
+                i = latinEnd;
+                continue;
+            }
 
             // 受賞者：宇佐美健一、阿子島陽子、鬼塚誠: a list of names after one label.
             while (TryNameAt(t, q, structure: true, out var end))
@@ -377,6 +386,10 @@ public sealed partial class OfflineNameRecognizer
                 found.Add(new NameSpan(start, split, "offline:full-name-pair", 0.7));
                 found.Add(new NameSpan(start + split, run.Length - split, "offline:full-name-pair", 0.7));
             }
+            else
+            {
+                BareFullName(t, start, i, found);
+            }
         }
     }
 
@@ -447,7 +460,12 @@ public sealed partial class OfflineNameRecognizer
             re++;
         }
 
-        if (re == start || !IsNameBoundary(t, re))
+        // 陳情者　宮之原修一外１名: 外 and a count after the name are the others who signed with it.
+        if (re - start >= 3 && t[re - 1] == '外' && re < t.Length && CountDigits.Contains(t[re]))
+        {
+            re--;
+        }
+        else if (re == start || !IsNameBoundary(t, re))
         {
             return false;
         }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace PublishPipeline.Redaction.Names;
 
 /// <summary>
@@ -14,6 +16,120 @@ public sealed partial class OfflineNameRecognizer
     private static bool IsLatinLower(char c) => char.IsAsciiLetterLower(c) || c is >= 'ａ' and <= 'ｚ';
 
     private static bool IsLatinNameJoin(char c) => c is ' ' or '\u3000' or '.' or '．' or '-' or '－' or '\'' or '’' or '・';
+
+    private static readonly SearchValues<char> LatinCapitals = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ");
+
+    /// <summary>に that opens a compound particle (において, により, について, に関する): a place, body or document, not a person, stands before it.</summary>
+    private static readonly string[] CompoundNi = ["にお", "によ", "につ", "にて", "に関", "に対", "に向", "に係", "に基", "に伴", "に沿", "にか"];
+
+    /// <summary>
+    /// John Smithから, Ｊｏｈｎ　Ｓｍｉｔｈより: two or three words written Capital + small letters, one
+    /// space apart, before から, より or に, which follow the person a thing comes from or goes to.
+    /// Facilities and products take those particles too (Fukuoka Growth Nextにおいて, Pal Houseと), so
+    /// not に of a compound particle, nor を, の, と; capitals alone (NPO, ICT) are never a name here.
+    /// </summary>
+    private static void RecognizeLatinNamesBeforeParticles(ReadOnlySpan<char> t, List<NameSpan> found)
+    {
+        var i = 0;
+        while (i < t.Length)
+        {
+            var k = t[i..].IndexOfAny(LatinCapitals);
+            if (k < 0)
+            {
+                return;
+            }
+
+            var start = i + k;
+            i = start + 1;
+            if (start > 0 && (IsLatinLetter(t[start - 1]) || char.IsAsciiDigit(t[start - 1]) || IsLatinNameJoin(t[start - 1])))
+            {
+                continue;
+            }
+
+            var p = start;
+            var words = 0;
+            var end = start;
+            while (words < 4 && TitleCaseWordEnd(t, p) is var wordEnd and > 0)
+            {
+                words++;
+                end = wordEnd;
+                if (wordEnd + 1 < t.Length && t[wordEnd] is ' ' or '\u3000' && LatinCapitals.Contains(t[wordEnd + 1]))
+                {
+                    p = wordEnd + 1;
+                    continue;
+                }
+
+                break;
+            }
+
+            i = Math.Max(i, end);
+            if (words is < 2 or > 3 || !PersonParticleAt(t, end))
+            {
+                continue;
+            }
+
+            found.Add(new NameSpan(start, end - start, "offline:prose-latin", 0.75));
+        }
+    }
+
+    /// <summary>Where one to three words of a capital and small letters starting at <paramref name="at"/> end a label's value, or 0.</summary>
+    private static int LatinValueEnd(ReadOnlySpan<char> t, int at)
+    {
+        var end = 0;
+        for (var (p, words) = (at, 0); words < 3 && TitleCaseWordEnd(t, p) is var wordEnd and > 0; words++)
+        {
+            end = wordEnd;
+            if (wordEnd + 1 >= t.Length || t[wordEnd] is not (' ' or '\u3000') || !LatinCapitals.Contains(t[wordEnd + 1]))
+            {
+                break;
+            }
+
+            p = wordEnd + 1;
+        }
+
+        return end > 0 && IsNameBoundary(t, end) ? end : 0;
+    }
+
+    /// <summary>Where a word of one capital and at least one small letter starting at <paramref name="at"/> ends, or 0.</summary>
+    private static int TitleCaseWordEnd(ReadOnlySpan<char> t, int at)
+    {
+        if (at >= t.Length || !LatinCapitals.Contains(t[at]))
+        {
+            return 0;
+        }
+
+        var e = at + 1;
+        while (e < t.Length && IsLatinLower(t[e]))
+        {
+            e++;
+        }
+
+        return e > at + 1 && (e >= t.Length || !IsLatinLetter(t[e])) ? e : 0;
+    }
+
+    private static bool PersonParticleAt(ReadOnlySpan<char> t, int at)
+    {
+        var rest = t[at..];
+        if (rest.StartsWith("から", StringComparison.Ordinal) || rest.StartsWith("より", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (!rest.StartsWith("に", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var compound in CompoundNi)
+        {
+            if (rest.StartsWith(compound, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static void LatinName(ReadOnlySpan<char> t, int end, RoleWord role, List<NameSpan> found, ReadOnlySpan<int> map)
     {

@@ -52,7 +52,9 @@ public sealed partial class OfflineNameRecognizer
                 // 阿子島　陽子: a surname no dictionary has before a given name it has: masked where it stands;
                 // never inside a spaced layout (紀  和令 和 2 年: a signature block's cells run into a date).
                 var unknownEnd = SpacedPairGivenEnd(t, s + 1, end, out var knownGiven);
-                if (unknownEnd > 0 && knownGiven && (start == 0 || !IsSpace(t[start - 1])) && IsUnknownSurname(surname))
+                // After a phrase and a space (の任命について　宮之原　修一) the pair stands alone, not in a layout.
+                if (unknownEnd > 0 && knownGiven && (start == 0 || !IsSpace(t[start - 1]) || (start >= 2 && IsHiragana(t[start - 2])))
+                    && IsUnknownSurname(surname))
                 {
                     found.Add(new NameSpan(start, unknownEnd - start, "offline:spaced-given-context", 0.7));
                 }
@@ -81,11 +83,17 @@ public sealed partial class OfflineNameRecognizer
             && !RoleWords.IsRole(surname) && !NotNameStart.Contains(surname[0]) && (cps > 1 || !Morphemes.Contains(surname[0]));
     }
 
-    /// <summary>Two or three kanji that are no word, place, office or compound and open no office (阿子島, 襲田).</summary>
-    private bool IsUnknownSurname(ReadOnlySpan<char> surname) =>
-        CodePoints(surname) is 2 or 3 && !lexicon.IsSurname(surname) && !lexicon.IsWord(surname) && !OfficeWords.Contains(surname)
-        && !OfficeEnds.Contains(surname[^1]) && !Morphemes.Contains(surname[^1]) && !NotNameStart.Contains(surname[0])
-        && !RoleWords.IsRole(surname) && RoleWords.RoleLengthEndingAt(surname, surname.Length) == 0 && !IsCompound(surname, places: true);
+    /// <summary>
+    /// Two or three kanji that are no word, office or compound and open no office (阿子島, 襲田); a
+    /// place name too when it is written in surname characters only (宮之原: many surnames are places).
+    /// </summary>
+    private bool IsUnknownSurname(ReadOnlySpan<char> surname)
+    {
+        var place = lexicon.IsPlace(surname) && !lexicon.IsCommonWord(surname) && lexicon.HasOnlySurnameCharacters(surname);
+        return CodePoints(surname) is 2 or 3 && !lexicon.IsSurname(surname) && (place || !lexicon.IsWord(surname)) && !OfficeWords.Contains(surname)
+            && !OfficeEnds.Contains(surname[^1]) && !Morphemes.Contains(surname[^1]) && !NotNameStart.Contains(surname[0])
+            && !RoleWords.IsRole(surname) && RoleWords.RoleLengthEndingAt(surname, surname.Length) == 0 && !IsCompound(surname, places: !place);
+    }
 
     /// <summary>
     /// A single character with more spaced kanji beyond it (議　事　日　程, 大井川　和　彦): a fixed-width

@@ -99,17 +99,26 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         }
 
         // 担当：鈴木花子, 株式会社ミライ　高橋次郎, 伊藤四郎作成, 佐藤邸: labels and organisations around a name.
+        var before = found.Count;
         RecognizeLabelled(text, found);
         if (context == NameContext.Text)
         {
-            RecognizeText(text, found, map: default, structural: false);
-            RecognizeSpacedNames(text, found);
-            RecognizeFullNamePairs(text, found);
-            RecognizeSpacedPairs(text, found);
+            RecognizeProse(text, found);
+            NamesAcrossLineBreaks(text, found);
+            NameReadings(text, found, before);
             return;
         }
 
         RecognizeLabel(text, context, found);
+    }
+
+    private void RecognizeProse(ReadOnlySpan<char> text, List<NameSpan> found)
+    {
+        RecognizeText(text, found, map: default, structural: false);
+        RecognizeSpacedNames(text, found);
+        RecognizeFullNamePairs(text, found);
+        RecognizeSpacedPairs(text, found);
+        RecognizeLatinNamesBeforeParticles(text, found);
     }
 
     // ---- running text: names before roles -------------------------------------------------
@@ -219,6 +228,11 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             if (decided)
             {
                 var from = nameStart == 0 ? SpacedSurnameStart(t, start, nameEnd) : start + nameStart;
+                if (from == start)
+                {
+                    from = KanaSurnameStart(t, start, nameEnd);
+                }
+
                 Add(found, map, from, nameEnd - from, rule, confidence);
                 ListBefore(t, from, found, map);
             }
@@ -334,6 +348,150 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         return CodePoints(surname) is >= 1 and <= 4 && lexicon.IsSurname(surname) && !lexicon.IsCommonWord(surname) && !RoleWords.IsRole(surname)
             ? surnameStart
             : givenStart;
+    }
+
+    /// <summary>
+    /// やまだ花子さん, ヤマダ花子議員: a surname written in kana right before a kanji given name is the
+    /// same person's; without it the surname would be published beside the masked given name. Hiragana
+    /// is taken from where the phrase before it ends (a particle or a grammar word: からやまだ花子さん);
+    /// katakana as a whole word that no kanji compound holds (市民センター花子 has none).
+    /// Returns where the name starts (<paramref name="givenStart"/> if not so).
+    /// </summary>
+    private int KanaSurnameStart(ReadOnlySpan<char> t, int givenStart, int givenEnd)
+    {
+        if (givenStart == 0 || !lexicon.IsGivenName(t[givenStart..givenEnd]))
+        {
+            return givenStart;
+        }
+
+        var c = t[givenStart - 1];
+        if (IsKatakana(c) && c is not ('ー' or 'ｰ'))
+        {
+            var ks = givenStart;
+            while (ks > 0 && givenStart - ks < 8 && IsKatakana(t[ks - 1]))
+            {
+                ks--;
+            }
+
+            while (ks < givenStart && t[ks] is 'ー' or 'ｰ')
+            {
+                ks++;
+            }
+
+            var kana = t[ks..givenStart];
+            return kana.Length >= 2 && !(ks > 0 && (IsKanji(t[ks - 1]) || IsKatakana(t[ks - 1]))) && !lexicon.IsCommonWord(kana) ? ks : givenStart;
+        }
+
+        if (!IsHiragana(c) || c == 'ー')
+        {
+            return givenStart;
+        }
+
+        var hs = givenStart;
+        while (hs > 0 && givenStart - hs < 10 && IsHiragana(t[hs - 1]) && t[hs - 1] != 'ー')
+        {
+            hs--;
+        }
+
+        // Where the phrase before ends: after a word of grammar first (市長から|やまだ), else after a particle (私は|やまだ).
+        var h = t[hs..givenStart];
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var j = 0; j <= h.Length - 2; j++)
+            {
+                var phraseEnds = j == 0 ? hs == 0 || !IsKanji(t[hs - 1]) : pass == 0 ? EndsWithFunctionWord(h[..j]) : IsParticle(h[j - 1]);
+                if (phraseEnds && IsHiraganaSurname(h[j..]))
+                {
+                    return hs + j;
+                }
+            }
+        }
+
+        return givenStart;
+    }
+
+    /// <summary>Inflections a phrase before a name may end with (ですが, ました, ないので).</summary>
+    private static readonly string[] InflectionEnds = ["です", "ます", "した", "ない", "ので", "から", "まで", "より", "など", "たら", "ても", "でも", "けど", "ませ"];
+
+    /// <summary>
+    /// やまだ, あこじま: hiragana before a kanji given name, from where the phrase before it ends, is the
+    /// surname unless it opens with a word of grammar (まだ花子さん, それは) or ends like an inflection.
+    /// Words inside are not checked: a surname may hold one (や<b>まだ</b>).
+    /// </summary>
+    private static bool IsHiraganaSurname(ReadOnlySpan<char> h)
+    {
+        if (h.Length is < 2 or > 5 || HiraganaStop.Contains(h))
+        {
+            return false;
+        }
+
+        foreach (var p in FunctionPatterns)
+        {
+            if (h.StartsWith(p, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        foreach (var e in InflectionEnds)
+        {
+            if (h.EndsWith(e, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Words only a phrase holds, never a name written in hiragana.</summary>
+    private static readonly string[] PhraseWords = ["ます", "です", "ませ", "ござ", "くだ", "として", "ついて", "という", "おいて", "ところ", "こと", "もの", "ので", "した"];
+
+    private static bool IsHiraganaFullName(ReadOnlySpan<char> h)
+    {
+        if (h.Length is < 4 or > 7)
+        {
+            return false;
+        }
+
+        foreach (var p in FunctionPatterns)
+        {
+            if (h.StartsWith(p, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        foreach (var w in PhraseWords)
+        {
+            if (h.Contains(w, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        foreach (var e in InflectionEnds)
+        {
+            if (h.EndsWith(e, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return !HiraganaStop.Contains(h);
+    }
+
+    private static bool EndsWithFunctionWord(ReadOnlySpan<char> h)
+    {
+        foreach (var p in FunctionPatterns)
+        {
+            if (h.EndsWith(p, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Given-name endings written in kanji after hiragana (まり<b>子</b>, はる<b>美</b>).</summary>
@@ -673,6 +831,17 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             if (name.Length >= 3 || known)
             {
                 Add(found, map, hs + j, end - hs - j, known ? "offline:role-lexicon" : "offline:role-context", structural ? 0.85 : 0.7);
+                return;
+            }
+        }
+
+        // やまだはなこさん: a full name in hiragana may hold a short grammar word (や<b>まだ</b>); before an
+        // honorific it is a name unless it opens with grammar, ends in an inflection or holds a phrase's words.
+        for (var j = 0; role.Kind == RoleKind.Honorific && j <= h.Length - 4; j++)
+        {
+            if ((j == 0 ? leftIsBoundary : IsParticle(h[j - 1])) && IsHiraganaFullName(h[j..]))
+            {
+                Add(found, map, hs + j, end - hs - j, "offline:role-context", structural ? 0.85 : 0.7);
                 return;
             }
         }

@@ -1,0 +1,159 @@
+using System.Buffers;
+using static PublishPipeline.Redaction.Names.JapaneseText;
+
+namespace PublishPipeline.Redaction.Names;
+
+/// <summary>
+/// Full names in running text with no title, label or roll around them, that the strict pair rule
+/// (加藤八郎とする) leaves: 阿子島陽子から (a surname no dictionary has before a known given name),
+/// 佐藤ひろしから (a known surname and a hiragana given name before a particle), 長谷部幸子 (a given
+/// name that is also a place but ends like a given name), 森下健太郎様に (様 before に or で, which
+/// reads as ように elsewhere) and 宮之原修一外１名 (外 and a count after the name). Masked where they
+/// stand and not registered: the shape, not structure, found them.
+/// </summary>
+public sealed partial class OfflineNameRecognizer
+{
+    private const string BareFullNameRule = "offline:bare-full-name";
+
+    /// <summary>Endings only given names have (陽子, 健太郎, 由美): a run ending so is a person even when the dictionary also lists it as a place.</summary>
+    private static readonly SearchValues<char> StrongGivenNameEndings = SearchValues.Create("子郎美恵枝");
+
+    /// <summary>Honorifics a role word is not read before some particles (様に, 様で): after a full name they are still the honorific.</summary>
+    private static readonly SearchValues<char> TrailingHonorifics = SearchValues.Create("様氏殿君");
+
+    /// <summary>Kanji numbers in a count (外二名).</summary>
+    private static readonly SearchValues<char> CountDigits = SearchValues.Create("0123456789０１２３４５６７８９一二三四五六七八九十");
+
+    /// <summary>A kanji run [<paramref name="start"/>, <paramref name="end"/>) the strict pair rule did not take.</summary>
+    private void BareFullName(ReadOnlySpan<char> t, int start, int end, List<NameSpan> found)
+    {
+        // 森下健太郎様に, 宮之原修一外１名: the name is the run without its honorific or 外.
+        var nameEnd = end;
+        if (end - start >= 5 && (TrailingHonorifics.Contains(t[end - 1]) || (t[end - 1] == '外' && end < t.Length && CountDigits.Contains(t[end]))))
+        {
+            nameEnd = end - 1;
+            if (IsFullNamePair(t[start..nameEnd]))
+            {
+                found.Add(new NameSpan(start, nameEnd - start, "offline:full-name-pair", 0.7));
+                return;
+            }
+        }
+
+        var run = t[start..nameEnd];
+        if (IsLooseFullName(run, followedByGrammar: nameEnd != end || FollowedByGrammar(t, end)) && !GoesOnAsWord(t, nameEnd))
+        {
+            found.Add(new NameSpan(start, run.Length, BareFullNameRule, 0.7));
+            return;
+        }
+
+        if (nameEnd == end && KanaGivenNameEnd(t, start, end) is var givenEnd and > 0)
+        {
+            found.Add(new NameSpan(start, givenEnd - start, BareFullNameRule, 0.7));
+        }
+    }
+
+    /// <summary>小樽市子ども: the run's last kanji makes an ordinary word with the hiragana after it (子ども), so the run ends no name.</summary>
+    private bool GoesOnAsWord(ReadOnlySpan<char> t, int end)
+    {
+        for (var length = 2; length <= 4 && end - 1 + length <= t.Length && IsHiragana(t[end - 1 + length - 1]); length++)
+        {
+            if (lexicon.IsCommonWord(t.Slice(end - 1, length)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What a name before a particle, a mark or the end of the text is followed by (not katakana, letters or digits of a longer word).</summary>
+    private static bool FollowedByGrammar(ReadOnlySpan<char> t, int end) =>
+        end >= t.Length || IsHiragana(t[end]) || IsSpace(t[end]) || IsOpenParen(t[end]) || IsCloseParen(t[end])
+        || t[end] is '、' or '，' or ',' or '。' or '．' or '」' or '』' or '\n' or '\r';
+
+    /// <summary>
+    /// A run of 4–6 kanji that is a surname and a known given name (2–3 characters each, the given
+    /// name not opening with an office's mark: 小樽|市子 is a city and 子ども): the
+    /// surname known (and no ordinary word) and the given name ending like one (長谷部幸子), or a
+    /// surname no dictionary has, written in surname characters and splitting into no ordinary words
+    /// (not 市債|利子), before a given name that is no
+    /// other word, ending where grammar starts (阿子島陽子から). The whole run is no word or compound.
+    /// </summary>
+    private bool IsLooseFullName(ReadOnlySpan<char> run, bool followedByGrammar)
+    {
+        var cps = CodePoints(run);
+        if (cps is < 4 or > 6)
+        {
+            return false;
+        }
+
+        for (var k = 2; k <= run.Length - 2; k++)
+        {
+            if (char.IsLowSurrogate(run[k]))
+            {
+                continue;
+            }
+
+            var surname = run[..k];
+            var given = run[k..];
+            if (CodePoints(surname) > 3 || CodePoints(given) > 3 || !lexicon.IsGivenName(given) || OfficeWords.Contains(surname) || NotNameStart.Contains(surname[0])
+                || OfficeEnds.Contains(given[0]))
+            {
+                continue;
+            }
+
+            // The cheap tests first: most runs fail on one of them before a compound check.
+            var strongGiven = StrongGivenNameEndings.Contains(given[^1]);
+            bool fits;
+            if (lexicon.IsSurname(surname) && !lexicon.IsCommonWord(surname))
+            {
+                fits = strongGiven; // the strict rule took the plain given names already
+            }
+            else
+            {
+                fits = followedByGrammar && !OfficeEnds.Contains(surname[^1]) && lexicon.HasOnlySurnameCharacters(surname)
+                    && (strongGiven || (!lexicon.IsWord(given) && !lexicon.IsSurname(given))) && !lexicon.IsCommonWord(surname)
+                    && !RoleWords.IsRole(surname) && !IsCompound(surname, places: false);
+            }
+
+            if (fits)
+            {
+                return !lexicon.IsWord(run) && !IsCompound(run, places: false);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// 佐藤ひろしから: a known surname (the whole kanji run, no ordinary word) and a hiragana given
+    /// name the dictionary knows, before a particle. Returns where the given name ends, or 0.
+    /// </summary>
+    private int KanaGivenNameEnd(ReadOnlySpan<char> t, int start, int end)
+    {
+        var surname = t[start..end];
+        if (end >= t.Length || !IsHiragana(t[end]) || CodePoints(surname) is < 2 or > 3 || !lexicon.IsSurname(surname) || lexicon.IsCommonWord(surname)
+            || OfficeWords.Contains(surname))
+        {
+            return 0;
+        }
+
+        // The longest known given name that a particle (or no more hiragana) follows.
+        for (var length = Math.Min(5, t.Length - end); length >= 2; length--)
+        {
+            var ge = end + length;
+            var given = t[end..ge];
+            if (!AllHiragana(given) || !lexicon.IsGivenName(given) || !IsHiraganaNamePart(given))
+            {
+                continue;
+            }
+
+            if (ge >= t.Length || !IsHiragana(t[ge]) || IsParticle(t[ge]))
+            {
+                return ge;
+            }
+        }
+
+        return 0;
+    }
+}
