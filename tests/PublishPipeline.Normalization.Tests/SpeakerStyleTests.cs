@@ -261,4 +261,20 @@ public class SpeakerStyleTests
         // A mark with no label names no one: it continues the turn above.
         AssertSpeech(t[3], "福祉課長", "3年です。\n問　対象外の場合は。");
     }
+
+    [Fact]
+    public void An_office_and_a_name_in_brackets_and_a_surname_before_its_role_are_people()
+    {
+        // 事務局（図書館長　大河原）: before, the name was read as part of no one and published;
+        // 橘（委員）：… was no label at all, the line glued to the speech above with 橘 in it.
+        var m = Doc.FromText("審議経過\n会長：開会します。\n事務局（図書館長　大河原）：ご説明します。\n橘（委員）：反対です。\n説明（事務局）：資料のとおり。\n");
+        var turns = Doc.Turns(m);
+        Assert.Equal(["会長", "事務局（図書館長大河原）", "橘（委員）"], turns.Take(3).Select(t => t.Speaker));
+        Assert.Equal("大河原", turns[1].Person?.Name);
+        Assert.Equal("図書館長", turns[1].Person?.Role);
+        Assert.Equal("橘", turns[2].Person?.Name);
+        Assert.Equal("委員", turns[2].Person?.Role);
+        // A word the dictionary has as no surname before a role in brackets is no label.
+        Assert.DoesNotContain(turns, t => t.Speaker == "説明（事務局）");
+    }
 }

@@ -59,6 +59,18 @@ internal static class SpeakerLabelParser
                 return Person(shown, parts, role, number);
             }
 
+            if (OfficeInParens(inner, known) is { } staff)
+            {
+                // 事務局（図書館長　大河原）: the office, a space, the name (before, the name was left as part of no one).
+                return Person(shown, staff.Parts, staff.Office, null);
+            }
+
+            if (Proceedings.SpeakerLabels.IsSurnameBeforeRole(outer, WrittenName.Compact(inner)))
+            {
+                // 橘（委員）, 山中（会長）: the name, then the role in brackets.
+                return Person(shown, WrittenName.Read(outer, known), WrittenName.Compact(inner), null);
+            }
+
             var annotated = Packed(outer.Length > 0 ? outer : WrittenName.Compact(inner), known, officesOnly);
             return annotated is null ? null : annotated with { Written = shown };
         }
@@ -297,6 +309,42 @@ internal static class SpeakerLabelParser
     };
 
     /// <summary>A name in parentheses (鈴木喜明君, 迫　俊哉, 野々上　愛議員), not a role (会長), count (2) or note (欠席).</summary>
+    /// <summary>An office, a space and a name inside brackets (図書館長　大河原, 環境課長　今井　浩二); null otherwise.</summary>
+    private static (string Office, NameParts Parts)? OfficeInParens(string inner, KnownPeople? known)
+    {
+        var space = inner.AsSpan().IndexOfAny(" \u3000");
+        if (space <= 0)
+        {
+            // 図書館長大河原 (a colon label's spaces are removed): the office ends at a title, a surname starts after it.
+            for (var end = 2; end <= inner.Length - 1 && end <= 12; end++)
+            {
+                var rest = inner.AsSpan(end);
+                if (OfficeWords.TitleAtEnd(inner.AsSpan(0, end)) is not null && rest.Length <= 6 && OfficeWords.TitleAtEnd(rest) is null
+                    && (NameLexicon.Default.IsSurname(rest) || (rest.Length >= 3 && NameLexicon.Default.IsSurname(rest[..2]))))
+                {
+                    space = end;
+                    break;
+                }
+            }
+
+            if (space <= 0)
+            {
+                return null;
+            }
+        }
+
+        var office = inner[..space];
+        var (name, _) = OfficeWords.StripHonorific(inner[space..].Trim(' ', '\u3000'));
+        var compact = WrittenName.Compact(name);
+        if (OfficeWords.TitleAtEnd(office) is null || !OfficeWords.StartsOffice(office) && !HasUnit(office) || compact.Length is 0 or > 8 || !AllNameChars(compact)
+            || OfficeWords.TitleAtEnd(compact) is not null || OfficeWords.IsNotName(compact) || Annotations.Contains(compact, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        return (office, WrittenName.Read(name, known));
+    }
+
     private static bool IsNameInParens(string inner)
     {
         var (name, _) = OfficeWords.StripHonorific(inner);

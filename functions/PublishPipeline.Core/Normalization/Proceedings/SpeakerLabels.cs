@@ -59,6 +59,11 @@ internal static partial class SpeakerLabels
                 return true;
             }
 
+            if (IsSurnameBeforeRole(label[..paren], label[(paren + 1)..^1]))
+            {
+                return true;
+            }
+
             label = label[..paren];
         }
 
@@ -93,6 +98,15 @@ internal static partial class SpeakerLabels
 
         return start == 0 ? label : label[start..].TrimStart(SpaceChars);
     }
+
+    /// <summary>
+    /// 橘（委員）, 山中（会長）: a surname (one the dictionary knows, so 説明（事務局） is no label) with the person's
+    /// role in brackets after it.
+    /// </summary>
+    public static bool IsSurnameBeforeRole(ReadOnlySpan<char> name, ReadOnlySpan<char> role) =>
+        name.Length is >= 1 and <= 4 && role.Length is >= 2 and <= 8 && People.OfficeWords.TitleAtEnd(role) is not null && IsRoleLike(role)
+        && People.SpeakerLabelParser.AllNameChars(name) && People.OfficeWords.TitleAtEnd(name) is null
+        && PublishPipeline.Redaction.Names.NameLexicon.Default.IsSurname(name) && !People.OfficeWords.StartsOffice(name);
 
     /// <summary>Reads a speaker label at the start of a cleaned line, in any of the styles the wards use.</summary>
     public static SpeakerLine Read(string line)
