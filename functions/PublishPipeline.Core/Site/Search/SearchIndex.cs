@@ -106,7 +106,7 @@ public sealed class SearchIndex
             }
             else
             {
-                tier = BuildTier(id, [.. members.Select(m => contributionOf(m.Id))], plan.Keys, fingerprint);
+                tier = BuildTier(id, [.. members.Select(m => contributionOf(m.Id))], plan.Keys, fingerprint, onSite);
                 rebuilt++;
                 files.AddRange(tier.Files!);
             }
@@ -211,7 +211,7 @@ public sealed class SearchIndex
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    private Tier BuildTier(string id, List<SearchContribution> members, Dictionary<string, long> keys, string fingerprint)
+    private Tier BuildTier(string id, List<SearchContribution> members, Dictionary<string, long> keys, string fingerprint, Func<string, string, bool>? onSite)
     {
         var memberKeys = members.Select(c => keys[c.Id]).ToArray();
 
@@ -319,7 +319,11 @@ public sealed class SearchIndex
                 var json = ShardJson(postings);
                 var sha = Convert.ToHexStringLower(SHA256.HashData(json));
                 hashes[leaf] = sha[..12]; // SiteBuilder.ShortHash, from the one hash
-                files[leaf] = SiteFile.Create(ShardPath(id, depth, value, hashes[leaf]), json, immutable: true);
+                // A shard the site lacks is kept gzipped, as it will be stored (a third of its JSON:
+                // the archive tier's shards are held until the rebuild writes them); one the site
+                // already holds is not written, so it is not compressed.
+                var path = ShardPath(id, depth, value, hashes[leaf]);
+                files[leaf] = onSite?.Invoke(path, sha) == true ? SiteFile.Create(path, json, immutable: true) : SiteFile.Gzipped(path, json, immutable: true);
                 shards[leaf] = new SearchShard(files[leaf].Path, sha);
             });
 
