@@ -205,6 +205,18 @@ public class SearchIndexTests
     }
 
     [Fact]
+    public void A_tier_encoded_in_several_ranges_is_collected_between_them()
+    {
+        // What one range left (its posting lists, its shards' JSON) is collected before the next
+        // range is filled, so a large tier's heap does not hold every range's garbage at its end.
+        var all = Contributions(Archive(30));
+        var urls = new SiteUrls(Options);
+        var before = GC.CollectionCount(2);
+        var ranged = new SearchIndex(urls, shardBytes: 2048) { RangeBytes = 4096 }.Build(all);
+        Assert.True(GC.CollectionCount(2) - before >= 10, $"{GC.CollectionCount(2) - before} full collections for {ranged.Shards.Count} shards in ranges of about two");
+    }
+
+    [Fact]
     public void A_shard_the_site_lacks_is_held_as_its_gzip_bytes_and_one_it_holds_is_not_compressed()
     {
         var set = Archive(30).Concat([TestMinutes.Sample("archive/undated.txt") with { Date = null }]).ToList();

@@ -331,6 +331,16 @@ public sealed class SearchIndex
             {
                 posting.Release();
             }
+
+            // A tier too large for one range (an archive of thousands of minutes): the range's
+            // posting lists and the JSON of its shards lived long enough to be promoted, so without
+            // a full collection they stayed in the heap under the next range's (the cold publish
+            // of 10,000 minutes grew its heap by ~200 MB while the archive tier was encoded, and
+            // that was its peak). A blocking collection per range, about one a 64 MB of postings.
+            if (ranges.Count > 1)
+            {
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            }
         }
 
         return new Tier(new SearchTier(id, fingerprint, tree.ToString(), string.Concat(hashes), shards), files);
