@@ -97,6 +97,26 @@ public sealed class FolderSeparationTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(P("site", "private")));
     }
 
+    [Fact]
+    public void Minutes_publish_refuses_a_link_deep_in_the_site_first_and_writes_nothing_while_the_inputs_are_read_beside_the_walk()
+    {
+        // The walk runs while the inputs are enumerated and the pipeline is made: its refusal still
+        // comes before anything else is said (a missing input, a skipped link) or written.
+        Directory.CreateDirectory(P("work"));
+        Directory.CreateDirectory(P("site", "minutes", "m-1"));
+        Directory.CreateSymbolicLink(P("site", "minutes", "m-1", "files"), P("work"));
+        Directory.CreateDirectory(P("in"));
+        File.Copy(RepoPaths.Sample("000"), P("in", "kaigi.txt"));
+        Directory.CreateSymbolicLink(P("in", "elsewhere"), P("work"));
+        var (exit, stdout, stderr) = MinutesProcess.Run("publish", P("in"), P("no-such-input"), "--site", P("site"), "--work", P("work"));
+        Assert.Equal(2, exit);
+        Assert.Contains("holds a link", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("no-such-input", stdout + stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("skipped", stdout + stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(P("work")));
+        Assert.Equal([P("site", "minutes", "m-1", "files")], Directory.EnumerateFileSystemEntries(P("site", "minutes", "m-1")));
+    }
+
     public void Dispose()
     {
         try

@@ -205,6 +205,51 @@ public class SearchIndexTests
     }
 
     [Fact]
+    public void A_tier_encoded_in_several_ranges_is_collected_between_them()
+    {
+        // What one range left (its posting lists, its shards' JSON) is collected before the next
+        // range is filled, so a large tier's heap does not hold every range's garbage at its end.
+        var all = Contributions(Archive(30));
+        var urls = new SiteUrls(Options);
+        var before = GC.CollectionCount(2);
+        var ranged = new SearchIndex(urls, shardBytes: 2048) { RangeBytes = 4096 }.Build(all);
+        Assert.True(GC.CollectionCount(2) - before >= 10, $"{GC.CollectionCount(2) - before} full collections for {ranged.Shards.Count} shards in ranges of about two");
+    }
+
+    [Fact]
+    public void A_shard_the_site_lacks_is_held_as_its_gzip_bytes_and_one_it_holds_is_not_compressed()
+    {
+        var set = Archive(30).Concat([TestMinutes.Sample("archive/undated.txt") with { Date = null }]).ToList();
+        var urls = new SiteUrls(Options);
+        var first = new SearchIndex(urls, shardBytes: 2048).Build(Contributions(set));
+        Assert.True(first.Shards.Count > 10, $"only {first.Shards.Count} shards");
+        foreach (var shard in first.Shards)
+        {
+            // The stored bytes are kept (the same array each time), not compressed again on each
+            // write, and they are what the plain JSON compresses to.
+            Assert.Same(ArrayOf(shard.StoredContent()), ArrayOf(shard.StoredContent()));
+            Assert.True(shard.StoredContent().Span.SequenceEqual(Precompression.Compress(shard.Content.Span)), shard.Path);
+            using var json = JsonDocument.Parse(shard.Content);
+            Assert.Equal(JsonValueKind.Object, json.RootElement.ValueKind);
+        }
+
+        // The site holds every shard but one: the tier is encoded again, and only the lost shard,
+        // which will be written, is compressed; the others keep their JSON.
+        var site = first.Shards.ToDictionary(f => f.Path, f => f.ContentHash, StringComparer.Ordinal);
+        var lost = first.Shards[0].Path;
+        var again = new SearchIndex(urls, shardBytes: 2048).Build([.. Contributions(set).Select(c => c.Summary)], id => Contributions(set.Where(m => m.Id == id)).Single(), (path, sha) => path != lost && site.GetValueOrDefault(path) == sha);
+        Assert.Equal(first.Shards.Select(f => f.Path), again.Shards.Select(f => f.Path));
+        foreach (var shard in again.Shards)
+        {
+            Assert.Equal(shard.Path == lost, ReferenceEquals(ArrayOf(shard.StoredContent()), ArrayOf(shard.StoredContent())));
+            Assert.Equal(site[shard.Path], shard.ContentHash);
+        }
+    }
+
+    private static byte[]? ArrayOf(ReadOnlyMemory<byte> bytes) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var segment) ? segment.Array : null;
+
+    [Fact]
     public void A_contribution_round_trips_through_its_bytes()
     {
         var minutes = WithTopic(TestMinutes.Sample(), "公園の遊具の点検");

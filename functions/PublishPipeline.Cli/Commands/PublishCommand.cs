@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.ExceptionServices;
 using PublishPipeline.LocalSite;
 using PublishPipeline.Pipeline;
 using PublishPipeline.Storage;
@@ -45,14 +46,43 @@ internal static class PublishCommand
 
         var sitePath = Path.GetFullPath(site);
         var workPath = Path.GetFullPath(work ?? ReviewStore.DefaultWork(sitePath));
-        if (FolderSeparation.Problem(sitePath, workPath) is { } overlap)
+
+        // The separation walk lists every folder of the site and the work folder (~15,000 at
+        // 10,000 minutes, a fifth of a second): it runs on another core while the inputs are
+        // enumerated and the pipeline is made, which only read, and nothing is written or printed
+        // before it has passed.
+        var separation = Task.Run(() => FolderSeparation.Problem(sitePath, workPath), cancellationToken);
+        Dictionary<string, string> uploads = [];
+        List<string> missing = [], skipped = [];
+        List<DocumentResult> unusable = [];
+        FileSystemObjectStore store = null!;
+        FolderPublisher? publisher = null;
+        ExceptionDispatchInfo? failed = null;
+        try
+        {
+            (uploads, missing, unusable, skipped) = CollectInputs(inputs);
+            store = new FileSystemObjectStore(workPath, new Dictionary<string, string> { [Containers.Web] = sitePath }) { Durable = PipelineNames.IsDurable };
+            publisher = uploads.Count == 0 ? null : new FolderPublisher(LocalPipeline.Create(store, siteOptions, settings));
+        }
+        catch (Exception e)
+        {
+            failed = ExceptionDispatchInfo.Capture(e); // thrown once the walk has spoken: its refusal comes first, as before
+        }
+
+        if (await separation.ConfigureAwait(false) is { } overlap)
         {
             await Console.Error.WriteLineAsync($"error: --work: {overlap}; private artefacts must never be published.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
-        var (uploads, missing, unusable) = CollectInputs(inputs);
-        if (missing.Count > 0 || uploads.Count == 0)
+        failed?.Throw();
+
+        foreach (var skip in skipped)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]skipped:[/] {skip}");
+        }
+
+        if (missing.Count > 0 || publisher is null)
         {
             // The inputs are the whole site: a mistyped folder, or one with nothing usable in it,
             // must not withdraw everything.
@@ -70,8 +100,6 @@ internal static class PublishCommand
             return ExitCodes.Usage;
         }
 
-        var store = new FileSystemObjectStore(workPath, new Dictionary<string, string> { [Containers.Web] = sitePath }) { Durable = PipelineNames.IsDurable };
-        var publisher = new FolderPublisher(LocalPipeline.Create(store, siteOptions, settings));
         FolderPublishReport report;
         var terminal = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
         if (terminal && uploads.Count > 1)
@@ -105,9 +133,10 @@ internal static class PublishCommand
             : ExitCodes.Success;
     }
 
-    /// <summary>Upload name (path inside the input folder) → file; arguments that name nothing; files that cannot be uploads.</summary>
-    private static (Dictionary<string, string> Uploads, List<string> Missing, List<DocumentResult> Unusable) CollectInputs(string[] inputs)
+    /// <summary>Upload name (path inside the input folder) → file; arguments that name nothing; files that cannot be uploads; what was skipped (printed by the caller).</summary>
+    private static (Dictionary<string, string> Uploads, List<string> Missing, List<DocumentResult> Unusable, List<string> Skipped) CollectInputs(string[] inputs)
     {
+        var skippedAll = new List<string>();
         var missing = new List<string>();
         var unusable = new List<DocumentResult>();
         var uploads = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -121,10 +150,7 @@ internal static class PublishCommand
                 found = InputFiles.Enumerate(full, skipped)
                     .Select(f => (Path.GetRelativePath(full, f).Replace(Path.DirectorySeparatorChar, '/'), f))
                     .ToList();
-                foreach (var skip in skipped)
-                {
-                    AnsiConsole.MarkupLineInterpolated($"[yellow]skipped:[/] {Path.Combine(input, skip)}");
-                }
+                skippedAll.AddRange(skipped.Select(skip => Path.Combine(input, skip)));
             }
             else if (File.Exists(full))
             {
@@ -151,6 +177,6 @@ internal static class PublishCommand
             }
         }
 
-        return (uploads, missing, unusable);
+        return (uploads, missing, unusable, skippedAll);
     }
 }

@@ -106,7 +106,7 @@ public sealed class SearchIndex
             }
             else
             {
-                tier = BuildTier(id, [.. members.Select(m => contributionOf(m.Id))], plan.Keys, fingerprint);
+                tier = BuildTier(id, [.. members.Select(m => contributionOf(m.Id))], plan.Keys, fingerprint, onSite);
                 rebuilt++;
                 files.AddRange(tier.Files!);
             }
@@ -211,7 +211,7 @@ public sealed class SearchIndex
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    private Tier BuildTier(string id, List<SearchContribution> members, Dictionary<string, long> keys, string fingerprint)
+    private Tier BuildTier(string id, List<SearchContribution> members, Dictionary<string, long> keys, string fingerprint, Func<string, string, bool>? onSite)
     {
         var memberKeys = members.Select(c => keys[c.Id]).ToArray();
 
@@ -319,13 +319,27 @@ public sealed class SearchIndex
                 var json = ShardJson(postings);
                 var sha = Convert.ToHexStringLower(SHA256.HashData(json));
                 hashes[leaf] = sha[..12]; // SiteBuilder.ShortHash, from the one hash
-                files[leaf] = SiteFile.Create(ShardPath(id, depth, value, hashes[leaf]), json, immutable: true);
+                // A shard the site lacks is kept gzipped, as it will be stored (a third of its JSON:
+                // the archive tier's shards are held until the rebuild writes them); one the site
+                // already holds is not written, so it is not compressed.
+                var path = ShardPath(id, depth, value, hashes[leaf]);
+                files[leaf] = onSite?.Invoke(path, sha) == true ? SiteFile.Create(path, json, immutable: true) : SiteFile.Gzipped(path, json, immutable: true);
                 shards[leaf] = new SearchShard(files[leaf].Path, sha);
             });
 
             foreach (var posting in range.SelectMany(leaf => leaves[leaf].Postings))
             {
                 posting.Release();
+            }
+
+            // A tier too large for one range (an archive of thousands of minutes): the range's
+            // posting lists and the JSON of its shards lived long enough to be promoted, so without
+            // a full collection they stayed in the heap under the next range's (the cold publish
+            // of 10,000 minutes grew its heap by ~200 MB while the archive tier was encoded, and
+            // that was its peak). A blocking collection per range, about one a 64 MB of postings.
+            if (ranges.Count > 1)
+            {
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             }
         }
 
