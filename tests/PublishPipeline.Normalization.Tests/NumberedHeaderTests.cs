@@ -95,4 +95,13 @@ public sealed class NumberedHeaderTests
         Assert.Equal(["宮坂 昭彦（会長）", "ソン・ミナ"], m.Attendees[0].Members);
         Assert.Contains(m.Rolls.SelectMany(r => r.Entries), e => e.Name == "芦田修");
     }
+
+    [Fact]
+    public void A_second_group_in_brackets_on_the_same_line_starts_that_group()
+    {
+        // 出席者：（委員）a、b、（事務局）課長　c: before, the secretariat's member was one of the 委員, "（事務局）課長　…".
+        var m = new Doc().P("出席者：（委員）大江　聡（会長）、北条　麻衣、（事務局）介護保険課長　原口　徹").P("審議経過").P("会長：開会します。").Normalize();
+        Assert.Equal(["委員", "事務局"], m.Attendees.Select(a => a.Group));
+        Assert.Equal(["介護保険課長　原口　徹"], m.Attendees[1].Members);
+    }
 }

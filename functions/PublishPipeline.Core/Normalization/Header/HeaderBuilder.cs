@@ -321,7 +321,20 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
             }
         }
 
-        Attendees.Add(new AttendeeGroup(group, members));
+        // （委員）a、b、（事務局）課長　c on one line: a member that opens with a group starts that group.
+        var from = 0;
+        for (var i = 1; i < members.Count; i++)
+        {
+            if (members[i].Length > 0 && members[i][0] is '（' or '(' or '【' or '［' or '〔' && AttendeeGroupLine.Read(members[i]) is { } next)
+            {
+                Attendees.Add(new AttendeeGroup(group, members[from..i]));
+                group = next.Group;
+                members[i] = next.Members;
+                from = i;
+            }
+        }
+
+        Attendees.Add(new AttendeeGroup(group, from == 0 ? members : members[from..]));
     }
 
     private void ReadDisclosure(string? sub, string value, int line)
