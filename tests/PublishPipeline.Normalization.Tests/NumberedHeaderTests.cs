@@ -104,4 +104,15 @@ public sealed class NumberedHeaderTests
         Assert.Equal(["委員", "事務局"], m.Attendees.Select(a => a.Group));
         Assert.Equal(["介護保険課長　原口　徹"], m.Attendees[1].Members);
     }
+
+    [Fact]
+    public void A_roll_under_the_councils_own_attendee_heading_is_its_attendee_list()
+    {
+        // ３　出席者 over office-and-name lines: read as a roll (the names masked) but the page showed no 出席者.
+        var m = Doc.FromText("審議会　会議録\n１　日　時　　令和６年１１月１２日（火）午後２時\n３　出席者\n　　会　長　　宮坂　昭彦　　副会長　津田　加奈子\n　　事務局　　都市計画課長　芦田　修\n４　議事内容\n会長　　開会します。\n");
+        var group = Assert.Single(m.Attendees);
+        Assert.Equal("出席者", group.Group);
+        Assert.Equal(3, group.Members.Count);
+        Assert.DoesNotContain(m.Warnings, w => w.Code == "attendees-missing");
+    }
 }

@@ -37,8 +37,9 @@ internal sealed class RollReader(Action<string, string, int> warn)
     public bool IsOpen => _group is not null;
 
     /// <summary>
-    /// The rolls read from group lines under one heading (出席者 over （委員）… and （事務局）…): the attendee
-    /// list of a 審議会's minutes, shown as its 出席者 when the header has none.
+    /// The rolls read from group lines under one heading (出席者 over （委員）… and （事務局）…) or under a 審議会's
+    /// own 出席者 / 欠席者 heading (an assembly's rolls are 出席議員, 説明員 …): the attendee list of a 審議会's
+    /// minutes, shown as its 出席者 when the header has none.
     /// </summary>
     public IReadOnlyList<AttendeeGroup> AttendeeGroups
     {
@@ -347,7 +348,7 @@ internal sealed class RollReader(Action<string, string, int> warn)
             }
 
             _rolls.Add(new Roll(_group, _entries));
-            if (_heading is not null)
+            if (_heading is not null || _group is "出席者" or "欠席者")
             {
                 _attendeeGroups.Add(new AttendeeGroup(_group, [.. _entries.Select(e => e.Written)]));
             }
