@@ -17,6 +17,7 @@ public sealed partial class SiteUrls
         ArgumentNullException.ThrowIfNull(options);
         BaseUrl = options.BaseUrl.AbsoluteUri.EndsWith('/') ? options.BaseUrl : new Uri(options.BaseUrl.AbsoluteUri + "/");
         BasePath = BaseUrl.AbsolutePath;
+        _absoluteBase = AbsoluteBase();
         // Keyed by the NFC name: a settings file typed on a Mac may spell 会議体 names decomposed.
         var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (body, slug) in options.BodySlugs)
@@ -81,7 +82,34 @@ public sealed partial class SiteUrls
         BasePath + (path == HomePath ? string.Empty : path.EndsWith("/index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path);
 
     /// <summary>Absolute URL of a path (feed, sitemap, canonical links).</summary>
-    public string AbsoluteUrl(string path) => new Uri(BaseUrl, Url(path)).AbsoluteUri;
+    public string AbsoluteUrl(string path)
+    {
+        // The sitemap and catalogue make one for each minutes (30,000 at 10,000 minutes), and a
+        // Uri each was a noticeable part of the index rebuild. A path of plain segments
+        // ([a-z0-9_-] names, dots inside them only) is what Uri resolves it to: the base as Uri
+        // writes it with the path after it. Anything else goes through Uri as before.
+        var url = Url(path);
+        return _absoluteBase is not null && PlainSuffix().IsMatch(url.AsSpan(BasePath.Length))
+            ? _absoluteBase + url[BasePath.Length..]
+            : new Uri(BaseUrl, url).AbsoluteUri;
+    }
+
+    // The base path made absolute by Uri itself, so escapes and case stay Uri's; null (always Uri)
+    // if a plain path does not resolve to it with the path after it.
+    private string? AbsoluteBase()
+    {
+        var absolute = new Uri(BaseUrl, BasePath).AbsoluteUri;
+        const string Probe = "minutes/a-0_9/index.html";
+        return absolute.EndsWith(BasePath, StringComparison.Ordinal) && new Uri(BaseUrl, BasePath + Probe).AbsoluteUri == absolute + Probe
+            ? absolute
+            : null;
+    }
+
+    private readonly string? _absoluteBase;
+
+    /// <summary>Segments of [a-z0-9_-] with dots only between such characters (no "." or ".." segment, nothing Uri escapes or folds).</summary>
+    [GeneratedRegex("^(?:[a-z0-9_-]+(?:\\.[a-z0-9_-]+)*(?:/|$))*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainSuffix();
 
     /// <summary>
     /// ASCII slug of a 会議体: from <see cref="SiteOptions.BodySlugs"/> when configured, else "b" + a
