@@ -58,6 +58,18 @@ public sealed class PublishScaleTests : IDisposable
             StringComparer.Ordinal);
 
     [Fact]
+    public async Task A_fresh_publish_reads_each_normalised_document_back_whole_only_to_redact_it()
+    {
+        // The content key is hashed while the document is written and the warnings are read as a
+        // stream: neither holds the normalised JSON whole (60 MB for a 30 MB upload).
+        var (store, report, _, _) = await PublishAsync(3);
+        Assert.All(report.Documents, d => Assert.NotEmpty(d.Warnings));
+        // Two reads each: the normalise stage's look for a version already made (none here), and redaction.
+        Assert.Equal(2 * 3, store.Count("get", Containers.Normalized));
+        Assert.Equal(3, store.Count("open", Containers.Normalized));
+    }
+
+    [Fact]
     public async Task A_re_publish_reads_only_the_added_uploads_documents_and_writes_the_site_a_fresh_publish_writes()
     {
         var (store, _, inputs, site) = await PublishAsync(10);

@@ -138,7 +138,8 @@ public sealed class FolderPublisher
 
                     bytes = null; // not held while the upload is normalised (a 30 MB upload's)
                     entry.Normalized = await _pipeline.NormalizeAsync(input.Key, ct).ConfigureAwait(false);
-                    entry.Key = await ContentKeys.OfNormalizedAsync(_store, entry.Id, sha, ct, _pipeline.HandOff).ConfigureAwait(false);
+                    entry.Key = _pipeline.HandOff?.TakeContentKey(PipelineNames.Document(entry.Id), sha)
+                        ?? await ContentKeys.OfNormalizedAsync(_store, entry.Id, sha, ct, _pipeline.HandOff).ConfigureAwait(false);
                     keys.Set(sha, entry.Key);
                 }
 

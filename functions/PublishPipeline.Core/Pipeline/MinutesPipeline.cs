@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PublishPipeline.Ingest;
+using PublishPipeline.LocalSite;
 using PublishPipeline.Model;
 using PublishPipeline.Normalization;
 using PublishPipeline.Redaction;
@@ -180,8 +181,16 @@ public sealed partial class MinutesPipeline
             metadata[MetadataKeys.Review] = reviewTag;
         }
 
-        var (etag, escaped) = await PutDocumentAsync(Containers.Normalized, PipelineNames.Document(id), normalized, metadata, cancellationToken).ConfigureAwait(false);
+        // In a folder publish, the content key is hashed from the JSON as it is written: the
+        // publisher then need not read the document back to learn it (ContentKeyHash).
+        using var key = HandOff is null ? null : new ContentKeyHash();
+        var (etag, escaped) = await PutDocumentAsync(Containers.Normalized, PipelineNames.Document(id), normalized, metadata, cancellationToken, key).ConfigureAwait(false);
         HandOff?.Keep(Containers.Normalized, PipelineNames.Document(id), etag, normalized, escaped);
+        if (!escaped && key?.Finish() is { } contentKey)
+        {
+            HandOff?.KeepContentKey(PipelineNames.Document(id), sha, contentKey);
+        }
+
         foreach (var warning in minutes.Warnings)
         {
             LogDocumentWarning(_logger, id, Stages.Normalize, warning.Line is { } line ? $"line {line}: " : string.Empty, warning.Code, warning.Message);
@@ -940,13 +949,13 @@ public sealed partial class MinutesPipeline
     /// array), its SHA-256 recorded by the store from the same pass; its ETag, and whether the JSON
     /// holds <c>\uFFFD</c> (for the hand-off).
     /// </summary>
-    private async Task<(string ETag, bool HasReplacementEscape)> PutDocumentAsync(string container, string name, Minutes minutes, Dictionary<string, string> metadata, CancellationToken cancellationToken)
+    private async Task<(string ETag, bool HasReplacementEscape)> PutDocumentAsync(string container, string name, Minutes minutes, Dictionary<string, string> metadata, CancellationToken cancellationToken, ContentKeyHash? key = null)
     {
         var escaped = false;
         var etag = await _store.PutAsync(
             container,
             name,
-            async (stream, ct) => escaped = await StreamedDocument.WriteAsync(minutes, stream, ct).ConfigureAwait(false),
+            async (stream, ct) => escaped = await StreamedDocument.WriteAsync(minutes, stream, ct, key).ConfigureAwait(false),
             Private(metadata) with { ContentSha256Key = MetadataKeys.ContentSha256 },
             cancellationToken: cancellationToken).ConfigureAwait(false);
         return (etag, escaped);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using PublishPipeline.Model;
+using PublishPipeline.Storage;
 
 namespace PublishPipeline.Pipeline;
 
@@ -21,6 +22,10 @@ internal sealed class StageHandOff
     // The rendered records the render stage wrote, by document id, for the site check after the batch.
     private readonly ConcurrentDictionary<string, (string ETag, RenderedRecord Record)> _rendered = new(StringComparer.Ordinal);
 
+    // The content keys the normalise stage learnt while writing, by document name, with the hash of
+    // the upload each was made from.
+    private readonly ConcurrentDictionary<string, (string SourceSha256, string Key)> _contentKeys = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Keeps <paramref name="minutes"/>, just written to <paramref name="container"/>/<paramref name="name"/>
     /// as JSON that holds <c>\uFFFD</c> or not (<paramref name="jsonHasReplacementEscape"/>, as
@@ -41,6 +46,26 @@ internal sealed class StageHandOff
     /// <summary>The document kept for <paramref name="container"/>/<paramref name="name"/> if the stored object read has <paramref name="etag"/>; it is no longer kept either way.</summary>
     public Minutes? Take(string container, string name, string etag) =>
         _documents.TryRemove(Key(container, name), out var kept) && kept.ETag == etag ? kept.Minutes : null;
+
+    /// <summary>Keeps the content key of the normalised document <paramref name="name"/> just written from the upload whose hash is <paramref name="sourceSha256"/>.</summary>
+    public void KeepContentKey(string name, string sourceSha256, string key) => _contentKeys[name] = (sourceSha256, key);
+
+    /// <summary>
+    /// The content key kept for the normalised document <paramref name="name"/> if it was made from
+    /// the upload whose hash is <paramref name="sourceSha256"/>, else null; it is no longer kept
+    /// either way. With the key, the document kept for that name is dropped too, as a key read from
+    /// the store takes it: redaction comes after every input's key and reads it back.
+    /// </summary>
+    public string? TakeContentKey(string name, string sourceSha256)
+    {
+        if (!_contentKeys.TryRemove(name, out var kept) || kept.SourceSha256 != sourceSha256)
+        {
+            return null;
+        }
+
+        _documents.TryRemove(Key(Containers.Normalized, name), out _);
+        return kept.Key;
+    }
 
     /// <summary>Keeps the rendered record of <paramref name="id"/> just written (ETag <paramref name="etag"/>), for the site check after the batch.</summary>
     public void KeepRendered(string id, string etag, RenderedRecord record) => _rendered[id] = (etag, record);

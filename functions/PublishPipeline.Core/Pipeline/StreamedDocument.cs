@@ -1,4 +1,5 @@
 using System.Buffers;
+using PublishPipeline.LocalSite;
 using PublishPipeline.Model;
 
 namespace PublishPipeline.Pipeline;
@@ -14,20 +15,28 @@ internal sealed class StreamedDocument : IBufferWriter<byte>, IDisposable
     private const int ChunkSize = 64 * 1024;
     private const int Overlap = 5; // one byte short of the escape, so an escape cut by a chunk's end is found
     private readonly Stream _destination;
+    private readonly ContentKeyHash? _key;
     private readonly byte[] _tail = new byte[Overlap];
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
     private int _written;
     private int _tailLength;
 
-    internal StreamedDocument(Stream destination) => _destination = destination;
+    internal StreamedDocument(Stream destination, ContentKeyHash? key = null)
+    {
+        _destination = destination;
+        _key = key;
+    }
 
     /// <summary>Whether the JSON written so far holds <c>\uFFFD</c> (either case).</summary>
     public bool HasReplacementEscape { get; private set; }
 
-    /// <summary>Writes <paramref name="minutes"/> as <see cref="MinutesJson.Serialize"/> would into <paramref name="destination"/>; whether the JSON holds <c>\uFFFD</c>.</summary>
-    public static async Task<bool> WriteAsync(Minutes minutes, Stream destination, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes <paramref name="minutes"/> as <see cref="MinutesJson.Serialize"/> would into <paramref name="destination"/>
+    /// (and into <paramref name="key"/>, which hashes it for the content key, when given); whether the JSON holds <c>\uFFFD</c>.
+    /// </summary>
+    public static async Task<bool> WriteAsync(Minutes minutes, Stream destination, CancellationToken cancellationToken, ContentKeyHash? key = null)
     {
-        using var json = new StreamedDocument(destination);
+        using var json = new StreamedDocument(destination, key);
         MinutesJson.SerializeInto(minutes, json);
         json.Flush();
         await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -95,6 +104,7 @@ internal sealed class StreamedDocument : IBufferWriter<byte>, IDisposable
         }
 
         _destination.Write(chunk);
+        _key?.Append(chunk);
         _written = 0;
     }
 

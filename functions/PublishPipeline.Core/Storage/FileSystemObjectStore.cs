@@ -145,6 +145,21 @@ public sealed partial class FileSystemObjectStore : IObjectStore
         return Task.FromResult<StoredObject?>(new StoredObject(name, content, properties, ETagOf(sha, properties)) { ContentSha256 = sha });
     }
 
+    public Task<Stream?> OpenReadAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var (file, _) = Locate(container, name);
+        try
+        {
+            // Shared as a read of bytes is: a write replaces the file by a rename, so the open file stays one version.
+            return Task.FromResult<Stream?>(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+    }
+
     public Task<string> PutAsync(
         string container,
         string name,

@@ -62,6 +62,19 @@ public interface IObjectStore
         return await PutAsync(container, name, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), properties, condition, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The object's content as a stream to read, or null when it does not exist: for a reader that
+    /// wants a part of a large object (the warnings of a normalised document, 60 MB of JSON for a
+    /// 30 MB upload) without holding it whole. No properties and no ETag: a reader that must know
+    /// which version it read uses <see cref="GetAsync"/>. By default the object is read whole; the
+    /// file-system store opens the file.
+    /// </summary>
+    async Task<Stream?> OpenReadAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        var stored = await GetAsync(container, name, cancellationToken).ConfigureAwait(false);
+        return stored is null ? null : new MemoryStream(stored.Content.ToArray(), writable: false);
+    }
+
     /// <summary>Deletes the object; false when it was not there.</summary>
     Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken = default);
 
