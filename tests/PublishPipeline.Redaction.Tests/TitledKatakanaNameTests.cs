@@ -54,4 +54,38 @@ public class TitledKatakanaNameTests
         Assert.Equal(["会長", "委員"], entries.Take(2).Select(e => e.Role));
         Assert.Equal("純一", entries[1].GivenName);
     }
+
+    /// <summary>
+    /// 野々宮　健一郎委員 in a roll (seven characters with the space: once read as names run together and
+    /// held), and spaced names with a title in prose that no roll has: 欠席者　長谷部　公一郎委員 (the given
+    /// name was masked, the surname published), 山中　健太郎（会長）、川辺　みどり（副会長） (a surname that is
+    /// also a word, a given name in hiragana: both published).
+    /// </summary>
+    [Fact]
+    public async Task Spaced_names_before_a_title_are_read_whole_in_rolls_and_masked_whole_in_prose()
+    {
+        const string upload = """
+            第１回　架空市環境審議会　会議録
+
+            開催日時　令和６年５月１０日（金）午後２時
+            開催場所　市役所第２会議室
+            出席者　村井　康介会長、野々宮　健一郎委員、高岡　一郎委員
+
+            議事
+
+            村井会長　開会します。野々宮委員から一言。欠席者　長谷部　公一郎委員
+            高岡委員　前回の出席者は、山中　健太郎（会長）、川辺　みどり（副会長）でした。
+            """;
+        var minutes = MinutesNormalizer.Normalize(new SourceFile("kankyo.txt", Encoding.UTF8.GetBytes(upload)));
+        var outcome = await new Redactor(Policy).RedactAsync(minutes, new RedactionRequest("kankyo.txt"));
+        Assert.True(outcome.IsPublishable, string.Join("; ", outcome.Hold?.Reasons ?? []));
+        var json = Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted!));
+        foreach (var part in (string[])["村井", "康介", "野々宮", "健一郎", "高岡", "長谷部", "公一郎", "山中", "健太郎", "川辺", "みどり"])
+        {
+            Assert.DoesNotContain(part, json, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("（会長）", json, StringComparison.Ordinal);
+        Assert.Contains("欠席者", json, StringComparison.Ordinal);
+    }
 }

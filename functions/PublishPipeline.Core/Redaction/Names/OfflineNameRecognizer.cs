@@ -118,6 +118,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         RecognizeSpacedNames(text, found);
         RecognizeFullNamePairs(text, found);
         RecognizeSpacedPairs(text, found);
+        RecognizeTitledSpacedPairs(text, found);
         RecognizeLatinNamesBeforeParticles(text, found);
     }
 
