@@ -88,4 +88,35 @@ public class TitledKatakanaNameTests
         Assert.Contains("（会長）", json, StringComparison.Ordinal);
         Assert.Contains("欠席者", json, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Full names in kana with no title: two katakana names joined by ・ (ジョン・スミスから, once published)
+    /// and a hiragana surname before a kanji given name (やまだ花子から); katakana phrases joined by ・ that are
+    /// no names (パブリック・コメント, ジョンソン・エンド・ジョンソン) stay.
+    /// </summary>
+    [Fact]
+    public async Task Kana_full_names_without_a_title_are_masked_and_katakana_phrases_stay()
+    {
+        const string upload = """
+            第２回　架空市国際交流審議会　会議録
+
+            開催日時　令和６年６月１０日（月）午後２時
+            開催場所　市役所第２会議室
+
+            議事
+
+            会長　ジョン・スミスから資料が届いています。やまだ花子から意見書が出ています。
+            事務局　パブリック・コメントの結果と、ジョンソン・エンド・ジョンソンの事例を報告します。
+            """;
+        var minutes = MinutesNormalizer.Normalize(new SourceFile("kokusai2.txt", Encoding.UTF8.GetBytes(upload)));
+        var outcome = await new Redactor(Policy).RedactAsync(minutes, new RedactionRequest("kokusai2.txt"));
+        Assert.True(outcome.IsPublishable, string.Join("; ", outcome.Hold?.Reasons ?? []));
+        var json = Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted!));
+        Assert.Contains("パブリック・コメント", json, StringComparison.Ordinal);
+        Assert.Contains("ジョンソン・エンド・ジョンソン", json, StringComparison.Ordinal);
+        foreach (var part in (string[])["ジョン・", "スミス", "やまだ", "花子"])
+        {
+            Assert.DoesNotContain(part, json, StringComparison.Ordinal);
+        }
+    }
 }

@@ -120,6 +120,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         RecognizeSpacedPairs(text, found);
         RecognizeTitledSpacedPairs(text, found);
         RecognizeLatinNamesBeforeParticles(text, found);
+        RecognizeKanaFullNames(text, found);
     }
 
     // ---- running text: names before roles -------------------------------------------------
