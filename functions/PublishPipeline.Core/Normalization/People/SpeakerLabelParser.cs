@@ -109,9 +109,40 @@ internal static class SpeakerLabelParser
         return packed with { Written = shown };
     }
 
-    /// <summary>今泉　淳一議員: a given name before the title is the second half of a spaced name, not an office.</summary>
-    private static bool GivenNameBefore(ReadOnlySpan<char> text) =>
-        text.Length > 0 && NameLexicon.Default.IsGivenName(text) && !OfficeWords.StartsOffice(text);
+    /// <summary>
+    /// 今泉　淳一議員, 野々村　純一委員, 村上　康介会長: a given name before the title is the second half of a
+    /// spaced name, not an office. A given name that is also a word (純一) counts unless it is an office
+    /// word; two or three kanji no dictionary has, ending in no unit (康介, not 分科会), are a given name too.
+    /// </summary>
+    private static bool GivenNameBefore(ReadOnlySpan<char> text)
+    {
+        var lexicon = NameLexicon.Default;
+        if (text.IsEmpty || OfficeWords.IsNotName(text))
+        {
+            return false;
+        }
+
+        if (lexicon.IsGivenName(text))
+        {
+            return !OfficeWords.IsOfficeWord(text);
+        }
+
+        return text.Length is 2 or 3 && AllKanji(text) && !lexicon.IsWord(text) && !lexicon.IsCommonWord(text[..2]) && !OfficeWords.IsOfficeWord(text)
+            && !"部課局室係所署庁院館園校会区市町村県".Contains(text[^1]);
+    }
+
+    private static bool AllKanji(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c is < '\u4E00' or > '\u9FFF')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>A label written without spaces or parentheses: name + title, seat + name, name + 君, or an office alone.</summary>
     private static PersonMention? Packed(string label, KnownPeople? known, bool officesOnly)

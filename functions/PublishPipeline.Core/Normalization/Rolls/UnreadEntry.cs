@@ -121,13 +121,17 @@ internal static class UnreadEntry
         if (office == 0)
         {
             // 栗 原 悠斗宮坂千尋葛 西 信吾 under 出席議員: names only, more than one name can be, spaced unevenly.
-            return hasSpace && packed.Length >= 7 && packed.Length <= 60;
+            // 野々村　純一委員 is one spaced name and its title: a title ends it after no more than a name.
+            return hasSpace && packed.Length >= 7 && packed.Length <= 60 && !IsOneNameAndTitle(packed);
         }
 
         // What is left after the office is longer than a name (two to five characters); with no space left at all
         // (町長水野玲奈副町長小田切誠…), only when another office stands after a name (町長提案理由説明 is a heading).
         return packed.Length - office > 5 && (hasSpace || HoldsAnotherEntry(packed));
     }
+
+    private static bool IsOneNameAndTitle(string packed) =>
+        OfficeWords.TitleAtEnd(packed) is { } title && OfficeWords.IsPersonTitle(title) && packed.Length - title.Length is >= 2 and <= 6;
 
     /// <summary>
     /// An office, a name and another office packed together (町長水野玲奈副町長小田切誠総務課長, as a roll reader takes

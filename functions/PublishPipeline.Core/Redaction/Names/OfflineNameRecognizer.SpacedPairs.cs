@@ -70,6 +70,74 @@ public sealed partial class OfflineNameRecognizer
         }
     }
 
+    /// <summary>
+    /// 山中　健太郎（会長）、川辺　みどり（副会長）, 欠席者　長谷部　公一郎委員: a surname, one space and a given
+    /// name (kanji or hiragana) with a title right after it, bare or in brackets. The title says a person
+    /// stands there, so a surname that is also a word (山中) and a given name no dictionary has count.
+    /// </summary>
+    private void RecognizeTitledSpacedPairs(ReadOnlySpan<char> t, List<NameSpan> found)
+    {
+        for (var s = t.IndexOfAny(Spaces); s >= 0; s = NextSpace(t, s + 1))
+        {
+            if (s == 0 || s + 2 >= t.Length || !IsKanji(t[s - 1]) || !(IsKanji(t[s + 1]) || IsHiragana(t[s + 1])))
+            {
+                continue;
+            }
+
+            var start = s;
+            while (start > 0 && IsKanji(t[start - 1]) && s - start < 5)
+            {
+                start--;
+            }
+
+            if (start > 0 && (IsKanji(t[start - 1]) || IsHiragana(t[start - 1]) || IsKatakana(t[start - 1])))
+            {
+                continue;
+            }
+
+            var surname = t[start..s];
+            if (!lexicon.IsSurname(surname) || RoleWords.IsRole(surname) || NotNameStart.Contains(surname[0]) || OfficeWords.Contains(surname))
+            {
+                continue;
+            }
+
+            var kanji = IsKanji(t[s + 1]);
+            var end = s + 1;
+            while (end < t.Length && end - s <= 4 && (kanji ? IsKanji(t[end]) && RoleWords.MatchAt(t, end) is null : IsHiragana(t[end]) && t[end] != 'ー'))
+            {
+                end++;
+            }
+
+            var given = t[(s + 1)..end];
+            if (given.IsEmpty || end >= t.Length || !TitleFollows(t, end)
+                || !(kanji ? IsTitledGivenName(given) : given.Length is >= 2 and <= 4 && IsHiraganaNamePart(given)))
+            {
+                continue;
+            }
+
+            found.Add(new NameSpan(start, end - start, "offline:spaced-name-titled", 0.85));
+        }
+    }
+
+    /// <summary>A title right after the name: a seat or honorific (委員, 君), or any role in brackets (（会長）, （課長）).</summary>
+    private static bool TitleFollows(ReadOnlySpan<char> t, int at)
+    {
+        if (IsOpenParen(t[at]))
+        {
+            return RoleWords.MatchAt(t, at + 1) is { } inner && at + 1 + inner.Text.Length < t.Length && IsCloseParen(t[at + 1 + inner.Text.Length]);
+        }
+
+        return RoleWords.MatchAt(t, at) is { Kind: not RoleKind.Office };
+    }
+
+    private bool IsTitledGivenName(ReadOnlySpan<char> given)
+    {
+        var cps = CodePoints(given);
+        return cps is >= 1 and <= 3 && !RoleWords.IsRole(given) && !OfficeWords.Contains(given)
+            && (lexicon.IsGivenName(given) || (cps >= 2 && !lexicon.IsWord(given) && !lexicon.IsSurname(given) && !Morphemes.Contains(given[^1])
+                && !OfficeEnds.Contains(given[^1]) && !IsCompound(given, places: true)));
+    }
+
     private static int NextSpace(ReadOnlySpan<char> t, int from)
     {
         var k = from < t.Length ? t[from..].IndexOfAny(Spaces) : -1;

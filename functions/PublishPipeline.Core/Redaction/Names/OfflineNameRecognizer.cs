@@ -118,7 +118,9 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         RecognizeSpacedNames(text, found);
         RecognizeFullNamePairs(text, found);
         RecognizeSpacedPairs(text, found);
+        RecognizeTitledSpacedPairs(text, found);
         RecognizeLatinNamesBeforeParticles(text, found);
+        RecognizeKanaFullNames(text, found);
     }
 
     // ---- running text: names before roles -------------------------------------------------
@@ -880,11 +882,14 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
     }
 
     /// <summary>
-    /// ジョン・スミス委員, スミス氏: a katakana full name (with ・) before a seat or honorific, or a
-    /// katakana word before 氏, which only follows persons. Katakana words before さん/様 are too
-    /// often occupations (ヘルパーさん, ユーザー様) to take without the ・.
+    /// ジョン・スミス委員, スミス氏, ブラウン委員, グエン君: a katakana full name (with ・) before a seat or
+    /// honorific, a katakana word before 氏, which only follows persons, or a katakana surname or given
+    /// name of the dictionary (IPADIC lists foreign names, and no role words) before any title. Other
+    /// katakana words before さん/様 are too often occupations or firms (ヘルパーさん, ケアマネさん,
+    /// ユーザー様) to take; before 委員/議員/君, which seat or call a person, a short one standing alone
+    /// (ソン委員) is a name unless it ends in ー, as agent nouns do (オブザーバー委員, アドバイザー).
     /// </summary>
-    private static void KatakanaName(ReadOnlySpan<char> t, int end, RoleWord role, List<NameSpan> found, ReadOnlySpan<int> map)
+    private void KatakanaName(ReadOnlySpan<char> t, int end, RoleWord role, List<NameSpan> found, ReadOnlySpan<int> map)
     {
         var start = end;
         var dot = false;
@@ -904,11 +909,20 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             return; // a compound such as 子育てサポーター委員 or 区民ボランティアさん
         }
 
-        if (dot || role.Text == "氏")
+        var word = t[start..end];
+        if (dot || role.Text == "氏" || lexicon.IsSurname(word) || lexicon.IsGivenName(word) || IsSeatedKatakanaName(t, start, word, role))
         {
             Add(found, map, start, end - start, "offline:role-katakana", 0.8);
         }
     }
+
+    /// <summary>ソン委員, パク議員, ソン君: a short katakana word alone before a seat or 君, not an agent noun (…ー) nor an ordinary word.</summary>
+    private bool IsSeatedKatakanaName(ReadOnlySpan<char> t, int start, ReadOnlySpan<char> word, RoleWord role) =>
+        role.Text is "委員" or "議員" or "君"
+        && word.Length <= 4
+        && word[^1] is not ('ー' or 'ｰ')
+        && (start == 0 || !IsHiragana(t[start - 1]))
+        && !lexicon.IsCommonWord(word);
 
     private static bool IsHiraganaNamePart(ReadOnlySpan<char> h)
     {
