@@ -97,4 +97,17 @@ public class StageDirectionTests
         Assert.Empty(notes[2].Mentions);
         Assert.Empty(notes[3].Mentions);
     }
+
+    [Theory]
+    [InlineData("〔市長ハリス・ジョーンズ君登壇〕", "ハリス・ジョーンズ", "市長")]
+    [InlineData("〔副市長ジャン＝ピエール・ルロワ君登壇〕", "ジャン＝ピエール・ルロワ", "副市長")]
+    [InlineData("〔ソフィア・マルティネス君登壇〕", "ソフィア・マルティネス", null)]
+    public void A_stage_direction_names_an_officer_whose_foreign_name_follows_the_office(string direction, string name, string? role)
+    {
+        // Before, a name of more than eight characters after the office was read by no reader and held the document.
+        var unread = false;
+        var person = Assert.Single(Normalization.People.StageDirectionPeople.Read(direction, unread: () => unread = true));
+        Assert.Equal((name, role), (person.Name, person.Role));
+        Assert.False(unread);
+    }
 }
