@@ -110,4 +110,21 @@ public class StageDirectionTests
         Assert.Equal((name, role), (person.Name, person.Role));
         Assert.False(unread);
     }
+
+    [Fact]
+    public void A_closing_time_without_brackets_is_procedure_and_ends_the_sitting()
+    {
+        var m = Doc.FromText(string.Join("\n",
+            "令和６年第２回川端町議会定例会会議録（第１号）",
+            "議事日程",
+            "令和６年６月１０日（月）午前１０時開議",
+            "日程第１　会議録署名議員の指名",
+            "○議長（今田大介君）　ただいまから本日の会議を開きます。",
+            "○議長（今田大介君）　本日はこれで散会します。",
+            "午前１１時１２分　散会"));
+        Assert.Equal(("10:00", "11:12"), (m.StartTime, m.EndTime));
+        Assert.DoesNotContain(m.Warnings, w => w.Code == "end-time-missing");
+        Assert.Equal("本日はこれで散会します。", Doc.Turns(m)[1].Text);
+        Assert.Equal(Model.TurnKind.Procedure, Doc.Turns(m)[2].Kind);
+    }
 }

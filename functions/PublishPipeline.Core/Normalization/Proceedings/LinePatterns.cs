@@ -34,7 +34,7 @@ internal static partial class LinePatterns
         }
 
         return Bracketed().IsMatch(line) || DashEnclosed().IsMatch(line) || line[0] is '⇒' or '→' or '＞' || Parenthesised().IsMatch(line)
-            || Summary().IsMatch(line) || Caption().IsMatch(line) || line is "以上" or "了" or "閉会" or "開会";
+            || Summary().IsMatch(line) || Caption().IsMatch(line) || line is "以上" or "了" or "閉会" or "開会" || SittingLine().IsMatch(line);
     }
 
     /// <summary>A stage direction after a speaker label: "——— … ———" or "(異議なし)".</summary>
@@ -97,6 +97,10 @@ internal static partial class LinePatterns
 
     [GeneratedRegex(@"^[(（][^()（）]*[)）](?:[ \u3000]*[(（][^()（）]*[)）])*$", RegexOptions.CultureInvariant)]
     private static partial Regex Parenthesised();
+
+    // 午前１１時１２分　散会 without brackets: the time the sitting opened, broke or closed, never the last speech's words.
+    [GeneratedRegex(@"^(?:午前|午後)[ \u3000]*[\d〇一二三四五六七八九十]{1,3}[ \u3000]*時(?:[ \u3000]*[\d〇一二三四五六七八九十]{1,3}[ \u3000]*分|半)?[ \u3000]*(?:開議|開会|散会|閉会|延会|閉議|休憩|再開)$", RegexOptions.CultureInvariant)]
+    private static partial Regex SittingLine();
 
     [GeneratedRegex(@"^(?:要旨|概要|要点)[ \u3000]*[：:]", RegexOptions.CultureInvariant)]
     private static partial Regex Summary();
