@@ -95,4 +95,14 @@ public sealed class NumberedHeaderTests
         Assert.Equal(["宮坂 昭彦（会長）", "ソン・ミナ"], m.Attendees[0].Members);
         Assert.Contains(m.Rolls.SelectMany(r => r.Entries), e => e.Name == "芦田修");
     }
+
+    [Theory]
+    [InlineData("○説明員（芦田）　ご説明いたします。")]
+    [InlineData("○説明員（芦田）\n　ご説明いたします。")]
+    public void An_officer_with_a_surname_alone_in_brackets_is_a_speaker(string line)
+    {
+        var m = Doc.FromText("審議会　会議録\n開催日：令和６年１０月８日\n○会長（宮坂昭彦）　説明を求めます。\n" + line + "\n");
+        Assert.Equal(["会長（宮坂昭彦）", "説明員（芦田）"], Doc.Turns(m).Select(t => t.Speaker));
+        Assert.Equal("芦田", Doc.Turns(m)[1].Person?.Name);
+    }
 }
