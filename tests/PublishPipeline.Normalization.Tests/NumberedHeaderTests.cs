@@ -96,6 +96,14 @@ public sealed class NumberedHeaderTests
         Assert.Contains(m.Rolls.SelectMany(r => r.Entries), e => e.Name == "芦田修");
     }
 
+    [Fact]
+    public void An_absentee_written_name_then_title_on_the_headings_line_is_read()
+    {
+        // ４　欠席者　野々村　純一委員: before, the roll heading took the line and its one entry was read as nothing.
+        var m = Doc.FromText("審議会　会議録\n１　開催日時　令和６年１０月８日（火）午前１０時\n３　出席者　宮坂　昭彦委員、津田　加奈子委員\n４　欠席者　長峰　純一委員\n５　議事内容\n会長　　開会します。\n");
+        Assert.Contains(m.Rolls.SelectMany(r => r.Entries), e => e.Name == "長峰純一" && e.Role == "委員");
+    }
+
     [Theory]
     [InlineData("○説明員（芦田）　ご説明いたします。")]
     [InlineData("○説明員（芦田）\n　ご説明いたします。")]
