@@ -104,6 +104,33 @@ public sealed class NumberedHeaderTests
         Assert.Contains(m.Rolls.SelectMany(r => r.Entries), e => e.Name == "長峰純一" && e.Role == "委員");
     }
 
+    [Fact]
+    public void A_members_row_names_its_group_by_its_label()
+    {
+        var m = new Doc().Row("出席委員", "宮坂　昭彦（会長）、津田　加奈子、長峰　悠介").P("審議経過").P("会長：開会します。").Normalize();
+        Assert.Equal(["委員"], m.Attendees.Select(a => a.Group));
+    }
+
+    [Fact]
+    public void A_secretariat_row_listing_people_is_the_secretariats_attendees()
+    {
+        // | 事務局 | 課長　芦田　修、主査　寺沢　綾乃 |: before, the people were the secretariat's name and entered no roll.
+        var m = new Doc().Row("事務局", "課長　芦田　修、主査　寺沢　綾乃").P("審議経過").P("会長：開会します。").Normalize();
+        Assert.Null(m.Secretariat);
+        var staff = Assert.Single(m.Attendees);
+        Assert.Equal("事務局", staff.Group);
+        Assert.Equal(["芦田修", "寺沢綾乃"], m.Rolls.SelectMany(r => r.Entries).Select(e => e.Name));
+    }
+
+    [Fact]
+    public void A_numbered_secretariat_line_listing_people_is_the_secretariats_attendees()
+    {
+        // ３　事務局　課長　…、主査　…: before, a section heading of the proceedings.
+        var m = Doc.FromText("審議会　会議録\n１　開催日時　令和６年１０月８日（火）午前１０時\n２　出席委員　宮坂　昭彦（会長）、津田　加奈子\n３　事務局　課長　芦田　修、主査　寺沢　綾乃\n４　議事内容\n会長：開会します。\n");
+        Assert.Equal(["委員", "事務局"], m.Attendees.Select(a => a.Group));
+        Assert.All(m.Sections, s => Assert.Null(s.Heading));
+    }
+
     [Theory]
     [InlineData("○説明員（芦田）　ご説明いたします。")]
     [InlineData("○説明員（芦田）\n　ご説明いたします。")]
