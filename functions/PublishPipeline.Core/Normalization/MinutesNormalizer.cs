@@ -341,7 +341,18 @@ public sealed partial class MinutesNormalizer
                 return true;
             }
 
-            return _assemblyHeader.Read(text, b.Indent, b.Line);
+            if (!_assemblyHeader.Read(text, b.Indent, b.Line))
+            {
+                return false;
+            }
+
+            if (_header.TitleLine == b.Line)
+            {
+                // The heading line is the running header of every page of a PDF's text: again mid-speech, a page break.
+                _proceedings.AddPageHeader(text);
+            }
+
+            return true;
         }
 
         private bool _proceedingsMarked;

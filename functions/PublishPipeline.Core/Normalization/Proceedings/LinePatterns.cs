@@ -57,7 +57,7 @@ internal static partial class LinePatterns
 
     /// <summary>
     /// A rule the writer drew between parts: one unbroken run of full-width or box-drawing dashes (━━━━, ――――,
-    /// －－－－). Unlike a page break, which cuts a sentence, it stands where a part ended, so the line after it starts
+    /// －－－－), its ends marked or not (◇────◇). Unlike a page break, which cuts a sentence, it stands where a part ended, so the line after it starts
     /// a new paragraph. ASCII dashes and runs broken by tabs (----\t---) are a converter's page-break debris.
     /// </summary>
     public static bool IsRule(string line)
@@ -111,7 +111,8 @@ internal static partial class LinePatterns
     [GeneratedRegex(@"^[\-‐―─━=＝_～~…‥－—\s]{3,}$", RegexOptions.CultureInvariant)]
     private static partial Regex Rule();
 
-    [GeneratedRegex(@"^[ \t\u3000]*[━─―－＝—]{3,}[ \t\u3000]*$", RegexOptions.CultureInvariant)]
+    // ◇─────◇, ○━━━━○: assembly minutes mark the ends of the rule between items.
+    [GeneratedRegex(@"^[ \t\u3000]*[◇◆○◎〇□■]?[━─―－＝—]{3,}[◇◆○◎〇□■]?[ \t\u3000]*$", RegexOptions.CultureInvariant)]
     private static partial Regex DrawnRule();
 
     [GeneratedRegex(@"^(?:[-－‐―]\s*\d{1,3}\s*[-－‐―]|\d{1,3}\s*/\s*\d{1,3}|[(（]?\s*\d{1,3}\s*ページ\s*[)）]?)$", RegexOptions.CultureInvariant)]
