@@ -303,6 +303,29 @@ public class FormatTests
     }
 
     [Fact]
+    public void Docx_a_bold_label_run_into_the_speech_is_kept_apart()
+    {
+        // **事務局（芦田課長）**資料に基づき…: Word shows the label apart by its weight; before, the text ran together and
+        // no speaker was read.
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            static DocumentFormat.OpenXml.Wordprocessing.Run Bold(string text) => new(new RunProperties(new Bold()), new Text(text));
+            static DocumentFormat.OpenXml.Wordprocessing.Run Plain(string text) => new(new Text(text) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve });
+            main.Document = new Document(new Body(
+                new Paragraph(Bold("事務局（芦田課長）"), Plain("資料に基づき説明します。")),
+                new Paragraph(Bold("石﨑"), Bold("委員"), Plain("　質問があります。")),
+                new Paragraph(Plain("本日は"), Bold("重要"), Plain("な案件です。")),
+                new Paragraph(Bold("令和６年度の事業計画について、委員の皆様にご審議いただきます。"), Plain("以上。"))));
+        }
+
+        var read = MinutesReader.Read(new SourceFile("bold.docx", stream.ToArray()));
+
+        Assert.Equal(["P:事務局（芦田課長）　資料に基づき説明します。", "P:石﨑委員　質問があります。", "P:本日は重要な案件です。", "P:令和６年度の事業計画について、委員の皆様にご審議いただきます。以上。"], Variants.Project(read.Blocks));
+    }
+
+    [Fact]
     public void Docx_numbering_labels_are_written_into_the_text()
     {
         using var stream = new MemoryStream();

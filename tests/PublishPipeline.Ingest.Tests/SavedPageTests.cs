@@ -65,5 +65,21 @@ public sealed class SavedPageTests
         Assert.DoesNotContain(speakers, t => t.Speaker!.Contains("開会の宣告", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Speaker_labels_marked_up_as_spans_are_speakers()
+    {
+        // <span class="speaker">議長（…君）</span><span class="body">ただいまから…: before, the label ran into the
+        // speech and every speech was nobody's.
+        var (source, m) = Read("span-speaker.html");
+        Assert.DoesNotContain(Texts(source), t => Chrome.Any(c => t.Contains(c, StringComparison.Ordinal)));
+        var speakers = Doc(m).Where(t => t.Speaker is not null).ToList();
+        Assert.Equal(["議長（入江啓太君）", "2番（石﨑徹君）", "町長（芦田修君）", "議長（入江啓太君）"], speakers.Select(t => t.Speaker));
+        Assert.Equal("ただいまから本日の会議を開きます。", speakers[0].Text);
+        // A span inside the speech is no label: the text around it is not spaced.
+        Assert.Equal("おはようございます。議長の許可を得て伺います。", speakers[1].Text);
+        Assert.Equal("お答えします。\n財政は健全です。", speakers[2].Text);
+        Assert.Equal(("芦田修", "町長"), (speakers[2].Person!.Name, speakers[2].Person!.Role));
+    }
+
     private static List<SpeakerTurn> Doc(Minutes m) => [.. m.Sections.SelectMany(s => s.Turns)];
 }

@@ -125,4 +125,23 @@ public class AssemblyHeaderTests
         Assert.Null(m.Municipality);
         Assert.Contains(m.Warnings, w => w.Code == "municipality-missing");
     }
+
+    [Theory]
+    [InlineData("議事日程のとおり")]
+    [InlineData("議事日程（第１号）に同じ")]
+    [InlineData("日程のとおり")]
+    public void The_business_of_the_day_written_as_the_agenda_is_no_speech(string reference)
+    {
+        // 本日の会議に付した事件 / 議事日程のとおり: before, a speech of nobody's at the start of the proceedings.
+        var m = Doc.FromText(string.Join("\n",
+            "令和６年第２回川端町議会定例会会議録（第１号）",
+            "議事日程",
+            "令和６年６月１０日（月）午前１０時開議",
+            "日程第１　会議録署名議員の指名",
+            "本日の会議に付した事件",
+            reference,
+            "○議長（今田大介君）　ただいまから本日の会議を開きます。"));
+        Assert.Equal(["議長（今田大介君）"], Doc.Turns(m).Select(t => t.Speaker));
+        Assert.Equal(["日程第1　会議録署名議員の指名"], m.Agenda);
+    }
 }

@@ -67,7 +67,9 @@ public class LineWrapTests
             "○議長（大森健二君）　議案の提出者は岩崎誠君で",
             "\f",
             "あります。"));
-        Assert.Equal("日程第1を議題とします\n本日の会議に付した事件\n日程第2　一般質問\n午後1時再開", SpeechAt(m, 2));
+        Assert.Equal("日程第1を議題とします\n本日の会議に付した事件\n日程第2　一般質問", SpeechAt(m, 2));
+        // 午後１時再開: the time the sitting resumed is procedure of its own, not the speech's last line.
+        Assert.Contains(Doc.Turns(m), t => t.Kind == TurnKind.Procedure && t.Text == "午後1時再開");
         Assert.Equal("議案の提出者は岩崎誠君であります。", SpeechAt(m, 9));
     }
 
@@ -119,5 +121,23 @@ public class LineWrapTests
             "○議長（大森健二君）　議案の提出者は",
             "岩崎誠君であります。"), "upload.md");
         Assert.Equal("議案の提出者は岩崎誠君であります。", SpeechAt(m, 3));
+    }
+
+    [Fact]
+    public void The_title_repeated_at_the_top_of_a_page_and_marked_rules_are_no_speech()
+    {
+        // PDF text: each page opens with the minutes' heading under its number (－ 3 －); items are ruled ◇───◇.
+        var m = Doc.FromText(string.Join('\n',
+            "令和６年第２回架空町議会定例会会議録（第２号）",
+            "令和６年６月１１日（火）午前１０時開議",
+            "○２番（岩崎誠君）　町の財政について、",
+            "                                   － 3 －",
+            "令和６年第２回架空町議会定例会会議録（第２号）",
+            "今後の見通しをお聞かせください。",
+            "○町長（大森健二君）　お答えします。",
+            "                         ◇─────────────◇",
+            "○議長（野口隆君）　本日はこれで散会します。"));
+        var speeches = Doc.Turns(m).Select(t => t.Text).ToList();
+        Assert.Equal(["町の財政について、今後の見通しをお聞かせください。", "お答えします。", "本日はこれで散会します。"], speeches);
     }
 }

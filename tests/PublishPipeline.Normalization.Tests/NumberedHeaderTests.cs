@@ -115,4 +115,49 @@ public sealed class NumberedHeaderTests
         Assert.Equal(3, group.Members.Count);
         Assert.DoesNotContain(m.Warnings, w => w.Code == "attendees-missing");
     }
+
+    [Fact]
+    public void An_absentee_written_name_then_title_on_the_headings_line_is_read()
+    {
+        // ４　欠席者　野々村　純一委員: before, the roll heading took the line and its one entry was read as nothing.
+        var m = Doc.FromText("審議会　会議録\n１　開催日時　令和６年１０月８日（火）午前１０時\n３　出席者　宮坂　昭彦委員、津田　加奈子委員\n４　欠席者　長峰　純一委員\n５　議事内容\n会長　　開会します。\n");
+        Assert.Contains(m.Rolls.SelectMany(r => r.Entries), e => e.Name == "長峰純一" && e.Role == "委員");
+    }
+
+    [Fact]
+    public void A_members_row_names_its_group_by_its_label()
+    {
+        var m = new Doc().Row("出席委員", "宮坂　昭彦（会長）、津田　加奈子、長峰　悠介").P("審議経過").P("会長：開会します。").Normalize();
+        Assert.Equal(["委員"], m.Attendees.Select(a => a.Group));
+    }
+
+    [Fact]
+    public void A_secretariat_row_listing_people_is_the_secretariats_attendees()
+    {
+        // | 事務局 | 課長　芦田　修、主査　寺沢　綾乃 |: before, the people were the secretariat's name and entered no roll.
+        var m = new Doc().Row("事務局", "課長　芦田　修、主査　寺沢　綾乃").P("審議経過").P("会長：開会します。").Normalize();
+        Assert.Null(m.Secretariat);
+        var staff = Assert.Single(m.Attendees);
+        Assert.Equal("事務局", staff.Group);
+        Assert.Equal(["芦田修", "寺沢綾乃"], m.Rolls.SelectMany(r => r.Entries).Select(e => e.Name));
+    }
+
+    [Fact]
+    public void A_numbered_secretariat_line_listing_people_is_the_secretariats_attendees()
+    {
+        // ３　事務局　課長　…、主査　…: before, a section heading of the proceedings.
+        var m = Doc.FromText("審議会　会議録\n１　開催日時　令和６年１０月８日（火）午前１０時\n２　出席委員　宮坂　昭彦（会長）、津田　加奈子\n３　事務局　課長　芦田　修、主査　寺沢　綾乃\n４　議事内容\n会長：開会します。\n");
+        Assert.Equal(["委員", "事務局"], m.Attendees.Select(a => a.Group));
+        Assert.All(m.Sections, s => Assert.Null(s.Heading));
+    }
+
+    [Theory]
+    [InlineData("○説明員（芦田）　ご説明いたします。")]
+    [InlineData("○説明員（芦田）\n　ご説明いたします。")]
+    public void An_officer_with_a_surname_alone_in_brackets_is_a_speaker(string line)
+    {
+        var m = Doc.FromText("審議会　会議録\n開催日：令和６年１０月８日\n○会長（宮坂昭彦）　説明を求めます。\n" + line + "\n");
+        Assert.Equal(["会長（宮坂昭彦）", "説明員（芦田）"], Doc.Turns(m).Select(t => t.Speaker));
+        Assert.Equal("芦田", Doc.Turns(m)[1].Person?.Name);
+    }
 }

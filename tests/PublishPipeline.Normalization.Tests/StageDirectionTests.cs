@@ -97,4 +97,34 @@ public class StageDirectionTests
         Assert.Empty(notes[2].Mentions);
         Assert.Empty(notes[3].Mentions);
     }
+
+    [Theory]
+    [InlineData("〔市長ハリス・ジョーンズ君登壇〕", "ハリス・ジョーンズ", "市長")]
+    [InlineData("〔副市長ジャン＝ピエール・ルロワ君登壇〕", "ジャン＝ピエール・ルロワ", "副市長")]
+    [InlineData("〔ソフィア・マルティネス君登壇〕", "ソフィア・マルティネス", null)]
+    public void A_stage_direction_names_an_officer_whose_foreign_name_follows_the_office(string direction, string name, string? role)
+    {
+        // Before, a name of more than eight characters after the office was read by no reader and held the document.
+        var unread = false;
+        var person = Assert.Single(Normalization.People.StageDirectionPeople.Read(direction, unread: () => unread = true));
+        Assert.Equal((name, role), (person.Name, person.Role));
+        Assert.False(unread);
+    }
+
+    [Fact]
+    public void A_closing_time_without_brackets_is_procedure_and_ends_the_sitting()
+    {
+        var m = Doc.FromText(string.Join("\n",
+            "令和６年第２回川端町議会定例会会議録（第１号）",
+            "議事日程",
+            "令和６年６月１０日（月）午前１０時開議",
+            "日程第１　会議録署名議員の指名",
+            "○議長（今田大介君）　ただいまから本日の会議を開きます。",
+            "○議長（今田大介君）　本日はこれで散会します。",
+            "午前１１時１２分　散会"));
+        Assert.Equal(("10:00", "11:12"), (m.StartTime, m.EndTime));
+        Assert.DoesNotContain(m.Warnings, w => w.Code == "end-time-missing");
+        Assert.Equal("本日はこれで散会します。", Doc.Turns(m)[1].Text);
+        Assert.Equal(Model.TurnKind.Procedure, Doc.Turns(m)[2].Kind);
+    }
 }

@@ -52,6 +52,7 @@ internal static class HtmlPageReader
 
         var root = ContentRoot(document);
         SavedPages.PageChrome.Remove(root);
+        SavedPages.SpeakerMarkup.Separate(root);
 
         // Forms on a saved page are search boxes, except when a server framework wrapped the whole page
         // in one (ASP.NET WebForms): keep a form that holds most of the text.

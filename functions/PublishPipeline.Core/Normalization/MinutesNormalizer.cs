@@ -284,7 +284,7 @@ public sealed partial class MinutesNormalizer
                 _valueBelow = null;
                 if (HeaderLabels.ReadParagraph(text) is null && ValueBelowLabel.Of(labelAbove, text) is var (below, group))
                 {
-                    _header.Field(below, group ?? (below == HeaderField.Disclosure ? _labelAbove : null), text, [text], b.Line);
+                    _header.Field(below, group ?? (below == HeaderField.Disclosure ? _labelAbove : null), text, [text], b.Line, _labelAbove);
                     return true;
                 }
             }
@@ -326,7 +326,7 @@ public sealed partial class MinutesNormalizer
                 // alone, it has no state to read yet: its value is the paragraph below.
                 if (f.Field != HeaderField.Disclosure || f.Value.Length > 0)
                 {
-                    _header.Field(f.Field, f.Field == HeaderField.Disclosure ? f.Label : null, f.Value, [f.Value], b.Line);
+                    _header.Field(f.Field, f.Field == HeaderField.Disclosure ? f.Label : null, f.Value, [f.Value], b.Line, f.Label);
                 }
 
                 _valueBelow = f.Value.Length == 0 && ValueBelowLabel.Takes(f.Field) ? f.Field : null;
@@ -341,7 +341,18 @@ public sealed partial class MinutesNormalizer
                 return true;
             }
 
-            return _assemblyHeader.Read(text, b.Indent, b.Line);
+            if (!_assemblyHeader.Read(text, b.Indent, b.Line))
+            {
+                return false;
+            }
+
+            if (_header.TitleLine == b.Line)
+            {
+                // The heading line is the running header of every page of a PDF's text: again mid-speech, a page break.
+                _proceedings.AddPageHeader(text);
+            }
+
+            return true;
         }
 
         private bool _proceedingsMarked;

@@ -459,7 +459,7 @@ internal sealed class StreamedPage
 
     /// <summary>
     /// Attributes that change what the DOM path reads: a hidden element, the main content named by a
-    /// role, or a class or id that names page chrome or a DB-Search speech (those pages go through the DOM).
+    /// role, or a class or id that names page chrome, a DB-Search speech or a speaker (those pages go through the DOM).
     /// </summary>
     private static bool RefusedAttributes(StructHtmlToken token)
     {
@@ -485,7 +485,7 @@ internal sealed class StreamedPage
                 foreach (var range in value.SplitAny(" \t\n\r\f"))
                 {
                     var token2 = value[range];
-                    if (token2.Length > 0 && (PageChrome.IsChromeToken(token2) || token2.Equals("page-text__voice", StringComparison.Ordinal)))
+                    if (token2.Length > 0 && (PageChrome.IsChromeToken(token2) || token2.Equals("page-text__voice", StringComparison.Ordinal) || SpeakerMarkup.IsSpeakerToken(token2)))
                     {
                         return true;
                     }

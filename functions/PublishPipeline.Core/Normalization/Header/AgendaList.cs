@@ -18,6 +18,13 @@ internal static partial class AgendaList
     /// <summary>The heading restates the agenda already read (本日の会議に付した事件 after 議事日程).</summary>
     public static bool Restates(string line) => Cleanup.TextCleanup.RemoveSpaces(line).Contains("付した事件", StringComparison.Ordinal) || line.Contains("付議事件", StringComparison.Ordinal);
 
+    /// <summary>The list written as a reference to the agenda (議事日程のとおり, 議事日程（第１号）に同じ, 日程のとおり).</summary>
+    public static bool RefersToAgenda(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return line.Length <= 30 && ByReference().IsMatch(Cleanup.TextCleanup.RemoveSpaces(line));
+    }
+
     public static bool IsItem(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
@@ -26,6 +33,9 @@ internal static partial class AgendaList
 
     [GeneratedRegex(@"^[○◯〇◎●◇◆□■△]?(?:議事日程(?:[（(]?第[\d一二三四五六七八九十]{1,4}号[）)]?)?|本日の会議に付(?:議)?した事件|会議に付した事件|付議事件|協議事項|審査事項|調査事項|審議事項|報告事項|案件|日程)$", RegexOptions.CultureInvariant)]
     private static partial Regex Heading();
+
+    [GeneratedRegex(@"^[（(]?(?:議事)?日程(?:[（(]?第[\d一二三四五六七八九十]{1,4}号[）)]?)?(?:のとおり|の通り|に同じ|と同じ)[。．]?[）)]?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ByReference();
 
     [GeneratedRegex(@"^(?:日[ \u3000]*程[ \u3000]*)?第[ \u3000]*[\d一二三四五六七八九十]{1,4}[ \u3000]+\S|^日程第[ \u3000]*\d{1,3}(?:[ \u3000]|から|ない)|^\d{1,2}[、．.][ \u3000]*\S|^[（(][^）)\d]{1,12}[）)]$|^追加日程", RegexOptions.CultureInvariant)]
     private static partial Regex Item();

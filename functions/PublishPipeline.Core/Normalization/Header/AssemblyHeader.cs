@@ -24,6 +24,12 @@ internal sealed class AssemblyHeader(HeaderBuilder header, Action<string, string
                 return true;
             }
 
+            if (AgendaList.RefersToAgenda(text))
+            {
+                // 本日の会議に付した事件 / 議事日程のとおり: the agenda above, named again; no speech of nobody's.
+                return true;
+            }
+
             if (DatedHeading.IsDatedHeading(text) || DatedHeading.IsOpeningTime(text))
             {
                 // 議事日程 / 令和５年９月１２日（火）午前１０時開会 (or 午後一時開議 on its own line) / 第　１　…: the list's own date line.

@@ -168,12 +168,13 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
         var value = field is HeaderField.Title or HeaderField.Secretariat or HeaderField.DateTime or HeaderField.Time or HeaderField.Venue
             ? (rest.FirstOrDefault(r => r.Length > 0) ?? "").Replace('\n', ' ')
             : string.Join(" ", rest.Where(r => r.Length > 0)).Replace('\n', ' ');
-        Field(field, sub, value, paragraphs, line);
+        Field(field, sub, value, paragraphs, line, texts[0].Length > 0 ? texts[0] : null);
         return true;
     }
 
     /// <summary>A header field read from a paragraph ("1 日時 令和元年…") or continuing one.</summary>
-    public void Field(HeaderField field, string? sub, string value, IReadOnlyList<string> paragraphs, int line)
+    /// <param name="label">The field's label as written (出席委員), when the caller has it.</param>
+    public void Field(HeaderField field, string? sub, string value, IReadOnlyList<string> paragraphs, int line, string? label = null)
     {
         _lastField = field;
         value = value.Trim(' ', '\u3000');
@@ -188,6 +189,10 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
                     TitleLine = line;
                 }
 
+                break;
+            case HeaderField.Secretariat when ValueBelowLabel.Of(field, value) is (HeaderField.Attendees, var group):
+                // | 事務局 | 課長　瀬川　翔、主査　溝口　紗英 |: people, the secretariat's attendees (as below the label).
+                AddAttendees(HeaderField.Attendees, group, value, line);
                 break;
             case HeaderField.Secretariat:
                 Secretariat ??= value.Length > 0 ? value : null;
@@ -215,7 +220,7 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
                 Agenda.AddRange(HeaderLists.SplitAgenda(paragraphs.Count > 0 ? paragraphs : [value]));
                 break;
             case HeaderField.Attendees or HeaderField.Absentees:
-                AddAttendees(field, sub, value, line);
+                AddAttendees(field, sub, value, line, MemberGroup(label));
                 break;
             case HeaderField.Disclosure:
                 ReadDisclosure(sub ?? _lastSub ?? _disclosureLabel, value, line);
@@ -290,7 +295,11 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
         }
     }
 
-    private void AddAttendees(HeaderField field, string? sub, string value, int line)
+    /// <summary>出席委員 names its members' group, 委員, though a member is written without the word (真鍋　俊介（会長））.</summary>
+    private static string? MemberGroup(string? label) =>
+        label is not null && TextCleanup.RemoveSpaces(label).TrimEnd('：', ':') is "出席委員" ? "委員" : null;
+
+    private void AddAttendees(HeaderField field, string? sub, string value, int line, string? labelGroup = null)
     {
         _ = line;
         var members = HeaderLists.SplitMembers(value);
@@ -317,7 +326,7 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
             else
             {
                 // Only when every member is written as a 委員 is the group named so; otherwise as the header says.
-                group = members.Count > 0 && members.All(m => m.Contains("委員", StringComparison.Ordinal)) ? "委員" : "出席者";
+                group = labelGroup ?? (members.Count > 0 && members.All(m => m.Contains("委員", StringComparison.Ordinal)) ? "委員" : "出席者");
             }
         }
 

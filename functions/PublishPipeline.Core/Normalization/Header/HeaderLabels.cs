@@ -35,6 +35,7 @@ internal static class HeaderLabels
         ("附属機関又は会議体の名称", HeaderField.Title), ("会議体の名称", HeaderField.Title), ("会議の名称", HeaderField.Title), ("会議名", HeaderField.Title),
         ("名称", HeaderField.Title),
         ("事務局(担当課)", HeaderField.Secretariat), ("事務局（担当課）", HeaderField.Secretariat), ("担当課", HeaderField.Secretariat), ("所管課", HeaderField.Secretariat),
+        ("事務局", HeaderField.Secretariat),
         ("開催年月日", HeaderField.DateTime), ("開催日時", HeaderField.DateTime), ("開催日", HeaderField.DateTime), ("会議日", HeaderField.DateTime), ("日時", HeaderField.DateTime), ("日付", HeaderField.DateTime),
         ("開催時間", HeaderField.Time), ("時間", HeaderField.Time),
         ("開催場所", HeaderField.Venue), ("場所", HeaderField.Venue), ("会場", HeaderField.Venue),
@@ -130,6 +131,12 @@ internal static class HeaderLabels
                 // A bare "名称" or "日" needs a number or a colon to count as a label, not prose.
                 if (!numbered && label.Length <= 2 && !rest.TrimStart(" \u3000").StartsWith("：", StringComparison.Ordinal)
                     && !rest.TrimStart(" \u3000").StartsWith(":", StringComparison.Ordinal) && field is not (HeaderField.DateTime or HeaderField.Time or HeaderField.Venue or HeaderField.Agenda))
+                {
+                    continue;
+                }
+
+                // ３　事務局　課長　… is a numbered header item; 事務局：説明します is someone speaking.
+                if (!numbered && label == "事務局")
                 {
                     continue;
                 }

@@ -166,7 +166,7 @@ internal static class SpeakerLabelParser
         var (stripped, suffixRole) = OfficeWords.StripHonorific(label);
         if (stripped.Length != label.Length && suffixRole is null)
         {
-            if (!AllNameChars(stripped) || stripped.Length > 16)
+            if (!AllNameChars(stripped) || stripped.Length > 16 + (Foreign(stripped) ? 8 : 0))
             {
                 return null;
             }
@@ -176,14 +176,14 @@ internal static class SpeakerLabelParser
             {
                 var post = stripped[..i];
                 if (OfficeWords.TitleAtEnd(post) is not null && (OfficeWords.IsPersonTitle(post) || OfficeWords.StartsOffice(post) || post.Length <= 4)
-                    && !StartsWithSurname(post, NameLexicon.Default) && stripped.Length - i <= 8)
+                    && !StartsWithSurname(post, NameLexicon.Default) && stripped.Length - i <= MaxNameLength(stripped.AsSpan(i)))
                 {
                     return Person(label, WrittenName.Packed(stripped[i..], known), post, number);
                 }
             }
 
             // 山田太郎君, 大西由紀さん: a name alone.
-            return stripped.Length <= 8 ? Person(label, WrittenName.Packed(stripped, known), number is null ? null : "議員", number) : null;
+            return stripped.Length <= MaxNameLength(stripped) ? Person(label, WrittenName.Packed(stripped, known), number is null ? null : "議員", number) : null;
         }
 
         var title = OfficeWords.TitleAtEnd(label);
@@ -213,6 +213,14 @@ internal static class SpeakerLabelParser
             ? new PersonMention { Written = label, Role = label, Number = number }
             : Person(label, WrittenName.Packed(name, known), label[name.Length..], number);
     }
+
+    /// <summary>
+    /// How long a name before an honorific may be: eight characters for a Japanese name, sixteen for a foreign name
+    /// whose parts a mark joins (市長ハリス・ジョーンズ君 names the person a label writes 市長(ハリス・ジョーンズ君)).
+    /// </summary>
+    private static int MaxNameLength(ReadOnlySpan<char> name) => Foreign(name) ? 16 : 8;
+
+    private static bool Foreign(ReadOnlySpan<char> name) => name.IndexOfAny("・･＝=゠") > 0;
 
     /// <summary>The name at the start of the text before the title, or null when that text is all office.</summary>
     private static string? NameBefore(string prefix, string title, KnownPeople? known)

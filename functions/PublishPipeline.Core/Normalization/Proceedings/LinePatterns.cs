@@ -34,7 +34,7 @@ internal static partial class LinePatterns
         }
 
         return Bracketed().IsMatch(line) || DashEnclosed().IsMatch(line) || line[0] is '⇒' or '→' or '＞' || Parenthesised().IsMatch(line)
-            || Summary().IsMatch(line) || Caption().IsMatch(line) || line is "以上" or "了" or "閉会" or "開会";
+            || Summary().IsMatch(line) || Caption().IsMatch(line) || line is "以上" or "了" or "閉会" or "開会" || SittingLine().IsMatch(line);
     }
 
     /// <summary>A stage direction after a speaker label: "——— … ———" or "(異議なし)".</summary>
@@ -57,7 +57,7 @@ internal static partial class LinePatterns
 
     /// <summary>
     /// A rule the writer drew between parts: one unbroken run of full-width or box-drawing dashes (━━━━, ――――,
-    /// －－－－). Unlike a page break, which cuts a sentence, it stands where a part ended, so the line after it starts
+    /// －－－－), its ends marked or not (◇────◇). Unlike a page break, which cuts a sentence, it stands where a part ended, so the line after it starts
     /// a new paragraph. ASCII dashes and runs broken by tabs (----\t---) are a converter's page-break debris.
     /// </summary>
     public static bool IsRule(string line)
@@ -98,6 +98,10 @@ internal static partial class LinePatterns
     [GeneratedRegex(@"^[(（][^()（）]*[)）](?:[ \u3000]*[(（][^()（）]*[)）])*$", RegexOptions.CultureInvariant)]
     private static partial Regex Parenthesised();
 
+    // 午前１１時１２分　散会 without brackets: the time the sitting opened, broke or closed, never the last speech's words.
+    [GeneratedRegex(@"^(?:午前|午後)[ \u3000]*[\d〇一二三四五六七八九十]{1,3}[ \u3000]*時(?:[ \u3000]*[\d〇一二三四五六七八九十]{1,3}[ \u3000]*分|半)?[ \u3000]*(?:開議|開会|散会|閉会|延会|閉議|休憩|再開)$", RegexOptions.CultureInvariant)]
+    private static partial Regex SittingLine();
+
     [GeneratedRegex(@"^(?:要旨|概要|要点)[ \u3000]*[：:]", RegexOptions.CultureInvariant)]
     private static partial Regex Summary();
 
@@ -107,7 +111,8 @@ internal static partial class LinePatterns
     [GeneratedRegex(@"^[\-‐―─━=＝_～~…‥－—\s]{3,}$", RegexOptions.CultureInvariant)]
     private static partial Regex Rule();
 
-    [GeneratedRegex(@"^[ \t\u3000]*[━─―－＝—]{3,}[ \t\u3000]*$", RegexOptions.CultureInvariant)]
+    // ◇─────◇, ○━━━━○: assembly minutes mark the ends of the rule between items.
+    [GeneratedRegex(@"^[ \t\u3000]*[◇◆○◎〇□■]?[━─―－＝—]{3,}[◇◆○◎〇□■]?[ \t\u3000]*$", RegexOptions.CultureInvariant)]
     private static partial Regex DrawnRule();
 
     [GeneratedRegex(@"^(?:[-－‐―]\s*\d{1,3}\s*[-－‐―]|\d{1,3}\s*/\s*\d{1,3}|[(（]?\s*\d{1,3}\s*ページ\s*[)）]?)$", RegexOptions.CultureInvariant)]

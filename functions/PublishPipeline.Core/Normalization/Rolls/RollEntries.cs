@@ -194,6 +194,18 @@ internal static class RollEntries
                 continue;
             }
 
+            // 野々村　純一委員: the given name and a person's title in one word after the surname end the entry.
+            if (used == 1 && cur.HasName && cur.NamePieces == 1 && cur.Role is null && OfficeWords.TitleAtEnd(text) is { } memberTitle
+                && OfficeWords.IsPersonTitle(memberTitle) && text.Length - memberTitle.Length is >= 1 and <= 3
+                && SpeakerLabelParser.AllNameChars(text.AsSpan(0, text.Length - memberTitle.Length)) && GivenName(text.AsSpan(0, text.Length - memberTitle.Length)))
+            {
+                AddName(word.Start, word.End - memberTitle.Length, text[..^memberTitle.Length]);
+                cur.Role = memberTitle;
+                cur.To = word.End;
+                Close();
+                continue;
+            }
+
             if (used > 1 || OfficeWords.IsOfficeWord(text))
             {
                 var end = words[w + used - 1].End;
@@ -364,6 +376,10 @@ internal static class RollEntries
     };
 
     /// <summary>True for a line of a table's column heads only (番号　氏名, 職名　氏名): no entries, nothing to read.</summary>
+    /// <summary>A given name before a title (純一委員), not an office (総務委員): a known given name, or no word that opens an office.</summary>
+    private static bool GivenName(ReadOnlySpan<char> text) =>
+        Redaction.Names.NameLexicon.Default.IsGivenName(text) || !OfficeWords.StartsOffice(text);
+
     public static bool IsColumnHeads(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -18,8 +18,10 @@ internal static partial class RollHeading
     public static bool IsHeading(string label) => Read(label) is not null;
 
     /// <summary>The brackets after the heading hold a person (水野課長, 水野玲奈君), not a count (１９名, なし, 敬称略).</summary>
+    // ○説明員（水野）: a surname alone in the brackets names the speaker too; counts (２名) and notes (敬称略, 順不同) are no surname.
     private static bool NamesSomeone(string inBrackets) =>
-        !inBrackets.Any(char.IsDigit) && People.SpeakerLabelParser.Parse(inBrackets) is { Name: not null };
+        !inBrackets.Any(char.IsDigit) && (People.SpeakerLabelParser.Parse(inBrackets) is { Name: not null }
+            || (inBrackets.Length <= 4 && Redaction.Names.NameLexicon.Default.IsSurname(inBrackets)));
 
     public static RollHead? Read(string line)
     {
