@@ -112,6 +112,15 @@ public class ProseNameTests
     }
 
     [Theory]
+    [InlineData("陳情者は東野町の沢渡美津江女史です。", "陳情者は東野町の〇〇女史です。")]
+    [InlineData("沢渡女史から説明があった。", "〇〇女史から説明があった。")]
+    [InlineData("その女史の方々が見えました。", "その女史の方々が見えました。")]
+    public async Task Joshi_after_a_name_is_an_honorific(string text, string expected)
+    {
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
     [InlineData("副　市　長　戸　羽　　太", "副　市　長　〇〇")]
     [InlineData("副  市  長  戸 羽   太", "副  市  長  〇〇")]
     [InlineData("市      長  山 本   正", "市      長  〇〇")]

@@ -198,14 +198,36 @@ public sealed class NameLexicon
         /// <summary>False only when neither the text nor its folded form can be an entry.</summary>
         public bool MayContain(ReadOnlySpan<char> text)
         {
-            if (text.Length < 2 || text.ContainsAnyInRange('\uD800', '\uDFFF'))
+            if (text.Length < 2 || HasSurrogate(text))
             {
                 return true; // 𠮷 folds to one character (the folded text is shorter): the full lookup decides
             }
 
-            // Folding maps one character to one character here, so the folded form has the same length.
-            return Has(text[0], text[1], text[^1], text.Length)
-                || Has(CompactText.Fold(text[0]), CompactText.Fold(text[1]), CompactText.Fold(text[^1]), text.Length);
+            if (Has(text[0], text[1], text[^1], text.Length))
+            {
+                return true;
+            }
+
+            // Folding maps one character to one character here, so the folded form has the same length;
+            // most text folds to itself, and then its shape was just tested.
+            var first = CompactText.Fold(text[0]);
+            var second = CompactText.Fold(text[1]);
+            var last = CompactText.Fold(text[^1]);
+            return (first != text[0] || second != text[1] || last != text[^1]) && Has(first, second, last, text.Length);
+        }
+
+        /// <summary>The words looked up are a few characters long: a plain loop beats the vectorised search's setup.</summary>
+        private static bool HasSurrogate(ReadOnlySpan<char> text)
+        {
+            foreach (var c in text)
+            {
+                if (char.IsSurrogate(c))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private bool Has(char first, char second, char last, int length)

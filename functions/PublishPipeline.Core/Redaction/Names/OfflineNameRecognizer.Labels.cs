@@ -375,6 +375,12 @@ public sealed partial class OfflineNameRecognizer
                 i++;
             }
 
+            // A single kanji (市, 件, 私) is too short for every rule below, and many runs in prose are one.
+            if (i - start < 2)
+            {
+                continue;
+            }
+
             var run = t[start..i];
             if (IsFullNamePair(run))
             {

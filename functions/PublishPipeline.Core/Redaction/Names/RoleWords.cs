@@ -31,6 +31,7 @@ internal static class RoleWords
         new("君", RoleKind.Honorific, "臨主"),
         new("氏", RoleKind.Honorific, "名族"),
         new("殿", RoleKind.Honorific, "堂下様"),
+        new("女史", RoleKind.Honorific),
         new("ちゃん", RoleKind.Honorific),
         new("くん", RoleKind.Honorific, "れしせでだかじなやよねすっ"),
         new("先生", RoleKind.Honorific, "方"),
