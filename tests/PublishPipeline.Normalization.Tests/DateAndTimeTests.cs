@@ -95,14 +95,28 @@ public class DateAndTimeTests
     public void Impossible_times_are_not_read() => Assert.Equal(((string?)null, (string?)null), JapaneseDates.FindTimeRange("25時70分～26時"));
 
     [Theory]
-    [InlineData("令和6年第3回市会定例会 本会議 第12号 令和6年9月20日", "2024-09-20")]
-    [InlineData("平成30年第1回定例会（第2号） 本文 2018-03-05", "2018-03-05")]
-    public void A_title_line_ending_in_a_date_dates_the_minutes(string title, string expected)
+    [InlineData("令和6年第3回市会定例会 本会議 第12号 令和6年9月20日", "2024-09-20", "令和6年第3回市会定例会 本会議 第12号")]
+    [InlineData("平成30年第1回定例会（第2号） 本文 2018-03-05", "2018-03-05", "平成30年第1回定例会（第2号） 本文")]
+    public void A_title_line_ending_in_a_date_dates_the_minutes(string title, string expected, string named)
     {
         // The heading of a 会議録検索 system's page, with no 開催日時 field: before, date-missing and no 年度.
         var m = Doc.FromText(title + "\n◯議長(瀬尾達彦君) ただいまから本日の会議を開きます。\n");
         Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), m.Date);
+        Assert.Equal(named, m.Title);
         Assert.DoesNotContain("月", m.Body ?? "", StringComparison.Ordinal);
         Assert.DoesNotContain(m.Warnings, w => w.Code == "date-missing");
+    }
+
+    [Fact]
+    public void A_date_after_the_title_in_an_html_heading_dates_the_minutes_and_is_not_part_of_the_title()
+    {
+        // <h2>…会議録（第２号）　令和６年６月１１日</h2>: before, the title kept the date.
+        var m = Doc.FromText(
+            "<html><body><h2>令和６年第２回南沢市議会定例会会議録（第２号）　令和６年６月１１日</h2>"
+            + "<p>○議長（瀬尾達彦君）　ただいまから本日の会議を開きます。</p></body></html>",
+            "upload.html");
+        Assert.Equal("令和6年第2回南沢市議会定例会会議録（第2号）", m.Title);
+        Assert.Equal(new DateOnly(2024, 6, 11), m.Date);
+        Assert.Equal("第2回定例会", m.Session);
     }
 }

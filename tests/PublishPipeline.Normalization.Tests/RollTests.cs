@@ -47,6 +47,20 @@ public class RollTests
     }
 
     [Fact]
+    public void Two_office_less_names_in_columns_after_one_spaced_office_are_two_entries()
+    {
+        // ３　出席者 over 委　員　　大西　勇　　　　小田切　洋子: a wide gap between the columns, each a full name.
+        // Before, one entry named 大西勇小田切洋子. The gap inside a spaced name (山　田　　　太　郎) does not split it.
+        var m = Read(
+            "会議録",
+            "３　出席者",
+            "　　委　員　　沖野　勇　　　　久留島　洋子",
+            "　　委　員　　山　田　　　　太　郎");
+        var roll = Assert.Single(m.Rolls);
+        Assert.Equal([("委員", "沖野勇"), ("委員", "久留島洋子"), ("委員", "山田太郎")], roll.Entries.Select(e => (e.Role, e.Name)));
+    }
+
+    [Fact]
     public void A_roll_heading_numbered_as_a_header_item_opens_the_roll()
     {
         // Committee minutes number their header items: ３　出席者, ４　説明者.

@@ -263,6 +263,17 @@ public class SpeakerStyleTests
     }
 
     [Fact]
+    public void Question_and_answer_marks_with_a_colon_before_a_parenthesised_label()
+    {
+        // 質疑応答 of 委員会 minutes: Ｑ：（真鍋委員）　…, Ａ：（総務課長）　…. Before, the lines were glued into the speech above.
+        var t = Proceedings("委員長 開会します。", "Ｑ：（溝端委員）　改修はいつ終わりますか。", "Ａ：（総務課長）　来年３月の予定です。", "問:（浜中委員）　費用は。");
+        AssertSpeech(t[0], "委員長", "開会します。");
+        AssertSpeech(t[1], "溝端委員", "改修はいつ終わりますか。");
+        AssertSpeech(t[2], "総務課長", "来年3月の予定です。");
+        AssertSpeech(t[3], "浜中委員", "費用は。");
+    }
+
+    [Fact]
     public void An_office_and_a_name_in_brackets_and_a_surname_before_its_role_are_people()
     {
         // 事務局（図書館長　大河原）: before, the name was read as part of no one and published;

@@ -127,4 +127,25 @@ public class StageDirectionTests
         Assert.Equal("本日はこれで散会します。", Doc.Turns(m)[1].Text);
         Assert.Equal(Model.TurnKind.Procedure, Doc.Turns(m)[2].Kind);
     }
+
+    [Fact]
+    public void A_caption_below_a_resuming_time_line_is_not_part_of_it()
+    {
+        // PDF text: 午後２時２６分開議 over the caption of the business resumed, between drawn rules. Before, one
+        // procedure turn 午後2時26分開議\n…質疑（続）.
+        var m = Doc.FromText(string.Join("\n",
+            "川端町議会定例会会議録　　第３号",
+            "令和６年３月５日（火曜日）午後１時１分開議",
+            "○議長（今田大介君）　暫時休憩をいたします。",
+            "午後２時９分休憩",
+            "━━━━━━━━━━━━━━━━━━━━",
+            "午後２時２６分開議",
+            "代表質問並びに上程議案に対する質疑（続）",
+            "━━━━━━━━━━━━━━━━━━━━",
+            "○議長（今田大介君）　休憩前に引き続き会議を開きます。"));
+        var turns = Doc.Turns(m);
+        Assert.Contains(turns, t => t.Kind == Model.TurnKind.Procedure && t.Text == "午後2時26分開議");
+        Assert.DoesNotContain(turns, t => t.Text.Contains("開議\n", StringComparison.Ordinal));
+        Assert.Equal("休憩前に引き続き会議を開きます。", turns[^1].Text);
+    }
 }

@@ -557,9 +557,11 @@ public sealed partial class MinutesNormalizer
         private Minutes Assemble(string id)
         {
             var proceedings = _proceedings.Build();
-            var title = _header.Title;
-            TitleParts parts = title is null ? default
-                : TitleParser.Parse(DatedHeading.DateAtEnd(title) is { } dateInTitle ? title[..title.LastIndexOf(dateInTitle, StringComparison.Ordinal)].TrimEnd() : title);
+            // …会議録（第２号）　令和６年６月１１日: the date a heading ends with dates the sitting (below), it does not name the meeting.
+            var title = _header.Title is { } heading && DatedHeading.DateAtEnd(heading) is { } dateInTitle
+                ? heading[..heading.LastIndexOf(dateInTitle, StringComparison.Ordinal)].TrimEnd(' ', '\u3000')
+                : _header.Title;
+            TitleParts parts = title is null ? default : TitleParser.Parse(title);
             if (title is null)
             {
                 Warn("title-missing", "no 会議体の名称 (meeting name) found; title is null", _firstLine);

@@ -37,6 +37,13 @@ internal static partial class LinePatterns
             || Summary().IsMatch(line) || Caption().IsMatch(line) || line is "以上" or "了" or "閉会" or "開会" || SittingLine().IsMatch(line);
     }
 
+    /// <summary>午後２時２６分開議, 午前１１時１２分　散会: the time the sitting opened, broke or closed, a line of its own.</summary>
+    public static bool IsSittingLine(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return SittingLine().IsMatch(line);
+    }
+
     /// <summary>A stage direction after a speaker label: "——— … ———" or "(異議なし)".</summary>
     public static bool IsStageDirection(string text)
     {

@@ -317,6 +317,14 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
             return;
         }
 
+        // 午後２時２６分開議 over the caption of the business resumed (会派代表による…質疑（続）): nothing continues a
+        // time line, so the line below is not glued to it.
+        if (_pendingLabel is null && LinePatterns.IsSittingLine(text))
+        {
+            Add(null, text, TurnKind.Procedure);
+            return;
+        }
+
         if (LinePatterns.IsProcedure(text))
         {
             var who = _pendingLabel;

@@ -127,10 +127,12 @@ internal static partial class SpeakerLabels
             }
         }
 
-        // 要点記録 question and answer: 問（吉岡委員）　…, 答（福祉課長）　…, Ｑ（中島委員）　…: the mark only says which it is.
-        if (line[0] is '問' or '答' or 'Q' or 'A' && line.Length > 2 && line[1] is '(' or '（')
+        // 要点記録 question and answer: 問（吉岡委員）　…, 答（福祉課長）　…, Ｑ（中島委員）　…, Ｑ：（中島委員）　…: the mark
+        // (and a colon after it) only says which it is.
+        var mark = line.Length > 3 && line[1] is '：' or ':' ? 2 : 1;
+        if (line[0] is '問' or '答' or 'Q' or 'A' && line.Length > mark + 1 && line[mark] is '(' or '（')
         {
-            var asked = Read(line[1..]);
+            var asked = Read(line[mark..]);
             if (asked.Style is LabelStyle.Parenthesised or LabelStyle.Alone)
             {
                 return asked;

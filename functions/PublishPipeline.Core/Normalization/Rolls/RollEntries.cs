@@ -270,8 +270,10 @@ internal static class RollEntries
                 return null;
             }
 
-            // 山田太郎　佐藤花子 (a table cell with two names): two entries with the same role.
-            if (cur.HasName && cur.NamePieces == 1 && RollEntryShapes.AreTwoNames(line[cur.NameFrom..cur.NameTo], text))
+            // 山田太郎　佐藤花子 (a table cell with two names), 委　員　　大西　勇　　　　小田切　洋子 (two columns of
+            // names, a gap wider than any inside the name before it): two entries with the same role.
+            if (cur.HasName && ((cur.NamePieces == 1 && RollEntryShapes.AreTwoNames(line[cur.NameFrom..cur.NameTo], text))
+                || NextColumnsName(words, w, cur.NameFrom)))
             {
                 var role = cur.Role;
                 cur.Listed = true;
@@ -426,6 +428,53 @@ internal static class RollEntries
         return offices;
     }
 
+    /// <summary>
+    /// True when word <paramref name="at"/> starts a second name in its own column: the gap before it is six columns or
+    /// more and wider than every gap inside the name begun at <paramref name="nameFrom"/>, and both read as full names
+    /// (<see cref="RollEntryShapes.AreTwoNames"/>), so the surname and given name of one spaced name (山　田　　　太　郎) stay one.
+    /// </summary>
+    private static bool NextColumnsName(List<Word> words, int at, int nameFrom)
+    {
+        var gap = Gap(words, at);
+        if (gap < 6)
+        {
+            return false;
+        }
+
+        var first = "";
+        for (var k = at - 1; k >= 0 && words[k].End > nameFrom; k--)
+        {
+            first = words[k].Text[Math.Max(0, nameFrom - words[k].Start)..] + first;
+            if (words[k].Start > nameFrom && Gap(words, k) >= gap)
+            {
+                return false;
+            }
+        }
+
+        var next = "";
+        for (var k = at; k < words.Count && (k == at || Gap(words, k) < 6); k++)
+        {
+            var t = words[k].Text;
+            var bare = t.EndsWith('君') ? t[..^1] : t;
+            if (!SpeakerLabelParser.AllNameChars(bare) || OfficeWords.IsOfficeWord(bare))
+            {
+                break;
+            }
+
+            next += bare;
+            if (bare.Length < t.Length)
+            {
+                break;
+            }
+        }
+
+        return RollEntryShapes.AreTwoNames(first, next);
+    }
+
+    /// <summary>The display columns between word <paramref name="at"/> and the one before it.</summary>
+    private static int Gap(List<Word> words, int at) =>
+        at == 0 ? 0 : words[at].Column - words[at - 1].Column - Width(words[at - 1].Text);
+
     private static (string Text, int Used) JoinSpacedTitle(List<Word> words, int at)
     {
         if (words[at].Text.Length != 1)
@@ -511,17 +560,17 @@ internal static class RollEntries
         }
 
         return null;
+    }
 
-        static int Width(string text)
+    private static int Width(string text)
+    {
+        var width = 0;
+        foreach (var c in text)
         {
-            var width = 0;
-            foreach (var c in text)
-            {
-                width += c < '\u1100' ? 1 : 2;
-            }
-
-            return width;
+            width += c < '\u1100' ? 1 : 2;
         }
+
+        return width;
     }
 
     /// <summary>Runs of characters between spaces, with their place in the line.</summary>
