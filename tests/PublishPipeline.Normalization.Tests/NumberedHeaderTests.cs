@@ -160,4 +160,22 @@ public sealed class NumberedHeaderTests
         Assert.Equal(["会長（宮坂昭彦）", "説明員（芦田）"], Doc.Turns(m).Select(t => t.Speaker));
         Assert.Equal("芦田", Doc.Turns(m)[1].Person?.Name);
     }
+
+    [Fact]
+    public void A_label_with_a_note_on_how_the_list_is_written_is_still_the_label()
+    {
+        // 出席者（敬称略）：bare names: before, a speech of 出席者（敬称略） with 宮坂昭彦 in it, published.
+        var m = Doc.FromText("審議会　会議録\n開催日時　令和６年１１月１２日（火）午後２時\n出席者（敬称略）：宮坂昭彦、津田加奈子\n審議経過\n会長　　開会します。\n");
+        Assert.Equal(["宮坂昭彦", "津田加奈子"], Assert.Single(m.Attendees).Members);
+        Assert.Equal(["会長"], Doc.Turns(m).Select(t => t.Speaker));
+    }
+
+    [Fact]
+    public void Bare_names_listed_under_a_roll_heading_are_entries()
+    {
+        // 出席委員（五十音順・敬称略） over 宮坂昭彦、津田加奈子: before, the roll closed and the line was published as text.
+        var m = Doc.FromText("審議会　会議録\n開催日時　令和６年１１月１２日（火）午後２時\n出席委員（五十音順・敬称略）\n　宮坂昭彦、津田加奈子\n審議経過\n会長　　開会します。\n");
+        Assert.Contains(m.Rolls.SelectMany(r => r.Entries), e => e.FamilyName == "宮坂" && e.GivenName == "昭彦");
+        Assert.DoesNotContain(Doc.Turns(m), t => t.Text.Contains("宮坂", StringComparison.Ordinal));
+    }
 }

@@ -125,7 +125,7 @@ internal static class HeaderLabels
                 continue;
             }
 
-            var rest = span[end..];
+            var rest = SkipNote(span[end..]);
             if (rest.IsEmpty || rest[0] is ' ' or '\u3000' or '：' or ':' or '\t')
             {
                 // A bare "名称" or "日" needs a number or a colon to count as a label, not prose.
@@ -147,6 +147,30 @@ internal static class HeaderLabels
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// A note in brackets right after a label, about how the list is written: 出席者（敬称略）：…,
+    /// 出席委員（五十音順・敬称略）, 出席者（順不同）, 出席者（５名）. Before, the label was not read and the list
+    /// (bare names, as 敬称略 means) was published as a speech of 出席者（敬称略）.
+    /// </summary>
+    private static ReadOnlySpan<char> SkipNote(ReadOnlySpan<char> rest)
+    {
+        if (rest.IsEmpty || rest[0] is not ('（' or '('))
+        {
+            return rest;
+        }
+
+        var close = rest.IndexOfAny('）', ')');
+        if (close is < 2 or > 16)
+        {
+            return rest;
+        }
+
+        var note = rest[1..close];
+        var isNote = note.Contains("敬称", StringComparison.Ordinal) || note.Contains("順", StringComparison.Ordinal)
+            || (note.Length <= 4 && (note[^1] is '名' or '人') && char.IsAsciiDigit(note[0]));
+        return isNote ? rest[(close + 1)..] : rest;
     }
 
     /// <summary>The end of <paramref name="label"/> at the start of <paramref name="text"/> allowing one space between characters; -1 if absent.</summary>

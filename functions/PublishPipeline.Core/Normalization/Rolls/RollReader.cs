@@ -221,6 +221,15 @@ internal sealed class RollReader(Action<string, string, int> warn)
                 continue;
             }
 
+            // 山中健太郎、佐々木美和 (敬称略: bare names): a name the lexicon splits into a surname and a given name.
+            var bare = item.Trim(' ', '\u3000');
+            if (bare.Length is >= 3 and <= 8 && People.SpeakerLabelParser.AllNameChars(bare)
+                && People.WrittenName.Packed(bare, Known) is { FamilyName: { } family, GivenName: { } given })
+            {
+                all.Add(new PersonMention { Written = bare, Name = bare, FamilyName = family, GivenName = given });
+                continue;
+            }
+
             // 山中　健太郎、Ｊ．ブラウン、森　茂: in a list of people, an item no reader can read but that may be a
             // name (Latin or katakana letters) is a person too; kept without a name, and the document held.
             var compact = People.WrittenName.Compact(item);
