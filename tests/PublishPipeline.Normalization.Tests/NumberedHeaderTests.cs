@@ -178,4 +178,23 @@ public sealed class NumberedHeaderTests
         Assert.Contains(m.Rolls.SelectMany(r => r.Entries), e => e.FamilyName == "宮坂" && e.GivenName == "昭彦");
         Assert.DoesNotContain(Doc.Turns(m), t => t.Text.Contains("宮坂", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_group_word_a_space_and_its_list_under_the_heading_is_a_group()
+    {
+        // 出席者 over 　委員　宮坂昭彦（会長）、…: before, a speech of 委員 with 長峰亘 published (亘 is in no list of given names).
+        var m = Doc.FromText("審議会　会議録\n開催日時　令和６年１１月１２日（火）午後２時\n出席者\n　委員　宮坂昭彦（会長）、津田加奈子（副会長）、長峰亘\n審議経過\n会長　　開会します。\n");
+        Assert.Equal(3, Assert.Single(m.Attendees).Members.Count);
+        Assert.Contains(m.Rolls.SelectMany(r => r.Entries), e => e.FamilyName == "長峰" && e.GivenName == "亘");
+        Assert.Equal(["会長"], Doc.Turns(m).Select(t => t.Speaker));
+    }
+
+    [Fact]
+    public void A_bare_name_list_ending_in_a_count_of_others_is_entries()
+    {
+        // 出席委員　８名 over 宮坂昭彦、…、ほか４名: before, ほか４名 made the list unreadable and it was published.
+        var m = Doc.FromText("審議会　会議録\n開催日時　令和６年１１月１２日（火）午後２時\n出席委員　８名\n　宮坂昭彦、津田加奈子、長峰亘、ほか４名\n審議経過\n会長　　開会します。\n");
+        Assert.Equal(3, m.Rolls.SelectMany(r => r.Entries).Count());
+        Assert.DoesNotContain(Doc.Turns(m), t => t.Text.Contains("長峰", StringComparison.Ordinal));
+    }
 }

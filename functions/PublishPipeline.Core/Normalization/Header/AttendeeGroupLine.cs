@@ -56,6 +56,29 @@ internal static class AttendeeGroupLine
         return (group, members);
     }
 
+    /// <summary>
+    /// The group word, a space and a list of its members (<c>委員　宮坂昭彦（会長）、津田加奈子</c>) under a roll heading;
+    /// null unless the rest is a 、 list (a roll's office and name, <c>委員長　山田太郎</c>, are no group and list).
+    /// </summary>
+    public static (string Group, string Members)? ReadSpaced(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var text = line.AsSpan().Trim(" \u3000\t");
+        var space = text.IndexOfAny(" \u3000");
+        if (space is < 2 or > 8)
+        {
+            return null;
+        }
+
+        var group = text[..space].ToString();
+        var members = text[space..].Trim(" \u3000").ToString();
+        // One member is taken only as name（office）: 事務局　芦田修（都市計画課長）, never a roll's office and name.
+        var one = members.Length > 2 && members[^1] is '）' && members.LastIndexOf('（') is > 0 and var open
+            && People.OfficeWords.TitleAtEnd(members.AsSpan(open + 1, members.Length - open - 2)) is not null;
+        return (one || members.Contains('、', StringComparison.Ordinal)) && !members.Contains('。', StringComparison.Ordinal)
+            && group.AsSpan().IndexOfAny(NotInGroup) < 0 && IsGroupWord(group) ? (group, members) : null;
+    }
+
     /// <summary>A role (委員, 事務局, 区側 …) or a kind of member (学識経験者, 公募区民, 関係団体).</summary>
     private static bool IsGroupWord(string group) =>
         Proceedings.SpeakerLabels.IsRoleLike(group)

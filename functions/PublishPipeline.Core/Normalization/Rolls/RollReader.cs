@@ -11,7 +11,7 @@ namespace PublishPipeline.Normalization.Rolls;
 /// empty, and anything else closes it and is read as usual. A stated count that the entries do not
 /// match is a warning (without names: warnings are published).
 /// </summary>
-internal sealed class RollReader(Action<string, string, int> warn)
+internal sealed partial class RollReader(Action<string, string, int> warn)
 {
     private readonly List<Roll> _rolls = [];
     private string? _group;
@@ -104,6 +104,12 @@ internal sealed class RollReader(Action<string, string, int> warn)
 
         if (Header.AttendeeGroupLine.Read(text) is { } sub && SubRoll(sub.Group, sub.Members, indent, line))
         {
+            return true;
+        }
+
+        if (Header.AttendeeGroupLine.ReadSpaced(text) is { } spaced && SubRoll(spaced.Group, spaced.Members, indent, line))
+        {
+            // 　委員　宮坂昭彦（会長）、津田加奈子: the group word, a space and its list (with 、: a roll's office and name have none).
             return true;
         }
 
@@ -221,12 +227,20 @@ internal sealed class RollReader(Action<string, string, int> warn)
                 continue;
             }
 
-            // 山中健太郎、佐々木美和 (敬称略: bare names): a name the lexicon splits into a surname and a given name.
+            // 山中健太郎、佐々木美和 (敬称略: bare names): a name the lexicon splits into a surname and a given name,
+            // or a known surname and one to three kanji (長峰亘: 亘 is in no list of given names).
             var bare = item.Trim(' ', '\u3000');
-            if (bare.Length is >= 3 and <= 8 && People.SpeakerLabelParser.AllNameChars(bare)
-                && People.WrittenName.Packed(bare, Known) is { FamilyName: { } family, GivenName: { } given })
+            var note = bare.Length > 2 && bare[^1] is '）' or ')' ? bare.LastIndexOfAny(['（', '(']) : -1;
+            var name = note > 0 && bare.Length - note <= 10 ? bare[..note] : bare; // 宮坂昭彦（会長）
+            if (name.Length is >= 3 and <= 8 && People.SpeakerLabelParser.AllNameChars(name) && BareName(name) is { } person)
             {
-                all.Add(new PersonMention { Written = bare, Name = bare, FamilyName = family, GivenName = given });
+                all.Add(person with { Written = bare, Role = name.Length < bare.Length ? bare[(note + 1)..^1] : null });
+                continue;
+            }
+
+            if (OthersCount().IsMatch(bare))
+            {
+                // ほか４名, 外２名: the rest of the list, counted.
                 continue;
             }
 
@@ -283,6 +297,29 @@ internal sealed class RollReader(Action<string, string, int> warn)
         AddEntries(entries);
         return true;
     }
+
+    private PersonMention? BareName(string bare)
+    {
+        if (People.WrittenName.Packed(bare, Known) is { FamilyName: { } family, GivenName: { } given })
+        {
+            return new PersonMention { Written = bare, Name = bare, FamilyName = family, GivenName = given };
+        }
+
+        for (var k = Math.Min(3, bare.Length - 1); k >= 1; k--)
+        {
+            var rest = bare.AsSpan(k);
+            if (rest.Length <= 3 && Redaction.Names.NameLexicon.Default.IsSurname(bare.AsSpan(0, k)) && People.NameScript.IsKanji(rest[0])
+                && People.OfficeWords.TitleAtEnd(rest) is null && !People.OfficeWords.StartsOffice(bare))
+            {
+                return new PersonMention { Written = bare, Name = bare, FamilyName = bare[..k], GivenName = rest.ToString() };
+            }
+        }
+
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:ほか|外|他)[\d０-９]{1,3}名$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex OthersCount();
 
     /// <summary>Appends each wrapped office to the latest entry that starts in its column; false when a column has no entry.</summary>
     private bool Continue(List<(string Office, int Column)> offices)
