@@ -70,23 +70,7 @@ internal static class PageChrome
     }
 
     /// <summary>A class token or id that names chrome: word, word-…, word_…, …-word or …_word, in any case.</summary>
-    internal static bool IsChromeToken(ReadOnlySpan<char> token)
-    {
-        Span<char> t = token.Length <= 256 ? stackalloc char[token.Length] : new char[token.Length];
-        token.ToLowerInvariant(t);
-        foreach (var word in ChromeWords)
-        {
-            // compared in place: no string per token and word
-            if (t.SequenceEqual(word)
-                || (t.Length > word.Length && t.StartsWith(word, StringComparison.Ordinal) && t[word.Length] is '-' or '_')
-                || (t.Length > word.Length && t.EndsWith(word, StringComparison.Ordinal) && t[^(word.Length + 1)] is '-' or '_'))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    internal static bool IsChromeToken(ReadOnlySpan<char> token) => ClassTokens.NamesAny(token, ChromeWords);
 
     /// <summary>A heading's text without white space that only names the screen (文書閲覧, 検索結果).</summary>
     internal static bool IsScreenName(string compact) => ScreenNames.Contains(compact);

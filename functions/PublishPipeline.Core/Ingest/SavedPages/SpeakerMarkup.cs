@@ -14,22 +14,7 @@ internal static class SpeakerMarkup
     private static readonly string[] SpeakerWords = ["speaker", "speaker-name", "speakername", "hatsugensha", "hatsugen-sha", "hatsugen_sha", "talker"];
 
     /// <summary>A class token that names a speaker: word, word-…, word_…, …-word or …_word, in any case (voice__speaker).</summary>
-    internal static bool IsSpeakerToken(ReadOnlySpan<char> token)
-    {
-        Span<char> t = token.Length <= 256 ? stackalloc char[token.Length] : new char[token.Length];
-        token.ToLowerInvariant(t);
-        foreach (var word in SpeakerWords)
-        {
-            if (t.SequenceEqual(word)
-                || (t.Length > word.Length && t.StartsWith(word, StringComparison.Ordinal) && t[word.Length] is '-' or '_')
-                || (t.Length > word.Length && t.EndsWith(word, StringComparison.Ordinal) && t[^(word.Length + 1)] is '-' or '_'))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    internal static bool IsSpeakerToken(ReadOnlySpan<char> token) => ClassTokens.NamesAny(token, SpeakerWords);
 
     /// <summary>Puts a full-width space after each speaker element that opens its block and runs into the text after it.</summary>
     public static void Separate(IElement root)
