@@ -197,4 +197,21 @@ public sealed class NumberedHeaderTests
         Assert.Equal(3, m.Rolls.SelectMany(r => r.Entries).Count());
         Assert.DoesNotContain(Doc.Turns(m), t => t.Text.Contains("長峰", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void One_bare_name_on_an_absentee_heading_line_is_the_absent_group()
+    {
+        // 欠席者（敬称略）：野々村純一 (one name, no 、): before, the roll kept no entry and the name was in no register.
+        var m = Doc.FromText("審議会　会議録\n開催日時　令和６年１１月１２日（火）午後２時\n出席者（敬称略）：宮坂昭彦、津田加奈子\n欠席者（敬称略）：桐生沙耶香\n審議経過\n会長　　開会します。\n");
+        Assert.Equal(["桐生沙耶香"], Assert.Single(m.Attendees, g => g.Group == "欠席者").Members);
+        Assert.Contains(m.Rolls.SelectMany(r => r.Entries), e => e.Name == "桐生沙耶香");
+    }
+
+    [Fact]
+    public void One_bare_name_on_a_roll_heading_line_is_its_entry()
+    {
+        // 欠席委員（敬称略）　桐生沙耶香 under an assembly's rolls (no header label the header reads): the roll's entry.
+        var m = Doc.FromText("令和６年第３回北浜市議会定例会会議録\n出席議員（１名）\n　１番　宮　坂　昭　彦\n欠席議員（敬称略）　桐生沙耶香\n────────\n○議長（宮坂昭彦君）　開会します。\n");
+        Assert.Contains(Assert.Single(m.Rolls, r => r.Group == "欠席議員").Entries, e => e.FamilyName == "桐生" && e.GivenName == "沙耶香");
+    }
 }

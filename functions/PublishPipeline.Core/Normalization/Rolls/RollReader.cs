@@ -86,6 +86,22 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
                 {
                     AddEntries(first);
                 }
+                else if (BareEntry(head.Rest) is { } bare)
+                {
+                    // 欠席者（敬称略）：野々村純一: one bare name on the heading line (a 、 list is the header's, above).
+                    // Before, the roll kept no entry and the name was in neither the register nor the absent group.
+                    if (Header.HeaderLabels.ReadParagraph(text) is { Field: Header.HeaderField.Attendees or Header.HeaderField.Absentees })
+                    {
+                        // A header label the header reads (出席者, 欠席者): its list, as with two names.
+                        _group = null;
+                        _count = null;
+                        _columns = [];
+                        return false;
+                    }
+
+                    _entries.Add(bare);
+                    _columns.Add(-1);
+                }
             }
 
             return true;
@@ -227,17 +243,13 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
                 continue;
             }
 
-            // 山中健太郎、佐々木美和 (敬称略: bare names): a name the lexicon splits into a surname and a given name,
-            // or a known surname and one to three kanji (長峰亘: 亘 is in no list of given names).
-            var bare = item.Trim(' ', '\u3000');
-            var note = bare.Length > 2 && bare[^1] is '）' or ')' ? bare.LastIndexOfAny(['（', '(']) : -1;
-            var name = note > 0 && bare.Length - note <= 10 ? bare[..note] : bare; // 宮坂昭彦（会長）
-            if (name.Length is >= 3 and <= 8 && People.SpeakerLabelParser.AllNameChars(name) && BareName(name) is { } person)
+            if (BareEntry(item) is { } person)
             {
-                all.Add(person with { Written = bare, Role = name.Length < bare.Length ? bare[(note + 1)..^1] : null });
+                all.Add(person);
                 continue;
             }
 
+            var bare = item.Trim(' ', '\u3000');
             if (OthersCount().IsMatch(bare))
             {
                 // ほか４名, 外２名: the rest of the list, counted.
@@ -296,6 +308,20 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
         _columns.AddRange(columns);
         AddEntries(entries);
         return true;
+    }
+
+    /// <summary>
+    /// 山中健太郎, 宮坂昭彦（会長） (敬称略: a bare name, with its role in brackets): a name the lexicon splits into a
+    /// surname and a given name, or a known surname and one to three kanji (長峰亘: 亘 is in no list of given names).
+    /// </summary>
+    private PersonMention? BareEntry(string item)
+    {
+        var bare = item.Trim(' ', '\u3000');
+        var note = bare.Length > 2 && bare[^1] is '）' or ')' ? bare.LastIndexOfAny(['（', '(']) : -1;
+        var name = note > 0 && bare.Length - note <= 10 ? bare[..note] : bare; // 宮坂昭彦（会長）
+        return name.Length is >= 3 and <= 8 && People.SpeakerLabelParser.AllNameChars(name) && BareName(name) is { } person
+            ? person with { Written = bare, Role = name.Length < bare.Length ? bare[(note + 1)..^1] : null }
+            : null;
     }
 
     private PersonMention? BareName(string bare)
