@@ -214,4 +214,21 @@ public sealed class NumberedHeaderTests
         var m = Doc.FromText("令和６年第３回北浜市議会定例会会議録\n出席議員（１名）\n　１番　宮　坂　昭　彦\n欠席議員（敬称略）　桐生沙耶香\n────────\n○議長（宮坂昭彦君）　開会します。\n");
         Assert.Contains(Assert.Single(m.Rolls, r => r.Group == "欠席議員").Entries, e => e.FamilyName == "桐生" && e.GivenName == "沙耶香");
     }
+
+    [Fact]
+    public void A_list_under_a_label_the_header_does_not_know_is_an_attendee_group()
+    {
+        // 委員出席者　a、b: before, the header passed over the line and the names were in no register.
+        var m = Doc.FromText("審議会　会議録\n開催日時　令和６年１１月１２日（火）午後２時\n委員出席者　宮坂昭彦、津田加奈子\n審議経過\n会長　　開会します。宮坂委員の意見を伺います。\n");
+        Assert.Equal(["宮坂昭彦", "津田加奈子"], Assert.Single(m.Attendees, g => g.Group == "委員").Members);
+        Assert.Contains(m.Rolls.SelectMany(r => r.Entries), e => e.FamilyName == "宮坂" && e.GivenName == "昭彦");
+    }
+
+    [Fact]
+    public void A_list_under_a_label_the_header_does_not_know_is_held_when_its_items_are_unsure()
+    {
+        // 委員出席者　Ｊ．ブラウン、Ｋ．スミス: no item reads as a name, but they may be people: held, never passed over.
+        var m = Doc.FromText("審議会　会議録\n開催日時　令和６年１１月１２日（火）午後２時\n委員出席者　Ｊ．ブラウン、Ｋ．スミス\n審議経過\n会長　　開会します。\n");
+        Assert.Contains(m.Warnings, w => w.Code == "name-unread");
+    }
 }

@@ -69,6 +69,12 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             {
                 // 出席委員：山田委員、佐藤委員: a header's attendee list, read as attendees (and a roll from them).
                 Close();
+                if (Header.HeaderLabels.ReadParagraph(text) is null
+                    && head.Rest.AsSpan().IndexOfAny("、，,") >= 0 && !head.Rest.Contains('。', StringComparison.Ordinal))
+                {
+                    return UnknownLabelList(head, line);
+                }
+
                 return false;
             }
 
@@ -206,6 +212,35 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
 
         Close();
         return false;
+    }
+
+    /// <summary>
+    /// 委員出席者　山田太郎、佐藤花子: a 、 list after a roll heading no header label names. Read as an attendee group
+    /// (its group the word before 出席者: 委員) when its items read as people; else kept as one entry without a name
+    /// and held for review. The roll stays open for the list's wrapped lines. Before, the header passed over the
+    /// line: the names were in no register.
+    /// </summary>
+    private bool UnknownLabelList(RollHead head, int line)
+    {
+        var columns = new List<int>();
+        var entries = ListedEntries(head.Rest, columns, line);
+        var attendees = head.Group.EndsWith("出席者", StringComparison.Ordinal) && head.Group.Length > 3
+            ? head.Group[..^3] : head.Group;
+        _group = attendees;
+        _heading = attendees; // an attendee group (Close)
+        _count = head.Count;
+        _headingLine = line;
+        if (entries is null)
+        {
+            Unread(new PersonMention { Written = head.Rest }, -1, line);
+        }
+        else
+        {
+            _columns.AddRange(columns);
+            AddEntries(entries);
+        }
+
+        return true;
     }
 
     private void Unread(PersonMention unread, int indent, int line)
