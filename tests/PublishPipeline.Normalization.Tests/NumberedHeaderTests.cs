@@ -231,4 +231,14 @@ public sealed class NumberedHeaderTests
         var m = Doc.FromText("審議会　会議録\n開催日時　令和６年１１月１２日（火）午後２時\n委員出席者　Ｊ．ブラウン、Ｋ．スミス\n審議経過\n会長　　開会します。\n");
         Assert.Contains(m.Warnings, w => w.Code == "name-unread");
     }
+
+    [Fact]
+    public void A_group_word_and_one_bare_name_with_its_office_after_another_group_is_its_own_group()
+    {
+        // 　事務局　芦田修（都市計画課長） right after the 委員 line: before, an entry of 委員 (office 事務局).
+        var m = Doc.FromText("審議会　会議録\n開催日時　令和６年１１月１２日（火）午後２時\n出席者\n　委員　宮坂昭彦（会長）、津田加奈子（副会長）、長峰亘\n　事務局　芦田修（都市計画課長）\n審議経過\n会長　　開会します。\n");
+        Assert.Equal(["委員", "事務局"], m.Attendees.Select(a => a.Group));
+        Assert.Equal(["芦田修（都市計画課長）"], m.Attendees[1].Members);
+        Assert.Contains(m.Rolls.SelectMany(r => r.Entries), e => e.Name == "芦田修" && e.Role == "都市計画課長");
+    }
 }

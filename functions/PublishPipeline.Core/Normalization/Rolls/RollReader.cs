@@ -331,6 +331,14 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
         var heading = _heading ?? _group!;
         var columns = new List<int>();
         var entries = ListedEntries(members, columns, line) ?? RollEntries.Read(members, Known, columns, indent);
+        if (entries is null && BareEntry(members) is { } one)
+        {
+            // 　事務局　芦田修（都市計画課長）: one bare name and its office in brackets. Before, the line was read as an
+            // entry of the group above (office 事務局), and the secretary listed among the 委員.
+            entries = [one];
+            columns.Add(-1);
+        }
+
         if (entries is null)
         {
             return false;
