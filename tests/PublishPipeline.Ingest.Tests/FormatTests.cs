@@ -326,6 +326,32 @@ public class FormatTests
     }
 
     [Fact]
+    public void Docx_a_label_bold_by_its_character_style_is_kept_apart()
+    {
+        // <w:rStyle w:val="Speaker"/> whose style is bold (based on one that is): Word shows the label apart by its weight as
+        // with <w:b/>; before, 事務局（芦田課長）資料に… ran together and no speaker was read.
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.AddNewPart<StyleDefinitionsPart>().Styles = new Styles(
+                new Style(new StyleName { Val = "Strong" }, new StyleRunProperties(new Bold())) { Type = StyleValues.Character, StyleId = "Strong" },
+                new Style(new StyleName { Val = "Speaker" }, new BasedOn { Val = "Strong" }) { Type = StyleValues.Character, StyleId = "Speaker" },
+                new Style(new StyleName { Val = "Quiet" }, new BasedOn { Val = "Strong" }, new StyleRunProperties(new Bold { Val = false })) { Type = StyleValues.Character, StyleId = "Quiet" });
+            static DocumentFormat.OpenXml.Wordprocessing.Run Styled(string style, string text) => new(new RunProperties(new RunStyle { Val = style }), new Text(text));
+            static DocumentFormat.OpenXml.Wordprocessing.Run Plain(string text) => new(new Text(text));
+            main.Document = new Document(new Body(
+                new Paragraph(Styled("Speaker", "事務局（芦田課長）"), Plain("資料に基づき説明します。")),
+                new Paragraph(Styled("Quiet", "本日は"), Plain("重要な案件です。")),
+                new Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new RunProperties(new RunStyle { Val = "Speaker" }, new Bold { Val = false }), new Text("本日も")), Plain("案件があります。"))));
+        }
+
+        var read = MinutesReader.Read(new SourceFile("styled.docx", stream.ToArray()));
+
+        Assert.Equal(["P:事務局（芦田課長）　資料に基づき説明します。", "P:本日は重要な案件です。", "P:本日も案件があります。"], Variants.Project(read.Blocks));
+    }
+
+    [Fact]
     public void Docx_numbering_labels_are_written_into_the_text()
     {
         using var stream = new MemoryStream();

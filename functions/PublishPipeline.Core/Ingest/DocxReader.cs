@@ -308,7 +308,7 @@ internal static partial class DocxReader
         /// <summary>The paragraph's text with its automatic number ("(1) ", "ア ") in front, counted in reading order.</summary>
         private string LabelledText(Paragraph paragraph)
         {
-            var text = ParagraphText(paragraph);
+            var text = ParagraphText(paragraph, styles);
             if (styles.NumberingOf(paragraph) is not { } reference)
             {
                 return text;
@@ -348,11 +348,13 @@ internal static partial class DocxReader
     }
 
     /// <summary>The visible text of a paragraph: runs, tabs, breaks (\n; page break \f), checkboxes as ☑/☐.</summary>
-    internal static string ParagraphText(Paragraph paragraph)
+    internal static string ParagraphText(Paragraph paragraph) => ParagraphText(paragraph, null);
+
+    private static string ParagraphText(Paragraph paragraph, Styles? styles)
     {
         var builder = new StringBuilder();
         Append(paragraph, builder);
-        if (BoldLabel(paragraph) is { } label && builder.Length > label.Length && builder.ToString(0, label.Length) == label)
+        if (BoldLabel(paragraph, styles) is { } label && builder.Length > label.Length && builder.ToString(0, label.Length) == label)
         {
             builder.Insert(label.Length, '\u3000');
         }
@@ -364,8 +366,9 @@ internal static partial class DocxReader
     /// A speaker label set in bold and run straight into the speech (<c>**事務局（芦田課長）**資料に基づき…</c>): Word shows
     /// it apart by its weight, the text did not, and no label reader took 事務局（芦田課長）資料に… for a speaker. The
     /// bold text that opens the paragraph, when short and no sentence, and plain text follows with no space between.
+    /// Bold directly (<c>&lt;w:b/&gt;</c>) or by the run's character style (<c>&lt;w:rStyle w:val="発言者"/&gt;</c> whose style is bold).
     /// </summary>
-    private static string? BoldLabel(Paragraph paragraph)
+    private static string? BoldLabel(Paragraph paragraph, Styles? styles)
     {
         var bold = new StringBuilder();
         foreach (var run in paragraph.Elements<Run>())
@@ -386,7 +389,7 @@ internal static partial class DocxReader
                 continue;
             }
 
-            if (IsBold(run.RunProperties))
+            if (IsBold(run.RunProperties, styles))
             {
                 bold.Append(text);
                 if (bold.Length > 20)
@@ -404,8 +407,10 @@ internal static partial class DocxReader
         return null;
     }
 
-    private static bool IsBold(RunProperties? properties) =>
-        properties?.Bold is { } b && (b.Val is null || b.Val.Value);
+    // A direct <w:b/> (or <w:b w:val="0"/>) decides; else the character style's, as Word shows it. Before, a label set in
+    // bold by a style (Word's 強調太字, a ward's 発言者 style) ran into the speech and no speaker was read.
+    private static bool IsBold(RunProperties? properties, Styles? styles) =>
+        properties?.Bold is { } b ? b.Val is null || b.Val.Value : styles?.RunStyleIsBold(properties?.RunStyle?.Val?.Value) == true;
 
     private static void CheckDepth(int depth)
     {
@@ -601,6 +606,20 @@ internal static partial class DocxReader
             }
 
             return null;
+        }
+
+        /// <summary>Whether a character style (or one it is based on) sets bold: the nearest that says decides.</summary>
+        public bool RunStyleIsBold(string? runStyleId)
+        {
+            foreach (var style in Chain(runStyleId))
+            {
+                if (style.StyleRunProperties?.Bold is { } b)
+                {
+                    return b.Val is null || b.Val.Value;
+                }
+            }
+
+            return false;
         }
 
         private IEnumerable<Style> Chain(string? styleId)
