@@ -67,7 +67,10 @@ public class LineWrapTests
             "○議長（大森健二君）　議案の提出者は岩崎誠君で",
             "\f",
             "あります。"));
-        Assert.Equal("日程第1を議題とします\n本日の会議に付した事件\n日程第2　一般質問", SpeechAt(m, 2));
+        // The captions between the rules are lines of their own, no part of the speech (before, its second and third paragraphs).
+        Assert.Equal("日程第1を議題とします", SpeechAt(m, 2));
+        Assert.Contains(Doc.Turns(m), t => t.Kind == TurnKind.Procedure && t.Text == "本日の会議に付した事件");
+        Assert.Contains(Doc.Turns(m), t => t.Kind == TurnKind.Procedure && t.Text == "日程第2　一般質問");
         // 午後１時再開: the time the sitting resumed is procedure of its own, not the speech's last line.
         Assert.Contains(Doc.Turns(m), t => t.Kind == TurnKind.Procedure && t.Text == "午後1時再開");
         Assert.Equal("議案の提出者は岩崎誠君であります。", SpeechAt(m, 9));

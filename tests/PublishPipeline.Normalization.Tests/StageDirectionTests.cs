@@ -148,4 +148,45 @@ public class StageDirectionTests
         Assert.DoesNotContain(turns, t => t.Text.Contains("開議\n", StringComparison.Ordinal));
         Assert.Equal("休憩前に引き続き会議を開きます。", turns[^1].Text);
     }
+
+    [Fact]
+    public void A_caption_between_two_rules_after_a_speech_is_not_part_of_it()
+    {
+        // ──── / 日程第１　一般質問 / ──── after the chair's words: before, the speech's second paragraph, under the chair's name.
+        var m = Doc.FromText(string.Join("\n",
+            "川端町議会定例会会議録　　第３号",
+            "令和６年３月５日（火曜日）午前１０時開議",
+            "○議長（今田大介君）　ただいまから本日の会議を開きます。",
+            "────────────────────",
+            "日程第１　一般質問",
+            "────────────────────",
+            "○議長（今田大介君）　日程第１、一般質問を行います。"));
+        var turns = Doc.Turns(m);
+        Assert.Equal("ただいまから本日の会議を開きます。", turns[0].Text);
+        Assert.Contains(turns, t => t.Kind == Model.TurnKind.Procedure && t.Speaker is null && t.Text == "日程第1\u3000一般質問");
+    }
+
+    [Fact]
+    public void A_line_after_a_rule_that_the_speech_goes_on_with_stays_in_it()
+    {
+        // A rule, then the speech's next paragraph and more of it (no second rule): still the speech.
+        var m = Doc.FromText(string.Join("\n",
+            "川端町議会定例会会議録　　第３号",
+            "令和６年３月５日（火曜日）午前１０時開議",
+            "○議長（今田大介君）　ただいまから本日の会議を開きます。",
+            "────────────────────",
+            "本日の議事日程は",
+            "お手元に配付のとおりです。"));
+        Assert.Contains("本日の議事日程は", Assert.Single(Doc.Turns(m)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bare_question_and_answer_caption_is_a_line_of_its_own()
+    {
+        // 質疑応答 alone above the summary: before, glued to the next line (質疑応答委員から…) as a cut sentence.
+        var m = Doc.FromText("第２回　北町区図書館協議会　会議録\n開催日時　令和６年１０月２日（水）午後２時\n審議経過\n会長：資料の説明をお願いします。\n質疑応答\n委員から、開館時間の延長について質問があった。\n");
+        var turns = Doc.Turns(m);
+        Assert.Contains(turns, t => t.Kind == Model.TurnKind.Procedure && t.Text == "質疑応答");
+        Assert.DoesNotContain(turns, t => t.Text.Contains("応答委員", StringComparison.Ordinal) || t.Text.Contains("します。\n質疑", StringComparison.Ordinal));
+    }
 }

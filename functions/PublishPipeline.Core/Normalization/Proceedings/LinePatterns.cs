@@ -44,6 +44,16 @@ internal static partial class LinePatterns
         return SittingLine().IsMatch(line);
     }
 
+    /// <summary>
+    /// 質疑応答, 主な質疑, 意見交換, 討論, 採決 alone on a line: the caption of a part of the business, as summary and
+    /// 委員会 minutes write it above the questions and answers. A word, never a sentence: no one says only that.
+    /// </summary>
+    public static bool IsBusinessCaption(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return line.Length <= 16 && BusinessCaption().IsMatch(line);
+    }
+
     /// <summary>A stage direction after a speaker label: "——— … ———" or "(異議なし)".</summary>
     public static bool IsStageDirection(string text)
     {
@@ -108,6 +118,9 @@ internal static partial class LinePatterns
     // 午前１１時１２分　散会 without brackets: the time the sitting opened, broke or closed, never the last speech's words.
     [GeneratedRegex(@"^(?:午前|午後)[ \u3000]*[\d〇一二三四五六七八九十]{1,3}[ \u3000]*時(?:[ \u3000]*[\d〇一二三四五六七八九十]{1,3}[ \u3000]*分|半)?[ \u3000]*(?:開議|開会|散会|閉会|延会|閉議|休憩|再開)$", RegexOptions.CultureInvariant)]
     private static partial Regex SittingLine();
+
+    [GeneratedRegex(@"^[ \u3000]*[【［〈<＜]?(?:主な|主要な)?(?:質疑応答|質疑・応答|質疑及び応答|質疑|質問|意見交換|意見|討論|採決|協議|審議)(?:等|など)?(?:[(（]続[)）])?[】］〉>＞]?[ \u3000]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex BusinessCaption();
 
     [GeneratedRegex(@"^(?:要旨|概要|要点)[ \u3000]*[：:]", RegexOptions.CultureInvariant)]
     private static partial Regex Summary();

@@ -59,6 +59,13 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     // A rule (━━━━) came since the last line: the writer ended a part there, so the next line is never joined to the one above.
     private bool _ruled;
 
+    // The line being read came right after a rule; and, when such a short line was appended to the open speech, where
+    // it starts in the turn's text: a rule right below it makes it a caption between rules, not the speech's words.
+    private bool _afterRule;
+    private int _captionFrom = -1;
+    private string? _caption;
+    private int _captionLine;
+
     private readonly HashSet<string> _pageHeaders = new(StringComparer.Ordinal);
     // One string per distinct label: a long sitting has the same few dozen speakers thousands of times.
     private readonly HashSet<string> _labels = new(StringComparer.Ordinal);
@@ -186,17 +193,44 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     }
 
     /// <summary>A rule between parts (━━━━, ――――): the next line starts a new paragraph, not the rest of a cut sentence.</summary>
-    public void Rule() => _ruled = true;
+    public void Rule()
+    {
+        _ruled = true;
+        SplitCaption();
+    }
+
+    /// <summary>
+    /// ──── / 日程第１　一般質問 / ────: a short line between two rules after a speech is a caption of the business,
+    /// a procedure line of its own. Before, it was the speech's last paragraph (in the speaker's words, under their name).
+    /// </summary>
+    private void SplitCaption()
+    {
+        if (_captionFrom < 0 || _caption is null || !_turnOpen)
+        {
+            _captionFrom = -1;
+            return;
+        }
+
+        _text.Truncate(_captionFrom);
+        var caption = _caption;
+        _captionFrom = -1;
+        _caption = null;
+        CloseTurn();
+        _turns.Add(new SpeakerTurn { Speaker = null, Text = caption, Kind = TurnKind.Procedure, Line = _captionLine });
+        _sectionOpen = true;
+    }
 
     /// <summary>A line of plain text; <paramref name="ownLine"/>: its writer ended the line above (<see cref="LineWrap"/>), so it is never joined to it.</summary>
     public void Paragraph(string text, int line, bool ownLine)
     {
         // Below a page header dropped as a page break, the line goes on with the sentence the page cut.
         _ownLine = (ownLine && !_pageCut) || _ruled;
+        _afterRule = _ruled;
         _pageCut = false;
         _ruled = false;
         Paragraph(text, line);
         _ownLine = false;
+        _afterRule = false;
     }
 
     public void Paragraph(string text, int line)
@@ -219,6 +253,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         if (LinePatterns.IsRule(text))
         {
             _ruled = true;
+            SplitCaption();
             return;
         }
 
@@ -319,7 +354,9 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
 
         // 午後２時２６分開議 over the caption of the business resumed (会派代表による…質疑（続）): nothing continues a
         // time line, so the line below is not glued to it.
-        if (_pendingLabel is null && LinePatterns.IsSittingLine(text))
+        // 質疑応答 alone on its line: the caption of the business below, not the start of a sentence the next line goes on
+        // with (before, 質疑応答委員から… in one paragraph) nor the last words of the speech above.
+        if (_pendingLabel is null && (LinePatterns.IsSittingLine(text) || LinePatterns.IsBusinessCaption(text)))
         {
             Add(null, text, TurnKind.Procedure);
             return;
@@ -536,6 +573,10 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
 
     private void AppendParagraph(string text)
     {
+        // A short line without a sentence end right after a rule may be a caption; any other line ends that chance.
+        _captionFrom = _afterRule && _kind == TurnKind.Speech && text.Length <= 40 && !TextCleanup.EndsSentence(text) ? _text.Length : -1;
+        _caption = _captionFrom >= 0 ? text : null;
+        _captionLine = _line;
         if (_text.Length > 0)
         {
             // A sentence cut by a page or column break is joined as it was written; otherwise a new paragraph.
@@ -607,6 +648,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         }
 
         _turnOpen = false;
+        _captionFrom = -1;
         var text = _text.ToTrimmedString(NewlineAndSpaceChars);
         if (text.Length > 0)
         {

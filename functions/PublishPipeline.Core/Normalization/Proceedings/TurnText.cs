@@ -43,6 +43,19 @@ internal sealed class TurnText
         _length += text.Length;
     }
 
+    /// <summary>Cuts the text back to its first <paramref name="length"/> characters (a part appended that is no part of it).</summary>
+    public void Truncate(int length)
+    {
+        if (_single is null)
+        {
+            _length = Math.Min(_length, length);
+        }
+        else
+        {
+            _count = Math.Min(_count, length);
+        }
+    }
+
     /// <summary>The turn's text without <paramref name="trim"/> at either end; the first line itself when nothing was appended.</summary>
     public string ToTrimmedString(char[] trim)
     {
