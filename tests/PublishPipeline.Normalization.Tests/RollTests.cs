@@ -447,4 +447,15 @@ public class RollTests
         Assert.Equal((role, name), (entry.Role, entry.Name));
         Assert.Equal("以上で閉会します。", Doc.Turns(m).Single().Text);
     }
+
+    [Theory]
+    [InlineData("会長及副会長選出")]
+    [InlineData("委員長副委員長互選")]
+    [InlineData("議事録署名委員　指名")]
+    public void An_agenda_heading_after_roll_entries_is_no_entry(string heading)
+    {
+        // Before, 会長 + 及副会長選出, 委員長 + 副委員長互選 and 議事録署名委員 + 指名 were entries: heading words masked as names.
+        var m = Doc.FromText("審議会　会議録\n出席委員\n　委員長　宮坂　昭彦\n　委員　　津田　加奈子\n" + heading + "\n会長　　開会します。\n");
+        Assert.Equal(["宮坂昭彦", "津田加奈子"], m.Rolls.SelectMany(r => r.Entries).Select(e => e.Name));
+    }
 }

@@ -308,6 +308,13 @@ internal static class RollEntries
             }
 
             var parts = WrittenName.Read(line[e.NameFrom..e.NameTo], known);
+            if (e.NamePieces == 1 && e.Number is null && !e.Honorific && IsWordNotName(parts.Name))
+            {
+                // 議事録署名委員　指名: an agenda heading after the roll (an office word, then an ordinary word), no entry.
+                columns?.RemoveRange(given, columns.Count - given);
+                return null;
+            }
+
             // ジャン＝ピエール・ルロワ: a foreign name's parts make it longer than a Japanese one.
             if (parts.Name.Length > (parts.Name.AsSpan().IndexOfAny("・＝=･゠") >= 0 ? 24 : 10))
             {
@@ -370,6 +377,13 @@ internal static class RollEntries
 
             cur = new Entry();
         }
+    }
+
+    // A short word the dictionary knows as an ordinary noun (指名, 選出, 報告) and never as a surname or a given name.
+    private static bool IsWordNotName(string name)
+    {
+        var lexicon = Redaction.Names.NameLexicon.Default;
+        return name.Length is 2 or 3 && lexicon.IsCommonWord(name) && !lexicon.IsSurname(name) && !lexicon.IsGivenName(name);
     }
 
     private static readonly HashSet<string> ColumnHeads = new(StringComparer.Ordinal)

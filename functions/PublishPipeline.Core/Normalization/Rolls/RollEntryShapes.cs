@@ -47,10 +47,27 @@ internal static class RollEntryShapes
 
             var rest = WithoutHonorific(word[role.Length..]);
             return rest.Length is >= 3 and <= 6 && SpeakerLabelParser.AllNameChars(rest) && !OfficeWords.IsOfficeWord(rest)
-                && (!OfficeWords.StartsOffice(rest) || StartsWithSurname(rest)) ? role.Length : 0;
+                && (!OfficeWords.StartsOffice(rest) || StartsWithSurname(rest)) && !HoldsRole(rest) ? role.Length : 0;
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// A role word inside the rest (会長及副会長選出, 委員長副委員長互選: an agenda heading after the roll, not 会長 and a
+    /// name): no name holds one.
+    /// </summary>
+    private static bool HoldsRole(string rest)
+    {
+        foreach (var role in Roles)
+        {
+            if (rest.Contains(role, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The name without an honorific after it (小林明美さん → 小林明美); the word itself when it has none.</summary>
