@@ -61,6 +61,21 @@ public class RollTests
     }
 
     [Fact]
+    public void Three_names_in_columns_apart_by_two_full_width_spaces_are_three_entries()
+    {
+        // Columns padded to the longest name: the gap after a four-character name is two spaces, after a
+        // three-character one three. Before, the last two were one entry (久留島洋子辺見太郎) and the minutes held.
+        var m = Read(
+            "会議録",
+            "３　出席委員（４名）",
+            "　委員　　沖野　誠　　　久留島　洋子　　辺見　太郎",
+            "　委員　　山　田　　太　郎");
+        var roll = Assert.Single(m.Rolls);
+        Assert.Equal([("委員", "沖野誠"), ("委員", "久留島洋子"), ("委員", "辺見太郎"), ("委員", "山田太郎")], roll.Entries.Select(e => (e.Role, e.Name)));
+        Assert.DoesNotContain(m.Warnings, w => w.Code is "name-unread" or "roll-count");
+    }
+
+    [Fact]
     public void A_roll_heading_numbered_as_a_header_item_opens_the_roll()
     {
         // Committee minutes number their header items: ３　出席者, ４　説明者.

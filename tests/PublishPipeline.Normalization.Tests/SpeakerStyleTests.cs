@@ -258,8 +258,9 @@ public class SpeakerStyleTests
         AssertSpeech(t[1], "小西福祉課長", "町内の事業者です。");
         Assert.Equal("小西", t[1].Person?.Name);
         AssertSpeech(t[2], "中島委員", "期間は。");
-        // A mark with no label names no one: it continues the turn above.
-        AssertSpeech(t[3], "福祉課長", "3年です。\n問　対象外の場合は。");
+        // A mark with no label is a question of its own (問 as its label), not more of the answer above.
+        AssertSpeech(t[3], "福祉課長", "3年です。");
+        AssertSpeech(t[4], "問", "対象外の場合は。");
     }
 
     [Fact]

@@ -583,7 +583,7 @@ public sealed partial class MinutesNormalizer
 
             var people = new DocumentPeople(_rolls.Known)
             {
-                OnUnread = (where, line) => Warn(Rolls.UnreadEntry.WarningCode, where + " names someone whose name could not be read (not written in kanji, kana or a katakana name with ・/＝); held for review", line),
+                OnUnread = (where, line) => Warn(Rolls.UnreadEntry.WarningCode, where + " names someone whose name could not be read (not written in kanji, kana or a katakana name with ・/＝); held for review", line ?? _header.AttendeesLine ?? _firstLine),
             };
             rolls.AddRange(people.RollsOf(_header.Attendees));
             foreach (var column in _peopleTables.SelectMany(t => t.People).GroupBy(p => p.Head))

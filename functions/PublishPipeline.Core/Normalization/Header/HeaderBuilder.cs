@@ -21,6 +21,9 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
     public string? Venue { get; private set; }
     public List<string> Agenda { get; } = [];
     public List<AttendeeGroup> Attendees { get; } = [];
+
+    /// <summary>The line of the first attendee list (where a warning about its members points).</summary>
+    public int? AttendeesLine { get; private set; }
     public List<string> Results { get; } = [];
     public List<string> Materials { get; } = [];
     public List<string> Captions { get; } = [];
@@ -301,7 +304,7 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
 
     private void AddAttendees(HeaderField field, string? sub, string value, int line, string? labelGroup = null)
     {
-        _ = line;
+        AttendeesLine ??= line;
         var members = HeaderLists.SplitMembers(value);
         var group = sub;
         if (group is null && AttendeeGroupLine.Read(value) is { } grouped)
@@ -336,15 +339,19 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
         {
             if (members[i].Length > 0 && members[i][0] is '（' or '(' or '【' or '［' or '〔' && AttendeeGroupLine.Read(members[i]) is { } next)
             {
-                Attendees.Add(new AttendeeGroup(group, members[from..i]));
+                Attendees.Add(new AttendeeGroup(Absent(field, group), members[from..i]));
                 group = next.Group;
                 members[i] = next.Members;
                 from = i;
             }
         }
 
-        Attendees.Add(new AttendeeGroup(group, from == 0 ? members : members[from..]));
+        Attendees.Add(new AttendeeGroup(Absent(field, group), from == 0 ? members : members[from..]));
     }
+
+    /// <summary>欠席者 over 【委員】小此木　徹: the group is the absent members (欠席者（委員）), not 委員 among those present.</summary>
+    private static string Absent(HeaderField field, string group) =>
+        field == HeaderField.Absentees && !group.Contains("欠席", StringComparison.Ordinal) ? $"欠席者（{group}）" : group;
 
     private void ReadDisclosure(string? sub, string value, int line)
     {

@@ -101,6 +101,14 @@ internal static partial class HeaderLists
         var members = TextCleanup.SplitTopLevel(text, "、・,，;；");
         for (var i = 0; i < members.Count; i++)
         {
+            // 田村　まさ子 【事務局】 課長　堀切　雄大: a cell's lines joined by a space; the group in 【】 opens the next group.
+            if (GroupAfterSpace().Match(members[i]) is { Success: true, Index: > 0 } opens && members[i].Length > opens.Index + opens.Length)
+            {
+                members.Insert(i + 1, members[i][(opens.Index + opens.Length)..]);
+                members[i] = members[i][..opens.Index];
+                continue;
+            }
+
             foreach (Match gap in WideGap().Matches(members[i]))
             {
                 var after = members[i].AsSpan(gap.Index + gap.Length);
@@ -218,4 +226,8 @@ internal static partial class HeaderLists
 
     [GeneratedRegex(@"(?<=\S)[ \u3000]{2,}(?=\S)", RegexOptions.CultureInvariant)]
     private static partial Regex WideGap();
+
+    /// <summary>A space, then a group in lenticular or square brackets (【事務局】, ［委員］) with more after it.</summary>
+    [GeneratedRegex(@"[ \u3000]+(?=[【［〔][^】］〕、]{1,15}[】］〕][ \u3000]*\S)", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupAfterSpace();
 }

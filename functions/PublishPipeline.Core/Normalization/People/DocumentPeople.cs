@@ -81,6 +81,13 @@ internal sealed class DocumentPeople(KnownPeople known)
                     person = new PersonMention { Written = member, Name = parts.Name, FamilyName = parts.FamilyName, GivenName = parts.GivenName };
                 }
 
+                if (person is null && OnUnread is { } unreadMember && MayNameSomeone(member))
+                {
+                    // 田村　まさ子 【事務局】 課長　堀切　雄大 (a cell's lines run together): no reader took it, and it would be
+                    // published as written. Held, never published by guess.
+                    unreadMember("an attendee list (" + group.Group + ")", null);
+                }
+
                 entries.Add(person ?? new PersonMention { Written = member });
             }
 
@@ -93,6 +100,14 @@ internal sealed class DocumentPeople(KnownPeople known)
         }
 
         return rolls;
+    }
+
+    /// <summary>A member no reader took that may still name someone: name characters, not a count (ほか２名) or なし.</summary>
+    private static bool MayNameSomeone(string member)
+    {
+        var compact = WrittenName.Compact(member);
+        return compact.Length >= 2 && !Rolls.RollEntries.IsNone(compact) && !compact.Any(char.IsDigit)
+            && compact.Count(c => NameScript.IsKanji(c) || NameScript.IsKatakana(c) || c is >= 'ぁ' and <= 'ゖ' || char.IsAsciiLetter(c)) >= 2;
     }
 
     /// <summary>The sections with every speaker's label parsed and every stage direction's people read.</summary>

@@ -72,6 +72,13 @@ internal static partial class SpeakerLabels
             return false;
         }
 
+        // 委員A, 委員Ｂ, 委員１: a 要点記録 names members by a letter or a number, not by name.
+        var anonymous = label.Length - label.TrimEnd("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789").Length;
+        if (anonymous is 1 or 2 && label.Length > anonymous + 1)
+        {
+            label = label[..^anonymous];
+        }
+
         foreach (var ending in RoleEndings)
         {
             if (label.EndsWith(ending, StringComparison.Ordinal))
@@ -81,6 +88,23 @@ internal static partial class SpeakerLabels
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// 問　脱炭素の目標は国と同じか。 / 答　国に合わせる。, Ｑ：… / Ａ：…: a 要点記録's question and answer with the mark alone
+    /// as the label. A sentence follows (ends with 。 or ？, or is long), so a spaced-out heading (答　申) is no label.
+    /// </summary>
+    private static SpeakerLine? QuestionOrAnswer(string line)
+    {
+        if (line.Length < 6 || line[0] is not ('問' or '答' or 'Q' or 'A') || line[1] is not (' ' or '\u3000' or '：' or ':'))
+        {
+            return null;
+        }
+
+        var text = line[2..].Trim(SpaceChars);
+        return text.Length >= 4 && (text[^1] is '。' or '？' or '?' || text.Length >= 15) && text[0] is not ('(' or '（')
+            ? new SpeakerLine(line[1] is '：' or ':' ? LabelStyle.Colon : LabelStyle.Space, line[..1], text)
+            : null;
     }
 
     /// <summary>A council-style bullet before a speaker label (○議長, ◯会長): it marks a new speaker and is no part of the label.</summary>
@@ -137,6 +161,11 @@ internal static partial class SpeakerLabels
             {
                 return asked;
             }
+        }
+
+        if (QuestionOrAnswer(line) is { } questionOrAnswer)
+        {
+            return questionOrAnswer;
         }
 
         // Cheap guards first: most lines are speech continuations and need no regex at all.

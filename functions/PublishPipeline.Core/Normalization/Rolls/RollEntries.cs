@@ -443,14 +443,14 @@ internal static class RollEntries
     }
 
     /// <summary>
-    /// True when word <paramref name="at"/> starts a second name in its own column: the gap before it is six columns or
-    /// more and wider than every gap inside the name begun at <paramref name="nameFrom"/>, and both read as full names
+    /// True when word <paramref name="at"/> starts a second name in its own column: the gap before it is four columns (two
+    /// full-width spaces) or more and wider than every gap inside the name begun at <paramref name="nameFrom"/>, and both read as full names
     /// (<see cref="RollEntryShapes.AreTwoNames"/>), so the surname and given name of one spaced name (山　田　　　太　郎) stay one.
     /// </summary>
     private static bool NextColumnsName(List<Word> words, int at, int nameFrom)
     {
         var gap = Gap(words, at);
-        if (gap < 6)
+        if (gap < 4)
         {
             return false;
         }
@@ -465,8 +465,17 @@ internal static class RollEntries
             }
         }
 
+        // The next name ends at the next gap of two full-width spaces (a third column follows), or of three when the name
+        // itself is spaced out that wide (山　田　　太　郎 in a column after a gap of three).
+        return RollEntryShapes.AreTwoNames(first, NameFrom(words, at, 4))
+            || (gap >= 6 && RollEntryShapes.AreTwoNames(first, NameFrom(words, at, 6)));
+    }
+
+    /// <summary>The name chars of the words from <paramref name="at"/> up to 君, a word that is no name, or a gap of <paramref name="endGap"/> columns.</summary>
+    private static string NameFrom(List<Word> words, int at, int endGap)
+    {
         var next = "";
-        for (var k = at; k < words.Count && (k == at || Gap(words, k) < 6); k++)
+        for (var k = at; k < words.Count && (k == at || Gap(words, k) < endGap); k++)
         {
             var t = words[k].Text;
             var bare = t.EndsWith('君') ? t[..^1] : t;
@@ -482,7 +491,7 @@ internal static class RollEntries
             }
         }
 
-        return RollEntryShapes.AreTwoNames(first, next);
+        return next;
     }
 
     /// <summary>The display columns between word <paramref name="at"/> and the one before it.</summary>

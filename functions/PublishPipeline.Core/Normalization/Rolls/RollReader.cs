@@ -65,7 +65,7 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
 
         if (RollHeading.Read(text) is { } head)
         {
-            if (head.Rest.AsSpan().IndexOfAny("、，,・") >= 0)
+            if (head.Rest.AsSpan().IndexOfAny("、，,・") >= 0 && !IsSignatories(head.Group))
             {
                 // 出席委員：山田委員、佐藤委員: a header's attendee list, read as attendees (and a roll from them).
                 Close();
@@ -87,6 +87,11 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
                 if (RollEntries.IsNone(head.Rest))
                 {
                     _none = true;
+                }
+                else if (IsSignatories(head.Group) && ListedEntries(head.Rest, _columns, line) is { } signatories)
+                {
+                    // ６　会議録署名委員　山田太郎委員、佐藤花子委員: people of the register, not the meeting's attendees.
+                    AddEntries(signatories);
                 }
                 else if (RollEntries.Read(head.Rest, Known, _columns, indent + (text.Length - head.Rest.Length) * 2) is { } first)
                 {
@@ -242,6 +247,9 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
 
         return true;
     }
+
+    /// <summary>会議録署名議員, 署名委員, 議事録署名人: who signs the record (the closing 署名する。 line's group is 署名).</summary>
+    private static bool IsSignatories(string group) => group.Contains("署名", StringComparison.Ordinal);
 
     private void Unread(PersonMention unread, int indent, int line)
     {
