@@ -381,37 +381,48 @@ public sealed partial class OfflineNameRecognizer
                 continue;
             }
 
-            var run = t[start..i];
-            if (IsFullNamePair(run))
+            var splits = new RunSplits(this, t[start..i]);
+            if (IsFullNamePair(ref splits))
             {
-                found.Add(new NameSpan(start, run.Length, "offline:full-name-pair", 0.7));
+                found.Add(new NameSpan(start, splits.Run.Length, "offline:full-name-pair", 0.7));
             }
-            else if (TwoFullNamePairs(run) is var split and > 0)
+            else if (TwoFullNamePairs(in splits) is var split and > 0)
             {
                 // 木原大輔重信元子: a fixed-width line of two names whose spacing was lost.
                 found.Add(new NameSpan(start, split, "offline:full-name-pair", 0.7));
-                found.Add(new NameSpan(start + split, run.Length - split, "offline:full-name-pair", 0.7));
+                found.Add(new NameSpan(start + split, splits.Run.Length - split, "offline:full-name-pair", 0.7));
             }
             else
             {
-                BareFullName(t, start, i, found);
+                BareFullName(t, start, ref splits, found);
             }
         }
     }
 
     /// <summary>Where a run of 8–12 kanji splits into two full pairs (0 if it does not).</summary>
-    private int TwoFullNamePairs(ReadOnlySpan<char> run)
+    private int TwoFullNamePairs(in RunSplits whole)
     {
-        if (CodePoints(run) is < 8 or > 12)
+        if (whole.CodePointCount is < 8 or > 12)
         {
             return 0;
         }
 
+        var run = whole.Run;
         for (var k = 4; k <= run.Length - 4; k++)
         {
-            if (!char.IsLowSurrogate(run[k]) && IsFullNamePair(run[..k]) && IsFullNamePair(run[k..]))
+            if (char.IsLowSurrogate(run[k]))
             {
-                return k;
+                continue;
+            }
+
+            var first = new RunSplits(this, run[..k]);
+            if (IsFullNamePair(ref first))
+            {
+                var second = new RunSplits(this, run[k..]);
+                if (IsFullNamePair(ref second))
+                {
+                    return k;
+                }
             }
         }
 
@@ -422,29 +433,18 @@ public sealed partial class OfflineNameRecognizer
     /// A surname (2+ characters) and a given name (2+ characters), both in the lexicon, that do not
     /// read as ordinary words; the given part must not be a place or a surname too (出羽三山, 日野北山).
     /// </summary>
-    private bool IsFullNamePair(ReadOnlySpan<char> run)
+    private bool IsFullNamePair(ref RunSplits splits)
     {
-        var cps = CodePoints(run);
-        if (cps is < 4 or > 6)
+        // The splits are a lookup each; the word and compound checks of the whole run cost a lookup
+        // per piece, so they run only for a run that splits (most kanji runs in prose do not).
+        foreach (var k in splits.GivenNameSplits)
         {
-            return false;
-        }
-
-        // The split is a few lookups; the word and compound checks of the whole run cost a lookup per
-        // piece, so they run only for a run that splits (most kanji runs in prose do not).
-        for (var k = 2; k <= run.Length - 2; k++)
-        {
-            if (char.IsLowSurrogate(run[k]))
-            {
-                continue;
-            }
-
-            var surname = run[..k];
-            var given = run[k..];
-            if (CodePoints(surname) >= 2 && CodePoints(given) >= 2 && lexicon.IsSurname(surname) && lexicon.IsGivenName(given)
+            var surname = splits.Run[..k];
+            var given = splits.Run[k..];
+            if (CodePoints(surname) >= 2 && CodePoints(given) >= 2 && lexicon.IsSurname(surname)
                 && !lexicon.IsCommonWord(surname) && !lexicon.IsWord(given) && !lexicon.IsSurname(given) && !OfficeWords.Contains(surname))
             {
-                return !lexicon.IsWord(run) && !IsCompound(run, places: false);
+                return !splits.IsOrdinary();
             }
         }
 
