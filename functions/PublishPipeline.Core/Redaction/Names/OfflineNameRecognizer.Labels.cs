@@ -274,6 +274,7 @@ public sealed partial class OfflineNameRecognizer
         for (var i = 1; i < t.Length; i++)
         {
             int suffixLength;
+            var household = false;
             if (t[i] == '作' && i + 1 < t.Length && t[i + 1] == '成')
             {
                 // 作成者, 作成日, 作成中 …: another word, or the label rule's business.
@@ -287,10 +288,18 @@ public sealed partial class OfflineNameRecognizer
             else if (t[i] == '邸' && !(i + 1 < t.Length && t[i + 1] is '宅' or '内'))
             {
                 suffixLength = 1;
+                household = true;
             }
             else if (t[i] == '宅' && !(i + 1 < t.Length && IsKanji(t[i + 1])))
             {
                 suffixLength = 1; // 宅地, 宅配 are other words
+                household = true;
+            }
+            else if (t[i] == '翁' && !(i + 1 < t.Length && IsKanji(t[i + 1]) && (lexicon.IsSurname(t.Slice(i, 2)) || lexicon.IsWord(t.Slice(i, 2)))))
+            {
+                // 高嶋藤吉翁 (an honorific for an old man, in local history): a name the dictionary
+                // supports only, as before 作成; 翁長 is a surname, and 塞翁, 老翁 are words.
+                suffixLength = 1;
             }
             else
             {
@@ -317,7 +326,7 @@ public sealed partial class OfflineNameRecognizer
             // 林宅, 森作成: a one-character surname only as the whole run, never where it makes a word (本宅, 公邸).
             if (CodePoints(run) == 1)
             {
-                if (!suffixWord && lexicon.IsSurname(run) && !Morphemes.Contains(run[0]) && !lexicon.IsWord(t.Slice(start, end - start + suffixLength)))
+                if (!suffixWord && t[i] != '翁' && lexicon.IsSurname(run) && !Morphemes.Contains(run[0]) && !lexicon.IsWord(t.Slice(start, end - start + suffixLength)))
                 {
                     found.Add(new NameSpan(start, run.Length, "offline:name-suffix", 0.75));
                 }
@@ -344,7 +353,7 @@ public sealed partial class OfflineNameRecognizer
                 // unless the suffix makes a word or surname with the character before it (上三宅).
                 var whole = k == 0;
                 if ((IsKnownName(name, allowCommonSurname: whole) && !(suffixWord && suffixLength == 1 && !whole))
-                    || (whole && suffixLength == 1 && !suffixWord && CodePoints(name) is >= 2 and <= 5 && !lexicon.IsCommonWord(name)
+                    || (whole && household && !suffixWord && CodePoints(name) is >= 2 and <= 5 && !lexicon.IsCommonWord(name)
                         && !IsCompound(name, places: false) && !OfficeEnds.Contains(name[^1]) && !NotNameStart.Contains(name[0])))
                 {
                     found.Add(new NameSpan(start + k, name.Length, "offline:name-suffix", 0.8));
