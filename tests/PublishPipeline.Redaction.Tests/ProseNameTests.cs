@@ -121,6 +121,49 @@ public class ProseNameTests
     }
 
     [Theory]
+    [InlineData("市民のソンさんから意見がありました。", "市民の〇〇さんから意見がありました。")]
+    [InlineData("トランさんとハンさんが来ました。", "〇〇さんと〇〇さんが来ました。")]
+    [InlineData("ヘルパーさんやケアマネさん、ママさんに伺った。", "ヘルパーさんやケアマネさん、ママさんに伺った。")]
+    [InlineData("区民ボランティアさんのご協力", "区民ボランティアさんのご協力")]
+    public async Task A_short_katakana_word_alone_before_san_is_masked(string text, string expected)
+    {
+        // The dictionary lists few foreign surnames: ソン, トラン, ハン were published.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
+    [InlineData("マリア・ルイサ・ガルシアからの提案です。", "〇〇からの提案です。")]
+    [InlineData("マリア・ルイサ・ガルシアさんが来ています。", "〇〇さんが来ています。")]
+    [InlineData("ジョンソン・エンド・ジョンソンから購入した。", "ジョンソン・エンド・ジョンソンから購入した。")]
+    public async Task A_katakana_name_of_three_words_is_masked_whole(string text, string expected)
+    {
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
+    [InlineData("岩淵先生方にお願いしました。", "〇〇先生方にお願いしました。")]
+    [InlineData("各学校の先生方と諸先生方に伺う。", "各学校の先生方と諸先生方に伺う。")]
+    [InlineData("在り方はしっかり先生方も認識してほしい。", "在り方はしっかり先生方も認識してほしい。")]
+    [InlineData("高嶋藤吉翁の記念碑です。", "〇〇翁の記念碑です。")]
+    [InlineData("人間万事塞翁が馬と申します。老翁の話です。", "人間万事塞翁が馬と申します。老翁の話です。")]
+    public async Task Plural_and_old_honorifics_after_a_name_are_honorifics(string text, string expected)
+    {
+        // 先生方 (the teachers, 岩淵先生方: 岩淵 and the others) and 翁 (an old man, in local history) were not read as titles.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
+    [InlineData("いよいよ花子さんの番です。", "いよいよ〇〇さんの番です。")]
+    [InlineData("ではそろそろ太郎さんもどうぞ。", "ではそろそろ〇〇さんもどうぞ。")]
+    [InlineData("いよいよやまだ花子さんの番です。", "いよいよ〇〇さんの番です。")]
+    [InlineData("やまだ花子さんの番です。", "〇〇さんの番です。")]
+    public async Task A_doubled_adverb_before_a_given_name_is_no_kana_surname(string text, string expected)
+    {
+        // いよいよ花子さん was masked whole (〇〇さん), as if いよいよ were a surname in hiragana.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
     [InlineData("副　市　長　戸　羽　　太", "副　市　長　〇〇")]
     [InlineData("副  市  長  戸 羽   太", "副  市  長  〇〇")]
     [InlineData("市      長  山 本   正", "市      長  〇〇")]

@@ -61,6 +61,8 @@ public class UntitledNameTests
     [InlineData("Mary Ann Leeに伝えた。", "〇〇に伝えた。")]
     [InlineData("Harbor Light Centerにおいて開催した。", "Harbor Light Centerにおいて開催した。")]
     [InlineData("Green Parkと連携する。", "Green Parkと連携する。")]
+    [InlineData("Green Parkから歩いて５分です。", "Green Parkから歩いて５分です。")]
+    [InlineData("Ｓｋｙ　Ｔｏｗｅｒより眺める。", "Ｓｋｙ　Ｔｏｗｅｒより眺める。")]
     [InlineData("ICTを活用し、SDGsに取り組む。", "ICTを活用し、SDGsに取り組む。")]
     [InlineData("講師　John Smith", "講師　〇〇")]
     [InlineData("講師：Ｍａｒｙ　Ｌｅｅ（架空大学）", "講師：〇〇（架空大学）")]

@@ -24,29 +24,33 @@ public sealed partial class OfflineNameRecognizer
     /// <summary>Kanji numbers in a count (外二名).</summary>
     private static readonly SearchValues<char> CountDigits = SearchValues.Create("0123456789０１２３４５６７８９一二三四五六七八九十");
 
-    /// <summary>A kanji run [<paramref name="start"/>, <paramref name="end"/>) the strict pair rule did not take.</summary>
-    private void BareFullName(ReadOnlySpan<char> t, int start, int end, List<NameSpan> found)
+    /// <summary>A kanji run at <paramref name="start"/> the strict pair rule did not take.</summary>
+    private void BareFullName(ReadOnlySpan<char> t, int start, ref RunSplits whole, List<NameSpan> found)
     {
         // 森下健太郎様に, 宮之原修一外１名: the name is the run without its honorific or 外.
-        var nameEnd = end;
+        var end = start + whole.Run.Length;
         if (end - start >= 5 && (TrailingHonorifics.Contains(t[end - 1]) || (t[end - 1] == '外' && end < t.Length && CountDigits.Contains(t[end]))))
         {
-            nameEnd = end - 1;
-            if (IsFullNamePair(t[start..nameEnd]))
+            var name = new RunSplits(this, t[start..(end - 1)]);
+            if (IsFullNamePair(ref name))
             {
-                found.Add(new NameSpan(start, nameEnd - start, "offline:full-name-pair", 0.7));
-                return;
+                found.Add(new NameSpan(start, name.Run.Length, "offline:full-name-pair", 0.7));
             }
-        }
+            else if (IsLooseFullName(ref name, followedByGrammar: true) && !GoesOnAsWord(t, end - 1))
+            {
+                found.Add(new NameSpan(start, name.Run.Length, BareFullNameRule, 0.7));
+            }
 
-        var run = t[start..nameEnd];
-        if (IsLooseFullName(run, followedByGrammar: nameEnd != end || FollowedByGrammar(t, end)) && !GoesOnAsWord(t, nameEnd))
-        {
-            found.Add(new NameSpan(start, run.Length, BareFullNameRule, 0.7));
             return;
         }
 
-        if (nameEnd == end && KanaGivenNameEnd(t, start, end) is var givenEnd and > 0)
+        if (IsLooseFullName(ref whole, followedByGrammar: FollowedByGrammar(t, end)) && !GoesOnAsWord(t, end))
+        {
+            found.Add(new NameSpan(start, whole.Run.Length, BareFullNameRule, 0.7));
+            return;
+        }
+
+        if (KanaGivenNameEnd(t, end, in whole) is var givenEnd and > 0)
         {
             found.Add(new NameSpan(start, givenEnd - start, BareFullNameRule, 0.7));
         }
@@ -79,25 +83,13 @@ public sealed partial class OfflineNameRecognizer
     /// (not 市債|利子), before a given name that is no
     /// other word, ending where grammar starts (阿子島陽子から). The whole run is no word or compound.
     /// </summary>
-    private bool IsLooseFullName(ReadOnlySpan<char> run, bool followedByGrammar)
+    private bool IsLooseFullName(ref RunSplits splits, bool followedByGrammar)
     {
-        var cps = CodePoints(run);
-        if (cps is < 4 or > 6)
+        foreach (var k in splits.GivenNameSplits)
         {
-            return false;
-        }
-
-        for (var k = 2; k <= run.Length - 2; k++)
-        {
-            if (char.IsLowSurrogate(run[k]))
-            {
-                continue;
-            }
-
-            var surname = run[..k];
-            var given = run[k..];
-            if (CodePoints(surname) > 3 || CodePoints(given) > 3 || !lexicon.IsGivenName(given) || OfficeWords.Contains(surname) || NotNameStart.Contains(surname[0])
-                || OfficeEnds.Contains(given[0]))
+            var surname = splits.Run[..k];
+            var given = splits.Run[k..];
+            if (CodePoints(surname) > 3 || CodePoints(given) > 3 || OfficeWords.Contains(surname) || NotNameStart.Contains(surname[0]) || OfficeEnds.Contains(given[0]))
             {
                 continue;
             }
@@ -118,7 +110,7 @@ public sealed partial class OfflineNameRecognizer
 
             if (fits)
             {
-                return !lexicon.IsWord(run) && !IsCompound(run, places: false);
+                return !splits.IsOrdinary();
             }
         }
 
@@ -129,10 +121,10 @@ public sealed partial class OfflineNameRecognizer
     /// 佐藤ひろしから: a known surname (the whole kanji run, no ordinary word) and a hiragana given
     /// name the dictionary knows, before a particle. Returns where the given name ends, or 0.
     /// </summary>
-    private int KanaGivenNameEnd(ReadOnlySpan<char> t, int start, int end)
+    private int KanaGivenNameEnd(ReadOnlySpan<char> t, int end, in RunSplits surnameRun)
     {
-        var surname = t[start..end];
-        if (end >= t.Length || !IsHiragana(t[end]) || CodePoints(surname) is < 2 or > 3 || !lexicon.IsSurname(surname) || lexicon.IsCommonWord(surname)
+        var surname = surnameRun.Run;
+        if (end >= t.Length || !IsHiragana(t[end]) || surnameRun.CodePointCount is < 2 or > 3 || !lexicon.IsSurname(surname) || lexicon.IsCommonWord(surname)
             || OfficeWords.Contains(surname))
         {
             return 0;

@@ -5,7 +5,7 @@ namespace PublishPipeline.Redaction.Names;
 /// <summary>
 /// Full names in kana with no title in running text: ジョン・スミスから (two katakana words joined by ・,
 /// each a given name or surname of the dictionary, which lists foreign names and no loanwords, so
-/// パブリック・コメント stays) and やまだ花子から (a surname in hiragana, then a kanji given name ending as
+/// パブリック・コメント stays; three words before a particle when the last is a surname, マリア・ルイサ・ガルシアから) and やまだ花子から (a surname in hiragana, then a kanji given name ending as
 /// given names do, before から/より/に/、). Masked where they stand, not registered.
 /// </summary>
 public sealed partial class OfflineNameRecognizer
@@ -26,10 +26,14 @@ public sealed partial class OfflineNameRecognizer
                 end++;
             }
 
-            // Exactly two words (ジョンソン・エンド・ジョンソン is a firm), not inside a longer katakana or kanji compound.
-            if (dot - start < 2 || end - dot - 1 < 2 || (start > 0 && (t[start - 1] is '・' || IsKanji(t[start - 1])))
-                || (end < t.Length && t[end] is '・'))
+            if (dot - start < 2 || end - dot - 1 < 2 || (start > 0 && (t[start - 1] is '・' || IsKanji(t[start - 1]))))
             {
+                continue;
+            }
+
+            if (end < t.Length && t[end] is '・')
+            {
+                dot = ThreePartName(t, start, dot, end, found);
                 continue;
             }
 
@@ -42,6 +46,31 @@ public sealed partial class OfflineNameRecognizer
         }
 
         RecognizeHiraganaSurnameNames(t, found);
+    }
+
+    /// <summary>
+    /// マリア・ルイサ・ガルシアから: three katakana words, the last a surname of the dictionary (which lists
+    /// few given names of Spanish or Portuguese), before a particle a person takes. Not a firm that
+    /// repeats a name (ジョンソン・エンド・ジョンソン). Returns the second dot, where the search goes on.
+    /// </summary>
+    private int ThreePartName(ReadOnlySpan<char> t, int start, int dot, int middleEnd, List<NameSpan> found)
+    {
+        var end = middleEnd + 1;
+        while (end < t.Length && IsKatakana(t[end]))
+        {
+            end++;
+        }
+
+        var first = t[start..dot];
+        var middle = t[(dot + 1)..middleEnd];
+        var last = t[(middleEnd + 1)..end];
+        if (middle.Length >= 2 && last.Length >= 2 && (end >= t.Length || t[end] is not '・') && lexicon.IsSurname(last)
+            && !first.SequenceEqual(last) && !middle.SequenceEqual(last) && IsParticleAfterName(t, end))
+        {
+            found.Add(new NameSpan(start, end - start, "offline:katakana-full-name", 0.75));
+        }
+
+        return middleEnd;
     }
 
     private static int NextDot(ReadOnlySpan<char> t, int from)

@@ -274,6 +274,7 @@ public sealed partial class OfflineNameRecognizer
         for (var i = 1; i < t.Length; i++)
         {
             int suffixLength;
+            var household = false;
             if (t[i] == '作' && i + 1 < t.Length && t[i + 1] == '成')
             {
                 // 作成者, 作成日, 作成中 …: another word, or the label rule's business.
@@ -287,10 +288,18 @@ public sealed partial class OfflineNameRecognizer
             else if (t[i] == '邸' && !(i + 1 < t.Length && t[i + 1] is '宅' or '内'))
             {
                 suffixLength = 1;
+                household = true;
             }
             else if (t[i] == '宅' && !(i + 1 < t.Length && IsKanji(t[i + 1])))
             {
                 suffixLength = 1; // 宅地, 宅配 are other words
+                household = true;
+            }
+            else if (t[i] == '翁' && !(i + 1 < t.Length && IsKanji(t[i + 1]) && (lexicon.IsSurname(t.Slice(i, 2)) || lexicon.IsWord(t.Slice(i, 2)))))
+            {
+                // 高嶋藤吉翁 (an honorific for an old man, in local history): a name the dictionary
+                // supports only, as before 作成; 翁長 is a surname, and 塞翁, 老翁 are words.
+                suffixLength = 1;
             }
             else
             {
@@ -317,7 +326,7 @@ public sealed partial class OfflineNameRecognizer
             // 林宅, 森作成: a one-character surname only as the whole run, never where it makes a word (本宅, 公邸).
             if (CodePoints(run) == 1)
             {
-                if (!suffixWord && lexicon.IsSurname(run) && !Morphemes.Contains(run[0]) && !lexicon.IsWord(t.Slice(start, end - start + suffixLength)))
+                if (!suffixWord && t[i] != '翁' && lexicon.IsSurname(run) && !Morphemes.Contains(run[0]) && !lexicon.IsWord(t.Slice(start, end - start + suffixLength)))
                 {
                     found.Add(new NameSpan(start, run.Length, "offline:name-suffix", 0.75));
                 }
@@ -344,7 +353,7 @@ public sealed partial class OfflineNameRecognizer
                 // unless the suffix makes a word or surname with the character before it (上三宅).
                 var whole = k == 0;
                 if ((IsKnownName(name, allowCommonSurname: whole) && !(suffixWord && suffixLength == 1 && !whole))
-                    || (whole && suffixLength == 1 && !suffixWord && CodePoints(name) is >= 2 and <= 5 && !lexicon.IsCommonWord(name)
+                    || (whole && household && !suffixWord && CodePoints(name) is >= 2 and <= 5 && !lexicon.IsCommonWord(name)
                         && !IsCompound(name, places: false) && !OfficeEnds.Contains(name[^1]) && !NotNameStart.Contains(name[0])))
                 {
                     found.Add(new NameSpan(start + k, name.Length, "offline:name-suffix", 0.8));
@@ -381,37 +390,48 @@ public sealed partial class OfflineNameRecognizer
                 continue;
             }
 
-            var run = t[start..i];
-            if (IsFullNamePair(run))
+            var splits = new RunSplits(this, t[start..i]);
+            if (IsFullNamePair(ref splits))
             {
-                found.Add(new NameSpan(start, run.Length, "offline:full-name-pair", 0.7));
+                found.Add(new NameSpan(start, splits.Run.Length, "offline:full-name-pair", 0.7));
             }
-            else if (TwoFullNamePairs(run) is var split and > 0)
+            else if (TwoFullNamePairs(in splits) is var split and > 0)
             {
                 // 木原大輔重信元子: a fixed-width line of two names whose spacing was lost.
                 found.Add(new NameSpan(start, split, "offline:full-name-pair", 0.7));
-                found.Add(new NameSpan(start + split, run.Length - split, "offline:full-name-pair", 0.7));
+                found.Add(new NameSpan(start + split, splits.Run.Length - split, "offline:full-name-pair", 0.7));
             }
             else
             {
-                BareFullName(t, start, i, found);
+                BareFullName(t, start, ref splits, found);
             }
         }
     }
 
     /// <summary>Where a run of 8–12 kanji splits into two full pairs (0 if it does not).</summary>
-    private int TwoFullNamePairs(ReadOnlySpan<char> run)
+    private int TwoFullNamePairs(in RunSplits whole)
     {
-        if (CodePoints(run) is < 8 or > 12)
+        if (whole.CodePointCount is < 8 or > 12)
         {
             return 0;
         }
 
+        var run = whole.Run;
         for (var k = 4; k <= run.Length - 4; k++)
         {
-            if (!char.IsLowSurrogate(run[k]) && IsFullNamePair(run[..k]) && IsFullNamePair(run[k..]))
+            if (char.IsLowSurrogate(run[k]))
             {
-                return k;
+                continue;
+            }
+
+            var first = new RunSplits(this, run[..k]);
+            if (IsFullNamePair(ref first))
+            {
+                var second = new RunSplits(this, run[k..]);
+                if (IsFullNamePair(ref second))
+                {
+                    return k;
+                }
             }
         }
 
@@ -422,29 +442,18 @@ public sealed partial class OfflineNameRecognizer
     /// A surname (2+ characters) and a given name (2+ characters), both in the lexicon, that do not
     /// read as ordinary words; the given part must not be a place or a surname too (出羽三山, 日野北山).
     /// </summary>
-    private bool IsFullNamePair(ReadOnlySpan<char> run)
+    private bool IsFullNamePair(ref RunSplits splits)
     {
-        var cps = CodePoints(run);
-        if (cps is < 4 or > 6)
+        // The splits are a lookup each; the word and compound checks of the whole run cost a lookup
+        // per piece, so they run only for a run that splits (most kanji runs in prose do not).
+        foreach (var k in splits.GivenNameSplits)
         {
-            return false;
-        }
-
-        // The split is a few lookups; the word and compound checks of the whole run cost a lookup per
-        // piece, so they run only for a run that splits (most kanji runs in prose do not).
-        for (var k = 2; k <= run.Length - 2; k++)
-        {
-            if (char.IsLowSurrogate(run[k]))
-            {
-                continue;
-            }
-
-            var surname = run[..k];
-            var given = run[k..];
-            if (CodePoints(surname) >= 2 && CodePoints(given) >= 2 && lexicon.IsSurname(surname) && lexicon.IsGivenName(given)
+            var surname = splits.Run[..k];
+            var given = splits.Run[k..];
+            if (CodePoints(surname) >= 2 && CodePoints(given) >= 2 && lexicon.IsSurname(surname)
                 && !lexicon.IsCommonWord(surname) && !lexicon.IsWord(given) && !lexicon.IsSurname(given) && !OfficeWords.Contains(surname))
             {
-                return !lexicon.IsWord(run) && !IsCompound(run, places: false);
+                return !splits.IsOrdinary();
             }
         }
 

@@ -26,7 +26,8 @@ public sealed partial class OfflineNameRecognizer
     /// John Smithから, Ｊｏｈｎ　Ｓｍｉｔｈより: two or three words written Capital + small letters, one
     /// space apart, before から, より or に, which follow the person a thing comes from or goes to.
     /// Facilities and products take those particles too (Fukuoka Growth Nextにおいて, Pal Houseと), so
-    /// not に of a compound particle, nor を, の, と; capitals alone (NPO, ICT) are never a name here.
+    /// not に of a compound particle, nor を, の, と, nor after a place's last word (Green Parkから);
+    /// capitals alone (NPO, ICT) are never a name here.
     /// </summary>
     private static void RecognizeLatinNamesBeforeParticles(ReadOnlySpan<char> t, List<NameSpan> found)
     {
@@ -63,13 +64,49 @@ public sealed partial class OfflineNameRecognizer
             }
 
             i = Math.Max(i, end);
-            if (words is < 2 or > 3 || !PersonParticleAt(t, end))
+            if (words is < 2 or > 3 || !PersonParticleAt(t, end) || IsFacilityHead(t[p..end]))
             {
                 continue;
             }
 
             found.Add(new NameSpan(start, end - start, "offline:prose-latin", 0.75));
         }
+    }
+
+    /// <summary>The last word of a place or facility's name (Green Park, Sky Tower, Harbor Plaza), not a person's.</summary>
+    private static readonly string[] FacilityHeads =
+    [
+        "park", "garden", "gardens", "plaza", "square", "tower", "center", "centre", "station", "hall", "hotel", "house", "building",
+        "mall", "market", "museum", "library", "school", "college", "university", "hospital", "clinic", "church", "stadium", "arena",
+        "street", "avenue", "road", "bridge", "port", "airport", "beach", "island", "lake", "river", "bay", "hills", "village",
+        "town", "city", "club", "cafe", "studio", "gallery", "theater", "theatre", "terrace", "court", "place", "base", "lab", "factory",
+    ];
+
+    /// <summary>Whether <paramref name="word"/> (ASCII or full-width letters) is one of <see cref="FacilityHeads"/>.</summary>
+    private static bool IsFacilityHead(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 12)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[word.Length];
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            c = c is >= 'Ａ' and <= 'Ｚ' ? (char)(c - 'Ａ' + 'a') : c is >= 'ａ' and <= 'ｚ' ? (char)(c - 'ａ' + 'a') : char.ToLowerInvariant(c);
+            lower[i] = c;
+        }
+
+        foreach (var head in FacilityHeads)
+        {
+            if (lower.SequenceEqual(head))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Where one to three words of a capital and small letters starting at <paramref name="at"/> end a label's value, or 0.</summary>

@@ -174,6 +174,11 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         }
 
         var c = t[end - 1];
+        if (role.Text == "先生方" && !IsKanji(c))
+        {
+            return; // the teachers: a name is written in kanji before it (岩淵先生方), an adverb in kana (しっかり先生方も)
+        }
+
         if (IsCloseParen(c))
         {
             ParenthesisedGivenName(t, end, found, map);
@@ -396,12 +401,14 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         }
 
         // Where the phrase before ends: after a word of grammar first (市長から|やまだ), else after a particle (私は|やまだ).
+        // A doubled word (いよいよ, そろそろ, まだまだ) is an adverb, never a surname: the phrase ends after it.
         var h = t[hs..givenStart];
+        var from = DoubledWordEnd(h);
         for (var pass = 0; pass < 2; pass++)
         {
-            for (var j = 0; j <= h.Length - 2; j++)
+            for (var j = from; j <= h.Length - 2; j++)
             {
-                var phraseEnds = j == 0 ? hs == 0 || !IsKanji(t[hs - 1]) : pass == 0 ? EndsWithFunctionWord(h[..j]) : IsParticle(h[j - 1]);
+                var phraseEnds = j == from ? from > 0 || hs == 0 || !IsKanji(t[hs - 1]) : pass == 0 ? EndsWithFunctionWord(h[..j]) : IsParticle(h[j - 1]);
                 if (phraseEnds && IsHiraganaSurname(h[j..]))
                 {
                     return hs + j;
@@ -410,6 +417,25 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         }
 
         return givenStart;
+    }
+
+    /// <summary>Where the last doubled word in <paramref name="h"/> ends (いよいよ, まだまだ, ちょくちょく: two or three kana said twice), or 0.</summary>
+    private static int DoubledWordEnd(ReadOnlySpan<char> h)
+    {
+        var end = 0;
+        for (var a = 0; a + 4 <= h.Length; a++)
+        {
+            for (var n = 3; n >= 2; n--)
+            {
+                if (a + (2 * n) <= h.Length && h.Slice(a, n).SequenceEqual(h.Slice(a + n, n)))
+                {
+                    end = Math.Max(end, a + (2 * n));
+                    break;
+                }
+            }
+        }
+
+        return end;
     }
 
     /// <summary>Inflections a phrase before a name may end with (ですが, ました, ないので).</summary>
@@ -910,7 +936,8 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         }
 
         var word = t[start..end];
-        if (dot || role.Text == "氏" || lexicon.IsSurname(word) || lexicon.IsGivenName(word) || IsSeatedKatakanaName(t, start, word, role))
+        if (dot || role.Text == "氏" || lexicon.IsSurname(word) || lexicon.IsGivenName(word) || IsSeatedKatakanaName(t, start, word, role)
+            || IsShortKatakanaNameBeforeSan(word, role))
         {
             Add(found, map, start, end - start, "offline:role-katakana", 0.8);
         }
@@ -923,6 +950,22 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         && word[^1] is not ('ー' or 'ｰ')
         && (start == 0 || !IsHiragana(t[start - 1]))
         && !lexicon.IsCommonWord(word);
+
+    /// <summary>
+    /// ソンさん, トランさん: a katakana word of two to four letters standing alone before さん, not
+    /// ending in ー (ヘルパーさん, ドライバーさん) nor a word people are called by (ママさん, ケアマネさん).
+    /// The dictionary lists few foreign surnames and no firms, so a short firm (トヨタさん) is masked too:
+    /// unsure, the word is not published.
+    /// </summary>
+    private static bool IsShortKatakanaNameBeforeSan(ReadOnlySpan<char> word, RoleWord role) =>
+        role.Text == "さん" && word.Length is >= 2 and <= 4 && word[^1] is not ('ー' or 'ｰ') && !KatakanaCalls.Contains(word);
+
+    /// <summary>Katakana words for what people are or do, that take さん like a name (ママさん, ケアマネさん, コーチさん).</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KatakanaCalls = new HashSet<string>(
+    [
+        "ママ", "パパ", "ケアマネ", "ナース", "コーチ", "ガイド", "スタッフ", "シェフ", "ボス", "プロ", "ファン", "ゲスト", "ペア",
+        "パート", "バイト", "ベテラン", "ホスト", "モデル",
+    ], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsHiraganaNamePart(ReadOnlySpan<char> h)
     {

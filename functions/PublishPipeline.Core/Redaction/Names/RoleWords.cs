@@ -35,6 +35,7 @@ internal static class RoleWords
         new("ちゃん", RoleKind.Honorific),
         new("くん", RoleKind.Honorific, "れしせでだかじなやよねすっ"),
         new("先生", RoleKind.Honorific, "方"),
+        new("先生方", RoleKind.Honorific), // 岩淵先生方: 岩淵 and the others; read after kanji only (OfflineNameRecognizer.NameBefore)
         new("委員", RoleKind.Member, "会"),
         new("委員長", RoleKind.Member),
         new("副委員長", RoleKind.Member),
