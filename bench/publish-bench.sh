@@ -45,9 +45,13 @@ fi
 
 echo "building (Release)…" >&2
 # The command as users get it from scripts/install-minutes.sh: on linux-x64 published for the
-# platform, ReadyToRun (compiled ahead of time); elsewhere the portable build.
+# platform, self-contained, the command and the framework compiled ahead of time into one composite
+# ReadyToRun image; elsewhere the portable build. The composite is made afresh (an image of another
+# kind of build left in obj/ would be taken as up to date).
 if [ "$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)" = "linux-x64" ]; then
-  dotnet publish functions/PublishPipeline.Cli -c Release -r linux-x64 --self-contained false -v q -nologo >/dev/null
+  rm -rf functions/PublishPipeline.Cli/obj/Release/net10.0/linux-x64
+  dotnet publish functions/PublishPipeline.Cli -c Release -r linux-x64 --self-contained true -p:PublishReadyToRunComposite=true \
+    -v q -nologo >/dev/null
   minutes="$repo/functions/PublishPipeline.Cli/bin/Release/net10.0/linux-x64/publish/minutes"
 else
   dotnet build functions/PublishPipeline.Cli -c Release -v q -nologo >/dev/null
