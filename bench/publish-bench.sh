@@ -5,12 +5,14 @@
 # deleted), Hugo building the same redacted pages in the same run (when `hugo` is installed), and
 # what a search downloads from the published site (bench/search/measure-search.mjs in Chromium).
 #
-#   bash bench/publish-bench.sh [--sizes 200,2000,10000] [--install-hugo] [--no-search] [--keep DIR]
+#   bash bench/publish-bench.sh [--sizes 200,2000,10000] [--install-hugo] [--no-search] [--keep DIR] [--composite]
 #
 # --sizes        sizes to run (default 200,2000,10000; e.g. --sizes 200 for a quick look)
 # --install-hugo apt-get install -y hugo (Debian's 0.111) when it is missing; never done otherwise
 # --no-search    skip the browser measurement (it needs chromium and `npm ci`, as the tests do)
 # --keep DIR     work in DIR and keep it (default: a temporary folder, removed at the end)
+# --composite    the command as `scripts/install-minutes.sh --composite` builds it (self-contained,
+#                the framework in one composite ReadyToRun image; a build of several minutes)
 #
 # Per size: wall time, documents/s, peak RSS (GNU time -v), Hugo's wall time for the same pages
 # and the ratio. Incremental: wall time and the number of site files written or deleted. Search:
@@ -24,13 +26,15 @@ sizes=200,2000,10000
 install_hugo=0
 search=1
 keep=""
+composite=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes=$2; shift 2 ;;
     --install-hugo) install_hugo=1; shift ;;
     --no-search) search=0; shift ;;
     --keep) keep=$2; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    --composite) composite=1; shift ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -45,13 +49,17 @@ fi
 
 echo "building (Release)…" >&2
 # The command as users get it from scripts/install-minutes.sh: on linux-x64 published for the
-# platform, self-contained, the command and the framework compiled ahead of time into one composite
-# ReadyToRun image; elsewhere the portable build. The composite is made afresh (an image of another
-# kind of build left in obj/ would be taken as up to date).
+# platform, ReadyToRun (compiled ahead of time), with --composite self-contained with the framework
+# in one composite image; elsewhere the portable build. Made afresh (an image of the other kind of
+# build left in obj/ would be taken as up to date).
 if [ "$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)" = "linux-x64" ]; then
   rm -rf functions/PublishPipeline.Cli/obj/Release/net10.0/linux-x64
-  dotnet publish functions/PublishPipeline.Cli -c Release -r linux-x64 --self-contained true -p:PublishReadyToRunComposite=true \
-    -v q -nologo >/dev/null
+  if [ "$composite" = 1 ]; then
+    dotnet publish functions/PublishPipeline.Cli -c Release -r linux-x64 --self-contained true -p:PublishReadyToRunComposite=true \
+      -v q -nologo >/dev/null
+  else
+    dotnet publish functions/PublishPipeline.Cli -c Release -r linux-x64 --self-contained false -v q -nologo >/dev/null
+  fi
   minutes="$repo/functions/PublishPipeline.Cli/bin/Release/net10.0/linux-x64/publish/minutes"
 else
   dotnet build functions/PublishPipeline.Cli -c Release -v q -nologo >/dev/null

@@ -73,13 +73,17 @@ public sealed partial class OfflineNameRecognizer
         }
     }
 
-    /// <summary>The last word of a place or facility's name (Green Park, Sky Tower, Harbor Plaza), not a person's.</summary>
+    /// <summary>
+    /// The last word of a place or facility's name (Sky Tower, Harbor Plaza), not a person's. Words that are also common
+    /// surnames (Park, Hall, Church, Lake, House, Bridge, Court) are left out: Jisoo Parkから is a person, and a place
+    /// masked by mistake publishes nothing, where a person taken for a place is published.
+    /// </summary>
     private static readonly string[] FacilityHeads =
     [
-        "park", "garden", "gardens", "plaza", "square", "tower", "center", "centre", "station", "hall", "hotel", "house", "building",
-        "mall", "market", "museum", "library", "school", "college", "university", "hospital", "clinic", "church", "stadium", "arena",
-        "street", "avenue", "road", "bridge", "port", "airport", "beach", "island", "lake", "river", "bay", "hills", "village",
-        "town", "city", "club", "cafe", "studio", "gallery", "theater", "theatre", "terrace", "court", "place", "base", "lab", "factory",
+        "garden", "gardens", "plaza", "square", "tower", "center", "centre", "station", "hotel", "building",
+        "mall", "market", "museum", "library", "school", "college", "university", "hospital", "clinic", "stadium", "arena",
+        "street", "avenue", "road", "port", "airport", "beach", "island", "river", "bay", "hills", "village",
+        "town", "city", "club", "cafe", "studio", "gallery", "theater", "theatre", "terrace", "place", "base", "lab", "factory",
     ];
 
     /// <summary>Whether <paramref name="word"/> (ASCII or full-width letters) is one of <see cref="FacilityHeads"/>.</summary>
