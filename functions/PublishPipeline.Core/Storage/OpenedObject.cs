@@ -10,6 +10,9 @@ namespace PublishPipeline.Storage;
 /// </summary>
 public sealed class OpenedObject(string name, ObjectProperties properties, string etag, long length, string contentSha256, Stream content) : IDisposable
 {
+    // The hash was made from exactly these bytes (an object read whole): a reader need not hash them again.
+    private bool _hashed;
+
     public string Name { get; } = name;
 
     public ObjectProperties Properties { get; } = properties;
@@ -32,7 +35,7 @@ public sealed class OpenedObject(string name, ObjectProperties properties, strin
             ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
             : new MemoryStream(stored.Content.ToArray(), writable: false);
         var sha = stored.ContentSha256 ?? Convert.ToHexStringLower(SHA256.HashData(stored.Content.Span));
-        return new OpenedObject(stored.Name, stored.Properties, stored.ETag, stored.Content.Length, sha, bytes);
+        return new OpenedObject(stored.Name, stored.Properties, stored.ETag, stored.Content.Length, sha, bytes) { _hashed = true };
     }
 
     /// <summary>
@@ -43,6 +46,11 @@ public sealed class OpenedObject(string name, ObjectProperties properties, strin
     public T ReadVerified<T>(Func<Stream, T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
+        if (_hashed)
+        {
+            return read(Content);
+        }
+
         using var sha256 = SHA256.Create();
         T value;
         using (var hashing = new CryptoStream(Content, sha256, CryptoStreamMode.Read, leaveOpen: true))
@@ -52,12 +60,7 @@ public sealed class OpenedObject(string name, ObjectProperties properties, strin
             hashing.CopyTo(Stream.Null);
         }
 
-        if (Convert.ToHexStringLower(sha256.Hash!) != ContentSha256)
-        {
-            throw new InvalidDataException($"{Name}: the content is not what its record describes (its hash differs); it was not used.");
-        }
-
-        return value;
+        return Convert.ToHexStringLower(sha256.Hash!) == ContentSha256 ? value : throw Changed();
     }
 
     /// <summary>The whole content, checked against the record (a small object's: read whole, it is parsed fastest).</summary>
@@ -67,13 +70,11 @@ public sealed class OpenedObject(string name, ObjectProperties properties, strin
         using var bytes = new MemoryStream(checked((int)Length));
         Content.CopyTo(bytes);
         var content = bytes.Length == bytes.Capacity ? bytes.GetBuffer() : bytes.ToArray();
-        if (Convert.ToHexStringLower(SHA256.HashData(content)) != ContentSha256)
-        {
-            throw new InvalidDataException($"{Name}: the content is not what its record describes (its hash differs); it was not used.");
-        }
-
-        return content;
+        return _hashed || Convert.ToHexStringLower(SHA256.HashData(content)) == ContentSha256 ? content : throw Changed();
     }
 
     public void Dispose() => Content.Dispose();
+
+    private InvalidDataException Changed() =>
+        new($"{Name}: the content is not what its record describes (its hash differs); it was not used.");
 }
