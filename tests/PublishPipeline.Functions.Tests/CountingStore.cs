@@ -12,7 +12,7 @@ internal sealed class CountingStore(IObjectStore inner) : IObjectStore
 {
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
 
-    /// <summary>How many times <paramref name="operation"/> (get, open, exists, stat, put, delete, list, listed) touched <paramref name="container"/> (null: all).</summary>
+    /// <summary>How many times <paramref name="operation"/> (get, open, opened, exists, stat, put, delete, list, listed) touched <paramref name="container"/> (null: all).</summary>
     public int Count(string operation, string? container = null) =>
         _counts.Where(kv => kv.Key.StartsWith(operation + " " + container, StringComparison.Ordinal)).Sum(kv => kv.Value);
 
@@ -42,6 +42,12 @@ internal sealed class CountingStore(IObjectStore inner) : IObjectStore
     {
         Add("open", container);
         return inner.OpenReadAsync(container, name, cancellationToken);
+    }
+
+    public Task<OpenedObject?> OpenAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        Add("opened", container);
+        return inner.OpenAsync(container, name, cancellationToken);
     }
 
     public Task<ObjectStat?> StatAsync(string container, string name, CancellationToken cancellationToken = default)

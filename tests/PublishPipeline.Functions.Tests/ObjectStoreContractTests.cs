@@ -378,6 +378,47 @@ public abstract class ObjectStoreContractTests : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentException>(() => Store.PutAsync(Containers.Normalized, "m10.json", bytes, properties with { ContentSha256Key = "content-sha" }));
     }
 
+    [Fact]
+    public async Task An_opened_object_has_the_record_a_read_has_and_its_content_as_a_stream()
+    {
+        // A stage decides from the record whether it has work, and reads a large document as a stream.
+        var bytes = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 20_000).Select(i => $"{{\"turn\":{i},\"text\":\"架空の発言\"}}")));
+        var properties = new ObjectProperties
+        {
+            ContentType = "application/json",
+            Metadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["sourcename"] = "a.txt" },
+            ContentSha256Key = "contentsha256",
+        };
+        await Store.PutAsync(Containers.Normalized, "m8.json", async (stream, cancellationToken) => await stream.WriteAsync(bytes, cancellationToken), properties);
+        await Store.PutAsync(Containers.Normalized, "m9.json", bytes, properties);
+        foreach (var name in new[] { "m8.json", "m9.json" })
+        {
+            var stored = await Store.GetAsync(Containers.Normalized, name);
+            using var opened = await Store.OpenAsync(Containers.Normalized, name);
+            Assert.NotNull(stored);
+            Assert.NotNull(opened);
+            Assert.Equal(stored.ETag, opened.ETag);
+            Assert.Equal(stored.Properties.ContentType, opened.Properties.ContentType);
+            Assert.Equal(stored.Properties.Metadata, opened.Properties.Metadata);
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), opened.ContentSha256);
+            Assert.Equal(bytes.Length, opened.Length);
+            Assert.Equal(bytes, opened.ReadVerified(content =>
+            {
+                var copy = new MemoryStream();
+                content.CopyTo(copy);
+                return copy.ToArray();
+            }));
+        }
+
+        // Read in part, the rest is still hashed: the record is checked against all of it.
+        using (var opened = await Store.OpenAsync(Containers.Normalized, "m8.json"))
+        {
+            Assert.Equal((byte)'{', opened!.ReadVerified(content => (byte)content.ReadByte()));
+        }
+
+        Assert.Null(await Store.OpenAsync(Containers.Normalized, "m10.json"));
+    }
+
     protected async Task<List<ObjectInfo>> ListAsync(string container, string? prefix = null)
     {
         var items = new List<ObjectInfo>();
@@ -442,6 +483,36 @@ public sealed class FileSystemObjectStoreTests : ObjectStoreContractTests
         Assert.False(File.Exists(Path.Combine(_root, "escape.txt")));
         Assert.False(File.Exists(Path.Combine(Work, "escape.txt")));
         Assert.False(Directory.Exists(Site) && Directory.EnumerateFileSystemEntries(Site).Any());
+    }
+
+    [Fact]
+    public async Task A_file_changed_in_place_is_opened_with_its_record_but_its_content_is_refused()
+    {
+        // The record is trusted as a listing trusts it (its length); the content read is checked
+        // against its hash, so what another hand changed is never taken for what the record says.
+        await Store.PutAsync(Containers.Normalized, "m1.json", "{\"title\":\"架空市議会\"}"u8.ToArray(), new ObjectProperties { Metadata = new Dictionary<string, string> { ["sourcename"] = "a.txt" } });
+        var before = await Store.GetAsync(Containers.Normalized, "m1.json");
+        using (var file = new FileStream(Path.Combine(Work, "normalized", "m1.json"), FileMode.Open, FileAccess.Write))
+        {
+            file.Position = 2;
+            file.WriteByte((byte)'T');
+        }
+
+        using var opened = await Store.OpenAsync(Containers.Normalized, "m1.json");
+        Assert.Equal(before!.ETag, opened!.ETag);
+        Assert.Equal("a.txt", ObjectMetadata.Get(opened.Properties.Metadata, "sourcename"));
+        Assert.Throws<InvalidDataException>(() => opened.ReadVerified(content => content.ReadByte()));
+    }
+
+    [Fact]
+    public async Task A_file_put_by_hand_is_opened_as_a_read_judges_it()
+    {
+        Directory.CreateDirectory(Site);
+        await File.WriteAllTextAsync(Path.Combine(Site, "extra.html"), "hand-made");
+        var stored = await Store.GetAsync(Containers.Web, "extra.html");
+        using var opened = await Store.OpenAsync(Containers.Web, "extra.html");
+        Assert.Equal(stored!.ETag, opened!.ETag);
+        Assert.Equal("hand-made", opened.ReadVerified(content => new StreamReader(content).ReadToEnd()));
     }
 
     [Fact]

@@ -58,14 +58,20 @@ public sealed class PublishScaleTests : IDisposable
             StringComparer.Ordinal);
 
     [Fact]
-    public async Task A_fresh_publish_reads_each_normalised_document_back_whole_only_to_redact_it()
+    public async Task A_fresh_publish_reads_no_normalised_or_redacted_document_back_whole()
     {
         // The content key is hashed while the document is written and the warnings are read as a
-        // stream: neither holds the normalised JSON whole (60 MB for a 30 MB upload).
+        // stream; the stages decide from the records and read a document as a stream: nothing
+        // holds the normalised or redacted JSON whole (60 MB each for a 30 MB upload).
         var (store, report, _, _) = await PublishAsync(3);
         Assert.All(report.Documents, d => Assert.NotEmpty(d.Warnings));
-        // Two reads each: the normalise stage's look for a version already made (none here), and redaction.
-        Assert.Equal(2 * 3, store.Count("get", Containers.Normalized));
+        Assert.Equal(0, store.Count("get", Containers.Normalized));
+        Assert.Equal(0, store.Count("get", Containers.Redacted));
+        // Opened twice each: the normalise stage's look for a version already made (none here),
+        // and redaction; the redacted document by the redact stage's look for one already made,
+        // the render stage, and after it to see it is still there.
+        Assert.Equal(2 * 3, store.Count("opened", Containers.Normalized));
+        Assert.Equal(3 * 3, store.Count("opened", Containers.Redacted));
         Assert.Equal(3, store.Count("open", Containers.Normalized));
     }
 

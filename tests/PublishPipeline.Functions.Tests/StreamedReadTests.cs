@@ -94,6 +94,46 @@ public sealed class StreamedReadTests : IDisposable
         Assert.Equal(["c: d"], await DocumentNotes.WarningsAsync(store, "m0000000000000001"));
     }
 
+    [Fact]
+    public async Task A_large_document_is_parsed_as_it_is_read_into_the_document_a_whole_read_gives()
+    {
+        var store = new FileSystemObjectStore(Path.Combine(_root.FullName, "work"), new Dictionary<string, string> { [Containers.Web] = Path.Combine(_root.FullName, "site") });
+        var small = LongDocument(3);
+        var large = small with { Sections = [.. Enumerable.Repeat(small.Sections, 8).SelectMany(s => s)] };
+        foreach (var minutes in new[] { small, large })
+        {
+            var json = MinutesJson.Serialize(minutes);
+            await store.PutAsync(Containers.Normalized, PipelineNames.Document(minutes.Id), json, ObjectProperties.None);
+            using var opened = await store.OpenAsync(Containers.Normalized, PipelineNames.Document(minutes.Id));
+            Assert.Equal(minutes == large, opened!.Length > MinutesPipeline.WholeReadLimit);
+            Assert.Equal(json, MinutesJson.Serialize(MinutesPipeline.ReadDocument(opened)));
+        }
+    }
+
+    [Fact]
+    public async Task A_normalised_document_changed_after_it_was_written_is_not_redacted()
+    {
+        // Its record says what the stage wrote; another hand changed the bytes (same length). Read
+        // as a stream, the change is found at its end: the document is quarantined, never published.
+        var work = Path.Combine(_root.FullName, "work");
+        var store = new FileSystemObjectStore(work, new Dictionary<string, string> { [Containers.Web] = Path.Combine(_root.FullName, "site") });
+        var pipeline = new MinutesPipeline(store, new PublishPipeline.Redaction.Redactor(new PublishPipeline.Redaction.RedactionPolicy { UnknownDisclosure = PublishPipeline.Redaction.UnknownDisclosureHandling.Publish }), new PublishPipeline.Site.SiteBuilder(new PublishPipeline.Site.SiteOptions()));
+        var minutes = LongDocument(0) with { Sections = [.. Enumerable.Repeat(LongDocument(0).Sections, 8).SelectMany(s => s)] };
+        await store.PutAsync(Containers.Uploads, "a.txt", "x"u8.ToArray(), ObjectProperties.None);
+        await store.PutAsync(Containers.Normalized, PipelineNames.Document(minutes.Id), MinutesJson.Serialize(minutes), new ObjectProperties { Metadata = new Dictionary<string, string> { [MetadataKeys.SourceName] = "a.txt" } });
+        var file = Path.Combine(work, "normalized", PipelineNames.Document(minutes.Id));
+        var indent = File.ReadAllBytes(file).AsSpan().LastIndexOf("\n  \""u8) + 1;
+        using (var changed = new FileStream(file, FileMode.Open, FileAccess.Write))
+        {
+            changed.Position = indent;
+            changed.WriteByte((byte)'\t'); // still JSON, and the same document
+        }
+
+        var result = await pipeline.RedactAsync(PipelineNames.Document(minutes.Id));
+        Assert.Equal(StageOutcome.Quarantined, result.Outcome);
+        Assert.Null(await store.GetAsync(Containers.Redacted, PipelineNames.Document(minutes.Id)));
+    }
+
     /// <summary>A stream that gives at most a few bytes a read, as a slow network might.</summary>
     private sealed class TrickleStream(byte[] content, int most) : MemoryStream(content, writable: false)
     {

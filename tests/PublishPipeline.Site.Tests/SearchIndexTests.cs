@@ -249,6 +249,24 @@ public class SearchIndexTests
     private static byte[]? ArrayOf(ReadOnlyMemory<byte> bytes) =>
         System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var segment) ? segment.Array : null;
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(64)]
+    [InlineData(1000)]
+    public void A_contribution_sorted_in_batches_and_merged_is_the_one_sorted_at_once(int batch)
+    {
+        // A long document's occurrences are sorted a batch at a time and merged: the same bytes.
+        var set = TestMinutes.Set().Append(TestMinutes.Hostile()).Append(WithTopic(TestMinutes.Sample(), "公園の遊具の点検")).ToList();
+        foreach (var minutes in set)
+        {
+            var once = SearchContribution.OfBatched(minutes, int.MaxValue);
+            var merged = SearchContribution.OfBatched(minutes, batch);
+            Assert.Equal(once.ToBytes(), merged.ToBytes());
+            Assert.Equal(once.Digest, merged.Digest);
+            Assert.Equal(once.ToBytes(), SearchContribution.Of(minutes).ToBytes());
+        }
+    }
+
     [Fact]
     public void A_contribution_round_trips_through_its_bytes()
     {

@@ -66,4 +66,9 @@ public static class MinutesJson
     public static Minutes Deserialize(ReadOnlySpan<byte> utf8Json) =>
         JsonSerializer.Deserialize<Minutes>(utf8Json, Options)
         ?? throw new JsonException("The document is JSON null, not minutes.");
+
+    /// <summary>The document read from <paramref name="utf8Json"/> as it comes, never held whole.</summary>
+    public static Minutes Deserialize(Stream utf8Json) =>
+        JsonSerializer.Deserialize<Minutes>(utf8Json, Options)
+        ?? throw new JsonException("The document is JSON null, not minutes.");
 }

@@ -132,14 +132,17 @@ public sealed partial class MinutesPipeline
         // A new or revoked review decision arrives as an upload event: recorded here so the
         // normalised document changes and redaction (which applies the decision) runs again.
         var (_, reviewTag) = await ReviewRecords.ReadAsync(_store, uploadName, sha, cancellationToken).ConfigureAwait(false);
-        var existing = await _store.GetAsync(Containers.Normalized, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
-        if (existing is not null &&
-            ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.SourceSha256) == sha &&
-            ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.SourceName) == ObjectMetadata.Encode(uploadName) &&
-            ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.PublicVersion) == (confirmed ? "true" : null) &&
-            ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.Review) == reviewTag)
+        // Its record tells whether this version was normalised already: opened, not read (60 MB for a 30 MB upload's).
+        using (var existing = await _store.OpenAsync(Containers.Normalized, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false))
         {
-            return Log(new StageResult(Stages.Normalize, id, StageOutcome.Unchanged, "already normalised from the same bytes"));
+            if (existing is not null &&
+                ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.SourceSha256) == sha &&
+                ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.SourceName) == ObjectMetadata.Encode(uploadName) &&
+                ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.PublicVersion) == (confirmed ? "true" : null) &&
+                ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.Review) == reviewTag)
+            {
+                return Log(new StageResult(Stages.Normalize, id, StageOutcome.Unchanged, "already normalised from the same bytes"));
+            }
         }
 
         if (upload.Content.Length > _options.MaxUploadBytes)
@@ -217,14 +220,16 @@ public sealed partial class MinutesPipeline
             return Log(new StageResult(Stages.Redact, null, StageOutcome.Ignored, "not a normalised document name"));
         }
 
-        var normalized = await _store.GetAsync(Containers.Normalized, normalizedName, cancellationToken).ConfigureAwait(false);
+        // Opened, not read: whether there is work is told by its record (the hash the store
+        // recorded), and the document is parsed as it is read (60 MB of JSON for a 30 MB upload).
+        using var normalized = await _store.OpenAsync(Containers.Normalized, normalizedName, cancellationToken).ConfigureAwait(false);
         if (normalized is null)
         {
             return Log(new StageResult(Stages.Redact, id, StageOutcome.Missing, "the normalised document is gone"));
         }
 
         var handedOff = HandOff?.Take(Containers.Normalized, normalizedName, normalized.ETag);
-        var sha = PipelineNames.Sha256(normalized);
+        var sha = normalized.ContentSha256;
         var policy = _redactor.Policy.Version;
         var encodedSource = ObjectMetadata.Get(normalized.Properties.Metadata, MetadataKeys.SourceName);
         var sourceName = encodedSource is null ? id : ObjectMetadata.Decode(encodedSource);
@@ -232,7 +237,7 @@ public sealed partial class MinutesPipeline
         var (review, reviewTag) = await ReviewRecords.ReadAsync(_store, sourceName, ObjectMetadata.Get(normalized.Properties.Metadata, MetadataKeys.SourceSha256), cancellationToken).ConfigureAwait(false);
         foreach (var (container, outcome) in new[] { (Containers.Redacted, StageOutcome.Unchanged), (Containers.Held, StageOutcome.Held) })
         {
-            var previous = await _store.GetAsync(container, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
+            using var previous = await _store.OpenAsync(container, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false); // its record only
             if (previous is not null &&
                 ObjectMetadata.Get(previous.Properties.Metadata, MetadataKeys.NormalizedSha256) == sha &&
                 ObjectMetadata.Get(previous.Properties.Metadata, MetadataKeys.PolicyVersion) == policy &&
@@ -246,8 +251,7 @@ public sealed partial class MinutesPipeline
         RedactionOutcome result;
         try
         {
-            var minutes = handedOff ?? MinutesJson.Deserialize(normalized.Content.Span);
-            normalized = null; // its bytes are not needed past here, while the document is redacted (≈ 60 MB for a 30 MB upload)
+            var minutes = handedOff ?? ReadDocument(normalized);
             result = await _redactor.RedactAsync(minutes with { Id = id }, new RedactionRequest(sourceName, confirmed) { Review = review }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (!_options.IsTransient(e))
@@ -338,14 +342,16 @@ public sealed partial class MinutesPipeline
 
     private async Task<StageResult> RenderPagesAsync(string id, bool updateIndexes, CancellationToken cancellationToken, int attempt = 0)
     {
-        var redacted = await _store.GetAsync(Containers.Redacted, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
+        // Opened, not read: its record tells whether there is work, and its content is read only
+        // when the document was not handed off (parsed as it is read) or its open data is cut from it.
+        using var redacted = await _store.OpenAsync(Containers.Redacted, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
         if (redacted is null)
         {
             return new StageResult(Stages.Render, id, StageOutcome.Missing, "the redacted document is gone (held or withdrawn since)");
         }
 
         var handedOff = HandOff?.Take(Containers.Redacted, PipelineNames.Document(id), redacted.ETag);
-        var sha = PipelineNames.Sha256(redacted);
+        var sha = redacted.ContentSha256;
         var templateVersion = _site.TemplateVersion;
         var record = await ReadRenderedAsync(id, cancellationToken).ConfigureAwait(false);
         if (record is not null && record.RedactedSha256 == sha && record.TemplateVersion == templateVersion)
@@ -360,15 +366,14 @@ public sealed partial class MinutesPipeline
         Minutes minutes;
         try
         {
-            minutes = (handedOff ?? MinutesJson.Deserialize(redacted.Content.Span)) with { Id = id };
+            minutes = (handedOff ?? ReadDocument(redacted)) with { Id = id };
 
             // A large document's page and open data are written into the store as they are made.
             // A document handed off is the stored JSON's exactly (written by this run): its open
-            // data is cut from those bytes. One read back may be of another writer's layout.
+            // data is cut from those bytes, read now. One read back may be of another writer's layout.
             streamed = _site.StreamMinutes(minutes) ?? [];
-            var serialized = handedOff?.Id == id ? redacted.Content.Span : default;
+            var serialized = handedOff?.Id == id && streamed.Count == 0 ? redacted.ReadAllVerified() : null;
             files = [.. streamed.Count > 0 ? [] : _site.BuildMinutes(minutes, serialized), .. _site.BuildSearchFragments(minutes)];
-            redacted = redacted with { Content = ReadOnlyMemory<byte>.Empty }; // its bytes are not needed past here (≈ 60 MB for a 30 MB upload)
             foreach (var path in files.Select(f => f.Path).Concat(streamed.Select(f => f.Path)))
             {
                 if (ObjectName.Problem(path) is { } problem)
@@ -432,14 +437,15 @@ public sealed partial class MinutesPipeline
 
         // A hold or withdrawal may have removed the redacted document (and unpublished) while we
         // rendered: our pages and record must not outlive it. A newer version instead is rendered again.
-        var now = await _store.GetAsync(Containers.Redacted, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
+        // Its record is enough (the hash the store recorded), not a second read of the document.
+        using var now = await _store.OpenAsync(Containers.Redacted, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
         if (now is null)
         {
             var removed = await UnpublishAsync(id, updateIndexes, cancellationToken).ConfigureAwait(false);
             return new StageResult(Stages.Render, id, StageOutcome.Missing, $"the redacted document was removed while rendering (held or withdrawn); removed {removed.Count} files again");
         }
 
-        if (now.ETag != redacted.ETag && PipelineNames.Sha256(now) != sha)
+        if (now.ETag != redacted.ETag && now.ContentSha256 != sha)
         {
             return attempt < 3
                 ? await RenderPagesAsync(id, updateIndexes, cancellationToken, attempt + 1).ConfigureAwait(false)
@@ -458,6 +464,19 @@ public sealed partial class MinutesPipeline
 
         return new StageResult(Stages.Render, id, StageOutcome.Done, $"{written} of {fileCount} files written");
     }
+
+    /// <summary>
+    /// A stored document, checked against its record: read whole and parsed from its bytes when it
+    /// is small (the serializer's fastest path; most minutes are tens of KB), else parsed as it is
+    /// read, never held whole (60 MB of JSON for a 30 MB upload).
+    /// </summary>
+    internal static Minutes ReadDocument(OpenedObject stored) =>
+        stored.Length <= WholeReadLimit
+            ? MinutesJson.Deserialize(stored.ReadAllVerified())
+            : stored.ReadVerified(json => MinutesJson.Deserialize(json));
+
+    /// <summary>The largest document <see cref="ReadDocument"/> reads whole.</summary>
+    internal const long WholeReadLimit = 4 * 1024 * 1024;
 
     /// <summary>
     /// Writes a streamed site file into $web; its SHA-256, and whether it was written. One already

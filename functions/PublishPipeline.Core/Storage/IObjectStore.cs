@@ -75,6 +75,20 @@ public interface IObjectStore
         return stored is null ? null : new MemoryStream(stored.Content.ToArray(), writable: false);
     }
 
+    /// <summary>
+    /// The object's properties, ETag and content hash with its content as a stream, all of one
+    /// version of the object, or null when it does not exist: for a stage that decides from the
+    /// record whether it has work, and reads a large object (a normalised document of 60 MB) as a
+    /// stream if it has. The hash is the one the store recorded for the content; a reader of the
+    /// content checks it (<see cref="OpenedObject.ReadVerified"/>). By default the object is read
+    /// whole (<see cref="GetAsync"/>); the file-system store opens the file and reads its record.
+    /// </summary>
+    async Task<OpenedObject?> OpenAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        var stored = await GetAsync(container, name, cancellationToken).ConfigureAwait(false);
+        return stored is null ? null : OpenedObject.Of(stored);
+    }
+
     /// <summary>Deletes the object; false when it was not there.</summary>
     Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken = default);
 

@@ -70,7 +70,10 @@ public sealed class SearchContribution
     }
 
     /// <summary>Builds the contribution of redacted minutes.</summary>
-    public static SearchContribution Of(Minutes minutes)
+    public static SearchContribution Of(Minutes minutes) => OfBatched(minutes, BatchOccurrences);
+
+    /// <summary><see cref="Of(Minutes)"/>, the occurrences sorted at most <paramref name="batch"/> at a time (tests take small batches).</summary>
+    internal static SearchContribution OfBatched(Minutes minutes, int batch)
     {
         ArgumentNullException.ThrowIfNull(minutes);
 
@@ -91,8 +94,12 @@ public sealed class SearchContribution
             }
         }
 
-        var occurrences = new List<ulong>((int)Math.Min(capacity, Array.MaxLength));
+        // A long document's occurrences are sorted a batch of units at a time and kept as sorted
+        // runs of small deltas, merged at the end: not one list as long as its text and a sort's
+        // scratch as long again (≈ 200 MB for a 30 MB upload). A batch never splits a unit.
+        var occurrences = new List<ulong>((int)Math.Min(capacity, batch + (1L << 16)));
         var roles = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        SortedRuns? runs = null;
         foreach (var chunk in chunks)
         {
             foreach (var unit in chunk)
@@ -123,6 +130,12 @@ public sealed class SearchContribution
 
                 System.Runtime.InteropServices.CollectionsMarshal.SetCount(occurrences, start + distinct);
 
+                if (occurrences.Count >= batch)
+                {
+                    (runs ??= new SortedRuns()).Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(occurrences));
+                    occurrences.Clear();
+                }
+
                 if (unit.Role is { } role)
                 {
                     if (!roles.TryGetValue(role, out var list))
@@ -135,48 +148,42 @@ public sealed class SearchContribution
             }
         }
 
-        var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(occurrences);
-        RadixSort(all);
-        var output = new ArrayBufferWriter<byte>(Math.Max(256, all.Length * 2));
-        var ids = new List<int>(64);
-        ulong previous = 0;
-        var termCount = 0;
-        const ulong unitMask = (1UL << UnitBits) - 1;
-        for (var i = 0; i < all.Length;)
+        var postings = new PostingsWriter();
+        if (runs is null)
         {
-            var term = all[i] >> UnitBits;
-            ids.Clear();
-            for (; i < all.Length && all[i] >> UnitBits == term; i++)
+            var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(occurrences);
+            RadixSort(all, null);
+            postings.Reserve(all.Length);
+            foreach (var occurrence in all)
             {
-                var unit = (int)(all[i] & unitMask);
-                if (ids.Count == 0 || ids[^1] != unit)
-                {
-                    ids.Add(unit);
-                }
+                postings.Add(occurrence);
             }
-
-            var units = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids);
-            var length = PostingCodec.EncodedLength(units);
-            WriteLeb(term - previous, output);
-            WriteLeb((ulong)length, output);
-            PostingCodec.Encode(units, output.GetSpan(length));
-            output.Advance(length);
-            previous = term;
-            termCount++;
+        }
+        else
+        {
+            runs.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(occurrences));
+            occurrences.Clear();
+            occurrences.Capacity = 0; // copied into the runs
+            runs.MergeInto(postings);
         }
 
+        var (terms, termCount) = postings.Finish();
         var roleArray = roles
             .OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => (kv.Key, PostingCodec.EncodeIds(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kv.Value)), kv.Value.Count))
             .ToArray();
-        return new SearchContribution(minutes.Id, minutes.Date, SiteBuilder.BodyName(minutes), output.WrittenSpan.ToArray(), termCount, roleArray);
+        return new SearchContribution(minutes.Id, minutes.Date, SiteBuilder.BodyName(minutes), terms, termCount, roleArray);
     }
 
     /// <summary>Bits of the unit id in an occurrence: a minutes of up to a million units.</summary>
     private const int UnitBits = 20;
 
+    /// <summary>Occurrences sorted at once: a document with more is sorted in batches and merged (<see cref="SortedRuns"/>).</summary>
+    internal const int BatchOccurrences = 1 << 20;
+
     /// <summary>LSD radix sort, 8 bits a pass; passes where every value has the same digit are skipped.</summary>
-    private static void RadixSort(Span<ulong> values)
+    /// <param name="scratch">At least as long as <paramref name="values"/>, or null to allocate it.</param>
+    private static void RadixSort(Span<ulong> values, ulong[]? scratch)
     {
         if (values.Length < 64)
         {
@@ -184,9 +191,9 @@ public sealed class SearchContribution
             return;
         }
 
-        var scratch = new ulong[values.Length];
+        scratch ??= new ulong[values.Length];
         Span<int> counts = stackalloc int[256];
-        Span<ulong> from = values, to = scratch;
+        Span<ulong> from = values, to = scratch.AsSpan(0, values.Length);
         for (var shift = 0; shift < 64; shift += 8)
         {
             counts.Clear();
@@ -300,7 +307,7 @@ public sealed class SearchContribution
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static void WriteLeb(ulong value, ArrayBufferWriter<byte> output)
+    internal static void WriteLeb(ulong value, ArrayBufferWriter<byte> output)
     {
         var span = output.GetSpan(10);
         var n = 0;
@@ -312,6 +319,138 @@ public sealed class SearchContribution
 
         span[n++] = (byte)value;
         output.Advance(n);
+    }
+
+    internal static ulong ReadLeb(ReadOnlySpan<byte> data, ref int at)
+    {
+        ulong value = 0;
+        var shift = 0;
+        byte b;
+        do
+        {
+            b = data[at++];
+            value |= (ulong)(b & 0x7F) << shift;
+            shift += 7;
+        }
+        while ((b & 0x80) != 0);
+        return value;
+    }
+
+    /// <summary>
+    /// Sorted occurrences (bigram, then unit) written as the terms stream: for each bigram, its key
+    /// delta, then its units' encoded set.
+    /// </summary>
+    private sealed class PostingsWriter
+    {
+        private const ulong UnitMask = (1UL << UnitBits) - 1;
+        private readonly List<int> _ids = new(64);
+        private ArrayBufferWriter<byte>? _output;
+        private ulong _term;
+        private ulong _previous;
+        private int _termCount;
+
+        public void Reserve(long occurrences) => _output ??= new ArrayBufferWriter<byte>((int)Math.Clamp(occurrences * 2, 256, Array.MaxLength));
+
+        public void Add(ulong occurrence)
+        {
+            var term = occurrence >> UnitBits;
+            if (_ids.Count > 0 && term != _term)
+            {
+                Flush();
+            }
+
+            _term = term;
+            var unit = (int)(occurrence & UnitMask);
+            if (_ids.Count == 0 || _ids[^1] != unit)
+            {
+                _ids.Add(unit);
+            }
+        }
+
+        public (byte[] Terms, int Count) Finish()
+        {
+            if (_ids.Count > 0)
+            {
+                Flush();
+            }
+
+            return (_output is null ? [] : _output.WrittenSpan.ToArray(), _termCount);
+        }
+
+        private void Flush()
+        {
+            Reserve(256);
+            var units = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_ids);
+            var length = PostingCodec.EncodedLength(units);
+            WriteLeb(_term - _previous, _output!);
+            WriteLeb((ulong)length, _output!);
+            PostingCodec.Encode(units, _output!.GetSpan(length));
+            _output.Advance(length);
+            _previous = _term;
+            _termCount++;
+            _ids.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Batches of occurrences, each sorted and kept as the deltas between its values (a few bytes
+    /// each instead of eight), merged into one ascending sequence at the end.
+    /// </summary>
+    private sealed class SortedRuns
+    {
+        private readonly List<(byte[] Deltas, int Count)> _runs = [];
+        private ulong[]? _scratch;
+        private long _count;
+
+        public void Add(Span<ulong> batch)
+        {
+            if (batch.IsEmpty)
+            {
+                return;
+            }
+
+            if (_scratch is null || _scratch.Length < batch.Length)
+            {
+                _scratch = new ulong[batch.Length];
+            }
+
+            RadixSort(batch, _scratch);
+            var deltas = new ArrayBufferWriter<byte>(batch.Length * 3);
+            ulong previous = 0;
+            foreach (var value in batch)
+            {
+                WriteLeb(value - previous, deltas);
+                previous = value;
+            }
+
+            _runs.Add((deltas.WrittenSpan.ToArray(), batch.Length));
+            _count += batch.Length;
+        }
+
+        public void MergeInto(PostingsWriter postings)
+        {
+            _scratch = null;
+            postings.Reserve(_count);
+            var at = new int[_runs.Count];
+            var value = new ulong[_runs.Count];
+            var heads = new PriorityQueue<int, ulong>(_runs.Count);
+            for (var r = 0; r < _runs.Count; r++)
+            {
+                value[r] = ReadLeb(_runs[r].Deltas, ref at[r]);
+                heads.Enqueue(r, value[r]);
+            }
+
+            while (heads.TryDequeue(out var r, out var smallest))
+            {
+                postings.Add(smallest);
+                var deltas = _runs[r].Deltas;
+                if (at[r] < deltas.Length)
+                {
+                    value[r] += ReadLeb(deltas, ref at[r]);
+                    heads.Enqueue(r, value[r]);
+                }
+            }
+        }
     }
 
     /// <summary>Walks the packed bigram stream without allocating.</summary>
