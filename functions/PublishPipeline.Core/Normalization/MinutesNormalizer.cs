@@ -198,6 +198,21 @@ public sealed partial class MinutesNormalizer
                         return true;
                     }
 
+                    var caption = TextCleanup.RemoveSpaces(b.Text);
+                    if (HeaderCaption().IsMatch(caption))
+                    {
+                        // ## 開催概要 over a list of the header's fields (- **日時**：…): a caption, not the proceedings.
+                        _rolls.Close();
+                        return true;
+                    }
+
+                    if (HeaderLabels.ReadParagraph(caption) is not null)
+                    {
+                        // ## 議題 over its items, ## 議事の経過 over the proceedings: a header label written as a heading,
+                        // read as the same label on a line of its own.
+                        break;
+                    }
+
                     return false;
                 case BlockKind.Row:
                     if (_rolls.IsOpen && _rolls.Offer(RollRow(b.Cells), 0, b.Line))
@@ -951,6 +966,10 @@ public sealed partial class MinutesNormalizer
 
     [GeneratedRegex(@"^(?:【[ \u3000]*(?:(?<close>[/／])[ \u3000]*非公開|非公開(?<close>ここまで|終わり|終了|以上))[ \u3000]*】|【[ \u3000]*非公開[ \u3000]*】|<!--[ \u3000]*(?<close>/)?[ \u3000]*非公開[ \u3000]*-->)$", RegexOptions.CultureInvariant)]
     private static partial Regex MarkerLine();
+
+    /// <summary>A heading over the header's fields: 開催概要, 会議の開催概要, 開催情報, 会議情報, 基本情報 (not 会議概要, the proceedings).</summary>
+    [GeneratedRegex(@"^(?:[0-9０-９]{1,2}[.．、]?)?(?:会議の)?(?:開催概要|開催情報|開催日時等|基本情報|会議情報)$", RegexOptions.CultureInvariant)]
+    private static partial Regex HeaderCaption();
 
     [GeneratedRegex(@"^(?:会議録|会議要録|議事録|議事要旨|会議記録|要点記録)$", RegexOptions.CultureInvariant)]
     private static partial Regex DocumentTypeLine();

@@ -354,7 +354,9 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
 
         Close();
         _heading = heading;
-        _group = heading.Contains("欠席", StringComparison.Ordinal) ? $"{heading}（{group}）" : group;
+        // 欠席委員：久留島　誠 over 事務局：課長　寺沢　綾乃 (a list of the header's fields): the staff who ran the meeting
+        // were there; an absentee list names members.
+        _group = heading.Contains("欠席", StringComparison.Ordinal) && !group.StartsWith("事務局", StringComparison.Ordinal) ? $"{heading}（{group}）" : group;
         _headingLine = line;
         _columns.AddRange(columns);
         AddEntries(entries);
