@@ -119,4 +119,25 @@ public class DateAndTimeTests
         Assert.Equal(new DateOnly(2024, 6, 11), m.Date);
         Assert.Equal("第2回定例会", m.Session);
     }
+
+    [Theory]
+    [InlineData("開会日時")]
+    [InlineData("開会年月日")]
+    [InlineData("会議日時")]
+    [InlineData("開議日時")]
+    public void A_committee_records_opening_date_label_is_the_date_and_the_header_goes_on(string label)
+    {
+        // 委員会記録 date the sitting by when it opened. Before, the line was no label: the header ended there, and the
+        // disclosure below it was a procedure line (held as unknown).
+        var m = Doc.FromText(string.Join("\n",
+            "令和７年北浜区議会　総務委員会記録",
+            label + "　令和７年６月１０日（火）午前１０時",
+            "会議の公開・非公開　公開",
+            "",
+            "【大西委員長】　ただいまから委員会を開会します。"));
+        Assert.Equal(new DateOnly(2025, 6, 10), m.Date);
+        Assert.Equal("10:00", m.StartTime);
+        Assert.Equal(Model.DisclosureState.Public, m.Disclosure.Meeting);
+        Assert.Equal(["大西委員長"], Doc.Turns(m).Select(t => t.Speaker));
+    }
 }
