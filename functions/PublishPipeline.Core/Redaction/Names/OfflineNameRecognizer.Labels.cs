@@ -96,30 +96,132 @@ public sealed partial class OfflineNameRecognizer
                 continue; // 担当課, 記録係, 作成日, 講師料: the label word is part of another word
             }
 
-            q = AfterPetitionersAddress(t, label, q);
+            i = NamesInLabelValue(t, label, q, found);
+        }
+    }
 
-            // 講師　John Smith: after a label, words of a capital and small letters up to where the value ends.
-            if (LatinValueEnd(t, q) is var latinEnd and > 0)
+    /// <summary>
+    /// A turn whose speaker label is a name label and whose text is the value (the line
+    /// <c>講師　山田太郎</c> read as 講師 speaking): the text is read as what follows the label. Only a
+    /// value that is the whole text, or ends where a note begins (a space, a bracket, a line's end),
+    /// so a real speech (講師：それでは始めます) is left to the prose rules.
+    /// </summary>
+    public void RecognizeAfterSpeakerLabel(ReadOnlySpan<char> speaker, ReadOnlySpan<char> text, List<NameSpan> found)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        var from = speaker.IndexOfAnyExcept(LeadingMarks);
+        speaker = from < 0 ? default : speaker[from..].TrimEnd();
+        if (speaker.IsEmpty || text.IsEmpty || LabelAt(speaker, 0) is not { } label || label.Length != speaker.Length)
+        {
+            return;
+        }
+
+        var before = found.Count;
+        NamesInLabelValue(text, label, 0, found);
+        if (found.Count > before && found[before] is var first && first.Start + first.Length < text.Length
+            && !IsSpace(text[first.Start + first.Length]) && !IsOpenParen(text[first.Start + first.Length])
+            && text[first.Start + first.Length] is not ('、' or '，' or '\n' or '\r'))
+        {
+            found.RemoveRange(before, found.Count - before); // 山田です。: a speech that opens with a name
+        }
+    }
+
+    /// <summary>The names of a label's value from <paramref name="q"/> (after the separator); returns where reading stopped.</summary>
+    private int NamesInLabelValue(ReadOnlySpan<char> t, string label, int q, List<NameSpan> found)
+    {
+        var i = q;
+        q = AfterPetitionersAddress(t, label, q);
+
+        // 講師　John Smith: after a label, words of a capital and small letters up to where the value ends.
+        if (LatinValueEnd(t, q) is var latinEnd and > 0)
+        {
+            found.Add(new NameSpan(q, latinEnd - q, "offline:label-latin", 0.75));
+            return latinEnd;
+        }
+
+        // 講師　ジャン・ポール・マルタン, 担当：スミス: katakana after a label.
+        if (KatakanaLabelValue(t, q) is { Length: > 0 } kana)
+        {
+            found.Add(new NameSpan(q, kana.Length, kana.Sure ? "offline:label" : UnsureLabelRule, 0.85));
+            return q + kana.Length;
+        }
+
+        // 受賞者：宇佐美健一、阿子島陽子、鬼塚誠: a list of names after one label.
+        while (TryNameAt(t, q, structure: true, out var end))
+        {
+            end = SpacedGivenNameEnd(t, end);
+            found.Add(new NameSpan(q, end - q, "offline:label", 0.85));
+            i = end;
+            if (end + 1 >= t.Length || t[end] is not ('、' or '・' or '，' or ','))
             {
-                found.Add(new NameSpan(q, latinEnd - q, "offline:label-latin", 0.75));
-                i = latinEnd;
+                break;
+            }
+
+            q = end + 1;
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// The rule of a katakana value after a label that may be a name or a word (担当：システム, 講師　マルタン):
+    /// masked, and the document held for a reviewer, since nothing tells a foreign surname the dictionary
+    /// lacks from a loanword.
+    /// </summary>
+    public const string UnsureLabelRule = "offline:label-katakana-unsure";
+
+    /// <summary>
+    /// A katakana value after a label, up to where the value ends: words joined by ・ or ＝ are a foreign
+    /// full name (講師　ジャン・ポール・マルタン, 記録　ジャン＝ピエール・ルロワ), and so are words one space
+    /// apart or one word the dictionary lists as a name (講師　ジョン　スミス, 担当：スミス). One word it
+    /// does not list (講師　マルタン, 担当：システム), or words one space apart none of which it lists, cannot
+    /// be told from a loanword: unsure. A word people are called by (司会　スタッフ) is no name.
+    /// </summary>
+    private (int Length, bool Sure) KatakanaLabelValue(ReadOnlySpan<char> t, int q)
+    {
+        var end = q;
+        var words = 0;
+        var joined = false;
+        var named = false;
+        var lastWord = ReadOnlySpan<char>.Empty;
+        while (end < t.Length && IsKatakana(t[end]) && t[end] is not ('ー' or 'ｰ'))
+        {
+            var w = end;
+            while (w < t.Length && IsKatakana(t[w]))
+            {
+                w++;
+            }
+
+            lastWord = t[end..w];
+            named |= lexicon.IsSurname(lastWord) || lexicon.IsGivenName(lastWord);
+            words++;
+            end = w;
+            // The next word after ・, ＝ or one space; anything else ends the value.
+            if (end + 1 < t.Length && IsKatakana(t[end + 1]) && (t[end] is '・' or '＝' or '=' or '･' || IsSpace(t[end])))
+            {
+                joined |= !IsSpace(t[end]);
+                end++;
                 continue;
             }
 
-            // 受賞者：宇佐美健一、阿子島陽子、鬼塚誠: a list of names after one label.
-            while (TryNameAt(t, q, structure: true, out var end))
-            {
-                end = SpacedGivenNameEnd(t, end);
-                found.Add(new NameSpan(q, end - q, "offline:label", 0.85));
-                i = end;
-                if (end + 1 >= t.Length || t[end] is not ('、' or '・' or '，' or ','))
-                {
-                    break;
-                }
-
-                q = end + 1;
-            }
+            break;
         }
+
+        // The value must end here (a bracket, a comma, a line's end, a particle): 担当：デジタル推進課 goes on.
+        if (words == 0 || words > 4 || !IsNameBoundary(t, end))
+        {
+            return default;
+        }
+
+        if (joined || named)
+        {
+            return (end - q, true);
+        }
+
+        // One word alone, or words apart that no dictionary names: only where the value plainly ends
+        // (not before a particle: 記録　システムの更新 is prose).
+        var plainEnd = end >= t.Length || !IsHiragana(t[end]);
+        return plainEnd && !(words == 1 && KatakanaCalls.Contains(lastWord)) ? (end - q, false) : default;
     }
 
     /// <summary>
