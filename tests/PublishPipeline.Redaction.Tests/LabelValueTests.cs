@@ -35,6 +35,29 @@ public class LabelValueTests
     }
 
     [Theory]
+    [InlineData("請願者　架空区本町一丁目　架空の緑を守る会　代表　大西勇", "請願者　架空区本町一丁目　架空の緑を守る会　代表　〇〇")]
+    [InlineData("陳情者　架空川を美しくする会　会長　宮之原　修一", "陳情者　架空川を美しくする会　会長　〇〇")]
+    [InlineData("（請願者　架空市南町２－３　小野寺　光代）", "（請願者　架空市南町２－３　〇〇）")]
+    public async Task A_group_petitioning_through_its_representative_masks_the_representative(string text, string expected)
+    {
+        // Before, the group's place name (架空) was taken for the petitioner and the representative published.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
+    [InlineData("教育委員会委員の任命について（真鍋勇）", "教育委員会委員の任命について（〇〇）")]
+    [InlineData("固定資産評価審査委員会委員の選任について（宮之原　修一）", "固定資産評価審査委員会委員の選任について（〇〇）")]
+    [InlineData("人権擁護委員の推薦について　架空区本町　大西勇　昭和４５年生", "人権擁護委員の推薦について　架空区本町　〇〇　昭和４５年生")]
+    [InlineData("人権擁護委員の推薦について　架空市南町２丁目　小田切　洋子", "人権擁護委員の推薦について　架空市南町２丁目　〇〇")]
+    [InlineData("公共交通の充実について　市内全域　説明資料", "公共交通の充実について　市内全域　説明資料")]
+    [InlineData("公共交通の充実について（報告）", "公共交通の充実について（報告）")]
+    [InlineData("条例の改正について（総務部）", "条例の改正について（総務部）")]
+    public async Task A_person_named_after_an_appointment_is_masked(string text, string expected)
+    {
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
     [InlineData("講師　コワルスカ", "コワルスカ")]
     [InlineData("（担当：システム）", "システム")]
     [InlineData("講師　アナ　コワルスカ", "アナ　コワルスカ")]

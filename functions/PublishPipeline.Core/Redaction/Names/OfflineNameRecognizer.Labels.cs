@@ -37,6 +37,7 @@ public sealed partial class OfflineNameRecognizer
     private void RecognizeLabelled(ReadOnlySpan<char> t, List<NameSpan> found)
     {
         NamesAfterLabels(t, found);
+        NamesOfAppointments(t, found);
         NamesAfterOrganisations(t, found);
         NamesBeforeSuffixes(t, found);
         MaidenNames(t, found);
@@ -98,6 +99,77 @@ public sealed partial class OfflineNameRecognizer
 
             i = NamesInLabelValue(t, label, q, found);
         }
+    }
+
+    /// <summary>
+    /// 教育委員会委員の任命について（大西勇）: a 人事案件 names the person in brackets after the matter, the
+    /// whole bracket, read as a label's value is (…について（報告）, （継続審査）, （総務部） are words or offices and stay);
+    /// or after a space and the candidate's address.
+    /// </summary>
+    private void NamesOfAppointments(ReadOnlySpan<char> t, List<NameSpan> found)
+    {
+        const string Matter = "について";
+        for (var at = t.IndexOf(Matter, StringComparison.Ordinal); at >= 0; at = NextIndex(t, Matter, at + Matter.Length))
+        {
+            var q = at + Matter.Length;
+            if (q + 1 < t.Length && IsOpenParen(t[q]) && TryNameAt(t, q + 1, structure: true, out var end) && end < t.Length && IsCloseParen(t[end]))
+            {
+                found.Add(new NameSpan(q + 1, end - q - 1, "offline:label", 0.85));
+                continue;
+            }
+
+            // 人権擁護委員の推薦について　北浜区本町　山田太郎　昭和４５年生: the chair reads out the candidate's
+            // address, name and year of birth. The name must end the line or come before the birth year.
+            var a = q;
+            while (a < t.Length && IsSpace(t[a]))
+            {
+                a++;
+            }
+
+            if (a > q && NextWord(t, a, out var address) is var afterAddress && afterAddress > a && address.IndexOfAny(AddressMarks) >= 0
+                && TryNameAt(t, afterAddress, structure: true, out end) && EndsAsCandidate(t, end))
+            {
+                found.Add(new NameSpan(afterAddress, end - afterAddress, "offline:label", 0.85));
+            }
+        }
+    }
+
+    private static readonly string[] Eras = ["昭和", "平成", "大正", "令和", "西暦"];
+
+    /// <summary>Where a candidate's name ends: the line's end, or a space and the year of birth (昭和４５年生).</summary>
+    private static bool EndsAsCandidate(ReadOnlySpan<char> t, int end)
+    {
+        if (end >= t.Length || t[end] is '\n' or '\r')
+        {
+            return true;
+        }
+
+        var next = end;
+        while (next < t.Length && IsSpace(t[next]))
+        {
+            next++;
+        }
+
+        if (next == end || next >= t.Length)
+        {
+            return next >= t.Length;
+        }
+
+        foreach (var era in Eras)
+        {
+            if (t[next..].StartsWith(era, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int NextIndex(ReadOnlySpan<char> t, string value, int from)
+    {
+        var k = from < t.Length ? t[from..].IndexOf(value, StringComparison.Ordinal) : -1;
+        return k < 0 ? -1 : from + k;
     }
 
     /// <summary>
@@ -252,7 +324,8 @@ public sealed partial class OfflineNameRecognizer
 
     /// <summary>
     /// 請願者　架空市南町２－３　　小野寺　光代: a petition names its petitioner after the address, so
-    /// after 請願者/陳情者 an address (one word holding a place mark or a digit) is passed over.
+    /// after 請願者/陳情者 an address (one word holding a place mark or a digit) is passed over, and then a
+    /// group's name and its representative's title (…を守る会　代表).
     /// </summary>
     private static readonly SearchValues<char> AddressMarks = SearchValues.Create("丁目番地号都道府県市区町村0123456789０１２３４５６７８９");
 
@@ -263,14 +336,43 @@ public sealed partial class OfflineNameRecognizer
             return q;
         }
 
+        var next = NextWord(t, q, out var address);
+        if (next > q && address.IndexOfAny(AddressMarks) >= 0)
+        {
+            q = next;
+        }
+
+        // 北浜の緑を守る会　代表　山田太郎: a group petitions through its representative, whose name follows
+        // the group's name and the title (the group's place name was taken for the petitioner, the name published).
+        next = NextWord(t, q, out var group);
+        if (next > q && group.Length >= 3 && EndsLikeAGroup(group))
+        {
+            var afterTitle = NextWord(t, next, out var title);
+            q = afterTitle > next && RepresentativeTitles.Contains(title) ? afterTitle : next;
+        }
+
+        return q;
+    }
+
+    /// <summary>Titles of the person who petitions for a group (代表, 会長, 世話人).</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RepresentativeTitles = new HashSet<string>(
+        ["代表", "代表者", "共同代表", "会長", "代表世話人", "世話人", "理事長", "委員長", "事務局長"], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool EndsLikeAGroup(ReadOnlySpan<char> word) =>
+        word[^1] is '会' or '団' || word.EndsWith("組合", StringComparison.Ordinal) || word.EndsWith("クラブ", StringComparison.Ordinal)
+        || word.EndsWith("連合", StringComparison.Ordinal) || word.EndsWith("ネットワーク", StringComparison.Ordinal) || word.EndsWith("団体", StringComparison.Ordinal);
+
+    /// <summary>The word from <paramref name="q"/> to the next space, and where the word after it starts (q when no space follows on the line).</summary>
+    private static int NextWord(ReadOnlySpan<char> t, int q, out ReadOnlySpan<char> word)
+    {
         var end = q;
         while (end < t.Length && !IsSpace(t[end]) && t[end] is not ('\n' or '\r' or '）' or ')'))
         {
             end++;
         }
 
-        var address = t[q..end];
-        if (end >= t.Length || !IsSpace(t[end]) || (address.IndexOfAny(AddressMarks) < 0))
+        word = t[q..end];
+        if (end == q || end >= t.Length || !IsSpace(t[end]))
         {
             return q;
         }
