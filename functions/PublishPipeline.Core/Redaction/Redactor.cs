@@ -147,6 +147,14 @@ public sealed class Redactor
             working = minutes;
         }
 
+        // 4b. A label's katakana value that may be a name or a word (担当：システム, 講師　マルタン) is
+        // masked, and a person looks before anything is published.
+        foreach (var unsure in entries.Where(e => e.Rule.Contains(OfflineNameRecognizer.UnsureLabelRule, StringComparison.Ordinal)))
+        {
+            holds.Add($"ラベルの後のカタカナ「{unsure.Original}」が氏名か語か判別できません (a label's katakana value may be a name); 伏せたままでよいか確認してください (it is masked: check it).");
+            Check(holds[^1], HoldChecks.At(minutes, HoldCodes.NameUnsure, holds[^1], unsure.Location));
+        }
+
         // 5. A reviewer's decision on exactly this content: an approval overrules the checks a
         // person may overrule (names stay redacted); a rejection holds whatever else is true.
         CheckTheRest();
@@ -212,6 +220,12 @@ public sealed class Redactor
                 for (var f = 0; f < fields.Count; f++)
                 {
                     structural.Recognize(fields[f].Text, fields[f].Context, recognised);
+                    // 講師　山田太郎 read as 講師 speaking: the turn's text is the label's value.
+                    if (fields[f].Path.Area == FieldArea.TurnText && f > 0 && fields[f - 1].Path.Area == FieldArea.TurnSpeaker)
+                    {
+                        structural.RecognizeAfterSpeakerLabel(fields[f - 1].Text, fields[f].Text, recognised);
+                    }
+
                     FieldSpans.Keep(spans, f, recognised);
                 }
 

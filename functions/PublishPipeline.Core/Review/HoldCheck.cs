@@ -63,6 +63,9 @@ public static class HoldCodes
     /// <summary>A roll entry, speaker label or stage direction names someone whose name could not be read, so it cannot be masked: the file must be corrected.</summary>
     public const string NameUnread = Normalization.Rolls.UnreadEntry.WarningCode;
 
+    /// <summary>A katakana value after a name label that may be a name or a loanword (担当：システム): masked; a reviewer may approve.</summary>
+    public const string NameUnsure = "name-unsure";
+
     /// <summary>A reviewer rejected this content.</summary>
     public const string Rejected = "rejected";
 
@@ -70,5 +73,5 @@ public static class HoldCodes
     public const string Other = "other";
 
     public static bool IsApprovable(string code) =>
-        code is DisclosureUnknown or DisclosureUnclear or StrayClosingMarker or MarkerLike or ClosedSession or PartialUnmarked;
+        code is DisclosureUnknown or DisclosureUnclear or StrayClosingMarker or MarkerLike or ClosedSession or PartialUnmarked or NameUnsure;
 }

@@ -37,6 +37,7 @@ public sealed partial class OfflineNameRecognizer
     private void RecognizeLabelled(ReadOnlySpan<char> t, List<NameSpan> found)
     {
         NamesAfterLabels(t, found);
+        NamesOfAppointments(t, found);
         NamesAfterOrganisations(t, found);
         NamesBeforeSuffixes(t, found);
         MaidenNames(t, found);
@@ -96,30 +97,203 @@ public sealed partial class OfflineNameRecognizer
                 continue; // 担当課, 記録係, 作成日, 講師料: the label word is part of another word
             }
 
-            q = AfterPetitionersAddress(t, label, q);
+            i = NamesInLabelValue(t, label, q, found);
+        }
+    }
 
-            // 講師　John Smith: after a label, words of a capital and small letters up to where the value ends.
-            if (LatinValueEnd(t, q) is var latinEnd and > 0)
+    /// <summary>
+    /// 教育委員会委員の任命について（大西勇）: a 人事案件 names the person in brackets after the matter, the
+    /// whole bracket, read as a label's value is (…について（報告）, （継続審査）, （総務部） are words or offices and stay);
+    /// or after a space and the candidate's address.
+    /// </summary>
+    private void NamesOfAppointments(ReadOnlySpan<char> t, List<NameSpan> found)
+    {
+        const string Matter = "について";
+        for (var at = t.IndexOf(Matter, StringComparison.Ordinal); at >= 0; at = NextIndex(t, Matter, at + Matter.Length))
+        {
+            var q = at + Matter.Length;
+            if (q + 1 < t.Length && IsOpenParen(t[q]) && TryNameAt(t, q + 1, structure: true, out var end) && end < t.Length && IsCloseParen(t[end]))
             {
-                found.Add(new NameSpan(q, latinEnd - q, "offline:label-latin", 0.75));
-                i = latinEnd;
+                found.Add(new NameSpan(q + 1, end - q - 1, "offline:label", 0.85));
                 continue;
             }
 
-            // 受賞者：宇佐美健一、阿子島陽子、鬼塚誠: a list of names after one label.
-            while (TryNameAt(t, q, structure: true, out var end))
+            // 人権擁護委員の推薦について　北浜区本町　山田太郎　昭和４５年生: the chair reads out the candidate's
+            // address, name and year of birth. The name must end the line or come before the birth year.
+            var a = q;
+            while (a < t.Length && IsSpace(t[a]))
             {
-                end = SpacedGivenNameEnd(t, end);
-                found.Add(new NameSpan(q, end - q, "offline:label", 0.85));
-                i = end;
-                if (end + 1 >= t.Length || t[end] is not ('、' or '・' or '，' or ','))
-                {
-                    break;
-                }
+                a++;
+            }
 
-                q = end + 1;
+            if (a > q && NextWord(t, a, out var address) is var afterAddress && afterAddress > a && address.IndexOfAny(AddressMarks) >= 0
+                && TryNameAt(t, afterAddress, structure: true, out end) && EndsAsCandidate(t, end))
+            {
+                found.Add(new NameSpan(afterAddress, end - afterAddress, "offline:label", 0.85));
             }
         }
+    }
+
+    private static readonly string[] Eras = ["昭和", "平成", "大正", "令和", "西暦"];
+
+    /// <summary>Where a candidate's name ends: the line's end, or a space and the year of birth (昭和４５年生).</summary>
+    private static bool EndsAsCandidate(ReadOnlySpan<char> t, int end)
+    {
+        if (end >= t.Length || t[end] is '\n' or '\r')
+        {
+            return true;
+        }
+
+        var next = end;
+        while (next < t.Length && IsSpace(t[next]))
+        {
+            next++;
+        }
+
+        if (next == end || next >= t.Length)
+        {
+            return next >= t.Length;
+        }
+
+        foreach (var era in Eras)
+        {
+            if (t[next..].StartsWith(era, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int NextIndex(ReadOnlySpan<char> t, string value, int from)
+    {
+        var k = from < t.Length ? t[from..].IndexOf(value, StringComparison.Ordinal) : -1;
+        return k < 0 ? -1 : from + k;
+    }
+
+    /// <summary>
+    /// A turn whose speaker label is a name label and whose text is the value (the line
+    /// <c>講師　山田太郎</c> read as 講師 speaking): the text is read as what follows the label. Only a
+    /// value that is the whole text, or ends where a note begins (a space, a bracket, a line's end),
+    /// so a real speech (講師：それでは始めます) is left to the prose rules.
+    /// </summary>
+    public void RecognizeAfterSpeakerLabel(ReadOnlySpan<char> speaker, ReadOnlySpan<char> text, List<NameSpan> found)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        var from = speaker.IndexOfAnyExcept(LeadingMarks);
+        speaker = from < 0 ? default : speaker[from..].TrimEnd();
+        if (speaker.IsEmpty || text.IsEmpty || LabelAt(speaker, 0) is not { } label || label.Length != speaker.Length)
+        {
+            return;
+        }
+
+        var before = found.Count;
+        NamesInLabelValue(text, label, 0, found);
+        if (found.Count > before && found[before] is var first && first.Start + first.Length < text.Length
+            && !IsSpace(text[first.Start + first.Length]) && !IsOpenParen(text[first.Start + first.Length])
+            && text[first.Start + first.Length] is not ('、' or '，' or '\n' or '\r'))
+        {
+            found.RemoveRange(before, found.Count - before); // 山田です。: a speech that opens with a name
+        }
+    }
+
+    /// <summary>The names of a label's value from <paramref name="q"/> (after the separator); returns where reading stopped.</summary>
+    private int NamesInLabelValue(ReadOnlySpan<char> t, string label, int q, List<NameSpan> found)
+    {
+        var i = q;
+        q = AfterPetitionersAddress(t, label, q);
+
+        // 講師　John Smith: after a label, words of a capital and small letters up to where the value ends.
+        if (LatinValueEnd(t, q) is var latinEnd and > 0)
+        {
+            found.Add(new NameSpan(q, latinEnd - q, "offline:label-latin", 0.75));
+            return latinEnd;
+        }
+
+        // 講師　ジャン・ポール・マルタン, 担当：スミス: katakana after a label.
+        if (KatakanaLabelValue(t, q) is { Length: > 0 } kana)
+        {
+            found.Add(new NameSpan(q, kana.Length, kana.Sure ? "offline:label" : UnsureLabelRule, 0.85));
+            return q + kana.Length;
+        }
+
+        // 受賞者：宇佐美健一、阿子島陽子、鬼塚誠: a list of names after one label.
+        while (TryNameAt(t, q, structure: true, out var end))
+        {
+            end = SpacedGivenNameEnd(t, end);
+            found.Add(new NameSpan(q, end - q, "offline:label", 0.85));
+            i = end;
+            if (end + 1 >= t.Length || t[end] is not ('、' or '・' or '，' or ','))
+            {
+                break;
+            }
+
+            q = end + 1;
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// The rule of a katakana value after a label that may be a name or a word (担当：システム, 講師　マルタン):
+    /// masked, and the document held for a reviewer, since nothing tells a foreign surname the dictionary
+    /// lacks from a loanword.
+    /// </summary>
+    public const string UnsureLabelRule = "offline:label-katakana-unsure";
+
+    /// <summary>
+    /// A katakana value after a label, up to where the value ends: words joined by ・ or ＝ are a foreign
+    /// full name (講師　ジャン・ポール・マルタン, 記録　ジャン＝ピエール・ルロワ), and so are words one space
+    /// apart or one word the dictionary lists as a name (講師　ジョン　スミス, 担当：スミス). One word it
+    /// does not list (講師　マルタン, 担当：システム), or words one space apart none of which it lists, cannot
+    /// be told from a loanword: unsure. A word people are called by (司会　スタッフ) is no name.
+    /// </summary>
+    private (int Length, bool Sure) KatakanaLabelValue(ReadOnlySpan<char> t, int q)
+    {
+        var end = q;
+        var words = 0;
+        var joined = false;
+        var named = false;
+        var lastWord = ReadOnlySpan<char>.Empty;
+        while (end < t.Length && IsKatakana(t[end]) && t[end] is not ('ー' or 'ｰ'))
+        {
+            var w = end;
+            while (w < t.Length && IsKatakana(t[w]))
+            {
+                w++;
+            }
+
+            lastWord = t[end..w];
+            named |= lexicon.IsSurname(lastWord) || lexicon.IsGivenName(lastWord);
+            words++;
+            end = w;
+            // The next word after ・, ＝ or one space; anything else ends the value.
+            if (end + 1 < t.Length && IsKatakana(t[end + 1]) && (t[end] is '・' or '＝' or '=' or '･' || IsSpace(t[end])))
+            {
+                joined |= !IsSpace(t[end]);
+                end++;
+                continue;
+            }
+
+            break;
+        }
+
+        // The value must end here (a bracket, a comma, a line's end, a particle): 担当：デジタル推進課 goes on.
+        if (words == 0 || words > 4 || !IsNameBoundary(t, end))
+        {
+            return default;
+        }
+
+        if (joined || named)
+        {
+            return (end - q, true);
+        }
+
+        // One word alone, or words apart that no dictionary names: only where the value plainly ends
+        // (not before a particle: 記録　システムの更新 is prose).
+        var plainEnd = end >= t.Length || !IsHiragana(t[end]);
+        return plainEnd && !(words == 1 && KatakanaCalls.Contains(lastWord)) ? (end - q, false) : default;
     }
 
     /// <summary>
@@ -150,7 +324,8 @@ public sealed partial class OfflineNameRecognizer
 
     /// <summary>
     /// 請願者　架空市南町２－３　　小野寺　光代: a petition names its petitioner after the address, so
-    /// after 請願者/陳情者 an address (one word holding a place mark or a digit) is passed over.
+    /// after 請願者/陳情者 an address (one word holding a place mark or a digit) is passed over, and then a
+    /// group's name and its representative's title (…を守る会　代表).
     /// </summary>
     private static readonly SearchValues<char> AddressMarks = SearchValues.Create("丁目番地号都道府県市区町村0123456789０１２３４５６７８９");
 
@@ -161,14 +336,43 @@ public sealed partial class OfflineNameRecognizer
             return q;
         }
 
+        var next = NextWord(t, q, out var address);
+        if (next > q && address.IndexOfAny(AddressMarks) >= 0)
+        {
+            q = next;
+        }
+
+        // 北浜の緑を守る会　代表　山田太郎: a group petitions through its representative, whose name follows
+        // the group's name and the title (the group's place name was taken for the petitioner, the name published).
+        next = NextWord(t, q, out var group);
+        if (next > q && group.Length >= 3 && EndsLikeAGroup(group))
+        {
+            var afterTitle = NextWord(t, next, out var title);
+            q = afterTitle > next && RepresentativeTitles.Contains(title) ? afterTitle : next;
+        }
+
+        return q;
+    }
+
+    /// <summary>Titles of the person who petitions for a group (代表, 会長, 世話人).</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RepresentativeTitles = new HashSet<string>(
+        ["代表", "代表者", "共同代表", "会長", "代表世話人", "世話人", "理事長", "委員長", "事務局長"], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool EndsLikeAGroup(ReadOnlySpan<char> word) =>
+        word[^1] is '会' or '団' || word.EndsWith("組合", StringComparison.Ordinal) || word.EndsWith("クラブ", StringComparison.Ordinal)
+        || word.EndsWith("連合", StringComparison.Ordinal) || word.EndsWith("ネットワーク", StringComparison.Ordinal) || word.EndsWith("団体", StringComparison.Ordinal);
+
+    /// <summary>The word from <paramref name="q"/> to the next space, and where the word after it starts (q when no space follows on the line).</summary>
+    private static int NextWord(ReadOnlySpan<char> t, int q, out ReadOnlySpan<char> word)
+    {
         var end = q;
         while (end < t.Length && !IsSpace(t[end]) && t[end] is not ('\n' or '\r' or '）' or ')'))
         {
             end++;
         }
 
-        var address = t[q..end];
-        if (end >= t.Length || !IsSpace(t[end]) || (address.IndexOfAny(AddressMarks) < 0))
+        word = t[q..end];
+        if (end == q || end >= t.Length || !IsSpace(t[end]))
         {
             return q;
         }
