@@ -71,6 +71,12 @@ internal static class AttendeeGroupLine
         }
 
         var group = text[..space].ToString();
+        if (group.EndsWith('長'))
+        {
+            // 委員長　宮坂昭彦、副委員長　津田加奈子: a post one person holds is that entry's office, no group.
+            return null;
+        }
+
         var members = text[space..].Trim(" \u3000").ToString();
         // One member is taken only as name（office）: 事務局　芦田修（都市計画課長）, never a roll's office and name.
         var one = members.Length > 2 && members[^1] is '）' && members.LastIndexOf('（') is > 0 and var open

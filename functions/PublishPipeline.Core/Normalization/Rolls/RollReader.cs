@@ -361,39 +361,8 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
         return true;
     }
 
-    /// <summary>
-    /// 山中健太郎, 宮坂昭彦（会長） (敬称略: a bare name, with its role in brackets): a name the lexicon splits into a
-    /// surname and a given name, or a known surname and one to three kanji (長峰亘: 亘 is in no list of given names).
-    /// </summary>
-    private PersonMention? BareEntry(string item)
-    {
-        var bare = item.Trim(' ', '\u3000');
-        var note = bare.Length > 2 && bare[^1] is '）' or ')' ? bare.LastIndexOfAny(['（', '(']) : -1;
-        var name = note > 0 && bare.Length - note <= 10 ? bare[..note] : bare; // 宮坂昭彦（会長）
-        return name.Length is >= 3 and <= 8 && People.SpeakerLabelParser.AllNameChars(name) && BareName(name) is { } person
-            ? person with { Written = bare, Role = name.Length < bare.Length ? bare[(note + 1)..^1] : null }
-            : null;
-    }
-
-    private PersonMention? BareName(string bare)
-    {
-        if (People.WrittenName.Packed(bare, Known) is { FamilyName: { } family, GivenName: { } given })
-        {
-            return new PersonMention { Written = bare, Name = bare, FamilyName = family, GivenName = given };
-        }
-
-        for (var k = Math.Min(3, bare.Length - 1); k >= 1; k--)
-        {
-            var rest = bare.AsSpan(k);
-            if (rest.Length <= 3 && Redaction.Names.NameLexicon.Default.IsSurname(bare.AsSpan(0, k)) && People.NameScript.IsKanji(rest[0])
-                && People.OfficeWords.TitleAtEnd(rest) is null && !People.OfficeWords.StartsOffice(bare))
-            {
-                return new PersonMention { Written = bare, Name = bare, FamilyName = bare[..k], GivenName = rest.ToString() };
-            }
-        }
-
-        return null;
-    }
+    /// <summary>山中健太郎, 宮坂昭彦（会長）: a bare name, with its role in brackets (<see cref="RollEntryShapes.BareEntry"/>).</summary>
+    private PersonMention? BareEntry(string item) => RollEntryShapes.BareEntry(item, Known);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:ほか|外|他)[\d０-９]{1,3}名$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex OthersCount();
