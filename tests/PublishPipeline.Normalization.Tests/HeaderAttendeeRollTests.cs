@@ -49,4 +49,25 @@ public sealed class HeaderAttendeeRollTests
         Assert.Equal(("委員長", "里中晴彦"), (m.Rolls[0].Entries[0].Role, m.Rolls[0].Entries[0].Name));
         Assert.Equal(("副委員長", "高砂由紀子"), (m.Rolls[0].Entries[1].Role, m.Rolls[0].Entries[1].Name));
     }
+
+    [Fact]
+    public void A_katakana_name_right_against_its_title_in_a_header_list_is_the_entrys_name()
+    {
+        // Before: ジョン・スミス委員 was an entry whose role was the whole text and which had no name (the register never learnt it),
+        // and アンナ・Ｋ・リー委員 was cut at its dots into three members.
+        var m = Doc.FromText("審議会　会議録\n出席者　里中晴彦委員、ジョン・スミス委員、アンナ・Ｋ・リー委員、ジャン＝ポール・ルグラン会長\n審議経過\n会長　開会します。\n");
+        Assert.Equal(
+            [("委員", "里中晴彦"), ("委員", "ジョン・スミス"), ("委員", "アンナ・K・リー"), ("会長", "ジャン＝ポール・ルグラン")],
+            m.Rolls.SelectMany(r => r.Entries).Select(e => (e.Role, e.Name)));
+    }
+
+    [Theory]
+    [InlineData("マネジメント室長")]
+    [InlineData("国際アート・カルチャー都市推進室長")]
+    [InlineData("デジタル・トランスフォーメーション推進課長")]
+    public void A_katakana_office_in_a_header_list_stays_an_office(string office)
+    {
+        var m = Doc.FromText("審議会　会議録\n出席者　里中晴彦委員、" + office + "\n審議経過\n会長　開会します。\n");
+        Assert.Equal((office, null), (m.Rolls[0].Entries[1].Role, m.Rolls[0].Entries[1].Name));
+    }
 }
