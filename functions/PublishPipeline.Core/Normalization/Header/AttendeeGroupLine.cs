@@ -85,6 +85,25 @@ internal static class AttendeeGroupLine
             && group.AsSpan().IndexOfAny(NotInGroup) < 0 && IsGroupWord(group) ? (group, members) : null;
     }
 
+    /// <summary>
+    /// A group word alone on its line (<c>委員</c>, <c>【事務局】</c>), as a Word table's 出席者 cell writes each group over its
+    /// members; null for anything else, and for a post one person holds (区長, 課長: an entry of a list of posts).
+    /// </summary>
+    public static string? Alone(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var text = line.AsSpan().Trim(" \u3000\t");
+        var open = text.IsEmpty ? -1 : Opening.IndexOf(text[0], StringComparison.Ordinal);
+        if (open >= 0 && text.Length > 2 && text[^1] == Closing[open])
+        {
+            text = text[1..^1].Trim(" \u3000");
+        }
+
+        var group = text.ToString();
+        return group.Length is >= 2 and <= 10 && group.AsSpan().IndexOfAny(" \u3000\t") < 0 && group.AsSpan().IndexOfAny(NotInGroup) < 0
+            && !group.EndsWith('長') && IsGroupWord(group) ? group : null;
+    }
+
     /// <summary>A role (委員, 事務局, 区側 …) or a kind of member (学識経験者, 公募区民, 関係団体).</summary>
     private static bool IsGroupWord(string group) =>
         Proceedings.SpeakerLabels.IsRoleLike(group)

@@ -148,6 +148,34 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
 
         var paragraphs = restCells.SelectMany(c => c).Where(p => p.Length > 0).ToList();
         if (field is HeaderField.Attendees or HeaderField.Absentees && sub is null && paragraphs.Count > 1
+            && AttendeeGroupLine.Alone(paragraphs[0]) is not null && AttendeeGroupLine.Alone(paragraphs[1]) is null)
+        {
+            // | 出席者 | 委員<w:br/>a、b<w:br/>事務局<w:br/>課長　c |: a group word alone on its line over its members' lines.
+            // Before, the lines were one list: 長峰亘 事務局 環境政策課長　芦原道夫 was one member no reader took (held).
+            string? group = null;
+            var first = true;
+            foreach (var p in paragraphs)
+            {
+                if (AttendeeGroupLine.Alone(p) is { } alone)
+                {
+                    group = alone;
+                    first = true;
+                }
+                else if (first)
+                {
+                    AddAttendees(field, group, p, line);
+                    first = false;
+                }
+                else
+                {
+                    Attendees[^1] = Attendees[^1] with { Members = [.. Attendees[^1].Members, .. HeaderLists.SplitMembers(p)] };
+                }
+            }
+
+            return true;
+        }
+
+        if (field is HeaderField.Attendees or HeaderField.Absentees && sub is null && paragraphs.Count > 1
             && paragraphs.Skip(1).Any(p => AttendeeGroupLine.Read(p) is not null))
         {
             // | 出席者 | （委員）a、b<br>（事務局）課長　c |: a group per line of the cell (joined, the second group was one member).
