@@ -173,6 +173,10 @@ public sealed partial class MinutesNormalizer
 
             switch (b.Kind)
             {
+                case BlockKind.PageBreak when !b.Rule && _rolls.IsOpen:
+                    // －３－, a form feed: a roll the page cut goes on below the page's running title (before, the roll closed
+                    // and its second half was published as text).
+                    return true;
                 case BlockKind.PageBreak:
                     // A rule ends a roll (―――, ……… between 出席議員 and 説明員).
                     _rolls.Close();
@@ -280,6 +284,12 @@ public sealed partial class MinutesNormalizer
 
             if (ContactLine().IsMatch(text))
             {
+                return true;
+            }
+
+            if (_rolls.IsOpen && _proceedings.IsPageHeader(text))
+            {
+                // The running title at the top of the page between two halves of a roll.
                 return true;
             }
 

@@ -253,7 +253,7 @@ internal static partial class TextCleanup
             {
                 depth = Math.Max(0, depth - 1);
             }
-            else if (depth == 0 && separators.Contains(c) && !(c == '・' && IsKatakanaAt(text, i - 1) && IsKatakanaAt(text, i + 1)))
+            else if (depth == 0 && separators.Contains(c) && !(c == '・' && JoinsNameParts(text, i)))
             {
                 Add(text.AsSpan(start, i - start));
                 start = i + 1;
@@ -271,6 +271,26 @@ internal static partial class TextCleanup
                 parts.Add(t.ToString());
             }
         }
+    }
+
+    /// <summary>
+    /// A ・ inside a word or a foreign name: katakana on both sides (国際アート・カルチャー), or katakana on one side and a
+    /// Latin initial on the other (アンナ・K・リー; before, the name was cut into three members).
+    /// </summary>
+    private static bool JoinsNameParts(string text, int dot) =>
+        (IsKatakanaAt(text, dot - 1) && (IsKatakanaAt(text, dot + 1) || IsInitialAt(text, dot + 1, 1)))
+        || (IsInitialAt(text, dot - 1, -1) && IsKatakanaAt(text, dot + 1));
+
+    /// <summary>One or two Latin letters from <paramref name="at"/> on in <paramref name="step"/>'s direction, a further ・ beyond them: a middle initial.</summary>
+    private static bool IsInitialAt(string text, int at, int step)
+    {
+        var i = at;
+        while (i >= 0 && i < text.Length && char.IsAsciiLetter(text[i]))
+        {
+            i += step;
+        }
+
+        return Math.Abs(i - at) is 1 or 2 && i >= 0 && i < text.Length && text[i] == '・';
     }
 
     private static readonly System.Buffers.SearchValues<char> OddSpaces =

@@ -71,12 +71,37 @@ internal static class AttendeeGroupLine
         }
 
         var group = text[..space].ToString();
+        if (group.EndsWith('長'))
+        {
+            // 委員長　宮坂昭彦、副委員長　津田加奈子: a post one person holds is that entry's office, no group.
+            return null;
+        }
+
         var members = text[space..].Trim(" \u3000").ToString();
         // One member is taken only as name（office）: 事務局　芦田修（都市計画課長）, never a roll's office and name.
         var one = members.Length > 2 && members[^1] is '）' && members.LastIndexOf('（') is > 0 and var open
             && People.OfficeWords.TitleAtEnd(members.AsSpan(open + 1, members.Length - open - 2)) is not null;
         return (one || members.Contains('、', StringComparison.Ordinal)) && !members.Contains('。', StringComparison.Ordinal)
             && group.AsSpan().IndexOfAny(NotInGroup) < 0 && IsGroupWord(group) ? (group, members) : null;
+    }
+
+    /// <summary>
+    /// A group word alone on its line (<c>委員</c>, <c>【事務局】</c>), as a Word table's 出席者 cell writes each group over its
+    /// members; null for anything else, and for a post one person holds (区長, 課長: an entry of a list of posts).
+    /// </summary>
+    public static string? Alone(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var text = line.AsSpan().Trim(" \u3000\t");
+        var open = text.IsEmpty ? -1 : Opening.IndexOf(text[0], StringComparison.Ordinal);
+        if (open >= 0 && text.Length > 2 && text[^1] == Closing[open])
+        {
+            text = text[1..^1].Trim(" \u3000");
+        }
+
+        var group = text.ToString();
+        return group.Length is >= 2 and <= 10 && group.AsSpan().IndexOfAny(" \u3000\t") < 0 && group.AsSpan().IndexOfAny(NotInGroup) < 0
+            && !group.EndsWith('長') && IsGroupWord(group) ? group : null;
     }
 
     /// <summary>A role (委員, 事務局, 区側 …) or a kind of member (学識経験者, 公募区民, 関係団体).</summary>

@@ -148,6 +148,34 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
 
         var paragraphs = restCells.SelectMany(c => c).Where(p => p.Length > 0).ToList();
         if (field is HeaderField.Attendees or HeaderField.Absentees && sub is null && paragraphs.Count > 1
+            && AttendeeGroupLine.Alone(paragraphs[0]) is not null && AttendeeGroupLine.Alone(paragraphs[1]) is null)
+        {
+            // | 出席者 | 委員<w:br/>a、b<w:br/>事務局<w:br/>課長　c |: a group word alone on its line over its members' lines.
+            // Before, the lines were one list: 長峰亘 事務局 環境政策課長　芦原道夫 was one member no reader took (held).
+            string? group = null;
+            var first = true;
+            foreach (var p in paragraphs)
+            {
+                if (AttendeeGroupLine.Alone(p) is { } alone)
+                {
+                    group = alone;
+                    first = true;
+                }
+                else if (first)
+                {
+                    AddAttendees(field, group, p, line);
+                    first = false;
+                }
+                else
+                {
+                    Attendees[^1] = Attendees[^1] with { Members = [.. Attendees[^1].Members, .. HeaderLists.SplitMembers(p)] };
+                }
+            }
+
+            return true;
+        }
+
+        if (field is HeaderField.Attendees or HeaderField.Absentees && sub is null && paragraphs.Count > 1
             && paragraphs.Skip(1).Any(p => AttendeeGroupLine.Read(p) is not null))
         {
             // | 出席者 | （委員）a、b<br>（事務局）課長　c |: a group per line of the cell (joined, the second group was one member).
@@ -283,6 +311,14 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
                     return true;
                 }
 
+                if (AttendeeGroupLine.ReadSpaced(text) is { } spaced && NamesSomeone(spaced.Members))
+                {
+                    // 出席者　委員　宮坂昭彦（会長）、… over 　　事務局　芦田修（都市計画課長）: the next group, written as the first.
+                    // Before, the line was passed over and the secretary was in no group and no register.
+                    AddAttendees(_lastField, spaced.Group, spaced.Members, line);
+                    return true;
+                }
+
                 var colon = text.AsSpan().IndexOfAny('：', ':');
                 // "区側：総務部長、…" names a group; "委員：質問します。" is already the proceedings.
                 if (colon is > 0 and <= 12 && Proceedings.SpeakerLabels.IsRoleLike(TextCleanup.RemoveSpaces(text[..colon])) && !text[..colon].Contains('、', StringComparison.Ordinal)
@@ -312,6 +348,13 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
             // "（委員）a、b": the group in brackets before its members.
             group = grouped.Group;
             members = HeaderLists.SplitMembers(grouped.Members);
+        }
+        else if (group is null && AttendeeGroupLine.ReadSpaced(value) is { } spaced && !HasWideGap(spaced.Members) && NamesSomeone(spaced.Members))
+        {
+            // "出席者　委員　宮坂昭彦（会長）、津田加奈子（副会長）": the group word, a space and its list (a wide gap in the
+            // list opens a second group there, 委員 森本圭介、原田俊　　事務局 …, and the list stays the header's as before).
+            group = spaced.Group;
+            members = HeaderLists.SplitMembers(spaced.Members);
         }
         else if (group is null)
         {
@@ -347,6 +390,29 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
         }
 
         Attendees.Add(new AttendeeGroup(Absent(field, group), from == 0 ? members : members[from..]));
+    }
+
+    /// <summary>
+    /// Whether a list after a group word is names as 敬称略 lists write them (宮坂昭彦, 芦田修（都市計画課長）): one at least
+    /// reads as a name, and none has a post or role of its own (委員 山田太郎、委員長佐藤花子: 委員 is the first entry's role).
+    /// </summary>
+    private static bool NamesSomeone(string members)
+    {
+        var items = HeaderLists.SplitMembers(members);
+        return items.Any(m => Rolls.RollEntryShapes.BareEntry(m, null) is not null) && !items.Any(Rolls.RollEntryShapes.LooksLikeEntries);
+    }
+
+    private static bool HasWideGap(string text)
+    {
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (text[i] is ' ' or '\u3000' && text[i - 1] is ' ' or '\u3000')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>欠席者 over 【委員】小此木　徹: the group is the absent members (欠席者（委員）), not 委員 among those present.</summary>

@@ -81,6 +81,13 @@ internal sealed class DocumentPeople(KnownPeople known)
                     person = new PersonMention { Written = member, Name = parts.Name, FamilyName = parts.FamilyName, GivenName = parts.GivenName };
                 }
 
+                if (person is null && (Rolls.RollEntryShapes.BareEntry(member, known) ?? NameWithNote(member)) is { } bare)
+                {
+                    // 津田加奈子（副会長）, 芦田修（都市計画課長）: a bare name and its role in brackets, as a roll's list reads it
+                    // (and as the bare name alone is read here). Before, no reader took it: an entry without a name, held.
+                    person = bare;
+                }
+
                 if (person is null && OnUnread is { } unreadMember && MayNameSomeone(member))
                 {
                     // 田村　まさ子 【事務局】 課長　堀切　雄大 (a cell's lines run together): no reader took it, and it would be
@@ -100,6 +107,21 @@ internal sealed class DocumentPeople(KnownPeople known)
         }
 
         return rolls;
+    }
+
+    /// <summary>高砂由紀子（副会長）: a name the lexicon does not split, with a role in brackets; read as the bare name is.</summary>
+    private PersonMention? NameWithNote(string member)
+    {
+        var written = member.Trim(' ', '\u3000');
+        if (Rolls.RollEntryShapes.WithoutNote(written) is not { } name || WrittenName.Compact(name) is not { Length: >= 2 and <= 8 } compact
+            || OfficeWords.TitleAtEnd(compact) is not null || OfficeWords.IsNotName(compact)
+            || written.AsSpan().IndexOfAny('（', '(') is var open && written.Length - open > 10)
+        {
+            return null;
+        }
+
+        var parts = WrittenName.Read(name, known);
+        return new PersonMention { Written = written, Name = parts.Name, FamilyName = parts.FamilyName, GivenName = parts.GivenName, Role = written[(open + 1)..^1] };
     }
 
     /// <summary>A member no reader took that may still name someone: name characters, not a count (ほか２名) or なし.</summary>

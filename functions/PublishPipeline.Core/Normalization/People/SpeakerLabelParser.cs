@@ -231,6 +231,13 @@ internal static class SpeakerLabelParser
             return null;
         }
 
+        if (OfficeWords.IsPersonTitle(title) && IsJoinedForeignName(prefix))
+        {
+            // ジョン・スミス委員, ジャン＝ポール・ルグラン会長: katakana opens offices (マネジメント室長), but parts a mark joins,
+            // and nothing else, right before a person's title are a name. Before, the whole was an office and no name.
+            return prefix;
+        }
+
         if (OfficeWords.IsPersonTitle(title) && prefix.Length <= 5 && AllNameChars(prefix) && (prefix.Length <= 3 || !HasUnit(prefix)))
         {
             // 茨城県議会議長, 市議会議長: the body's own chair.
@@ -296,6 +303,45 @@ internal static class SpeakerLabelParser
 
         return prefix.Length <= 4 && AllNameChars(prefix) && !(prefix.Length >= 3 && HasUnit(prefix.AsSpan(prefix.Length - 1)))
             && (prefix.Length >= 2 || lexicon.IsSurname(prefix)) ? prefix : null;
+    }
+
+    /// <summary>
+    /// ジョン・スミス, アンナ・K・リー: katakana parts of two characters or more joined by ・ or ＝, a Latin initial at most
+    /// between them, and no other character (国際アート・カルチャー都市推進室 holds kanji).
+    /// </summary>
+    private static bool IsJoinedForeignName(ReadOnlySpan<char> prefix)
+    {
+        if (prefix.Length is < 5 or > 16 || prefix.IndexOfAny("・･＝=゠") < 0 || !NameScript.MarksJoinParts(prefix))
+        {
+            return false;
+        }
+
+        var katakanaParts = 0;
+        var run = 0;
+        foreach (var c in prefix)
+        {
+            if (NameScript.IsKatakana(c))
+            {
+                run++;
+                continue;
+            }
+
+            if (!NameScript.IsJoiningMark(c) && !char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+
+            katakanaParts += run >= 2 ? 1 : 0;
+            if (run == 1)
+            {
+                return false;
+            }
+
+            run = 0;
+        }
+
+        katakanaParts += run >= 2 ? 1 : 0;
+        return run != 1 && katakanaParts >= 2;
     }
 
     /// <summary>Facilities named after the place they stand in (練馬子ども家庭支援センター, 池袋保健所): a place before one is no surname.</summary>

@@ -73,6 +73,10 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     /// <summary>Texts that, seen again in the proceedings, are a repeated page header (審議経過, the document's own title).</summary>
     public void AddPageHeader(string text) => _pageHeaders.Add(TextCleanup.RemoveSpaces(text));
 
+    /// <summary>Whether a line is a page header met before (the running title a PDF's text repeats at each page's top).</summary>
+    public bool IsPageHeader(string text) =>
+        text.Length <= 80 && _pageHeaders.Count > 0 && _pageHeaders.Contains(TextCleanup.RemoveSpaces(TextCleanup.CollapseSpacedLabel(text)));
+
     public bool HasContent => _sections.Count > 0 || _turns.Count > 0 || _turnOpen || _sectionOpen;
 
     public void Heading(string heading, int line)

@@ -1,3 +1,4 @@
+using PublishPipeline.Model;
 using PublishPipeline.Normalization.People;
 using PublishPipeline.Redaction.Names;
 
@@ -102,6 +103,42 @@ internal static class RollEntryShapes
 
         var name = WithoutHonorific(word[..open]);
         return SpeakerLabelParser.AllNameChars(name) && !OfficeWords.IsOfficeWord(name) ? name : null;
+    }
+
+    /// <summary>
+    /// 山中健太郎, 宮坂昭彦（会長） (敬称略: a bare name, with its role in brackets): a name the lexicon splits into a
+    /// surname and a given name, or a known surname and one to three kanji (長峰亘: 亘 is in no list of given names).
+    /// A roll's line and a header's attendee list write them alike; null when the item is no such name.
+    /// </summary>
+    public static PersonMention? BareEntry(string item, KnownPeople? known)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var bare = item.Trim(' ', '\u3000');
+        var note = bare.Length > 2 && bare[^1] is '）' or ')' ? bare.LastIndexOfAny(['（', '(']) : -1;
+        var name = note > 0 && bare.Length - note <= 10 ? bare[..note] : bare; // 宮坂昭彦（会長）
+        return name.Length is >= 3 and <= 8 && SpeakerLabelParser.AllNameChars(name) && BareName(name, known) is { } person
+            ? person with { Written = bare, Role = name.Length < bare.Length ? bare[(note + 1)..^1] : null }
+            : null;
+    }
+
+    private static PersonMention? BareName(string bare, KnownPeople? known)
+    {
+        if (WrittenName.Packed(bare, known) is { FamilyName: { } family, GivenName: { } given })
+        {
+            return new PersonMention { Written = bare, Name = bare, FamilyName = family, GivenName = given };
+        }
+
+        for (var k = Math.Min(3, bare.Length - 1); k >= 1; k--)
+        {
+            var rest = bare.AsSpan(k);
+            if (rest.Length <= 3 && NameLexicon.Default.IsSurname(bare.AsSpan(0, k)) && NameScript.IsKanji(rest[0])
+                && OfficeWords.TitleAtEnd(rest) is null && !OfficeWords.StartsOffice(bare))
+            {
+                return new PersonMention { Written = bare, Name = bare, FamilyName = bare[..k], GivenName = rest.ToString() };
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -167,6 +167,15 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             return true;
         }
 
+        if (!spacedOut && _entries.Count == 0 && BareEntry(text) is { } alone)
+        {
+            // 欠席者 over 大川原俊介 (a saved page's <dt>/<dd>): one bare name, the roll's only entry so far. Before, the roll
+            // closed and the name, and the header fields after it, fell into the proceedings.
+            _entries.Add(alone);
+            _columns.Add(indent);
+            return true;
+        }
+
         var columnsBefore = _columns.Count;
         if (!spacedOut && RollEntries.Read(text, Known, _columns, indent) is { } entries)
         {
@@ -299,6 +308,14 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
                 continue;
             }
 
+            if (all.Count > 0 && all.Exists(e => e.Name is not null) && NameNoLexiconSplits(bare) is { } unsplit)
+            {
+                // 里中晴彦（会長）、高砂由紀子: among names, a name the lexicon cannot split is a name still (a header list reads it
+                // so). Before, the whole list was unread and （委員）… fell into the proceedings as a speech.
+                all.Add(unsplit);
+                continue;
+            }
+
             // 山中　健太郎、Ｊ．ブラウン、森　茂: in a list of people, an item no reader can read but that may be a
             // name (Latin or katakana letters) is a person too; kept without a name, and the document held.
             var compact = People.WrittenName.Compact(item);
@@ -363,39 +380,23 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
         return true;
     }
 
-    /// <summary>
-    /// 山中健太郎, 宮坂昭彦（会長） (敬称略: a bare name, with its role in brackets): a name the lexicon splits into a
-    /// surname and a given name, or a known surname and one to three kanji (長峰亘: 亘 is in no list of given names).
-    /// </summary>
-    private PersonMention? BareEntry(string item)
+    /// <summary>高砂由紀子, 高砂由紀子（副会長）: two to eight name characters, no office, read whole; null otherwise.</summary>
+    private PersonMention? NameNoLexiconSplits(string item)
     {
-        var bare = item.Trim(' ', '\u3000');
-        var note = bare.Length > 2 && bare[^1] is '）' or ')' ? bare.LastIndexOfAny(['（', '(']) : -1;
-        var name = note > 0 && bare.Length - note <= 10 ? bare[..note] : bare; // 宮坂昭彦（会長）
-        return name.Length is >= 3 and <= 8 && People.SpeakerLabelParser.AllNameChars(name) && BareName(name) is { } person
-            ? person with { Written = bare, Role = name.Length < bare.Length ? bare[(note + 1)..^1] : null }
-            : null;
-    }
-
-    private PersonMention? BareName(string bare)
-    {
-        if (People.WrittenName.Packed(bare, Known) is { FamilyName: { } family, GivenName: { } given })
+        var open = item.AsSpan().IndexOfAny('（', '(');
+        var name = open > 0 ? RollEntryShapes.WithoutNote(item) : item;
+        if (name is null || name.Length is < 2 or > 8 || !SpeakerLabelParser.AllNameChars(name) || OfficeWords.TitleAtEnd(name) is not null
+            || OfficeWords.IsOfficeWord(name) || OfficeWords.IsNotName(name) || (open > 0 && item.Length - open > 10))
         {
-            return new PersonMention { Written = bare, Name = bare, FamilyName = family, GivenName = given };
+            return null;
         }
 
-        for (var k = Math.Min(3, bare.Length - 1); k >= 1; k--)
-        {
-            var rest = bare.AsSpan(k);
-            if (rest.Length <= 3 && Redaction.Names.NameLexicon.Default.IsSurname(bare.AsSpan(0, k)) && People.NameScript.IsKanji(rest[0])
-                && People.OfficeWords.TitleAtEnd(rest) is null && !People.OfficeWords.StartsOffice(bare))
-            {
-                return new PersonMention { Written = bare, Name = bare, FamilyName = bare[..k], GivenName = rest.ToString() };
-            }
-        }
-
-        return null;
+        var parts = WrittenName.Read(name, Known);
+        return new PersonMention { Written = item, Name = parts.Name, FamilyName = parts.FamilyName, GivenName = parts.GivenName, Role = open > 0 ? item[(open + 1)..^1] : null };
     }
+
+    /// <summary>山中健太郎, 宮坂昭彦（会長）: a bare name, with its role in brackets (<see cref="RollEntryShapes.BareEntry"/>).</summary>
+    private PersonMention? BareEntry(string item) => RollEntryShapes.BareEntry(item, Known);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:ほか|外|他)[\d０-９]{1,3}名$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex OthersCount();
