@@ -14,7 +14,7 @@ namespace PublishPipeline.Functions.Tests;
 /// hold must not use the old ones. So the bytes a fixed set of hand-made minutes gives — each
 /// entry (the header's JSON and the search contribution), and the summary (index headers,
 /// search summaries, every search tier's shards by SHA-256, every listing page's key and
-/// bytes by SHA-256) — are hashed and compared with the hash recorded for the current
+/// bytes by SHA-256, every catalogue object) — are hashed and compared with the hash recorded for the current
 /// <see cref="IndexSummary.FormatVersion"/> and <see cref="IndexEntries.FormatVersion"/>. Code
 /// that changes those bytes fails here until the version is raised and its hash recorded.
 /// (A template or site option change also changes the listing pages' bytes; their keys carry
@@ -27,6 +27,7 @@ public sealed class IndexFormatTests : IDisposable
     {
         [4] = "464d5ffb8e6af71fe9eed2c4fbe9b00e80e21516287a50c7063cc71a9e7ddf06",
         [5] = "ad9f5522ff85696fd6133d4e9456a9c1642f1182d8e7d148cdc933f0588a8f43",
+        [6] = "bb55e692be7228a0dfed1de230e48d7591a45501b941f01048081aee5721a21b",
     };
 
     /// <summary>Format version → the SHA-256 of the fixed minutes' index entries, in order.</summary>
@@ -70,10 +71,11 @@ public sealed class IndexFormatTests : IDisposable
             [.. rows.Select(r => r.Header)],
             [.. rows.Select(r => r.Search)],
             id => SiteBuilder.SearchContributionOf(forIndexes.Single(m => m.Id == id)),
-            onSite: (_, _) => false); // nothing kept: every tier encoded, every listing page keyed and rendered
+            onSite: (_, _) => false); // nothing kept: every tier encoded, every listing page keyed and rendered, every catalogue object written
         Assert.True(built.Tiers.Count >= 2, "the fixed minutes fill the recent and the archive tier");
         Assert.True(built.Pages.Count >= 6, "and several 会議体 and 年度 pages");
-        var summary = IndexSummary.ToBytes(new IndexSummary(rows.ToDictionary(r => r.Id, StringComparer.Ordinal), built.Tiers, built.Pages));
+        Assert.Equal(rows.Count, built.Lines.Count);
+        var summary = IndexSummary.ToBytes(new IndexSummary(rows.ToDictionary(r => r.Id, StringComparer.Ordinal), built.Tiers, built.Pages, built.LinesTemplateVersion, built.Lines));
 
         Check("IndexEntries", IndexEntries.FormatVersion, EntryHashes, Convert.ToHexStringLower(entries.GetHashAndReset()));
         Check("IndexSummary", IndexSummary.FormatVersion, SummaryHashes, Convert.ToHexStringLower(SHA256.HashData(summary)));

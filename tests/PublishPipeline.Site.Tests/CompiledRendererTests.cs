@@ -21,11 +21,12 @@ public class CompiledRendererTests
     [Fact]
     public void The_built_in_templates_are_the_ones_the_compiled_renderers_were_written_for()
     {
-        // Fails when layout.sbn or minutes.sbn is edited: make the writer in Site/Rendering match
+        // Fails when layout.sbn, minutes.sbn or sitemap.sbn is edited: make the writer in Site/Rendering match
         // the edit (the tests below compare it with Scriban), then put the new hash in CompiledTemplates.
         var templates = new SiteTemplates(overrideDirectory: null);
         Assert.True(templates.IsCompiled("layout.sbn"), "layout.sbn changed: update LayoutWriter and its hash in CompiledTemplates");
         Assert.True(templates.IsCompiled("minutes.sbn"), "minutes.sbn changed: update MinutesPageWriter and its hash in CompiledTemplates");
+        Assert.True(templates.IsCompiled("sitemap.sbn"), "sitemap.sbn changed: update SiteBuilder.Sitemap and its hash in CompiledTemplates");
         Assert.False(templates.IsCompiled("home.sbn"));
     }
 

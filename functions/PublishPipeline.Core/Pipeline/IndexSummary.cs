@@ -27,17 +27,25 @@ internal sealed class IndexSummary
     /// minutes produces. Keyed on this rather than on the build, a deployment that changes none of
     /// that keeps the summary (before, the first publish after every deployment read every entry).
     /// 3: the header in binary fields (IndexHeaderCodec), not JSON; 4: keyed on this version, not the build;
-    /// 5: the listing pages' keys hash each header in binary fields (IndexHeaderCodec), not JSON.
+    /// 5: the listing pages' keys hash each header in binary fields (IndexHeaderCodec), not JSON;
+    /// 6: each minutes' catalogue object (<see cref="IndexLines"/>) with the template version it was written under.
     /// </summary>
-    internal const int FormatVersion = 5;
+    internal const int FormatVersion = 6;
 
     private static readonly byte[] Magic = "PPIS"u8.ToArray();
 
     public IndexSummary(IReadOnlyDictionary<string, IndexRow> rows, IReadOnlyList<SearchTier> tiers, IReadOnlyList<ListingPage> pages)
+        : this(rows, tiers, pages, string.Empty, [])
+    {
+    }
+
+    public IndexSummary(IReadOnlyDictionary<string, IndexRow> rows, IReadOnlyList<SearchTier> tiers, IReadOnlyList<ListingPage> pages, string linesTemplateVersion, IReadOnlyList<IndexLine> lines)
     {
         Rows = rows;
         Tiers = tiers;
         Pages = pages;
+        LinesTemplateVersion = linesTemplateVersion;
+        Lines = lines;
     }
 
     /// <summary>By minutes id.</summary>
@@ -47,6 +55,12 @@ internal sealed class IndexSummary
 
     /// <summary>The 会議体 and 年度 listing pages by key (<see cref="ListingPages"/>).</summary>
     public IReadOnlyList<ListingPage> Pages { get; }
+
+    /// <summary>The <see cref="SiteBuilder.TemplateVersion"/> <see cref="Lines"/> were written under.</summary>
+    public string LinesTemplateVersion { get; }
+
+    /// <summary>Each minutes' catalogue object (<see cref="IndexLines"/>).</summary>
+    public IReadOnlyList<IndexLine> Lines { get; }
 
     /// <summary>The row made from redacted version <paramref name="redactedETag"/> of <paramref name="id"/>, if kept.</summary>
     public IndexRow? Row(string id, string redactedETag) =>
@@ -62,7 +76,7 @@ internal sealed class IndexSummary
     public static Task WriteAsync(IObjectStore store, IndexSummary summary, CancellationToken cancellationToken) =>
         store.PutAsync(Containers.Audit, Name, ToBytes(summary), new ObjectProperties { ContentType = "application/octet-stream" }, cancellationToken: cancellationToken);
 
-    /// <summary>The stored form: magic, version, rows, tiers, pages, then the SHA-256 of all that.</summary>
+    /// <summary>The stored form: magic, version, rows, tiers, pages, lines, then the SHA-256 of all that.</summary>
     internal static byte[] ToBytes(IndexSummary summary)
     {
         var (rows, tiers) = (summary.Rows.Values.ToList(), summary.Tiers);
@@ -107,6 +121,17 @@ internal sealed class IndexSummary
                 w.Write(page.Key);
                 w.Write(page.Path);
                 w.Write(page.Sha256);
+            }
+
+            w.Write(summary.LinesTemplateVersion);
+            w.Write(summary.Lines.Count);
+            foreach (var line in summary.Lines)
+            {
+                w.Write(line.Id);
+                w.Write(line.HeaderHash.Length);
+                w.Write(line.HeaderHash);
+                w.Write(line.Catalog.Length);
+                w.Write(line.Catalog);
             }
         });
     }
@@ -159,7 +184,14 @@ internal sealed class IndexSummary
             pages[i] = new ListingPage(r.ReadString(), r.ReadString(), r.ReadString());
         }
 
-        return new IndexSummary(rows, tiers, pages);
+        var linesTemplateVersion = r.ReadString();
+        var lines = new IndexLine[r.ReadInt32()];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            lines[i] = new IndexLine(r.ReadString(), r.ReadBytes(r.ReadInt32()), r.ReadBytes(r.ReadInt32()));
+        }
+
+        return new IndexSummary(rows, tiers, pages, linesTemplateVersion, lines);
     }
 }
 

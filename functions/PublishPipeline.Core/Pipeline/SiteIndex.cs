@@ -247,6 +247,7 @@ public sealed partial class SiteIndex
         {
             _site.Search.Remember(kept.Tiers);
             _site.Listings.Remember(kept.Pages);
+            _site.Lines.Remember(kept.LinesTemplateVersion, _site.TemplateVersion, kept.Lines);
             missing.RemoveAll(i => (rows[i] = kept.Row(current[i].Id, current[i].ETag)) is not null);
         }
 
@@ -379,7 +380,7 @@ public sealed partial class SiteIndex
         }
 
         // For the next process: what this build was made from (a cache, so after the files).
-        _summary = new IndexSummary(documents.ToDictionary(d => d.Id, StringComparer.Ordinal), built.Tiers, built.Pages);
+        _summary = new IndexSummary(documents.ToDictionary(d => d.Id, StringComparer.Ordinal), built.Tiers, built.Pages, built.LinesTemplateVersion, built.Lines);
         await IndexSummary.WriteAsync(_store, _summary, cancellationToken).ConfigureAwait(false);
         LogRebuilt(_logger, documents.Count, written.Count, deleted.Count);
         return (new IndexUpdate(written, deleted, hashes), fingerprint);

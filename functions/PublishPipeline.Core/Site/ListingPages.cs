@@ -63,26 +63,41 @@ public sealed class ListingPages
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>A hash of each minutes' index header in binary fields (<see cref="IndexHeaderCodec"/>), made once per build.</summary>
+    /// <summary>
+    /// A hash of each minutes' index header in binary fields (<see cref="IndexHeaderCodec"/>), made
+    /// once per build for every minutes (on the cores at once) and then only read, by the listing
+    /// pages' keys and the catalogue's objects (<see cref="IndexLines"/>) on two threads.
+    /// </summary>
     internal sealed class ItemHashes
     {
-        private readonly Dictionary<Minutes, byte[]> _hashes = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<Minutes, byte[]> _hashes;
 
-        public byte[] Of(Minutes minutes)
+        private ItemHashes(Dictionary<Minutes, byte[]> hashes) => _hashes = hashes;
+
+        public static ItemHashes Of(IReadOnlyList<Minutes> all)
         {
-            if (!_hashes.TryGetValue(minutes, out var hash))
+            var hashes = new byte[all.Count][];
+            Parallel.For(0, all.Count, () => new MemoryStream(), (i, _, buffer) =>
             {
-                using var buffer = new MemoryStream();
+                buffer.SetLength(0);
                 using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
                 {
-                    IndexHeaderCodec.Write(w, SiteBuilder.IndexHeader(minutes));
+                    IndexHeaderCodec.Write(w, SiteBuilder.IndexHeader(all[i]));
                 }
 
-                _hashes[minutes] = hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+                hashes[i] = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+                return buffer;
+            }, buffer => buffer.Dispose());
+            var byMinutes = new Dictionary<Minutes, byte[]>(all.Count, ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < all.Count; i++)
+            {
+                byMinutes[all[i]] = hashes[i];
             }
 
-            return hash;
+            return new ItemHashes(byMinutes);
         }
+
+        public byte[] Of(Minutes minutes) => _hashes[minutes];
     }
 }
 

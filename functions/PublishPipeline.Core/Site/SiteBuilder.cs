@@ -35,6 +35,7 @@ public sealed partial class SiteBuilder
     private readonly List<SiteFile> _assetSiteFiles = [];
     private readonly bool _compiledLayout;
     private readonly bool _compiledMinutes;
+    private readonly bool _compiledSitemap;
 
     // A page is written into one builder per thread, kept between pages unless a page made it large.
     [ThreadStatic]
@@ -58,6 +59,7 @@ public sealed partial class SiteBuilder
         _templates = new SiteTemplates(options.TemplateDirectory);
         _compiledLayout = compiledRenderers && _templates.IsCompiled("layout.sbn");
         _compiledMinutes = compiledRenderers && _templates.IsCompiled("minutes.sbn");
+        _compiledSitemap = compiledRenderers && _templates.IsCompiled("sitemap.sbn");
         foreach (var name in SiteTemplates.AssetNames)
         {
             var bytes = Encoding.UTF8.GetBytes(_templates.Asset(name));
@@ -87,6 +89,9 @@ public sealed partial class SiteBuilder
 
     /// <summary>The 会議体 and 年度 listing pages of the previous build, rendered again only when their listing changed.</summary>
     public ListingPages Listings { get; } = new();
+
+    /// <summary>Each minutes' catalogue object of the previous build, written again only when its header changed.</summary>
+    public IndexLines Lines { get; } = new();
 
     /// <summary>The files of one minutes: its page and its open-data JSON (paths: <see cref="SiteUrls.MinutesPaths"/>).</summary>
     /// <exception cref="InvalidOperationException">The document still holds non-disclosure markers: redaction did not run or failed.</exception>
@@ -278,16 +283,23 @@ public sealed partial class SiteBuilder
         var pages = new List<SiteFile>();
         var listings = new List<ListingPage>();
         var kept = new List<SearchShard>();
+        var lines = new List<IndexLine>();
+
+        // Each minutes' header hash, for the listing pages' keys and the catalogue's objects: only
+        // for a build that keeps what it made for the next one (onSite given).
+        var itemHashes = onSite is null ? null : ListingPages.ItemHashes.Of(ordered);
         SiteFile feed = null!, sitemap = null!, catalog = null!;
         try
         {
             Parallel.Invoke(
-                () => ListingFiles(ordered, summaries, bodies, years, onSite, pages, listings, kept),
+                () => ListingFiles(ordered, summaries, bodies, years, onSite, itemHashes, pages, listings, kept),
                 () =>
                 {
                     feed = RenderText("feed.sbn", SiteUrls.FeedPath, FeedModel(ordered));
-                    sitemap = RenderText("sitemap.sbn", SiteUrls.SitemapPath, SitemapModel(ordered, bodies.Select(b => b.Slug), years.Select(y => y.Year)));
-                    catalog = SiteFile.Create(SiteUrls.CatalogPath, Catalog(ordered));
+                    sitemap = _compiledSitemap
+                        ? SiteFile.Create(SiteUrls.SitemapPath, Encoding.UTF8.GetBytes(Sitemap(ordered, bodies.Select(b => b.Slug), years.Select(y => y.Year))))
+                        : RenderText("sitemap.sbn", SiteUrls.SitemapPath, SitemapModel(ordered, bodies.Select(b => b.Slug), years.Select(y => y.Year)));
+                    catalog = SiteFile.Create(SiteUrls.CatalogPath, itemHashes is null || ordered.Count == 0 ? Catalog(ordered) : Catalog(ordered, itemHashes, lines));
                 });
         }
         catch (AggregateException e)
@@ -331,7 +343,7 @@ public sealed partial class SiteBuilder
         files.Add(sitemap);
         files.Add(RenderText("robots.sbn", SiteUrls.RobotsPath, new ScriptObject { ["sitemap_url"] = Urls.AbsoluteUrl(SiteUrls.SitemapPath) }));
         files.Add(catalog);
-        return new SiteIndexFiles(files, [.. index.Kept, .. kept], index.Tiers, listings);
+        return new SiteIndexFiles(files, [.. index.Kept, .. kept], index.Tiers, listings) { Lines = lines, LinesTemplateVersion = TemplateVersion };
     }
 
     /// <summary>The home page, the 会議体 and 年度 pages and the pages listing one of each (those whose listing did not change are reused).</summary>
@@ -341,6 +353,7 @@ public sealed partial class SiteBuilder
         List<(string Name, string Slug, List<Minutes> Items)> bodies,
         List<(int? Year, List<Minutes> Items)> years,
         Func<string, string, bool>? onSite,
+        ListingPages.ItemHashes? itemHashes,
         List<SiteFile> pages,
         List<ListingPage> listings,
         List<SearchShard> kept)
@@ -359,11 +372,10 @@ public sealed partial class SiteBuilder
         bodiesPage["bodies"] = BodyLinks(bodies);
         pages.Add(RenderPage("bodies.sbn", bodiesPage));
         // The pages listing one 会議体 or one 年度: rendered only when what they list changed.
-        var itemHashes = new ListingPages.ItemHashes();
         foreach (var body in bodies)
         {
             var path = SiteUrls.BodyPagePath(body.Slug);
-            var key = onSite is null ? null : ListingPages.Key(TemplateVersion, path, body.Name, body.Items, itemHashes);
+            var key = itemHashes is null ? null : ListingPages.Key(TemplateVersion, path, body.Name, body.Items, itemHashes);
             if (key is not null && Listings.Reusable(path, key, onSite) is { } same)
             {
                 listings.Add(same);
@@ -386,7 +398,7 @@ public sealed partial class SiteBuilder
         {
             var label = YearLabel(year);
             var path = SiteUrls.YearPagePath(year);
-            var key = onSite is null ? null : ListingPages.Key(TemplateVersion, path, label, items, itemHashes);
+            var key = itemHashes is null ? null : ListingPages.Key(TemplateVersion, path, label, items, itemHashes);
             if (key is not null && Listings.Reusable(path, key, onSite) is { } same)
             {
                 listings.Add(same);
@@ -904,38 +916,56 @@ public sealed partial class SiteBuilder
         ScriptObject Entry(string path, string? lastmod) => new() { ["loc"] = Urls.AbsoluteUrl(path), ["lastmod"] = lastmod };
     }
 
+    // The built-in sitemap.sbn as Scriban writes it from SitemapModel (a line of two strings a
+    // minutes; through Scriban each took a script object and the template's loop).
+    private string Sitemap(IReadOnlyList<Minutes> ordered, IEnumerable<string> bodySlugs, IEnumerable<int?> years)
+    {
+        var sb = new StringBuilder(256 + (ordered.Count * 96));
+        sb.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        Entry(SiteUrls.HomePath, null);
+        Entry(SiteUrls.BodiesPath, null);
+        Entry(SiteUrls.YearsPath, null);
+        Entry(SiteUrls.SearchPath, null);
+        foreach (var slug in bodySlugs.Order(StringComparer.Ordinal))
+        {
+            Entry(SiteUrls.BodyPagePath(slug), null);
+        }
+
+        foreach (var year in years)
+        {
+            Entry(SiteUrls.YearPagePath(year), null);
+        }
+
+        foreach (var m in ordered)
+        {
+            Entry(SiteUrls.MinutesPagePath(m.Id), m.Date);
+        }
+
+        return sb.Append("\n</urlset>\n").ToString();
+
+        void Entry(string path, DateOnly? lastmod)
+        {
+            sb.Append("\n<url><loc>");
+            Markup.Append(sb, Urls.AbsoluteUrl(path));
+            sb.Append("</loc>");
+            if (lastmod is DateOnly d)
+            {
+                sb.Append("<lastmod>").Append(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</lastmod>");
+            }
+
+            sb.Append("</url>\n");
+        }
+    }
+
     private byte[] Catalog(IReadOnlyList<Minutes> ordered)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = MinutesJson.Options.Encoder, Indented = true, NewLine = "\n" }))
+        using (var w = new Utf8JsonWriter(buffer, CatalogOptions))
         {
-            w.WriteStartObject();
-            w.WriteString("title", Options.SiteTitle);
-            w.WriteNumber("schemaVersion", Minutes.CurrentSchemaVersion);
-            w.WriteNumber("count", ordered.Count);
-            w.WriteStartArray("minutes");
+            WriteCatalogHead(w, ordered.Count);
             foreach (var m in ordered)
             {
-                w.WriteStartObject();
-                w.WriteString("id", m.Id);
-                w.WriteString("title", DisplayTitle(m));
-                w.WriteString("body", BodyName(m));
-                WriteNullable(w, "municipality", Clean(m.Municipality));
-                WriteNullable(w, "session", Clean(m.Session));
-                WriteNullable(w, "date", m.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                if (FiscalYearOf(m) is int fy)
-                {
-                    w.WriteNumber("fiscalYear", fy);
-                }
-                else
-                {
-                    w.WriteNull("fiscalYear");
-                }
-
-                w.WriteString("minutesDisclosure", StateKey(m.Disclosure.Minutes));
-                w.WriteString("page", Urls.AbsoluteUrl(SiteUrls.MinutesPagePath(m.Id)));
-                w.WriteString("json", Urls.AbsoluteUrl(SiteUrls.MinutesJsonPath(m.Id)));
-                w.WriteEndObject();
+                WriteCatalogEntry(w, m);
             }
 
             w.WriteEndArray();
@@ -944,6 +974,93 @@ public sealed partial class SiteBuilder
 
         buffer.WriteByte((byte)'\n');
         return buffer.ToArray();
+    }
+
+    private static JsonWriterOptions CatalogOptions => new() { Encoder = MinutesJson.Options.Encoder, Indented = true, NewLine = "\n" };
+
+    /// <summary>
+    /// <see cref="Catalog(IReadOnlyList{Minutes})"/>'s bytes, each minutes' object taken from the
+    /// previous build (<see cref="Lines"/>) when its header is the same and written otherwise; the
+    /// objects of this build are added to <paramref name="lines"/>. Not for an empty set (its
+    /// array is written <c>[]</c>).
+    /// </summary>
+    private byte[] Catalog(IReadOnlyList<Minutes> ordered, ListingPages.ItemHashes itemHashes, List<IndexLine> lines)
+    {
+        var scratch = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using var w = new Utf8JsonWriter(scratch, CatalogOptions);
+        var start = CatalogHead(w, ordered.Count);
+        using var buffer = new MemoryStream(start + (ordered.Count * 512));
+        buffer.Write(scratch.WrittenSpan);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var m = ordered[i];
+            var hash = itemHashes.Of(m);
+            var entry = Lines.Reusable(m.Id, hash);
+            if (entry is null)
+            {
+                // The object as the writer puts it first in the array: the same bytes at any place after the comma.
+                scratch.ResetWrittenCount();
+                w.Reset(scratch);
+                start = CatalogHead(w, ordered.Count);
+                WriteCatalogEntry(w, m);
+                w.Flush();
+                entry = scratch.WrittenSpan[start..].ToArray();
+            }
+
+            if (i > 0)
+            {
+                buffer.WriteByte((byte)',');
+            }
+
+            buffer.Write(entry);
+            lines.Add(new IndexLine(m.Id, hash, entry));
+        }
+
+        buffer.Write("\n  ]\n}\n"u8);
+        Lines.Built(lines);
+        return buffer.ToArray();
+    }
+
+    // The catalogue up to its array's opening bracket.
+    private void WriteCatalogHead(Utf8JsonWriter w, int count)
+    {
+        w.WriteStartObject();
+        w.WriteString("title", Options.SiteTitle);
+        w.WriteNumber("schemaVersion", Minutes.CurrentSchemaVersion);
+        w.WriteNumber("count", count);
+        w.WriteStartArray("minutes");
+    }
+
+    // The same, flushed; returns the bytes written.
+    private int CatalogHead(Utf8JsonWriter w, int count)
+    {
+        WriteCatalogHead(w, count);
+        w.Flush();
+        return (int)w.BytesCommitted;
+    }
+
+    private void WriteCatalogEntry(Utf8JsonWriter w, Minutes m)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", m.Id);
+        w.WriteString("title", DisplayTitle(m));
+        w.WriteString("body", BodyName(m));
+        WriteNullable(w, "municipality", Clean(m.Municipality));
+        WriteNullable(w, "session", Clean(m.Session));
+        WriteNullable(w, "date", m.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (FiscalYearOf(m) is int fy)
+        {
+            w.WriteNumber("fiscalYear", fy);
+        }
+        else
+        {
+            w.WriteNull("fiscalYear");
+        }
+
+        w.WriteString("minutesDisclosure", StateKey(m.Disclosure.Minutes));
+        w.WriteString("page", Urls.AbsoluteUrl(SiteUrls.MinutesPagePath(m.Id)));
+        w.WriteString("json", Urls.AbsoluteUrl(SiteUrls.MinutesJsonPath(m.Id)));
+        w.WriteEndObject();
     }
 
     private static void WriteNullable(Utf8JsonWriter w, string name, string? value)

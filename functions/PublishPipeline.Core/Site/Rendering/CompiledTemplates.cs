@@ -18,6 +18,7 @@ internal static class CompiledTemplates
     {
         ["layout.sbn"] = "f5e39b79d0da4fd21cde5793ba91c574c577c7587400402676a855ad22f9407d",
         ["minutes.sbn"] = "6fea18d8da9916b9c2ef9ff28522740692ef33454631f8f0db2feef5bae80e76",
+        ["sitemap.sbn"] = "e217e2acbbd67b83f84f080b30ee0f5328303441fd1e343cd64000dd81ac6ee1",
     };
 
     public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
