@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using PublishPipeline.Model;
 using PublishPipeline.Site.Search;
@@ -336,7 +337,7 @@ public class SearchIndexTests
     /// <summary>The layout <see cref="SearchContribution.FromBytes"/> reads, as a BinaryWriter writes it.</summary>
     private static byte[] AsBinaryWriterWritesIt(SearchContribution contribution)
     {
-        var terms = new System.Buffers.ArrayBufferWriter<byte>();
+        var terms = new ArrayBufferWriter<byte>();
         ulong previous = 0;
         foreach (var (term, units) in contribution.Terms())
         {
