@@ -2,6 +2,7 @@ using PublishPipeline.LocalSite;
 using PublishPipeline.Model;
 using PublishPipeline.Pipeline;
 using PublishPipeline.Redaction;
+using PublishPipeline.Review;
 using PublishPipeline.Site;
 using PublishPipeline.Storage;
 
@@ -73,6 +74,18 @@ public sealed class PublishScaleTests : IDisposable
         Assert.Equal(2 * 3, store.Count("opened", Containers.Normalized));
         Assert.Equal(3 * 3, store.Count("opened", Containers.Redacted));
         Assert.Equal(3, store.Count("open", Containers.Normalized));
+    }
+
+    [Fact]
+    public async Task A_fresh_publish_normalises_each_upload_from_the_bytes_it_hashed()
+    {
+        // The publisher reads each input to hash and copy it; the normalise stage takes those
+        // bytes (the stored upload is still that version) instead of reading the copy back: a
+        // 30 MB upload was held twice while it was normalised.
+        var (store, report, _, _) = await PublishAsync(3);
+        Assert.Equal(3, report.Count(DocumentOutcome.Published));
+        Assert.DoesNotContain(store.Read, r => r.StartsWith(Containers.Uploads + "/", StringComparison.Ordinal) && ReviewRecords.UploadOf(r[(Containers.Uploads.Length + 1)..]) is null);
+        Assert.Equal(3, store.Count("opened", Containers.Uploads));
     }
 
     [Fact]

@@ -136,8 +136,9 @@ public sealed class FolderPublisher
                         entry.UploadCurrent = true;
                     }
 
-                    bytes = null; // not held while the upload is normalised (a 30 MB upload's)
+                    bytes = null; // not held here while the upload is normalised (a 30 MB upload's): handed off
                     entry.Normalized = await _pipeline.NormalizeAsync(input.Key, ct).ConfigureAwait(false);
+                    _pipeline.HandOff?.TakeUpload(input.Key); // not kept if the stage did not take it
                     entry.Key = _pipeline.HandOff?.TakeContentKey(PipelineNames.Document(entry.Id), sha)
                         ?? await ContentKeys.OfNormalizedAsync(_store, entry.Id, sha, ct, _pipeline.HandOff).ConfigureAwait(false);
                     keys.Set(sha, entry.Key);
@@ -370,7 +371,8 @@ public sealed class FolderPublisher
     private async Task CopyInputAsync(string name, string file, byte[]? hashed, string sha, CancellationToken cancellationToken)
     {
         var (bytes, bytesSha) = hashed is null ? await ReadInputAsync(file, cancellationToken).ConfigureAwait(false) : (hashed, sha);
-        await PutUploadAsync(name, bytes, bytesSha, cancellationToken).ConfigureAwait(false);
+        var etag = await PutUploadAsync(name, bytes, bytesSha, cancellationToken).ConfigureAwait(false);
+        _pipeline.HandOff?.KeepUpload(name, etag, bytes); // for its normalise stage, next
     }
 
     private static async Task<(byte[] Bytes, string Sha256)> ReadInputAsync(string file, CancellationToken cancellationToken)

@@ -65,11 +65,12 @@ internal static class IndexEntries
     public static Task WriteAsync(IObjectStore store, string id, string redactedETag, Minutes forIndexes, CancellationToken cancellationToken)
     {
         var header = MinutesJson.Serialize(forIndexes);
-        var contribution = SiteBuilder.SearchContributionOf(forIndexes).ToBytes();
-        var content = new byte[sizeof(int) + header.Length + contribution.Length];
+        // Written into the entry's one array: a long document's postings are tens of MB.
+        var contribution = SiteBuilder.SearchContributionOf(forIndexes);
+        var content = new byte[sizeof(int) + header.Length + contribution.SerializedLength];
         BinaryPrimitives.WriteInt32LittleEndian(content, header.Length);
         header.CopyTo(content, sizeof(int));
-        contribution.CopyTo(content, sizeof(int) + header.Length);
+        contribution.WriteTo(content.AsSpan(sizeof(int) + header.Length));
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [RedactedETagKey] = redactedETag.Trim('"'), // quotes are no part of the version

@@ -118,7 +118,7 @@ public sealed partial class MinutesPipeline
                 : Log(new StageResult(Stages.Normalize, id, StageOutcome.Ignored, "a public-version confirmation without its upload"));
         }
 
-        var upload = await _store.GetAsync(Containers.Uploads, uploadName, cancellationToken).ConfigureAwait(false);
+        var upload = await ReadUploadAsync(uploadName, cancellationToken).ConfigureAwait(false);
         if (upload is null)
         {
             return Log(new StageResult(Stages.Normalize, id, StageOutcome.Missing, "the upload is gone (deleted since the event)"));
@@ -202,6 +202,25 @@ public sealed partial class MinutesPipeline
         // A corrected re-upload clears the old failure report.
         await _store.DeleteAsync(Containers.Quarantine, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
         return Log(new StageResult(Stages.Normalize, id, StageOutcome.Done, $"normalised {minutes.Sections.Sum(s => s.Turns.Count)} turns"));
+    }
+
+    /// <summary>
+    /// An upload as stored. The bytes a folder publish has just written it from are taken when the
+    /// stored object is still that version (its record, opened), not read again: a second copy of
+    /// a 30 MB upload was held beside the first while it was normalised.
+    /// </summary>
+    private async Task<StoredObject?> ReadUploadAsync(string uploadName, CancellationToken cancellationToken)
+    {
+        if (HandOff?.TakeUpload(uploadName) is { } kept)
+        {
+            using var opened = await _store.OpenAsync(Containers.Uploads, uploadName, cancellationToken).ConfigureAwait(false);
+            if (opened is not null && opened.ETag == kept.ETag)
+            {
+                return new StoredObject(opened.Name, kept.Content, opened.Properties, opened.ETag) { ContentSha256 = opened.ContentSha256 };
+            }
+        }
+
+        return await _store.GetAsync(Containers.Uploads, uploadName, cancellationToken).ConfigureAwait(false);
     }
 
     // ───────────────────────────── redact ─────────────────────────────

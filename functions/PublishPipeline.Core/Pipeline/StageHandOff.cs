@@ -19,6 +19,9 @@ internal sealed class StageHandOff
 {
     private readonly ConcurrentDictionary<string, (string ETag, Minutes Minutes)> _documents = new(StringComparer.Ordinal);
 
+    // Uploads the folder publisher has just copied into the store, by name, with their bytes.
+    private readonly ConcurrentDictionary<string, (string ETag, byte[] Content)> _uploads = new(StringComparer.Ordinal);
+
     // The rendered records the render stage wrote, by document id, for the site check after the batch.
     private readonly ConcurrentDictionary<string, (string ETag, RenderedRecord Record)> _rendered = new(StringComparer.Ordinal);
 
@@ -73,6 +76,17 @@ internal sealed class StageHandOff
     /// <summary>The rendered record kept for <paramref name="id"/> if the stored one has <paramref name="etag"/>; it is no longer kept either way.</summary>
     public RenderedRecord? TakeRendered(string id, string etag) =>
         _rendered.TryRemove(id, out var kept) && kept.ETag == etag ? kept.Record : null;
+
+    /// <summary>
+    /// Keeps the bytes of upload <paramref name="name"/>, just written from them as version
+    /// <paramref name="etag"/>, for its normalise stage: the folder publisher hashed them to copy
+    /// the input, and a second read would hold the upload twice (30 MB each for a 30 MB upload).
+    /// </summary>
+    public void KeepUpload(string name, string etag, byte[] content) => _uploads[name] = (etag, content);
+
+    /// <summary>The bytes kept for upload <paramref name="name"/> and the version they were written as, or null; no longer kept either way.</summary>
+    public (string ETag, byte[] Content)? TakeUpload(string name) =>
+        _uploads.TryRemove(name, out var kept) ? kept : null;
 
     private static string Key(string container, string name) => container + "/" + name;
 }

@@ -236,27 +236,90 @@ public sealed class SearchContribution
     /// <summary>A self-contained serialisation, for a cache on disk.</summary>
     public byte[] ToBytes()
     {
-        using var buffer = new MemoryStream();
-        using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        var bytes = new byte[SerializedLength];
+        WriteTo(bytes);
+        return bytes;
+    }
+
+    /// <summary>The length of <see cref="ToBytes"/>.</summary>
+    public int SerializedLength
+    {
+        get
         {
-            w.Write(FormatVersion);
-            w.Write(Id);
-            w.Write(Date?.DayNumber ?? -1);
-            w.Write(Body);
-            w.Write(TermCount);
-            w.Write(_terms.Length);
-            w.Write(_terms);
-            w.Write(Roles.Length);
-            foreach (var (role, units, count) in Roles)
+            var length = 1 + StringLength(Id) + sizeof(int) + StringLength(Body) + sizeof(int) + sizeof(int) + _terms.Length + sizeof(int);
+            foreach (var (role, units, _) in Roles)
             {
-                w.Write(role);
-                w.Write(count);
-                w.Write(units.Length);
-                w.Write(units);
+                length += StringLength(role) + sizeof(int) + sizeof(int) + units.Length;
             }
+
+            return length;
+        }
+    }
+
+    /// <summary>
+    /// Writes <see cref="ToBytes"/> into <paramref name="destination"/> (at least <see cref="SerializedLength"/>
+    /// long), in <see cref="BinaryWriter"/>'s layout, so a cache entry is made in one array: a
+    /// writer's growing buffer and its copy were three times a long document's postings (≈ 110 MB
+    /// beside them for a 30 MB upload).
+    /// </summary>
+    public void WriteTo(Span<byte> destination)
+    {
+        var at = 0;
+        destination[at++] = FormatVersion;
+        WriteString(destination, ref at, Id);
+        WriteInt(destination, ref at, Date?.DayNumber ?? -1);
+        WriteString(destination, ref at, Body);
+        WriteInt(destination, ref at, TermCount);
+        WriteInt(destination, ref at, _terms.Length);
+        _terms.CopyTo(destination[at..]);
+        at += _terms.Length;
+        WriteInt(destination, ref at, Roles.Length);
+        foreach (var (role, units, count) in Roles)
+        {
+            WriteString(destination, ref at, role);
+            WriteInt(destination, ref at, count);
+            WriteInt(destination, ref at, units.Length);
+            units.CopyTo(destination[at..]);
+            at += units.Length;
+        }
+    }
+
+    // A string as BinaryWriter writes it: its UTF-8 length as a 7-bit encoded number, then the bytes.
+    private static int StringLength(string value)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(value);
+        return SevenBitLength((uint)bytes) + bytes;
+    }
+
+    private static int SevenBitLength(uint value)
+    {
+        var length = 1;
+        while (value >= 0x80)
+        {
+            value >>= 7;
+            length++;
         }
 
-        return buffer.ToArray();
+        return length;
+    }
+
+    private static void WriteString(Span<byte> destination, ref int at, string value)
+    {
+        var length = (uint)System.Text.Encoding.UTF8.GetByteCount(value);
+        while (length >= 0x80)
+        {
+            destination[at++] = (byte)(length | 0x80);
+            length >>= 7;
+        }
+
+        destination[at++] = (byte)length;
+        at += System.Text.Encoding.UTF8.GetBytes(value, destination[at..]);
+    }
+
+    private static void WriteInt(Span<byte> destination, ref int at, int value)
+    {
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(destination[at..], value);
+        at += sizeof(int);
     }
 
     /// <summary>Reads <see cref="ToBytes"/> back.</summary>
