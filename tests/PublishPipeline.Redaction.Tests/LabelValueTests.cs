@@ -28,6 +28,9 @@ public class LabelValueTests
     [InlineData("担当：デジタル推進課", "担当：デジタル推進課")]
     [InlineData("記録　システムの更新を報告した。", "記録　システムの更新を報告した。")]
     [InlineData("司会　スタッフ", "司会　スタッフ")]
+    [InlineData("講師　スミス先生", "講師　〇〇先生")]
+    [InlineData("司会　フリーアナウンサー　真鍋花子", "司会　フリーアナウンサー　〇〇")]
+    [InlineData("（記録　ボランティア　小田切洋子）", "（記録　ボランティア　〇〇）")]
     public async Task A_katakana_name_after_a_label_is_masked(string text, string expected)
     {
         // Before, every katakana value after a label was published unless two dictionary names were joined by ・.
@@ -61,6 +64,7 @@ public class LabelValueTests
     [InlineData("講師　コワルスカ", "コワルスカ")]
     [InlineData("（担当：システム）", "システム")]
     [InlineData("講師　アナ　コワルスカ", "アナ　コワルスカ")]
+    [InlineData("講師　コワルスカ先生", "コワルスカ")]
     public async Task A_katakana_value_that_may_be_a_name_or_a_word_is_held_masked(string text, string value)
     {
         var doc = new Minutes

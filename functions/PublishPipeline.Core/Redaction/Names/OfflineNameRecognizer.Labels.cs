@@ -214,8 +214,17 @@ public sealed partial class OfflineNameRecognizer
         // 講師　ジャン・ポール・マルタン, 担当：スミス: katakana after a label.
         if (KatakanaLabelValue(t, q) is { Length: > 0 } kana)
         {
-            found.Add(new NameSpan(q, kana.Length, kana.Sure ? "offline:label" : UnsureLabelRule, 0.85));
-            return q + kana.Length;
+            // 司会　フリーアナウンサー　山田花子: a katakana word no dictionary names, then a kanji name one
+            // space on, says what the person is; the name is the kanji.
+            if (!kana.Sure && KanjiNameAfterSpace(t, q + kana.Length) is var named and > 0)
+            {
+                q = named;
+            }
+            else
+            {
+                found.Add(new NameSpan(q, kana.Length, kana.Sure ? "offline:label" : UnsureLabelRule, 0.85));
+                return q + kana.Length;
+            }
         }
 
         // 受賞者：宇佐美健一、阿子島陽子、鬼塚誠: a list of names after one label.
@@ -280,7 +289,9 @@ public sealed partial class OfflineNameRecognizer
         }
 
         // The value must end here (a bracket, a comma, a line's end, a particle): 担当：デジタル推進課 goes on.
-        if (words == 0 || words > 4 || !IsNameBoundary(t, end))
+        // A title may follow it (講師　コワルスカ先生): the value is the katakana before the title.
+        var titled = RoleWords.MatchAt(t, end) is { Kind: RoleKind.Honorific or RoleKind.Member };
+        if (words == 0 || words > 4 || !(titled || IsNameBoundary(t, end)))
         {
             return default;
         }
@@ -294,6 +305,18 @@ public sealed partial class OfflineNameRecognizer
         // (not before a particle: 記録　システムの更新 is prose).
         var plainEnd = end >= t.Length || !IsHiragana(t[end]);
         return plainEnd && !(words == 1 && KatakanaCalls.Contains(lastWord)) ? (end - q, false) : default;
+    }
+
+    /// <summary>Where a kanji name starts after spaces from <paramref name="end"/>, or -1.</summary>
+    private int KanjiNameAfterSpace(ReadOnlySpan<char> t, int end)
+    {
+        var n = end;
+        while (n < t.Length && IsSpace(t[n]))
+        {
+            n++;
+        }
+
+        return n > end && n < t.Length && IsKanji(t[n]) && TryNameAt(t, n, structure: true, out _) ? n : -1;
     }
 
     /// <summary>
