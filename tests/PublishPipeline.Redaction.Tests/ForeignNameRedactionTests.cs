@@ -115,6 +115,15 @@ public class ForeignNameRedactionTests
     }
 
     [Theory]
+    [InlineData("出席者　里中晴彦委員、アドバイザー委員\n審議経過\n会長　開会します。\n")]
+    [InlineData("出席者　里中晴彦委員\n審議経過\n会長　開会します。\nコーディネーター委員　説明します。\n")]
+    public async Task A_katakana_role_word_against_a_persons_title_holds_nothing(string rest)
+    {
+        var outcome = await new Redactor(Policy).RedactAsync(Normalize(Heading + rest), new RedactionRequest("katakana.txt"));
+        Assert.True(outcome.IsPublishable, string.Join("; ", outcome.Hold?.Reasons ?? []));
+    }
+
+    [Theory]
     [InlineData("出席者　里中晴彦委員、ジョンソン委員\n審議経過\n会長　開会します。\nジョンソン委員　質問します。\n")]
     [InlineData("出席委員\n　里中晴彦委員\n　ジョンソン委員\n\n審議経過\n会長　開会します。\n○ジョンソン委員　質問します。\n")]
     public async Task One_katakana_word_the_lexicon_knows_as_a_surname_against_a_persons_title_is_the_entrys_name(string rest)

@@ -34,8 +34,9 @@ internal static class UnreadNames
     public static bool KatakanaWordBeforeTitle(string compact)
     {
         ArgumentNullException.ThrowIfNull(compact);
-        return OfficeWords.TitleAtEnd(compact) is { } title && OfficeWords.IsPersonTitle(title)
-            && NameScript.IsKatakanaWord(compact.AsSpan(0, compact.Length - title.Length));
+        // オブザーバー委員, アドバイザー会長: a katakana role word (a title of its own) is no name.
+        return OfficeWords.TitleAtEnd(compact) is { } title && OfficeWords.IsPersonTitle(title) && compact[..^title.Length] is var word
+            && NameScript.IsKatakanaWord(word) && OfficeWords.TitleAtEnd(word) is null;
     }
 
     /// <summary>Text that ends with an honorific after something (a name the readers did not take).</summary>
