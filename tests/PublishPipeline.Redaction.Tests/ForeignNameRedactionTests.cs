@@ -98,4 +98,53 @@ public class ForeignNameRedactionTests
         Assert.Equal(15, check.Line);
         Assert.False(check.Approvable);
     }
+
+    private const string Heading = "審議会　会議録\n開催日時　令和６年５月８日（水）午後２時\n";
+
+    [Theory]
+    [InlineData("出席者　里中晴彦委員、クロウリッジ会長\n審議経過\n会長　開会します。\n", 3)]
+    [InlineData("出席委員\n　里中晴彦委員\n　クロウリッジ委員\n\n審議経過\n会長　開会します。\n", 5)]
+    [InlineData("出席者　里中晴彦委員\n審議経過\n会長　開会します。\n○クロウリッジ委員　質問します。\n", 6)]
+    public async Task One_katakana_word_no_lexicon_knows_against_a_persons_title_holds_the_document(string rest, int line)
+    {
+        // Before: クロウリッジ会長 was an office with no name (a roll's line: a bare name 委員 and all, never masked), and the
+        // document was published with the name in it.
+        var outcome = await new Redactor(Policy).RedactAsync(Normalize(Heading + rest), new RedactionRequest("katakana.txt"));
+        Assert.False(outcome.IsPublishable);
+        Assert.Equal(line, Assert.Single(outcome.Hold!.Checks, c => c.Code == HoldCodes.NameUnread).Line);
+    }
+
+    [Theory]
+    [InlineData("出席者　里中晴彦委員、アドバイザー委員\n審議経過\n会長　開会します。\n")]
+    [InlineData("出席者　里中晴彦委員\n審議経過\n会長　開会します。\nコーディネーター委員　説明します。\n")]
+    public async Task A_katakana_role_word_against_a_persons_title_holds_nothing(string rest)
+    {
+        var outcome = await new Redactor(Policy).RedactAsync(Normalize(Heading + rest), new RedactionRequest("katakana.txt"));
+        Assert.True(outcome.IsPublishable, string.Join("; ", outcome.Hold?.Reasons ?? []));
+    }
+
+    [Theory]
+    [InlineData("出席者　里中晴彦委員、ジョンソン委員\n審議経過\n会長　開会します。\nジョンソン委員　質問します。\n")]
+    [InlineData("出席委員\n　里中晴彦委員\n　ジョンソン委員\n\n審議経過\n会長　開会します。\n○ジョンソン委員　質問します。\n")]
+    public async Task One_katakana_word_the_lexicon_knows_as_a_surname_against_a_persons_title_is_the_entrys_name(string rest)
+    {
+        var outcome = await new Redactor(Policy).RedactAsync(Normalize(Heading + rest), new RedactionRequest("katakana.txt"));
+        Assert.True(outcome.IsPublishable, string.Join("; ", outcome.Hold?.Reasons ?? []));
+        Assert.Equal(("委員", "〇〇"), (outcome.Redacted!.Rolls[0].Entries[1].Role, outcome.Redacted.Rolls[0].Entries[1].Name));
+        Assert.DoesNotContain("ジョンソン", Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ジョン・スミス委員　質問します。")]
+    [InlineData("○ジョン・スミス委員　質問します。")]
+    public async Task A_joined_katakana_name_in_a_speech_label_is_masked_and_no_speaker_publishes_it(string label)
+    {
+        var minutes = Normalize(Heading + "出席者　里中晴彦委員\n審議経過\n会長　開会します。\n" + label + "\n");
+        var outcome = await new Redactor(Policy).RedactAsync(minutes, new RedactionRequest("katakana.txt"));
+        Assert.True(outcome.IsPublishable, string.Join("; ", outcome.Hold?.Reasons ?? []));
+        var json = Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted!));
+        Assert.DoesNotContain("ジョン", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("スミス", json, StringComparison.Ordinal);
+        Assert.All(outcome.Redacted!.Sections.SelectMany(s => s.Turns), t => Assert.DoesNotContain("スミス", t.Speaker ?? "", StringComparison.Ordinal));
+    }
 }

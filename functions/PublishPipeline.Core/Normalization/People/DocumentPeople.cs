@@ -95,6 +95,12 @@ internal sealed class DocumentPeople(KnownPeople known)
                     unreadMember("an attendee list (" + group.Group + ")", null);
                 }
 
+                if (person is { Name: null } && OnUnread is { } unreadKatakana && UnreadNames.KatakanaWordBeforeTitle(WrittenName.Compact(member)))
+                {
+                    // マクレガー委員: an office with no name to the readers, but a name the redactor cannot mask. Held.
+                    unreadKatakana("an attendee list (" + group.Group + ")", null);
+                }
+
                 entries.Add(person ?? new PersonMention { Written = member });
             }
 

@@ -15,6 +15,25 @@ internal static class NameScript
 
     public static bool IsKatakana(char c) => c is (>= '\u30A1' and <= '\u30FA') or 'ー';
 
+    /// <summary>One katakana word of two characters or more, nothing else in it (ジョンソン, マクレガー).</summary>
+    public static bool IsKatakanaWord(ReadOnlySpan<char> text)
+    {
+        if (text.Length < 2 || text[0] == 'ー')
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!IsKatakana(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Kanji (with 々 〆 ヶ and surrogate halves of the supplementary planes).</summary>
     public static bool IsKanji(char c) =>
         c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF') or '々' or '〆' or 'ヶ' || char.IsSurrogate(c);

@@ -238,6 +238,13 @@ internal static class SpeakerLabelParser
             return prefix;
         }
 
+        if (OfficeWords.IsPersonTitle(title) && NameScript.IsKatakanaWord(prefix) && lexicon.IsSurname(prefix))
+        {
+            // ジョンソン委員: one katakana word opens offices too (above), but one the lexicon knows as a surname, right
+            // before a person's title, is the name. Any other is left unread, and UnreadNames holds the document.
+            return prefix;
+        }
+
         if (OfficeWords.IsPersonTitle(title) && prefix.Length <= 5 && AllNameChars(prefix) && (prefix.Length <= 3 || !HasUnit(prefix)))
         {
             // 茨城県議会議長, 市議会議長: the body's own chair.

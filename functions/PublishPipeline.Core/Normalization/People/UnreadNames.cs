@@ -23,7 +23,20 @@ internal static class UnreadNames
             return NamesSomeone(inner) || ((inner.EndsWith("議員", StringComparison.Ordinal) || inner.EndsWith("委員", StringComparison.Ordinal)) && HasForeignLetters(inner));
         }
 
-        return NamesSomeone(compact);
+        return NamesSomeone(compact) || KatakanaWordBeforeTitle(compact);
+    }
+
+    /// <summary>
+    /// マクレガー委員, ジョンソン会長: one katakana word right against a person's title. Katakana opens offices too, so the
+    /// readers take the word as a name only when the lexicon knows it as a surname; any other, unread, is a name
+    /// the redactor could not mask. Before, the entry was an office with no name, published with no hold.
+    /// </summary>
+    public static bool KatakanaWordBeforeTitle(string compact)
+    {
+        ArgumentNullException.ThrowIfNull(compact);
+        // オブザーバー委員, アドバイザー会長: a katakana role word (a title of its own) is no name.
+        return OfficeWords.TitleAtEnd(compact) is { } title && OfficeWords.IsPersonTitle(title) && compact[..^title.Length] is var word
+            && NameScript.IsKatakanaWord(word) && OfficeWords.TitleAtEnd(word) is null;
     }
 
     /// <summary>Text that ends with an honorific after something (a name the readers did not take).</summary>

@@ -116,7 +116,8 @@ internal static class RollEntryShapes
         var bare = item.Trim(' ', '\u3000');
         var note = bare.Length > 2 && bare[^1] is '）' or ')' ? bare.LastIndexOfAny(['（', '(']) : -1;
         var name = note > 0 && bare.Length - note <= 10 ? bare[..note] : bare; // 宮坂昭彦（会長）
-        return name.Length is >= 3 and <= 8 && SpeakerLabelParser.AllNameChars(name) && BareName(name, known) is { } person
+        // マクレガー委員: a word against a person's title is no bare name (the title was taken into the name, never masked).
+        return name.Length is >= 3 and <= 8 && SpeakerLabelParser.AllNameChars(name) && !UnreadNames.KatakanaWordBeforeTitle(name) && BareName(name, known) is { } person
             ? person with { Written = bare, Role = name.Length < bare.Length ? bare[(note + 1)..^1] : null }
             : null;
     }

@@ -161,6 +161,24 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             spacedOut = false;
         }
 
+        if (!spacedOut && People.UnreadNames.KatakanaWordBeforeTitle(People.WrittenName.Compact(text)))
+        {
+            // マクレガー委員 alone on its line: a name the lexicon knows as a surname (ジョンソン委員) is the entry's name, any
+            // other is held. Before, the whole was a bare name (マクレガー委員, 委員 in it) the redactor left unmasked.
+            var trimmed = text.Trim(' ', '\u3000', '\t');
+            if (People.SpeakerLabelParser.Parse(trimmed, Known) is { Name: not null } member)
+            {
+                _entries.Add(member);
+                _columns.Add(indent);
+            }
+            else
+            {
+                Unread(new PersonMention { Written = trimmed }, indent, line);
+            }
+
+            return true;
+        }
+
         if (!spacedOut && ListedEntries(text, _columns, line) is { } listed)
         {
             AddEntries(listed);
