@@ -88,17 +88,13 @@ internal sealed class DocumentPeople(KnownPeople known)
                     person = bare;
                 }
 
-                if (person is null && OnUnread is { } unreadMember && MayNameSomeone(member))
+                // Held, never published by guess: 田村　まさ子 【事務局】 課長　堀切　雄大 (a cell's lines run together), which no
+                // reader took and would be published as written; マクレガー委員, an office with no name to the readers but a
+                // name the redactor cannot mask.
+                if (OnUnread is { } unreadMember && (person is null ? MayNameSomeone(member)
+                    : person.Name is null && UnreadNames.KatakanaWordBeforeTitle(WrittenName.Compact(member))))
                 {
-                    // 田村　まさ子 【事務局】 課長　堀切　雄大 (a cell's lines run together): no reader took it, and it would be
-                    // published as written. Held, never published by guess.
                     unreadMember("an attendee list (" + group.Group + ")", null);
-                }
-
-                if (person is { Name: null } && OnUnread is { } unreadKatakana && UnreadNames.KatakanaWordBeforeTitle(WrittenName.Compact(member)))
-                {
-                    // マクレガー委員: an office with no name to the readers, but a name the redactor cannot mask. Held.
-                    unreadKatakana("an attendee list (" + group.Group + ")", null);
                 }
 
                 entries.Add(person ?? new PersonMention { Written = member });

@@ -547,20 +547,7 @@ public sealed class SearchContribution
             return true;
         }
 
-        private ulong ReadLeb()
-        {
-            ulong value = 0;
-            var shift = 0;
-            byte b;
-            do
-            {
-                b = _data[_at++];
-                value |= (ulong)(b & 0x7F) << shift;
-                shift += 7;
-            }
-            while ((b & 0x80) != 0);
-            return value;
-        }
+        private ulong ReadLeb() => SearchContribution.ReadLeb(_data, ref _at);
     }
 
     /// <summary>One bigram and its encoded units.</summary>
