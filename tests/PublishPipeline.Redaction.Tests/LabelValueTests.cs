@@ -38,6 +38,18 @@ public class LabelValueTests
     }
 
     [Theory]
+    [InlineData("講師　スミス先生（北浜大学）の紹介", "講師　〇〇先生（北浜大学）の紹介")]
+    [InlineData("講師　真鍋先生（北浜大学）、小田切氏（北浜市社会福祉協議会）", "講師　〇〇先生（北浜大学）、〇〇氏（北浜市社会福祉協議会）")]
+    [InlineData("真鍋先生（北浜大学教授）に伺います。", "〇〇先生（北浜大学教授）に伺います。")]
+    [InlineData("○副議長（大河原）", "○副議長（〇〇）")]
+    public async Task An_organisation_in_brackets_after_a_title_is_the_affiliation_and_stays(string text, string expected)
+    {
+        // Before, the bracket after an honorific was read as the person's name (○副議長（大河原）), so the
+        // university was masked; 北浜大学教授 was read as a name (大学 is also a given name) before 教授.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
     [InlineData("請願者　架空区本町一丁目　架空の緑を守る会　代表　大西勇", "請願者　架空区本町一丁目　架空の緑を守る会　代表　〇〇")]
     [InlineData("陳情者　架空川を美しくする会　会長　宮之原　修一", "陳情者　架空川を美しくする会　会長　〇〇")]
     [InlineData("（請願者　架空市南町２－３　小野寺　光代）", "（請願者　架空市南町２－３　〇〇）")]
