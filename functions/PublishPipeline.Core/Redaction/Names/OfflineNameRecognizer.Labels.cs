@@ -41,6 +41,7 @@ public sealed partial class OfflineNameRecognizer
         NamesAfterOrganisations(t, found);
         NamesBeforeSuffixes(t, found);
         MaidenNames(t, found);
+        NamesInCaucuses(t, found);
     }
 
     // ---- 担当：鈴木花子, 表彰候補者　佐藤一郎 ----------------------------------------------------
@@ -449,7 +450,7 @@ public sealed partial class OfflineNameRecognizer
                 tokenStart--;
             }
 
-            if (tokenStart == s || !HoldsOrganisationMark(t[tokenStart..s]))
+            if (tokenStart == s || !(HoldsOrganisationMark(t[tokenStart..s]) || IsCaucusName(t[tokenStart..s])))
             {
                 continue;
             }
@@ -479,6 +480,20 @@ public sealed partial class OfflineNameRecognizer
                 i = end;
             }
         }
+    }
+
+    /// <summary>北浜大学, 北浜町内会連合会: text that ends in an organisation's mark names the organisation, not a person.</summary>
+    private static bool EndsWithOrganisationMark(ReadOnlySpan<char> text)
+    {
+        foreach (var mark in OrganisationMarks)
+        {
+            if (text.Length > mark.Length && text.EndsWith(mark, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HoldsOrganisationMark(ReadOnlySpan<char> token)
