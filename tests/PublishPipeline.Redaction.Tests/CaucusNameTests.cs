@@ -20,6 +20,8 @@ public class CaucusNameTests
     [InlineData("無所属の会　小田切から通告がありました。", "無所属の会　〇〇から通告がありました。")]
     [InlineData("市民クラブ、自民県政クラブ、ネット未来・子育ての会", "市民クラブ、自民県政クラブ、ネット未来・子育ての会")]
     [InlineData("児童・生徒の安全、スポーツ・健康の推進", "児童・生徒の安全、スポーツ・健康の推進")]
+    [InlineData("ハード・ソフトの防災・減災を進める", "ハード・ソフトの防災・減災を進める")]
+    [InlineData("マリンワールド・大河内への来館者", "マリンワールド・大河内への来館者")]
     public async Task A_members_name_in_a_caucus_is_masked_and_the_caucus_word_stays(string text, string expected)
     {
         // Before, a 会派 named after a member was published with the name.

@@ -34,7 +34,7 @@ public sealed partial class OfflineNameRecognizer
             }
         }
 
-        // ネット未来・佐藤: a 会派 word holding katakana (or ending like one), ・, then a name up to where the text goes on.
+        // ネット未来・佐藤: a 会派 word mixing katakana and kanji (or ending like one), ・, then a name up to where the text goes on.
         for (var at = t.IndexOf('・'); at >= 0; at = NextIndexOf(t, "・", at + 1))
         {
             var end = at + 1;
@@ -43,37 +43,36 @@ public sealed partial class OfflineNameRecognizer
                 end++;
             }
 
-            if (end > at + 1 && (end >= t.Length || (!IsKanji(t[end]) && !IsKatakana(t[end]) && (!IsHiragana(t[end]) || CaucusParticles.Contains(t[end])))) && IsCaucusBefore(t, at))
+            if (end > at + 1 && (end >= t.Length || (!IsKanji(t[end]) && !IsKatakana(t[end]) && (!IsHiragana(t[end]) || CaucusParticles.Contains(t[end]))))
+                && CaucusBefore(t, at) is { Caucus: true } caucus)
             {
-                MemberInCaucus(t[(at + 1)..end], at + 1, unknownIsUnsure: true, found);
+                MemberInCaucus(t[(at + 1)..end], at + 1, unknownIsUnsure: caucus.Mixed, found);
             }
         }
     }
 
-    /// <summary>The word before ・ at <paramref name="at"/> reads as a 会派: it holds katakana (ネット未来) or ends as one does (…の会, …党).</summary>
-    private static bool IsCaucusBefore(ReadOnlySpan<char> t, int at)
+    /// <summary>
+    /// How the word before ・ at <paramref name="at"/> reads: as a 会派 that mixes katakana and kanji (ネット未来),
+    /// one that ends as a 会派 does (…の会, …党), or neither (防災・減災, ハード・ソフト).
+    /// </summary>
+    private static (bool Caucus, bool Mixed) CaucusBefore(ReadOnlySpan<char> t, int at)
     {
         var start = at;
-        while (start > 0 && (IsKanji(t[start - 1]) || IsKatakana(t[start - 1]) || IsHiragana(t[start - 1])) && at - start < 12)
+        while (start > 0 && (IsKanji(t[start - 1]) || IsKatakana(t[start - 1])) && at - start < 12)
         {
             start--;
         }
 
         var word = t[start..at];
-        if (word.IsEmpty)
-        {
-            return false;
-        }
-
+        bool kana = false, kanji = false;
         foreach (var c in word)
         {
-            if (IsKatakana(c) && c is not ('ー' or 'ｰ'))
-            {
-                return true;
-            }
+            kana |= IsKatakana(c) && c is not ('ー' or 'ｰ');
+            kanji |= IsKanji(c);
         }
 
-        return IsCaucusName(word);
+        var mixed = kana && kanji;
+        return (mixed || IsCaucusName(word), mixed);
     }
 
     private static bool IsCaucusName(ReadOnlySpan<char> token)
@@ -92,8 +91,8 @@ public sealed partial class OfflineNameRecognizer
     /// <summary>
     /// The member's name in a 会派: a surname (or full name) the dictionary lists and no ordinary word is masked;
     /// one that is also a word (山田 is one; so is 清風, a 会派 word) is masked and held. A run the dictionary
-    /// does not know is held only after ・ (<paramref name="unknownIsUnsure"/>): before クラブ it is mostly a
-    /// 会派 word of its own (創生クラブ).
+    /// does not know is held only after a 会派 that mixes katakana and kanji and ・ (<paramref name="unknownIsUnsure"/>):
+    /// before クラブ it is mostly a 会派 word of its own (創生クラブ), and the dictionary lacks many words (防災・減災).
     /// </summary>
     private void MemberInCaucus(ReadOnlySpan<char> run, int start, bool unknownIsUnsure, List<NameSpan> found)
     {
