@@ -60,6 +60,15 @@ public class LabelValueTests
     }
 
     [Theory]
+    [InlineData("陳情者　架空市本町一丁目２番３号　宮之原修一陳情第４号　通学路について", "陳情者　架空市本町一丁目２番３号　〇〇陳情第４号　通学路について")]
+    public async Task A_name_glued_to_the_next_lines_words_after_a_label_is_masked(string text, string expected)
+    {
+        // A table's rows read as wrapped lines join a name to the next row (宮之原修一⏎陳情第４号); before, the
+        // value ran on past the name, read as no name, and was published.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
     [InlineData("教育委員会委員の任命について（真鍋勇）", "教育委員会委員の任命について（〇〇）")]
     [InlineData("固定資産評価審査委員会委員の選任について（宮之原　修一）", "固定資産評価審査委員会委員の選任について（〇〇）")]
     [InlineData("人権擁護委員の推薦について　架空区本町　大西勇　昭和４５年生", "人権擁護委員の推薦について　架空区本町　〇〇　昭和４５年生")]
