@@ -38,12 +38,33 @@ public class LabelValueTests
     }
 
     [Theory]
+    [InlineData("講師　スミス先生（北浜大学）の紹介", "講師　〇〇先生（北浜大学）の紹介")]
+    [InlineData("講師　真鍋先生（北浜大学）、小田切氏（北浜市社会福祉協議会）", "講師　〇〇先生（北浜大学）、〇〇氏（北浜市社会福祉協議会）")]
+    [InlineData("真鍋先生（北浜大学教授）に伺います。", "〇〇先生（北浜大学教授）に伺います。")]
+    [InlineData("○副議長（大河原）", "○副議長（〇〇）")]
+    public async Task An_organisation_in_brackets_after_a_title_is_the_affiliation_and_stays(string text, string expected)
+    {
+        // Before, the bracket after an honorific was read as the person's name (○副議長（大河原）), so the
+        // university was masked; 北浜大学教授 was read as a name (大学 is also a given name) before 教授.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
     [InlineData("請願者　架空区本町一丁目　架空の緑を守る会　代表　大西勇", "請願者　架空区本町一丁目　架空の緑を守る会　代表　〇〇")]
     [InlineData("陳情者　架空川を美しくする会　会長　宮之原　修一", "陳情者　架空川を美しくする会　会長　〇〇")]
     [InlineData("（請願者　架空市南町２－３　小野寺　光代）", "（請願者　架空市南町２－３　〇〇）")]
     public async Task A_group_petitioning_through_its_representative_masks_the_representative(string text, string expected)
     {
         // Before, the group's place name (架空) was taken for the petitioner and the representative published.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
+    [InlineData("陳情者　架空市本町一丁目２番３号　宮之原修一陳情第４号　通学路について", "陳情者　架空市本町一丁目２番３号　〇〇陳情第４号　通学路について")]
+    public async Task A_name_glued_to_the_next_lines_words_after_a_label_is_masked(string text, string expected)
+    {
+        // A table's rows read as wrapped lines join a name to the next row (宮之原修一⏎陳情第４号); before, the
+        // value ran on past the name, read as no name, and was published.
         Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
     }
 

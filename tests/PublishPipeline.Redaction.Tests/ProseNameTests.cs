@@ -192,4 +192,22 @@ public class ProseNameTests
     {
         Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
     }
+
+    [Theory]
+    [InlineData("宮〓花子委員から資料の提出がありました。", "〇〇委員から資料の提出がありました。")]
+    [InlineData("〓田委員、賛成です。", "〇〇委員、賛成です。")]
+    public async Task A_name_holding_a_placeholder_for_a_missing_kanji_is_masked_whole(string text, string expected)
+    {
+        // 〓 (げた) stands for a kanji the file could not hold (外字); before, it ended the name, and 宮〓 was published.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
+    [InlineData("真鍋参考人、小田切公述人の意見を伺います。", "〇〇参考人、〇〇公述人の意見を伺います。")]
+    [InlineData("連帯保証人の責任と参考人招致について", "連帯保証人の責任と参考人招致について")]
+    public async Task A_name_before_参考人_or_公述人_is_masked(string text, string expected)
+    {
+        // Before, 参考人 and 公述人 were no titles to the recogniser: a person heard by a committee was published.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
 }

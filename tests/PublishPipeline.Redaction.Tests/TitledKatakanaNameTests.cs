@@ -56,6 +56,44 @@ public class TitledKatakanaNameTests
     }
 
     /// <summary>
+    /// サポーター委員, パートナー委員: a katakana agent noun before a title is a seat, not a name; before, a header list
+    /// or a label so written held the document (name-unread). A katakana word no list knows still holds.
+    /// </summary>
+    [Fact]
+    public async Task Katakana_role_words_before_a_title_are_roles_and_an_unknown_word_still_holds()
+    {
+        const string upload = """
+            第２回　架空市子ども子育て会議　会議録
+
+            開催日時　令和６年５月８日（水）午後２時
+            開催場所　市役所第２会議室
+            出席者　村井　康介会長、サポーター委員、パートナー委員、野口　純一委員
+
+            議事
+
+            村井会長　開会します。
+            サポーター委員　賛成です。
+            パートナー委員　意見はありません。
+            """;
+        var outcome = await RedactUploadAsync(upload);
+        Assert.True(outcome.IsPublishable, string.Join("; ", outcome.Hold?.Reasons ?? []));
+        var json = Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted!));
+        Assert.Contains("サポーター委員", json, StringComparison.Ordinal);
+        Assert.Contains("パートナー委員", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("村井", json, StringComparison.Ordinal);
+
+        var unknown = await RedactUploadAsync(upload.Replace("パートナー委員", "コワルスカ委員", StringComparison.Ordinal));
+        Assert.False(unknown.IsPublishable);
+        Assert.Contains(unknown.Hold!.Checks, c => c.Code == HoldCodes.NameUnread);
+    }
+
+    private static async Task<RedactionOutcome> RedactUploadAsync(string upload)
+    {
+        var minutes = MinutesNormalizer.Normalize(new SourceFile("kosodate.txt", Encoding.UTF8.GetBytes(upload)));
+        return await new Redactor(Policy).RedactAsync(minutes, new RedactionRequest("kosodate.txt"));
+    }
+
+    /// <summary>
     /// 野々宮　健一郎委員 in a roll (seven characters with the space: once read as names run together and
     /// held), and spaced names with a title in prose that no roll has: 欠席者　長谷部　公一郎委員 (the given
     /// name was masked, the surname published), 山中　健太郎（会長）、川辺　みどり（副会長） (a surname that is

@@ -155,6 +155,15 @@ public sealed class Redactor
             Check(holds[^1], HoldChecks.At(minutes, HoldCodes.NameUnsure, holds[^1], unsure.Location));
         }
 
+        // 4c. A word in a 会派's name that may be a member's surname or a word (山田クラブ, 清風クラブ):
+        // masked, and held unless the register names a person so (the member is in the roll).
+        foreach (var unsure in entries.Where(e => e.Rule.Contains(OfflineNameRecognizer.UnsureCaucusRule, StringComparison.Ordinal)
+            && !e.Rule.Contains("register:", StringComparison.Ordinal)))
+        {
+            holds.Add($"会派名の中の「{unsure.Original}」が議員の氏名か語か判別できません (a 会派's name may hold a member's name); 伏せたままでよいか確認してください (it is masked: check it).");
+            Check(holds[^1], HoldChecks.At(minutes, HoldCodes.NameUnsure, holds[^1], unsure.Location));
+        }
+
         // 5. A reviewer's decision on exactly this content: an approval overrules the checks a
         // person may overrule (names stay redacted); a rejection holds whatever else is true.
         CheckTheRest();

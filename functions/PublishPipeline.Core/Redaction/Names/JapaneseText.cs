@@ -10,10 +10,13 @@ internal static class JapaneseText
     /// <summary>Marks that open a speaker line or a list entry (○議長, ◆, ・).</summary>
     public static readonly SearchValues<char> LeadingMarks = SearchValues.Create("○◯〇◆◇◎●□■△▲▽▼・-*＊ 　");
 
-    /// <summary>CJK ideographs (BMP, Ext A, compatibility, supplementary planes via surrogates) and 々〆ヶ.</summary>
+    /// <summary>
+    /// CJK ideographs (BMP, Ext A, compatibility, supplementary planes via surrogates) and 々〆ヶ, and 〓 (げた), which
+    /// stands for a kanji the file could not hold (外字: 山〓太郎), so a name holding it is read whole.
+    /// </summary>
     public static bool IsKanji(char c) =>
         (c >= '\u4E00' && c <= '\u9FFF') || (c >= '\u3400' && c <= '\u4DBF') || (c >= '\uF900' && c <= '\uFAFF')
-        || char.IsSurrogate(c) || c is '々' or '〆' or 'ヶ' or 'ヵ';
+        || char.IsSurrogate(c) || c is '々' or '〆' or 'ヶ' or 'ヵ' or '〓';
 
     public static bool IsHiragana(char c) => (c >= '\u3041' && c <= '\u3096') || c is 'ゝ' or 'ゞ' or 'ー';
 

@@ -41,6 +41,7 @@ public sealed partial class OfflineNameRecognizer
         NamesAfterOrganisations(t, found);
         NamesBeforeSuffixes(t, found);
         MaidenNames(t, found);
+        NamesInCaucuses(t, found);
     }
 
     // ---- 担当：鈴木花子, 表彰候補者　佐藤一郎 ----------------------------------------------------
@@ -449,7 +450,7 @@ public sealed partial class OfflineNameRecognizer
                 tokenStart--;
             }
 
-            if (tokenStart == s || !HoldsOrganisationMark(t[tokenStart..s]))
+            if (tokenStart == s || !(HoldsOrganisationMark(t[tokenStart..s]) || IsCaucusName(t[tokenStart..s])))
             {
                 continue;
             }
@@ -479,6 +480,20 @@ public sealed partial class OfflineNameRecognizer
                 i = end;
             }
         }
+    }
+
+    /// <summary>北浜大学, 北浜町内会連合会: text that ends in an organisation's mark names the organisation, not a person.</summary>
+    private static bool EndsWithOrganisationMark(ReadOnlySpan<char> text)
+    {
+        foreach (var mark in OrganisationMarks)
+        {
+            if (text.Length > mark.Length && text.EndsWith(mark, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HoldsOrganisationMark(ReadOnlySpan<char> token)
@@ -709,7 +724,11 @@ public sealed partial class OfflineNameRecognizer
         }
         else if (re == start || !IsNameBoundary(t, re))
         {
-            return false;
+            // 陳情者　北浜市本町　宮之原修一⏎陳情第４号: a line break the normaliser took for a wrap glued the
+            // next line's words to the name.
+            end = structure && re > start ? GluedFullNameEnd(t[start..re]) : 0;
+            end += end > 0 ? start : 0;
+            return end > 0;
         }
 
         var run = t[start..re];
@@ -769,6 +788,33 @@ public sealed partial class OfflineNameRecognizer
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The length of a full name (a surname or unknown surname, and a given name the dictionary knows) that opens
+    /// <paramref name="run"/> and is followed by a word (宮之原修一陳情第, 山中健太郎証人), longest first; or 0.
+    /// </summary>
+    private int GluedFullNameEnd(ReadOnlySpan<char> run)
+    {
+        for (var n = Math.Min(run.Length - 2, 7); n >= 3; n--)
+        {
+            var rest = run[n..];
+            if (char.IsLowSurrogate(run[n]) || !(lexicon.IsWord(rest[..2]) || RoleWords.MatchAt(rest, 0) is not null))
+            {
+                continue;
+            }
+
+            for (var k = 1; k < n - 1; k++)
+            {
+                var given = run[k..n];
+                if (CodePoints(given) >= 2 && lexicon.IsGivenName(given) && !lexicon.IsCommonWord(given) && IsKnownName(run[..n], allowCommonSurname: true))
+                {
+                    return n;
+                }
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>A surname, a surname+given pair, or an unknown surname before a known given name.</summary>

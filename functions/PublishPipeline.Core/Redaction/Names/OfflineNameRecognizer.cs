@@ -151,11 +151,12 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             ListBeforeEach(t, i, found, map);
             i += role.Text.Length;
 
-            // ○副議長（大河原）: the name in brackets right after the role.
+            // ○副議長（大河原）: the name in brackets right after the role; スミス先生（北浜大学）: an
+            // organisation there is the person's affiliation, public.
             if (i < t.Length && IsOpenParen(t[i]))
             {
                 var close = t[(i + 1)..Math.Min(t.Length, i + 10)].IndexOfAny('）', ')');
-                if (close > 0)
+                if (close > 0 && !EndsWithOrganisationMark(t[(i + 1)..(i + 1 + close)]))
                 {
                     BareName(t, i + 1, i + 1 + close, NameContext.SpeakerLabel, found, map);
                 }
@@ -606,6 +607,11 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         if (run.Length >= 2 && OfficeWords.Contains(run[^2..]))
         {
             return false; // 財政課長, 区民活動推進課長, 総務委員
+        }
+
+        if (EndsWithOrganisationMark(run))
+        {
+            return false; // 北浜大学教授: the organisation and its post (大学 is also a given name)
         }
 
         var whole = LexiconScore(run, role, wholeRun: true);

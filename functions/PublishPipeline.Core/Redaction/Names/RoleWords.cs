@@ -55,6 +55,8 @@ internal static class RoleWords
         new("監事", RoleKind.Member),
         new("幹事", RoleKind.Member, "会長"),
         new("顧問", RoleKind.Member),
+        new("参考人", RoleKind.Member), // 山中参考人: heard by a committee, a private person (証人 is left out: 保証人)
+        new("公述人", RoleKind.Member),
         new("参与", RoleKind.Member),
         new("本部長", RoleKind.Member),
         new("副本部長", RoleKind.Member),

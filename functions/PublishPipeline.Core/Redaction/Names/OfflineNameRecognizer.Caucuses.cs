@@ -1,0 +1,110 @@
+using static PublishPipeline.Redaction.Names.JapaneseText;
+
+namespace PublishPipeline.Redaction.Names;
+
+/// <summary>
+/// A 会派 (a council's caucus) is public, but one named after its member holds the member's name:
+/// 山田クラブ, ネット未来・佐藤, 無所属の会　田中 (the last read with the organisations, as a 会派 before a
+/// space). The 会派 word stays and the name is masked; a word there that the dictionary lists as no
+/// name nor as an ordinary word cannot be told from a member's unknown surname, so it is masked and the
+/// document held (<see cref="UnsureCaucusRule"/>). 会派 named by words (市民クラブ, 自民県政クラブ) stay.
+/// </summary>
+public sealed partial class OfflineNameRecognizer
+{
+    private const string CaucusRule = "offline:caucus";
+
+    /// <summary>The rule of a word in a 会派's name that may be a member's name or a word (山田クラブ): masked, and the document held unless the register names the person.</summary>
+    public const string UnsureCaucusRule = "offline:caucus-unsure";
+
+    /// <summary>Endings of a 会派's name before a space and a member (無所属の会　田中, 市民党　佐藤).</summary>
+    private static readonly string[] CaucusEndings = ["クラブ", "の会", "会派", "党"];
+
+    /// <summary>Particles after a member's name (ネット未来・佐藤の, …・佐藤は); other kana go on a word (…・子育て).</summary>
+    private const string CaucusParticles = "のはがをにともへや";
+
+    private void NamesInCaucuses(ReadOnlySpan<char> t, List<NameSpan> found)
+    {
+        // 山田クラブ: the kanji run right before クラブ.
+        for (var at = t.IndexOf("クラブ", StringComparison.Ordinal); at >= 0; at = NextIndexOf(t, "クラブ", at + 3))
+        {
+            var start = KanjiRunStart(t, at);
+            if (start < at && (start == 0 || !IsKatakana(t[start - 1])))
+            {
+                MemberInCaucus(t[start..at], start, unknownIsUnsure: false, found);
+            }
+        }
+
+        // ネット未来・佐藤: a 会派 word mixing katakana and kanji (or ending like one), ・, then a name up to where the text goes on.
+        for (var at = t.IndexOf('・'); at >= 0; at = NextIndexOf(t, "・", at + 1))
+        {
+            var end = at + 1;
+            while (end < t.Length && IsKanji(t[end]) && end - at <= 4)
+            {
+                end++;
+            }
+
+            if (end > at + 1 && (end >= t.Length || (!IsKanji(t[end]) && !IsKatakana(t[end]) && (!IsHiragana(t[end]) || CaucusParticles.Contains(t[end]))))
+                && CaucusBefore(t, at) is { Caucus: true } caucus)
+            {
+                MemberInCaucus(t[(at + 1)..end], at + 1, unknownIsUnsure: caucus.Mixed, found);
+            }
+        }
+    }
+
+    /// <summary>
+    /// How the word before ・ at <paramref name="at"/> reads: as a 会派 that mixes katakana and kanji (ネット未来),
+    /// one that ends as a 会派 does (…の会, …党), or neither (防災・減災, ハード・ソフト).
+    /// </summary>
+    private static (bool Caucus, bool Mixed) CaucusBefore(ReadOnlySpan<char> t, int at)
+    {
+        var start = at;
+        while (start > 0 && (IsKanji(t[start - 1]) || IsKatakana(t[start - 1])) && at - start < 12)
+        {
+            start--;
+        }
+
+        var word = t[start..at];
+        bool kana = false, kanji = false;
+        foreach (var c in word)
+        {
+            kana |= IsKatakana(c) && c is not ('ー' or 'ｰ');
+            kanji |= IsKanji(c);
+        }
+
+        var mixed = kana && kanji;
+        return (mixed || IsCaucusName(word), mixed);
+    }
+
+    private static bool IsCaucusName(ReadOnlySpan<char> token)
+    {
+        foreach (var ending in CaucusEndings)
+        {
+            if (token.Length > ending.Length && token.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The member's name in a 会派: a surname (or full name) the dictionary lists and no ordinary word is masked;
+    /// one that is also a word (山田 is one; so is 清風, a 会派 word) is masked and held. A run the dictionary
+    /// does not know is held only after a 会派 that mixes katakana and kanji and ・ (<paramref name="unknownIsUnsure"/>):
+    /// before クラブ it is mostly a 会派 word of its own (創生クラブ), and the dictionary lacks many words (防災・減災).
+    /// </summary>
+    private void MemberInCaucus(ReadOnlySpan<char> run, int start, bool unknownIsUnsure, List<NameSpan> found)
+    {
+        if (IsListedName(run))
+        {
+            found.Add(new NameSpan(start, run.Length, CaucusRule, 0.85));
+        }
+        else if (CodePoints(run) is >= 2 and <= 4 && !OfficeEnds.Contains(run[^1]) && !HasRole(run)
+            && ((lexicon.IsSurname(run) && lexicon.IsCommonWord(run))
+                || (unknownIsUnsure && !lexicon.IsWord(run) && !IsCompound(run))))
+        {
+            found.Add(new NameSpan(start, run.Length, UnsureCaucusRule, 0.7)); // 山田クラブ, ネット未来・阿子島
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text;
+using PublishPipeline.Ingest;
+using PublishPipeline.Model;
+using PublishPipeline.Normalization;
+using PublishPipeline.Review;
+
+namespace PublishPipeline.Redaction.Tests;
+
+/// <summary>
+/// A 会派 named after its member (真鍋クラブ, ネット未来・小田切, 無所属の会　小田切): the 会派 word is public and
+/// stays, the member's name is masked, or masked and held where the word may be a name or a word.
+/// </summary>
+public class CaucusNameTests
+{
+    private static readonly RedactionPolicy Policy = new() { UnknownDisclosure = UnknownDisclosureHandling.Publish };
+
+    [Theory]
+    [InlineData("会派を代表して、真鍋クラブの質問を許します。", "会派を代表して、〇〇クラブの質問を許します。")]
+    [InlineData("ネット未来・小田切の代表質問は午後とします。", "ネット未来・〇〇の代表質問は午後とします。")]
+    [InlineData("無所属の会　小田切から通告がありました。", "無所属の会　〇〇から通告がありました。")]
+    [InlineData("市民クラブ、自民県政クラブ、ネット未来・子育ての会", "市民クラブ、自民県政クラブ、ネット未来・子育ての会")]
+    [InlineData("児童・生徒の安全、スポーツ・健康の推進", "児童・生徒の安全、スポーツ・健康の推進")]
+    [InlineData("ハード・ソフトの防災・減災を進める", "ハード・ソフトの防災・減災を進める")]
+    [InlineData("マリンワールド・大河内への来館者", "マリンワールド・大河内への来館者")]
+    public async Task A_members_name_in_a_caucus_is_masked_and_the_caucus_word_stays(string text, string expected)
+    {
+        // Before, a 会派 named after a member was published with the name.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Fact]
+    public async Task A_caucus_word_that_may_be_a_surname_or_a_word_is_held_masked_unless_the_roll_names_the_member()
+    {
+        // 山田 is a surname and an ordinary word alike: alone it cannot be told, so it is masked and held.
+        const string alone = """
+            架空市議会会議録
+            ○議長（真鍋勇君）　会派を代表して、山田クラブの質問を許します。
+            """;
+        var held = await RedactUploadAsync(alone);
+        Assert.False(held.IsPublishable);
+        var check = Assert.Single(held.Hold!.Checks);
+        Assert.Equal(HoldCodes.NameUnsure, check.Code);
+        Assert.True(check.Approvable);
+        Assert.DoesNotContain("山田", MinutesText(held.ReviewCopy!), StringComparison.Ordinal);
+
+        // The roll names a member 山田: the 会派 is his, masked without a hold.
+        const string rolled = """
+            架空市議会会議録
+            出席議員
+            　１番　真鍋　勇　議員
+            　２番　山田　次郎　議員
+            ○議長（真鍋勇君）　会派を代表して、山田クラブの質問を許します。
+            """;
+        var published = await RedactUploadAsync(rolled);
+        Assert.True(published.IsPublishable, string.Join("; ", published.Hold?.Reasons ?? []));
+        Assert.Contains("〇〇クラブ", MinutesText(published.Redacted!), StringComparison.Ordinal);
+        Assert.DoesNotContain("山田", MinutesText(published.Redacted!), StringComparison.Ordinal);
+    }
+
+    private static async Task<RedactionOutcome> RedactUploadAsync(string upload)
+    {
+        var minutes = MinutesNormalizer.Normalize(new SourceFile("kaiha.txt", Encoding.UTF8.GetBytes(upload)));
+        return await new Redactor(Policy).RedactAsync(minutes, new RedactionRequest("kaiha.txt"));
+    }
+
+    private static string MinutesText(Minutes minutes) => Encoding.UTF8.GetString(MinutesJson.Serialize(minutes));
+}
