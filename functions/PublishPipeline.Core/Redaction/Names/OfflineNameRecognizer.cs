@@ -1088,6 +1088,12 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             start++;
         }
 
+        // 書記井上亜紀 (a roll's 書記　井上亜紀, its spaces removed): the label word is the entry's post, not the name's start.
+        if (start < end && LabelAt(t, start) is { } post && end - start - post.Length >= 2)
+        {
+            start += post.Length;
+        }
+
         var part = t[start..end];
         if (part.IsEmpty || !AllNameChars(part) || HasRole(part))
         {
