@@ -119,6 +119,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         RecognizeFullNamePairs(text, found);
         RecognizeSpacedPairs(text, found);
         RecognizeTitledSpacedPairs(text, found);
+        RecognizeNameCellsAfterOffices(text, found);
         RecognizeLatinNamesBeforeParticles(text, found);
         RecognizeKanaFullNames(text, found);
     }
