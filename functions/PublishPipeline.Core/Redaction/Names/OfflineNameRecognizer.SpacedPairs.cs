@@ -203,8 +203,8 @@ public sealed partial class OfflineNameRecognizer
     }
 
     /// <summary>
-    /// 教育長　　　吉　田　由美子　　　総務部長, 市民部長　　佐々木　　　健, 建設部長　長谷川　和　夫: a fixed-width roll cell after an
-    /// office, its name padded to the column's width with spaces wherever they fit (between single characters and beside
+    /// 教育長　　　吉　田　由美子　　　総務部長, 市民部長　　佐々木　　　健, ３番　　長谷川　和　夫: a fixed-width roll cell after an
+    /// office or a seat number, its name padded to the column's width with spaces wherever they fit (between single characters and beside
     /// multi-character pieces alike). Read when the pieces up to the next office or the line's end are two to four runs of
     /// kanji, one of them a single character, two to six characters in all, and together no word, office or compound.
     /// Before, a 説明員 roll the structure did not read was published with such names: the spaced-roll rule wants single
@@ -217,7 +217,9 @@ public sealed partial class OfflineNameRecognizer
         Span<char> joined = stackalloc char[12];
         for (var s = t.IndexOfAny(Spaces); s >= 0; s = NextSpace(t, s + 1))
         {
-            if (s < 2 || !IsKanji(t[s - 1]) || RoleWords.RoleLengthEndingAt(t, s) == 0)
+            // After an office (教育長) or a seat number (３番).
+            var seat = s >= 2 && t[s - 1] == '番' && char.IsDigit(t[s - 2]);
+            if (s < 2 || (!seat && (!IsKanji(t[s - 1]) || RoleWords.RoleLengthEndingAt(t, s) == 0)))
             {
                 continue;
             }
