@@ -18,6 +18,18 @@ public class ProseNameTests
     }
 
     [Theory]
+    [InlineData("教育長　　　　　真　壁　由美子　　　総務部長　　　日　置　浩　二", "教育長　　　　　〇〇　　　総務部長　　　〇〇")]
+    [InlineData("市民部長　　　　宇佐木　　　健　　　建設部長　　　長谷部　和　夫", "市民部長　　　　〇〇　　　建設部長　　　〇〇")]
+    [InlineData("福祉部長　　　　戸　倉　真由美", "福祉部長　　　　〇〇")]
+    [InlineData("１番　　宇佐木　　　健　　　　２番　　戸　倉　真由美", "１番　　〇〇　　　　２番　　〇〇")]
+    [InlineData("総務部長　　　　財　政　課長", "総務部長　　　　財　政　課長")] // an office, not a name
+    public async Task A_roll_cell_padded_to_its_column_after_an_office_or_a_seat_is_masked_whole(string text, string expected)
+    {
+        // A 説明員 roll the structure did not read reaches the redactor as text: the name's pieces are spaced to the column's width.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
     [InlineData("山根、菅野、河合の各委員にも聞きたい。", "〇〇、〇〇、〇〇の各委員にも聞きたい。")]
     [InlineData("山根・菅野の各議員に伺う。", "〇〇・〇〇の各議員に伺う。")]
     [InlineData("委員会、部会の各委員に伺う。", "委員会、部会の各委員に伺う。")]

@@ -197,4 +197,19 @@ public class RegisterOfPeopleTests
         Assert.Contains("kokai@city.nerima.lg.jp", masked, StringComparison.Ordinal);
         Assert.Contains(outcome.Audit.Entries, e => e.Rule == "personal-data:phone" && e.Original == "090-1234-5678");
     }
+
+    [Theory]
+    [InlineData("書記")]
+    [InlineData("司会")]
+    [InlineData("記録")]
+    public async Task A_roll_entry_whose_post_is_a_label_word_keeps_the_post_and_masks_the_name(string post)
+    {
+        // 書記　蒔田奈央 in a roll: with its spaces removed the entry was one bare run (書記蒔田奈央), masked whole.
+        var doc = Doc() with
+        {
+            Rolls = [new Roll("職務のため出席した者の職氏名", [new PersonMention { Written = $"{post}　蒔田奈央", Name = "蒔田奈央", FamilyName = "蒔田", GivenName = "奈央", Role = post }])],
+        };
+        var entry = (await Outcome(new RedactionPolicy(), doc)).Redacted!.Rolls[0].Entries[0];
+        Assert.Equal($"{post}　〇〇", entry.Written);
+    }
 }

@@ -293,6 +293,34 @@ public sealed partial class MinutesNormalizer
                 return true;
             }
 
+            if (OpeningDeclaration.IsLabel(text))
+            {
+                _declaring = true;
+                return true;
+            }
+
+            if (OpeningDeclaration.Read(text, _declaring) is { } declared)
+            {
+                // 開会　令和５年３月１日　午前１０時００分　議長　山田太郎: the date, the end time and who declared them.
+                _declaring = true;
+                if (declared.Opens)
+                {
+                    _header.Field(HeaderField.DateTime, null, declared.When, [declared.When], b.Line);
+                }
+                else
+                {
+                    _header.EndTimeText ??= declared.When;
+                }
+
+                if (declared.Declarer.Length > 0)
+                {
+                    _rolls.AddLine("開閉会の宣告", declared.Declarer, b.Line);
+                }
+
+                return true;
+            }
+
+            _declaring = false;
             if (_rolls.Offer(text, b.Indent, b.Line))
             {
                 return true;
@@ -381,6 +409,9 @@ public sealed partial class MinutesNormalizer
         }
 
         private bool _proceedingsMarked;
+
+        /// <summary>The line above was 開閉会日時及び宣告 or one of its declarations.</summary>
+        private bool _declaring;
 
         private PeopleTable? _peopleTable;
         private readonly List<PeopleTable> _peopleTables = [];

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace PublishPipeline.Normalization.Header;
 
 /// <summary>
-/// The agenda as assembly minutes print it before the proceedings: a heading (<c>○議事日程</c>,
+/// The agenda as assembly minutes print it before the proceedings: a heading (<c>○議事日程</c>, <c>１．議事日程</c>,
 /// <c>〇本日の会議に付した事件</c>, <c>協議事項</c>) or none, then items (<c>日程第　１　会議録署名議員の指名について</c>,
 /// <c>第　１　会期の決定</c>, <c>１、諸課題について</c>), a long item wrapped onto indented lines.
 /// </summary>
@@ -31,7 +31,7 @@ internal static partial class AgendaList
         return line.Length <= 200 && Item().IsMatch(line);
     }
 
-    [GeneratedRegex(@"^[○◯〇◎●◇◆□■△]?(?:議事日程(?:[（(]?第[\d一二三四五六七八九十]{1,4}号[）)]?)?|本日の会議に付(?:議)?した事件|会議に付した事件|付議事件|協議事項|審査事項|調査事項|審議事項|報告事項|案件|日程)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[○◯〇◎●◇◆□■△]?(?:[0-9０-９]{1,2}[.．、]?)?(?:議事日程(?:[（(]?第[\d一二三四五六七八九十]{1,4}号[）)]?)?|本日の会議に付(?:議)?した事件|会議に付した事件|付議事件|協議事項|審査事項|調査事項|審議事項|報告事項|案件|日程)$", RegexOptions.CultureInvariant)]
     private static partial Regex Heading();
 
     [GeneratedRegex(@"^[（(]?(?:議事)?日程(?:[（(]?第[\d一二三四五六七八九十]{1,4}号[）)]?)?(?:のとおり|の通り|に同じ|と同じ)[。．]?[）)]?$", RegexOptions.CultureInvariant)]

@@ -196,7 +196,7 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
         }
 
         // A name, date or place is one cell; a further cell is a remark (備考), not part of it.
-        var value = field is HeaderField.Title or HeaderField.Secretariat or HeaderField.DateTime or HeaderField.Time or HeaderField.Venue
+        var value = field is HeaderField.Title or HeaderField.Secretariat or HeaderField.DateTime or HeaderField.Time or HeaderField.Venue or HeaderField.Convened
             ? (rest.FirstOrDefault(r => r.Length > 0) ?? "").Replace('\n', ' ')
             : string.Join(" ", rest.Where(r => r.Length > 0)).Replace('\n', ' ');
         Field(field, sub, value, paragraphs, line, texts[0].Length > 0 ? texts[0] : null);

@@ -12,6 +12,8 @@ internal enum HeaderField
     /// <summary>時間 / 開催時間 in a row of its own, when 開催日 holds only the date.</summary>
     Time,
     Venue,
+    /// <summary>招集年月日: when the session was called, not when this sitting met (第３号 meets days later); read, not the date.</summary>
+    Convened,
     Agenda,
     Disclosure,
     Attendees,
@@ -37,9 +39,12 @@ internal static class HeaderLabels
         ("事務局(担当課)", HeaderField.Secretariat), ("事務局（担当課）", HeaderField.Secretariat), ("担当課", HeaderField.Secretariat), ("所管課", HeaderField.Secretariat),
         ("事務局", HeaderField.Secretariat),
         ("開催年月日", HeaderField.DateTime), ("開催日時", HeaderField.DateTime), ("開催日", HeaderField.DateTime), ("会議日時", HeaderField.DateTime), ("会議日", HeaderField.DateTime),
-        ("開会年月日", HeaderField.DateTime), ("開会日時", HeaderField.DateTime), ("開会日", HeaderField.DateTime), ("開議日時", HeaderField.DateTime), ("日時", HeaderField.DateTime), ("日付", HeaderField.DateTime),
+        ("開会年月日", HeaderField.DateTime), ("開会日時", HeaderField.DateTime), ("開会日", HeaderField.DateTime), ("開議日時", HeaderField.DateTime), ("日時", HeaderField.DateTime),
+        // An assembly's numbered header dates the sitting by its opening: １．開議　令和６年６月１２日　午前１０時.
+        ("開議", HeaderField.DateTime), ("開会", HeaderField.DateTime), ("開会（開議）", HeaderField.DateTime), ("開会(開議)", HeaderField.DateTime),
+        ("招集年月日", HeaderField.Convened), ("招集日時", HeaderField.Convened), ("招集期日", HeaderField.Convened), ("招集日", HeaderField.Convened), ("日付", HeaderField.DateTime),
         ("開催時間", HeaderField.Time), ("時間", HeaderField.Time),
-        ("開催場所", HeaderField.Venue), ("場所", HeaderField.Venue), ("会場", HeaderField.Venue),
+        ("開催場所", HeaderField.Venue), ("招集場所", HeaderField.Venue), ("招集の場所", HeaderField.Venue), ("場所", HeaderField.Venue), ("会場", HeaderField.Venue),
         ("会議次第", HeaderField.Agenda), ("議題", HeaderField.Agenda), ("案件", HeaderField.Agenda), ("次第", HeaderField.Agenda), ("議事", HeaderField.Agenda),
         ("公開の可否", HeaderField.Disclosure), ("会議の公開の可否", HeaderField.Disclosure), ("会議の公開・非公開", HeaderField.Disclosure), ("会議の公開", HeaderField.Disclosure),
         ("会議録の公開の可否", HeaderField.Disclosure), ("会議録の公開・非公開", HeaderField.Disclosure), ("会議録の公開", HeaderField.Disclosure),
@@ -137,7 +142,8 @@ internal static class HeaderLabels
                 }
 
                 // ３　事務局　課長　… is a numbered header item; 事務局：説明します is someone speaking.
-                if (!numbered && label == "事務局")
+                // 開議 / 開会 unnumbered start a stage line (開会　午前１０時), not a header item.
+                if (!numbered && label is "事務局" or "開議" or "開会")
                 {
                     continue;
                 }

@@ -129,6 +129,19 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             return true;
         }
 
+        if (AttendanceTable.IsFurniture(text))
+        {
+            // 出席１０名　欠席１名, 凡例　○出席を示す…, 議席番号　氏名　出欠等の別: the roll call's count, legend and heads.
+            _count ??= AttendanceTable.Stated(text) is int members ? $"{members}名" : null;
+            return true;
+        }
+
+        if (AttendanceTable.AsSeatEntries(text) is { } seats)
+        {
+            // １　佐　藤　花　子　○　　６　中　村　和　也　△: seats, names and marks, read as seat entries.
+            text = seats;
+        }
+
         if (Header.AttendeeGroupLine.Read(text) is { } sub && SubRoll(sub.Group, sub.Members, indent, line))
         {
             return true;
@@ -244,6 +257,42 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
 
         Close();
         return false;
+    }
+
+    /// <summary>
+    /// The people one line names outside a roll (開閉会の宣告's <c>議長　山田太郎</c>): a roll of <paramref name="group"/>,
+    /// or that roll's entries added to when it is the last one read; an entry no reader can read is held as in a roll.
+    /// </summary>
+    public void AddLine(string group, string entries, int line)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        Close();
+        var read = RollEntries.Read(entries, Known);
+        if (read is not { Count: > 0 } && BareEntry(entries) is { } bare)
+        {
+            read = [bare];
+        }
+
+        if (_rolls.Count > 0 && _rolls[^1].Group == group && read is { Count: > 0 })
+        {
+            var last = _rolls[^1];
+            read.ForEach(Known.Add);
+            _rolls[^1] = last with { Entries = [.. last.Entries, .. read] };
+            return;
+        }
+
+        _group = group;
+        _headingLine = line;
+        if (read is { Count: > 0 })
+        {
+            AddEntries(read);
+        }
+        else
+        {
+            Unread(new PersonMention { Written = entries.Trim(' ', '\u3000', '\t') }, -1, line);
+        }
+
+        Close();
     }
 
     /// <summary>

@@ -201,4 +201,88 @@ public sealed partial class OfflineNameRecognizer
             ? runEnd
             : 0;
     }
+
+    /// <summary>
+    /// 教育長　　　吉　田　由美子　　　総務部長, 市民部長　　佐々木　　　健, ３番　　長谷川　和　夫: a fixed-width roll cell after an
+    /// office or a seat number, its name padded to the column's width with spaces wherever they fit (between single characters and beside
+    /// multi-character pieces alike). Read when the pieces up to the next office or the line's end are two to four runs of
+    /// kanji, one of them a single character, two to six characters in all, and together no word, office or compound.
+    /// Before, a 説明員 roll the structure did not read was published with such names: the spaced-roll rule wants single
+    /// characters throughout, the spaced pair one space between surname and given name.
+    /// </summary>
+    private void RecognizeNameCellsAfterOffices(ReadOnlySpan<char> t, List<NameSpan> found)
+    {
+        Span<int> starts = stackalloc int[4];
+        Span<int> ends = stackalloc int[4];
+        Span<char> joined = stackalloc char[12];
+        for (var s = t.IndexOfAny(Spaces); s >= 0; s = NextSpace(t, s + 1))
+        {
+            // After an office (教育長) or a seat number (３番).
+            var seat = s >= 2 && t[s - 1] == '番' && char.IsDigit(t[s - 2]);
+            if (s < 2 || (!seat && (!IsKanji(t[s - 1]) || RoleWords.RoleLengthEndingAt(t, s) == 0)))
+            {
+                continue;
+            }
+
+            var count = 0;
+            var total = 0;
+            var single = false;
+            var p = s;
+            while (count < starts.Length)
+            {
+                var q = p;
+                while (q < t.Length && IsSpace(t[q]) && q - p < MaxCellGap)
+                {
+                    q++;
+                }
+
+                var e = q;
+                while (e < t.Length && IsKanji(t[e]) && e - q < 4)
+                {
+                    e++;
+                }
+
+                if (q == p || e == q || (e < t.Length && !IsSpace(t[e]) && t[e] is not ('\n' or '\r')) || e - q > 3
+                    || (count > 0 && RoleWords.RoleLengthEndingAt(t, e) > 0))
+                {
+                    break;
+                }
+
+                starts[count] = q;
+                ends[count] = e;
+                count++;
+                total += e - q;
+                single |= e - q == 1;
+                p = e;
+                if (e >= t.Length || t[e] is '\n' or '\r')
+                {
+                    break;
+                }
+            }
+
+            if (count < 2 || !single || total is < 2 or > 6 || !CellEnds(t, ends[count - 1]))
+            {
+                continue;
+            }
+
+            var n = 0;
+            for (var k = 0; k < count; k++)
+            {
+                t[starts[k]..ends[k]].CopyTo(joined[n..]);
+                n += ends[k] - starts[k];
+            }
+
+            var name = joined[..n];
+            if (IsCompound(name, places: false) || RoleWords.IsRole(name) || lexicon.IsWord(name))
+            {
+                continue;
+            }
+
+            found.Add(new NameSpan(starts[0], ends[count - 1] - starts[0], "offline:spaced-cell-after-office", 0.75));
+        }
+    }
+
+    /// <summary>The cell ends at the line's end or at a gap of two spaces or more (the next column).</summary>
+    private static bool CellEnds(ReadOnlySpan<char> t, int end) =>
+        end >= t.Length || t[end] is '\n' or '\r' || (end + 1 < t.Length && IsSpace(t[end]) && IsSpace(t[end + 1]));
 }

@@ -119,6 +119,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         RecognizeFullNamePairs(text, found);
         RecognizeSpacedPairs(text, found);
         RecognizeTitledSpacedPairs(text, found);
+        RecognizeNameCellsAfterOffices(text, found);
         RecognizeLatinNamesBeforeParticles(text, found);
         RecognizeKanaFullNames(text, found);
     }
@@ -1092,6 +1093,12 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         while (start < end && LeadingMarks.Contains(t[start]))
         {
             start++;
+        }
+
+        // 書記井上亜紀 (a roll's 書記　井上亜紀, its spaces removed): the label word is the entry's post, not the name's start.
+        if (start < end && LabelAt(t, start) is { } post && end - start - post.Length >= 2)
+        {
+            start += post.Length;
         }
 
         var part = t[start..end];
