@@ -22,6 +22,7 @@ public class ProseNameTests
     [InlineData("市民部長　　　　宇佐木　　　健　　　建設部長　　　長谷部　和　夫", "市民部長　　　　〇〇　　　建設部長　　　〇〇")]
     [InlineData("福祉部長　　　　戸　倉　真由美", "福祉部長　　　　〇〇")]
     [InlineData("１番　　宇佐木　　　健　　　　２番　　戸　倉　真由美", "１番　　〇〇　　　　２番　　〇〇")]
+    [InlineData("　　委　員　　宇佐木　健", "　　委　員　　〇〇")]
     [InlineData("総務部長　　　　財　政　課長", "総務部長　　　　財　政　課長")] // an office, not a name
     public async Task A_roll_cell_padded_to_its_column_after_an_office_or_a_seat_is_masked_whole(string text, string expected)
     {
