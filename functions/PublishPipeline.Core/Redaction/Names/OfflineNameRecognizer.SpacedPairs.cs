@@ -242,7 +242,7 @@ public sealed partial class OfflineNameRecognizer
                     e++;
                 }
 
-                if (q == p || e == q || (e < t.Length && !IsSpace(t[e]) && t[e] is not ('\n' or '\r')) || e - q > 3
+                if (q == p || e == q || (e < t.Length && !IsSpace(t[e]) && !IsOpenParen(t[e]) && t[e] is not ('\n' or '\r')) || e - q > 3
                     || (count > 0 && RoleWords.RoleLengthEndingAt(t, e) > 0))
                 {
                     break;
@@ -254,7 +254,7 @@ public sealed partial class OfflineNameRecognizer
                 total += e - q;
                 single |= e - q == 1;
                 p = e;
-                if (e >= t.Length || t[e] is '\n' or '\r')
+                if (e >= t.Length || t[e] is '\n' or '\r' || IsOpenParen(t[e]))
                 {
                     break;
                 }
@@ -302,7 +302,7 @@ public sealed partial class OfflineNameRecognizer
         return n >= 2 && RoleWords.IsRole(role[(role.Length - n)..]);
     }
 
-    /// <summary>The cell ends at the line's end or at a gap of two spaces or more (the next column).</summary>
+    /// <summary>The cell ends at the line's end, a gap of two spaces or more (the next column) or a bracketed note (（市民クラブ）).</summary>
     private static bool CellEnds(ReadOnlySpan<char> t, int end) =>
-        end >= t.Length || t[end] is '\n' or '\r' || (end + 1 < t.Length && IsSpace(t[end]) && IsSpace(t[end + 1]));
+        end >= t.Length || t[end] is '\n' or '\r' || IsOpenParen(t[end]) || (end + 1 < t.Length && IsSpace(t[end]) && IsSpace(t[end + 1]));
 }
