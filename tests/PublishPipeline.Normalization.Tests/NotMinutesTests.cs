@@ -35,4 +35,19 @@ public class NotMinutesTests
         var m = MinutesNormalizer.Normalize(new SourceFile("m.txt", Encoding.UTF8.GetBytes(text)));
         Assert.True(m.Title is not null || m.Date is not null || m.Rolls.Count > 0 || Doc.Turns(m).Any(t => t.Speaker is not null));
     }
+
+    [Theory]
+    [InlineData("議事要旨")]
+    [InlineData("議事要録")]
+    [InlineData("会議要旨")]
+    [InlineData("議事概要")]
+    public void A_points_summary_is_minutes_whose_title_names_the_meeting(string paper)
+    {
+        // Before, a title ending in 議事要旨 was no title line: the header was never read and the upload was refused.
+        var m = MinutesNormalizer.Normalize(new SourceFile("summary.txt", Encoding.UTF8.GetBytes(
+            $"第２回架空市子ども・子育て会議　{paper}\n１　日時　令和６年８月５日（月）午前１０時～正午\n２　場所　架空市役所　大会議室\n３　議事要旨\n・待機児童の状況について質問があった。\n")));
+        Assert.Equal("第2回架空市子ども・子育て会議", m.Title);
+        Assert.Equal(new DateOnly(2024, 8, 5), m.Date);
+        Assert.Equal("架空市役所　大会議室", m.Venue);
+    }
 }

@@ -34,4 +34,26 @@ public sealed class SignatoryRollTests
         Assert.Equal(["大西委員長", "寺沢総務部長"], Doc.Turns(m).Select(t => t.Speaker));
         Assert.DoesNotContain(m.Sections, s => s.Heading?.Contains("署名", StringComparison.Ordinal) == true);
     }
+
+    [Theory]
+    [InlineData("上記会議の経過を記載し、その相違ないことを証するため、ここに署名する。")]
+    [InlineData("以上のとおり相違ありませんので、署名します。")]
+    [InlineData("地方自治法第１２３条第２項の規定によりここに署名する。")]
+    public void A_closing_signature_block_is_a_roll_not_the_last_speech(string closing)
+    {
+        // Before, only …の規定により署名する。 headed the signatures: a 審議会's block ran on as the chair's last speech.
+        var m = Doc.FromText(string.Join("\n",
+            "第３回架空市環境審議会　会議録",
+            "日時　令和６年７月３日（水）午後２時から午後４時まで",
+            "",
+            "会長　以上で終了します。",
+            "",
+            closing,
+            "　令和６年７月１０日",
+            "　　会　長　　真　壁　　　潤",
+            "　　委　員　　宇佐木　健"));
+        Assert.Equal("以上で終了します。", Doc.Turns(m)[^1].Text);
+        var signatures = Assert.Single(m.Rolls, r => r.Group == "署名");
+        Assert.Equal(["真壁潤", "宇佐木健"], signatures.Entries.Select(e => e.Name));
+    }
 }

@@ -22,10 +22,24 @@ public class ProseNameTests
     [InlineData("市民部長　　　　宇佐木　　　健　　　建設部長　　　長谷部　和　夫", "市民部長　　　　〇〇　　　建設部長　　　〇〇")]
     [InlineData("福祉部長　　　　戸　倉　真由美", "福祉部長　　　　〇〇")]
     [InlineData("１番　　宇佐木　　　健　　　　２番　　戸　倉　真由美", "１番　　〇〇　　　　２番　　〇〇")]
+    [InlineData("　　委　員　　宇佐木　健", "　　委　員　　〇〇")]
+    [InlineData("　２番　宇佐木　健（市民クラブ）", "　２番　〇〇（市民クラブ）")]
     [InlineData("総務部長　　　　財　政　課長", "総務部長　　　　財　政　課長")] // an office, not a name
     public async Task A_roll_cell_padded_to_its_column_after_an_office_or_a_seat_is_masked_whole(string text, string expected)
     {
         // A 説明員 roll the structure did not read reaches the redactor as text: the name's pieces are spaced to the column's width.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
+    [InlineData("・待機児童の状況について質問があった。（宇佐木）", "・待機児童の状況について質問があった。（〇〇）")]
+    [InlineData("・定員拡大の意見があった。（佐藤）", "・定員拡大の意見があった。（〇〇）")]
+    [InlineData("・資料を説明した。（事務局）", "・資料を説明した。（事務局）")]
+    [InlineData("・計画を了承した。（全員賛成）", "・計画を了承した。（全員賛成）")]
+    [InlineData("・資料を配付した。（参考）", "・資料を配付した。（参考）")]
+    public async Task A_points_summary_attributes_a_point_to_its_speaker_in_brackets_after_the_sentence(string text, string expected)
+    {
+        // 議事要旨 written as points: the bracket after 。 at the line's end names who spoke.
         Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
     }
 

@@ -1012,7 +1012,7 @@ public sealed partial class MinutesNormalizer
     [GeneratedRegex(@"^(?:[0-9０-９]{1,2}[.．、]?)?(?:会議の)?(?:開催概要|開催情報|開催日時等|基本情報|会議情報)$", RegexOptions.CultureInvariant)]
     private static partial Regex HeaderCaption();
 
-    [GeneratedRegex(@"^(?:会議録|会議要録|議事録|議事要旨|会議記録|要点記録)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:会議録|会議要録|議事録|議事要旨|議事要録|会議要旨|会議記録|要点記録)$", RegexOptions.CultureInvariant)]
     private static partial Regex DocumentTypeLine();
 
     [GeneratedRegex(@"^◇|電話[ \u3000]*[:：]?[ \u3000]*\d{2,4}-\d{2,4}-\d{3,4}", RegexOptions.CultureInvariant)]

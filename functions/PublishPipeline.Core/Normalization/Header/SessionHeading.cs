@@ -7,7 +7,7 @@ namespace PublishPipeline.Normalization.Header;
 /// <c>茨城県議会定例会会議録　　第３号</c>, <c>白馬村議会　平成22年第1回定例会（定例会）　第1日</c>,
 /// <c>議会運営委員会記録</c>, <c>第２００回国会　衆議院　本会議　第１号</c>. Such a line is short, ends no
 /// sentence, and holds a word for a sitting (定例会, 臨時会, 本会議, 国会, 議会, 委員会, 審議会 …) or a
-/// document type (会議録, 議事録, …記録).
+/// document type (会議録, 議事録, 議事要旨, 議事概要, …記録).
 /// </summary>
 internal static partial class SessionHeading
 {
@@ -29,9 +29,10 @@ internal static partial class SessionHeading
         return IsHeading(line) && DocumentType().IsMatch(Cleanup.TextCleanup.RemoveSpaces(line));
     }
 
-    [GeneratedRegex(@"定例会|臨時会|本会議|国会|議会|委員会|審議会|協議会|懇談会|部会|会議録|議事録|会議要録|記録$", RegexOptions.CultureInvariant)]
+    // 議事要旨 / 会議要旨 / 議事概要: the paper of a 審議会 or 会議 (第２回子ども・子育て会議　議事要旨) that keeps no verbatim record.
+    [GeneratedRegex(@"定例会|臨時会|本会議|国会|議会|委員会|審議会|協議会|懇談会|懇話会|検討会|部会|会議録|議事録|会議要録|議事要旨|議事要録|会議要旨|議事概要|記録$", RegexOptions.CultureInvariant)]
     private static partial Regex Meeting();
 
-    [GeneratedRegex(@"(?:会議録|議事録|会議要録|記録)(?:第\d{1,3}号)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:会議録|議事録|会議要録|議事要旨|議事要録|会議要旨|議事概要|記録)(?:第\d{1,3}号)?$", RegexOptions.CultureInvariant)]
     private static partial Regex DocumentType();
 }

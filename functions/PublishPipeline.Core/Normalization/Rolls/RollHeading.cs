@@ -11,7 +11,7 @@ internal readonly record struct RollHead(string Group, string? Count, string Res
 /// 理事者側出席者, 応招議員 / 不応招議員 and 応（不応）招議員及び出席並びに欠席議員 (a 町村議会's roll call, <see cref="AttendanceTable"/>), 会議録署名議員 (a committee's 会議録署名委員, a council's 議事録署名人), who made the record (会議録調製者, 記録者: <c>会議録調製者　議会事務局長　西川　直人</c>), optionally after a marker (〇) or an item number (<c>３　出席者</c>; <c>５　事務局</c> only so numbered, as
 /// committee minutes list their staff: unnumbered, 事務局 is a header field or a speaker) and with entries on the same line
 /// (<c>出席委員　　委員長　迫川　高行</c>, <c>欠席委員　　な　し</c>). The closing <c>…の規定により署名する。</c>
-/// heads the signatures (議長, 署名議員).
+/// (a 審議会's <c>…その相違ないことを証するため、ここに署名する。</c>) heads the signatures (議長, 署名議員; 会長, 委員).
 /// </summary>
 internal static partial class RollHeading
 {
@@ -75,6 +75,7 @@ internal static partial class RollHeading
     [GeneratedRegex(@"^(?<mark>[○◯〇◎●◇◆□■△][ \u3000]*)?(?<label>[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}々](?:[ \u3000][\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}々]){2,15})(?=[ \u3000]*[（(]|[ \u3000]{2}|[ \u3000]*[：:]|$)", RegexOptions.CultureInvariant)]
     private static partial Regex SpacedOut();
 
-    [GeneratedRegex(@"の規定により.{0,6}?署名する[。．]?$", RegexOptions.CultureInvariant)]
+    // 地方自治法第１２３条第２項の規定によりここに署名する。, a 審議会's 上記会議の経過を記載し、その相違ないことを証するため、ここに署名する。
+    [GeneratedRegex(@"^.{0,60}(?:の規定により|相違ない|相違ありません|証するため|証する為).{0,16}?(?:署名|署名押印|記名押印)(?:する|します)[。．]?$", RegexOptions.CultureInvariant)]
     private static partial Regex Signature();
 }

@@ -217,9 +217,9 @@ public sealed partial class OfflineNameRecognizer
         Span<char> joined = stackalloc char[12];
         for (var s = t.IndexOfAny(Spaces); s >= 0; s = NextSpace(t, s + 1))
         {
-            // After an office (教育長) or a seat number (３番).
+            // After an office (教育長, or spaced out: 委　員) or a seat number (３番).
             var seat = s >= 2 && t[s - 1] == '番' && char.IsDigit(t[s - 2]);
-            if (s < 2 || (!seat && (!IsKanji(t[s - 1]) || RoleWords.RoleLengthEndingAt(t, s) == 0)))
+            if (s < 2 || (!seat && (!IsKanji(t[s - 1]) || (RoleWords.RoleLengthEndingAt(t, s) == 0 && !SpacedRoleEndsAt(t, s)))))
             {
                 continue;
             }
@@ -242,7 +242,7 @@ public sealed partial class OfflineNameRecognizer
                     e++;
                 }
 
-                if (q == p || e == q || (e < t.Length && !IsSpace(t[e]) && t[e] is not ('\n' or '\r')) || e - q > 3
+                if (q == p || e == q || (e < t.Length && !IsSpace(t[e]) && !IsOpenParen(t[e]) && t[e] is not ('\n' or '\r')) || e - q > 3
                     || (count > 0 && RoleWords.RoleLengthEndingAt(t, e) > 0))
                 {
                     break;
@@ -254,7 +254,7 @@ public sealed partial class OfflineNameRecognizer
                 total += e - q;
                 single |= e - q == 1;
                 p = e;
-                if (e >= t.Length || t[e] is '\n' or '\r')
+                if (e >= t.Length || t[e] is '\n' or '\r' || IsOpenParen(t[e]))
                 {
                     break;
                 }
@@ -282,7 +282,27 @@ public sealed partial class OfflineNameRecognizer
         }
     }
 
-    /// <summary>The cell ends at the line's end or at a gap of two spaces or more (the next column).</summary>
+    /// <summary>委　員, 会　長, 副　会　長: single characters one space apart that spell a role, ending at <paramref name="end"/>.</summary>
+    private static bool SpacedRoleEndsAt(ReadOnlySpan<char> t, int end)
+    {
+        Span<char> role = stackalloc char[6];
+        var n = 0;
+        var p = end - 1;
+        while (p >= 0 && n < role.Length && IsKanji(t[p]) && !char.IsSurrogate(t[p]) && (p == 0 || !IsKanji(t[p - 1])))
+        {
+            role[role.Length - 1 - n++] = t[p];
+            if (p < 2 || !IsSpace(t[p - 1]) || IsSpace(t[p - 2]))
+            {
+                break;
+            }
+
+            p -= 2;
+        }
+
+        return n >= 2 && RoleWords.IsRole(role[(role.Length - n)..]);
+    }
+
+    /// <summary>The cell ends at the line's end, a gap of two spaces or more (the next column) or a bracketed note (（市民クラブ）).</summary>
     private static bool CellEnds(ReadOnlySpan<char> t, int end) =>
-        end >= t.Length || t[end] is '\n' or '\r' || (end + 1 < t.Length && IsSpace(t[end]) && IsSpace(t[end + 1]));
+        end >= t.Length || t[end] is '\n' or '\r' || IsOpenParen(t[end]) || (end + 1 < t.Length && IsSpace(t[end]) && IsSpace(t[end + 1]));
 }

@@ -120,6 +120,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         RecognizeSpacedPairs(text, found);
         RecognizeTitledSpacedPairs(text, found);
         RecognizeNameCellsAfterOffices(text, found);
+        RecognizeAttributions(text, found);
         RecognizeLatinNamesBeforeParticles(text, found);
         RecognizeKanaFullNames(text, found);
     }
