@@ -324,6 +324,14 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         }
 
         var speaker = SpeakerLabels.Read(text);
+        if (speaker.Style is LabelStyle.Space or LabelStyle.Colon && _pendingLabel is null && RoleNameLine.Is(speaker.Speaker, speaker.Text, _markedSpeakers))
+        {
+            // 講師　真鍋健太郎: who had a part, a line of its own (marked minutes too); DocumentPeople reads the person.
+            CloseTurn();
+            Add(null, text, TurnKind.Procedure);
+            return;
+        }
+
         if (_markedSpeakers && speaker.Style is LabelStyle.Space or LabelStyle.Alone)
         {
             // Minutes that mark their speakers (○議長（…）) mark every one: an unmarked office and a space is text,
