@@ -208,7 +208,7 @@ internal static partial class SpeakerLabels
 
         // Cheap guards first: most lines are speech continuations and need no regex at all.
         var head = line.AsSpan(0, Math.Min(line.Length, 48));
-        var p = line[0] is '(' or '（' or '【' or '［' or '[' or '-' or '・' or '*' or '＊' ? Parenthesised().Match(line) : Match.Empty;
+        var p = line[0] is '(' or '（' or '【' or '［' or '[' or '≪' or '《' or '＜' or '-' or '・' or '*' or '＊' ? Parenthesised().Match(line) : Match.Empty;
         if (Labelled(p, LabelStyle.Parenthesised) is { } parenthesised)
         {
             return parenthesised;
@@ -361,7 +361,8 @@ internal static partial class SpeakerLabels
         return new SpeakerLine(text.Length == 0 ? LabelStyle.Alone : style, label, text);
     }
 
-    [GeneratedRegex(@"^(?:[-・*＊]\s*)?[(（【［\[](?<label>[^()（）【】［］\[\]、。]{1,30}?)[)）】］\]][ \u3000]*(?<text>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    // ≪議長≫, 《委員》, ＜会長＞: the same label in other brackets some minutes use (not ASCII <>, an HTML leftover's).
+    [GeneratedRegex(@"^(?:[-・*＊]\s*)?[(（【［\[≪《＜](?<label>[^()（）【】［］\[\]≪≫《》＜＞、。]{1,30}?)[)）】］\]≫》＞][ \u3000]*(?<text>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Parenthesised();
 
     [GeneratedRegex(@"^(?<label>[^\s、。「」：:()（）\[\]〔〕【】]{1,24}(?:[(（][^()（）]{1,12}[)）])?)[ \u3000]*[：:][ \u3000]*(?<text>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
