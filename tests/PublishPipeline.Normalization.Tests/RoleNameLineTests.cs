@@ -15,7 +15,8 @@ public class RoleNameLineTests
             "司会：大西　勇",
             "担当：ジャン・ポール・マルタン",
             "講師：それでは始めます。温暖化の話です。",
-            "委員長　休憩"));
+            "委員長　休憩",
+            "講師：株式会社ミナモト"));
         var turns = Doc.Turns(m).ToList();
         Assert.DoesNotContain(turns, t => t.Speaker is "講師" && t.Text.StartsWith("真鍋", StringComparison.Ordinal));
 
@@ -34,6 +35,9 @@ public class RoleNameLineTests
         // A speech stays a speech, and a kanji word that is no name is the role's word.
         Assert.Contains(turns, t => t.Speaker == "講師" && t.Text == "それでは始めます。温暖化の話です。");
         Assert.Contains(turns, t => t.Speaker == "委員長" && t.Text == "休憩");
+
+        // An organisation is no person, though the lexicon may split its name.
+        Assert.DoesNotContain(turns, t => t.Mentions.Any(p => p.Name is { } name && name.Contains("ミナモト", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -22,6 +22,12 @@ internal static class RoleNameLine
         "要約筆記", "進行", "助言者", "コーディネーター", "ファシリテーター",
     ];
 
+    // What an organisation's name holds (講師：株式会社ミライ): a body, not a person, whatever the lexicon splits.
+    private static readonly string[] OrganisationMarks =
+    [
+        "会社", "法人", "協会", "大学", "組合", "財団", "社団", "研究所", "事務所", "協議会", "連合会", "センター", "㈱", "㈲",
+    ];
+
     /// <summary>Whether a label and its text are such a line: the label a bare role, the text only a name (a note in brackets after it at most).</summary>
     public static bool Is(string? label, string text, bool marked) =>
         label is not null && (!marked || JobWords.Contains(label)) && Value(label, text) is not null;
@@ -70,7 +76,7 @@ internal static class RoleNameLine
         }
 
         if (compact.Length is < 2 or > 20 || !SpeakerLabelParser.AllNameChars(compact) || compact.Any(c => c is >= '\u3041' and <= '\u309F')
-            || OfficeWords.IsOfficeWord(compact))
+            || OfficeWords.IsOfficeWord(compact) || OrganisationMarks.Any(o => compact.Contains(o, StringComparison.Ordinal)))
         {
             return null;
         }
