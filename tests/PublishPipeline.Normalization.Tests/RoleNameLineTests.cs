@@ -16,7 +16,8 @@ public class RoleNameLineTests
             "担当：ジャン・ポール・マルタン",
             "講師：それでは始めます。温暖化の話です。",
             "委員長　休憩",
-            "講師：株式会社ミナモト"));
+            "講師：株式会社ミナモト",
+            "傍聴者　３名"));
         var turns = Doc.Turns(m).ToList();
         Assert.DoesNotContain(turns, t => t.Speaker is "講師" && t.Text.StartsWith("真鍋", StringComparison.Ordinal));
 
@@ -35,6 +36,10 @@ public class RoleNameLineTests
         // A speech stays a speech, and a kanji word that is no name is the role's word.
         Assert.Contains(turns, t => t.Speaker == "講師" && t.Text == "それでは始めます。温暖化の話です。");
         Assert.Contains(turns, t => t.Speaker == "委員長" && t.Text == "休憩");
+
+        // 傍聴者　３名: a count of those who came, no speech.
+        Assert.DoesNotContain(turns, t => t.Speaker == "傍聴者");
+        Assert.Contains(turns, t => t.Speaker is null && t.Text == "傍聴者　3名");
 
         // An organisation is no person, though the lexicon may split its name.
         Assert.DoesNotContain(turns, t => t.Mentions.Any(p => p.Name is { } name && name.Contains("ミナモト", StringComparison.Ordinal)));

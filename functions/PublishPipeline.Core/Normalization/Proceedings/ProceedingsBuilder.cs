@@ -324,8 +324,10 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         }
 
         var speaker = SpeakerLabels.Read(text);
-        if (speaker.Style is LabelStyle.Space or LabelStyle.Colon && _pendingLabel is null && RoleNameLine.Is(speaker.Speaker, speaker.Text, _markedSpeakers))
+        if (speaker.Style is LabelStyle.Space or LabelStyle.Colon && _pendingLabel is null
+            && (RoleNameLine.Is(speaker.Speaker, speaker.Text, _markedSpeakers) || RoleNameLine.IsCount(speaker.Text)))
         {
+            // 傍聴者　３名: a count of those present, no one's words.
             // 講師　真鍋健太郎: who had a part, a line of its own (marked minutes too); DocumentPeople reads the person.
             CloseTurn();
             Add(null, text, TurnKind.Procedure);

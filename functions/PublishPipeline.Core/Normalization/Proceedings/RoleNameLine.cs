@@ -32,6 +32,20 @@ internal static class RoleNameLine
     public static bool Is(string? label, string text, bool marked) =>
         label is not null && (!marked || JobWords.Contains(label)) && Value(label, text) is not null;
 
+    /// <summary>A text that is only a count of people (３名, 12人, ２名程度): after a role word (傍聴者　３名) a note of how many came, not a speech.</summary>
+    public static bool IsCount(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var t = text.AsSpan().Trim(" \u3000");
+        if (t.EndsWith("程度", StringComparison.Ordinal))
+        {
+            t = t[..^2];
+        }
+
+        var digits = t.Length - t.TrimStart("0123456789０１２３４５６７８９").Length;
+        return digits is >= 1 and <= 4 && t.Length == digits + 1 && t[^1] is '名' or '人';
+    }
+
     /// <summary>The person such a line names, with the label as the role; null when the line is none, or when no reader reads its name (the redactor's label rule then reads the text).</summary>
     public static PersonMention? Read(string line, KnownPeople? known)
     {
