@@ -427,6 +427,22 @@ public class RollTests
     }
 
     [Fact]
+    public void Two_groups_two_spaces_apart_on_the_attendee_line_without_a_list_mark_are_two_groups()
+    {
+        // Names one space apart, groups two: before, one group 出席者 whose first member was 委員　森下一樹.
+        var line = Doc.FromText("第１回　架空市文化審議会　会議録\n開催日時　令和６年５月１０日（金）午後２時\n"
+            + "出席者：委員　森下一樹　川端奈々　　事務局　教育長　水島陽平\n審議経過\n会長　始めます。\n");
+        var row = new Doc().P("会議名：文化審議会").Row("出席者", "委員　森下一樹　川端奈々　　事務局　教育長　水島陽平").P("審議経過").P("会長：開会します。").Normalize();
+        foreach (var m in (Minutes[])[line, row])
+        {
+            Assert.Equal(["委員", "事務局"], m.Attendees.Select(a => a.Group));
+            Assert.Equal(
+                [("委員", "森下一樹", (string?)null), ("委員", "川端奈々", null), ("事務局", "水島陽平", "教育長")],
+                m.Rolls.SelectMany(r => r.Entries.Select(e => (r.Group, e.Name, e.Role))));
+        }
+    }
+
+    [Fact]
     public void Labels_and_values_in_paragraphs_of_their_own_as_a_definition_list_gives_them()
     {
         // <dt>出席委員</dt><dd>横山智子会長、佐野亮介委員</dd><dt>事務局</dt><dd>環境課長　平野健太、…</dd>

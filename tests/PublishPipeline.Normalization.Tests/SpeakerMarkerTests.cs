@@ -143,3 +143,27 @@ public class SpeakerMarkerTests
         Assert.Equal("お答えします。", t[1].Text);
     }
 }
+
+/// <summary>A speaker label in marked minutes written without its mark: a full name and a member's title, then a speech.</summary>
+public class UnmarkedNamedLabelTests
+{
+    [Fact]
+    public void A_full_name_and_a_member_title_at_a_line_start_is_its_own_turn_in_marked_minutes()
+    {
+        var m = Doc.FromText(string.Join("\n",
+            "第２回　架空市議会総務委員会　会議録",
+            "○委員長（森下一樹）　ただいまから委員会を開きます。質疑はありませんか。",
+            "ジョン・スミス委員　質問します。財政の見通しはどうか。",
+            "○財政課長　お答えします。見通しは良好です。",
+            "水島陽平委員　質問します。人員配置はどうか。",
+            "○総務課長　お答えします。水島委員　ご指摘の点は検討します。",
+            "水島委員　からの質問は以上です。"));
+        var turns = Doc.Turns(m);
+        Assert.Equal(["委員長（森下一樹）", "ジョン・スミス委員", "財政課長", "水島陽平委員", "総務課長"], turns.Select(t => t.Speaker));
+        Assert.Equal(("ジョン・スミス", "委員"), (turns[1].Person?.Name, turns[1].Person?.Role));
+        Assert.Equal("質問します。人員配置はどうか。", turns[3].Text);
+
+        // A surname alone against a title is no such label: the line stays the speech above's text.
+        Assert.EndsWith("水島委員　からの質問は以上です。", turns[4].Text, StringComparison.Ordinal);
+    }
+}

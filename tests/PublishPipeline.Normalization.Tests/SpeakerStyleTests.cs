@@ -71,6 +71,16 @@ public class SpeakerStyleTests
     }
 
     [Fact]
+    public void Labels_in_double_angle_and_angle_brackets_as_lenticular_ones()
+    {
+        var t = Proceedings("≪議長≫　ただいまから会議を開きます。", "《委員》　質問します。", "＜会長＞", "お諮りします。", "＜審議経過の概要＞");
+        AssertSpeech(t[0], "議長", "ただいまから会議を開きます。");
+        AssertSpeech(t[1], "委員", "質問します。");
+        AssertSpeech(t[2], "会長", "お諮りします。");
+        Assert.DoesNotContain(t, turn => turn.Speaker is { } speaker && speaker.Contains("審議経過", StringComparison.Ordinal)); // no role, no label
+    }
+
+    [Fact]
     public void Label_alone_then_speech_on_the_next_lines()
     {
         var t = Proceedings("(委員)", "パスワードは付与されるのですか。", "区側", "はい。", "続けて説明します。");

@@ -131,6 +131,8 @@ public class StructureTests
     [InlineData("非公開（理由：個人情報を含むため）", DisclosureState.Closed, "個人情報を含むため", false)]
     [InlineData("一部非公開(条例第7条第2号による)", DisclosureState.Partial, "条例第7条第2号による", false)]
     [InlineData("公開（議題２は非公開）", DisclosureState.Unknown, null, true)]
+    [InlineData("一部非公開（議題（２）は個人情報を含むため）", DisclosureState.Partial, "議題（2）は個人情報を含むため", false)]
+    [InlineData("公開（議題（２）は非公開）", DisclosureState.Unknown, null, true)]
     [InlineData("公開　ただし一部非公開", DisclosureState.Unknown, null, true)]
     [InlineData("公開・非公開", DisclosureState.Unknown, null, true)]
     public void A_state_with_a_remark_is_read_unless_the_remark_closes_part(string value, DisclosureState expected, string? reason, bool warns)

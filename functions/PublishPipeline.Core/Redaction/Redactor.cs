@@ -229,7 +229,9 @@ public sealed class Redactor
                 for (var f = 0; f < fields.Count; f++)
                 {
                     structural.Recognize(fields[f].Text, fields[f].Context, recognised);
-                    // 講師　山田太郎 read as 講師 speaking: the turn's text is the label's value.
+                    // A label's value read as the label speaking: the turn's text is the value. The normaliser reads a
+                    // line 講師　山田太郎 as a person (RoleNameLine), but a label alone above its name (講師 / 山田太郎),
+                    // a table row and a Latin value (講師　John Smith) still come here as a speech.
                     if (fields[f].Path.Area == FieldArea.TurnText && f > 0 && fields[f - 1].Path.Area == FieldArea.TurnSpeaker)
                     {
                         structural.RecognizeAfterSpeakerLabel(fields[f - 1].Text, fields[f].Text, recognised);

@@ -8,7 +8,7 @@ namespace PublishPipeline.Normalization.Header;
 /// 出席者 so, one group per line under the label. Before, the bracketed group read as a speaker label
 /// (<c>（委員）</c>): the proceedings started there and the list was published as a speech.
 /// </summary>
-internal static class AttendeeGroupLine
+internal static partial class AttendeeGroupLine
 {
     private const string Opening = "（(【［[〔〈<＜";
     private const string Closing = "）)】］]〕〉>＞";
@@ -84,6 +84,82 @@ internal static class AttendeeGroupLine
         return (one || members.Contains('、', StringComparison.Ordinal)) && !members.Contains('。', StringComparison.Ordinal)
             && group.AsSpan().IndexOfAny(NotInGroup) < 0 && IsGroupWord(group) ? (group, members) : null;
     }
+
+    /// <summary>
+    /// Groups on one line, each a group word, a space and its members, two spaces or more apart
+    /// (<c>委員　山田太郎　佐藤花子　　事務局　教育長　鈴木一郎</c>), as a header's attendee line lays them out without 、:
+    /// each group's members are its roll entries (names apart, an office and its name one member). Null unless the line
+    /// holds two such groups or more and every group's members read as entries with a name.
+    /// </summary>
+    public static List<(string Group, List<string> Members)>? ReadApart(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var text = line.Trim(' ', '\u3000', '\t');
+        if (text.Contains('、', StringComparison.Ordinal) || text.Contains('。', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var parts = WideGap().Split(text);
+        if (parts.Length < 2)
+        {
+            return null;
+        }
+
+        var groups = new List<(string Group, List<string> Members)>(parts.Length);
+        foreach (var part in parts)
+        {
+            var space = part.AsSpan().IndexOfAny(" \u3000");
+            if (space is < 2 or > 8)
+            {
+                return null;
+            }
+
+            var group = part[..space];
+            // 委員長　山田太郎: a post one person holds is an entry's office, no group.
+            if (group.EndsWith('長') || group.AsSpan().IndexOfAny(NotInGroup) >= 0 || !IsGroupWord(group)
+                || MembersApart(part[(space + 1)..]) is not { Count: > 0 } members)
+            {
+                return null;
+            }
+
+            groups.Add((group, members));
+        }
+
+        return groups;
+    }
+
+    /// <summary>
+    /// 山田太郎　佐藤花子 / 教育長　鈴木一郎 / 森下　一樹: the members of one group, one space apart. An office takes the name
+    /// after it, a surname the given name after it; null when a member reads as no entry with a name.
+    /// </summary>
+    private static List<string>? MembersApart(string text)
+    {
+        var words = text.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
+        var members = new List<string>(words.Length);
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i];
+            if (i + 1 < words.Length && (People.OfficeWords.IsOfficeWord(word)
+                || (Rolls.RollEntryShapes.BareEntry(word, null) is null && Rolls.RollEntryShapes.BareEntry(word + words[i + 1], null) is not null)))
+            {
+                // 森下　一樹 is one member, written together so a list's reader takes it whole.
+                word = People.OfficeWords.IsOfficeWord(word) ? word + "\u3000" + words[++i] : word + words[++i];
+            }
+
+            if (Rolls.RollEntryShapes.BareEntry(word, null) is null && Rolls.RollEntries.Read(word) is not [{ Name: not null }])
+            {
+                return null;
+            }
+
+            members.Add(word);
+        }
+
+        return members;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[ \u3000]{2,}", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex WideGap();
 
     /// <summary>
     /// A group word alone on its line (<c>委員</c>, <c>【事務局】</c>), as a Word table's 出席者 cell writes each group over its

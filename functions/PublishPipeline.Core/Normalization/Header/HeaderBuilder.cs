@@ -349,6 +349,17 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
             group = grouped.Group;
             members = HeaderLists.SplitMembers(grouped.Members);
         }
+        else if (group is null && AttendeeGroupLine.ReadApart(value) is { } apart)
+        {
+            // 委員　山田太郎　佐藤花子　　事務局　教育長　鈴木一郎: groups two spaces apart on one line, no 、 (before, one
+            // group 出席者 whose first member was 委員　山田太郎 and whose last was 事務局　教育長　鈴木一郎).
+            foreach (var (name, groupMembers) in apart)
+            {
+                Attendees.Add(new AttendeeGroup(Absent(field, name), groupMembers));
+            }
+
+            return;
+        }
         else if (group is null && AttendeeGroupLine.ReadSpaced(value) is { } spaced && !HasWideGap(spaced.Members) && NamesSomeone(spaced.Members))
         {
             // "出席者　委員　宮坂昭彦（会長）、津田加奈子（副会長）": the group word, a space and its list (a wide gap in the

@@ -216,8 +216,11 @@ internal static partial class HeaderLists
     [GeneratedRegex(@"[ \u3000]+", RegexOptions.CultureInvariant)]
     private static partial Regex Spaces();
 
-    /// <summary>公開 / 非公開 / 一部非公開 …, then a bracketed remark or one after a space, and nothing else.</summary>
-    [GeneratedRegex(@"^[ \u3000]*(?<state>一部非公開|一部公開|部分公開|非公開|公開)(?:[ \u3000]*[（(](?<remark>[^（()）]*)[）)][ \u3000]*|[ \u3000]+(?<remark>[^ \u3000].*))$", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// 公開 / 非公開 / 一部非公開 …, then a bracketed remark or one after a space, and nothing else. The remark may hold one
+    /// bracket of its own (一部非公開（議題（２）は個人情報を含むため）: an agenda item's number), which before made the value unclear.
+    /// </summary>
+    [GeneratedRegex(@"^[ \u3000]*(?<state>一部非公開|一部公開|部分公開|非公開|公開)(?:[ \u3000]*[（(](?<remark>(?:[^（()）]|[（(][^（()）]*[）)])*)[）)][ \u3000]*|[ \u3000]+(?<remark>[^ \u3000].*))$", RegexOptions.CultureInvariant)]
     private static partial Regex StateWithRemark();
 
     /// <summary>A remark after 公開 that closes some of it (非公開, 非開示, 秘密会, 一部, …を除く).</summary>

@@ -178,6 +178,11 @@ internal sealed class DocumentPeople(KnownPeople known)
             var mentions = turn.Kind != TurnKind.Procedure || turn.Text.Length <= 200
                 ? StageDirectionPeople.Read(turn.Text, known, OnUnread is { } onUnread ? () => onUnread("a stage direction", turn.Line) : null)
                 : Array.Empty<PersonMention>();
+            if (mentions.Count == 0 && turn.Speaker is null && turn.Kind == TurnKind.Procedure && Proceedings.RoleNameLine.Read(turn.Text, known) is { } named)
+            {
+                mentions = [named]; // 講師　真鍋健太郎: the person the line names, with its role
+            }
+
             turns.Add(person is null && mentions.Count == 0 ? turn : turn with { Person = person, Mentions = mentions });
         }
 

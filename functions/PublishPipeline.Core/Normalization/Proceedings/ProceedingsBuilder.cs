@@ -324,7 +324,23 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         }
 
         var speaker = SpeakerLabels.Read(text);
-        if (_markedSpeakers && speaker.Style is LabelStyle.Space or LabelStyle.Alone)
+        if (speaker.Style is LabelStyle.Space or LabelStyle.Colon && _pendingLabel is null
+            && (RoleNameLine.Is(speaker.Speaker, speaker.Text, _markedSpeakers) || RoleNameLine.IsCount(speaker.Text)))
+        {
+            // 傍聴者　３名: a count of those present, no one's words.
+            // 講師　真鍋健太郎: who had a part, a line of its own (marked minutes too); DocumentPeople reads the person.
+            CloseTurn();
+            Add(null, text, TurnKind.Procedure);
+            return;
+        }
+
+        if (_markedSpeakers && speaker.Style is LabelStyle.Space or LabelStyle.None && !ContinuesCutSentence() && SpeakerLabels.UnmarkedNamed(text) is { } unmarked)
+        {
+            // 山田太郎委員　質問します。, ジョン・スミス委員　質問します。 in marked minutes: a speaker whose mark was left out
+            // (a full name and a member's title, a sentence after), not text of the speech above.
+            speaker = unmarked;
+        }
+        else if (_markedSpeakers && speaker.Style is LabelStyle.Space or LabelStyle.Alone)
         {
             // Minutes that mark their speakers (○議長（…）) mark every one: an unmarked office and a space is text,
             // such as a letter read out (茨城県議会議長　山　田　太　郎　殿), not a new speaker.

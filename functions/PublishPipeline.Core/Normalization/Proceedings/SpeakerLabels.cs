@@ -107,6 +107,44 @@ internal static partial class SpeakerLabels
             : null;
     }
 
+    /// <summary>
+    /// A label in minutes that mark their speakers, written without its mark: a full name against a person's title
+    /// (<c>山田太郎委員</c>, <c>ジョン・スミス委員</c>), then a space and a speech with a sentence in it. Nothing else reads
+    /// so at a line's start: a letter read out is addressed to an office (<c>…議長　山　田　太　郎　殿</c>), and a surname
+    /// alone (<c>山田委員</c>) may begin a sentence of the speech above. Before, such a line was the speech above's text.
+    /// </summary>
+    public static bool IsUnmarkedNamedLabel(string label, string text)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        ArgumentNullException.ThrowIfNull(text);
+        if (label.Length > 20 || text.Length < 4 || People.OfficeWords.TitleAtEnd(label) is not { } title
+            || title is not ("委員" or "議員" or "副委員長" or "委員長") || text.IndexOfAny(['。', '？', '?']) < 0
+            || text.StartsWith('外') || text.StartsWith("ほか", StringComparison.Ordinal) || text.StartsWith('他'))
+        {
+            return false;
+        }
+
+        var name = label[..^title.Length];
+        // A full name: one the lexicon splits into a surname and a given name (a bare entry's test), or katakana parts joined.
+        return People.SpeakerLabelParser.AllNameChars(name) && People.SpeakerLabelParser.Parse(label) is { Name: { } read }
+            && read == name && (Rolls.RollEntryShapes.BareEntry(name, null) is not null || (name.AsSpan().IndexOfAny("・＝") > 0 && People.NameScript.MarksJoinParts(name)));
+    }
+
+    /// <summary>The line as such an unmarked label and its speech (<see cref="IsUnmarkedNamedLabel"/>); null when it is none.</summary>
+    public static SpeakerLine? UnmarkedNamed(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var gap = line.AsSpan().IndexOfAny(SpaceChars);
+        if (gap is < 4 or > 20)
+        {
+            return null;
+        }
+
+        var label = line[..gap];
+        var text = line[gap..].Trim(SpaceChars);
+        return IsUnmarkedNamedLabel(label, text) ? new SpeakerLine(LabelStyle.Space, label, text) : null;
+    }
+
     /// <summary>A council-style bullet before a speaker label (○議長, ◯会長): it marks a new speaker and is no part of the label.</summary>
     public static bool IsBullet(char c) => c is '○' or '◯' or '●' or '◎' or '◆' or '◇' or '■' or '□' or '▼';
 
@@ -170,7 +208,7 @@ internal static partial class SpeakerLabels
 
         // Cheap guards first: most lines are speech continuations and need no regex at all.
         var head = line.AsSpan(0, Math.Min(line.Length, 48));
-        var p = line[0] is '(' or '（' or '【' or '［' or '[' or '-' or '・' or '*' or '＊' ? Parenthesised().Match(line) : Match.Empty;
+        var p = line[0] is '(' or '（' or '【' or '［' or '[' or '≪' or '《' or '＜' or '-' or '・' or '*' or '＊' ? Parenthesised().Match(line) : Match.Empty;
         if (Labelled(p, LabelStyle.Parenthesised) is { } parenthesised)
         {
             return parenthesised;
@@ -323,7 +361,8 @@ internal static partial class SpeakerLabels
         return new SpeakerLine(text.Length == 0 ? LabelStyle.Alone : style, label, text);
     }
 
-    [GeneratedRegex(@"^(?:[-・*＊]\s*)?[(（【［\[](?<label>[^()（）【】［］\[\]、。]{1,30}?)[)）】］\]][ \u3000]*(?<text>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    // ≪議長≫, 《委員》, ＜会長＞: the same label in other brackets some minutes use (not ASCII <>, an HTML leftover's).
+    [GeneratedRegex(@"^(?:[-・*＊]\s*)?[(（【［\[≪《＜](?<label>[^()（）【】［］\[\]≪≫《》＜＞、。]{1,30}?)[)）】］\]≫》＞][ \u3000]*(?<text>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Parenthesised();
 
     [GeneratedRegex(@"^(?<label>[^\s、。「」：:()（）\[\]〔〕【】]{1,24}(?:[(（][^()（）]{1,12}[)）])?)[ \u3000]*[：:][ \u3000]*(?<text>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]

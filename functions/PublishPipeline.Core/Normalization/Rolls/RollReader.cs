@@ -88,6 +88,15 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
                 {
                     _none = true;
                 }
+                else if (!IsSignatories(head.Group) && Header.AttendeeGroupLine.ReadApart(head.Rest) is { } apart)
+                {
+                    // 出席者：委員　山田太郎　佐藤花子　　事務局　教育長　鈴木一郎: a roll per group, as group lines below the
+                    // heading give (before, one roll whose entries were 委員　山田太郎, 佐藤花子 and 事務局　教育長　鈴木一郎).
+                    foreach (var (group, members) in apart)
+                    {
+                        SubRoll(group, string.Join('、', members), indent, line);
+                    }
+                }
                 else if (IsSignatories(head.Group) && ListedEntries(head.Rest, _columns, line) is { } signatories)
                 {
                     // ６　会議録署名委員　山田太郎委員、佐藤花子委員: people of the register, not the meeting's attendees.
