@@ -81,16 +81,19 @@ public sealed class SearchContribution
         // unit ids ascending (a radix sort: no hashing per occurrence, no list per term).
         // Sized once to the most the text can hold (a bigram per character): a long document's
         // list does not grow by doubling, leaving each smaller array behind.
-        var chunks = SearchLayout.Chunks(minutes);
+        // The units are made one at a time (a long document has a hundred thousand), so the
+        // capacity is counted from the document: its fields before they are trimmed.
         var capacity = 0L;
-        foreach (var chunk in chunks)
+        foreach (var field in (IEnumerable<string?>)[minutes.Title, minutes.Body, minutes.Session, .. minutes.Agenda])
         {
-            foreach (var unit in chunk)
+            capacity += field?.Length ?? 0;
+        }
+
+        foreach (var section in minutes.Sections)
+        {
+            foreach (var turn in section.Turns)
             {
-                foreach (var field in unit.Fields)
-                {
-                    capacity += field.Length;
-                }
+                capacity += (turn.Speaker?.Length ?? 0) + (turn.Text?.Length ?? 0);
             }
         }
 
@@ -100,51 +103,48 @@ public sealed class SearchContribution
         var occurrences = new List<ulong>((int)Math.Min(capacity, batch + (1L << 16)));
         var roles = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         SortedRuns? runs = null;
-        foreach (var chunk in chunks)
+        foreach (var unit in SearchLayout.Units(minutes))
         {
-            foreach (var unit in chunk)
+            if (unit.Id >= 1 << UnitBits)
             {
-                if (unit.Id >= 1 << UnitBits)
+                throw new InvalidOperationException($"Minutes {minutes.Id} has more units than the search index can number ({1 << UnitBits}).");
+            }
+
+            var start = occurrences.Count;
+            foreach (var field in unit.Fields)
+            {
+                SearchText.AddBigrams(field, occurrences);
+            }
+
+            // A bigram counts once per unit: repeats are dropped here, so the list holds what
+            // the postings hold instead of every occurrence of a long document's text.
+            var added = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(occurrences)[start..];
+            added.Sort();
+            var distinct = 0;
+            for (var i = 0; i < added.Length; i++)
+            {
+                if (distinct == 0 || added[i] != added[distinct - 1] >> UnitBits)
                 {
-                    throw new InvalidOperationException($"Minutes {minutes.Id} has more units than the search index can number ({1 << UnitBits}).");
+                    added[distinct++] = (added[i] << UnitBits) | (uint)unit.Id;
+                }
+            }
+
+            System.Runtime.InteropServices.CollectionsMarshal.SetCount(occurrences, start + distinct);
+
+            if (occurrences.Count >= batch)
+            {
+                (runs ??= new SortedRuns()).Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(occurrences));
+                occurrences.Clear();
+            }
+
+            if (unit.Role is { } role)
+            {
+                if (!roles.TryGetValue(role, out var list))
+                {
+                    roles[role] = list = [];
                 }
 
-                var start = occurrences.Count;
-                foreach (var field in unit.Fields)
-                {
-                    SearchText.AddBigrams(field, occurrences);
-                }
-
-                // A bigram counts once per unit: repeats are dropped here, so the list holds what
-                // the postings hold instead of every occurrence of a long document's text.
-                var added = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(occurrences)[start..];
-                added.Sort();
-                var distinct = 0;
-                for (var i = 0; i < added.Length; i++)
-                {
-                    if (distinct == 0 || added[i] != added[distinct - 1] >> UnitBits)
-                    {
-                        added[distinct++] = (added[i] << UnitBits) | (uint)unit.Id;
-                    }
-                }
-
-                System.Runtime.InteropServices.CollectionsMarshal.SetCount(occurrences, start + distinct);
-
-                if (occurrences.Count >= batch)
-                {
-                    (runs ??= new SortedRuns()).Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(occurrences));
-                    occurrences.Clear();
-                }
-
-                if (unit.Role is { } role)
-                {
-                    if (!roles.TryGetValue(role, out var list))
-                    {
-                        roles[role] = list = [];
-                    }
-
-                    list.Add(unit.Id);
-                }
+                list.Add(unit.Id);
             }
         }
 
@@ -178,8 +178,12 @@ public sealed class SearchContribution
     /// <summary>Bits of the unit id in an occurrence: a minutes of up to a million units.</summary>
     private const int UnitBits = 20;
 
-    /// <summary>Occurrences sorted at once: a document with more is sorted in batches and merged (<see cref="SortedRuns"/>).</summary>
-    internal const int BatchOccurrences = 1 << 20;
+    /// <summary>
+    /// Occurrences sorted at once: a document with more is sorted in batches and merged (<see cref="SortedRuns"/>).
+    /// A quarter million (the batch and the sort's scratch 2 MB each): a million held 17 MB for a
+    /// long document while it gathered, for a merge of four times fewer runs.
+    /// </summary>
+    internal const int BatchOccurrences = 1 << 18;
 
     /// <summary>LSD radix sort, 8 bits a pass; passes where every value has the same digit are skipped.</summary>
     /// <param name="scratch">At least as long as <paramref name="values"/>, or null to allocate it.</param>
@@ -370,19 +374,24 @@ public sealed class SearchContribution
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    internal static void WriteLeb(ulong value, ArrayBufferWriter<byte> output)
+    internal static void WriteLeb(ulong value, ArrayBufferWriter<byte> output) => output.Advance(WriteLeb(value, output.GetSpan(10)));
+
+    /// <summary>Writes <paramref name="value"/> as LEB128 at the start of <paramref name="destination"/>; returns its length.</summary>
+    internal static int WriteLeb(ulong value, Span<byte> destination)
     {
-        var span = output.GetSpan(10);
         var n = 0;
         while (value >= 0x80)
         {
-            span[n++] = (byte)(value | 0x80);
+            destination[n++] = (byte)(value | 0x80);
             value >>= 7;
         }
 
-        span[n++] = (byte)value;
-        output.Advance(n);
+        destination[n++] = (byte)value;
+        return n;
     }
+
+    /// <summary>The length of <paramref name="value"/> as LEB128 (seven bits a byte).</summary>
+    internal static int LebLength(ulong value) => (System.Numerics.BitOperations.Log2(value | 1) / 7) + 1;
 
     internal static ulong ReadLeb(ReadOnlySpan<byte> data, ref int at)
     {
@@ -407,12 +416,14 @@ public sealed class SearchContribution
     {
         private const ulong UnitMask = (1UL << UnitBits) - 1;
         private readonly List<int> _ids = new(64);
-        private ArrayBufferWriter<byte>? _output;
+        private Pieces? _output;
         private ulong _term;
         private ulong _previous;
         private int _termCount;
 
-        public void Reserve(long occurrences) => _output ??= new ArrayBufferWriter<byte>((int)Math.Clamp(occurrences * 2, 256, Array.MaxLength));
+        // A byte an occurrence to begin with (a long document's postings take about that): more
+        // pieces are added as needed, nothing copied until the end.
+        public void Reserve(long occurrences) => _output ??= new Pieces((int)Math.Clamp(occurrences, 256, Pieces.Longest));
 
         public void Add(ulong occurrence)
         {
@@ -437,7 +448,7 @@ public sealed class SearchContribution
                 Flush();
             }
 
-            return (_output is null ? [] : _output.WrittenSpan.ToArray(), _termCount);
+            return (_output is null ? [] : _output.ToArray(), _termCount);
         }
 
         private void Flush()
@@ -445,10 +456,11 @@ public sealed class SearchContribution
             Reserve(256);
             var units = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_ids);
             var length = PostingCodec.EncodedLength(units);
-            WriteLeb(_term - _previous, _output!);
-            WriteLeb((ulong)length, _output!);
-            PostingCodec.Encode(units, _output!.GetSpan(length));
-            _output.Advance(length);
+            var span = _output!.GetSpan(20 + length);
+            var at = WriteLeb(_term - _previous, span);
+            at += WriteLeb((ulong)length, span[at..]);
+            PostingCodec.Encode(units, span.Slice(at, length));
+            _output.Advance(at + length);
             _previous = _term;
             _termCount++;
             _ids.Clear();
@@ -478,15 +490,27 @@ public sealed class SearchContribution
             }
 
             RadixSort(batch, _scratch);
-            var deltas = new ArrayBufferWriter<byte>(batch.Length * 3);
+
+            // Measured first, then written into an array of that length: a buffer guessed and
+            // copied out left two arrays per batch for the collector (≈ 100 MB for a 30 MB upload).
+            var length = 0L;
             ulong previous = 0;
             foreach (var value in batch)
             {
-                WriteLeb(value - previous, deltas);
+                length += LebLength(value - previous);
                 previous = value;
             }
 
-            _runs.Add((deltas.WrittenSpan.ToArray(), batch.Length));
+            var deltas = new byte[length];
+            var at = 0;
+            previous = 0;
+            foreach (var value in batch)
+            {
+                at += WriteLeb(value - previous, deltas.AsSpan(at));
+                previous = value;
+            }
+
+            _runs.Add((deltas, batch.Length));
             _count += batch.Length;
         }
 
@@ -513,6 +537,52 @@ public sealed class SearchContribution
                     heads.Enqueue(r, value[r]);
                 }
             }
+
+            _runs.Clear(); // merged: not held while the postings are copied out
+        }
+    }
+
+    /// <summary>
+    /// Bytes written in pieces of up to a megabyte, each new one as long as all before it (as a
+    /// growing buffer doubles), copied once into an array of the exact length at the end: a buffer
+    /// reserved to a guess (2 bytes an occurrence) and then copied held three times a long
+    /// document's postings at once (≈ 30 MB for a 30 MB upload's 10 MB).
+    /// </summary>
+    private sealed class Pieces(int first)
+    {
+        public const int Longest = 1 << 20;
+        private readonly List<(byte[] Piece, int Length)> _full = [];
+        private byte[] _piece = new byte[first];
+        private int _at;
+        private int _before;
+
+        public Span<byte> GetSpan(int sizeHint)
+        {
+            if (_piece.Length - _at < sizeHint)
+            {
+                _full.Add((_piece, _at));
+                _before += _at;
+                _piece = new byte[Math.Max(sizeHint, Math.Min(Math.Max(_before, 256), Longest))];
+                _at = 0;
+            }
+
+            return _piece.AsSpan(_at);
+        }
+
+        public void Advance(int count) => _at += count;
+
+        public byte[] ToArray()
+        {
+            var bytes = new byte[_before + _at];
+            var at = 0;
+            foreach (var (piece, length) in _full)
+            {
+                piece.AsSpan(0, length).CopyTo(bytes.AsSpan(at));
+                at += length;
+            }
+
+            _piece.AsSpan(0, _at).CopyTo(bytes.AsSpan(at));
+            return bytes;
         }
     }
 

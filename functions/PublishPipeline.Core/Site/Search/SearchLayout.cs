@@ -26,6 +26,28 @@ internal static class SearchLayout
 
     public static IReadOnlyList<IReadOnlyList<SearchUnit>> Chunks(Minutes minutes)
     {
+        var chunks = new List<IReadOnlyList<SearchUnit>>();
+        List<SearchUnit>? current = null;
+        foreach (var unit in Units(minutes))
+        {
+            if (unit.Id % SlotsPerChunk == 0 || current is null)
+            {
+                chunks.Add(current = []);
+            }
+
+            current.Add(unit);
+        }
+
+        return chunks;
+    }
+
+    /// <summary>
+    /// The units of <see cref="Chunks"/> one at a time, chunk after chunk (a unit's chunk is
+    /// <c>Id / SlotsPerChunk</c>): the search contribution reads each once, so a long document's
+    /// hundred thousand units are not all held while its postings are made.
+    /// </summary>
+    public static IEnumerable<SearchUnit> Units(Minutes minutes)
+    {
         ArgumentNullException.ThrowIfNull(minutes);
         var header = new List<string>();
         foreach (var field in (IEnumerable<string?>)[minutes.Title, minutes.Body, minutes.Session, .. minutes.Agenda])
@@ -36,8 +58,14 @@ internal static class SearchLayout
             }
         }
 
-        var chunks = new List<IReadOnlyList<SearchUnit>>();
-        var current = new List<SearchUnit> { new(0, 0, 0, null, string.Empty, null, header) };
+        return UnitsAfter(minutes, header);
+    }
+
+    private static IEnumerable<SearchUnit> UnitsAfter(Minutes minutes, List<string> header)
+    {
+        yield return new(0, 0, 0, null, string.Empty, null, header);
+        var chunk = 0;
+        var slots = 1;
         var chars = header.Sum(h => h.Length);
         for (var s = 0; s < minutes.Sections.Count; s++)
         {
@@ -47,21 +75,18 @@ internal static class SearchLayout
                 var turn = turns[t];
                 var text = turn.Text ?? string.Empty;
                 var length = text.Length + (turn.Speaker?.Length ?? 0);
-                if (current.Count == SlotsPerChunk || (chars > 0 && chars + length > CharsPerChunk))
+                if (slots == SlotsPerChunk || (chars > 0 && chars + length > CharsPerChunk))
                 {
-                    chunks.Add(current);
-                    current = [];
+                    chunk++;
+                    slots = 0;
                     chars = 0;
                 }
 
                 var speaker = string.IsNullOrWhiteSpace(turn.Speaker) ? null : turn.Speaker.Trim();
-                var id = (chunks.Count * SlotsPerChunk) + current.Count;
-                current.Add(new SearchUnit(id, s + 1, t + 1, speaker, text, SpeakerRole.Of(turn), speaker is null ? [text] : [speaker, text]));
+                yield return new SearchUnit((chunk * SlotsPerChunk) + slots, s + 1, t + 1, speaker, text, SpeakerRole.Of(turn), speaker is null ? [text] : [speaker, text]);
+                slots++;
                 chars += length;
             }
         }
-
-        chunks.Add(current);
-        return chunks;
     }
 }
