@@ -474,11 +474,31 @@ public sealed partial class SiteBuilder
     }
 
     /// <summary>Newest first; undated minutes last; ties broken by id so the order never depends on input order.</summary>
-    public static IReadOnlyList<Minutes> Order(IEnumerable<Minutes> all) =>
-        [.. all.OrderByDescending(m => m.Date.HasValue)
-            .ThenByDescending(m => m.Date)
-            .ThenByDescending(m => m.StartTime, StringComparer.Ordinal)
-            .ThenBy(m => m.Id, StringComparer.Ordinal)];
+    public static IReadOnlyList<Minutes> Order(IEnumerable<Minutes> all)
+    {
+        // One comparison rather than a chain of LINQ keys: the chain's generic code over DateOnly?
+        // is compiled at run time in every re-publish (ReadyToRun cannot), for 10,000 headers.
+        var ordered = all.ToArray();
+        System.Array.Sort(ordered, NewestFirst);
+        return ordered;
+    }
+
+    // The order Order gives: a total order (ids are unique in a set), so the sort need not be stable.
+    private static int NewestFirst(Minutes x, Minutes y)
+    {
+        var c = y.Date.HasValue.CompareTo(x.Date.HasValue);
+        if (c == 0)
+        {
+            c = Nullable.Compare(y.Date, x.Date);
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(y.StartTime, x.StartTime);
+        }
+
+        return c != 0 ? c : string.CompareOrdinal(x.Id, y.Id);
+    }
 
     /// <summary>The JSON published as open data: the redacted document without the private parts
     /// (normaliser warnings quote source lines; the source block names the private upload).</summary>
