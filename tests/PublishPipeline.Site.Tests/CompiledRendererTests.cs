@@ -27,6 +27,11 @@ public class CompiledRendererTests
         Assert.True(templates.IsCompiled("layout.sbn"), "layout.sbn changed: update LayoutWriter and its hash in CompiledTemplates");
         Assert.True(templates.IsCompiled("minutes.sbn"), "minutes.sbn changed: update MinutesPageWriter and its hash in CompiledTemplates");
         Assert.True(templates.IsCompiled("sitemap.sbn"), "sitemap.sbn changed: update SiteBuilder.Sitemap and its hash in CompiledTemplates");
+        foreach (var listing in new[] { "body.sbn", "year.sbn", "_minutes_list.sbn" })
+        {
+            Assert.True(templates.IsCompiled(listing), $"{listing} changed: update ListingPageWriter and its hash in CompiledTemplates");
+        }
+
         Assert.False(templates.IsCompiled("home.sbn"));
     }
 
@@ -56,6 +61,76 @@ public class CompiledRendererTests
         {
             Assert.True(scriban[i].Content.Span.SequenceEqual(compiled[i].Content.Span), scriban[i].Path);
         }
+    }
+
+    [Fact]
+    public void Body_and_year_pages_are_byte_identical_to_Scriban_on_the_dev_corpus_and_one_body_over_many_years()
+    {
+        // One 会議体 over several 年度 (its page links them), undated minutes, markup in the names,
+        // with and without a 回次, and the dev corpus's own bodies and years.
+        var sample = TestMinutes.Sample(body: "架空市<特別>委員会 & \"部会\"");
+        var spread = new List<Minutes>();
+        for (var i = 0; i < 12; i++)
+        {
+            spread.Add(sample with
+            {
+                Id = MinutesId.FromSourceName($"hand/spread-{i}.txt"),
+                Date = i % 5 == 4 ? null : new DateOnly(2016 + (i % 4), 1 + (i * 5 % 12), 1 + i),
+                FiscalYear = i == 9 ? 2030 : null,
+                Session = i % 3 == 0 ? null : $"第{i}回<臨時>",
+                Title = i % 2 == 0 ? null : $"第{i}回　会議 '案'",
+            });
+        }
+
+        var documents = DevCorpus.Value.Concat(HandMade()).Concat(spread).ToList();
+        var compiled = new SiteBuilder(Options).BuildIndexes(documents);
+        var scriban = new SiteBuilder(Options, compiledRenderers: false).BuildIndexes(documents);
+        Assert.Equal(scriban.Select(f => f.Path), compiled.Select(f => f.Path));
+        var listings = 0;
+        for (var i = 0; i < scriban.Count; i++)
+        {
+            var expected = Encoding.UTF8.GetString(scriban[i].Content.Span);
+            var actual = Encoding.UTF8.GetString(compiled[i].Content.Span);
+            Assert.True(expected == actual, $"{scriban[i].Path}: first difference at {FirstDifference(expected, actual)}");
+            listings += scriban[i].Path.StartsWith("bodies/", StringComparison.Ordinal) || scriban[i].Path.StartsWith("years/", StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        var spreadPage = Encoding.UTF8.GetString(compiled.Single(f => f.Path.StartsWith("bodies/", StringComparison.Ordinal) && Encoding.UTF8.GetString(f.Content.Span).Contains("<h1>架空市&lt;特別&gt;", StringComparison.Ordinal)).Content.Span);
+        Assert.Contains("class=\"inline-nav\"", spreadPage, StringComparison.Ordinal);
+        Assert.Contains("年度不明", spreadPage, StringComparison.Ordinal);
+        Assert.True(listings >= 10, $"only {listings} listing pages");
+    }
+
+    [Fact]
+    public void A_wards_own_body_year_or_list_template_is_rendered_by_Scriban()
+    {
+        var dir = Directory.CreateTempSubdirectory("compiled-listing-");
+        try
+        {
+            var documents = SampleMinutes.Load().Concat(HandMade()).ToList();
+
+            // The list both pages include, one word changed: both pages show it.
+            File.WriteAllText(Path.Combine(dir.FullName, "_minutes_list.sbn"), ReadBuiltIn("_minutes_list.sbn").Replace("開催日の記載なし", "開催日不明", StringComparison.Ordinal));
+            var pages = ListingPagesOf(new SiteBuilder(Options with { TemplateDirectory = dir.FullName }).BuildIndexes(documents));
+            Assert.Contains(pages, p => p.Path.StartsWith("bodies/", StringComparison.Ordinal) && p.Text.Contains("開催日不明", StringComparison.Ordinal));
+            Assert.Contains(pages, p => p.Path.StartsWith("years/", StringComparison.Ordinal) && p.Text.Contains("開催日不明", StringComparison.Ordinal));
+            Assert.DoesNotContain(pages, p => p.Text.Contains("開催日の記載なし", StringComparison.Ordinal));
+
+            // The year page alone overridden: its words, and the body pages still as built in.
+            File.Delete(Path.Combine(dir.FullName, "_minutes_list.sbn"));
+            File.WriteAllText(Path.Combine(dir.FullName, "year.sbn"), ReadBuiltIn("year.sbn").Replace("に開かれた会議の会議録です", "の会議録を掲載しています", StringComparison.Ordinal));
+            pages = ListingPagesOf(new SiteBuilder(Options with { TemplateDirectory = dir.FullName }).BuildIndexes(documents));
+            Assert.All(pages.Where(p => p.Path.StartsWith("years/", StringComparison.Ordinal)), p => Assert.Contains("の会議録を掲載しています", p.Text, StringComparison.Ordinal));
+            Assert.Contains(pages, p => p.Path.StartsWith("bodies/", StringComparison.Ordinal) && p.Text.Contains("開催日の記載なし", StringComparison.Ordinal));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+
+        static List<(string Path, string Text)> ListingPagesOf(IReadOnlyList<SiteFile> files) =>
+            [.. files.Where(f => (f.Path.StartsWith("bodies/", StringComparison.Ordinal) || f.Path.StartsWith("years/", StringComparison.Ordinal)) && f.Path.Count(c => c == '/') == 2)
+                .Select(f => (f.Path, Encoding.UTF8.GetString(f.Content.Span)))];
     }
 
     [Fact]

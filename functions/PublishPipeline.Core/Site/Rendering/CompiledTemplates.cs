@@ -19,6 +19,9 @@ internal static class CompiledTemplates
         ["layout.sbn"] = "f5e39b79d0da4fd21cde5793ba91c574c577c7587400402676a855ad22f9407d",
         ["minutes.sbn"] = "6fea18d8da9916b9c2ef9ff28522740692ef33454631f8f0db2feef5bae80e76",
         ["sitemap.sbn"] = "e217e2acbbd67b83f84f080b30ee0f5328303441fd1e343cd64000dd81ac6ee1",
+        ["body.sbn"] = "2ddcb1f665c16003bef500becd46f3705bfeee1539864a4be30e973dfd52f5ad",
+        ["year.sbn"] = "d4350bd24e76323589df37254403335cb7b09fffae6f1668ebe761d94201405e",
+        ["_minutes_list.sbn"] = "0e6e9fefe6af1971c82bafbaa3bbe7b20040a444bb8a425aa9dfc60b8cafe331",
     };
 
     public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
