@@ -56,6 +56,18 @@ public class UntitledNameTests
     }
 
     [Theory]
+    [InlineData("証人として、元北浜市職員　山中健太郎の出頭を求めました。", "証人として、元北浜市職員　〇〇の出頭を求めました。")]
+    [InlineData("尋問は、担当委員の後、山中健太郎証人の順とします。", "尋問は、担当委員の後、〇〇証人の順とします。")]
+    [InlineData("参考人は、元架空市職員　石川由美子です。", "参考人は、元架空市職員　〇〇です。")]
+    [InlineData("事務局職員　山中温泉郷の視察に同行した。", "事務局職員　山中温泉郷の視察に同行した。")]
+    [InlineData("連帯保証人の同意を得る。", "連帯保証人の同意を得る。")]
+    public async Task A_full_name_whose_surname_is_also_a_word_is_masked_after_a_post_or_before_the_word_for_witness(string text, string expected)
+    {
+        // 山中 is a surname and a word (in the mountains): alone in prose it stays, but a post's holder or a witness is a person.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
     [InlineData("John Smithから連絡がありました。", "〇〇から連絡がありました。")]
     [InlineData("Ｊｏｈｎ　Ｓｍｉｔｈより資料を頂きました。", "〇〇より資料を頂きました。")]
     [InlineData("Mary Ann Leeに伝えた。", "〇〇に伝えた。")]

@@ -27,8 +27,24 @@ public sealed partial class OfflineNameRecognizer
     /// <summary>A kanji run at <paramref name="start"/> the strict pair rule did not take.</summary>
     private void BareFullName(ReadOnlySpan<char> t, int start, ref RunSplits whole, List<NameSpan> found)
     {
-        // 森下健太郎様に, 宮之原修一外１名: the name is the run without its honorific or 外.
+        // 元北浜市職員　山中健太郎: after a post and a space the run is the post's holder, so a surname that is also a
+        // word (山中, in the mountains) goes with a given name there as it does before a title.
         var end = start + whole.Run.Length;
+        var afterPost = start >= 2 && IsSpace(t[start - 1]) && IsKanji(t[start - 2]) && RoleWords.RoleLengthEndingAt(t, start - 1) > 0;
+
+        // 山中健太郎証人: 証人 is no title (保証人), but after a full name it is the witness's.
+        if (end - start >= 6 && t[(end - 2)..end].SequenceEqual("証人"))
+        {
+            var name = new RunSplits(this, t[start..(end - 2)]);
+            if (IsFullNamePair(ref name) || IsLooseFullName(ref name, followedByGrammar: true, afterPost: true))
+            {
+                found.Add(new NameSpan(start, name.Run.Length, BareFullNameRule, 0.7));
+            }
+
+            return;
+        }
+
+        // 森下健太郎様に, 宮之原修一外１名: the name is the run without its honorific or 外.
         if (end - start >= 5 && (TrailingHonorifics.Contains(t[end - 1]) || (t[end - 1] == '外' && end < t.Length && CountDigits.Contains(t[end]))))
         {
             var name = new RunSplits(this, t[start..(end - 1)]);
@@ -44,7 +60,7 @@ public sealed partial class OfflineNameRecognizer
             return;
         }
 
-        if (IsLooseFullName(ref whole, followedByGrammar: FollowedByGrammar(t, end)) && !GoesOnAsWord(t, end))
+        if (IsLooseFullName(ref whole, followedByGrammar: FollowedByGrammar(t, end), afterPost) && !GoesOnAsWord(t, end))
         {
             found.Add(new NameSpan(start, whole.Run.Length, BareFullNameRule, 0.7));
             return;
@@ -82,8 +98,10 @@ public sealed partial class OfflineNameRecognizer
     /// surname no dictionary has, written in surname characters and splitting into no ordinary words
     /// (not 市債|利子), before a given name that is no
     /// other word, ending where grammar starts (阿子島陽子から). The whole run is no word or compound.
+    /// <paramref name="afterPost"/> (the run is a post's holder: 職員　山中健太郎): a surname that is also an ordinary
+    /// word goes too, before a given name ending like one or a given name that is no other word, where grammar starts.
     /// </summary>
-    private bool IsLooseFullName(ref RunSplits splits, bool followedByGrammar)
+    private bool IsLooseFullName(ref RunSplits splits, bool followedByGrammar, bool afterPost = false)
     {
         foreach (var k in splits.GivenNameSplits)
         {
@@ -100,6 +118,10 @@ public sealed partial class OfflineNameRecognizer
             if (lexicon.IsSurname(surname) && !lexicon.IsCommonWord(surname))
             {
                 fits = strongGiven; // the strict rule took the plain given names already
+            }
+            else if (afterPost && followedByGrammar && lexicon.IsSurname(surname) && CodePoints(surname) >= 2)
+            {
+                fits = lexicon.IsGivenName(given) && (strongGiven || (!lexicon.IsWord(given) && !lexicon.IsSurname(given)));
             }
             else
             {
