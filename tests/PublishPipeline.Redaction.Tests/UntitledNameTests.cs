@@ -39,6 +39,8 @@ public class UntitledNameTests
     [InlineData("陳情者　宮之原修一外１名から陳情書が提出されました。", "陳情者　〇〇外１名から陳情書が提出されました。")]
     [InlineData("人権擁護委員候補者の推薦について　宮之原　修一", "人権擁護委員候補者の推薦について　〇〇")]
     [InlineData("以上について　白馬　八方", "以上について　白馬　八方")]
+    [InlineData("北浜町４丁目　宮之原　修一　文教委員会", "北浜町４丁目　〇〇　文教委員会")]
+    [InlineData("南浜町２丁目　公園　整備", "南浜町２丁目　公園　整備")]
     public async Task A_full_name_with_no_title_is_masked(string text, string expected)
     {
         Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
