@@ -70,6 +70,37 @@ public sealed partial class OfflineNameRecognizer
         {
             found.Add(new NameSpan(start, givenEnd - start, BareFullNameRule, 0.7));
         }
+        else if ((afterPost || IsAppointed(t, start, end)) && FollowedByGrammar(t, end) && IsOneKanjiGivenName(whole.Run))
+        {
+            found.Add(new NameSpan(start, whole.Run.Length, BareFullNameRule, 0.7));
+        }
+    }
+
+    /// <summary>Characters that end a place or a building's name (松本城, 川口港), never a one-kanji given name here.</summary>
+    private static readonly SearchValues<char> FacilityEnds = SearchValues.Create("城駅港橋川山島寺湖池沢谷浜岡台坂線道通宮社殿窪崎");
+
+    /// <summary>会長に真壁潤を選出: the run between a post and に, and を, is who was appointed to it.</summary>
+    private static bool IsAppointed(ReadOnlySpan<char> t, int start, int end) =>
+        start >= 2 && t[start - 1] == 'に' && RoleWords.RoleLengthEndingAt(t, start - 1) > 0 && end < t.Length && t[end] == 'を';
+
+    /// <summary>
+    /// 会長に真壁潤を選出, 資料１　真壁潤提出資料: the whole run is a surname the dictionary lists (no word, office or
+    /// place's end) and a one-kanji given name it lists. The pair rules want two-character given names, so it was published.
+    /// Only where a post, a colon or an author's suffix says a person stands there: in prose a surname-like word and a
+    /// one-kanji given name are as often a word (河津桜, 越水等, 水戸学).
+    /// </summary>
+    private bool IsOneKanjiGivenName(ReadOnlySpan<char> run)
+    {
+        if (run.Length is < 3 or > 4 || char.IsSurrogate(run[^1]))
+        {
+            return false;
+        }
+
+        var surname = run[..^1];
+        var given = run[^1..];
+        return lexicon.IsSurname(surname) && !lexicon.IsCommonWord(surname) && !OfficeWords.Contains(surname) && !RoleWords.IsRole(surname)
+            && !NotNameStart.Contains(surname[0]) && lexicon.IsGivenName(given) && !Morphemes.Contains(given[0]) && !OfficeEnds.Contains(given[0])
+            && !FacilityEnds.Contains(given[0]) && !lexicon.IsWord(run) && !lexicon.IsSurname(run) && !lexicon.IsPlace(run);
     }
 
     /// <summary>小樽市子ども: the run's last kanji makes an ordinary word with the hiragana after it (子ども), so the run ends no name.</summary>
