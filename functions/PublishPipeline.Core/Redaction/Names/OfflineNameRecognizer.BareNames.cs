@@ -74,6 +74,11 @@ public sealed partial class OfflineNameRecognizer
         {
             found.Add(new NameSpan(start, whole.Run.Length, BareFullNameRule, 0.7));
         }
+        else if (afterPost && FollowedByGrammar(t, end) && IsSpacedPairSurname(whole.Run) && !GoesOnAsWord(t, end) && !whole.IsOrdinary())
+        {
+            // 担当委員　小田切、: a surname the dictionary lists (and no word) is the post's holder.
+            found.Add(new NameSpan(start, whole.Run.Length, BareFullNameRule, 0.7));
+        }
     }
 
     /// <summary>Characters that end a place or a building's name (松本城, 川口港), never a one-kanji given name here.</summary>
