@@ -30,7 +30,8 @@ public sealed partial class OfflineNameRecognizer
         // 元北浜市職員　山中健太郎: after a post and a space the run is the post's holder, so a surname that is also a
         // word (山中, in the mountains) goes with a given name there as it does before a title.
         var end = start + whole.Run.Length;
-        var afterPost = start >= 2 && IsSpace(t[start - 1]) && IsKanji(t[start - 2]) && RoleWords.RoleLengthEndingAt(t, start - 1) > 0;
+        var afterPost = (start >= 2 && IsSpace(t[start - 1]) && IsKanji(t[start - 2]) && RoleWords.RoleLengthEndingAt(t, start - 1) > 0)
+            || IsPersonnelMatter(t, end);
 
         // 山中健太郎証人: 証人 is no title (保証人), but after a full name it is the witness's.
         if (end - start >= 6 && t[(end - 2)..end].SequenceEqual("証人"))
@@ -83,6 +84,24 @@ public sealed partial class OfflineNameRecognizer
 
     /// <summary>Characters that end a place or a building's name (松本城, 川口港), never a one-kanji given name here.</summary>
     private static readonly SearchValues<char> FacilityEnds = SearchValues.Create("城駅港橋川山島寺湖池沢谷浜岡台坂線道通宮社殿窪崎");
+
+    /// <summary>What a 人事案件 or an award does to a person (真壁潤の表彰について, 山中健太郎の任命について).</summary>
+    private static readonly string[] PersonnelMatters = ["の表彰", "の任命", "の選任", "の推薦", "の委嘱", "の再任", "の解任", "の罷免"];
+
+    /// <summary>The run ending at <paramref name="end"/> is followed by a 人事案件's words and について: it is the person's name.</summary>
+    private static bool IsPersonnelMatter(ReadOnlySpan<char> t, int end)
+    {
+        foreach (var matter in PersonnelMatters)
+        {
+            if (t[end..].StartsWith(matter, StringComparison.Ordinal))
+            {
+                var rest = t[(end + matter.Length)..];
+                return rest.StartsWith("について", StringComparison.Ordinal) || rest.StartsWith("に同意", StringComparison.Ordinal);
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>会長に真壁潤を選出: the run between a post and に, and を, is who was appointed to it.</summary>
     private static bool IsAppointed(ReadOnlySpan<char> t, int start, int end) =>
