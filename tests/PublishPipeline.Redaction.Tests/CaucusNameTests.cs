@@ -22,6 +22,9 @@ public class CaucusNameTests
     [InlineData("児童・生徒の安全、スポーツ・健康の推進", "児童・生徒の安全、スポーツ・健康の推進")]
     [InlineData("ハード・ソフトの防災・減災を進める", "ハード・ソフトの防災・減災を進める")]
     [InlineData("マリンワールド・大河内への来館者", "マリンワールド・大河内への来館者")]
+    [InlineData("次に、自民・小田切の質問を許します。", "次に、自民・〇〇の質問を許します。")]
+    [InlineData("公明・真鍋、れいわ・小田切、無所属・真鍋の順です。", "公明・〇〇、れいわ・〇〇、無所属・〇〇の順です。")]
+    [InlineData("国民・市民の安全、自民・公明の推薦、共産・社民の共同提案", "国民・市民の安全、自民・公明の推薦、共産・社民の共同提案")]
     public async Task A_members_name_in_a_caucus_is_masked_and_the_caucus_word_stays(string text, string expected)
     {
         // Before, a 会派 named after a member was published with the name.
@@ -55,6 +58,22 @@ public class CaucusNameTests
         Assert.True(published.IsPublishable, string.Join("; ", published.Hold?.Reasons ?? []));
         Assert.Contains("〇〇クラブ", MinutesText(published.Redacted!), StringComparison.Ordinal);
         Assert.DoesNotContain("山田", MinutesText(published.Redacted!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_word_no_dictionary_has_before_club_in_surname_characters_is_held_masked()
+    {
+        // 阿子島クラブ: an unknown word in surname characters may be the member's surname (it was published).
+        const string upload = """
+            架空市議会会議録
+            ○議長（真鍋勇君）　会派を代表して、阿久比島クラブの質問を許します。老人クラブ、福岡市民クラブ、民主クラブも同様です。
+            """;
+        var held = await RedactUploadAsync(upload);
+        Assert.False(held.IsPublishable);
+        Assert.Equal(HoldCodes.NameUnsure, Assert.Single(held.Hold!.Checks).Code);
+        var text = MinutesText(held.ReviewCopy!);
+        Assert.DoesNotContain("阿久比島", text, StringComparison.Ordinal);
+        Assert.Contains("老人クラブ、福岡市民クラブ、民主クラブ", text, StringComparison.Ordinal);
     }
 
     private static async Task<RedactionOutcome> RedactUploadAsync(string upload)

@@ -53,6 +53,9 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     /// <summary>The line being read is one its writer started, not the rest of a wrapped line (<see cref="LineWrap"/>).</summary>
     private bool _ownLine;
 
+    /// <summary>The text being read is a table row's next cell, not the rest of a wrapped line: it is set apart by a space.</summary>
+    private bool _nextCell;
+
     /// <summary>The last line was a page header or page debris dropped as a page break.</summary>
     private bool _pageCut;
 
@@ -129,15 +132,22 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
             return;
         }
 
-        // No speaker cell: the cells continue what came before (a cell cut by a page break: "\tます。").
+        // No speaker cell: the cells continue what came before (a cell cut by a page break: "\tます。"). Else the row is a
+        // line of its own. The cells of a row are apart all the same (陳情第３号\t…４丁目　大河内　誠一\t文教委員会 inside a
+        // speech): joined with nothing, a name in one ran into the next cell's words, or the next row's.
+        var cells = 0;
         if (label.Length > 0)
         {
-            Paragraph(speakerCell, line);
+            Paragraph(speakerCell, line, ownLine: true);
+            cells++;
         }
 
         foreach (var p in paragraphs)
         {
+            _nextCell = cells > 0;
             Paragraph(p, line);
+            _nextCell = false;
+            cells += p.Length > 0 ? 1 : 0;
         }
     }
 
@@ -607,6 +617,10 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
             if (TurnEndsSentence() || _text[_text.Length - 1] == '\n' || ((_headerLines || _ownLine) && !LastLineLeavesBracketOpen()))
             {
                 _text.Append('\n');
+            }
+            else if (_nextCell && _text[_text.Length - 1] is not (' ' or '\u3000'))
+            {
+                _text.Append('\u3000');
             }
         }
 

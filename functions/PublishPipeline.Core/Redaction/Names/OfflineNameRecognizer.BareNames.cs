@@ -27,8 +27,25 @@ public sealed partial class OfflineNameRecognizer
     /// <summary>A kanji run at <paramref name="start"/> the strict pair rule did not take.</summary>
     private void BareFullName(ReadOnlySpan<char> t, int start, ref RunSplits whole, List<NameSpan> found)
     {
-        // 森下健太郎様に, 宮之原修一外１名: the name is the run without its honorific or 外.
+        // 元北浜市職員　山中健太郎: after a post and a space the run is the post's holder, so a surname that is also a
+        // word (山中, in the mountains) goes with a given name there as it does before a title.
         var end = start + whole.Run.Length;
+        var afterPost = (start >= 2 && IsSpace(t[start - 1]) && IsKanji(t[start - 2]) && RoleWords.RoleLengthEndingAt(t, start - 1) > 0)
+            || IsPersonnelMatter(t, end);
+
+        // 山中健太郎証人: 証人 is no title (保証人), but after a full name it is the witness's.
+        if (end - start >= 6 && t[(end - 2)..end].SequenceEqual("証人"))
+        {
+            var name = new RunSplits(this, t[start..(end - 2)]);
+            if (IsFullNamePair(ref name) || IsLooseFullName(ref name, followedByGrammar: true, afterPost: true))
+            {
+                found.Add(new NameSpan(start, name.Run.Length, BareFullNameRule, 0.7));
+            }
+
+            return;
+        }
+
+        // 森下健太郎様に, 宮之原修一外１名: the name is the run without its honorific or 外.
         if (end - start >= 5 && (TrailingHonorifics.Contains(t[end - 1]) || (t[end - 1] == '外' && end < t.Length && CountDigits.Contains(t[end]))))
         {
             var name = new RunSplits(this, t[start..(end - 1)]);
@@ -44,7 +61,7 @@ public sealed partial class OfflineNameRecognizer
             return;
         }
 
-        if (IsLooseFullName(ref whole, followedByGrammar: FollowedByGrammar(t, end)) && !GoesOnAsWord(t, end))
+        if (IsLooseFullName(ref whole, followedByGrammar: FollowedByGrammar(t, end), afterPost) && !GoesOnAsWord(t, end))
         {
             found.Add(new NameSpan(start, whole.Run.Length, BareFullNameRule, 0.7));
             return;
@@ -54,6 +71,60 @@ public sealed partial class OfflineNameRecognizer
         {
             found.Add(new NameSpan(start, givenEnd - start, BareFullNameRule, 0.7));
         }
+        else if ((afterPost || IsAppointed(t, start, end)) && FollowedByGrammar(t, end) && IsOneKanjiGivenName(whole.Run))
+        {
+            found.Add(new NameSpan(start, whole.Run.Length, BareFullNameRule, 0.7));
+        }
+        else if (afterPost && FollowedByGrammar(t, end) && IsSpacedPairSurname(whole.Run) && !GoesOnAsWord(t, end) && !whole.IsOrdinary())
+        {
+            // 担当委員　小田切、: a surname the dictionary lists (and no word) is the post's holder.
+            found.Add(new NameSpan(start, whole.Run.Length, BareFullNameRule, 0.7));
+        }
+    }
+
+    /// <summary>Characters that end a place or a building's name (松本城, 川口港), never a one-kanji given name here.</summary>
+    private static readonly SearchValues<char> FacilityEnds = SearchValues.Create("城駅港橋川山島寺湖池沢谷浜岡台坂線道通宮社殿窪崎");
+
+    /// <summary>What a 人事案件 or an award does to a person (真壁潤の表彰について, 山中健太郎の任命について).</summary>
+    private static readonly string[] PersonnelMatters = ["の表彰", "の任命", "の選任", "の推薦", "の委嘱", "の再任", "の解任", "の罷免"];
+
+    /// <summary>The run ending at <paramref name="end"/> is followed by a 人事案件's words and について: it is the person's name.</summary>
+    private static bool IsPersonnelMatter(ReadOnlySpan<char> t, int end)
+    {
+        foreach (var matter in PersonnelMatters)
+        {
+            if (t[end..].StartsWith(matter, StringComparison.Ordinal))
+            {
+                var rest = t[(end + matter.Length)..];
+                return rest.StartsWith("について", StringComparison.Ordinal) || rest.StartsWith("に同意", StringComparison.Ordinal);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>会長に真壁潤を選出: the run between a post and に, and を, is who was appointed to it.</summary>
+    private static bool IsAppointed(ReadOnlySpan<char> t, int start, int end) =>
+        start >= 2 && t[start - 1] == 'に' && RoleWords.RoleLengthEndingAt(t, start - 1) > 0 && end < t.Length && t[end] == 'を';
+
+    /// <summary>
+    /// 会長に真壁潤を選出, 資料１　真壁潤提出資料: the whole run is a surname the dictionary lists (no word, office or
+    /// place's end) and a one-kanji given name it lists. The pair rules want two-character given names, so it was published.
+    /// Only where a post, a colon or an author's suffix says a person stands there: in prose a surname-like word and a
+    /// one-kanji given name are as often a word (河津桜, 越水等, 水戸学).
+    /// </summary>
+    private bool IsOneKanjiGivenName(ReadOnlySpan<char> run)
+    {
+        if (run.Length is < 3 or > 4 || char.IsSurrogate(run[^1]))
+        {
+            return false;
+        }
+
+        var surname = run[..^1];
+        var given = run[^1..];
+        return lexicon.IsSurname(surname) && !lexicon.IsCommonWord(surname) && !OfficeWords.Contains(surname) && !RoleWords.IsRole(surname)
+            && !NotNameStart.Contains(surname[0]) && lexicon.IsGivenName(given) && !Morphemes.Contains(given[0]) && !OfficeEnds.Contains(given[0])
+            && !FacilityEnds.Contains(given[0]) && !lexicon.IsWord(run) && !lexicon.IsSurname(run) && !lexicon.IsPlace(run);
     }
 
     /// <summary>小樽市子ども: the run's last kanji makes an ordinary word with the hiragana after it (子ども), so the run ends no name.</summary>
@@ -82,8 +153,10 @@ public sealed partial class OfflineNameRecognizer
     /// surname no dictionary has, written in surname characters and splitting into no ordinary words
     /// (not 市債|利子), before a given name that is no
     /// other word, ending where grammar starts (阿子島陽子から). The whole run is no word or compound.
+    /// <paramref name="afterPost"/> (the run is a post's holder: 職員　山中健太郎): a surname that is also an ordinary
+    /// word goes too, before a given name ending like one or a given name that is no other word, where grammar starts.
     /// </summary>
-    private bool IsLooseFullName(ref RunSplits splits, bool followedByGrammar)
+    private bool IsLooseFullName(ref RunSplits splits, bool followedByGrammar, bool afterPost = false)
     {
         foreach (var k in splits.GivenNameSplits)
         {
@@ -100,6 +173,10 @@ public sealed partial class OfflineNameRecognizer
             if (lexicon.IsSurname(surname) && !lexicon.IsCommonWord(surname))
             {
                 fits = strongGiven; // the strict rule took the plain given names already
+            }
+            else if (afterPost && followedByGrammar && lexicon.IsSurname(surname) && CodePoints(surname) >= 2)
+            {
+                fits = lexicon.IsGivenName(given) && (strongGiven || (!lexicon.IsWord(given) && !lexicon.IsSurname(given)));
             }
             else
             {

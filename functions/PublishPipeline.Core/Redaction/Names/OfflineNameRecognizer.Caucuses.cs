@@ -19,6 +19,9 @@ public sealed partial class OfflineNameRecognizer
     /// <summary>Endings of a 会派's name before a space and a member (無所属の会　田中, 市民党　佐藤).</summary>
     private static readonly string[] CaucusEndings = ["クラブ", "の会", "会派", "党"];
 
+    /// <summary>The short names of parties that 会派 go by before ・ and a member (自民・佐藤, 公明・鈴木, れいわ・加藤).</summary>
+    private static readonly string[] PartyAbbreviations = ["自民", "公明", "立憲", "維新", "共産", "国民", "社民", "れいわ", "無所属"];
+
     /// <summary>Particles after a member's name (ネット未来・佐藤の, …・佐藤は); other kana go on a word (…・子育て).</summary>
     private const string CaucusParticles = "のはがをにともへや";
 
@@ -30,7 +33,9 @@ public sealed partial class OfflineNameRecognizer
             var start = KanjiRunStart(t, at);
             if (start < at && (start == 0 || !IsKatakana(t[start - 1])))
             {
-                MemberInCaucus(t[start..at], start, unknownIsUnsure: false, found);
+                // 阿子島クラブ: a word no dictionary has, in surname characters, may be the member's surname (held);
+                // 会派 words of their own are mostly words (民主, 清風) or compounds (自民県政, 福岡市民).
+                MemberInCaucus(t[start..at], start, unknownIsUnsure: lexicon.HasOnlySurnameCharacters(t[start..at]), found);
             }
         }
 
@@ -64,6 +69,16 @@ public sealed partial class OfflineNameRecognizer
         }
 
         var word = t[start..at];
+        foreach (var party in PartyAbbreviations)
+        {
+            // 自民・佐藤: the whole word before ・ is the party (れいわ is read back over its hiragana).
+            if (word.SequenceEqual(party)
+                || (word.IsEmpty && IsHiragana(party[0]) && t[..at].EndsWith(party, StringComparison.Ordinal) && (at == party.Length || !IsHiragana(t[at - party.Length - 1]))))
+            {
+                return (true, false);
+            }
+        }
+
         bool kana = false, kanji = false;
         foreach (var c in word)
         {

@@ -37,6 +37,7 @@ public sealed partial class OfflineNameRecognizer
     private void RecognizeLabelled(ReadOnlySpan<char> t, List<NameSpan> found)
     {
         NamesAfterLabels(t, found);
+        NamesAfterPostColons(t, found);
         NamesOfAppointments(t, found);
         NamesAfterOrganisations(t, found);
         NamesBeforeSuffixes(t, found);
@@ -100,6 +101,52 @@ public sealed partial class OfflineNameRecognizer
 
             i = NamesInLabelValue(t, label, q, found);
         }
+    }
+
+    /// <summary>
+    /// 会長：真壁潤、副会長：小田切 (a 会議の結果 or a list read out): a post, a colon and its holder. Only a name the
+    /// dictionary supports is taken (as a label's value in prose), so 委員長：未定 or 会長：了承 stay.
+    /// </summary>
+    private void NamesAfterPostColons(ReadOnlySpan<char> t, List<NameSpan> found)
+    {
+        for (var c = t.IndexOfAny('：', ':'); c >= 0; c = NextColon(t, c + 1))
+        {
+            var role = RoleWords.RoleLengthEndingAt(t, c);
+            if (role == 0 || c + 1 >= t.Length)
+            {
+                continue;
+            }
+
+            var q = c + 1;
+            while (q < t.Length && IsSpace(t[q]))
+            {
+                q++;
+            }
+
+            if (TryNameAt(t, q, structure: false, out var end))
+            {
+                found.Add(new NameSpan(q, SpacedGivenNameEnd(t, end) - q, "offline:label", 0.85));
+                continue;
+            }
+
+            // 会長：真壁潤: a surname and a one-kanji given name, the whole value.
+            var e = q;
+            while (e < t.Length && IsKanji(t[e]))
+            {
+                e++;
+            }
+
+            if (IsNameBoundary(t, e) && IsOneKanjiGivenName(t[q..e]))
+            {
+                found.Add(new NameSpan(q, e - q, "offline:label", 0.85));
+            }
+        }
+    }
+
+    private static int NextColon(ReadOnlySpan<char> t, int from)
+    {
+        var k = from < t.Length ? t[from..].IndexOfAny('：', ':') : -1;
+        return k < 0 ? -1 : from + k;
     }
 
     /// <summary>
@@ -519,13 +566,17 @@ public sealed partial class OfflineNameRecognizer
             var household = false;
             if (t[i] == '作' && i + 1 < t.Length && t[i + 1] == '成')
             {
-                // 作成者, 作成日, 作成中 …: another word, or the label rule's business.
-                if (i + 2 < t.Length && IsKanji(t[i + 2]))
+                // 作成者, 作成日, 作成中 …: another word, or the label rule's business; 山中健太郎作成資料 is the author's.
+                if (i + 2 < t.Length && IsKanji(t[i + 2]) && !t[(i + 2)..].StartsWith("資料", StringComparison.Ordinal))
                 {
                     continue;
                 }
 
                 suffixLength = 2;
+            }
+            else if (t[i] == '提' && t[i..].StartsWith("提出資料", StringComparison.Ordinal))
+            {
+                suffixLength = 2; // 資料２　真壁潤提出資料: the member who handed it in (市長提出資料 is an office's)
             }
             else if (t[i] == '邸' && !(i + 1 < t.Length && t[i + 1] is '宅' or '内'))
             {
@@ -595,6 +646,7 @@ public sealed partial class OfflineNameRecognizer
                 // unless the suffix makes a word or surname with the character before it (上三宅).
                 var whole = k == 0;
                 if ((IsKnownName(name, allowCommonSurname: whole) && !(suffixWord && suffixLength == 1 && !whole))
+                    || (whole && suffixLength == 2 && IsOneKanjiGivenName(name))
                     || (whole && household && !suffixWord && CodePoints(name) is >= 2 and <= 5 && !lexicon.IsCommonWord(name)
                         && !IsCompound(name, places: false) && !OfficeEnds.Contains(name[^1]) && !NotNameStart.Contains(name[0])))
                 {

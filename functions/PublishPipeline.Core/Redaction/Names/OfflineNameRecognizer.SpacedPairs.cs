@@ -52,8 +52,9 @@ public sealed partial class OfflineNameRecognizer
                 // 阿子島　陽子: a surname no dictionary has before a given name it has: masked where it stands;
                 // never inside a spaced layout (紀  和令 和 2 年: a signature block's cells run into a date).
                 var unknownEnd = SpacedPairGivenEnd(t, s + 1, end, out var knownGiven);
-                // After a phrase and a space (の任命について　宮之原　修一) the pair stands alone, not in a layout.
-                if (unknownEnd > 0 && knownGiven && (start == 0 || !IsSpace(t[start - 1]) || (start >= 2 && IsHiragana(t[start - 2])))
+                // After a phrase and a space (の任命について　宮之原　修一) the pair stands alone, not in a layout; after an
+                // address (北浜町４丁目　宮之原　修一, a 陳情 table's 住所 and 氏名 cells) it is the one who lives there.
+                if (unknownEnd > 0 && knownGiven && (start == 0 || !IsSpace(t[start - 1]) || (start >= 2 && IsHiragana(t[start - 2])) || AfterAddress(t, start - 1))
                     && IsUnknownSurname(surname))
                 {
                     found.Add(new NameSpan(start, unknownEnd - start, "offline:spaced-given-context", 0.7));
@@ -161,6 +162,15 @@ public sealed partial class OfflineNameRecognizer
         return CodePoints(surname) is 2 or 3 && !lexicon.IsSurname(surname) && (place || !lexicon.IsWord(surname)) && !OfficeWords.Contains(surname)
             && !OfficeEnds.Contains(surname[^1]) && !Morphemes.Contains(surname[^1]) && !NotNameStart.Contains(surname[0])
             && !RoleWords.IsRole(surname) && RoleWords.RoleLengthEndingAt(surname, surname.Length) == 0 && !IsCompound(surname, places: !place);
+    }
+
+    /// <summary>An address's numbered end right before the space at <paramref name="space"/>: ４丁目, 12番地, ３番, 5号.</summary>
+    private static bool AfterAddress(ReadOnlySpan<char> t, int space)
+    {
+        var before = t[..space];
+        var end = before.EndsWith("丁目", StringComparison.Ordinal) || before.EndsWith("番地", StringComparison.Ordinal) ? 2
+            : before.EndsWith("番", StringComparison.Ordinal) || before.EndsWith("号", StringComparison.Ordinal) ? 1 : 0;
+        return end > 0 && before.Length > end && (char.IsDigit(before[^(end + 1)]) || CountDigits.Contains(before[^(end + 1)]));
     }
 
     /// <summary>

@@ -1,0 +1,59 @@
+using System.Text;
+using PublishPipeline.Ingest;
+using PublishPipeline.Model;
+using PublishPipeline.Normalization;
+
+namespace PublishPipeline.Redaction.Tests;
+
+/// <summary>
+/// Names outside the speeches, written bare as 会議の結果, 提出された資料, 議題 and headings write them: a surname and a
+/// one-kanji given name (真壁潤), a post and a colon before its holder (副会長：小田切), the author before 作成資料 or 提出資料.
+/// </summary>
+public class ClosingFieldNameTests
+{
+    private static readonly RedactionPolicy Policy = new() { UnknownDisclosure = UnknownDisclosureHandling.Publish };
+
+    [Theory]
+    [InlineData("会長に真鍋潤を選出し、副会長に大森一を選出した。", "会長に〇〇を選出し、副会長に〇〇を選出した。")]
+    [InlineData("会長：真鍋潤、副会長：小田切", "会長：〇〇、副会長：〇〇")]
+    [InlineData("資料２　真鍋潤提出資料、資料３　小田切次郎作成資料、資料４　真鍋潤作成資料", "資料２　〇〇提出資料、資料３　〇〇作成資料、資料４　〇〇作成資料")]
+    [InlineData("松本城の修理、川口港の整備、市長提出資料、事務局作成資料", "松本城の修理、川口港の整備、市長提出資料、事務局作成資料")]
+    [InlineData("委員長：未定、会長：了承", "委員長：未定、会長：了承")]
+    [InlineData("議題　(1) 真鍋潤の表彰について　(2) 山中健太郎の任命について", "議題　(1) 〇〇の表彰について　(2) 〇〇の任命について")]
+    [InlineData("(3) 監査委員の選任について　(4) 優良工事の表彰について", "(3) 監査委員の選任について　(4) 優良工事の表彰について")]
+    [InlineData("河津桜は見ごろで、越水等による被害、高品質で、水戸学の成立", "河津桜は見ごろで、越水等による被害、高品質で、水戸学の成立")]
+    public async Task A_bare_name_in_a_result_or_a_material_is_masked(string text, string expected)
+    {
+        // Before, each of these names was published when no roll named the person.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Fact]
+    public async Task A_name_in_the_agenda_the_results_the_materials_and_a_heading_is_masked()
+    {
+        const string upload = """
+            # 第３回架空市表彰審査会 会議録
+
+            - 開催日時：令和５年６月１日（木）午後２時から午後３時
+            - 開催場所：架空市役所　第１会議室
+            - 出席者：委員　５名
+            - 議題：(1) 真鍋潤の表彰について　(2) 会長の選出について
+            - 公開の可否：公開
+            - 会議の結果：会長に真鍋潤を選出した。会長：真鍋潤、副会長：小田切
+            - 提出された資料：資料１　真鍋潤提出資料
+
+            ## 審議経過
+
+            ### 1 真鍋潤の表彰について
+
+            会長：ただいまから始めます。
+            """;
+        var minutes = MinutesNormalizer.Normalize(new SourceFile("hyosho.md", Encoding.UTF8.GetBytes(upload)));
+        var outcome = await new Redactor(Policy).RedactAsync(minutes, new RedactionRequest("hyosho.md"));
+        Assert.True(outcome.IsPublishable, string.Join("; ", outcome.Hold?.Reasons ?? []));
+        var text = Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted!));
+        Assert.DoesNotContain("真鍋", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("小田切", text, StringComparison.Ordinal);
+        Assert.Contains("会長の選出について", text, StringComparison.Ordinal);
+    }
+}
