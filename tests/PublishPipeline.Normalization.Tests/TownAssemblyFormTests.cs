@@ -101,10 +101,18 @@ public sealed class TownAssemblyFormTests
     }
 
     [Theory]
-    [InlineData("開会　令和５年３月２日　午前１０時")] // unnumbered: a stage line in the proceedings, no header label
-    [InlineData("開議　午前１０時")]
-    public void An_unnumbered_opening_line_is_no_header_label(string line)
+    [InlineData("開議　午前１０時")] // unnumbered and undated: a stage line in the proceedings, no header label
+    [InlineData("開会　午後１時３０分")]
+    public void An_unnumbered_undated_opening_line_is_no_header_label(string line)
     {
         Assert.Null(Header.HeaderLabels.ReadParagraph(line));
+    }
+
+    [Fact]
+    public void An_unnumbered_dated_opening_line_dates_the_minutes()
+    {
+        var m = Doc.FromText("令和６年第３回桜台市議会定例会会議録（第４号）\n開議　令和６年９月２０日　午前１０時\n\n○議長（宇野沙織君）　開きます。\n");
+        Assert.Equal(new DateOnly(2024, 9, 20), m.Date);
+        Assert.Equal(["議長（宇野沙織君）"], Doc.Turns(m).Select(t => t.Speaker));
     }
 }

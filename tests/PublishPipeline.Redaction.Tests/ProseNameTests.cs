@@ -31,6 +31,13 @@ public class ProseNameTests
         Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
     }
 
+    [Fact]
+    public async Task A_count_at_a_line_end_is_not_read_into_the_name_on_the_next_line()
+    {
+        // 反対者　２名⏎蒔田奈央君: joined across the break, 名 was masked with the name (and the line break lost).
+        Assert.Equal("反対者（青票）　２名\n〇〇君　　〇〇君", await RedactedTurns.ProseAsync("反対者（青票）　２名\n蒔田奈央君　　森本　誠君"));
+    }
+
     [Theory]
     [InlineData("・待機児童の状況について質問があった。（宇佐木）", "・待機児童の状況について質問があった。（〇〇）")]
     [InlineData("・定員拡大の意見があった。（佐藤）", "・定員拡大の意見があった。（〇〇）")]

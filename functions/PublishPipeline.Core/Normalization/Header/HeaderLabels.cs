@@ -142,8 +142,13 @@ internal static class HeaderLabels
                 }
 
                 // ３　事務局　課長　… is a numbered header item; 事務局：説明します is someone speaking.
-                // 開議 / 開会 unnumbered start a stage line (開会　午前１０時), not a header item.
-                if (!numbered && label is "事務局" or "開議" or "開会")
+                if (!numbered && label == "事務局")
+                {
+                    continue;
+                }
+
+                // 開議 / 開会 unnumbered and undated start a stage line (開会　午前１０時); with a date (開議　令和６年９月２０日) they date the sitting.
+                if (!numbered && label is "開議" or "開会" && !StartsWithDate(rest.TrimStart(" \u3000：:")))
                 {
                     continue;
                 }
@@ -155,6 +160,10 @@ internal static class HeaderLabels
 
         return best;
     }
+
+    private static bool StartsWithDate(ReadOnlySpan<char> value) =>
+        value.StartsWith("令和", StringComparison.Ordinal) || value.StartsWith("平成", StringComparison.Ordinal) || value.StartsWith("昭和", StringComparison.Ordinal)
+        || (value.Length >= 5 && char.IsDigit(value[0]) && value[..5].Contains('年'));
 
     /// <summary>
     /// A note in brackets right after a label, about how the list is written: 出席者（敬称略）：…,

@@ -88,6 +88,12 @@ public sealed partial class OfflineNameRecognizer
             return 0;
         }
 
+        // 反対者　２名⏎蒔田奈央君: a count ends its line; joined, 名 was read into the name on the next.
+        if (text[i - 1] is '名' or '人' && i >= 2 && char.IsDigit(text[i - 2]))
+        {
+            return 0;
+        }
+
         var length = text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
         return i + length < text.Length && IsJoinableAcrossBreak(text[i + length]) ? length : 0;
     }
