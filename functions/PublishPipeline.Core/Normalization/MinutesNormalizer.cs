@@ -794,6 +794,7 @@ public sealed partial class MinutesNormalizer
         private string? FindMunicipality(string? title, string? body)
         {
             var found = Municipality.FindFirst(title) ?? Municipality.FindFirst(body) ?? Municipality.OfAssembly(title) ?? Municipality.OfAssembly(body)
+                ?? Municipality.OfBody(body)
                 ?? Municipality.FindFirst(_header.Venue) ?? Municipality.FindFirst(_header.Secretariat);
             if (found is not null)
             {
