@@ -57,16 +57,6 @@ public sealed class RoleAboveNameTests
     }
 
     [Fact]
-    public void A_wrapped_office_ending_in_課_stays_the_office_of_the_entry_above()
-    {
-        // The group word held for a name below is a role, never an office line (学校教育室学校教育課) the roll continues.
-        var m = Doc.FromText("架空市議会　教育委員会\n　理事者側出席者\n　　　教育委員会教育部　　　　亀山　　学\n　　　学校教育室学校教育課\n　　　青少年センター所長\n\n○委員長（藤巻健太郎）　開会します。\n");
-        var entry = Assert.Single(m.Rolls.SelectMany(r => r.Entries));
-        Assert.Equal("亀山学", entry.Name);
-        Assert.Contains("学校教育室学校教育課", entry.Role, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void A_role_alone_above_a_speech_is_still_its_speaker()
     {
         var m = Doc.FromText("第３回架空市環境審議会　会議録\n日時　令和６年７月３日（水）午後２時から\n出席者\n委員　藤巻健太郎、杉浦葉子\n委員\n質問があります。\n");

@@ -353,11 +353,9 @@ public sealed partial class MinutesNormalizer
                 return true;
             }
 
-            if (_rolls.IsOpen && HeaderLabels.Classify(text) == HeaderField.Unknown && AttendeeGroupLine.Alone(text) is { } role
-                && SpeakerLabels.IsRoleLike(role) && !role.EndsWith('課') && !role.EndsWith('部') && !role.EndsWith('室'))
+            if (_rolls.IsOpen && HeaderLabels.Classify(text) == HeaderField.Unknown && AttendeeGroupLine.Alone(text) is not null)
             {
-                // A role alone under a roll heading (講師, 委員): held to see whether a name follows it. Not an office
-                // (学校教育室学校教育課): a wrapped office line goes on the entry above (RollReader).
+                // A group word alone under a roll heading (講師, 委員): held to see whether a name follows it.
                 _roleAbove = b;
                 return true;
             }
