@@ -42,24 +42,3 @@ public sealed class GroupListedElsewhereTests
         Assert.DoesNotContain(m.Rolls.SelectMany(r => r.Entries), e => e.Name is { } n && n.Contains("のとおり", StringComparison.Ordinal));
     }
 }
-
-/// <summary>A role alone on the line above a name under the 出席者 heading (講師 / 真鍋健太郎), names invented.</summary>
-public sealed class RoleAboveNameTests
-{
-    [Fact]
-    public void The_role_alone_above_a_name_is_the_group_of_that_entry()
-    {
-        // Before: 講師 ended the roll and was read as a speaker label, 真鍋健太郎 its speech.
-        var m = Doc.FromText("第３回架空市環境審議会　会議録\n日時　令和６年７月３日（水）午後２時から\n出席者\n講師\n藤巻健太郎\n公開の可否　公開\n議事\n会長　それでは始めます。\n");
-        Assert.Contains(m.Rolls.SelectMany(r => r.Entries), e => e.Name == "藤巻健太郎");
-        Assert.Equal(["会長"], Doc.Turns(m).Select(t => t.Speaker));
-        Assert.Equal(DisclosureState.Public, m.Disclosure.Meeting);
-    }
-
-    [Fact]
-    public void A_role_alone_above_a_speech_is_still_its_speaker()
-    {
-        var m = Doc.FromText("第３回架空市環境審議会　会議録\n日時　令和６年７月３日（水）午後２時から\n出席者\n委員　藤巻健太郎、杉浦葉子\n委員\n質問があります。\n");
-        Assert.Equal([("委員", "質問があります。")], Doc.Turns(m).Select(t => (t.Speaker, t.Text)));
-    }
-}

@@ -154,13 +154,6 @@ public sealed partial class MinutesNormalizer
 
             // The block that ended the header is the first of the proceedings.
             var footer = HeaderField.Unknown;
-            if (_roleAbove is { } label)
-            {
-                // 事務局 over 資料１を説明します。: the label held for a name below it is the first speaker after all.
-                _roleAbove = null;
-                footer = ProceedingsBlock(label, footer);
-            }
-
             for (; more; more = blocks.MoveNext())
             {
                 SeeLine(blocks.Current);
@@ -334,32 +327,6 @@ public sealed partial class MinutesNormalizer
             }
 
             _declaring = false;
-            if (_roleAbove is { } above)
-            {
-                _roleAbove = null;
-                if (_rolls.OfferUnder(AttendeeGroupLine.Alone(above.Text)!, text, b.Indent, b.Line))
-                {
-                    // 出席者 over 講師 / 真鍋健太郎: the role alone on the line above is the group of the name below.
-                    return true;
-                }
-
-                if (!HeaderBlock(b))
-                {
-                    // Not a name: the label starts the proceedings (Build hands it over first).
-                    _roleAbove = above;
-                    return false;
-                }
-
-                return true;
-            }
-
-            if (_rolls.IsOpen && HeaderLabels.Classify(text) == HeaderField.Unknown && AttendeeGroupLine.Alone(text) is not null)
-            {
-                // A group word alone under a roll heading (講師, 委員): held to see whether a name follows it.
-                _roleAbove = b;
-                return true;
-            }
-
             if (_rolls.Offer(text, b.Indent, b.Line))
             {
                 return true;
@@ -448,9 +415,6 @@ public sealed partial class MinutesNormalizer
         }
 
         private bool _proceedingsMarked;
-
-        /// <summary>A group word alone under an open roll (講師), held until the line below says whether it heads a name.</summary>
-        private Block? _roleAbove;
 
         /// <summary>The line above was 開閉会日時及び宣告 or one of its declarations.</summary>
         private bool _declaring;

@@ -433,13 +433,6 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
     /// starts a roll of its own (a 欠席者 heading keeps its word: 欠席者（委員）). False, and nothing changed,
     /// when the members do not read as entries.
     /// </summary>
-    /// <summary>The line below a group word alone (講師 / 真鍋健太郎) as that group's entries; false when the roll is closed or the line names no one.</summary>
-    public bool OfferUnder(string group, string members, int indent, int line)
-    {
-        ArgumentNullException.ThrowIfNull(members);
-        return _group is not null && !members.Contains('。', StringComparison.Ordinal) && SubRoll(group, members, indent, line);
-    }
-
     private bool SubRoll(string group, string members, int indent, int line)
     {
         var heading = _heading ?? _group!;
