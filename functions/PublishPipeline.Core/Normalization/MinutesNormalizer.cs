@@ -219,7 +219,13 @@ public sealed partial class MinutesNormalizer
 
                     return false;
                 case BlockKind.Row:
-                    if (_rolls.IsOpen && _rolls.Offer(RollRow(b.Cells), 0, b.Line))
+                    if (_rolls.IsOpen && PeopleTable.HeadsBesideNames(b.Cells))
+                    {
+                        // ## 出席者 over | 区分 | 氏名 | 所属 |: the 氏名 column holds the people, read as a people table's. Before, each row
+                        // was one roll line: the affiliation became the given name (相良文彦架空大学教授) and the heads a person.
+                        _rolls.Close();
+                    }
+                    else if (_rolls.IsOpen && _rolls.Offer(RollRow(b.Cells), 0, b.Line))
                     {
                         // 出席議員（４名） over a table of | １番 | 川端　宏明 | ２番 | … |: the roll's entries.
                         return true;
@@ -794,6 +800,7 @@ public sealed partial class MinutesNormalizer
         private string? FindMunicipality(string? title, string? body)
         {
             var found = Municipality.FindFirst(title) ?? Municipality.FindFirst(body) ?? Municipality.OfAssembly(title) ?? Municipality.OfAssembly(body)
+                ?? Municipality.OfBody(body)
                 ?? Municipality.FindFirst(_header.Venue) ?? Municipality.FindFirst(_header.Secretariat);
             if (found is not null)
             {

@@ -180,6 +180,27 @@ internal static partial class AttendeeGroupLine
             && !group.EndsWith('長') && IsGroupWord(group) ? group : null;
     }
 
+    /// <summary>
+    /// A group whose members are listed elsewhere (<c>委員（別表のとおり）</c>, <c>委員　別紙のとおり</c>, <c>（委員）名簿のとおり</c>),
+    /// as a 審議会's 出席者 names its members in a table after the header: the group word, or null. The line names no one;
+    /// before, it ended the roll and was read as a speaker label, and the header fields after it as its speech.
+    /// </summary>
+    public static string? Elsewhere(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var m = ListedElsewhere().Match(line.Trim(' ', '\u3000', '\t'));
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var group = TextCleanup.RemoveSpaces(m.Groups["group"].Value);
+        return group.Length >= 2 && group.AsSpan().IndexOfAny(NotInGroup) < 0 && !group.EndsWith('長') && IsGroupWord(group) ? group : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[（(【［〔]?(?<group>[^\s（()）【】［］〔〕：:、。]{2,12})[）)】］〕]?[ \u3000：:]*[（(]?(?:別表|別紙|別添|別記|名簿)[0-9０-９]{0,2}(?:のとおり|の通り|記載のとおり|参照)[。．]?[）)]?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ListedElsewhere();
+
     /// <summary>A role (委員, 事務局, 区側 …) or a kind of member (学識経験者, 公募区民, 関係団体).</summary>
     private static bool IsGroupWord(string group) =>
         Proceedings.SpeakerLabels.IsRoleLike(group)

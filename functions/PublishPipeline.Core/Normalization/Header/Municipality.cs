@@ -26,6 +26,12 @@ internal static partial class Municipality
         var best = -1;
         string? found = null;
         var m = AfterPrefecture().Match(text);
+        while (m.Success && !IsPlaceName(m.Groups["name"].Value))
+        {
+            // 大阪府都市計画審議会: the prefecture's 都市計画, no city of 都市.
+            m = m.NextMatch();
+        }
+
         if (m.Success)
         {
             best = m.Index;
@@ -62,7 +68,59 @@ internal static partial class Municipality
         return m.Success ? m.Groups["name"].Value.TrimStart('回', '年', '度', '第', '号', '日', '月') : null;
     }
 
+    /// <summary>
+    /// The municipality a body is named after, written at its start (第３回桜台市環境審議会's body 桜台市環境審議会 → 桜台市,
+    /// 東村山市都市計画審議会 → 東村山市): a 審議会 or 協議会 of a city, town or village is so named. Kanji names only (a kana
+    /// name runs into the body's words: まちづくり市民会議), never a ward (地区計画…), and not after a prefecture (read above).
+    /// Null for common nouns that end so (都市計画, 農村, 中核市, 市町村, 中央卸売市場, 町内会).
+    /// </summary>
+    public static string? OfBody(string? body)
+    {
+        if (string.IsNullOrEmpty(body) || PrefectureFirst().IsMatch(body))
+        {
+            return null;
+        }
+
+        var m = BodyStart().Match(body);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var name = m.Value;
+        // 東村山市, 十日町市: a 町 or 村 inside a city's name; the shortest reading stops there, the 市 just after is the end.
+        if (name[^1] is '町' or '村' && CityRunOn().Match(body, name.Length) is { Success: true } on && on.Index == name.Length
+            && !on.Value.EndsWith("都市", StringComparison.Ordinal))
+        {
+            name += on.Value;
+        }
+
+        var next = name.Length < body.Length ? body[name.Length] : '\0';
+        // 中央卸売市場, 市街地; 町内会, 町会: a market, a built-up area, a neighbourhood, not a municipality.
+        var runsOn = (name[^1] == '市' && next is '場' or '街') || (name[^1] == '町' && next is '内' or '会');
+        return !runsOn && IsPlaceName(name) ? name : null;
+    }
+
+    /// <summary>Words that end in 市, 町 or 村 and name no municipality.</summary>
+    private static readonly string[] CommonNouns =
+    [
+        "中核市", "政令市", "特例市", "全国市", "朝市", "市町", "区市", "町村", "農村", "山村", "漁村", "農山村", "農山漁村", "選手村",
+        "城下町", "門前町", "宿場町", "港町", "下町", "全国町",
+    ];
+
+    private static bool IsPlaceName(string name) =>
+        Array.IndexOf(CommonNouns, name) < 0 && (!name.EndsWith("都市", StringComparison.Ordinal) || name == "京都市");
+
     private static bool IsKanji(char c) => c is >= '\u4E00' and <= '\u9FFF';
+
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}][\p{IsCJKUnifiedIdeographs}々ヶケ]{0,4}?[市町村](?=.)", RegexOptions.CultureInvariant)]
+    private static partial Regex BodyStart();
+
+    [GeneratedRegex(@"\G[\p{IsCJKUnifiedIdeographs}々ヶケ]{0,2}?市", RegexOptions.CultureInvariant)]
+    private static partial Regex CityRunOn();
+
+    [GeneratedRegex(@"^(?:東京都|北海道|(?:京都|大阪)府|[\p{IsCJKUnifiedIdeographs}]{2,3}県)", RegexOptions.CultureInvariant)]
+    private static partial Regex PrefectureFirst();
 
     [GeneratedRegex(@"(?<name>(?:東京都|北海道|(?:京都|大阪)府|[\p{IsCJKUnifiedIdeographs}]{2,3}県)|[\p{IsCJKUnifiedIdeographs}ヶ]{1,5}?[市町村区])議会", RegexOptions.CultureInvariant)]
     private static partial Regex Assembly();

@@ -64,6 +64,17 @@ internal sealed class PeopleTable
         return columns.Count == 0 ? null : new PeopleTable(columns, heads.Count);
     }
 
+    /// <summary>
+    /// Column heads with a people column and another that is no seat or number (| 区分 | 氏名 | 所属 |, | 氏名 | 役職 |): under a roll
+    /// heading, its rows are no roll lines (a roll's table is | 番号 | 氏名 |, read as seat entries), the people column says the names.
+    /// </summary>
+    public static bool HeadsBesideNames(IReadOnlyList<IReadOnlyList<string>> cells)
+    {
+        var heads = Texts(cells).Select(TextCleanup.RemoveSpaces).Where(h => h.Length > 0).ToList();
+        return FromHeader(cells) is not null && IsHeads(heads)
+            && heads.Exists(h => OtherHeads.Contains(h) && h is not ("番号" or "順位" or "順番" or "議席" or "議席番号"));
+    }
+
     /// <summary>A row of the table: its cells as one line (kept apart by a wide space), the people noted; null when the row is not of this table.</summary>
     public string? Read(IReadOnlyList<IReadOnlyList<string>> cells, int line)
     {

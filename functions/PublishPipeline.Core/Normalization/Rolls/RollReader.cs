@@ -151,6 +151,12 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             text = seats;
         }
 
+        if (Header.AttendeeGroupLine.Elsewhere(text) is not null)
+        {
+            // 　委員（別表のとおり）: a group listed in a table further on (read there); the roll goes on below it.
+            return true;
+        }
+
         if (Header.AttendeeGroupLine.Read(text) is { } sub && SubRoll(sub.Group, sub.Members, indent, line))
         {
             return true;
