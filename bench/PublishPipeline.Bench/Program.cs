@@ -27,6 +27,11 @@ if (args.Length > 0 && args[0] == "peak")
     return PeakMemory.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "allocs")
+{
+    return AllocationTypes.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "stages")
 {
     return StageBreakdown.Run(args[1..]);
