@@ -3,7 +3,8 @@ using PublishPipeline.Bench;
 
 // `search [counts]` measures search transfer in a real browser (SearchTransferBench); `uploads`
 // and `search-site` serve bench/publish-bench.sh (UploadCorpus, PublishedSearchBench); `stages
-// [rounds]` breaks normalise + redact of the dev corpus down by stage (StageBreakdown); `peak
+// [rounds]` breaks normalise + redact of the dev corpus down by stage (StageBreakdown); `allocs
+// [rounds] [ingest]` lists what the normalise (or ingest) stage allocates by type (AllocationTypes); `peak
 // FILE` measures peak memory of normalise + redact of one upload (PeakMemory; `peak --make 30 FILE`
 // writes a 30 MB one from a sample); anything
 // else goes to BenchmarkDotNet: every benchmark class in this assembly is listed; pick with --filter.
@@ -25,6 +26,11 @@ if (args.Length > 0 && args[0] == "search-site")
 if (args.Length > 0 && args[0] == "peak")
 {
     return PeakMemory.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "allocs")
+{
+    return AllocationTypes.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "stages")

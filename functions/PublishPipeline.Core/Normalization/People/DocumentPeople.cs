@@ -175,8 +175,10 @@ internal sealed class DocumentPeople(KnownPeople known)
             }
 
             // A stage direction is a procedure line of its own, or stands inside a speech (…質問します。〔山田太郎君登壇〕).
+            // The callback is made only for a text with a bracket (the only texts Read looks into), and not here: a
+            // lambda over the loop's turn made a closure and a delegate for every turn of the document.
             var mentions = turn.Kind != TurnKind.Procedure || turn.Text.Length <= 200
-                ? StageDirectionPeople.Read(turn.Text, known, OnUnread is { } onUnread ? () => onUnread("a stage direction", turn.Line) : null)
+                ? StageDirectionPeople.Read(turn.Text, known, StageDirectionPeople.MayName(turn.Text) ? UnreadStageDirection(turn.Line) : null)
                 : Array.Empty<PersonMention>();
             if (mentions.Count == 0 && turn.Speaker is null && turn.Kind == TurnKind.Procedure && Proceedings.RoleNameLine.Read(turn.Text, known) is { } named)
             {
@@ -188,6 +190,8 @@ internal sealed class DocumentPeople(KnownPeople known)
 
         return section with { Turns = turns };
     }
+
+    private Action? UnreadStageDirection(int? line) => OnUnread is { } unread ? () => unread("a stage direction", line) : null;
 
     // First the labels that state a name plainly: they teach where packed labels split.
     private void LearnPlainLabels(IReadOnlyList<Section> sections)

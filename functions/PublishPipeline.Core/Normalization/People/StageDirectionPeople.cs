@@ -29,6 +29,9 @@ internal static class StageDirectionPeople
     private static readonly System.Buffers.SearchValues<char> Closes = System.Buffers.SearchValues.Create("〕）)］]】");
     private static readonly System.Buffers.SearchValues<char> NotInNote = System.Buffers.SearchValues.Create("「」。、，,");
 
+    /// <summary>False for a text without an opening bracket, where <see cref="Read"/> finds no one and calls nothing.</summary>
+    public static bool MayName(string text) => text.AsSpan().IndexOfAny(Opens) >= 0;
+
     /// <summary>The people the stage directions in a text name; one shared empty list when none (most turns).</summary>
     /// <param name="unread">Called for a clause that names someone (an honorific, a member word or a seat) whose name no reader could read.</param>
     public static IReadOnlyList<PersonMention> Read(string text, KnownPeople? known = null, Action? unread = null)

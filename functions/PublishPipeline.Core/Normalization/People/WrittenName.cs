@@ -30,7 +30,12 @@ internal static class WrittenName
             return Packed(text, known);
         }
 
-        var pieces = new List<(int Start, int End, string Text)>();
+        // Pieces as columns and lengths in the joined name, not strings: the name's parts are its ranges
+        // (a piece's text and LINQ over the pieces were most of what reading a spaced roll name made).
+        Span<Piece> pieces = text.Length <= 64 ? stackalloc Piece[text.Length] : new Piece[text.Length];
+        Span<char> joined = text.Length <= 128 ? stackalloc char[text.Length] : new char[text.Length];
+        var count = 0;
+        var length = 0;
         var column = 0;
         var i = 0;
         while (i < text.Length)
@@ -43,33 +48,36 @@ internal static class WrittenName
             }
 
             var start = column;
-            var begin = i;
+            var begin = length;
             while (i < text.Length && !IsSpace(text[i]))
             {
                 column += Width(text[i]);
+                joined[length++] = text[i];
                 i++;
             }
 
-            pieces.Add((start, column, text[begin..i]));
+            pieces[count++] = new Piece(start, column, length - begin);
         }
 
-        var name = string.Concat(pieces.Select(p => p.Text));
-        if (pieces.Count < 2)
+        pieces = pieces[..count];
+        var name = new string(joined[..length]);
+        if (count < 2)
         {
             return Packed(name, known);
         }
 
-        var gaps = new int[pieces.Count - 1];
+        Span<int> gaps = count <= 64 ? stackalloc int[count - 1] : new int[count - 1];
+        var widest = int.MinValue;
         for (var g = 0; g < gaps.Length; g++)
         {
             gaps[g] = pieces[g + 1].Start - pieces[g].End;
+            widest = Math.Max(widest, gaps[g]);
         }
 
-        var widest = gaps.Max();
         int cut;
-        if (gaps.Count(g => g == widest) == 1)
+        if (gaps.Count(widest) == 1)
         {
-            cut = Array.IndexOf(gaps, widest) + 1;
+            cut = gaps.IndexOf(widest) + 1;
         }
         else if (NameScript.ScriptBoundary(name) is > 0 and var boundary && CutAt(pieces, boundary) is > 0 and var atScript)
         {
@@ -77,7 +85,7 @@ internal static class WrittenName
             // wherever the middle of the field falls.
             cut = atScript;
         }
-        else if (gaps.All(g => g == widest) && pieces.Count % 2 == 1 && pieces.All(p => p.Text.Length == 1))
+        else if (gaps.Count(widest) == gaps.Length && count % 2 == 1 && length == count)
         {
             return new NameParts(name, known?.FamilyOf(name), known?.GivenOf(name));
         }
@@ -85,11 +93,22 @@ internal static class WrittenName
         {
             // The middle of the field: pieces that start before it are the surname.
             var middle = (pieces[0].Start + pieces[^1].End) / 2.0;
-            cut = pieces.Count(p => p.Start < middle);
+            cut = 0;
+            foreach (var piece in pieces)
+            {
+                cut += piece.Start < middle ? 1 : 0;
+            }
         }
 
-        var family = string.Concat(pieces.Take(cut).Select(p => p.Text));
-        var given = string.Concat(pieces.Skip(cut).Select(p => p.Text));
+        // The pieces before the cut are the surname: the joined name up to their length.
+        var familyLength = 0;
+        for (var k = 0; k < cut; k++)
+        {
+            familyLength += pieces[k].Length;
+        }
+
+        var family = name[..familyLength];
+        var given = name[familyLength..];
         return family.Length == 0 || given.Length == 0 ? new NameParts(name, null, null) : new NameParts(name, family, given);
     }
 
@@ -135,12 +154,12 @@ internal static class WrittenName
     }
 
     /// <summary>The number of pieces before character <paramref name="at"/> of the joined name, when a piece ends there; else 0.</summary>
-    private static int CutAt(List<(int Start, int End, string Text)> pieces, int at)
+    private static int CutAt(ReadOnlySpan<Piece> pieces, int at)
     {
         var length = 0;
-        for (var k = 0; k < pieces.Count - 1; k++)
+        for (var k = 0; k < pieces.Length - 1; k++)
         {
-            length += pieces[k].Text.Length;
+            length += pieces[k].Length;
             if (length == at)
             {
                 return k + 1;
@@ -183,6 +202,9 @@ internal static class WrittenName
 
         return sb.ToString();
     }
+
+    /// <summary>A run of characters between spaces: its display columns, and its length in the joined name.</summary>
+    private readonly record struct Piece(int Start, int End, int Length);
 
     private static bool IsSpace(char c) => c is ' ' or '\u3000' or '\t';
 
