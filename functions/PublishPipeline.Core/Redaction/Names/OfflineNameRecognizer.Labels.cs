@@ -50,15 +50,8 @@ public sealed partial class OfflineNameRecognizer
     private void NamesAfterLabels(ReadOnlySpan<char> t, List<NameSpan> found)
     {
         var i = 0;
-        while (i < t.Length)
+        while ((i = IndexOfAnyFrom(t, i, LabelFirstChars)) >= 0)
         {
-            var k = t[i..].IndexOfAny(LabelFirstChars);
-            if (k < 0)
-            {
-                return;
-            }
-
-            i += k;
             var label = LabelAt(t, i);
             if (label is null)
             {
@@ -109,7 +102,7 @@ public sealed partial class OfflineNameRecognizer
     /// </summary>
     private void NamesAfterPostColons(ReadOnlySpan<char> t, List<NameSpan> found)
     {
-        for (var c = t.IndexOfAny('：', ':'); c >= 0; c = NextColon(t, c + 1))
+        for (var c = t.IndexOfAny(Colons); c >= 0; c = IndexOfAnyFrom(t, c + 1, Colons))
         {
             var role = RoleWords.RoleLengthEndingAt(t, c);
             if (role == 0 || c + 1 >= t.Length)
@@ -141,12 +134,6 @@ public sealed partial class OfflineNameRecognizer
                 found.Add(new NameSpan(q, e - q, "offline:label", 0.85));
             }
         }
-    }
-
-    private static int NextColon(ReadOnlySpan<char> t, int from)
-    {
-        var k = from < t.Length ? t[from..].IndexOfAny('：', ':') : -1;
-        return k < 0 ? -1 : from + k;
     }
 
     /// <summary>
@@ -475,15 +462,9 @@ public sealed partial class OfflineNameRecognizer
     private void NamesAfterOrganisations(ReadOnlySpan<char> t, List<NameSpan> found)
     {
         var i = 0;
-        while (i < t.Length)
+        int s;
+        while ((s = IndexOfAnyFrom(t, i, Spaces)) >= 0)
         {
-            var s = t[i..].IndexOfAny(Spaces);
-            if (s < 0)
-            {
-                return;
-            }
-
-            s += i;
             var q = s;
             while (q < t.Length && IsSpace(t[q]))
             {

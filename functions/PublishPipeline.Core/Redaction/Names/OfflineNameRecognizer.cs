@@ -132,15 +132,8 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
     {
         var sawRole = false;
         var i = 0;
-        while (i < t.Length)
+        while ((i = IndexOfAnyFrom(t, i, RoleWords.FirstChars)) >= 0)
         {
-            var k = t[i..].IndexOfAny(RoleWords.FirstChars);
-            if (k < 0)
-            {
-                break;
-            }
-
-            i += k;
             var role = RoleWords.MatchAt(t, i);
             if (role is null)
             {
@@ -1178,15 +1171,9 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         Span<int> starts = stackalloc int[12];
         Span<char> joined = stackalloc char[24];
         var i = 0;
-        while (i < t.Length)
+        int s;
+        while ((s = IndexOfAnyFrom(t, i, Spaces)) >= 0)
         {
-            var s = t[i..].IndexOfAny(Spaces);
-            if (s < 0)
-            {
-                return;
-            }
-
-            s += i;
             i = s + 1;
             // A single kanji, spaces, a single kanji …
             if (s == 0 || s + 1 >= t.Length || !IsKanji(t[s - 1]))
