@@ -22,13 +22,6 @@ public sealed partial class OfflineNameRecognizer
 
     private static readonly SearchValues<char> LabelFirstChars = SearchValues.Create([.. NameLabels.Select(l => l[0]).Distinct()]);
 
-    /// <summary>What an organisation's name holds (株式会社ミライ, 一般社団法人○○協会, ○○大学).</summary>
-    private static readonly string[] OrganisationMarks =
-    [
-        "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "㈱", "㈲", "(株)", "（株）", "(有)", "（有）", "法人", "協会", "大学",
-        "組合", "財団", "社団", "研究所", "事務所", "協議会", "連合会",
-    ];
-
     /// <summary>Characters that end the text a name may sit in (a label's value, a roll entry).</summary>
     private static bool IsNameBoundary(ReadOnlySpan<char> t, int end) =>
         end >= t.Length || IsSpace(t[end]) || IsHiragana(t[end]) || IsOpenParen(t[end]) || IsCloseParen(t[end])
@@ -478,7 +471,7 @@ public sealed partial class OfflineNameRecognizer
                 tokenStart--;
             }
 
-            if (tokenStart == s || !(HoldsOrganisationMark(t[tokenStart..s]) || IsCaucusName(t[tokenStart..s])))
+            if (tokenStart == s || !(OrganisationMarks.Holds(t[tokenStart..s]) || IsCaucusName(t[tokenStart..s])))
             {
                 continue;
             }
@@ -508,33 +501,6 @@ public sealed partial class OfflineNameRecognizer
                 i = end;
             }
         }
-    }
-
-    /// <summary>北浜大学, 北浜町内会連合会: text that ends in an organisation's mark names the organisation, not a person.</summary>
-    private static bool EndsWithOrganisationMark(ReadOnlySpan<char> text)
-    {
-        foreach (var mark in OrganisationMarks)
-        {
-            if (text.Length > mark.Length && text.EndsWith(mark, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HoldsOrganisationMark(ReadOnlySpan<char> token)
-    {
-        foreach (var mark in OrganisationMarks)
-        {
-            if (token.Contains(mark, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // ---- 伊藤四郎作成, （伊藤四郎　作成）, 佐藤一郎邸, 佐藤宅 --------------------------------------

@@ -151,7 +151,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             if (i < t.Length && IsOpenParen(t[i]))
             {
                 var close = t[(i + 1)..Math.Min(t.Length, i + 10)].IndexOfAny('）', ')');
-                if (close > 0 && !EndsWithOrganisationMark(t[(i + 1)..(i + 1 + close)]))
+                if (close > 0 && !OrganisationMarks.EndsText(t[(i + 1)..(i + 1 + close)]))
                 {
                     BareName(t, i + 1, i + 1 + close, NameContext.SpeakerLabel, found, map);
                 }
@@ -604,7 +604,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             return false; // 財政課長, 区民活動推進課長, 総務委員
         }
 
-        if (EndsWithOrganisationMark(run))
+        if (OrganisationMarks.EndsText(run))
         {
             return false; // 北浜大学教授: the organisation and its post (大学 is also a given name)
         }
