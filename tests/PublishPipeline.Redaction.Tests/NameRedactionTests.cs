@@ -80,6 +80,16 @@ public class NameRedactionTests
         Assert.Equal(text, m.Sections[0].Turns[0].Text);
     }
 
+    [Theory]
+    [InlineData("日程第１　故宇佐美健一名誉市民に対する黙祷", "日程第１　故〇〇名誉市民に対する黙祷")]
+    [InlineData("故小田切正男名誉町民の功績をたたえ、百目鬼名誉市民にも感謝します。", "故〇〇名誉町民の功績をたたえ、〇〇名誉市民にも感謝します。")]
+    [InlineData("本市名誉市民の称号、北浜市名誉市民条例、名誉市民顕彰、北浜町名誉町民", "本市名誉市民の称号、北浜市名誉市民条例、名誉市民顕彰、北浜町名誉町民")]
+    public async Task A_name_before_an_honorary_citizenship_is_masked_and_the_honour_itself_stays(string text, string expected)
+    {
+        var m = await Redact(new RedactionPolicy(), new SpeakerTurn { Text = text, Kind = TurnKind.Procedure });
+        Assert.Equal(expected, m.Sections[0].Turns[0].Text);
+    }
+
     [Fact]
     public async Task A_bare_rare_name_in_a_result_is_masked_only_when_the_document_names_it_elsewhere()
     {
