@@ -41,6 +41,7 @@ public class NameRedactionTests
     [InlineData("総務課（担当：鈴木花子）", "総務課（担当：〇〇）")]
     [InlineData("担当：鈴木花子", "担当：〇〇")]
     [InlineData("株式会社ミライ　高橋次郎", "株式会社ミライ　〇〇")]
+    [InlineData("北浜交通会社　高橋、青葉台市民センター　小田切", "北浜交通会社　〇〇、青葉台市民センター　〇〇")]
     [InlineData("表彰候補者 佐藤一郎", "表彰候補者 〇〇")]
     [InlineData("報告者：小林六郎、記録：中村七郎", "報告者：〇〇、記録：〇〇")]
     [InlineData("司会：阿子島、発言者：太巻", "司会：〇〇、発言者：〇〇")]
@@ -77,6 +78,16 @@ public class NameRedactionTests
     {
         var m = await Redact(new RedactionPolicy(), new SpeakerTurn { Text = text, Kind = TurnKind.Procedure });
         Assert.Equal(text, m.Sections[0].Turns[0].Text);
+    }
+
+    [Theory]
+    [InlineData("日程第１　故宇佐美健一名誉市民に対する黙祷", "日程第１　故〇〇名誉市民に対する黙祷")]
+    [InlineData("故小田切正男名誉町民の功績をたたえ、百目鬼名誉市民にも感謝します。", "故〇〇名誉町民の功績をたたえ、〇〇名誉市民にも感謝します。")]
+    [InlineData("本市名誉市民の称号、北浜市名誉市民条例、名誉市民顕彰、北浜町名誉町民", "本市名誉市民の称号、北浜市名誉市民条例、名誉市民顕彰、北浜町名誉町民")]
+    public async Task A_name_before_an_honorary_citizenship_is_masked_and_the_honour_itself_stays(string text, string expected)
+    {
+        var m = await Redact(new RedactionPolicy(), new SpeakerTurn { Text = text, Kind = TurnKind.Procedure });
+        Assert.Equal(expected, m.Sections[0].Turns[0].Text);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using PublishPipeline.Model;
 using PublishPipeline.Normalization.People;
 using PublishPipeline.Normalization.Rolls;
+using PublishPipeline.Redaction.Names;
 
 namespace PublishPipeline.Normalization.Proceedings;
 
@@ -20,12 +21,6 @@ internal static class RoleNameLine
     [
         "講師", "司会", "司会者", "担当", "担当者", "記録", "記録者", "説明者", "報告者", "発表者", "書記", "速記", "手話通訳",
         "要約筆記", "進行", "助言者", "コーディネーター", "ファシリテーター",
-    ];
-
-    // What an organisation's name holds (講師：株式会社ミライ): a body, not a person, whatever the lexicon splits.
-    private static readonly string[] OrganisationMarks =
-    [
-        "会社", "法人", "協会", "大学", "組合", "財団", "社団", "研究所", "事務所", "協議会", "連合会", "センター", "㈱", "㈲",
     ];
 
     /// <summary>Whether a label and its text are such a line: the label a bare role, the text only a name (a note in brackets after it at most).</summary>
@@ -90,7 +85,7 @@ internal static class RoleNameLine
         }
 
         if (compact.Length is < 2 or > 20 || !SpeakerLabelParser.AllNameChars(compact) || compact.Any(c => c is >= '\u3041' and <= '\u309F')
-            || OfficeWords.IsOfficeWord(compact) || OrganisationMarks.Any(o => compact.Contains(o, StringComparison.Ordinal)))
+            || OfficeWords.IsOfficeWord(compact) || OrganisationMarks.Holds(compact))
         {
             return null;
         }

@@ -7,6 +7,18 @@ internal static class JapaneseText
 {
     public static readonly SearchValues<char> Spaces = SearchValues.Create(" \u3000");
 
+    public static readonly SearchValues<char> Colons = SearchValues.Create("：:");
+
+    /// <summary>
+    /// Where the first of <paramref name="chars"/> stands at or after <paramref name="from"/>, counted in the whole
+    /// text; -1 when none: the rules walk a line from one mark (a space, a colon, a role's first character) to the next.
+    /// </summary>
+    public static int IndexOfAnyFrom(ReadOnlySpan<char> text, int from, SearchValues<char> chars)
+    {
+        var k = from < text.Length ? text[from..].IndexOfAny(chars) : -1;
+        return k < 0 ? -1 : from + k;
+    }
+
     /// <summary>Marks that open a speaker line or a list entry (○議長, ◆, ・).</summary>
     public static readonly SearchValues<char> LeadingMarks = SearchValues.Create("○◯〇◆◇◎●□■△▲▽▼・-*＊ 　");
 

@@ -22,13 +22,6 @@ public sealed partial class OfflineNameRecognizer
 
     private static readonly SearchValues<char> LabelFirstChars = SearchValues.Create([.. NameLabels.Select(l => l[0]).Distinct()]);
 
-    /// <summary>What an organisation's name holds (株式会社ミライ, 一般社団法人○○協会, ○○大学).</summary>
-    private static readonly string[] OrganisationMarks =
-    [
-        "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "㈱", "㈲", "(株)", "（株）", "(有)", "（有）", "法人", "協会", "大学",
-        "組合", "財団", "社団", "研究所", "事務所", "協議会", "連合会",
-    ];
-
     /// <summary>Characters that end the text a name may sit in (a label's value, a roll entry).</summary>
     private static bool IsNameBoundary(ReadOnlySpan<char> t, int end) =>
         end >= t.Length || IsSpace(t[end]) || IsHiragana(t[end]) || IsOpenParen(t[end]) || IsCloseParen(t[end])
@@ -50,15 +43,8 @@ public sealed partial class OfflineNameRecognizer
     private void NamesAfterLabels(ReadOnlySpan<char> t, List<NameSpan> found)
     {
         var i = 0;
-        while (i < t.Length)
+        while ((i = IndexOfAnyFrom(t, i, LabelFirstChars)) >= 0)
         {
-            var k = t[i..].IndexOfAny(LabelFirstChars);
-            if (k < 0)
-            {
-                return;
-            }
-
-            i += k;
             var label = LabelAt(t, i);
             if (label is null)
             {
@@ -109,7 +95,7 @@ public sealed partial class OfflineNameRecognizer
     /// </summary>
     private void NamesAfterPostColons(ReadOnlySpan<char> t, List<NameSpan> found)
     {
-        for (var c = t.IndexOfAny('：', ':'); c >= 0; c = NextColon(t, c + 1))
+        for (var c = t.IndexOfAny(Colons); c >= 0; c = IndexOfAnyFrom(t, c + 1, Colons))
         {
             var role = RoleWords.RoleLengthEndingAt(t, c);
             if (role == 0 || c + 1 >= t.Length)
@@ -141,12 +127,6 @@ public sealed partial class OfflineNameRecognizer
                 found.Add(new NameSpan(q, e - q, "offline:label", 0.85));
             }
         }
-    }
-
-    private static int NextColon(ReadOnlySpan<char> t, int from)
-    {
-        var k = from < t.Length ? t[from..].IndexOfAny('：', ':') : -1;
-        return k < 0 ? -1 : from + k;
     }
 
     /// <summary>
@@ -475,15 +455,9 @@ public sealed partial class OfflineNameRecognizer
     private void NamesAfterOrganisations(ReadOnlySpan<char> t, List<NameSpan> found)
     {
         var i = 0;
-        while (i < t.Length)
+        int s;
+        while ((s = IndexOfAnyFrom(t, i, Spaces)) >= 0)
         {
-            var s = t[i..].IndexOfAny(Spaces);
-            if (s < 0)
-            {
-                return;
-            }
-
-            s += i;
             var q = s;
             while (q < t.Length && IsSpace(t[q]))
             {
@@ -497,7 +471,7 @@ public sealed partial class OfflineNameRecognizer
                 tokenStart--;
             }
 
-            if (tokenStart == s || !(HoldsOrganisationMark(t[tokenStart..s]) || IsCaucusName(t[tokenStart..s])))
+            if (tokenStart == s || !(OrganisationMarks.Holds(t[tokenStart..s]) || IsCaucusName(t[tokenStart..s])))
             {
                 continue;
             }
@@ -527,33 +501,6 @@ public sealed partial class OfflineNameRecognizer
                 i = end;
             }
         }
-    }
-
-    /// <summary>北浜大学, 北浜町内会連合会: text that ends in an organisation's mark names the organisation, not a person.</summary>
-    private static bool EndsWithOrganisationMark(ReadOnlySpan<char> text)
-    {
-        foreach (var mark in OrganisationMarks)
-        {
-            if (text.Length > mark.Length && text.EndsWith(mark, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HoldsOrganisationMark(ReadOnlySpan<char> token)
-    {
-        foreach (var mark in OrganisationMarks)
-        {
-            if (token.Contains(mark, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // ---- 伊藤四郎作成, （伊藤四郎　作成）, 佐藤一郎邸, 佐藤宅 --------------------------------------

@@ -1,4 +1,5 @@
 using System.Buffers;
+using static PublishPipeline.Redaction.Names.JapaneseText;
 
 namespace PublishPipeline.Redaction.Names;
 
@@ -32,15 +33,9 @@ public sealed partial class OfflineNameRecognizer
     private static void RecognizeLatinNamesBeforeParticles(ReadOnlySpan<char> t, List<NameSpan> found)
     {
         var i = 0;
-        while (i < t.Length)
+        int start;
+        while ((start = IndexOfAnyFrom(t, i, LatinCapitals)) >= 0)
         {
-            var k = t[i..].IndexOfAny(LatinCapitals);
-            if (k < 0)
-            {
-                return;
-            }
-
-            var start = i + k;
             i = start + 1;
             if (start > 0 && (IsLatinLetter(t[start - 1]) || char.IsAsciiDigit(t[start - 1]) || IsLatinNameJoin(t[start - 1])))
             {

@@ -17,7 +17,7 @@ public sealed partial class OfflineNameRecognizer
 
     private void RecognizeSpacedPairs(ReadOnlySpan<char> t, List<NameSpan> found)
     {
-        for (var s = t.IndexOfAny(Spaces); s >= 0; s = NextSpace(t, s + 1))
+        for (var s = t.IndexOfAny(Spaces); s >= 0; s = IndexOfAnyFrom(t, s + 1, Spaces))
         {
             if (s == 0 || s + 1 >= t.Length || !IsKanji(t[s - 1]) || !IsKanji(t[s + 1]))
             {
@@ -78,7 +78,7 @@ public sealed partial class OfflineNameRecognizer
     /// </summary>
     private void RecognizeTitledSpacedPairs(ReadOnlySpan<char> t, List<NameSpan> found)
     {
-        for (var s = t.IndexOfAny(Spaces); s >= 0; s = NextSpace(t, s + 1))
+        for (var s = t.IndexOfAny(Spaces); s >= 0; s = IndexOfAnyFrom(t, s + 1, Spaces))
         {
             if (s == 0 || s + 2 >= t.Length || !IsKanji(t[s - 1]) || !(IsKanji(t[s + 1]) || IsHiragana(t[s + 1])))
             {
@@ -137,12 +137,6 @@ public sealed partial class OfflineNameRecognizer
         return cps is >= 1 and <= 3 && !RoleWords.IsRole(given) && !OfficeWords.Contains(given)
             && (lexicon.IsGivenName(given) || (cps >= 2 && !lexicon.IsWord(given) && !lexicon.IsSurname(given) && !Morphemes.Contains(given[^1])
                 && !OfficeEnds.Contains(given[^1]) && !IsCompound(given, places: true)));
-    }
-
-    private static int NextSpace(ReadOnlySpan<char> t, int from)
-    {
-        var k = from < t.Length ? t[from..].IndexOfAny(Spaces) : -1;
-        return k < 0 ? -1 : from + k;
     }
 
     private bool IsSpacedPairSurname(ReadOnlySpan<char> surname)
@@ -225,7 +219,7 @@ public sealed partial class OfflineNameRecognizer
         Span<int> starts = stackalloc int[4];
         Span<int> ends = stackalloc int[4];
         Span<char> joined = stackalloc char[12];
-        for (var s = t.IndexOfAny(Spaces); s >= 0; s = NextSpace(t, s + 1))
+        for (var s = t.IndexOfAny(Spaces); s >= 0; s = IndexOfAnyFrom(t, s + 1, Spaces))
         {
             // After an office (教育長, or spaced out: 委　員) or a seat number (３番).
             var seat = s >= 2 && t[s - 1] == '番' && char.IsDigit(t[s - 2]);

@@ -132,15 +132,8 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
     {
         var sawRole = false;
         var i = 0;
-        while (i < t.Length)
+        while ((i = IndexOfAnyFrom(t, i, RoleWords.FirstChars)) >= 0)
         {
-            var k = t[i..].IndexOfAny(RoleWords.FirstChars);
-            if (k < 0)
-            {
-                break;
-            }
-
-            i += k;
             var role = RoleWords.MatchAt(t, i);
             if (role is null)
             {
@@ -158,7 +151,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             if (i < t.Length && IsOpenParen(t[i]))
             {
                 var close = t[(i + 1)..Math.Min(t.Length, i + 10)].IndexOfAny('）', ')');
-                if (close > 0 && !EndsWithOrganisationMark(t[(i + 1)..(i + 1 + close)]))
+                if (close > 0 && !OrganisationMarks.EndsText(t[(i + 1)..(i + 1 + close)]))
                 {
                     BareName(t, i + 1, i + 1 + close, NameContext.SpeakerLabel, found, map);
                 }
@@ -611,7 +604,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             return false; // 財政課長, 区民活動推進課長, 総務委員
         }
 
-        if (EndsWithOrganisationMark(run))
+        if (OrganisationMarks.EndsText(run))
         {
             return false; // 北浜大学教授: the organisation and its post (大学 is also a given name)
         }
@@ -1178,15 +1171,9 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         Span<int> starts = stackalloc int[12];
         Span<char> joined = stackalloc char[24];
         var i = 0;
-        while (i < t.Length)
+        int s;
+        while ((s = IndexOfAnyFrom(t, i, Spaces)) >= 0)
         {
-            var s = t[i..].IndexOfAny(Spaces);
-            if (s < 0)
-            {
-                return;
-            }
-
-            s += i;
             i = s + 1;
             // A single kanji, spaces, a single kanji …
             if (s == 0 || s + 1 >= t.Length || !IsKanji(t[s - 1]))

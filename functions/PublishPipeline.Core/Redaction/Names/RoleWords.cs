@@ -58,6 +58,10 @@ internal static class RoleWords
         new("参考人", RoleKind.Member), // 山中参考人: heard by a committee, a private person (証人 is left out: 保証人)
         new("公述人", RoleKind.Member),
         new("参与", RoleKind.Member),
+        new("名誉市民", RoleKind.Member, "条称顕制"), // 故山中健太郎名誉市民: an honour the assembly gives a person (名誉市民条例, 称号 are not)
+        new("名誉町民", RoleKind.Member, "条称顕制"),
+        new("名誉村民", RoleKind.Member, "条称顕制"),
+        new("名誉区民", RoleKind.Member, "条称顕制"),
         new("本部長", RoleKind.Member),
         new("副本部長", RoleKind.Member),
         new("区長", RoleKind.Member, "室会"),
