@@ -59,6 +59,21 @@ public sealed class TownAssemblyFormTests
     }
 
     [Fact]
+    public void A_table_cell_of_declarations_gives_the_start_and_the_end()
+    {
+        // | 開閉会日時及び宣告 | 開会 …<br>散会 … | (a Word or HTML table): before, the cell was one date text and the end time was lost.
+        var m = new Doc()
+            .H(1, "令和５年第１回若葉町議会定例会会議録（第１号）")
+            .Row("招集年月日", "令和５年３月１日")
+            .Row("開閉会日時及び宣告", "開会　令和５年３月２日　午前１０時００分　議長　森　一成¶散会　令和５年３月２日　午後３時１０分　議長　森　一成")
+            .P("○議長（森　一成君）　開きます。")
+            .Normalize();
+        Assert.Equal(new DateOnly(2023, 3, 2), m.Date);
+        Assert.Equal("10:00", m.StartTime);
+        Assert.Equal("15:10", m.EndTime);
+    }
+
+    [Fact]
     public void A_count_line_states_present_and_absent_members_together()
     {
         var m = Doc.FromText(string.Join("\n",

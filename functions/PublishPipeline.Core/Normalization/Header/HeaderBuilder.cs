@@ -203,6 +203,32 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
         return true;
     }
 
+    /// <summary>The cell's lines of 開閉会日時及び宣告: the opening dates the minutes, the closing is their end; false when none reads.</summary>
+    private bool Declared(IReadOnlyList<string> paragraphs, int line)
+    {
+        var read = false;
+        foreach (var p in paragraphs)
+        {
+            if (OpeningDeclaration.Read(p, labelled: true) is not { } declared)
+            {
+                continue;
+            }
+
+            read = true;
+            if (!declared.Opens)
+            {
+                EndTimeText ??= declared.When;
+            }
+            else if (DateTimeText is null)
+            {
+                DateTimeText = declared.When;
+                DateTimeLine = line;
+            }
+        }
+
+        return read;
+    }
+
     /// <summary>A header field read from a paragraph ("1 日時 令和元年…") or continuing one.</summary>
     /// <param name="label">The field's label as written (出席委員), when the caller has it.</param>
     public void Field(HeaderField field, string? sub, string value, IReadOnlyList<string> paragraphs, int line, string? label = null)
@@ -227,6 +253,9 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
                 break;
             case HeaderField.Secretariat:
                 Secretariat ??= value.Length > 0 ? value : null;
+                break;
+            case HeaderField.DateTime when label is not null && OpeningDeclaration.IsLabel(label) && Declared(paragraphs, line):
+                // | 開閉会日時及び宣告 | 開会　令和５年３月２日　午前１０時　議長　…<br>散会　… |: opened and closed, read apart.
                 break;
             case HeaderField.DateTime:
                 if (DateTimeText is null && value.Length > 0)
