@@ -74,10 +74,7 @@ internal static class ListingPageWriter
             sb.Append("</a>\n<p class=\"meta\">");
             if (m.Date is DateOnly date)
             {
-                sb.Append("<time datetime=\"");
-                Markup.Append(sb, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                sb.Append("\">");
-                Markup.Append(sb, JapaneseEra.Format(date) ?? SiteBuilder.WesternDate(date));
+                MinutesPageWriter.OpenDate(sb, date);
                 sb.Append("</time>");
             }
             else

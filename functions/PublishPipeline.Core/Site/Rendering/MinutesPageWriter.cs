@@ -52,10 +52,7 @@ internal static class MinutesPageWriter
         sb.Append("<div><dt>開催日</dt><dd>");
         if (m.Date is DateOnly date)
         {
-            sb.Append("<time datetime=\"");
-            Markup.Append(sb, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            sb.Append("\">");
-            Markup.Append(sb, JapaneseEra.Format(date) ?? SiteBuilder.WesternDate(date));
+            OpenDate(sb, date);
             sb.Append('（');
             Markup.Append(sb, SiteBuilder.Weekdays[(int)date.DayOfWeek]);
             sb.Append("）</time><span class=\"western\">（西暦");
@@ -157,6 +154,15 @@ internal static class MinutesPageWriter
         }
 
         sb.Append('\n');
+    }
+
+    /// <summary><c>&lt;time datetime="2024-06-12"&gt;令和6年6月12日</c>, left open for what a page adds (the weekday) before <c>&lt;/time&gt;</c>.</summary>
+    internal static void OpenDate(StringBuilder sb, DateOnly date)
+    {
+        sb.Append("<time datetime=\"");
+        Markup.Append(sb, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        sb.Append("\">");
+        Markup.Append(sb, JapaneseEra.Format(date) ?? SiteBuilder.WesternDate(date));
     }
 
     private static void Time(StringBuilder sb, string time)
