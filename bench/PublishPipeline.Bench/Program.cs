@@ -4,7 +4,7 @@ using PublishPipeline.Bench;
 // `search [counts]` measures search transfer in a real browser (SearchTransferBench); `uploads`
 // and `search-site` serve bench/publish-bench.sh (UploadCorpus, PublishedSearchBench); `stages
 // [rounds]` breaks normalise + redact of the dev corpus down by stage (StageBreakdown); `allocs
-// [rounds] [ingest]` lists what the normalise (or ingest) stage allocates by type (AllocationTypes); `peak
+// [rounds] [ingest|redact]` lists what the normalise (or ingest, or redact) stage allocates by type (AllocationTypes); `peak
 // FILE` measures peak memory of normalise + redact of one upload (PeakMemory; `peak --make 30 FILE`
 // writes a 30 MB one from a sample); anything
 // else goes to BenchmarkDotNet: every benchmark class in this assembly is listed; pick with --filter.
