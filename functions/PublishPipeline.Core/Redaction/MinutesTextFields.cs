@@ -278,10 +278,16 @@ internal readonly record struct FieldPath(FieldArea Area, int A = 0, int B = 0, 
     public string At(int offset)
     {
         var text = new DefaultInterpolatedStringHandler(1, 1, CultureInfo.InvariantCulture, stackalloc char[64]);
+        WriteAt(offset, ref text);
+        return text.ToStringAndClear();
+    }
+
+    /// <summary>The same location appended to <paramref name="text"/>, for a writer that needs no string (the audit's JSON).</summary>
+    public void WriteAt(int offset, ref DefaultInterpolatedStringHandler text)
+    {
         Write(ref text);
         text.AppendLiteral("@");
         text.AppendFormatted(offset);
-        return text.ToStringAndClear();
     }
 
     private void Write(ref DefaultInterpolatedStringHandler text)

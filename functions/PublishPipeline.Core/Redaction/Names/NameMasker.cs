@@ -263,7 +263,7 @@ internal sealed class NameMasker
             cuts.Add((start, end, replacement));
             resultLength += replacement.Length - (end - start);
             position = end;
-            audit.Add(new RedactionEntry(field.Path.At(start), original, replacement, rules.Count == 0 ? rule : JoinedRules(rules), confidence));
+            audit.Add(new RedactionEntry(field.Path, start, original, replacement, rules.Count == 0 ? rule : JoinedRules(rules), confidence));
         }
 
         return string.Create(resultLength, (text, cuts), static (output, state) =>
