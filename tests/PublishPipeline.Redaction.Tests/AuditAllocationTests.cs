@@ -4,6 +4,7 @@ using System.Text.Json;
 using PublishPipeline.Model;
 using PublishPipeline.Redaction.Audit;
 using PublishPipeline.Redaction.Names;
+using PublishPipeline.Redaction.People;
 
 namespace PublishPipeline.Redaction.Tests;
 
@@ -80,6 +81,40 @@ public class AuditAllocationTests
         Assert.Contains("\"location\": \"sections[12].turns[345].text@3192\"", Encoding.UTF8.GetString(buffer.WrittenSpan), StringComparison.Ordinal);
         // A location string each was ~90 bytes.
         Assert.True(perEntry < 16, $"{perEntry:0.0} bytes allocated per entry written");
+    }
+
+    [Fact]
+    public async Task A_speaker_s_sightings_hold_no_location_string_each_and_the_audit_lists_them_as_before()
+    {
+        static SpeakerTurn Turn() => new()
+        {
+            Speaker = "委員（今村一樹）",
+            Text = "質問いたします。",
+            Person = new PersonMention { Written = "委員（今村一樹）", Name = "今村一樹", FamilyName = "今村", GivenName = "一樹", Role = "委員" },
+        };
+        var doc = new Minutes
+        {
+            Id = "sightings",
+            Title = "第1回委員会",
+            Disclosure = new Model.Disclosure { Minutes = DisclosureState.Public },
+            Sections = [new Section(null, [.. Enumerable.Range(0, 2000).Select(_ => Turn())])],
+        };
+        StructureReader.Read(doc, new PeopleRegister(NameLexicon.Default)); // warm
+
+        var register = new PeopleRegister(NameLexicon.Default);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        StructureReader.Read(doc, register);
+        var perTurn = (GC.GetAllocatedBytesForCurrentThread() - before) / 2000.0;
+
+        var person = Assert.Single(register.People);
+        Assert.Equal(2000, person.Sources.Count);
+        Assert.Equal("sections[0].turns[1999].person", person.Sources[^1].Location);
+        Assert.Equal(new PersonSource(PersonSourceKind.SpeakerLabel, "sections[0].turns[1999].person", "委員（今村一樹）"), person.Sources[^1]);
+        // The sighting (56 bytes), its list slot and the name folded for the lookup (~105); a location string each (~90 bytes) made it ~180.
+        Assert.True(perTurn < 135, $"{perTurn:0.0} bytes allocated per turn");
+
+        var outcome = await new Redactor().RedactAsync(doc with { Sections = [new Section(null, [Turn(), Turn()])] }, new RedactionRequest("sightings"));
+        Assert.Equal(["speaker-label sections[0].turns[0].person", "speaker-label sections[0].turns[1].person"], Assert.Single(outcome.Audit.People).Sources);
     }
 
     private sealed record PlainEntry(string Location, string Original, string Replacement, string Rule, double Confidence);

@@ -274,6 +274,9 @@ internal readonly record struct FieldPath(FieldArea Area, int A = 0, int B = 0, 
         return text.ToStringAndClear();
     }
 
+    /// <summary>The location appended to <paramref name="text"/>, for a caller that joins it to more (an audit line).</summary>
+    public void WriteTo(ref DefaultInterpolatedStringHandler text) => Write(ref text);
+
     /// <summary>The audit location of an offset in the field, <c>sections[2].turns[5].text@14</c>, made in one string.</summary>
     public string At(int offset)
     {

@@ -98,7 +98,7 @@ internal sealed class NameMasker
                 : IsAllowed(p.Name) ? ("kept", "on the allow-list")
                 : ("masked", policy.KeepNamesOf.Count == 0 ? "every name is masked (default policy)" : "holds no role whose names are kept");
             yield return new PersonDecision(p.Name, p.FamilyName, p.GivenName, p.FamilyNameFrom, [.. p.Roles],
-                [.. p.Sources.Take(8).Select(s => $"{RegisterMatcher.KindName(s.Kind)} {s.Location}")], p.Confidence, decision, reason);
+                [.. p.Sources.Take(8).Select(s => s.Described(RegisterMatcher.KindName(s.Kind)))], p.Confidence, decision, reason);
         }
     }
 

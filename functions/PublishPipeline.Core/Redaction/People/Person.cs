@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 namespace PublishPipeline.Redaction.People;
 
 /// <summary>Where the register learnt of a person: structure first, prose after.</summary>
@@ -24,7 +26,50 @@ public enum PersonSourceKind
 }
 
 /// <summary>One sighting of a person: what kind of place, where, and the text as written there.</summary>
-public sealed record PersonSource(PersonSourceKind Kind, string Location, string Written);
+public sealed record PersonSource(PersonSourceKind Kind, string Location, string Written)
+{
+    // A sighting in the document keeps its field's path and spells the location out only when read:
+    // the audit reads the first eight of a person's sightings, and a location string for every one of
+    // them (a speaker's every turn) was most of what reading the register's structure allocated.
+    private readonly string? _location = Location;
+    private readonly FieldPath _path;
+
+    internal PersonSource(PersonSourceKind kind, FieldPath path, string written)
+        : this(kind, null!, written) => _path = path;
+
+    /// <summary>Where it was seen, e.g. <c>sections[2].turns[5].person</c>.</summary>
+    public string Location
+    {
+        get => _location ?? _path.ToString();
+        init => _location = value;
+    }
+
+    /// <summary>The audit's line for the sighting, <c>speaker-label sections[2].turns[5].person</c>, in one string.</summary>
+    internal string Described(string kindName)
+    {
+        var text = new DefaultInterpolatedStringHandler(1, 2, CultureInfo.InvariantCulture, stackalloc char[96]);
+        text.AppendLiteral(kindName);
+        text.AppendLiteral(" ");
+        if (_location is null)
+        {
+            _path.WriteTo(ref text);
+        }
+        else
+        {
+            text.AppendFormatted(_location);
+        }
+
+        return text.ToStringAndClear();
+    }
+
+    // Equal by what the sighting says, however its location is kept.
+    public bool Equals(PersonSource? other) =>
+        other is not null && Kind == other.Kind
+        && string.Equals(Location, other.Location, StringComparison.Ordinal)
+        && string.Equals(Written, other.Written, StringComparison.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(Kind, Location, Written);
+}
 
 /// <summary>
 /// One person of a document's register: the name as the minutes write it (spacing removed), the

@@ -21,7 +21,7 @@ internal static class ProseReader
             var kind = StrongKind(span, name, words.Lexicon);
             if (kind is { } k)
             {
-                register.Add(name, new PersonSource(k, field.Location, Around(field.Text, span.Start, span.Length)), span.Confidence,
+                register.Add(name, new PersonSource(k, field.Path, Around(field.Text, span.Start, span.Length)), span.Confidence,
                     surnameOnly: k == PersonSourceKind.ProseTitle && NameShape.IsSurnameOnly(name, words.Lexicon));
             }
         }
@@ -93,7 +93,7 @@ internal static class ProseReader
                     continue;
                 }
 
-                register.Add(name, new PersonSource(PersonSourceKind.HeadOfPlace, field.Location, Around(text, start, at - start + head.Length)), 0.85, role: head, surnameOnly: true);
+                register.Add(name, new PersonSource(PersonSourceKind.HeadOfPlace, field.Path, Around(text, start, at - start + head.Length)), 0.85, role: head, surnameOnly: true);
             }
         }
     }
@@ -122,7 +122,7 @@ internal static class ProseReader
                 var name = text[start..at];
                 if (IsKnownName(name, lexicon))
                 {
-                    register.Add(name, new PersonSource(PersonSourceKind.SelfIntroduction, field.Location, Around(text, start, at - start + ending.Length)), 0.8,
+                    register.Add(name, new PersonSource(PersonSourceKind.SelfIntroduction, field.Path, Around(text, start, at - start + ending.Length)), 0.8,
                         surnameOnly: NameShape.IsSurnameOnly(name, lexicon));
                 }
             }

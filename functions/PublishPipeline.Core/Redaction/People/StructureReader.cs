@@ -23,7 +23,7 @@ internal static class StructureReader
         {
             for (var e = 0; e < minutes.Rolls[r].Entries.Count; e++)
             {
-                Add(minutes.Rolls[r].Entries[e], PersonSourceKind.Roll, $"rolls[{r}].entries[{e}]", register);
+                Add(minutes.Rolls[r].Entries[e], PersonSourceKind.Roll, new FieldPath(FieldArea.RollEntry, r, e), register);
             }
         }
 
@@ -34,12 +34,12 @@ internal static class StructureReader
                 var turn = minutes.Sections[s].Turns[t];
                 if (turn.Person is { } person)
                 {
-                    Add(person, PersonSourceKind.SpeakerLabel, $"sections[{s}].turns[{t}].person", register);
+                    Add(person, PersonSourceKind.SpeakerLabel, new FieldPath(FieldArea.TurnPerson, s, t), register);
                 }
 
                 for (var m = 0; m < turn.Mentions.Count; m++)
                 {
-                    Add(turn.Mentions[m], PersonSourceKind.StageDirection, $"sections[{s}].turns[{t}].mentions[{m}]", register);
+                    Add(turn.Mentions[m], PersonSourceKind.StageDirection, new FieldPath(FieldArea.TurnMention, s, t, m), register);
                 }
             }
         }
@@ -48,7 +48,7 @@ internal static class StructureReader
     private static bool CarriesPeople(Minutes minutes) =>
         minutes.Rolls.Count > 0 || minutes.Sections.Any(s => s.Turns.Any(t => t.Person is not null || t.Mentions.Count > 0));
 
-    private static void Add(PersonMention mention, PersonSourceKind kind, string location, PeopleRegister register)
+    private static void Add(PersonMention mention, PersonSourceKind kind, FieldPath location, PeopleRegister register)
     {
         var name = mention.Name ?? (mention.FamilyName is null ? null : mention.FamilyName + mention.GivenName);
         if (string.IsNullOrWhiteSpace(name))
