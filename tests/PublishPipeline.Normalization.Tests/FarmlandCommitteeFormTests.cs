@@ -67,4 +67,24 @@ public sealed class FarmlandCommitteeFormTests
         Assert.Equal("議長（宇佐見房）", turns.Last(t => t.Kind == TurnKind.Speech).Speaker);
         Assert.EndsWith("そ　の　他　特にありません。", turns[^1].Text, StringComparison.Ordinal);
     }
+    [Fact]
+    public void An_office_with_another_in_brackets_before_the_seat_is_one_entry()
+    {
+        // 会長職務代理者（副会長）　９番　…: read as a name with a note, the office refused the line and ended the roll.
+        var m = Doc.FromText(string.Join("\n",
+            "第３回総会議事録",
+            "１　開催日時　令和６年５月１７日（金）午後２時３０分から午後４時４０分",
+            "３　出席委員（３人）",
+            "　会長　１４番　西ヶ原量太郎",
+            "　会長職務代理者（副会長）　９番　鈴　木　茂　樹",
+            "　委員　１番　池田　省一",
+            "５　議事日程",
+            "　第１　議事録署名委員の指名",
+            "７　議事の経過",
+            "議長（西ヶ原会長）　ただいまから総会を開会します。",
+            "１番（池田委員）　質問があります。"));
+        Assert.Equal([("鈴木茂樹", "会長職務代理者（副会長）", "9"), ("池田省一", "委員", "1")],
+            m.Rolls.Single(r => r.Group == "出席委員").Entries.Skip(1).Select(e => (e.Name, e.Role, e.Number)));
+        Assert.Equal(("1番（池田委員）", "質問があります。"), (Doc.Turns(m)[^1].Speaker, Doc.Turns(m)[^1].Text));
+    }
 }

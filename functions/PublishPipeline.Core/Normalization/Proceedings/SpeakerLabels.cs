@@ -59,10 +59,11 @@ internal static partial class SpeakerLabels
                 return true;
             }
 
-            // ６番（上山）: a 農業委員会's seat and the member's surname, no honorific. The bracket holds a name alone.
+            // ６番（上山）, １番（池田委員）: a 農業委員会's seat and the member's surname, no honorific. The bracket holds a name
+            // (with a person's title or not), never an office alone.
             if (People.OfficeWords.SeatNumber(label[..paren]) is { } numbered && numbered.Length == paren
-                && label[(paren + 1)..^1] is { Length: >= 1 and <= 6 } member && People.SpeakerLabelParser.AllNameChars(member)
-                && !People.OfficeWords.IsOfficeWord(member.ToString()))
+                && label[(paren + 1)..^1] is { Length: >= 1 and <= 8 } member && People.SpeakerLabelParser.AllNameChars(member)
+                && (!People.OfficeWords.IsOfficeWord(member) || People.SpeakerLabelParser.Parse(member.ToString()) is { Name: not null }))
             {
                 return true;
             }

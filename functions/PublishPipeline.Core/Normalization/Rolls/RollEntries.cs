@@ -194,7 +194,7 @@ internal static class RollEntries
                 continue;
             }
 
-            if (used > 1 || OfficeWords.IsOfficeWord(text))
+            if (used > 1 || OfficeWords.IsOfficeWord(text) || (!cur.HasName && RollEntryShapes.IsOfficeWithNote(text)))
             {
                 var end = words[w + used - 1].End;
                 if (cur.HasName)
