@@ -115,6 +115,16 @@ public class SpeakerMarkerTests
     }
 
     [Fact]
+    public void An_office_alone_in_a_speaker_column_is_no_name()
+    {
+        // | 発言者 | 発言内容 | with 会長, 事務局 or 環境課長 in the speaker cell: each was read as a person named so, and the
+        // redactor masked 事務局 wherever the document wrote it (the 出席者 group, the warnings).
+        var m = Doc.FromText("架空市環境審議会会議録\n開催日\t2024-07-10\n\n発言者\t発言内容\n会長\t開会します。\n事務局\t説明します。\n環境課長\t答えます。\n宇佐木委員\t質問です。\n");
+        var people = Doc.Turns(m).Where(t => t.Person is not null).Select(t => (t.Person!.Name, t.Person!.Role)).ToList();
+        Assert.Equal([((string?)null, "会長"), (null, "事務局"), (null, "環境課長"), ("宇佐木", "委員")], people);
+    }
+
+    [Fact]
     public void A_spaced_name_and_a_spaced_office_after_a_marker_are_one_label()
     {
         // ○森川　健吾　議長　進めます。 was no speaker before: the whole line, names and all, was published as text.

@@ -482,6 +482,20 @@ internal static class SpeakerLabelParser
 
     /// <summary>Kanji, kana and the marks names use (々 〆 ヶ; ・ ＝ between the katakana parts of a foreign name,
     /// a Latin initial between them: <see cref="NameScript"/>); no digits, other Latin or punctuation.</summary>
+    /// <summary>
+    /// The office a speaker cell names when it names no one (会長, 事務局, 環境課長), else null. <c>大槻市長</c> is
+    /// left to the document's people: a place or a surname before 市長 is told apart only by who else the
+    /// minutes name.
+    /// </summary>
+    public static PersonMention? OfficeAlone(string cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return Parse(cell) is { Name: null, Role: { } role } office
+            && !MunicipalHeads.Any(h => role.Length > h.Length && role.EndsWith(h, StringComparison.Ordinal))
+            ? office
+            : null;
+    }
+
     public static bool AllNameChars(ReadOnlySpan<char> text)
     {
         if (text.IsEmpty)

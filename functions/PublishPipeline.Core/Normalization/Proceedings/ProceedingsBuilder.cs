@@ -179,15 +179,19 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         FlushPending();
         var speaker = row.Role is null ? row.Name! : row.Name is null ? row.Role : $"{row.Role}（{row.Name}）";
         var name = row.Name is null ? (NameParts?)null : WrittenName.Read(row.Name);
-        var person = new PersonMention
-        {
-            Written = speaker,
-            Name = name?.Name,
-            FamilyName = name?.FamilyName,
-            GivenName = name?.GivenName,
-            // その他 is the export's own word for "no office given", not an office.
-            Role = row.Role is null or "その他" ? null : WrittenName.Compact(row.Role),
-        };
+        // A speaker column without a role column may hold an office alone (会長, 事務局, 環境課長): it names no one.
+        // Read as a name, the office went into the register, and the redactor masked 事務局 wherever it was written.
+        var person = row.Role is null && SpeakerLabelParser.OfficeAlone(row.Name!) is { } office
+            ? office with { Written = speaker }
+            : new PersonMention
+            {
+                Written = speaker,
+                Name = name?.Name,
+                FamilyName = name?.FamilyName,
+                GivenName = name?.GivenName,
+                // その他 is the export's own word for "no office given", not an office.
+                Role = row.Role is null or "その他" ? null : WrittenName.Compact(row.Role),
+            };
         if (row.Paragraphs.Count == 1 && LinePatterns.IsStageDirection(row.Paragraphs[0]))
         {
             Add(speaker, row.Paragraphs[0], TurnKind.Procedure, person);

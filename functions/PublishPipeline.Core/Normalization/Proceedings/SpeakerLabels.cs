@@ -59,6 +59,15 @@ internal static partial class SpeakerLabels
                 return true;
             }
 
+            // ６番（上山）, １番（池田委員）: a 農業委員会's seat and the member's surname, no honorific. The bracket holds a name
+            // (with a person's title or not), never an office alone.
+            if (People.OfficeWords.SeatNumber(label[..paren]) is { } numbered && numbered.Length == paren
+                && label[(paren + 1)..^1] is { Length: >= 1 and <= 8 } member && People.SpeakerLabelParser.AllNameChars(member)
+                && (!People.OfficeWords.IsOfficeWord(member) || People.SpeakerLabelParser.Parse(member.ToString()) is { Name: not null }))
+            {
+                return true;
+            }
+
             if (IsSurnameBeforeRole(label[..paren], label[(paren + 1)..^1]))
             {
                 return true;
@@ -225,6 +234,14 @@ internal static partial class SpeakerLabels
             return quoted;
         }
 
+        // 会　長（宇佐見房）　…, 議　長　…, ６　番（上山）　…: an office spaced out to a column's width, as a town's minutes
+        // type them; the pieces are one character each, so a sentence's words never match.
+        var spacedOut = head.Length > 3 && head[1] is ' ' or '\u3000' ? SpacedOutLabel().Match(line) : Match.Empty;
+        if (spacedOut.Success && TextCleanup.RemoveSpaces(spacedOut.Groups["label"].Value) is var joined && IsRoleLike(joined))
+        {
+            return new SpeakerLine(LabelStyle.Space, joined, spacedOut.Groups["text"].Value.Trim(SpaceChars));
+        }
+
         var s = head.IndexOfAny(' ', '\u3000') > 0 ? Spaced().Match(line) : Match.Empty;
         if (s.Success && IsRoleLike(s.Groups["label"].ValueSpan))
         {
@@ -370,6 +387,9 @@ internal static partial class SpeakerLabels
 
     [GeneratedRegex(@"^(?<label>[^\s、。「」：:()（）\[\]〔〕【】]{1,20}(?:[(（][^()（）]{1,12}[)）])?)[ \u3000]+(?<text>\S.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Spaced();
+
+    [GeneratedRegex(@"^(?<label>(?:[^\s、。「」：:()（）\[\]〔〕【】][ \u3000]){1,4}[^\s、。「」：:()（）\[\]〔〕【】](?:[(（][^()（）]{1,12}[)）])?)[ \u3000]+(?<text>\S.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex SpacedOutLabel();
 
     [GeneratedRegex(@"^(?<label>[^\s、。「」：:()（）\[\]〔〕【】]{1,20}(?:[(（][^()（）「」]{1,12}[)）])?)[ \u3000]?(?<text>「.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Quoted();

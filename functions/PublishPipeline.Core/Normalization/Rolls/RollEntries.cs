@@ -61,14 +61,8 @@ internal static class RollEntries
             // 1 番　菅 原　悟 君: a seat number typed apart from its 番.
             if (w + 1 < words.Count && words[w + 1].Text == "番" && OfficeWords.SeatNumber(text + "番") is { } apart)
             {
-                if (cur.From >= 0)
-                {
-                    Close();
-                }
-
+                StartSeat(word);
                 cur.Number = apart.Number;
-                cur.From = word.Start;
-                cur.Column = word.Column;
                 cur.To = words[w + 1].End;
                 w++;
                 continue;
@@ -140,14 +134,8 @@ internal static class RollEntries
 
             if (OfficeWords.SeatNumber(text) is { } seat)
             {
-                if (cur.From >= 0)
-                {
-                    Close();
-                }
-
+                StartSeat(word);
                 cur.Number = seat.Number;
-                cur.From = word.Start;
-                cur.Column = word.Column;
                 cur.To = word.Start + seat.Length;
                 if (seat.Length < text.Length)
                 {
@@ -206,7 +194,7 @@ internal static class RollEntries
                 continue;
             }
 
-            if (used > 1 || OfficeWords.IsOfficeWord(text))
+            if (used > 1 || OfficeWords.IsOfficeWord(text) || (!cur.HasName && RollEntryShapes.IsOfficeWithNote(text)))
             {
                 var end = words[w + used - 1].End;
                 if (cur.HasName)
@@ -366,6 +354,22 @@ internal static class RollEntries
             }
 
             return 0;
+        }
+
+        // A seat number starts an entry, unless it follows an office with no name yet (会　長　　３番　宇佐見　房　雄　君,
+        // a 農業委員会's roll): the office and the seat are the same person's.
+        void StartSeat(Word at)
+        {
+            if (cur.From >= 0 && (cur.HasName || cur.Number is not null || cur.Role is null))
+            {
+                Close();
+            }
+
+            if (cur.From < 0)
+            {
+                cur.From = at.Start;
+                cur.Column = at.Column;
+            }
         }
 
         void Close()

@@ -87,6 +87,18 @@ internal static class RollEntryShapes
     }
 
     /// <summary>The name before a note in parentheses (山田太郎（欠席）, 佐藤花子（企画課長）), or null when the word is not so written.</summary>
+    /// <summary>
+    /// 会長職務代理者（副会長）: an office with another office in brackets, before the seat and the name. Read as a name
+    /// with a note, it refused the roll's line.
+    /// </summary>
+    public static bool IsOfficeWithNote(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var open = word.AsSpan().IndexOfAny('（', '(');
+        return open >= 2 && word[^1] is '）' or ')' && OfficeWords.IsOfficeWord(word.AsSpan(0, open))
+            && OfficeWords.IsOfficeWord(word.AsSpan(open + 1, word.Length - open - 2));
+    }
+
     public static string? WithoutNote(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
