@@ -29,6 +29,28 @@ public class ClosingFieldNameTests
     }
 
     [Fact]
+    public async Task A_boards_roll_under_the_wards_name_leaves_the_boards_name_unmasked()
+    {
+        const string upload = """
+            架空区教育委員会会議録
+            ○場　所　区教育委員会室
+            ○出席委員
+            　区教育委員会委員長 真 鍋 さやか
+            　区教育委員会委員 小 田 切 仁
+            真鍋委員長　ただいまから区教育委員会を開会いたします。
+            """;
+        var minutes = MinutesNormalizer.Normalize(new SourceFile("kyoiku.txt", Encoding.UTF8.GetBytes(upload)));
+        var outcome = await new Redactor(Policy).RedactAsync(minutes, new RedactionRequest("kyoiku.txt"));
+        var text = Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted ?? outcome.ReviewCopy!));
+
+        // Before, 区教育 was read as the name before 委員会委員長 and masked everywhere: 架空〇〇委員会, 〇〇委員会室.
+        Assert.DoesNotContain("〇〇委員会", text, StringComparison.Ordinal);
+        Assert.Contains("ただいまから区教育委員会を開会", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("真鍋", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("小田切", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_name_in_the_agenda_the_results_the_materials_and_a_heading_is_masked()
     {
         const string upload = """
