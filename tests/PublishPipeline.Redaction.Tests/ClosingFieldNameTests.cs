@@ -29,6 +29,25 @@ public class ClosingFieldNameTests
     }
 
     [Fact]
+    public async Task A_roll_groups_name_is_a_heading_and_its_bracketed_word_stays()
+    {
+        const string upload = """
+            令和５年第１回若葉町議会定例会会議録
+            応（不応）招議員及び出席並びに欠席議員
+            　１　　　宇　野　沙　織　　○
+            　２　　　戸　倉　吉　晴　　○
+            ○議長（宇野沙織君）　ただいまから本日の会議を開きます。
+            """;
+        var minutes = MinutesNormalizer.Normalize(new SourceFile("town.txt", Encoding.UTF8.GetBytes(upload)));
+        var outcome = await new Redactor(Policy).RedactAsync(minutes, new RedactionRequest("town.txt"));
+        var text = Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted ?? outcome.ReviewCopy!));
+
+        // Before, the group was read as a speaker label whose brackets hold a name: 応（〇〇）招議員….
+        Assert.Contains("応（不応）招議員及び出席並びに欠席議員", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("宇野", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_boards_roll_under_the_wards_name_leaves_the_boards_name_unmasked()
     {
         const string upload = """
