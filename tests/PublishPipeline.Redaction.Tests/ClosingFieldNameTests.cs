@@ -28,6 +28,15 @@ public class ClosingFieldNameTests
         Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
     }
 
+    [Theory]
+    [InlineData("委員長：おのさちこ、副委員長：いとうかずや、委員：小田切", "委員長：〇〇、副委員長：〇〇、委員：〇〇")]
+    [InlineData("委員長：なし、会長：おります、委員：あいさつ", "委員長：なし、会長：おります、委員：あいさつ")]
+    public async Task A_name_written_in_hiragana_after_a_post_and_a_colon_is_masked(string text, string expected)
+    {
+        // Before, 委員：おのさちこ was published: a member who campaigns under a kana name is listed so.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
     [Fact]
     public async Task A_roll_groups_name_is_a_heading_and_its_bracketed_word_stays()
     {
