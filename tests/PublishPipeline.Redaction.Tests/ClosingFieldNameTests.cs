@@ -29,6 +29,16 @@ public class ClosingFieldNameTests
     }
 
     [Theory]
+    [InlineData("先ほど真鍋潤から報告があり、大森一より説明がありました。", "先ほど〇〇から報告があり、〇〇より説明がありました。")]
+    [InlineData("真鍋潤から意見が出され、大森一より質問があった。", "〇〇から意見が出され、〇〇より質問があった。")]
+    [InlineData("河津桜は見ごろで、越水等から被害が出て、水戸学より学ぶ", "河津桜は見ごろで、越水等から被害が出て、水戸学より学ぶ")]
+    public async Task A_surname_and_a_one_kanji_given_name_before_kara_or_yori_is_masked(string text, string expected)
+    {
+        // Before, 真鍋潤から was published: the one-kanji given name was read only after a post or a colon.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
     [InlineData("委員長：おのさちこ、副委員長：いとうかずや、委員：小田切", "委員長：〇〇、副委員長：〇〇、委員：〇〇")]
     [InlineData("委員長：なし、会長：おります、委員：あいさつ", "委員長：なし、会長：おります、委員：あいさつ")]
     public async Task A_name_written_in_hiragana_after_a_post_and_a_colon_is_masked(string text, string expected)
