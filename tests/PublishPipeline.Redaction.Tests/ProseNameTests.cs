@@ -60,6 +60,15 @@ public class ProseNameTests
     }
 
     [Theory]
+    [InlineData("＜委員出欠＞\n花園院弘正（出席）\n佐野進（欠席）\n上杉周真（出席）", "＜委員出欠＞\n〇〇（出席）\n〇〇（欠席）\n〇〇（出席）")]
+    [InlineData("定例会議（欠席）\n本日の会議（出席）", "定例会議（欠席）\n本日の会議（出席）")]
+    public async Task A_member_on_a_line_before_an_attendance_note_is_masked_whole(string text, string expected)
+    {
+        // Before, 花園院弘正 and 佐野進 were published, and 上杉周真 only lost its surname (〇〇周真).
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
     [InlineData("請願者　架空市南町２－３　　小野寺　光代", "請願者　架空市南町２－３　　〇〇")]
     [InlineData("（陳情者　架空市本町１丁目　杉浦　誠一）", "（陳情者　架空市本町１丁目　〇〇）")]
     public async Task A_petitioner_after_the_address_is_masked(string text, string expected)
