@@ -116,4 +116,25 @@ public class ClosingFieldNameTests
         Assert.DoesNotContain("小田切", text, StringComparison.Ordinal);
         Assert.Contains("会長の選出について", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_spaced_surname_and_a_hiragana_given_name_opening_with_no_in_a_roll_is_masked()
+    {
+        const string upload = """
+            架空区企画総務委員会
+            １　日　　時　令和元年６月２１日（金）
+            ２　場　　所　第一委員会室
+            ３　出席者　　委員長　真　鍋　次　郎　　副委員長　宇　野　のぶゆき
+            　　　　　　　委　員　小田切　のりこ　　委　員　佐　野　ゆたか
+            ○真鍋委員長　ただいまから企画総務委員会を開会いたします。
+            """;
+        var minutes = MinutesNormalizer.Normalize(new SourceFile("kikaku.txt", Encoding.UTF8.GetBytes(upload)));
+        var outcome = await new Redactor(Policy).RedactAsync(minutes, new RedactionRequest("kikaku.txt"));
+        var text = Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted ?? outcome.ReviewCopy!));
+
+        // Before, 宇野のぶゆき was vetoed as a phrase (の after a kanji) and published in the roll.
+        Assert.DoesNotContain("のぶゆき", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("のりこ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("宇", text, StringComparison.Ordinal);
+    }
 }
