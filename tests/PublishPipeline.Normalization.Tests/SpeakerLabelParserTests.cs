@@ -63,6 +63,8 @@ public class SpeakerLabelParserTests
     [InlineData("各委員")]
     [InlineData("政策経営部長")]
     [InlineData("情報公開課長")]
+    [InlineData("区教育委員会委員長")] // the 区's own board: 区教育 was read as a name and masked wherever the words stood
+    [InlineData("市選挙管理委員会委員")]
     [InlineData("茨城県議会議長")]
     [InlineData("市議会議長")]
     [InlineData("議会運営委員長")]

@@ -25,6 +25,9 @@ public class CaucusNameTests
     [InlineData("次に、自民・小田切の質問を許します。", "次に、自民・〇〇の質問を許します。")]
     [InlineData("公明・真鍋、れいわ・小田切、無所属・真鍋の順です。", "公明・〇〇、れいわ・〇〇、無所属・〇〇の順です。")]
     [InlineData("国民・市民の安全、自民・公明の推薦、共産・社民の共同提案", "国民・市民の安全、自民・公明の推薦、共産・社民の共同提案")]
+    [InlineData("市政会・小田切、清流会・森、市民の会・真鍋、みらい会・大森の順です。", "市政会・〇〇、清流会・〇〇、市民の会・〇〇、みらい会・〇〇の順です。")]
+    [InlineData("前回は新風会・小田切から通告がありました。", "前回は新風会・〇〇から通告がありました。")]
+    [InlineData("議会・行政の連携、委員会・学校の協力、社会・経済の情勢、協議会・部会の設置", "議会・行政の連携、委員会・学校の協力、社会・経済の情勢、協議会・部会の設置")]
     public async Task A_members_name_in_a_caucus_is_masked_and_the_caucus_word_stays(string text, string expected)
     {
         // Before, a 会派 named after a member was published with the name.

@@ -28,6 +28,66 @@ public class ClosingFieldNameTests
         Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
     }
 
+    [Theory]
+    [InlineData("先ほど真鍋潤から報告があり、大森一より説明がありました。", "先ほど〇〇から報告があり、〇〇より説明がありました。")]
+    [InlineData("真鍋潤から意見が出され、大森一より質問があった。", "〇〇から意見が出され、〇〇より質問があった。")]
+    [InlineData("河津桜は見ごろで、越水等から被害が出て、水戸学より学ぶ", "河津桜は見ごろで、越水等から被害が出て、水戸学より学ぶ")]
+    public async Task A_surname_and_a_one_kanji_given_name_before_kara_or_yori_is_masked(string text, string expected)
+    {
+        // Before, 真鍋潤から was published: the one-kanji given name was read only after a post or a colon.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
+    [InlineData("委員長：おのさちこ、副委員長：いとうかずや、委員：小田切", "委員長：〇〇、副委員長：〇〇、委員：〇〇")]
+    [InlineData("委員長：なし、会長：おります、委員：あいさつ", "委員長：なし、会長：おります、委員：あいさつ")]
+    public async Task A_name_written_in_hiragana_after_a_post_and_a_colon_is_masked(string text, string expected)
+    {
+        // Before, 委員：おのさちこ was published: a member who campaigns under a kana name is listed so.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Fact]
+    public async Task A_roll_groups_name_is_a_heading_and_its_bracketed_word_stays()
+    {
+        const string upload = """
+            令和５年第１回若葉町議会定例会会議録
+            応（不応）招議員及び出席並びに欠席議員
+            　１　　　宇　野　沙　織　　○
+            　２　　　戸　倉　吉　晴　　○
+            ○議長（宇野沙織君）　ただいまから本日の会議を開きます。
+            """;
+        var minutes = MinutesNormalizer.Normalize(new SourceFile("town.txt", Encoding.UTF8.GetBytes(upload)));
+        var outcome = await new Redactor(Policy).RedactAsync(minutes, new RedactionRequest("town.txt"));
+        var text = Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted ?? outcome.ReviewCopy!));
+
+        // Before, the group was read as a speaker label whose brackets hold a name: 応（〇〇）招議員….
+        Assert.Contains("応（不応）招議員及び出席並びに欠席議員", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("宇野", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_boards_roll_under_the_wards_name_leaves_the_boards_name_unmasked()
+    {
+        const string upload = """
+            架空区教育委員会会議録
+            ○場　所　区教育委員会室
+            ○出席委員
+            　区教育委員会委員長 真 鍋 さやか
+            　区教育委員会委員 小 田 切 仁
+            真鍋委員長　ただいまから区教育委員会を開会いたします。
+            """;
+        var minutes = MinutesNormalizer.Normalize(new SourceFile("kyoiku.txt", Encoding.UTF8.GetBytes(upload)));
+        var outcome = await new Redactor(Policy).RedactAsync(minutes, new RedactionRequest("kyoiku.txt"));
+        var text = Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted ?? outcome.ReviewCopy!));
+
+        // Before, 区教育 was read as the name before 委員会委員長 and masked everywhere: 架空〇〇委員会, 〇〇委員会室.
+        Assert.DoesNotContain("〇〇委員会", text, StringComparison.Ordinal);
+        Assert.Contains("ただいまから区教育委員会を開会", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("真鍋", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("小田切", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_name_in_the_agenda_the_results_the_materials_and_a_heading_is_masked()
     {
@@ -55,5 +115,26 @@ public class ClosingFieldNameTests
         Assert.DoesNotContain("真鍋", text, StringComparison.Ordinal);
         Assert.DoesNotContain("小田切", text, StringComparison.Ordinal);
         Assert.Contains("会長の選出について", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_spaced_surname_and_a_hiragana_given_name_opening_with_no_in_a_roll_is_masked()
+    {
+        const string upload = """
+            架空区企画総務委員会
+            １　日　　時　令和元年６月２１日（金）
+            ２　場　　所　第一委員会室
+            ３　出席者　　委員長　真　鍋　次　郎　　副委員長　宇　野　のぶゆき
+            　　　　　　　委　員　小田切　のりこ　　委　員　佐　野　ゆたか
+            ○真鍋委員長　ただいまから企画総務委員会を開会いたします。
+            """;
+        var minutes = MinutesNormalizer.Normalize(new SourceFile("kikaku.txt", Encoding.UTF8.GetBytes(upload)));
+        var outcome = await new Redactor(Policy).RedactAsync(minutes, new RedactionRequest("kikaku.txt"));
+        var text = Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted ?? outcome.ReviewCopy!));
+
+        // Before, 宇野のぶゆき was vetoed as a phrase (の after a kanji) and published in the roll.
+        Assert.DoesNotContain("のぶゆき", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("のりこ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("宇", text, StringComparison.Ordinal);
     }
 }

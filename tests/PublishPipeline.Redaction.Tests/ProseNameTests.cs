@@ -54,8 +54,20 @@ public class ProseNameTests
     [InlineData("山根、菅野、河合の各委員にも聞きたい。", "〇〇、〇〇、〇〇の各委員にも聞きたい。")]
     [InlineData("山根・菅野の各議員に伺う。", "〇〇・〇〇の各議員に伺う。")]
     [InlineData("委員会、部会の各委員に伺う。", "委員会、部会の各委員に伺う。")]
+    [InlineData("日浦委員長、くり森、中峰、くりやま、菅野の各委員（五島副委員長は欠席）", "〇〇委員長、〇〇、〇〇、〇〇、〇〇の各委員（〇〇副委員長は欠席）")]
+    [InlineData("本日は、総務、菅野の各委員に伺う。", "本日は、総務、〇〇の各委員に伺う。")]
     public async Task Every_surname_in_a_list_before_each_and_a_title_is_masked(string text, string expected)
     {
+        // Before, the list ended at its first item the dictionary does not list (くりやま, a kana name; 中峰, a place).
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
+    [InlineData("＜委員出欠＞\n花園院弘正（出席）\n佐野進（欠席）\n上杉周真（出席）", "＜委員出欠＞\n〇〇（出席）\n〇〇（欠席）\n〇〇（出席）")]
+    [InlineData("定例会議（欠席）\n本日の会議（出席）", "定例会議（欠席）\n本日の会議（出席）")]
+    public async Task A_member_on_a_line_before_an_attendance_note_is_masked_whole(string text, string expected)
+    {
+        // Before, 花園院弘正 and 佐野進 were published, and 上杉周真 only lost its surname (〇〇周真).
         Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
     }
 

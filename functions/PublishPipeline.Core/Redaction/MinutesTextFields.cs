@@ -129,7 +129,8 @@ internal static class MinutesTextFields
         for (var g = 0; g < m.Attendees.Count; g++)
         {
             var group = m.Attendees[g];
-            var name = F(new(FieldArea.AttendeeGroup, g), group.Group, NameContext.SpeakerLabel)!;
+            // A group's name is a heading (出席委員, 応（不応）招議員…), not a label whose brackets hold a speaker's name.
+            var name = F(new(FieldArea.AttendeeGroup, g), group.Group, NameContext.Text)!;
             List<string>? members = null;
             for (var j = 0; j < group.Members.Count; j++)
             {
@@ -150,7 +151,7 @@ internal static class MinutesTextFields
         for (var r = 0; r < m.Rolls.Count; r++)
         {
             var roll = m.Rolls[r];
-            var group = F(new(FieldArea.RollGroup, r), roll.Group, NameContext.SpeakerLabel)!;
+            var group = F(new(FieldArea.RollGroup, r), roll.Group, NameContext.Text)!; // a heading, as the attendees' group above
             List<PersonMention>? entries = null;
             for (var e = 0; e < roll.Entries.Count; e++)
             {

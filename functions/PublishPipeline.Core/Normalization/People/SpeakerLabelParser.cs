@@ -272,6 +272,12 @@ internal static class SpeakerLabelParser
             return null;
         }
 
+        // 区教育委員会委員長, 市選挙管理委員会委員: the municipality's own office (区 and 教育委員会), no name before it.
+        if (prefix.Length >= 3 && PlaceEnds.Contains(prefix[0], StringComparison.Ordinal) && OfficeWords.StartsOffice(prefix.AsSpan(1)))
+        {
+            return null;
+        }
+
         for (var j = 1; j <= Math.Min(4, prefix.Length - 2); j++)
         {
             if (!OfficeWords.StartsOffice(prefix.AsSpan(j)))

@@ -50,12 +50,6 @@ internal static partial class RollHeading
         }
 
         var group = Cleanup.TextCleanup.RemoveSpaces(m.Groups["group"].Value);
-        if (group.StartsWith('応') && group.EndsWith("欠席議員", StringComparison.Ordinal))
-        {
-            // 応（不応）招議員及び出席並びに欠席議員, written without brackets (a bracketed word reads as a name to the redactor).
-            group = "応招・不応招議員及び出席並びに欠席議員";
-        }
-
         var count = m.Groups["count"].Success ? Cleanup.TextCleanup.RemoveSpaces(m.Groups["count"].Value) : null;
         if (count is not null && NamesSomeone(count))
         {

@@ -44,9 +44,10 @@ internal sealed class NameVeto(NameLexicon lexicon, IReadOnlySet<string> places)
             return true;
         }
 
-        // の right after a kanji, inside (ゼロ歳児のお子): a phrase, not a name (しのぶ, よしのり, ゆきの are names).
+        // の right after a kanji, inside (ゼロ歳児のお子): a phrase, not a name (しのぶ, よしのり, ゆきの are names). In a roll
+        // or label, a kanji surname and a hiragana given name that opens with の (川端のぶあき, 宇野のりこ) is the name.
         var no = compact.IndexOf('の', StringComparison.Ordinal);
-        if (no > 0 && no < compact.Length - 1 && IsKanji(compact[no - 1]))
+        if (no > 0 && no < compact.Length - 1 && IsKanji(compact[no - 1]) && !(fromStructure && IsSurnameAndKanaGivenName(compact, no)))
         {
             return true;
         }
@@ -95,6 +96,25 @@ internal sealed class NameVeto(NameLexicon lexicon, IReadOnlySet<string> places)
         }
 
         return AllHiragana(compact) && !lexicon.IsGivenName(compact) && PhraseEnds.Contains(compact[^1], StringComparison.Ordinal);
+    }
+
+    /// <summary>Two or three kanji, then three to five hiragana from <paramref name="no"/> (川端|のぶあき).</summary>
+    private static bool IsSurnameAndKanaGivenName(string compact, int no)
+    {
+        if (no is < 2 or > 3 || compact.Length - no is < 3 or > 5)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < compact.Length; k++)
+        {
+            if (k < no ? !IsKanji(compact[k]) : !IsHiragana(compact[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool IsPlaceStem(string compact)

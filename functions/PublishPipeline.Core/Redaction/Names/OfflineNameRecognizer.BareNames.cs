@@ -71,7 +71,7 @@ public sealed partial class OfflineNameRecognizer
         {
             found.Add(new NameSpan(start, givenEnd - start, BareFullNameRule, 0.7));
         }
-        else if ((afterPost || IsAppointed(t, start, end)) && FollowedByGrammar(t, end) && IsOneKanjiGivenName(whole.Run))
+        else if ((afterPost || IsAppointed(t, start, end) || FromAPerson(t, end)) && FollowedByGrammar(t, end) && IsOneKanjiGivenName(whole.Run))
         {
             found.Add(new NameSpan(start, whole.Run.Length, BareFullNameRule, 0.7));
         }
@@ -103,6 +103,37 @@ public sealed partial class OfflineNameRecognizer
         return false;
     }
 
+    /// <summary>What minutes say a person gave (真壁潤から報告があり, 真壁潤より説明): a report, a question, an answer.</summary>
+    private static readonly string[] WhatAPersonGives =
+    [
+        "報告", "説明", "提出", "意見", "質問", "質疑", "発言", "答弁", "回答", "要望", "提案", "指摘", "挨拶", "あいさつ", "依頼", "連絡",
+        "紹介", "申し出", "申出", "補足", "資料",
+    ];
+
+    /// <summary>
+    /// 真壁潤から報告があり, 真壁潤より説明: から or より, then what a person gives, after a surname and a one-kanji given
+    /// name the dictionary both know (越水等から被害, 水戸学より学ぶ: a word is where other things come from).
+    /// </summary>
+    private static bool FromAPerson(ReadOnlySpan<char> t, int end)
+    {
+        var rest = t[end..];
+        if (!rest.StartsWith("から", StringComparison.Ordinal) && !rest.StartsWith("より", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        rest = rest[2..].TrimStart("、　 ");
+        foreach (var given in WhatAPersonGives)
+        {
+            if (rest.StartsWith(given, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>会長に真壁潤を選出: the run between a post and に, and を, is who was appointed to it.</summary>
     private static bool IsAppointed(ReadOnlySpan<char> t, int start, int end) =>
         start >= 2 && t[start - 1] == 'に' && RoleWords.RoleLengthEndingAt(t, start - 1) > 0 && end < t.Length && t[end] == 'を';
@@ -110,7 +141,7 @@ public sealed partial class OfflineNameRecognizer
     /// <summary>
     /// 会長に真壁潤を選出, 資料１　真壁潤提出資料: the whole run is a surname the dictionary lists (no word, office or
     /// place's end) and a one-kanji given name it lists. The pair rules want two-character given names, so it was published.
-    /// Only where a post, a colon or an author's suffix says a person stands there: in prose a surname-like word and a
+    /// Only where a post, a colon, an author's suffix or から/より and a report says a person stands there: in prose a surname-like word and a
     /// one-kanji given name are as often a word (河津桜, 越水等, 水戸学).
     /// </summary>
     private bool IsOneKanjiGivenName(ReadOnlySpan<char> run)

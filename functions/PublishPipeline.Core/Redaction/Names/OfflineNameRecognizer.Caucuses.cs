@@ -22,7 +22,7 @@ public sealed partial class OfflineNameRecognizer
     /// <summary>The short names of parties that 会派 go by before ・ and a member (自民・佐藤, 公明・鈴木, れいわ・加藤).</summary>
     private static readonly string[] PartyAbbreviations = ["自民", "公明", "立憲", "維新", "共産", "国民", "社民", "れいわ", "無所属"];
 
-    /// <summary>Particles after a member's name (ネット未来・佐藤の, …・佐藤は); other kana go on a word (…・子育て).</summary>
+    /// <summary>Particles after a member's name (ネット未来・佐藤の, …・佐藤は, and から, より); other kana go on a word (…・子育て).</summary>
     private const string CaucusParticles = "のはがをにともへや";
 
     private void NamesInCaucuses(ReadOnlySpan<char> t, List<NameSpan> found)
@@ -48,7 +48,8 @@ public sealed partial class OfflineNameRecognizer
                 end++;
             }
 
-            if (end > at + 1 && (end >= t.Length || (!IsKanji(t[end]) && !IsKatakana(t[end]) && (!IsHiragana(t[end]) || CaucusParticles.Contains(t[end]))))
+            if (end > at + 1 && (end >= t.Length || (!IsKanji(t[end]) && !IsKatakana(t[end]) && (!IsHiragana(t[end]) || CaucusParticles.Contains(t[end])
+                    || t[end..].StartsWith("から", StringComparison.Ordinal) || t[end..].StartsWith("より", StringComparison.Ordinal))))
                 && CaucusBefore(t, at) is { Caucus: true } caucus)
             {
                 MemberInCaucus(t[(at + 1)..end], at + 1, unknownIsUnsure: caucus.Mixed, found);
@@ -87,7 +88,33 @@ public sealed partial class OfflineNameRecognizer
         }
 
         var mixed = kana && kanji;
-        return (mixed || IsCaucusName(word), mixed);
+        return (mixed || IsCaucusName(word) || IsAssociation(t[..at]), mixed);
+    }
+
+    /// <summary>Bodies that end in 会 and are no 会派 (議会・行政, 委員会・学校, 社会・経済).</summary>
+    private static readonly string[] BodiesEndingInKai = ["議会", "委員会", "部会", "社会", "大会", "総会", "学会", "協会", "機会", "国会", "教会"];
+
+    /// <summary>
+    /// 市政会・佐藤, 清流会・森, 市民の会・小野, みらい会・中村: a 会派 named as an association, two or more characters
+    /// (kanji, or kana, or …の) and 会, not a body that ends so (議会, 委員会, 社会). Only a listed name after it is masked.
+    /// </summary>
+    private static bool IsAssociation(ReadOnlySpan<char> before)
+    {
+        if (before.Length < 3 || before[^1] != '会' || !(IsKanji(before[^2]) || IsHiragana(before[^2]) || IsKatakana(before[^2]))
+            || !(IsKanji(before[^3]) || IsHiragana(before[^3]) || IsKatakana(before[^3])))
+        {
+            return false;
+        }
+
+        foreach (var body in BodiesEndingInKai)
+        {
+            if (before.EndsWith(body, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsCaucusName(ReadOnlySpan<char> token)
@@ -111,7 +138,8 @@ public sealed partial class OfflineNameRecognizer
     /// </summary>
     private void MemberInCaucus(ReadOnlySpan<char> run, int start, bool unknownIsUnsure, List<NameSpan> found)
     {
-        if (IsListedName(run))
+        // 清流会・森: a one-kanji surname, the whole member, as 自民・林 writes it (IsListedName wants two characters).
+        if (IsListedName(run) || (CodePoints(run) == 1 && lexicon.IsSurname(run) && !Morphemes.Contains(run[0])))
         {
             found.Add(new NameSpan(start, run.Length, CaucusRule, 0.85));
         }

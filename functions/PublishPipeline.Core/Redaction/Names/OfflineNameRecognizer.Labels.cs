@@ -126,7 +126,55 @@ public sealed partial class OfflineNameRecognizer
             {
                 found.Add(new NameSpan(q, e - q, "offline:label", 0.85));
             }
+            else if (e == q && HiraganaFullNameEnd(t, q) is var he and > 0)
+            {
+                found.Add(new NameSpan(q, he - q, "offline:label", 0.85));
+            }
         }
+    }
+
+    /// <summary>
+    /// 委員：あべともこ: a member who campaigns under a kana name is listed so. The whole value, all hiragana up to a
+    /// list's or line's end, is two to four characters of surname and a given name the dictionary lists in hiragana
+    /// (ともこ, ひろし), or a hiragana surname it lists (いとう) and two or more characters, so 委員長：なし or
+    /// 会長：おります stay.
+    /// </summary>
+    private int HiraganaFullNameEnd(ReadOnlySpan<char> t, int q)
+    {
+        var e = q;
+        while (e < t.Length && IsHiragana(t[e]) && t[e] != 'ー' && e - q <= 8)
+        {
+            e++;
+        }
+
+        if (e - q is < 4 or > 8 || !(e >= t.Length || IsSpace(t[e]) || IsOpenParen(t[e]) || IsCloseParen(t[e]) || t[e] is '、' or '，' or ',' or '。' or '\n' or '\r'))
+        {
+            return 0;
+        }
+
+        var value = t[q..e];
+        if (lexicon.IsWord(value))
+        {
+            return 0;
+        }
+
+        foreach (var p in FunctionPatterns)
+        {
+            if (value.Contains(p, StringComparison.Ordinal))
+            {
+                return 0;
+            }
+        }
+
+        for (var k = 2; k <= 4 && e - q - k >= 2; k++)
+        {
+            if ((lexicon.IsGivenName(value[k..]) || lexicon.IsSurname(value[..k])) && !HiraganaStop.Contains(value[..k]))
+            {
+                return e;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>

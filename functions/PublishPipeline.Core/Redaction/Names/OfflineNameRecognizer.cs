@@ -121,6 +121,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         RecognizeTitledSpacedPairs(text, found);
         RecognizeNameCellsAfterOffices(text, found);
         RecognizeAttributions(text, found);
+        RecognizeAttendanceNotes(text, found);
         RecognizeLatinNamesBeforeParticles(text, found);
         RecognizeKanaFullNames(text, found);
     }
@@ -292,16 +293,32 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             end--;
         }
 
+        // 日野委員長、くり森、中峰、くりやま、吉野の各委員: once the list has named a member the dictionary knows, each other
+        // item is a member too, a name in kana (くりやま, くり森) or one no dictionary has (中峰); an item with a title
+        // (日野委員長) is read before its title and passed over. Before, the list ended at the first such item.
+        var named = false;
         while (end > 0)
         {
             var start = KanjiRunStart(t, end);
             var item = t[start..end];
-            if (start == end || (start > 0 && IsKanji(t[start - 1])) || !IsListedName(item))
+            if (!item.IsEmpty && (start == 0 || !IsKanji(t[start - 1])) && IsListedName(item))
+            {
+                Add(found, map, start, end - start, "offline:role-lexicon", 0.88);
+                named = true;
+            }
+            else if (named && ListedMemberStart(t, end) is var s and >= 0)
+            {
+                start = s;
+                if (!HasRole(t[start..end]))
+                {
+                    Add(found, map, start, end - start, "offline:role-lexicon", 0.8);
+                }
+            }
+            else
             {
                 return;
             }
 
-            Add(found, map, start, end - start, "offline:role-lexicon", 0.88);
             if (start == 0 || t[start - 1] is not ('、' or '・' or '，' or ','))
             {
                 return;
@@ -309,6 +326,53 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
 
             end = start - 1;
         }
+    }
+
+    /// <summary>
+    /// Where a list's item that ends at <paramref name="end"/> starts, when it reads as a member: a name with its title
+    /// (日野委員長), two to five hiragana that are no grammar (くりやま), up to three hiragana before kanji (くり森), or two to
+    /// four kanji in surname characters that are no ordinary word (中峰: a place, and 中 would make a compound elsewhere); -1 otherwise.
+    /// </summary>
+    private int ListedMemberStart(ReadOnlySpan<char> t, int end)
+    {
+        var start = end;
+        while (start > 0 && (IsKanji(t[start - 1]) || IsHiragana(t[start - 1])) && end - start <= 8)
+        {
+            start--;
+        }
+
+        if (start > 0 && t[start - 1] is not ('、' or '・' or '，' or ',' or '\n' or '　' or ' '))
+        {
+            return -1;
+        }
+
+        var item = t[start..end];
+        if (HasRole(item))
+        {
+            return start;
+        }
+
+        var kana = 0;
+        while (kana < item.Length && IsHiragana(item[kana]))
+        {
+            kana++;
+        }
+
+        var kanji = item[kana..];
+        foreach (var c in kanji)
+        {
+            if (!IsKanji(c))
+            {
+                return -1;
+            }
+        }
+
+        var ok = kanji.IsEmpty
+            ? IsHiraganaNamePart(item) && item.Length <= 5
+            : kana == 0
+                ? CodePoints(kanji) is >= 2 and <= 4 && lexicon.HasOnlySurnameCharacters(kanji) && !lexicon.IsCommonWord(kanji) && !NotNameStart.Contains(kanji[0])
+                : kana <= 3 && CodePoints(kanji) <= 2 && item[kana - 1] is not ('は' or 'が' or 'を' or 'に' or 'で' or 'も' or 'と' or 'へ' or 'の' or 'や');
+        return ok ? start : -1;
     }
 
     private bool IsListedName(ReadOnlySpan<char> item)
