@@ -332,6 +332,21 @@ public sealed partial class MinutesNormalizer
                 return true;
             }
 
+            if (MarkedField.Read(text) is { } marked)
+            {
+                // ○開会日　令和５年６月２８日（水）, ○閉　会　午前１０時３９分: a field of a header that bullets its fields with ○.
+                if (marked.Closes)
+                {
+                    _header.EndTimeText ??= marked.Value;
+                }
+                else
+                {
+                    _header.Field(marked.Field, null, marked.Value, [marked.Value], b.Line, marked.Label);
+                }
+
+                return true;
+            }
+
             if (MarkedSpeaker.Read(text) is not null)
             {
                 // ○議長（…）　…: the first speaker starts the proceedings.
@@ -346,6 +361,13 @@ public sealed partial class MinutesNormalizer
                     _header.Field(below, group ?? (below == HeaderField.Disclosure ? _labelAbove : null), text, [text], b.Line, _labelAbove);
                     return true;
                 }
+            }
+
+            if (_header.Title is not null && _header.DateTimeText is null && SessionHeading.SessionAlone(text) is { } session)
+            {
+                // 中野区教育委員会会議録 over 令和５年第２０回定例会: the session named on a line of its own under the title.
+                _sessionFromCaption ??= session;
+                return true;
             }
 
             if (LinePatterns.IsCaption(text))
