@@ -154,7 +154,8 @@ internal static partial class JapaneseDates
     private const string OneTime1 = @"(?:(?<am1>正午)|(?<am1>午前|午後|AM|PM|am|pm)?[ \u3000]*(?<h1>\d{1,2})[ \u3000]*(?:時[ \u3000]*(?:(?<m1>\d{1,2})[ \u3000]*分|(?<half1>半))?|[:：][ \u3000]*(?<m1>\d{2})))";
     private const string OneTime2 = @"(?:(?<am2>正午)|(?<am2>午前|午後|AM|PM|am|pm)?[ \u3000]*(?<h2>\d{1,2})[ \u3000]*(?:時[ \u3000]*(?:(?<m2>\d{1,2})[ \u3000]*分|(?<half2>半))?|[:：][ \u3000]*(?<m2>\d{2})))";
 
-    [GeneratedRegex("(?<!\\d)" + OneTime1 + @"[ \u3000]*(?:[～~〜\-－―ー]|から)[ \u3000]*" + OneTime2, RegexOptions.CultureInvariant)]
+    // １０時開始　１５時４６分終了 (a committee's summary record writes its sitting so): the second time must say it ended.
+    [GeneratedRegex("(?<!\\d)" + OneTime1 + @"(?:[ \u3000]*(?:[～~〜\-－―ー]|から)[ \u3000]*" + OneTime2 + @"|[ \u3000]*(?:開始|開会|開議)[ \u3000、，,]*" + OneTime2 + @"(?=[ \u3000]*(?:終了|閉会|散会|閉議)))", RegexOptions.CultureInvariant)]
     private static partial Regex TimeRange();
 
     [GeneratedRegex("(?<!\\d)" + OneTime1, RegexOptions.CultureInvariant)]
