@@ -151,6 +151,13 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             text = seats;
         }
 
+        if (PostNameList.AsEntries(text) is { } pairs && ListedEntries(pairs, _columns, line) is { } paired)
+        {
+            // 委員長：星野健太、副委員長：安藤哲也: each post and its holder, an entry (the colon is no speaker's).
+            AddEntries(paired);
+            return true;
+        }
+
         if (Header.AttendeeGroupLine.Elsewhere(text) is not null)
         {
             // 　委員（別表のとおり）: a group listed in a table further on (read there); the roll goes on below it.
