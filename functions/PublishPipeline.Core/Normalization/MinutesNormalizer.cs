@@ -280,6 +280,49 @@ public sealed partial class MinutesNormalizer
                 return true;
             }
 
+            if (_sittingBelow != SittingBelow.None)
+            {
+                // <開会> over 令和７年３月７日 and １０時３０分 (<閉会> over its own): the sitting's date and times.
+                var dated = DatedHeading.IsDatedHeading(text);
+                if (dated || BracketedLabel.IsTimeAlone(text))
+                {
+                    if (_sittingBelow == SittingBelow.Opens)
+                    {
+                        _header.Field(dated ? HeaderField.DateTime : HeaderField.Time, null, text, [text], b.Line);
+                    }
+                    else if (!dated)
+                    {
+                        _header.EndTimeText ??= text;
+                    }
+
+                    return true;
+                }
+
+                _sittingBelow = SittingBelow.None;
+            }
+
+            if (BracketedLabel.Read(text) is { } bracketed)
+            {
+                // <会議場所>, <委員出欠>, <議事内容>: the label alone on its line, read as written without brackets.
+                _sittingBelow = BracketedLabel.Sitting(bracketed);
+                if (_sittingBelow != SittingBelow.None || RollHeading.Read(bracketed) is null)
+                {
+                    _rolls.Close();
+                }
+
+                if (_sittingBelow != SittingBelow.None)
+                {
+                    return true;
+                }
+
+                text = bracketed;
+            }
+            else if (_header.Title is not null && _header.DateTimeText is null && _header.Venue is null && text.Trim(' ', '\u3000') == "概要")
+            {
+                // 概要 under the title, over the header's fields (<開会> …): a caption, not the proceedings.
+                return true;
+            }
+
             var label = TextCleanup.CollapseSpacedLabel(text);
             if (DocumentTypeLine().IsMatch(TextCleanup.RemoveSpaces(label)))
             {
@@ -437,6 +480,9 @@ public sealed partial class MinutesNormalizer
         }
 
         private bool _proceedingsMarked;
+
+        /// <summary>The line above was a bracketed 開会 or 閉会 (or its date): its date and time lines follow.</summary>
+        private SittingBelow _sittingBelow;
 
         /// <summary>The line above was 開閉会日時及び宣告 or one of its declarations.</summary>
         private bool _declaring;

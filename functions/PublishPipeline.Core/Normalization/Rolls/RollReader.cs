@@ -220,6 +220,17 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             return true;
         }
 
+        if (!spacedOut && AttendanceMark().Match(text.Trim(' ', '\u3000', '\t')) is { Success: true } mark
+            && (BareEntry(mark.Groups["name"].Value) ?? NameNoLexiconSplits(mark.Groups["name"].Value)) is { } called)
+        {
+            // 宇佐見郁代（出席） / 真柴奈美子（欠席） under 委員出欠: a roll call of bare names, each with its attendance (the mark
+            // is not kept, as a roll call's ○ and △). Before, only the first was an entry; the next closed the roll and read as
+            // a label (出席) over the one below, and the rest fell into the header's attendees and the proceedings.
+            _entries.Add(called);
+            _columns.Add(indent);
+            return true;
+        }
+
         if (!spacedOut && _entries.Count == 0 && BareEntry(text) is { } alone)
         {
             // 欠席者 over 大川原俊介 (a saved page's <dt>/<dd>): one bare name, the roll's only entry so far. Before, the roll
@@ -486,6 +497,9 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
 
     /// <summary>山中健太郎, 宮坂昭彦（会長）: a bare name, with its role in brackets (<see cref="RollEntryShapes.BareEntry"/>).</summary>
     private PersonMention? BareEntry(string item) => RollEntryShapes.BareEntry(item, Known);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<name>[^\s（(、]{2,8})[（(](?:出席|欠席|遅刻|早退|遅参)[）)]$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AttendanceMark();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:ほか|外|他)[\d０-９]{1,3}名$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex OthersCount();
