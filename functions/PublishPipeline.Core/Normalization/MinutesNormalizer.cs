@@ -390,6 +390,14 @@ public sealed partial class MinutesNormalizer
                 return true;
             }
 
+            if (MarkedField.LabelAlone(text) is { } markedAlone)
+            {
+                // 〇日時 / 〇場所 alone on the line, the value on the line below.
+                _valueBelow = markedAlone.Field;
+                _labelAbove = markedAlone.Label;
+                return true;
+            }
+
             if (MarkedSpeaker.Read(text) is not null)
             {
                 // ○議長（…）　…: the first speaker starts the proceedings.
@@ -404,6 +412,12 @@ public sealed partial class MinutesNormalizer
                     _header.Field(below, group ?? (below == HeaderField.Disclosure ? _labelAbove : null), text, [text], b.Line, _labelAbove);
                     return true;
                 }
+            }
+
+            if (_header.Title is not null && _header.DateTimeText is null && DatedHeading.IsMonthDayAlone(text))
+            {
+                // 令和 7年議会運営委員会 over 1月24日: the sitting's day under the year's title; the 日時 below dates it.
+                return true;
             }
 
             if (_header.Title is not null && _header.DateTimeText is null && SessionHeading.SessionAlone(text) is { } session)

@@ -136,7 +136,8 @@ internal static partial class JapaneseDates
 
     private static int Int(string digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"(?<era>令和|平成|昭和)[ \u3000]*(?<y>元|\d{1,2})[ \u3000]*年[ \u3000]*(?<m>\d{1,2})[ \u3000]*月[ \u3000]*(?<d>\d{1,2})[ \u3000]*日", RegexOptions.CultureInvariant)]
+    // 令和7年(2025年)1月24日: the Western year in brackets after the era's, as some 会議録 systems write it, is passed over.
+    [GeneratedRegex(@"(?<era>令和|平成|昭和)[ \u3000]*(?<y>元|\d{1,2})[ \u3000]*年(?:[ \u3000]*[（(](?:19|20)\d{2}年[）)])?[ \u3000]*(?<m>\d{1,2})[ \u3000]*月[ \u3000]*(?<d>\d{1,2})[ \u3000]*日", RegexOptions.CultureInvariant)]
     private static partial Regex EraDate();
 
     [GeneratedRegex(@"(?<![A-Za-z\d.])(?<era>令和|平成|昭和|R|H|S)[ \u3000]*(?<y>元|\d{1,2})[ \u3000]*(?<sep>[./．／])[ \u3000]*(?<m>\d{1,2})[ \u3000]*\k<sep>[ \u3000]*(?<d>\d{1,2})(?![\d.])", RegexOptions.CultureInvariant)]

@@ -39,6 +39,25 @@ internal static partial class MarkedField
         return null;
     }
 
+    /// <summary>
+    /// A marked label alone on its line with its value on the line below (<c>〇日時</c> over <c>令和７年１月２４日（金）１０時００分開会…</c>,
+    /// <c>〇場所</c> over <c>議会全員協議会室</c>, as a committee's minutes on a 会議録 system write them): the label's field; null otherwise.
+    /// </summary>
+    public static (HeaderField Field, string Label)? LabelAlone(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!Proceedings.Markers.MarkedSpeaker.StartsWithMarker(text))
+        {
+            return null;
+        }
+
+        var label = Cleanup.TextCleanup.RemoveSpaces(text[1..]);
+        return ValueBelowLabel.LabelAlone(label) is { } field
+            && field is HeaderField.DateTime or HeaderField.Time or HeaderField.Venue or HeaderField.Audience or HeaderField.Disclosure
+            ? (field, label)
+            : null;
+    }
+
     [GeneratedRegex(@"^(?<label>開[ \u3000]*[会議]|閉[ \u3000]*[会議]|散[ \u3000]*会)[ \u3000：:]+(?<time>(?:午前|午後)?[ \u3000]*\d{1,2}[ \u3000]*時(?:[ \u3000]*\d{1,2}[ \u3000]*分|半)?)[ \u3000]*$", RegexOptions.CultureInvariant)]
     private static partial Regex SittingTime();
 }

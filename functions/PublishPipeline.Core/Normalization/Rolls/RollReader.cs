@@ -158,6 +158,13 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             return true;
         }
 
+        if (EachMemberList.Read(text, Known) is { } surnames)
+        {
+            // 真鍋委員長、東雲、宮之森の各委員（大河内副委員長は欠席）: surnames, the chair's with its title.
+            AddEntries(surnames);
+            return true;
+        }
+
         if (Header.AttendeeGroupLine.Elsewhere(text) is not null)
         {
             // 　委員（別表のとおり）: a group listed in a table further on (read there); the roll goes on below it.
