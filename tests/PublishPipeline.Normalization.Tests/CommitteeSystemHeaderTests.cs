@@ -48,3 +48,21 @@ public class CommitteeSystemHeaderTests
         Assert.Null(Rolls.EachMemberList.Read("真鍋、東雲の各委員から意見があった。", new People.KnownPeople()));
     }
 }
+
+/// <summary>The secretariat's roll of a committee's minutes: surnames before their offices, apart by 、.</summary>
+public class SurnameOfficeListTests
+{
+    [Fact]
+    public void Surnames_before_their_offices_are_the_rolls_entries()
+    {
+        var m = Doc.FromText(
+            "架空委員会記録\n"
+            + "〇議会事務局出席者\n"
+            + "茶谷局長、土門議会総務課長、武藤担当書記\n"
+            + "\n"
+            + "○真鍋委員長  架空委員会を開会いたします。\n");
+        var roll = Assert.Single(m.Rolls, r => r.Group == "議会事務局出席者");
+        Assert.Equal(["茶谷", "土門", "武藤"], roll.Entries.Select(e => e.FamilyName));
+        Assert.DoesNotContain(Doc.Turns(m), t => t.Text.Contains("茶谷", StringComparison.Ordinal));
+    }
+}

@@ -408,6 +408,13 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
                 continue;
             }
 
+            if (SurnameBeforeOffice(item) is { } officer)
+            {
+                // 茶谷局長、土門議会総務課長 under 〇議会事務局出席者: a surname before its office, as a label writes it.
+                all.Add(officer);
+                continue;
+            }
+
             var bare = item.Trim(' ', '\u3000');
             if (OthersCount().IsMatch(bare))
             {
@@ -500,6 +507,20 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
 
         var parts = WrittenName.Read(name, Known);
         return new PersonMention { Written = item, Name = parts.Name, FamilyName = parts.FamilyName, GivenName = parts.GivenName, Role = open > 0 ? item[(open + 1)..^1] : null };
+    }
+
+    /// <summary>茶谷局長, 土門議会総務課長: a surname and an office, read as a speaker label is (the office a title or an office word); null otherwise.</summary>
+    private PersonMention? SurnameBeforeOffice(string item)
+    {
+        var trimmed = item.Trim(' ', '\u3000');
+        if (trimmed.Length is < 3 or > 16 || !SpeakerLabelParser.AllNameChars(trimmed.AsSpan(0, 1))
+            || SpeakerLabelParser.Parse(trimmed, Known) is not { FamilyName: { } surname, Role: { } role, GivenName: null } parsed
+            || !trimmed.StartsWith(surname, StringComparison.Ordinal) || trimmed.Length != surname.Length + role.Length)
+        {
+            return null;
+        }
+
+        return parsed with { Written = trimmed };
     }
 
     /// <summary>山中健太郎, 宮坂昭彦（会長）: a bare name, with its role in brackets (<see cref="RollEntryShapes.BareEntry"/>).</summary>
