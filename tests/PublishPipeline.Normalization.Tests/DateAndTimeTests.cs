@@ -84,6 +84,24 @@ public class DateAndTimeTests
         Assert.Equal(("14:00", "15:00"), JapaneseDates.FindTimeRange(text, date.End));
     }
 
+    [Theory]
+    [InlineData("１０時開始　１５時４６分終了", "10:00", "15:46")]
+    [InlineData("午後１時３０分開会、午後３時閉会", "13:30", "15:00")]
+    public void A_start_and_an_end_each_named_by_its_word_are_a_range(string text, string start, string end)
+    {
+        // A committee's summary record writes its sitting so: before, the end time was lost (end-time-missing).
+        var (s, e) = JapaneseDates.FindTimeRange(TextCleanup.FoldWidth(text));
+        Assert.Equal(start, s);
+        Assert.Equal(end, e);
+    }
+
+    [Fact]
+    public void A_time_after_a_start_word_with_no_end_word_is_no_end()
+    {
+        // 午後２時開会　３時から説明会: the second time is not said to end the sitting.
+        Assert.Equal(("14:00", (string?)null), JapaneseDates.FindTimeRange("午後2時開会　3時から説明会"));
+    }
+
     [Fact]
     public void A_single_time_gives_only_the_start()
     {

@@ -280,6 +280,49 @@ public sealed partial class MinutesNormalizer
                 return true;
             }
 
+            if (_sittingBelow != SittingBelow.None)
+            {
+                // <開会> over 令和７年３月７日 and １０時３０分 (<閉会> over its own): the sitting's date and times.
+                var dated = DatedHeading.IsDatedHeading(text);
+                if (dated || BracketedLabel.IsTimeAlone(text))
+                {
+                    if (_sittingBelow == SittingBelow.Opens)
+                    {
+                        _header.Field(dated ? HeaderField.DateTime : HeaderField.Time, null, text, [text], b.Line);
+                    }
+                    else if (!dated)
+                    {
+                        _header.EndTimeText ??= text;
+                    }
+
+                    return true;
+                }
+
+                _sittingBelow = SittingBelow.None;
+            }
+
+            if (BracketedLabel.Read(text) is { } bracketed)
+            {
+                // <会議場所>, <委員出欠>, <議事内容>: the label alone on its line, read as written without brackets.
+                _sittingBelow = BracketedLabel.Sitting(bracketed);
+                if (_sittingBelow != SittingBelow.None || RollHeading.Read(bracketed) is null)
+                {
+                    _rolls.Close();
+                }
+
+                if (_sittingBelow != SittingBelow.None)
+                {
+                    return true;
+                }
+
+                text = bracketed;
+            }
+            else if (_header.Title is not null && _header.DateTimeText is null && _header.Venue is null && text.Trim(' ', '\u3000') == "概要")
+            {
+                // 概要 under the title, over the header's fields (<開会> …): a caption, not the proceedings.
+                return true;
+            }
+
             var label = TextCleanup.CollapseSpacedLabel(text);
             if (DocumentTypeLine().IsMatch(TextCleanup.RemoveSpaces(label)))
             {
@@ -332,6 +375,29 @@ public sealed partial class MinutesNormalizer
                 return true;
             }
 
+            if (MarkedField.Read(text) is { } marked)
+            {
+                // ○開会日　令和５年６月２８日（水）, ○閉　会　午前１０時３９分: a field of a header that bullets its fields with ○.
+                if (marked.Closes)
+                {
+                    _header.EndTimeText ??= marked.Value;
+                }
+                else
+                {
+                    _header.Field(marked.Field, null, marked.Value, [marked.Value], b.Line, marked.Label);
+                }
+
+                return true;
+            }
+
+            if (MarkedField.LabelAlone(text) is { } markedAlone)
+            {
+                // 〇日時 / 〇場所 alone on the line, the value on the line below.
+                _valueBelow = markedAlone.Field;
+                _labelAbove = markedAlone.Label;
+                return true;
+            }
+
             if (MarkedSpeaker.Read(text) is not null)
             {
                 // ○議長（…）　…: the first speaker starts the proceedings.
@@ -346,6 +412,19 @@ public sealed partial class MinutesNormalizer
                     _header.Field(below, group ?? (below == HeaderField.Disclosure ? _labelAbove : null), text, [text], b.Line, _labelAbove);
                     return true;
                 }
+            }
+
+            if (_header.Title is not null && _header.DateTimeText is null && DatedHeading.IsMonthDayAlone(text))
+            {
+                // 令和 7年議会運営委員会 over 1月24日: the sitting's day under the year's title; the 日時 below dates it.
+                return true;
+            }
+
+            if (_header.Title is not null && _header.DateTimeText is null && SessionHeading.SessionAlone(text) is { } session)
+            {
+                // 中野区教育委員会会議録 over 令和５年第２０回定例会: the session named on a line of its own under the title.
+                _sessionFromCaption ??= session;
+                return true;
             }
 
             if (LinePatterns.IsCaption(text))
@@ -415,6 +494,9 @@ public sealed partial class MinutesNormalizer
         }
 
         private bool _proceedingsMarked;
+
+        /// <summary>The line above was a bracketed 開会 or 閉会 (or its date): its date and time lines follow.</summary>
+        private SittingBelow _sittingBelow;
 
         /// <summary>The line above was 開閉会日時及び宣告 or one of its declarations.</summary>
         private bool _declaring;

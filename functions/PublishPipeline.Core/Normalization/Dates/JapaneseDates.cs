@@ -136,7 +136,8 @@ internal static partial class JapaneseDates
 
     private static int Int(string digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"(?<era>令和|平成|昭和)[ \u3000]*(?<y>元|\d{1,2})[ \u3000]*年[ \u3000]*(?<m>\d{1,2})[ \u3000]*月[ \u3000]*(?<d>\d{1,2})[ \u3000]*日", RegexOptions.CultureInvariant)]
+    // 令和7年(2025年)1月24日: the Western year in brackets after the era's, as some 会議録 systems write it, is passed over.
+    [GeneratedRegex(@"(?<era>令和|平成|昭和)[ \u3000]*(?<y>元|\d{1,2})[ \u3000]*年(?:[ \u3000]*[（(](?:19|20)\d{2}年[）)])?[ \u3000]*(?<m>\d{1,2})[ \u3000]*月[ \u3000]*(?<d>\d{1,2})[ \u3000]*日", RegexOptions.CultureInvariant)]
     private static partial Regex EraDate();
 
     [GeneratedRegex(@"(?<![A-Za-z\d.])(?<era>令和|平成|昭和|R|H|S)[ \u3000]*(?<y>元|\d{1,2})[ \u3000]*(?<sep>[./．／])[ \u3000]*(?<m>\d{1,2})[ \u3000]*\k<sep>[ \u3000]*(?<d>\d{1,2})(?![\d.])", RegexOptions.CultureInvariant)]
@@ -154,7 +155,8 @@ internal static partial class JapaneseDates
     private const string OneTime1 = @"(?:(?<am1>正午)|(?<am1>午前|午後|AM|PM|am|pm)?[ \u3000]*(?<h1>\d{1,2})[ \u3000]*(?:時[ \u3000]*(?:(?<m1>\d{1,2})[ \u3000]*分|(?<half1>半))?|[:：][ \u3000]*(?<m1>\d{2})))";
     private const string OneTime2 = @"(?:(?<am2>正午)|(?<am2>午前|午後|AM|PM|am|pm)?[ \u3000]*(?<h2>\d{1,2})[ \u3000]*(?:時[ \u3000]*(?:(?<m2>\d{1,2})[ \u3000]*分|(?<half2>半))?|[:：][ \u3000]*(?<m2>\d{2})))";
 
-    [GeneratedRegex("(?<!\\d)" + OneTime1 + @"[ \u3000]*(?:[～~〜\-－―ー]|から)[ \u3000]*" + OneTime2, RegexOptions.CultureInvariant)]
+    // １０時開始　１５時４６分終了 (a committee's summary record writes its sitting so): the second time must say it ended.
+    [GeneratedRegex("(?<!\\d)" + OneTime1 + @"(?:[ \u3000]*(?:[～~〜\-－―ー]|から)[ \u3000]*" + OneTime2 + @"|[ \u3000]*(?:開始|開会|開議)[ \u3000、，,]*" + OneTime2 + @"(?=[ \u3000]*(?:終了|閉会|散会|閉議)))", RegexOptions.CultureInvariant)]
     private static partial Regex TimeRange();
 
     [GeneratedRegex("(?<!\\d)" + OneTime1, RegexOptions.CultureInvariant)]

@@ -31,6 +31,19 @@ internal static partial class DatedHeading
     }
 
     /// <summary>
+    /// A line that is a month and day alone (<c>1月24日</c>), as a 会議録 system heads a sitting under the year's title
+    /// (<c>令和 7年議会運営委員会</c> / <c>1月24日</c>); no year, so it dates nothing.
+    /// </summary>
+    public static bool IsMonthDayAlone(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return line.Length <= 16 && MonthDay().IsMatch(Cleanup.TextCleanup.RemoveSpaces(line));
+    }
+
+    [GeneratedRegex(@"^\d{1,2}月\d{1,2}日(?:[（(][月火水木金土日](?:曜日?)?[）)])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex MonthDay();
+
+    /// <summary>
     /// The date a title line ends with, after a space: <c>令和6年第3回市会定例会 本会議 第12号 令和6年9月20日</c>,
     /// <c>…（第２号） 本文 2018-03-05</c> (the headings of 会議録検索 systems); null when it ends otherwise.
     /// </summary>

@@ -54,7 +54,7 @@ internal static class HeaderLabels
         ("非公開の理由", HeaderField.Disclosure), ("非公開とした理由", HeaderField.Disclosure), ("非公開の場合その理由", HeaderField.Disclosure),
         ("出席委員", HeaderField.Attendees), ("出席職員", HeaderField.Attendees), ("出席者", HeaderField.Attendees),
         ("欠席委員", HeaderField.Absentees), ("欠席者", HeaderField.Absentees),
-        ("傍聴人", HeaderField.Audience), ("傍聴者", HeaderField.Audience), ("傍聴", HeaderField.Audience),
+        ("傍聴者数", HeaderField.Audience), ("傍聴人数", HeaderField.Audience), ("傍聴人", HeaderField.Audience), ("傍聴者", HeaderField.Audience), ("傍聴", HeaderField.Audience),
         ("提出された資料等", HeaderField.Materials), ("提出資料", HeaderField.Materials), ("配付資料", HeaderField.Materials), ("配布資料", HeaderField.Materials),
         ("会議の結果", HeaderField.Results), ("決定事項", HeaderField.Results),
         ("審議経過", HeaderField.Proceedings), ("会議経過", HeaderField.Proceedings), ("議事経過", HeaderField.Proceedings), ("発言内容", HeaderField.Proceedings),

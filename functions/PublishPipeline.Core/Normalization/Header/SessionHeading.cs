@@ -29,6 +29,25 @@ internal static partial class SessionHeading
         return IsHeading(line) && DocumentType().IsMatch(Cleanup.TextCleanup.RemoveSpaces(line));
     }
 
+    /// <summary>
+    /// A line that is the session and nothing else (<c>令和５年第２０回定例会</c>, <c>第３回臨時会</c>), as a board's minutes write it
+    /// under the title: the session (第20回定例会); null otherwise. Before, it began the proceedings and the header below it was lost.
+    /// </summary>
+    public static string? SessionAlone(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (line.Length > 30)
+        {
+            return null;
+        }
+
+        var compact = Cleanup.TextCleanup.RemoveSpaces(line);
+        return SessionOnly().IsMatch(compact) ? TitleParser.Parse(compact).Session : null;
+    }
+
+    [GeneratedRegex(@"^(?:(?:令和|平成|昭和)(?:元|\d{1,2})年度?|(?:19|20)\d{2}年度?)?第\d{1,3}回(?:定例会|臨時会)$", RegexOptions.CultureInvariant)]
+    private static partial Regex SessionOnly();
+
     // 議事要旨 / 会議要旨 / 議事概要: the paper of a 審議会 or 会議 (第２回子ども・子育て会議　議事要旨) that keeps no verbatim record.
     [GeneratedRegex(@"定例会|臨時会|本会議|国会|議会|委員会|審議会|協議会|懇談会|懇話会|検討会|部会|会議録|議事録|会議要録|議事要旨|議事要録|会議要旨|議事概要|記録$", RegexOptions.CultureInvariant)]
     private static partial Regex Meeting();

@@ -151,6 +151,20 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             text = seats;
         }
 
+        if (PostNameList.AsEntries(text) is { } pairs && ListedEntries(pairs, _columns, line) is { } paired)
+        {
+            // 委員長：星野健太、副委員長：安藤哲也: each post and its holder, an entry (the colon is no speaker's).
+            AddEntries(paired);
+            return true;
+        }
+
+        if (EachMemberList.Read(text, Known) is { } surnames)
+        {
+            // 真鍋委員長、東雲、宮之森の各委員（大河内副委員長は欠席）: surnames, the chair's with its title.
+            AddEntries(surnames);
+            return true;
+        }
+
         if (Header.AttendeeGroupLine.Elsewhere(text) is not null)
         {
             // 　委員（別表のとおり）: a group listed in a table further on (read there); the roll goes on below it.
@@ -210,6 +224,17 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
         if (!spacedOut && ListedEntries(text, _columns, line) is { } listed)
         {
             AddEntries(listed);
+            return true;
+        }
+
+        if (!spacedOut && AttendanceMark().Match(text.Trim(' ', '\u3000', '\t')) is { Success: true } mark
+            && (BareEntry(mark.Groups["name"].Value) ?? NameNoLexiconSplits(mark.Groups["name"].Value)) is { } called)
+        {
+            // 宇佐見郁代（出席） / 真柴奈美子（欠席） under 委員出欠: a roll call of bare names, each with its attendance (the mark
+            // is not kept, as a roll call's ○ and △). Before, only the first was an entry; the next closed the roll and read as
+            // a label (出席) over the one below, and the rest fell into the header's attendees and the proceedings.
+            _entries.Add(called);
+            _columns.Add(indent);
             return true;
         }
 
@@ -383,6 +408,13 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
                 continue;
             }
 
+            if (SurnameBeforeOffice(item) is { } officer)
+            {
+                // 茶谷局長、土門議会総務課長 under 〇議会事務局出席者: a surname before its office, as a label writes it.
+                all.Add(officer);
+                continue;
+            }
+
             var bare = item.Trim(' ', '\u3000');
             if (OthersCount().IsMatch(bare))
             {
@@ -477,8 +509,25 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
         return new PersonMention { Written = item, Name = parts.Name, FamilyName = parts.FamilyName, GivenName = parts.GivenName, Role = open > 0 ? item[(open + 1)..^1] : null };
     }
 
+    /// <summary>茶谷局長, 土門議会総務課長: a surname and an office, read as a speaker label is (the office a title or an office word); null otherwise.</summary>
+    private PersonMention? SurnameBeforeOffice(string item)
+    {
+        var trimmed = item.Trim(' ', '\u3000');
+        if (trimmed.Length is < 3 or > 16 || !SpeakerLabelParser.AllNameChars(trimmed.AsSpan(0, 1))
+            || SpeakerLabelParser.Parse(trimmed, Known) is not { FamilyName: { } surname, Role: { } role, GivenName: null } parsed
+            || !trimmed.StartsWith(surname, StringComparison.Ordinal) || trimmed.Length != surname.Length + role.Length)
+        {
+            return null;
+        }
+
+        return parsed with { Written = trimmed };
+    }
+
     /// <summary>山中健太郎, 宮坂昭彦（会長）: a bare name, with its role in brackets (<see cref="RollEntryShapes.BareEntry"/>).</summary>
     private PersonMention? BareEntry(string item) => RollEntryShapes.BareEntry(item, Known);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<name>[^\s（(、]{2,8})[（(](?:出席|欠席|遅刻|早退|遅参)[）)]$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AttendanceMark();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:ほか|外|他)[\d０-９]{1,3}名$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex OthersCount();
