@@ -141,8 +141,10 @@ internal static class HeaderLabels
                     continue;
                 }
 
-                // ３　事務局　課長　… is a numbered header item; 事務局：説明します is someone speaking.
-                if (!numbered && label == "事務局")
+                // ３　事務局　課長　… is a numbered header item; 事務局：説明します is someone speaking. Unnumbered, it is a
+                // header item only when what follows lists people and nothing else (事務局　柿本輝信教育次長、栗田郁雄総務課長):
+                // before, that list became 事務局's speech, and a name glued to its office was published.
+                if (!numbered && label == "事務局" && !ListsStaff(rest.TrimStart(" \u3000：:\t")))
                 {
                     continue;
                 }
@@ -159,6 +161,18 @@ internal static class HeaderLabels
         }
 
         return best;
+    }
+
+    private static bool ListsStaff(ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty || value.IndexOfAny("。？！") >= 0)
+        {
+            return false;
+        }
+
+        var members = HeaderLists.SplitMembers(value.ToString());
+        // Only names glued to their offices: a spaced line (事務局　　都市計画課長　芦田　修) under an open roll is that roll's.
+        return members.Count > 0 && members.TrueForAll(Rolls.RollEntryShapes.IsNameBeforeOffice);
     }
 
     private static bool StartsWithDate(ReadOnlySpan<char> value) =>

@@ -208,7 +208,7 @@ internal static class SpeakerLabelParser
         }
 
         var prefix = label[..^title.Length];
-        var name = officesOnly && !OfficeWords.IsPersonTitle(title) ? null : NameBefore(prefix, title, known);
+        var name = officesOnly && !OfficeWords.IsPersonTitle(title) ? FullNameBefore(prefix, title, known) : NameBefore(prefix, title, known);
         return name is null
             ? new PersonMention { Written = label, Role = label, Number = number }
             : Person(label, WrittenName.Packed(name, known), label[name.Length..], number);
@@ -221,6 +221,41 @@ internal static class SpeakerLabelParser
     private static int MaxNameLength(ReadOnlySpan<char> name) => Foreign(name) ? 16 : 8;
 
     private static bool Foreign(ReadOnlySpan<char> name) => name.IndexOfAny("・･＝=゠") > 0;
+
+    /// <summary>
+    /// In a list of posts, a name before an office counts only when it is a full name the dictionary knows both
+    /// halves of (柿本輝信教育次長 in <c>事務局　柿本輝信教育次長、栗田郁雄総務課長</c>): 池袋保健所長 stays an office.
+    /// Before, such a list's names were offices, out of the register, and published.
+    /// </summary>
+    private static string? FullNameBefore(string prefix, string title, KnownPeople? known)
+    {
+        var lexicon = NameLexicon.Default;
+        if (known?.IsPlace(prefix) == true || OfficeWords.IsNotName(prefix))
+        {
+            return null;
+        }
+
+        // The longest name whose rest is all office (柿本輝信 | 教育次長, not 柿本輝 | 信教育次長).
+        for (var length = Math.Min(prefix.Length, 6); length >= 3; length--)
+        {
+            var name = prefix.AsSpan(0, length);
+            if (!AllNameChars(name) || (length < prefix.Length && !OfficeWords.IsOfficeWord(prefix[length..] + title)))
+            {
+                continue;
+            }
+
+            // A given name of two characters or more: one (保) is too often the start of an office (池袋保健所長).
+            for (var cut = 1; cut <= Math.Min(3, length - 2); cut++)
+            {
+                if (lexicon.IsSurname(name[..cut]) && lexicon.IsGivenName(name[cut..]))
+                {
+                    return name.ToString();
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The name at the start of the text before the title, or null when that text is all office.</summary>
     private static string? NameBefore(string prefix, string title, KnownPeople? known)

@@ -25,7 +25,18 @@ internal static class RollEntryShapes
     {
         ArgumentNullException.ThrowIfNull(member);
         var t = member.AsSpan().Trim(" \u3000\t");
-        return t.Length > 0 && (t.IndexOfAny(" \u3000\t") > 0 || IsRepeatMark(t[0]) || RolePrefix(t.ToString()) > 0);
+        return t.Length > 0 && (t.IndexOfAny(" \u3000\t") > 0 || IsRepeatMark(t[0]) || RolePrefix(t.ToString()) > 0 || IsNameBeforeOffice(t.ToString()));
+    }
+
+    /// <summary>
+    /// 柿本輝信教育次長: a full name (surname and given name both read) glued before an office, as a list of staff
+    /// writes each person. A unit or an office alone (環境政策課, 教育総務課長) reads no name.
+    /// </summary>
+    public static bool IsNameBeforeOffice(string member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return member.Length <= 16 && SpeakerLabelParser.Parse(member.Trim(' ', '\u3000')) is { FamilyName: { Length: > 0 }, GivenName: { Length: > 0 }, Role: { } role }
+            && OfficeWords.IsOfficeWord(role);
     }
 
     /// <summary>The repeat mark (〃, "ditto"): the entry has the role of the entry above.</summary>
