@@ -191,6 +191,44 @@ public sealed class FileSystemStoreLayoutTests : IDisposable
     }
 
     [Fact]
+    public async Task An_object_that_is_not_there_is_answered_without_an_exception_thrown()
+    {
+        // A publish asks for ~8 objects per document that do not exist yet; each was a
+        // FileNotFoundException thrown and caught. Misses in a folder that exists and in one that does not.
+        var store = NewStore();
+        await store.PutAsync(Containers.Uploads, "議事録.txt", "本文"u8.ToArray(), Json);
+        var thrown = new List<Exception>();
+        void Record(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
+        {
+            if (e.Exception.Message.Contains(_root.FullName, StringComparison.Ordinal))
+            {
+                lock (thrown)
+                {
+                    thrown.Add(e.Exception);
+                }
+            }
+        }
+
+        AppDomain.CurrentDomain.FirstChanceException += Record;
+        try
+        {
+            Assert.Null(await store.GetAsync(Containers.Uploads, "議事録.txt.review.json"));
+            Assert.Null(await store.OpenAsync(Containers.Uploads, "議事録.txt.review.json"));
+            Assert.Null(await store.GetAsync(Containers.Quarantine, "m1.json"));
+            Assert.Null(await store.OpenAsync(Containers.Held, "m1.json"));
+            Assert.Equal("本文"u8.ToArray(), (await store.GetAsync(Containers.Uploads, "議事録.txt"))!.Content.ToArray());
+            using var opened = await store.OpenAsync(Containers.Uploads, "議事録.txt");
+            Assert.Equal("3", opened!.Properties.Metadata["policyversion"]);
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.FirstChanceException -= Record;
+        }
+
+        Assert.Empty(thrown);
+    }
+
+    [Fact]
     public async Task A_record_that_describes_other_bytes_is_ignored_and_get_and_list_agree_on_the_etag()
     {
         // An edit in place keeps the file and so its attribute: the record's hash and size no
