@@ -150,6 +150,85 @@ public sealed class FileSystemStoreLayoutTests : IDisposable
     }
 
     [Fact]
+    public async Task A_streamed_write_whose_record_is_refused_keeps_it_in_a_sidecar_and_leaves_no_temporary_file()
+    {
+        // The streamed write keeps its temporary file open from its creation to the rename: when the
+        // file system refuses the record (too large for an attribute), the same open file is committed
+        // after the sidecar, whole, and nothing is left beside it.
+        var store = NewStore();
+        var large = Json with { Metadata = new Dictionary<string, string> { ["sourcename"] = Uri.EscapeDataString(new string('議', 3000)) } };
+        var bytes = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"発言\": \"異議なし\"},", 9000)));
+        var etag = await store.PutAsync(Containers.Redacted, "big.json", async (stream, ct) =>
+        {
+            for (var at = 0; at < bytes.Length; at += 5000)
+            {
+                await stream.WriteAsync(bytes.AsMemory(at, Math.Min(5000, bytes.Length - at)), ct);
+            }
+        }, large);
+        var small = await store.PutAsync(Containers.Redacted, "small.json", (stream, ct) => stream.WriteAsync(bytes, ct).AsTask(), Json);
+
+        var read = NewStore();
+        var stored = await read.GetAsync(Containers.Redacted, "big.json");
+        Assert.Equal(etag, stored!.ETag);
+        Assert.Equal(bytes, stored.Content.ToArray());
+        Assert.Equal(large.Metadata["sourcename"], stored.Properties.Metadata["sourcename"]);
+        Assert.Equal(small, (await read.GetAsync(Containers.Redacted, "small.json"))!.ETag);
+        Assert.True(File.Exists(Path.Combine(Meta, "redacted", "big.json.props.json")));
+        Assert.Equal(["big.json", "small.json"], Directory.GetFiles(Path.Combine(Work, "redacted")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_streamed_write_whose_condition_fails_leaves_the_object_and_no_temporary_file()
+    {
+        var store = NewStore();
+        var etag = await store.PutAsync(Containers.Redacted, "m1.json", (stream, ct) => stream.WriteAsync("{\"v\":1}"u8.ToArray(), ct).AsTask(), Json);
+
+        await Assert.ThrowsAsync<WriteConflictException>(() => store.PutAsync(
+            Containers.Redacted, "m1.json", (stream, ct) => stream.WriteAsync("{\"v\":2}"u8.ToArray(), ct).AsTask(), Json, WriteCondition.CreateOnly));
+
+        Assert.Equal(etag, (await NewStore().GetAsync(Containers.Redacted, "m1.json"))!.ETag);
+        Assert.Equal(["m1.json"], Directory.GetFiles(Path.Combine(Work, "redacted")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task An_object_that_is_not_there_is_answered_without_an_exception_thrown()
+    {
+        // A publish asks for ~8 objects per document that do not exist yet; each was a
+        // FileNotFoundException thrown and caught. Misses in a folder that exists and in one that does not.
+        var store = NewStore();
+        await store.PutAsync(Containers.Uploads, "議事録.txt", "本文"u8.ToArray(), Json);
+        var thrown = new List<Exception>();
+        void Record(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
+        {
+            if (e.Exception.Message.Contains(_root.FullName, StringComparison.Ordinal))
+            {
+                lock (thrown)
+                {
+                    thrown.Add(e.Exception);
+                }
+            }
+        }
+
+        AppDomain.CurrentDomain.FirstChanceException += Record;
+        try
+        {
+            Assert.Null(await store.GetAsync(Containers.Uploads, "議事録.txt.review.json"));
+            Assert.Null(await store.OpenAsync(Containers.Uploads, "議事録.txt.review.json"));
+            Assert.Null(await store.GetAsync(Containers.Quarantine, "m1.json"));
+            Assert.Null(await store.OpenAsync(Containers.Held, "m1.json"));
+            Assert.Equal("本文"u8.ToArray(), (await store.GetAsync(Containers.Uploads, "議事録.txt"))!.Content.ToArray());
+            using var opened = await store.OpenAsync(Containers.Uploads, "議事録.txt");
+            Assert.Equal("3", opened!.Properties.Metadata["policyversion"]);
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.FirstChanceException -= Record;
+        }
+
+        Assert.Empty(thrown);
+    }
+
+    [Fact]
     public async Task A_record_that_describes_other_bytes_is_ignored_and_get_and_list_agree_on_the_etag()
     {
         // An edit in place keeps the file and so its attribute: the record's hash and size no

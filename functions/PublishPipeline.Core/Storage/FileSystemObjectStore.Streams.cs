@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Win32.SafeHandles;
 
 namespace PublishPipeline.Storage;
 
@@ -22,12 +23,15 @@ public sealed partial class FileSystemObjectStore
         ArgumentNullException.ThrowIfNull(properties);
         ObjectMetadata.Validate(properties);
         var (file, sidecar) = Locate(container, name);
-        var temp = CreateTemporary(Path.GetDirectoryName(file)!);
+        var (temp, handle) = CreateTemporary(Path.GetDirectoryName(file)!);
+        var committed = false;
         try
         {
+            // The file made is the file written, given its record and renamed: one open, not one
+            // for each (three opens and their locks for every streamed document before).
+            using var content = new FileStream(handle, FileAccess.Write, bufferSize: 64 * 1024);
             string sha;
             long length;
-            using (var content = new FileStream(temp, FileMode.Open, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024))
             using (var sha256 = SHA256.Create())
             {
                 // A hash algorithm as a crypto transform passes its input through unchanged.
@@ -49,7 +53,9 @@ public sealed partial class FileSystemObjectStore
             try
             {
                 await CheckConditionAsync(container, name, condition, cancellationToken).ConfigureAwait(false);
-                return Commit(container, name, file, sidecar, sha, length, properties.WithContentSha256(sha), (path, durable, attribute) => MoveIntoPlace(temp, path, durable, attribute));
+                var etag = Commit(container, name, file, sidecar, sha, length, properties.WithContentSha256(sha), (path, durable, attribute) => MoveIntoPlace(content, temp, path, durable, attribute));
+                committed = true;
+                return etag;
             }
             finally
             {
@@ -58,12 +64,16 @@ public sealed partial class FileSystemObjectStore
         }
         finally
         {
-            File.Delete(temp); // gone already once committed
+            handle.Dispose(); // closed already once committed
+            if (!committed)
+            {
+                File.Delete(temp);
+            }
         }
     }
 
-    /// <summary>An empty temporary file in the folder, made again if a concurrent prune removed the folder meanwhile.</summary>
-    private string CreateTemporary(string folder)
+    /// <summary>A new temporary file in the folder, open to write, made again if a concurrent prune removed the folder meanwhile.</summary>
+    private (string Path, SafeFileHandle Handle) CreateTemporary(string folder)
     {
         EnsureKnownFolder(folder);
         var temp = Path.Combine(folder, TempPrefix + Guid.NewGuid().ToString("N"));
@@ -71,8 +81,7 @@ public sealed partial class FileSystemObjectStore
         {
             try
             {
-                File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None).Dispose();
-                return temp;
+                return (temp, File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None));
             }
             catch (DirectoryNotFoundException) when (attempt < 5)
             {
@@ -81,22 +90,25 @@ public sealed partial class FileSystemObjectStore
         }
     }
 
-    /// <summary>The written temporary file renamed into place, with the record as its attribute when given (else 0 or the refusal's errno, as WriteOnce).</summary>
-    private static int MoveIntoPlace(string temp, string path, bool durable, byte[]? attribute)
+    /// <summary>
+    /// The written temporary file, still open, given the record as its attribute when given, closed and
+    /// renamed into place (else 0 or the refusal's errno, as WriteOnce; the file is left open then, for
+    /// the sidecar layout's write next).
+    /// </summary>
+    private static int MoveIntoPlace(FileStream content, string temp, string path, bool durable, byte[]? attribute)
     {
-        using (var handle = File.OpenHandle(temp, FileMode.Open, FileAccess.Write, FileShare.None))
+        var handle = content.SafeFileHandle;
+        if (attribute is not null && ExtendedAttributes.TrySet(handle, attribute) is var refused and not 0)
         {
-            if (attribute is not null && ExtendedAttributes.TrySet(handle, attribute) is var refused and not 0)
-            {
-                return refused;
-            }
-
-            if (durable)
-            {
-                RandomAccess.FlushToDisk(handle);
-            }
+            return refused;
         }
 
+        if (durable)
+        {
+            RandomAccess.FlushToDisk(handle);
+        }
+
+        content.Dispose(); // closed before the rename, as a write of bytes is
         File.Move(temp, path, overwrite: true);
         return 0;
     }

@@ -121,16 +121,16 @@ public sealed partial class FileSystemObjectStore : IObjectStore
         var (file, sidecar) = Locate(container, name);
         byte[] content;
         Sidecar? props;
-        try
+        // Content and attribute from one open file: both of the same version of the object.
+        using (var handle = FileToRead.Open(file))
         {
-            // Content and attribute from one open file: both of the same version of the object.
-            using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (handle is null)
+            {
+                return Task.FromResult<StoredObject?>(null);
+            }
+
             content = ReadAll(handle);
             props = ParseRecord(ExtendedAttributes.Get(handle));
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return Task.FromResult<StoredObject?>(null);
         }
 
         if (props is null && MaySidecar(container))
@@ -149,13 +149,9 @@ public sealed partial class FileSystemObjectStore : IObjectStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         var (file, sidecar) = Locate(container, name);
-        SafeFileHandle handle;
-        try
-        {
-            // Record and content from one open file: both of the same version (a write replaces the file by a rename).
-            handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        // Record and content from one open file: both of the same version (a write replaces the file by a rename).
+        var handle = FileToRead.Open(file);
+        if (handle is null)
         {
             return null;
         }
