@@ -282,6 +282,32 @@ public class FormatTests
     public void Word_number_formats(int value, string format, string expected) => Assert.Equal(expected, ListLabels.Format(value, format));
 
     [Fact]
+    public void Docx_ruby_reading_is_not_glued_to_the_name()
+    {
+        // Word's ruby (w:ruby) holds the reading (w:rt) before the base (w:rubyBase): read in document order the
+        // reading ran into the name, "かしわぎ柏木", and that was taken for the speaker's name.
+        static DocumentFormat.OpenXml.Wordprocessing.Run Plain(string text) => new(new Text(text) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve });
+        static DocumentFormat.OpenXml.Wordprocessing.Run Ruby(string text, string reading) => new(new DocumentFormat.OpenXml.Wordprocessing.Ruby(
+            new RubyProperties(new RubyAlign { Val = RubyAlignValues.DistributeSpace }),
+            new RubyContent(Plain(reading)),
+            new RubyBase(Plain(text))));
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document(new Body(
+                new Paragraph(Plain("○委員長（"), Ruby("柏木", "かしわぎ"), Plain("凪子君）　開会します。")),
+                new Table(new TableRow(
+                    new DocumentFormat.OpenXml.Wordprocessing.TableCell(new Paragraph(Plain("出席委員"))),
+                    new DocumentFormat.OpenXml.Wordprocessing.TableCell(new Paragraph(Plain("委員長　"), Ruby("柏木", "かしわぎ"), Plain("　凪子")))))));
+        }
+
+        var read = MinutesReader.Read(new SourceFile("ruby.docx", stream.ToArray()));
+
+        Assert.Equal(["P:○委員長（柏木凪子君）　開会します。", "ROW:出席委員 | 委員長　柏木　凪子"], Variants.Project(read.Blocks));
+    }
+
+    [Fact]
     public void Docx_hidden_text_is_never_read()
     {
         using var stream = new MemoryStream();

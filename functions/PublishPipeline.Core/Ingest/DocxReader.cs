@@ -462,6 +462,9 @@ internal static partial class DocxReader
                     or Drawing or Picture or EmbeddedObject or AlternateContent:
                     // Tracked deletions, field instructions and drawings are not the text a reader sees.
                     break;
+                case RubyContent or RubyProperties:
+                    // The ruby reading (w:rt) comes before its base: read, it ran into the name (かしわぎ柏木).
+                    break;
                 default:
                     Append(child, builder, depth + 1);
                     break;
