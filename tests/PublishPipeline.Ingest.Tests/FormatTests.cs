@@ -308,6 +308,35 @@ public class FormatTests
     }
 
     [Fact]
+    public void Docx_text_boxes_are_read_once_after_the_paragraph_that_holds_them()
+    {
+        // A stamp or note in a text box (非公開, 午前10時開会) is text a reader sees: before, every drawing was skipped and
+        // the box lost. Word writes each box twice (the drawing and a VML fallback); it is read once.
+        static string Box(string text) =>
+            "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:inline><wp:extent cx=\"900000\" cy=\"300000\"/>"
+            + "<wp:docPr id=\"1\" name=\"box\"/><a:graphic><a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\">"
+            + "<wps:wsp><wps:cNvSpPr txBox=\"1\"/><wps:spPr/><wps:txbx><w:txbxContent><w:p><w:r><w:t>" + text + "</w:t></w:r></w:p></w:txbxContent></wps:txbx>"
+            + "<wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape id=\"box\">"
+            + "<v:textbox><w:txbxContent><w:p><w:r><w:t>" + text + "</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>";
+        var body = "<w:p><w:r><w:t>会議録</w:t></w:r>" + Box("非公開") + "</w:p>"
+            + "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>開会</w:t></w:r></w:p></w:tc><w:tc><w:p>" + Box("午前10時") + "</w:p></w:tc></w:tr></w:tbl>"
+            + "<w:p><w:r><w:pict><v:shape id=\"old\"><v:textbox><w:txbxContent><w:p><w:r><w:t>閉会　午前11時</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>";
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+                + " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\""
+                + " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\""
+                + " xmlns:v=\"urn:schemas-microsoft-com:vml\" mc:Ignorable=\"wps\"><w:body>" + body + "</w:body></w:document>");
+        }
+
+        var read = MinutesReader.Read(new SourceFile("boxes.docx", stream.ToArray()));
+
+        Assert.Equal(["P:会議録", "P:非公開", "ROW:開会 | 午前10時", "P:閉会　午前11時"], Variants.Project(read.Blocks));
+    }
+
+    [Fact]
     public void Docx_hidden_text_is_never_read()
     {
         using var stream = new MemoryStream();
