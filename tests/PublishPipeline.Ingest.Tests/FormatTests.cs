@@ -337,6 +337,22 @@ public class FormatTests
     }
 
     [Fact]
+    public void Cp932_codes_Windows_reads_but_never_writes_are_read()
+    {
+        // 﨑 as 0xED95 and ⅰ ￢ as 0xEEEF 0xEEF9 (NEC-selected IBM extensions), ㈱ ∵ as IBM's 0xFA58 0xFA5B, ≒ as NEC's
+        // 0x8790, beside 髙 in IBM's row (0xFBFC) and ㈱ in NEC's (0x878A): Windows reads them all, .NET's 932 only the
+        // last two; before, the file was rejected as not Shift_JIS.
+        var sjis = Variants.Strict(932);
+        byte[] bytes = [.. sjis.GetBytes("○議長（宮"), 0xED, 0x95, .. sjis.GetBytes("一葉君）　"), 0xFB, 0xFC, .. sjis.GetBytes("橋氏と"),
+            0x87, 0x8A, 0xFA, 0x58, .. sjis.GetBytes("架空の件、"), 0xEE, 0xEF, 0xEE, 0xF9, 0xFA, 0x5B, 0x87, 0x90, .. sjis.GetBytes("。\r\n")];
+
+        var read = MinutesReader.Read(new SourceFile("nec.txt", bytes));
+
+        Assert.Equal("shift_jis", read.EncodingName);
+        Assert.Equal(["P:○議長（宮﨑一葉君）　髙橋氏と㈱㈱架空の件、ⅰ￢∵≒。"], Variants.Project(read.Blocks));
+    }
+
+    [Fact]
     public void Docx_hidden_text_is_never_read()
     {
         using var stream = new MemoryStream();
