@@ -282,6 +282,77 @@ public class FormatTests
     public void Word_number_formats(int value, string format, string expected) => Assert.Equal(expected, ListLabels.Format(value, format));
 
     [Fact]
+    public void Docx_ruby_reading_is_not_glued_to_the_name()
+    {
+        // Word's ruby (w:ruby) holds the reading (w:rt) before the base (w:rubyBase): read in document order the
+        // reading ran into the name, "かしわぎ柏木", and that was taken for the speaker's name.
+        static DocumentFormat.OpenXml.Wordprocessing.Run Plain(string text) => new(new Text(text) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve });
+        static DocumentFormat.OpenXml.Wordprocessing.Run Ruby(string text, string reading) => new(new DocumentFormat.OpenXml.Wordprocessing.Ruby(
+            new RubyProperties(new RubyAlign { Val = RubyAlignValues.DistributeSpace }),
+            new RubyContent(Plain(reading)),
+            new RubyBase(Plain(text))));
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document(new Body(
+                new Paragraph(Plain("○委員長（"), Ruby("柏木", "かしわぎ"), Plain("凪子君）　開会します。")),
+                new Table(new TableRow(
+                    new DocumentFormat.OpenXml.Wordprocessing.TableCell(new Paragraph(Plain("出席委員"))),
+                    new DocumentFormat.OpenXml.Wordprocessing.TableCell(new Paragraph(Plain("委員長　"), Ruby("柏木", "かしわぎ"), Plain("　凪子")))))));
+        }
+
+        var read = MinutesReader.Read(new SourceFile("ruby.docx", stream.ToArray()));
+
+        Assert.Equal(["P:○委員長（柏木凪子君）　開会します。", "ROW:出席委員 | 委員長　柏木　凪子"], Variants.Project(read.Blocks));
+    }
+
+    [Fact]
+    public void Docx_text_boxes_are_read_once_after_the_paragraph_that_holds_them()
+    {
+        // A stamp or note in a text box (非公開, 午前10時開会) is text a reader sees: before, every drawing was skipped and
+        // the box lost. Word writes each box twice (the drawing and a VML fallback); it is read once.
+        static string Box(string text) =>
+            "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:inline><wp:extent cx=\"900000\" cy=\"300000\"/>"
+            + "<wp:docPr id=\"1\" name=\"box\"/><a:graphic><a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\">"
+            + "<wps:wsp><wps:cNvSpPr txBox=\"1\"/><wps:spPr/><wps:txbx><w:txbxContent><w:p><w:r><w:t>" + text + "</w:t></w:r></w:p></w:txbxContent></wps:txbx>"
+            + "<wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape id=\"box\">"
+            + "<v:textbox><w:txbxContent><w:p><w:r><w:t>" + text + "</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>";
+        var body = "<w:p><w:r><w:t>会議録</w:t></w:r>" + Box("非公開") + "</w:p>"
+            + "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>開会</w:t></w:r></w:p></w:tc><w:tc><w:p>" + Box("午前10時") + "</w:p></w:tc></w:tr></w:tbl>"
+            + "<w:p><w:r><w:pict><v:shape id=\"old\"><v:textbox><w:txbxContent><w:p><w:r><w:t>閉会　午前11時</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>";
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+                + " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\""
+                + " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\""
+                + " xmlns:v=\"urn:schemas-microsoft-com:vml\" mc:Ignorable=\"wps\"><w:body>" + body + "</w:body></w:document>");
+        }
+
+        var read = MinutesReader.Read(new SourceFile("boxes.docx", stream.ToArray()));
+
+        Assert.Equal(["P:会議録", "P:非公開", "ROW:開会 | 午前10時", "P:閉会　午前11時"], Variants.Project(read.Blocks));
+    }
+
+    [Fact]
+    public void Cp932_codes_Windows_reads_but_never_writes_are_read()
+    {
+        // 﨑 as 0xED95 and ⅰ ￢ as 0xEEEF 0xEEF9 (NEC-selected IBM extensions), ㈱ ∵ as IBM's 0xFA58 0xFA5B, ≒ as NEC's
+        // 0x8790, beside 髙 in IBM's row (0xFBFC) and ㈱ in NEC's (0x878A): Windows reads them all, .NET's 932 only the
+        // last two; before, the file was rejected as not Shift_JIS.
+        var sjis = Variants.Strict(932);
+        byte[] bytes = [.. sjis.GetBytes("○議長（宮"), 0xED, 0x95, .. sjis.GetBytes("一葉君）　"), 0xFB, 0xFC, .. sjis.GetBytes("橋氏と"),
+            0x87, 0x8A, 0xFA, 0x58, .. sjis.GetBytes("架空の件、"), 0xEE, 0xEF, 0xEE, 0xF9, 0xFA, 0x5B, 0x87, 0x90, .. sjis.GetBytes("。\r\n")];
+
+        var read = MinutesReader.Read(new SourceFile("nec.txt", bytes));
+
+        Assert.Equal("shift_jis", read.EncodingName);
+        Assert.Equal(["P:○議長（宮﨑一葉君）　髙橋氏と㈱㈱架空の件、ⅰ￢∵≒。"], Variants.Project(read.Blocks));
+    }
+
+    [Fact]
     public void Docx_hidden_text_is_never_read()
     {
         using var stream = new MemoryStream();

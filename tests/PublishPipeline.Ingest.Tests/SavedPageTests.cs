@@ -81,5 +81,17 @@ public sealed class SavedPageTests
         Assert.Equal(("芦田修", "町長"), (speakers[2].Person!.Name, speakers[2].Person!.Role));
     }
 
+    [Fact]
+    public void A_ward_page_s_links_back_to_the_top_are_not_minutes()
+    {
+        // A CMS page ends the minutes with ページの先頭へ戻る (div.pagetop) and 前のページへ戻る links: before, they were read
+        // as text and ran into the last speech.
+        var (source, m) = Read("cms-page.html");
+        Assert.DoesNotContain(Texts(source), t => t.Contains("先頭へ", StringComparison.Ordinal) || t.Contains("戻る", StringComparison.Ordinal));
+        var speeches = Doc(m).Where(t => t.Speaker is not null).ToList();
+        Assert.Equal(["委員長（楠一葉君）", "椿委員", "委員長（楠一葉君）"], speeches.Select(t => t.Speaker));
+        Assert.Equal("閉会します。", speeches[^1].Text);
+    }
+
     private static List<SpeakerTurn> Doc(Minutes m) => [.. m.Sections.SelectMany(s => s.Turns)];
 }

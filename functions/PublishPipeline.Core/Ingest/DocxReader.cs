@@ -232,6 +232,7 @@ internal static partial class DocxReader
                 {
                     case Paragraph paragraph:
                         ReadParagraph(paragraph);
+                        ReadTextBoxes(paragraph, depth);
                         break;
                     case Table table:
                         ReadTable(table);
@@ -245,6 +246,24 @@ internal static partial class DocxReader
                 }
             }
         }
+
+        /// <summary>
+        /// The text boxes anchored in a paragraph, after its text: a stamp or note (非公開, 午前10時開会) a reader
+        /// sees. Word writes each box twice, as a drawing and as a VML fallback; the fallback is not read.
+        /// </summary>
+        private void ReadTextBoxes(Paragraph paragraph, int depth)
+        {
+            foreach (var box in paragraph.Descendants<TextBoxContent>())
+            {
+                // A box inside a box is read with the box's paragraph that holds it.
+                if (!IsFallback(box) && box.Ancestors<Paragraph>().FirstOrDefault() == paragraph)
+                {
+                    ReadContainer(box, depth + 1);
+                }
+            }
+        }
+
+        private static bool IsFallback(OpenXmlElement element) => element.Ancestors<AlternateContentFallback>().Any();
 
         private void ReadParagraph(Paragraph paragraph)
         {
@@ -327,7 +346,8 @@ internal static partial class DocxReader
                 foreach (var cell in row.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>())
                 {
                     var paragraphs = new List<string>();
-                    foreach (var paragraph in cell.Descendants<Paragraph>())
+                    // In document order a text box's paragraphs follow the one that holds it; its fallback copy is not read.
+                    foreach (var paragraph in cell.Descendants<Paragraph>().Where(p => !IsFallback(p)))
                     {
                         ordinal++;
                         foreach (var piece in LabelledText(paragraph).Split('\n', '\f'))
@@ -461,6 +481,9 @@ internal static partial class DocxReader
                 case DeletedRun or MoveFromRun or FieldCode or DeletedFieldCode or ParagraphProperties or RunProperties
                     or Drawing or Picture or EmbeddedObject or AlternateContent:
                     // Tracked deletions, field instructions and drawings are not the text a reader sees.
+                    break;
+                case RubyContent or RubyProperties:
+                    // The ruby reading (w:rt) comes before its base: read, it ran into the name (かしわぎ柏木).
                     break;
                 default:
                     Append(child, builder, depth + 1);

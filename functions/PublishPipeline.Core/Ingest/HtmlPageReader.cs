@@ -37,7 +37,7 @@ internal static class HtmlPageReader
     public static List<SourceBlock> Read(string text)
     {
         HtmlBlocks.CheckSourceNesting(text);
-        return SavedPages.StreamedPage.TryRead(text) ?? ReadTree(text);
+        return SavedPages.PageChrome.DropNavigationLinks(SavedPages.StreamedPage.TryRead(text) ?? ReadTree(text));
     }
 
     /// <summary>The page through AngleSharp's DOM: any page, at about fifteen bytes per byte of HTML.</summary>

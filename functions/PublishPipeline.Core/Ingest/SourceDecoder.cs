@@ -76,7 +76,7 @@ internal static class SourceDecoder
         foreach (var (codePage, label) in new[] { (932, "shift_jis"), (51932, "euc-jp") })
         {
             var encoding = Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-            if (Try(encoding, bytes) is { } text && LooksLikeJapaneseText(text))
+            if (Try(encoding, codePage == 932 ? Cp932OneWayCodes.AsWritten(bytes) : bytes) is { } text && LooksLikeJapaneseText(text))
             {
                 plausible.Add(new(text, label));
             }

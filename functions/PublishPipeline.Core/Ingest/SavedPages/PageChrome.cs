@@ -5,7 +5,7 @@ namespace PublishPipeline.Ingest.SavedPages;
 /// <summary>
 /// The chrome of a page saved from a minutes search system, removed before its text is read: blocks
 /// whose id or class names them as a header, navigation, menu, breadcrumb, search, pager, sidebar,
-/// tool bar or footer (<c>div#header</c>, <c>ul.global-nav</c>, <c>div.search-box</c>; never a table, since a
+/// tool bar, page-top link or footer (<c>div#header</c>, <c>ul.global-nav</c>, <c>div.search-box</c>; never a table, since a
 /// minutes header is itself often a <c>table.header</c>), and headings that
 /// only name the screen (<c>文書閲覧</c>, <c>検索結果</c>). A block that holds most of the page's text is
 /// kept whatever it is called: a system that wraps the whole document in <c>div.contents-main</c> must not
@@ -18,7 +18,16 @@ internal static class PageChrome
         "header", "footer", "nav", "navi", "navigation", "gnav", "globalnav", "global-nav", "menu", "breadcrumb", "breadcrumbs", "topicpath",
         "pankuzu", "search", "searchbox", "search-box", "search-form", "sidebar", "side", "sidemenu", "side-menu", "pager", "pagination",
         "pagenation", "toolbar", "tool-bar", "tools", "banner", "skip", "print", "share", "sns", "copyright", "help", "login", "utility",
+        "pagetop", "page-top", "page_top", "totop", "to-top", "backtotop", "back-to-top",
     ];
+
+    // The links a ward's CMS puts under the text (ページの先頭へ戻る, 前のページへ戻る), often with no class to name them.
+    private static readonly HashSet<string> NavigationLinks = new(StringComparer.Ordinal)
+    {
+        "ページの先頭へ", "ページの先頭へ戻る", "ページの先頭に戻る", "このページの先頭へ", "このページの先頭へ戻る", "このページの先頭に戻る",
+        "ページのトップへ", "ページのトップへ戻る", "ページトップへ", "ページトップへ戻る", "先頭へ戻る", "先頭に戻る", "トップへ戻る",
+        "前のページへ戻る", "前のページに戻る", "一覧へ戻る", "一覧に戻る", "戻る", "このページを閉じる",
+    };
 
     private static readonly HashSet<string> ScreenNames = new(StringComparer.Ordinal)
     {
@@ -47,6 +56,19 @@ internal static class PageChrome
                 heading.Remove();
             }
         }
+    }
+
+    private static readonly char[] NavigationDecor = [.. "▲△↑^＾«‹<＜>＞・[]［］【】()（）"];
+
+    /// <summary>
+    /// Drops the paragraphs that are only a navigation link (▲ページの先頭へ戻る), from a page read either way:
+    /// before, they were read as text and ran into the last speech.
+    /// </summary>
+    public static List<SourceBlock> DropNavigationLinks(List<SourceBlock> blocks)
+    {
+        blocks.RemoveAll(block => block is ParagraphBlock paragraph && paragraph.Text.Length <= 32
+            && NavigationLinks.Contains(Compact(paragraph.Text).Trim(NavigationDecor)));
+        return blocks;
     }
 
     private static bool IsChrome(IElement element)
