@@ -25,7 +25,18 @@ internal static class RollEntryShapes
     {
         ArgumentNullException.ThrowIfNull(member);
         var t = member.AsSpan().Trim(" \u3000\t");
-        return t.Length > 0 && (t.IndexOfAny(" \u3000\t") > 0 || IsRepeatMark(t[0]) || RolePrefix(t.ToString()) > 0 || IsNameBeforeOffice(t.ToString()));
+        if (t.IsEmpty)
+        {
+            return false;
+        }
+
+        if (t.IndexOfAny(" \u3000\t") > 0 || IsRepeatMark(t[0]))
+        {
+            return true;
+        }
+
+        var trimmed = t.ToString(); // one copy for both readers below
+        return RolePrefix(trimmed) > 0 || IsNameBeforeOffice(trimmed);
     }
 
     /// <summary>
