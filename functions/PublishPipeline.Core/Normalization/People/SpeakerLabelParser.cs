@@ -529,10 +529,21 @@ internal static class SpeakerLabelParser
     public static PersonMention? OfficeAlone(string cell)
     {
         ArgumentNullException.ThrowIfNull(cell);
-        return Parse(cell) is { Name: null, Role: { } role } office
-            && !MunicipalHeads.Any(h => role.Length > h.Length && role.EndsWith(h, StringComparison.Ordinal))
-            ? office
-            : null;
+        return Parse(cell) is { Name: null, Role: { } role } office && !EndsWithMunicipalHead(role) ? office : null;
+    }
+
+    /// <summary>大槻市長, 中央区長: something before a municipality's head (a place or a surname; 市長 alone is not).</summary>
+    private static bool EndsWithMunicipalHead(string role)
+    {
+        foreach (var head in MunicipalHeads)
+        {
+            if (role.Length > head.Length && role.EndsWith(head, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Kanji, kana and the marks names use (々 〆 ヶ; ・ ＝ between the katakana parts of a foreign name,
