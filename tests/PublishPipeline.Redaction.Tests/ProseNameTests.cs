@@ -31,6 +31,17 @@ public class ProseNameTests
         Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
     }
 
+    [Theory]
+    [InlineData("次に、森口議会総務課長から説明を求めます。", "次に、〇〇議会総務課長から説明を求めます。")]
+    [InlineData("森口議会事務局長。", "〇〇議会事務局長。")]
+    [InlineData("市議会総務課長から説明を求めます。", "市議会総務課長から説明を求めます。")] // the city's council office, nobody named
+    [InlineData("本市議会事務局長から説明を求めます。", "本市議会事務局長から説明を求めます。")]
+    public async Task A_surname_glued_to_an_office_of_the_council_is_masked_before_it(string text, string expected)
+    {
+        // The office ends in its words (総務, 事務局), so the run before 課長 read as an office alone and the surname was published.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
     [Fact]
     public async Task A_count_at_a_line_end_is_not_read_into_the_name_on_the_next_line()
     {

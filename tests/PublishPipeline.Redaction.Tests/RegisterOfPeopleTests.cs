@@ -68,6 +68,26 @@ public class RegisterOfPeopleTests
         Assert.Equal(("出席議員", "説明員"), (m.Rolls[0].Group, m.Rolls[1].Group));
     }
 
+    [Fact]
+    public async Task A_bare_surname_of_an_each_member_roll_that_is_also_a_word_is_masked_in_the_roll_and_in_speech()
+    {
+        // 夕凪 and 白露 are words of the dictionary and no known surnames; the roll makes them members.
+        const string upload = "議会運営委員会会議録\n〇出席委員\n大道委員長、夕凪、白露、三木の各委員\n"
+            + "○大道委員長　開会いたします。会議録署名委員は夕凪委員、白露委員にお願いいたします。\n";
+        var doc = Normalization.MinutesNormalizer.Normalize(new Ingest.SourceFile("each.txt", System.Text.Encoding.UTF8.GetBytes(upload))) with
+        {
+            Disclosure = new Model.Disclosure { Minutes = DisclosureState.Public },
+        };
+        var m = (await Outcome(new RedactionPolicy(), doc)).Redacted!;
+        var text = Texts(m) + "\n" + string.Join("\n", m.Rolls.SelectMany(r => r.Entries).Select(e => $"{e.Written}|{e.Name}|{e.FamilyName}|{e.GivenName}"));
+        foreach (var part in new[] { "大道", "夕凪", "白露", "三木" })
+        {
+            Assert.DoesNotContain(part, text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("〇〇委員、〇〇委員にお願い", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("盛谷政策企画部長", "盛谷", "〇〇政策企画部長")]
     [InlineData("服部防災・危機管理部長", "服部", "〇〇防災・危機管理部長")]

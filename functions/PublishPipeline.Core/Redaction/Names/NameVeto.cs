@@ -12,7 +12,8 @@ internal sealed class NameVeto(NameLexicon lexicon, IReadOnlySet<string> places)
     public IReadOnlySet<string> Places => places;
 
     /// <param name="fromStructure">A roll entry or label: a surname spelt like a place stem (田村 beside 田村市) is still a name there.</param>
-    public bool IsNotAName(string compact, bool fromStructure = false)
+    /// <param name="rollSurname">A bare roll entry its roll gives a post (東雲、宮之森の各委員): a word of the dictionary is still a surname there.</param>
+    public bool IsNotAName(string compact, bool fromStructure = false, bool rollSurname = false)
     {
         if (compact.Length == 0 || OrdinaryWords.Contains(compact) || RoleWords.IsRole(compact))
         {
@@ -39,7 +40,7 @@ internal sealed class NameVeto(NameLexicon lexicon, IReadOnlySet<string> places)
             return true;
         }
 
-        if (lexicon.IsCommonWord(compact) && !lexicon.IsSurname(compact))
+        if (lexicon.IsCommonWord(compact) && !lexicon.IsSurname(compact) && !rollSurname)
         {
             return true;
         }

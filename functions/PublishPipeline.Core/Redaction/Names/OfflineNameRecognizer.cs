@@ -212,6 +212,13 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
                 return;
             }
 
+            if (role.Kind != RoleKind.Honorific && SurnameBeforeCouncilOffice(t[start..end]) is > 0 and var surnameLength)
+            {
+                Add(found, map, start, surnameLength, "offline:role-lexicon", 0.88);
+                ListBefore(t, start, found, map);
+                return;
+            }
+
             var left = start > 0 ? t[start - 1] : '\0';
             // 三原修元議員, 山田・佐藤両委員: 元 (former) and 両 (both) belong to the title when the run before them is a name by itself.
             var nameEnd = end;
@@ -644,6 +651,27 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         }
 
         return start;
+    }
+
+    /// <summary>
+    /// 土井議会総務課長, 土井議会事務局長: a known surname glued to an office of the council (議会 and the
+    /// office's words) is the person; the run ends in an office word, so it would read as an office alone.
+    /// The surname's length, or 0.
+    /// </summary>
+    private int SurnameBeforeCouncilOffice(ReadOnlySpan<char> run)
+    {
+        for (var k = 2; k <= 3 && k + 2 <= run.Length; k++)
+        {
+            var surname = run[..k];
+            if (run[k..].StartsWith("議会", StringComparison.Ordinal) && lexicon.IsSurname(surname) && !lexicon.IsCommonWord(surname)
+                && !NotNameStart.Contains(surname[0]) && !OfficeWords.Contains(surname)
+                && (k + 2 == run.Length || IsCompound(run[(k + 2)..], places: false)))
+            {
+                return k;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>

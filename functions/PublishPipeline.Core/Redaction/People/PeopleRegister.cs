@@ -70,9 +70,13 @@ public sealed class PeopleRegister
         ArgumentNullException.ThrowIfNull(written);
         ArgumentNullException.ThrowIfNull(source);
         var key = CompactText.Folded(written);
+
+        // 東雲、宮之森の各委員: a bare entry of a roll that gives it a post is a member's surname even when it
+        // is also a word (東雲 is dawn); the word is then masked only where a title or the roll confirms it.
+        var bareInRoll = source.Kind == PersonSourceKind.Roll && !string.IsNullOrWhiteSpace(role) && CompactText.Folded(source.Written) == key;
         if (key.Length == 0 || RoleWords.IsRole(key) || (!AllNameChars(key.AsSpan()) && !IsKatakanaName(key) && !(FromStructure(source.Kind) && IsMixedScriptName(key)))
             || (source.Kind != PersonSourceKind.DenyList && _veto is not null
-                && _veto.IsNotAName(key, fromStructure: source.Kind is PersonSourceKind.Roll or PersonSourceKind.SpeakerLabel or PersonSourceKind.StageDirection or PersonSourceKind.Attendee)))
+                && _veto.IsNotAName(key, fromStructure: source.Kind is PersonSourceKind.Roll or PersonSourceKind.SpeakerLabel or PersonSourceKind.StageDirection or PersonSourceKind.Attendee, rollSurname: bareInRoll)))
         {
             return null; // not a name, however it was found
         }
