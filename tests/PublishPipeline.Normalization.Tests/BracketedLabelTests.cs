@@ -30,6 +30,10 @@ public class BracketedLabelTests
         + "\n"
         + "議案及び議事内容\n"
         + "\n"
+        + "<議案>\n"
+        + "\n"
+        + "議決事項１  架空町立図書館規則の一部改正について（可決）\n"
+        + "\n"
         + "<議事内容>\n"
         + "\n"
         + "○五十嵐教育長 「定例教育委員会を開催いたします。」\n";
@@ -55,6 +59,24 @@ public class BracketedLabelTests
         var turns = Doc.Turns(m);
         Assert.DoesNotContain(turns, t => t.Text.Contains("出席", StringComparison.Ordinal) || t.Text.Contains("開会>", StringComparison.Ordinal));
         Assert.Equal("五十嵐教育長", Assert.Single(turns, t => t.Speaker is not null).Speaker);
+    }
+
+    [Fact]
+    public void The_caption_over_the_agenda_and_the_proceedings_leaves_the_items_in_the_agenda()
+    {
+        // 議案及び議事内容 captions <議案> and <議事内容>: before, it ended the header and the items were procedure.
+        var m = Doc.FromText(Board);
+        Assert.Equal("議決事項1 架空町立図書館規則の一部改正について（可決）", Assert.Single(m.Agenda).Replace("  ", " ", StringComparison.Ordinal));
+        var turns = Doc.Turns(m);
+        Assert.DoesNotContain(turns, t => t.Text.Contains("議案", StringComparison.Ordinal) || t.Text.Contains("議事内容", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_bracketed_kind_of_sitting_is_no_part_of_the_body()
+    {
+        var m = Doc.FromText(Board);
+        Assert.Equal("教育委員会", m.Body);
+        Assert.Equal("第15回", m.Session);
     }
 
     [Fact]

@@ -152,6 +152,31 @@ public class SpeakerMarkerTests
         Assert.Equal(["委員長（栗原悠斗君）", "説明員（水野課長）", "説明員（堀信吾君）"], t.Select(x => x.Speaker));
         Assert.Equal("お答えします。", t[1].Text);
     }
+
+    private const string BareSurnameMinutes =
+        "第３回架空市緑化審議会　会議録\n開催日時　令和６年７月１０日（水）午後２時００分～午後３時３０分\n"
+        + "○会長　開会します。\n○事務局　説明します。\n○砥部野　質問です。\n○緑化課長　答えます。\n○砥部野委員　了解。\n";
+
+    [Fact]
+    public void A_bare_surname_the_document_knows_as_a_speaker_is_the_label()
+    {
+        // ○砥部野　質問です。 with ○砥部野委員 below: before, the line was folded into the 事務局's speech as its text.
+        var turns = Doc.Turns(Doc.FromText(BareSurnameMinutes)).Where(t => t.Speaker is not null).ToList();
+        Assert.Equal(["会長", "事務局", "砥部野", "緑化課長", "砥部野委員"], turns.Select(t => t.Speaker));
+        Assert.Equal("説明します。", turns[1].Text);
+        Assert.Equal(("質問です。", 5), (turns[2].Text, turns[2].Line));
+        Assert.Equal(("砥部野", "砥部野"), (turns[2].Person?.Name, turns[2].Person?.FamilyName));
+    }
+
+    [Fact]
+    public void A_bare_word_no_label_names_stays_in_the_speech_above()
+    {
+        var text = BareSurnameMinutes.Replace("○砥部野委員", "○網代委員", StringComparison.Ordinal) + "○会長　次に進みます。\n○第１号議案　について説明します。\n";
+        var turns = Doc.Turns(Doc.FromText(text)).Where(t => t.Speaker is not null).ToList();
+        Assert.Equal(["会長", "事務局", "緑化課長", "網代委員", "会長"], turns.Select(t => t.Speaker));
+        Assert.Equal("説明します。\n○砥部野\u3000質問です。", turns[1].Text);
+        Assert.Equal("次に進みます。\n○第1号議案\u3000について説明します。", turns[4].Text);
+    }
 }
 
 /// <summary>A speaker label in marked minutes written without its mark: a full name and a member's title, then a speech.</summary>

@@ -433,6 +433,13 @@ public sealed partial class MinutesNormalizer
                 return true;
             }
 
+            if (JointCaption.Is(text))
+            {
+                // 議案及び議事内容 over <議案> and <議事内容>: names the labels below.
+                _rolls.Close();
+                return true;
+            }
+
             if (_header.TryContinue(text, b.Line))
             {
                 return true;

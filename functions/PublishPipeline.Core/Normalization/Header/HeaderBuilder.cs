@@ -544,7 +544,7 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
         return (d?.Date, start, end);
     }
 
-    /// <summary>An item of a list: （１）, (1), １., ①, ・.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[ \u3000]*(?:[（(]\d{1,2}[)）]|\d{1,2}[.．)）]|[\u2460-\u2473]|[・･])", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    /// <summary>An item of a list: （１）, (1), １., ①, ・; or a board's numbered bill: 議決事項１, 報告事項２, 議案第３号, 第３号議案.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[ \u3000]*(?:[（(]\d{1,2}[)）]|\d{1,2}[.．)）]|[\u2460-\u2473]|[・･]|(?:議決|報告|協議|審議|承認)事項[ \u3000]*\d{1,2}(?!\d)|議案第[ \u3000]*\d{1,3}[ \u3000]*号|第[ \u3000]*\d{1,3}[ \u3000]*号議案)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex AgendaItem();
 }

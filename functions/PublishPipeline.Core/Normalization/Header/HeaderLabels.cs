@@ -46,6 +46,8 @@ internal static class HeaderLabels
         ("開催時間", HeaderField.Time), ("時間", HeaderField.Time),
         ("開催場所", HeaderField.Venue), ("招集場所", HeaderField.Venue), ("招集の場所", HeaderField.Venue), ("場所", HeaderField.Venue), ("会場", HeaderField.Venue),
         ("会議次第", HeaderField.Agenda), ("議題", HeaderField.Agenda), ("案件", HeaderField.Agenda), ("次第", HeaderField.Agenda), ("議事", HeaderField.Agenda),
+        // A board's header lists the bills it decides under <議案>.
+        ("議案", HeaderField.Agenda),
         ("公開の可否", HeaderField.Disclosure), ("会議の公開の可否", HeaderField.Disclosure), ("会議の公開・非公開", HeaderField.Disclosure), ("会議の公開", HeaderField.Disclosure),
         ("会議録の公開の可否", HeaderField.Disclosure), ("会議録の公開・非公開", HeaderField.Disclosure), ("会議録の公開", HeaderField.Disclosure),
         ("議事録の公開の可否", HeaderField.Disclosure), ("議事録の公開・非公開", HeaderField.Disclosure), ("議事録の公開", HeaderField.Disclosure),

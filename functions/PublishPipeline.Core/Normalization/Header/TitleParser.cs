@@ -33,6 +33,8 @@ internal static partial class TitleParser
             body = SessionKind().Replace(body, " ", 1);
         }
 
+        // 第１５回（定例）教育委員会: the bracketed kind of sitting belongs to the meeting, not the body.
+        body = BracketedKind().Replace(body, " ");
         body = FiscalYearWords().Replace(body, " ");
         body = EraYear().Replace(body, " ");
         body = Sitting().Replace(body, " ");
@@ -73,6 +75,9 @@ internal static partial class TitleParser
 
     [GeneratedRegex(@"(?<month>\d{1,2}[ \u3000]*月[ \u3000]*)?(?<kind>定例会|臨時会|定例議会|臨時議会)(?:[（(](?:定例会|臨時会)[）)])?", RegexOptions.CultureInvariant)]
     private static partial Regex SessionKind();
+
+    [GeneratedRegex(@"[（(][ \u3000]*(?:定例|臨時)(?:会)?[ \u3000]*[）)]", RegexOptions.CultureInvariant)]
+    private static partial Regex BracketedKind();
 
     [GeneratedRegex(@"(?:令和|平成|昭和)[ \u3000]*(?:元|\d{1,2})[ \u3000]*年(?!度)|(?<!\d)(?:19|20)\d{2}[ \u3000]*年(?!度)", RegexOptions.CultureInvariant)]
     private static partial Regex EraYear();

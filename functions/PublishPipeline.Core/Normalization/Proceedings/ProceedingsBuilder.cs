@@ -440,7 +440,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
 
         if (MarkedSpeaker.Read(text) is not { } marked)
         {
-            return false;
+            return BareSurname(text, line);
         }
 
         if (_fragment is not null)
@@ -468,6 +468,69 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// ○宇佐木　質問です。 inside a speech of marked minutes: a turn of its own for now, kept at <see cref="Build"/> if
+    /// another label names 宇佐木 as a speaker (○宇佐木委員), else put back into the speech above as it was.
+    /// </summary>
+    private bool BareSurname(string text, int line)
+    {
+        if (!_markedSpeakers || !_turnOpen || _kind != TurnKind.Speech || _speaker is null || _fragment is not null
+            || MarkedSpeaker.BareWord(text) is not { } bare)
+        {
+            return false;
+        }
+
+        CloseTurn();
+        _line = line;
+        StartTurn(bare.Label, TurnKind.Speech, bare.Line, bare.TextStart, bare.TextLength);
+        _barePrefix = text[..bare.TextStart];
+        return true;
+    }
+
+    /// <summary>The open turn is a bare surname's (<see cref="BareSurname"/>): its line up to the speech.</summary>
+    private string? _barePrefix;
+
+    /// <summary>The turns read from bare surnames, with their lines' prefixes to put back if no label names the surname.</summary>
+    private readonly Dictionary<SpeakerTurn, string> _bareTurns = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Keeps each bare surname's turn whose surname a label gives a speaker (宇佐木 of 宇佐木委員); the rest go back into the speech above.</summary>
+    private void SettleBareSurnames()
+    {
+        if (_bareTurns.Count == 0)
+        {
+            return;
+        }
+
+        var speakers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var turn in _sections.SelectMany(s => s.Turns))
+        {
+            if (turn.Speaker is { } label && !_bareTurns.ContainsKey(turn) && SpeakerLabelParser.Parse(label) is { Role: not null, Name: { } name })
+            {
+                speakers.Add(name);
+            }
+        }
+
+        for (var i = 0; i < _sections.Count; i++)
+        {
+            var turns = new List<SpeakerTurn>(_sections[i].Turns.Count);
+            foreach (var turn in _sections[i].Turns)
+            {
+                if (_bareTurns.TryGetValue(turn, out var prefix) && !speakers.Contains(turn.Speaker!) && turns.Count > 0)
+                {
+                    turns[^1] = turns[^1] with { Text = turns[^1].Text + "\n" + prefix + turn.Text };
+                    continue;
+                }
+
+                // A kept one names the person by the surname alone, as 宇佐木委員 does: the register and the redactor know them.
+                turns.Add(_bareTurns.ContainsKey(turn) && turn.Person is null
+                    ? turn with { Person = new PersonMention { Written = turn.Speaker!, Name = turn.Speaker, FamilyName = turn.Speaker } }
+                    : turn);
+            }
+
+            _sections[i] = _sections[i] with { Turns = turns };
+        }
     }
 
     /// <summary>Splits a line holding several turns ("[開会] 本部長： … 1. 議題 (1) … 本部長： …") and feeds the parts back.</summary>
@@ -690,9 +753,16 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         var text = _text.ToTrimmedString(NewlineAndSpaceChars);
         if (text.Length > 0)
         {
-            _turns.Add(new SpeakerTurn { Speaker = Label(_speaker), Text = text, Kind = _kind, Line = _turnLine, Person = _person });
+            var turn = new SpeakerTurn { Speaker = Label(_speaker), Text = text, Kind = _kind, Line = _turnLine, Person = _person };
+            _turns.Add(turn);
             _sectionOpen = true;
+            if (_barePrefix is not null)
+            {
+                _bareTurns.Add(turn, _barePrefix);
+            }
         }
+
+        _barePrefix = null;
     }
 
     private string? Label(string? speaker)
@@ -762,6 +832,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         CloseTurn();
         CloseSection();
         _text.Release();
+        SettleBareSurnames();
         return _sections;
     }
 }

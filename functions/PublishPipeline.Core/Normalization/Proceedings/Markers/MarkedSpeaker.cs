@@ -76,6 +76,35 @@ internal static class MarkedSpeaker
         return new MarkedLine(label, line, start, text.TrimEnd(" \u3000").Length);
     }
 
+    /// <summary>
+    /// A marker, a bare word of a few name characters, a space and a speech (<c>○宇佐木　質問です。</c>): a surname alone as the
+    /// label, if the document knows that surname as a speaker (<c>○宇佐木委員</c> elsewhere). Whether it does is known only
+    /// when the proceedings are read, so this only finds the candidate; <c>○第１号議案　…</c> or an office is none.
+    /// </summary>
+    public static MarkedLine? BareWord(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (!StartsWithMarker(line))
+        {
+            return null;
+        }
+
+        var space = line.AsSpan(1).IndexOfAny(' ', '\u3000');
+        if (space is < 2 or > 4)
+        {
+            return null;
+        }
+
+        var word = line.AsSpan(1, space);
+        var rest = line.AsSpan(1 + space).TrimStart(" \u3000");
+        if (!SpeakerLabelParser.AllNameChars(word) || People.OfficeWords.TitleAtEnd(word) is not null || rest.TrimEnd(" \u3000").IsEmpty)
+        {
+            return null;
+        }
+
+        return new MarkedLine(word.ToString(), line, line.Length - rest.Length, rest.TrimEnd(" \u3000").Length);
+    }
+
     /// <summary>The second word of a two-word label must be an office or end with an honorific: 分科会委員長, 修君.</summary>
     private static bool EndsLikeSpeaker(ReadOnlySpan<char> word) =>
         word.EndsWith("君", StringComparison.Ordinal) || word.EndsWith("さん", StringComparison.Ordinal) || People.OfficeWords.TitleAtEnd(word) is not null;
