@@ -45,7 +45,7 @@ public class CommitteeSystemHeaderTests
     public void A_sentence_naming_each_member_is_no_roll()
     {
         // 真鍋、東雲の各委員から意見があった。 is the proceedings' text (the list is read only under an open roll's heading).
-        Assert.Null(Rolls.EachMemberList.Read("真鍋、東雲の各委員から意見があった。", new People.KnownPeople()));
+        Assert.Null(Rolls.EachMemberList.Read("真鍋、東雲の各委員から意見があった。"));
     }
 }
 

@@ -521,8 +521,6 @@ internal static class SpeakerLabelParser
 
     private static bool HasUnit(ReadOnlySpan<char> text) => text.IndexOfAny(Units) >= 0 || text.Contains("委員会", StringComparison.Ordinal);
 
-    /// <summary>Kanji, kana and the marks names use (々 〆 ヶ; ・ ＝ between the katakana parts of a foreign name,
-    /// a Latin initial between them: <see cref="NameScript"/>); no digits, other Latin or punctuation.</summary>
     /// <summary>
     /// The office a speaker cell names when it names no one (会長, 事務局, 環境課長), else null. <c>大槻市長</c> is
     /// left to the document's people: a place or a surname before 市長 is told apart only by who else the
@@ -531,12 +529,25 @@ internal static class SpeakerLabelParser
     public static PersonMention? OfficeAlone(string cell)
     {
         ArgumentNullException.ThrowIfNull(cell);
-        return Parse(cell) is { Name: null, Role: { } role } office
-            && !MunicipalHeads.Any(h => role.Length > h.Length && role.EndsWith(h, StringComparison.Ordinal))
-            ? office
-            : null;
+        return Parse(cell) is { Name: null, Role: { } role } office && !EndsWithMunicipalHead(role) ? office : null;
     }
 
+    /// <summary>大槻市長, 中央区長: something before a municipality's head (a place or a surname; 市長 alone is not).</summary>
+    private static bool EndsWithMunicipalHead(string role)
+    {
+        foreach (var head in MunicipalHeads)
+        {
+            if (role.Length > head.Length && role.EndsWith(head, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Kanji, kana and the marks names use (々 〆 ヶ; ・ ＝ between the katakana parts of a foreign name,
+    /// a Latin initial between them: <see cref="NameScript"/>); no digits, other Latin or punctuation.</summary>
     public static bool AllNameChars(ReadOnlySpan<char> text)
     {
         if (text.IsEmpty)

@@ -52,20 +52,22 @@ internal static partial class SpeakerLabels
         var paren = label.IndexOfAny('(', '（');
         if (paren > 0 && label[^1] is ')' or '）')
         {
-            // ２番（宮坂千尋君）: a seat and the member's name with its honorific, as marked minutes write a member
-            // (a bare ２番　宮坂千尋君 is a vote list's item, not a speaker).
-            if (People.OfficeWords.SeatNumber(label[..paren]) is { } seat && seat.Length == paren && label[..^1].EndsWith('君'))
+            if (People.OfficeWords.SeatNumber(label[..paren]) is { } seat && seat.Length == paren)
             {
-                return true;
-            }
+                // ２番（宮坂千尋君）: a seat and the member's name with its honorific, as marked minutes write a member
+                // (a bare ２番　宮坂千尋君 is a vote list's item, not a speaker).
+                if (label[..^1].EndsWith('君'))
+                {
+                    return true;
+                }
 
-            // ６番（上山）, １番（池田委員）: a 農業委員会's seat and the member's surname, no honorific. The bracket holds a name
-            // (with a person's title or not), never an office alone.
-            if (People.OfficeWords.SeatNumber(label[..paren]) is { } numbered && numbered.Length == paren
-                && label[(paren + 1)..^1] is { Length: >= 1 and <= 8 } member && People.SpeakerLabelParser.AllNameChars(member)
-                && (!People.OfficeWords.IsOfficeWord(member) || People.SpeakerLabelParser.Parse(member.ToString()) is { Name: not null }))
-            {
-                return true;
+                // ６番（上山）, １番（池田委員）: a 農業委員会's seat and the member's surname, no honorific. The bracket holds a name
+                // (with a person's title or not), never an office alone.
+                if (label[(paren + 1)..^1] is { Length: >= 1 and <= 8 } member && People.SpeakerLabelParser.AllNameChars(member)
+                    && (!People.OfficeWords.IsOfficeWord(member) || People.SpeakerLabelParser.Parse(member.ToString()) is { Name: not null }))
+                {
+                    return true;
+                }
             }
 
             if (IsSurnameBeforeRole(label[..paren], label[(paren + 1)..^1]))

@@ -12,7 +12,7 @@ namespace PublishPipeline.Normalization.Rolls;
 internal static partial class EachMemberList
 {
     /// <summary>The entries of such a line; null unless every item reads as a surname, with or without a title.</summary>
-    public static List<PersonMention>? Read(string line, KnownPeople known)
+    public static List<PersonMention>? Read(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
         var m = Shape().Match(line.Trim(' ', '\u3000', '\t'));
@@ -25,7 +25,7 @@ internal static partial class EachMemberList
         var entries = new List<PersonMention>();
         foreach (var item in Cleanup.TextCleanup.SplitTopLevel(m.Groups["list"].Value, "、，,"))
         {
-            if (Entry(item.Trim(' ', '\u3000'), title, known) is not { } entry)
+            if (Entry(item.Trim(' ', '\u3000'), title) is not { } entry)
             {
                 return null;
             }
@@ -33,7 +33,7 @@ internal static partial class EachMemberList
             entries.Add(entry);
         }
 
-        if (m.Groups["absent"].Success && Entry(m.Groups["absent"].Value, title, known) is { } absent)
+        if (m.Groups["absent"].Success && Entry(m.Groups["absent"].Value, title) is { } absent)
         {
             entries.Add(absent);
         }
@@ -42,9 +42,8 @@ internal static partial class EachMemberList
     }
 
     /// <summary>真鍋委員長 (a surname and its title) or 東雲 (a bare surname, the member's title implied).</summary>
-    private static PersonMention? Entry(string item, string title, KnownPeople known)
+    private static PersonMention? Entry(string item, string title)
     {
-        _ = known;
         var role = OfficeWords.TitleAtEnd(item);
         var surname = role is null ? item : item[..^role.Length];
         // One to five name characters, no office (総務課長 is no surname and its title).

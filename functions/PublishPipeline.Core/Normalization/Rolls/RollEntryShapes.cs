@@ -25,7 +25,18 @@ internal static class RollEntryShapes
     {
         ArgumentNullException.ThrowIfNull(member);
         var t = member.AsSpan().Trim(" \u3000\t");
-        return t.Length > 0 && (t.IndexOfAny(" \u3000\t") > 0 || IsRepeatMark(t[0]) || RolePrefix(t.ToString()) > 0 || IsNameBeforeOffice(t.ToString()));
+        if (t.IsEmpty)
+        {
+            return false;
+        }
+
+        if (t.IndexOfAny(" \u3000\t") > 0 || IsRepeatMark(t[0]))
+        {
+            return true;
+        }
+
+        var trimmed = t.ToString(); // one copy for both readers below
+        return RolePrefix(trimmed) > 0 || IsNameBeforeOffice(trimmed);
     }
 
     /// <summary>
@@ -97,7 +108,6 @@ internal static class RollEntryShapes
         return word;
     }
 
-    /// <summary>The name before a note in parentheses (山田太郎（欠席）, 佐藤花子（企画課長）), or null when the word is not so written.</summary>
     /// <summary>
     /// 会長職務代理者（副会長）: an office with another office in brackets, before the seat and the name. Read as a name
     /// with a note, it refused the roll's line.
@@ -110,6 +120,7 @@ internal static class RollEntryShapes
             && OfficeWords.IsOfficeWord(word.AsSpan(open + 1, word.Length - open - 2));
     }
 
+    /// <summary>The name before a note in parentheses (山田太郎（欠席）, 佐藤花子（企画課長）), or null when the word is not so written.</summary>
     public static string? WithoutNote(string word)
     {
         ArgumentNullException.ThrowIfNull(word);

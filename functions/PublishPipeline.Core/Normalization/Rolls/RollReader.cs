@@ -158,7 +158,7 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             return true;
         }
 
-        if (EachMemberList.Read(text, Known) is { } surnames)
+        if (EachMemberList.Read(text) is { } surnames)
         {
             // 真鍋委員長、東雲、宮之森の各委員（大河内副委員長は欠席）: surnames, the chair's with its title.
             AddEntries(surnames);
