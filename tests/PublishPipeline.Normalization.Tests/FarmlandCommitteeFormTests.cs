@@ -87,4 +87,11 @@ public sealed class FarmlandCommitteeFormTests
             m.Rolls.Single(r => r.Group == "出席委員").Entries.Skip(1).Select(e => (e.Name, e.Role, e.Number)));
         Assert.Equal(("1番（池田委員）", "質問があります。"), (Doc.Turns(m)[^1].Speaker, Doc.Turns(m)[^1].Text));
     }
+    [Fact]
+    public void A_seat_with_a_vote_in_brackets_is_no_speaker()
+    {
+        // １番（賛成）　…: a vote tally's line, not the member speaking.
+        var turns = Doc.Turns(Doc.FromText("若葉町農業委員会総会議事録\n開催日時　令和５年５月２０日\n議　長（宇佐見房）　採決します。\n１番（賛成）　２番（反対）\n"));
+        Assert.DoesNotContain(turns, t => t.Speaker is { } s && s.StartsWith("1番", StringComparison.Ordinal));
+    }
 }

@@ -414,6 +414,12 @@ public sealed partial class MinutesNormalizer
                 }
             }
 
+            if (DisclosureStamp.Read(text) is { } stamp)
+            {
+                _header.Stamp(stamp, b.Line);
+                return true;
+            }
+
             if (_header.Title is not null && _header.DateTimeText is null && DatedHeading.IsMonthDayAlone(text))
             {
                 // 令和 7年議会運営委員会 over 1月24日: the sitting's day under the year's title; the 日時 below dates it.

@@ -489,7 +489,8 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
         _lastDisclosureTarget = target;
         if (target == "会議録")
         {
-            _minutes = state;
+            // A 非公開 stamp on the document is not undone by a field below it: the stricter state stands.
+            _minutes = _stamped ? DisclosureState.Closed : state;
             _minutesSeen = true;
         }
         else
@@ -500,6 +501,21 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
     }
 
     private string _lastDisclosureTarget = "会議";
+    private bool _stamped;
+
+    /// <summary>
+    /// A stamp alone on a line of the header (非公開, 【部外秘】): the document itself says it is not for the public, so
+    /// its minutes are 非公開 whatever else the header says. Before, 非公開 alone was read as a disclosure label with the
+    /// title below it as its value: the title was lost and the state unknown (published under a publish-unknown policy).
+    /// </summary>
+    public void Stamp(string stamp, int line)
+    {
+        _stamped = true;
+        _minutes = DisclosureState.Closed;
+        _minutesSeen = true;
+        _minutesReason ??= $"文書に「{stamp}」の表示";
+        warn("disclosure-stamp", $"the document is stamped '{stamp}'; its minutes are read as 非公開", line);
+    }
 
     private void SetReason(string target, string? reason)
     {

@@ -61,12 +61,17 @@ internal static partial class SpeakerLabels
                     return true;
                 }
 
-                // ６番（上山）, １番（池田委員）: a 農業委員会's seat and the member's surname, no honorific. The bracket holds a name
-                // (with a person's title or not), never an office alone.
-                if (label[(paren + 1)..^1] is { Length: >= 1 and <= 8 } member && People.SpeakerLabelParser.AllNameChars(member)
-                    && (!People.OfficeWords.IsOfficeWord(member) || People.SpeakerLabelParser.Parse(member.ToString()) is { Name: not null }))
+                // ６番（上山）, １番（池田委員）: a 農業委員会's seat and the member's surname, no honorific. The bracket holds a
+                // surname the dictionary knows, or a name with a person's title: never an office alone, nor a vote (１番（賛成）).
+                if (label[(paren + 1)..^1] is { Length: >= 1 and <= 8 } member && People.SpeakerLabelParser.AllNameChars(member))
                 {
-                    return true;
+                    var lexicon = PublishPipeline.Redaction.Names.NameLexicon.Default;
+                    if (People.OfficeWords.IsOfficeWord(member)
+                        ? People.SpeakerLabelParser.Parse(member.ToString()) is { Name: not null }
+                        : lexicon.IsSurname(member) && !lexicon.IsCommonWord(member))
+                    {
+                        return true;
+                    }
                 }
             }
 
