@@ -178,20 +178,11 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         CloseTurn();
         FlushPending();
         var speaker = row.Role is null ? row.Name! : row.Name is null ? row.Role : $"{row.Role}（{row.Name}）";
-        var name = row.Name is null ? (NameParts?)null : WrittenName.Read(row.Name);
         // A speaker column without a role column may hold an office alone (会長, 事務局, 環境課長): it names no one.
         // Read as a name, the office went into the register, and the redactor masked 事務局 wherever it was written.
         var person = row.Role is null && SpeakerLabelParser.OfficeAlone(row.Name!) is { } office
             ? office with { Written = speaker }
-            : new PersonMention
-            {
-                Written = speaker,
-                Name = name?.Name,
-                FamilyName = name?.FamilyName,
-                GivenName = name?.GivenName,
-                // その他 is the export's own word for "no office given", not an office.
-                Role = row.Role is null or "その他" ? null : WrittenName.Compact(row.Role),
-            };
+            : Named(row, speaker);
         if (row.Paragraphs.Count == 1 && LinePatterns.IsStageDirection(row.Paragraphs[0]))
         {
             Add(speaker, row.Paragraphs[0], TurnKind.Procedure, person);
@@ -199,6 +190,20 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         }
 
         StartTurn(speaker, TurnKind.Speech, string.Join('\n', row.Paragraphs), person: person);
+    }
+
+    private static PersonMention Named(TableSpeech row, string speaker)
+    {
+        var name = row.Name is null ? (NameParts?)null : WrittenName.Read(row.Name);
+        return new PersonMention
+        {
+            Written = speaker,
+            Name = name?.Name,
+            FamilyName = name?.FamilyName,
+            GivenName = name?.GivenName,
+            // その他 is the export's own word for "no office given", not an office.
+            Role = row.Role is null or "その他" ? null : WrittenName.Compact(row.Role),
+        };
     }
 
     /// <summary>One cleaned line of the proceedings.</summary>
