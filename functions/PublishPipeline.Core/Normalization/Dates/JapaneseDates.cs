@@ -14,6 +14,9 @@ internal readonly record struct DateMatch(DateOnly? Date, int End, string? Probl
 /// </summary>
 internal static partial class JapaneseDates
 {
+    /// <summary>A time of day as headers write it (午前１０時, 午後２時３０分, １０時半), for the header readers' patterns.</summary>
+    internal const string TimeOfDay = @"(?:午前|午後)?\d{1,2}時(?:\d{1,2}分|半)?";
+
     /// <summary>The first calendar date in the text (和暦 or Western); null when there is none.</summary>
     public static DateMatch? FindDate(string text)
     {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PublishPipeline.Normalization.Dates;
 
 namespace PublishPipeline.Normalization.Header;
 
@@ -45,6 +46,6 @@ internal static partial class BracketedLabel
     [GeneratedRegex(@"^[ \u3000]*[<＜〈](?<label>[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}々 \u3000]{2,12})[>＞〉][ \u3000]*$", RegexOptions.CultureInvariant)]
     private static partial Regex Label();
 
-    [GeneratedRegex(@"^(?:午前|午後)?\d{1,2}時(?:\d{1,2}分|半)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^" + JapaneseDates.TimeOfDay + @"$", RegexOptions.CultureInvariant)]
     private static partial Regex TimeAlone();
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PublishPipeline.Normalization.Dates;
 
 namespace PublishPipeline.Normalization.Header;
 
@@ -60,9 +61,9 @@ internal static partial class DatedHeading
     [GeneratedRegex(@"^(?:(?:令和|平成|昭和)(?:元|\d{1,2})|(?:19|20)\d{2})年\d{1,2}月\d{1,2}日(?:[（(][月火水木金土日](?:曜日?)?[）)])?(?:(?:午前|午後)?\d{1,2}時(?:\d{1,2}分)?(?:開議|開会|再開|開始)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Line();
 
-    [GeneratedRegex(@"^(?:午前|午後)?\d{1,2}時(?:\d{1,2}分|半)?(?:開議|開会|開始)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^" + JapaneseDates.TimeOfDay + @"(?:開議|開会|開始)$", RegexOptions.CultureInvariant)]
     private static partial Regex OpeningTime();
 
-    [GeneratedRegex(@"^[（(]?(?:午前|午後)?\d{1,2}時(?:\d{1,2}分|半)?(?:閉会|散会|閉議|延会|終了)[）)]?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[（(]?" + JapaneseDates.TimeOfDay + @"(?:閉会|散会|閉議|延会|終了)[）)]?$", RegexOptions.CultureInvariant)]
     private static partial Regex ClosingTime();
 }
