@@ -73,10 +73,18 @@ public class AuditAllocationTests
         buffer.ResetWrittenCount();
         writer.Reset();
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        JsonSerializer.Serialize(writer, audit, MinutesJson.Options);
-        writer.Flush();
-        var perEntry = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)audit.Count;
+        // The least of three writes: beside the other tests running at once, one write now and then counted more than its
+        // own allocations (one whole run of this assembly in four failed; never alone), and a single write cannot tell.
+        var perEntry = double.MaxValue;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            buffer.ResetWrittenCount();
+            writer.Reset();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            JsonSerializer.Serialize(writer, audit, MinutesJson.Options);
+            writer.Flush();
+            perEntry = Math.Min(perEntry, (GC.GetAllocatedBytesForCurrentThread() - before) / (double)audit.Count);
+        }
 
         Assert.Contains("\"location\": \"sections[12].turns[345].text@3192\"", Encoding.UTF8.GetString(buffer.WrittenSpan), StringComparison.Ordinal);
         // A location string each was ~90 bytes.

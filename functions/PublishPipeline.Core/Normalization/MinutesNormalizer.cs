@@ -147,13 +147,27 @@ public sealed partial class MinutesNormalizer
             using var blocks = Flatten(_blocks).GetEnumerator();
             var more = blocks.MoveNext();
             _firstLine = more ? blocks.Current.Line : 1;
-            while (more && SeeLine(blocks.Current) && HeaderBlock(blocks.Current))
+            while (more && SeeLine(blocks.Current) && HeaderOrStamp(blocks.Current))
             {
                 more = blocks.MoveNext();
             }
 
             // The block that ended the header is the first of the proceedings.
             var footer = HeaderField.Unknown;
+            if (_markerAtHeaderEnd is { } marker)
+            {
+                // 【非公開】 and then the proceedings: it opens a closed passage. With nothing after it, it stamps the document.
+                _markerAtHeaderEnd = null;
+                if (more)
+                {
+                    footer = ProceedingsBlock(marker, footer);
+                }
+                else
+                {
+                    _header.Stamp(DisclosureStamp.Read(marker.Text)!, marker.Line);
+                }
+            }
+
             for (; more; more = blocks.MoveNext())
             {
                 SeeLine(blocks.Current);
@@ -161,6 +175,32 @@ public sealed partial class MinutesNormalizer
             }
 
             return Assemble(id);
+        }
+
+        // 【非公開】 read in the header, not yet known to be a stamp on the document or the start of a closed passage.
+        private Block? _markerAtHeaderEnd;
+
+        /// <summary>
+        /// Header phase, with <c>【非公開】</c> decided by what follows it: when the header goes on below it (the date, the
+        /// venue, the roll under 【非公開】 under the title), it stamps the whole document; when the proceedings start, it
+        /// opens their first closed passage. Before, it always opened a passage: the header below it became proceedings,
+        /// all of them withheld, and a page with the title alone was published for minutes stamped 非公開.
+        /// </summary>
+        private bool HeaderOrStamp(in Block b)
+        {
+            if (_markerAtHeaderEnd is not { } marker || b.Kind == BlockKind.PageBreak || (b.Kind == BlockKind.Paragraph && b.Text.Length == 0))
+            {
+                return HeaderBlock(b);
+            }
+
+            if (!HeaderBlock(b))
+            {
+                return false;
+            }
+
+            _markerAtHeaderEnd = null;
+            _header.Stamp(DisclosureStamp.Read(marker.Text)!, marker.Line);
+            return true;
         }
 
         /// <summary>Header phase: true when the block was header (or skippable), false when the proceedings start with it.</summary>
@@ -268,6 +308,9 @@ public sealed partial class MinutesNormalizer
                     }
 
                     return false;
+                case BlockKind.Marker when b.Opens && _markerAtHeaderEnd is null && DisclosureStamp.Read(b.Text) is not null:
+                    _markerAtHeaderEnd = b;
+                    return true;
                 case BlockKind.Marker:
                     return false;
                 default:
