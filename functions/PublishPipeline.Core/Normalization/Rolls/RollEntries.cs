@@ -132,6 +132,21 @@ internal static class RollEntries
                 continue;
             }
 
+            // 委員長野口 有信君, 局長山手  斉君: an office against the surname, the given name the next word.
+            if (used == 1 && !cur.HasName && w + 1 < words.Count && RollEntryShapes.OfficeBeforeSurname(text, words[w + 1].Text) is > 0 and var officeLength)
+            {
+                if (cur.From < 0)
+                {
+                    cur.From = word.Start;
+                    cur.Column = word.Column;
+                }
+
+                cur.Role = cur.Role is null ? text[..officeLength] : cur.Role + text[..officeLength];
+                AddName(word.Start + officeLength, word.End, text[officeLength..]);
+                cur.To = word.End;
+                continue;
+            }
+
             if (OfficeWords.SeatNumber(text) is { } seat)
             {
                 StartSeat(word);

@@ -77,6 +77,39 @@ internal static class RollEntryShapes
     }
 
     /// <summary>
+    /// The length of an office written directly before a surname, when the given name is the next word (<c>委員長野口</c> in
+    /// <c>委員長野口 有信君</c>, <c>交通局長山手</c> in <c>交通局長山手  斉君</c>, as a metropolitan assembly's 速記録 lists its members
+    /// and its officials), or 0. The surname is one the dictionary knows, of one to three characters, and what is before it
+    /// is an office by its title (委員長, 理事, 局長, 部長). Before, the office was read as part of the surname
+    /// (<c>委員長野口</c>), so the register held no 野口 and the surname was published wherever it stood alone.
+    /// </summary>
+    public static int OfficeBeforeSurname(string word, string next)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        ArgumentNullException.ThrowIfNull(next);
+        var given = WithoutHonorific(next);
+        if (word.Length < 3 || given.Length is < 1 or > 4 || !SpeakerLabelParser.AllNameChars(given) || OfficeWords.IsOfficeWord(given)
+            || !SpeakerLabelParser.AllNameChars(word) || OfficeWords.TitleAtEnd(word) is not null)
+        {
+            // 委員長　山田　太郎君: an office alone before a spaced name holds no surname (委員 + 長).
+            return 0;
+        }
+
+        var lexicon = NameLexicon.Default;
+        for (var k = Math.Min(3, word.Length - 2); k >= 1; k--)
+        {
+            var office = word[..^k];
+            if (lexicon.IsSurname(word.AsSpan(word.Length - k)) && OfficeWords.TitleAtEnd(office) is not null
+                && (Array.IndexOf(Roles, office) >= 0 || OfficeWords.IsOfficeWord(office)))
+            {
+                return office.Length;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
     /// A role word inside the rest (会長及副会長選出, 委員長副委員長互選: an agenda heading after the roll, not 会長 and a
     /// name): no name holds one.
     /// </summary>

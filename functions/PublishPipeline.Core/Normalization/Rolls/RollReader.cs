@@ -263,6 +263,14 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             return true;
         }
 
+        if (Header.AgendaList.IsHeading(text))
+        {
+            // 本日の会議に付した事件 under the last entry: the agenda's heading, not a wrapped office (before, it and every
+            // item below it ran on into that entry's office, and the agenda was lost).
+            Close();
+            return false;
+        }
+
         if (_entries.Count > 0 && RollEntries.OfficeContinuation(text, indent) is { } offices && Continue(offices))
         {
             return true;

@@ -1,0 +1,55 @@
+using PublishPipeline.Model;
+
+namespace PublishPipeline.Normalization.Tests;
+
+/// <summary>
+/// A metropolitan assembly's 速記録 lists its members and officials with the office written against the surname and a space
+/// before the given name (<c>委員長野口 有信君</c>, <c>交通局長山手  斉君</c>). Before, the office was read as part of the surname
+/// (<c>委員長野口</c>), so the register held no 野口, and the surnames and given names were published where they stood alone.
+/// Names are invented.
+/// </summary>
+public class OfficeAgainstSurnameRollTests
+{
+    internal const string Text = """
+        議会運営委員会速記録第六号
+
+        令和六年二月十五日(木曜日)
+           午前十一時三分開議
+         出席委員 五名
+        委員長野口 有信君
+        副委員長新井 義彦君
+        理事相田  博君
+        秋山 一郎君
+        委員長　山田　太郎君
+
+         欠席委員 一名
+
+        議長川村 忠一君
+
+        本日の会議に付した事件
+        議員の辞職について
+
+        ○野口委員長 ただいまから議会運営委員会を開会いたします。
+        ○相田理事 新井副委員長に伺います。有信さんも了解しています。
+        """;
+
+    [Fact]
+    public void The_office_against_the_surname_is_the_entry_s_role()
+    {
+        var m = Doc.FromText(Text);
+        var members = m.Rolls.Single(r => r.Group == "出席委員").Entries;
+        Assert.Equal(["委員長", "副委員長", "理事", null, "委員長"], members.Select(e => e.Role));
+        Assert.Equal(["野口", "新井", "相田", "秋山", "山田"], members.Select(e => e.FamilyName));
+        Assert.Equal(["有信", "義彦", "博", "一郎", "太郎"], members.Select(e => e.GivenName));
+        var absent = Assert.Single(m.Rolls.Single(r => r.Group == "欠席委員").Entries);
+        Assert.Equal(("議長", "川村忠一"), (absent.Role, absent.Name));
+    }
+
+    [Fact]
+    public void The_agenda_s_heading_under_the_last_entry_closes_the_roll()
+    {
+        // Before, 本日の会議に付した事件 and the items below it ran on into 議長川村's office.
+        var m = Doc.FromText(Text);
+        Assert.Equal("議長川村 忠一君", m.Rolls.Single(r => r.Group == "欠席委員").Entries[0].Written);
+    }
+}
