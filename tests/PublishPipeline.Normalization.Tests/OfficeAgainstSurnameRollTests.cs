@@ -52,4 +52,22 @@ public class OfficeAgainstSurnameRollTests
         var m = Doc.FromText(Text);
         Assert.Equal("議長川村 忠一君", m.Rolls.Single(r => r.Group == "欠席委員").Entries[0].Written);
     }
+    [Fact]
+    public void An_official_s_long_office_with_a_second_post_is_the_role()
+    {
+        var m = Doc.FromText("""
+            公営企業委員会速記録第五号
+            令和六年五月二十九日(水曜日)
+            出席説明員
+            交通局局長山内  斉君
+            企画担当部長オリンピック・パラリンピック調整担当部長兼務牧田 和宏君
+            技監田沼 聡志君
+            調整部長金田 弘文君
+
+            ○山内交通局長 御報告申し上げます。
+            """);
+        var officials = m.Rolls.Single(r => r.Group == "出席説明員").Entries;
+        Assert.Equal(["山内", "牧田", "田沼", "金田"], officials.Select(e => e.FamilyName));
+        Assert.Equal(["交通局局長", "企画担当部長オリンピック・パラリンピック調整担当部長兼務", "技監", "調整部長"], officials.Select(e => e.Role));
+    }
 }

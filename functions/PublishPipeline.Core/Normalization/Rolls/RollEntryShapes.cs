@@ -18,6 +18,8 @@ internal static class RollEntryShapes
         "副委員長", "委員長", "副議長", "副会長", "説明員", "委員", "議長", "議員", "会長", "幹事", "書記", "参与", "理事", "監事",
     ];
 
+    private static readonly System.Buffers.SearchValues<char> NotInAWord = System.Buffers.SearchValues.Create("、。，．「」（）()：:");
+
     private static readonly string[] Honorifics = ["さん", "君", "様", "氏", "殿"];
 
     /// <summary>Whether a header attendee reads as roll entries: a post or role and a name apart, a role against a name, or a repeat mark.</summary>
@@ -89,7 +91,7 @@ internal static class RollEntryShapes
         ArgumentNullException.ThrowIfNull(next);
         var given = WithoutHonorific(next);
         if (word.Length < 3 || given.Length is < 1 or > 4 || !SpeakerLabelParser.AllNameChars(given) || OfficeWords.IsOfficeWord(given)
-            || !SpeakerLabelParser.AllNameChars(word) || OfficeWords.TitleAtEnd(word) is not null)
+            || word.AsSpan().IndexOfAny(NotInAWord) >= 0 || OfficeWords.TitleAtEnd(word) is not null)
         {
             // 委員長　山田　太郎君: an office alone before a spaced name holds no surname (委員 + 長).
             return 0;
@@ -99,8 +101,8 @@ internal static class RollEntryShapes
         for (var k = Math.Min(3, word.Length - 2); k >= 1; k--)
         {
             var office = word[..^k];
-            if (lexicon.IsSurname(word.AsSpan(word.Length - k)) && OfficeWords.TitleAtEnd(office) is not null
-                && (Array.IndexOf(Roles, office) >= 0 || OfficeWords.IsOfficeWord(office)))
+            if (lexicon.IsSurname(word.AsSpan(word.Length - k)) && SpeakerLabelParser.AllNameChars(word.AsSpan(word.Length - k)) && OfficeWords.TitleAtEnd(WithoutConcurrentPost(office)) is not null
+                && (Array.IndexOf(Roles, office) >= 0 || OfficeWords.IsOfficeWord(WithoutConcurrentPost(office))))
             {
                 return office.Length;
             }
@@ -108,6 +110,10 @@ internal static class RollEntryShapes
 
         return 0;
     }
+
+    // …調整担当部長兼務, …課長事務取扱: a second post held with the first ends the office, not a title.
+    private static string WithoutConcurrentPost(string office) =>
+        office.EndsWith("兼務", StringComparison.Ordinal) ? office[..^2] : office.EndsWith("事務取扱", StringComparison.Ordinal) ? office[..^4] : office;
 
     /// <summary>
     /// A role word inside the rest (会長及副会長選出, 委員長副委員長互選: an agenda heading after the roll, not 会長 and a
