@@ -156,7 +156,9 @@ internal static class HeaderLabels
                 }
 
                 // 開議 / 開会 unnumbered and undated start a stage line (開会　午前１０時); with a date (開議　令和６年９月２０日) they date the sitting.
-                if (!numbered && label is "開議" or "開会" && !StartsWithDate(rest.TrimStart(" \u3000：:")))
+                // Numbered and alone (１．開会), it is the proceedings' first item: before, it took the line below as its
+                // value and a speaker's label (議長：) over the first speech was lost.
+                if (label is "開議" or "開会" && (!numbered || rest.TrimStart(" \u3000：:").IsEmpty) && !StartsWithDate(rest.TrimStart(" \u3000：:")))
                 {
                     continue;
                 }
