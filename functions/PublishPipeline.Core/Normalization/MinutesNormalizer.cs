@@ -489,7 +489,7 @@ public sealed partial class MinutesNormalizer
                 return true;
             }
 
-            if (_header.TryContinue(text, b.Line))
+            if (_header.TryContinue(text, b.Line, b.ListItem))
             {
                 return true;
             }
@@ -1017,7 +1017,8 @@ public sealed partial class MinutesNormalizer
 
     /// <param name="Indent">Display columns of leading space in the upload (full-width 2): fixed-width rolls align by it.</param>
     /// <param name="Rule">A page break that is a rule the writer drew between parts (━━━━), not a cut page.</param>
-    private readonly record struct Block(BlockKind Kind, int Line, string Text, IReadOnlyList<IReadOnlyList<string>> Cells, int Level = 0, bool Opens = false, int Indent = 0, int Width = 0, bool Rule = false);
+    /// <param name="ListItem">An item of a Markdown or HTML list (its bullet gone): 議題 over its items.</param>
+    private readonly record struct Block(BlockKind Kind, int Line, string Text, IReadOnlyList<IReadOnlyList<string>> Cells, int Level = 0, bool Opens = false, int Indent = 0, int Width = 0, bool Rule = false, bool ListItem = false);
 
     private static readonly IReadOnlyList<IReadOnlyList<string>> NoCells = [];
 
@@ -1034,7 +1035,7 @@ public sealed partial class MinutesNormalizer
                 case ParagraphBlock p when !p.Text.Contains('\n', StringComparison.Ordinal):
                     if (Line(p.Text, p.Line) is { } line)
                     {
-                        yield return line;
+                        yield return line with { ListItem = p.ListItem && line.Kind == BlockKind.Paragraph };
                     }
 
                     break;
@@ -1044,7 +1045,8 @@ public sealed partial class MinutesNormalizer
                     {
                         if (Line(lines[k], p.Line + k) is { } part)
                         {
-                            yield return part;
+                            // The item is the first line; Markdown joins a following unbulleted line (５　議事内容) to it lazily.
+                            yield return part with { ListItem = k == 0 && p.ListItem && part.Kind == BlockKind.Paragraph };
                         }
                     }
 

@@ -198,6 +198,33 @@ internal static partial class AttendeeGroupLine
         return group.Length >= 2 && group.AsSpan().IndexOfAny(NotInGroup) < 0 && !group.EndsWith('長') && IsGroupWord(group) ? group : null;
     }
 
+    /// <summary>
+    /// A group counted, not named: <c>委員　委員長始め３名</c>, <c>事務局　書記長ほか５名</c>, <c>傍聴者　なし</c>, as a board's
+    /// 出席者 over bullets writes it. The group word and the count as written (empty for なし); null for anything else.
+    /// Before, the line ended the roll and was read as the group's speech (委員: 委員長始め３名), and the header after it too.
+    /// </summary>
+    public static (string Group, string Count)? Counted(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var m = CountedGroup().Match(line.Trim(' ', '\u3000', '\t'));
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var group = m.Groups["group"].Value;
+        if (group.EndsWith('長') || !IsGroupWord(group))
+        {
+            return null;
+        }
+
+        var count = TextCleanup.RemoveSpaces(m.Groups["count"].Value);
+        return (group, count is "なし" or "無し" ? "" : count);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[-・･*][ \u3000]*)?(?<group>[^\s\d０-９（()）【】：:、。・･*-]{2,10})[ \u3000：:]+(?<count>(?:[^\s\d０-９、。]{1,10}?(?:始め|はじめ|ほか|他|外|以下)[ \u3000]*)?[\d０-９]{1,3}[ \u3000]*[名人]|な[ \u3000]*し|無し)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CountedGroup();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"^[（(【［〔]?(?<group>[^\s（()）【】［］〔〕：:、。]{2,12})[）)】］〕]?[ \u3000：:]*[（(]?(?:別表|別紙|別添|別記|名簿)[0-9０-９]{0,2}(?:のとおり|の通り|記載のとおり|参照)[。．]?[）)]?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ListedElsewhere();
 

@@ -317,19 +317,23 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
     }
 
     /// <summary>A paragraph right after a header field that carries on with it (資料2 … after 配付資料, 区側：… after 出席者).</summary>
-    public bool TryContinue(string text, int line)
+    /// <param name="listItem">The paragraph is an item of a list whose bullet the reader took off (Markdown's -, HTML's li).</param>
+    public bool TryContinue(string text, int line, bool listItem = false)
     {
         switch (_lastField)
         {
             case HeaderField.Materials when text.StartsWith('・') || text.StartsWith("資料", StringComparison.Ordinal) || text.StartsWith("参考", StringComparison.Ordinal):
                 Materials.AddRange(HeaderLists.SplitMaterials(text));
                 return true;
-            case HeaderField.Agenda when AgendaItem().IsMatch(text):
-                // ８　議　題 over （１）…、（２）その他: the items below the label.
+            case HeaderField.Agenda when AgendaItem().IsMatch(text) || (listItem && HeaderLabels.ReadParagraph(text) is null):
+                // ８　議　題 over （１）…、（２）その他: the items below the label (４　議題 over a bulleted list: each bullet).
                 Agenda.Add(text.Trim(' ', '\u3000'));
                 return true;
             case HeaderField.Results when _resultsBelow && !Proceedings.Markers.MarkedSpeaker.StartsWithMarker(text)
-                && Proceedings.SpeakerLabels.Read(text).Style == Proceedings.LabelStyle.None && HeaderLabels.ReadParagraph(text) is null:
+                && Proceedings.SpeakerLabels.Read(text).Style == Proceedings.LabelStyle.None
+                && HeaderLabels.ReadParagraph(text) is null or { Label: "議案" } && !NumberedItem().IsMatch(text):
+                // A results table's rows and its heads (議案　件名　概要　…　結果: 議案 is the bills' column, not an agenda);
+                // the next numbered item of the header (３　協議・報告等) ends it.
                 Results.Add(text.Trim(' ', '\u3000'));
                 return true;
             case HeaderField.Attendees or HeaderField.Absentees:
@@ -559,6 +563,10 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
 
         return (d?.Date, start, end);
     }
+
+    /// <summary>A numbered item of the header, a short heading with no sentence: ３　協議・報告等.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[ \u3000]*\d{1,2}[ \u3000]+[^ \u3000。、]{1,20}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NumberedItem();
 
     /// <summary>An item of a list: （１）, (1), １., ①, ・; or a board's numbered bill: 議決事項１, 報告事項２, 議案第３号, 第３号議案.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^[ \u3000]*(?:[（(]\d{1,2}[)）]|\d{1,2}[.．)）]|[\u2460-\u2473]|[・･]|(?:議決|報告|協議|審議|承認)事項[ \u3000]*\d{1,2}(?!\d)|議案第[ \u3000]*\d{1,3}[ \u3000]*号|第[ \u3000]*\d{1,3}[ \u3000]*号議案)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

@@ -38,6 +38,8 @@ internal static class HeaderLabels
         ("名称", HeaderField.Title),
         ("事務局(担当課)", HeaderField.Secretariat), ("事務局（担当課）", HeaderField.Secretariat), ("担当課", HeaderField.Secretariat), ("所管課", HeaderField.Secretariat),
         ("事務局", HeaderField.Secretariat),
+        // A board's form names the office that keeps its minutes: 会議の庶務を行う課名 / 庶務担当課 over 選挙管理委員会事務局.
+        ("会議の庶務を行う課名", HeaderField.Secretariat), ("庶務を行う課名", HeaderField.Secretariat), ("庶務担当課", HeaderField.Secretariat),
         ("開催年月日", HeaderField.DateTime), ("開催日時", HeaderField.DateTime), ("開催日", HeaderField.DateTime), ("会議日時", HeaderField.DateTime), ("会議日", HeaderField.DateTime),
         ("開会年月日", HeaderField.DateTime), ("開会日時", HeaderField.DateTime), ("開会日", HeaderField.DateTime), ("開議日時", HeaderField.DateTime), ("日時", HeaderField.DateTime),
         // An assembly's numbered header dates the sitting by its opening: １．開議　令和６年６月１２日　午前１０時.
@@ -59,6 +61,8 @@ internal static class HeaderLabels
         ("傍聴者数", HeaderField.Audience), ("傍聴人数", HeaderField.Audience), ("傍聴人", HeaderField.Audience), ("傍聴者", HeaderField.Audience), ("傍聴", HeaderField.Audience),
         ("提出された資料等", HeaderField.Materials), ("提出資料", HeaderField.Materials), ("配付資料", HeaderField.Materials), ("配布資料", HeaderField.Materials),
         ("会議の結果", HeaderField.Results), ("決定事項", HeaderField.Results),
+        // A board's bills and how each was decided, over their table: 議案の概要と審議結果（賛成…○、反対…×）.
+        ("議案の概要と審議結果", HeaderField.Results), ("審議結果", HeaderField.Results), ("議決結果", HeaderField.Results),
         ("審議経過", HeaderField.Proceedings), ("会議経過", HeaderField.Proceedings), ("議事経過", HeaderField.Proceedings), ("発言内容", HeaderField.Proceedings),
         ("発言の記録", HeaderField.Proceedings), ("議事の経過", HeaderField.Proceedings), ("審議内容", HeaderField.Proceedings), ("会議内容", HeaderField.Proceedings),
         // 審議会 minutes number their items and call the proceedings so: １０　議事内容, ６　会議の概要.
@@ -87,7 +91,7 @@ internal static class HeaderLabels
         return l switch
         {
             _ when l.Contains("名称", StringComparison.Ordinal) => HeaderField.Title,
-            _ when l.StartsWith("事務局", StringComparison.Ordinal) || l.Contains("担当課", StringComparison.Ordinal) => HeaderField.Secretariat,
+            _ when l.StartsWith("事務局", StringComparison.Ordinal) || l.Contains("担当課", StringComparison.Ordinal) || l.Contains("庶務", StringComparison.Ordinal) => HeaderField.Secretariat,
             _ when l.Contains("日時", StringComparison.Ordinal) || l == "日" => HeaderField.DateTime,
             _ when l.Contains("場所", StringComparison.Ordinal) => HeaderField.Venue,
             _ when l.Contains("公開", StringComparison.Ordinal) => HeaderField.Disclosure,
@@ -152,7 +156,9 @@ internal static class HeaderLabels
                 }
 
                 // 開議 / 開会 unnumbered and undated start a stage line (開会　午前１０時); with a date (開議　令和６年９月２０日) they date the sitting.
-                if (!numbered && label is "開議" or "開会" && !StartsWithDate(rest.TrimStart(" \u3000：:")))
+                // Numbered and alone (１．開会), it is the proceedings' first item: before, it took the line below as its
+                // value and a speaker's label (議長：) over the first speech was lost.
+                if (label is "開議" or "開会" && (!numbered || rest.TrimStart(" \u3000：:").IsEmpty) && !StartsWithDate(rest.TrimStart(" \u3000：:")))
                 {
                     continue;
                 }
@@ -200,8 +206,10 @@ internal static class HeaderLabels
         }
 
         var note = rest[1..close];
+        // A results table's legend of its marks (賛成…○、反対…×) is a note too.
         var isNote = note.Contains("敬称", StringComparison.Ordinal) || note.Contains("順", StringComparison.Ordinal)
-            || (note.Length <= 4 && (note[^1] is '名' or '人') && char.IsAsciiDigit(note[0]));
+            || (note.Length <= 4 && (note[^1] is '名' or '人') && char.IsAsciiDigit(note[0]))
+            || (note.Contains("賛成", StringComparison.Ordinal) && note.IndexOfAny('○', '〇', '◯') >= 0);
         return isNote ? rest[(close + 1)..] : rest;
     }
 

@@ -32,6 +32,7 @@ internal static partial class SessionHeading
     /// <summary>
     /// A line that is the session and nothing else (<c>令和５年第２０回定例会</c>, <c>第３回臨時会</c>), as a board's minutes write it
     /// under the title: the session (第20回定例会); null otherwise. Before, it began the proceedings and the header below it was lost.
+    /// A board (選挙管理委員会, 農業委員会) names its sittings 第１回臨時委員会 / 第３回定例会議: read the same.
     /// </summary>
     public static string? SessionAlone(string line)
     {
@@ -45,7 +46,7 @@ internal static partial class SessionHeading
         return SessionOnly().IsMatch(compact) ? TitleParser.Parse(compact).Session : null;
     }
 
-    [GeneratedRegex(@"^(?:(?:令和|平成|昭和)(?:元|\d{1,2})年度?|(?:19|20)\d{2}年度?)?第\d{1,3}回(?:定例会|臨時会)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:令和|平成|昭和)(?:元|\d{1,2})年度?|(?:19|20)\d{2}年度?)?第\d{1,3}回(?:定例|臨時)(?:会|委員会|会議)$", RegexOptions.CultureInvariant)]
     private static partial Regex SessionOnly();
 
     // 議事要旨 / 会議要旨 / 議事概要: the paper of a 審議会 or 会議 (第２回子ども・子育て会議　議事要旨) that keeps no verbatim record.

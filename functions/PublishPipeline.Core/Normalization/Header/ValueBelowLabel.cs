@@ -8,6 +8,8 @@ namespace PublishPipeline.Normalization.Header;
 /// </summary>
 internal static class ValueBelowLabel
 {
+    private static readonly System.Buffers.SearchValues<char> DateOrTimeChars = System.Buffers.SearchValues.Create("年月日時分0123456789０１２３４５６７８９");
+
     /// <summary>Fields whose value is one paragraph (an agenda or materials list below its label is read as before).</summary>
     public static bool Takes(HeaderField field) =>
         field is HeaderField.Title or HeaderField.Secretariat or HeaderField.DateTime or HeaderField.Time or HeaderField.Venue
@@ -38,6 +40,12 @@ internal static class ValueBelowLabel
     {
         ArgumentNullException.ThrowIfNull(value);
         if (value.Contains('。', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // A date or a time holds a number or its unit; 日時 over 議長： is a label whose value is missing, over a speaker.
+        if (label is HeaderField.DateTime or HeaderField.Time && value.AsSpan().IndexOfAny(DateOrTimeChars) < 0)
         {
             return null;
         }

@@ -83,7 +83,7 @@ internal static partial class SpeakerLabels
             label = label[..paren];
         }
 
-        if (label.IndexOfAny(NotInLabel) >= 0)
+        if (label.IndexOfAny(NotInLabel) >= 0 && !IsJoinedOffice(label))
         {
             return false;
         }
@@ -104,6 +104,39 @@ internal static partial class SpeakerLabels
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// An office whose section joins two words with ・ (市民協働・地域政策課長, 古畑子ども・若者支援課長), as wards name their
+    /// sections: a 課, 部, 室 or 局 and its head, the ・ between two kanji (or kana: 子ども・若者). Before, 【古畑市民協働・地域政策課長】 was no label
+    /// and was published as a line of text, the surname in it.
+    /// </summary>
+    private static bool IsJoinedOffice(ReadOnlySpan<char> label)
+    {
+        if (label.Length < 5 || !label.EndsWith("長") || label[^2] is not ('課' or '部' or '室' or '局'))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < label.Length; i++)
+        {
+            if (label[i] == '・')
+            {
+                if (i == 0 || i == label.Length - 1 || !IsWordChar(label[i - 1]) || !IsWordChar(label[i + 1]))
+                {
+                    return false;
+                }
+            }
+            else if (NotInLabel.Contains(label[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+
+        // Kanji or hiragana (子ども・若者): katakana beside ・ is a foreign name's (ジョン・スミス), read elsewhere.
+        static bool IsWordChar(char c) => c is >= '\u4E00' and <= '\u9FFF' or '々' or >= '\u3041' and <= '\u309F';
     }
 
     /// <summary>

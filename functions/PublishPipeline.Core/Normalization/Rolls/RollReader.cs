@@ -171,6 +171,18 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             return true;
         }
 
+        if (Header.AttendeeGroupLine.Counted(text) is { } counted)
+        {
+            // ３　出席者 over 委員　委員長始め３名: the group and its count, no one to enter; the roll goes on below it.
+            var heading = _heading ?? _group!;
+            Close();
+            _attendeeGroups.Add(new AttendeeGroup(counted.Group, counted.Count.Length > 0 ? [counted.Count] : []));
+            _group = heading;
+            _heading = heading;
+            _headingLine = line;
+            return true;
+        }
+
         if (Header.AttendeeGroupLine.Read(text) is { } sub && SubRoll(sub.Group, sub.Members, indent, line))
         {
             return true;
