@@ -166,8 +166,9 @@ internal sealed class DocumentPeople(KnownPeople known)
     private Section Read(Section section)
     {
         var turns = new List<SpeakerTurn>(section.Turns.Count);
-        foreach (var turn in section.Turns)
+        for (var i = 0; i < section.Turns.Count; i++)
         {
+            var turn = section.Turns[i];
             var person = turn.Person is { } p ? Refine(p) : turn.Speaker is { } label ? Label(label) : null;
             if (OnUnread is { } unread && person?.Name is null && turn.Speaker is { } speaker && UnreadNames.InLabel(speaker))
             {
@@ -185,10 +186,31 @@ internal sealed class DocumentPeople(KnownPeople known)
                 mentions = [named]; // 講師　真鍋健太郎: the person the line names, with its role
             }
 
+            if (TallyMembers(section.Turns, i) is { Count: > 0 } members)
+            {
+                mentions = [.. mentions, .. members];
+            }
+
             turns.Add(person is null && mentions.Count == 0 ? turn : turn with { Person = person, Mentions = mentions });
         }
 
         return section with { Turns = turns };
+    }
+
+    /// <summary>
+    /// The members a vote tally in the turn's text heads its columns with (<see cref="Rolls.VoteTally"/>). An HTML
+    /// table's rows may run into the next turn (a mark cell read as a new paragraph), so the next turn's text is read with it.
+    /// </summary>
+    private List<PersonMention>? TallyMembers(IReadOnlyList<SpeakerTurn> turns, int i)
+    {
+        var text = turns[i].Text;
+        if (!text.Contains("結果", StringComparison.Ordinal) && !text.Contains("賛否", StringComparison.Ordinal) && !text.Contains("採決", StringComparison.Ordinal)
+            && !text.Contains("表決", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return Rolls.VoteTally.Read(text, i + 1 < turns.Count ? turns[i + 1].Text : null, known);
     }
 
     private Action? UnreadStageDirection(int? line) => OnUnread is { } unread ? () => unread("a stage direction", line) : null;

@@ -125,7 +125,7 @@ internal sealed class RegisterMatcher
         accepted.Clear();
         foreach (var (start, length, (person, kind)) in hits)
         {
-            if (kind == PatternKind.Place || person is null || InsidePlace(places, start, length) || !Accept(t, start, length, person, kind))
+            if (kind == PatternKind.Place || person is null || InsidePlace(places, start, length) || !Accept(t, start, length, person, kind, StandsAsToken(compact, text, start, length)))
             {
                 continue;
             }
@@ -228,7 +228,31 @@ internal sealed class RegisterMatcher
         return false;
     }
 
-    private bool Accept(ReadOnlySpan<char> t, int start, int length, Person person, PatternKind kind)
+    /// <summary>
+    /// The match is a whole token of the original text: written without a space inside, with white
+    /// space, a cell's bar or the field's edge on both sides (a vote tally's head cells
+    /// <c>議案 件名 砥部野 網代 結果</c>, a space-separated roll). Compacting removed those spaces, so the
+    /// compact neighbours are kanji and the match did not look alone.
+    /// </summary>
+    private static bool StandsAsToken(CompactText compact, string text, int start, int length)
+    {
+        var (s, e) = compact.Original(start, length);
+        if (e - s != length || (s > 0 && !IsTokenEdge(text[s - 1])) || (e < text.Length && !IsTokenEdge(text[e])))
+        {
+            return false;
+        }
+
+        // One character between single characters is a word spaced out (東 京 都), no token of its own.
+        return length > 1 || (!SingleBefore(text, s - 1) && !SingleAfter(text, e));
+
+        static bool SingleBefore(string text, int edge) => edge >= 1 && !IsTokenEdge(text[edge - 1]) && (edge == 1 || IsTokenEdge(text[edge - 2]));
+        static bool SingleAfter(string text, int edge) => edge + 1 < text.Length && IsTokenEdge(text[edge]) && !IsTokenEdge(text[edge + 1])
+            && (edge + 2 == text.Length || IsTokenEdge(text[edge + 2]));
+    }
+
+    private static bool IsTokenEdge(char c) => char.IsWhiteSpace(c) || c is '|' or '｜';
+
+    private bool Accept(ReadOnlySpan<char> t, int start, int length, Person person, PatternKind kind, bool token)
     {
         var end = start + length;
         var cps = CodePoints(t.Slice(start, length));
@@ -253,12 +277,12 @@ internal sealed class RegisterMatcher
                     // and its head: 東 + 京都知事 is Tokyo's governor.
                     var office = RoleWords.MatchAt(t, end) is null && titled;
                     var placeHead = office && end + 2 <= t.Length && _words.Lexicon.IsPlace(t.Slice(end, 2));
-                    return !IsKanji(before) && ((titled && !placeHead) || alone);
+                    return (!IsKanji(before) && ((titled && !placeHead) || alone)) || token;
                 }
 
                 if (person.FamilyNameIsGuess || person.TitledOnly || _words.Lexicon.IsCommonWord(word) || _placeLookup.Contains(word) || IsPlaceStem(word))
                 {
-                    return titled || alone;
+                    return titled || alone || token;
                 }
 
                 return true;
