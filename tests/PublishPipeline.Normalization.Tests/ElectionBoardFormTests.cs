@@ -105,4 +105,16 @@ public sealed class ElectionBoardFormTests
         Assert.Contains(turns, t => t.Text.Contains("抹消者について", StringComparison.Ordinal));
         Assert.DoesNotContain(turns, t => t.Text.Contains("議事内容", StringComparison.Ordinal));
     }
+    [Theory]
+    [InlineData("議案\t件名\t概要\t宇佐木\t網代\t鶴巻\t結果\n第5号\t選挙人名簿の登録について\t登録するもの。\t○\t○\t×\t可決")]
+    [InlineData("議案　件名　概要　宇佐木　網代　鶴巻　結果\n第5号　選挙人名簿の登録について　登録するもの。　○　○　×　可決")]
+    public void A_vote_table_under_the_results_label_is_the_results_and_its_members_are_people(string table)
+    {
+        // Before, a tab table's head row was read as an agenda and lost, the members heading its columns with it; and a
+        // table read into the results was out of the reach of the vote tally's reader, so the members were published.
+        var m = Doc.FromText("架空区選挙管理委員会会議録\n第３回定例委員会\n議案の概要と審議結果（賛成…○、反対…×）\n" + table + "\n");
+        Assert.Equal(2, m.Results.Count);
+        Assert.Contains("宇佐木", m.Results[0], StringComparison.Ordinal);
+        Assert.Equal(["宇佐木", "網代", "鶴巻"], m.Rolls.Single(r => r.Group == "賛否").Entries.Select(e => e.FamilyName));
+    }
 }

@@ -139,6 +139,19 @@ public sealed partial class MinutesNormalizer
             _proceedings.AddPageHeader("議事経過");
         }
 
+        /// <summary>The members a vote tally read into the results heads its columns or rows with (<see cref="Rolls.VoteTally"/>).</summary>
+        private List<PersonMention>? TallyInResults()
+        {
+            var results = _header.Results;
+            if (results.Count == 0 || !results.Any(r => r.Contains("結果", StringComparison.Ordinal) || r.Contains("賛否", StringComparison.Ordinal)
+                || r.Contains("採決", StringComparison.Ordinal) || r.Contains("表決", StringComparison.Ordinal) || r.Contains("議案", StringComparison.Ordinal)))
+            {
+                return null;
+            }
+
+            return Rolls.VoteTally.Read(string.Join('\n', results), null, _rolls.Known);
+        }
+
         private void Warn(string code, string message, int? line) => _warnings.Add(new NormalizationWarning(code, message, line));
 
         public Minutes Build(string id)
@@ -803,6 +816,11 @@ public sealed partial class MinutesNormalizer
             }
             people.ReadInPlace(proceedings);
             var sections = proceedings;
+            if (TallyInResults() is { Count: > 0 } voters)
+            {
+                // 議案の概要と審議結果 over a vote table headed by the members: they are people of the document (not shown as a roll).
+                rolls.Add(new Roll("賛否", voters));
+            }
 
             if (_header.DateTimeText is null && _header.Title is { } dated && DatedHeading.DateAtEnd(dated) is { } titleDate)
             {

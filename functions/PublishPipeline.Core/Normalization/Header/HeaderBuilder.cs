@@ -81,6 +81,15 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
             return true;
         }
 
+        if (_lastField == HeaderField.Results && _resultsBelow && texts.Count > 1
+            && (HeaderLabels.Classify(texts[0]) == HeaderField.Unknown || TextCleanup.RemoveSpaces(texts[0]) == "議案"))
+        {
+            // 議案の概要と審議結果 over a table: its rows, the heads too (議案 is the bills' column, not the agenda), are the
+            // results. Before, a tab table's head row was read as an agenda and lost with the members heading its columns.
+            Results.Add(string.Join(' ', texts.Select(t => t.Trim(' ', '\u3000'))));
+            return true;
+        }
+
         // Word tables often put two fields in one row: 開催日時 | … | 開催場所 | ….
         if (texts.Count >= 4 && texts[0].Length > 0 && HeaderLabels.Classify(texts[2]) is not HeaderField.Unknown
             && HeaderLabels.Classify(texts[0]) is not (HeaderField.Unknown or HeaderField.Attendees or HeaderField.Absentees or HeaderField.Disclosure))
