@@ -267,6 +267,8 @@ public sealed partial class MinutesPipeline
             }
         }
 
+        // The normalise stage's garbage (and its document, if not handed off) goes before this one is parsed.
+        StageGarbage.CollectBefore(normalized.Length);
         RedactionOutcome result;
         try
         {
@@ -380,6 +382,8 @@ public sealed partial class MinutesPipeline
 
         var encodedSource = ObjectMetadata.Get(redacted.Properties.Metadata, MetadataKeys.SourceName);
         var sourceName = encodedSource is null ? id : ObjectMetadata.Decode(encodedSource);
+        // The redact stage's garbage (the normalised document it parsed, among the rest) goes before the page is made.
+        StageGarbage.CollectBefore(redacted.Length);
         IReadOnlyList<SiteFile> files;
         IReadOnlyList<StreamedSiteFile> streamed;
         Minutes minutes;
@@ -434,6 +438,7 @@ public sealed partial class MinutesPipeline
 
         var fileCount = files.Count + streamed.Count;
         files = []; // written: not held while the search contribution is made
+        StageGarbage.CollectBefore(redacted.Length); // and their garbage goes before it is made
 
         foreach (var stale in record?.Files.Keys.Where(p => !hashes.ContainsKey(p)) ?? [])
         {
@@ -480,6 +485,7 @@ public sealed partial class MinutesPipeline
 
         // The site check after a batch run takes the record written here instead of reading it back.
         HandOff?.KeepRendered(id, renderedETag, rendered);
+        HandOff?.NoteRendered(redacted.Length);
 
         return new StageResult(Stages.Render, id, StageOutcome.Done, $"{written} of {fileCount} files written");
     }

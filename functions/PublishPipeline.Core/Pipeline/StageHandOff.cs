@@ -88,5 +88,20 @@ internal sealed class StageHandOff
     public (string ETag, byte[] Content)? TakeUpload(string name) =>
         _uploads.TryRemove(name, out var kept) ? kept : null;
 
+    private long _largestRendered;
+
+    /// <summary>The largest redacted document (bytes of JSON) a render stage of this run has taken: its garbage is collected before the indexes are rebuilt (<see cref="StageGarbage"/>).</summary>
+    public long LargestRendered => Interlocked.Read(ref _largestRendered);
+
+    /// <summary>Notes that a render stage took a redacted document of <paramref name="bytes"/>.</summary>
+    public void NoteRendered(long bytes)
+    {
+        var seen = Interlocked.Read(ref _largestRendered);
+        while (bytes > seen && Interlocked.CompareExchange(ref _largestRendered, bytes, seen) != seen)
+        {
+            seen = Interlocked.Read(ref _largestRendered);
+        }
+    }
+
     private static string Key(string container, string name) => container + "/" + name;
 }
