@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using PublishPipeline.Model;
+using PublishPipeline.Pipeline;
 using PublishPipeline.Redaction;
 using PublishPipeline.Storage;
 
@@ -19,6 +20,9 @@ public class GeneratedJsonMetadataTests
 {
     private static readonly Type[] PipelineTypes =
         [.. typeof(MinutesJsonContext).GetCustomAttributesData().Where(a => a.AttributeType == typeof(JsonSerializableAttribute)).Select(a => (Type)a.ConstructorArguments[0].Value!)];
+
+    // The web defaults the store's records and the settings were written with, by reflection.
+    private static readonly JsonSerializerOptions WebByReflection = new(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
 
     [Fact]
     public void The_pipeline_types_are_resolved_from_generated_metadata()
@@ -57,7 +61,7 @@ public class GeneratedJsonMetadataTests
     [Fact]
     public void An_object_record_is_written_and_read_as_reflection_did()
     {
-        var reflection = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = false, TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+        var reflection = WebByReflection;
         Assert.IsType<SidecarJson>(SidecarJson.Default.Sidecar.OriginatingResolver);
         foreach (var variant in Enumerable.Range(0, 3))
         {
@@ -71,6 +75,28 @@ public class GeneratedJsonMetadataTests
         // Names as the web defaults read them: any case.
         var upper = JsonSerializer.Deserialize("""{"NAME":"a/b.json","SHA256":"ab","LENGTH":"3","metadata":{"x":"y"}}""", SidecarJson.Default.Sidecar)!;
         Assert.Equal(("a/b.json", "ab", 3L, "y"), (upper.Name, upper.Sha256, upper.Length, upper.Metadata["x"]));
+    }
+
+    [Fact]
+    public void Site_settings_are_read_from_generated_metadata_and_keep_their_policy_version()
+    {
+        const string json = """
+            // 架空町の設定
+            { "siteTitle": "架空町議会 会議録", "baseUrl": "https://example.org/",
+              "redaction": { "mask": "●●", "replacement": "pseudonym", "allowList": ["架空一郎"], "unknownDisclosure": "publish", } }
+            """;
+        var settings = SiteSettings.Parse(json, "settings.json");
+        Assert.Equal(("架空町議会 会議録", "●●"), (settings.SiteTitle, settings.Redaction!.Mask));
+
+        // The version hashes the redaction part as the reflection serializer wrote it with the settings' options.
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(settings.Redaction, WebByReflection);
+        var fingerprint = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes).AsSpan(0, 6));
+        Assert.Equal(new RedactionPolicy().Version + "+" + fingerprint, settings.ToPolicy().Version);
+        var options = (JsonSerializerOptions)typeof(SiteSettings).GetField("JsonOptions", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        Assert.IsType<SiteSettingsJson>(options.GetTypeInfo(typeof(SiteSettings)).OriginatingResolver);
+
+        // An unknown field is still refused, with where it is.
+        Assert.Throws<FormatException>(() => SiteSettings.Parse("{ \"redaction\": { \"masc\": \"x\" } }", "settings.json"));
     }
 
     private static string Encoding(byte[] utf8) => System.Text.Encoding.UTF8.GetString(utf8);
