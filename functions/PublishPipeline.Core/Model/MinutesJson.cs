@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 
 namespace PublishPipeline.Model;
@@ -22,6 +23,8 @@ public static class MinutesJson
             Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             NewLine = "\n",
+            // The pipeline's own types from generated metadata; any other type by reflection, as before.
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(MinutesJsonContext.Default, new DefaultJsonTypeInfoResolver()),
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -29,6 +29,7 @@ public sealed record SiteSettings
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        TypeInfoResolver = SiteSettingsJson.Default,
     };
 
     /// <summary>Parses settings; a mistake is reported with where it is, never silently ignored.</summary>

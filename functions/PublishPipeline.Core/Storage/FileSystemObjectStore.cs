@@ -40,8 +40,6 @@ public sealed partial class FileSystemObjectStore : IObjectStore
     // that share a gate only wait for each other; no code holds one gate while taking another.
     private static readonly SemaphoreSlim[] Gates = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
 
-    private static readonly JsonSerializerOptions SidecarJson = new(JsonSerializerDefaults.Web) { WriteIndented = false };
-
     private readonly IReadOnlyDictionary<string, string> _containerFolders;
 
     // Folders this store made or found, so a write does not ask the file system again for each
@@ -260,7 +258,7 @@ public sealed partial class FileSystemObjectStore : IObjectStore
     /// </summary>
     private string Commit(string container, string name, string file, string sidecar, string sha, long length, ObjectProperties properties, Func<string, bool, byte[]?, int> write)
     {
-        var record = JsonSerializer.SerializeToUtf8Bytes(Sidecar.From(name, sha, length, properties), SidecarJson);
+        var record = JsonSerializer.SerializeToUtf8Bytes(Sidecar.From(name, sha, length, properties), SidecarJson.Default.Sidecar);
         var durable = Durable(container, name);
 
         // The record in the file's attribute: one file, committed with the content by its rename.
@@ -698,7 +696,7 @@ public sealed partial class FileSystemObjectStore : IObjectStore
 
         try
         {
-            return JsonSerializer.Deserialize<Sidecar>(attribute, SidecarJson);
+            return JsonSerializer.Deserialize(attribute, SidecarJson.Default.Sidecar);
         }
         catch (JsonException)
         {
@@ -710,7 +708,7 @@ public sealed partial class FileSystemObjectStore : IObjectStore
     {
         try
         {
-            return JsonSerializer.Deserialize<Sidecar>(File.ReadAllBytes(path), SidecarJson);
+            return JsonSerializer.Deserialize(File.ReadAllBytes(path), SidecarJson.Default.Sidecar);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or JsonException)
         {
@@ -741,7 +739,7 @@ public sealed partial class FileSystemObjectStore : IObjectStore
         return "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32] + "\"";
     }
 
-    private sealed record Sidecar(string Name, string Sha256, long Length, string? ContentType, string? CacheControl, Dictionary<string, string> Metadata, string? ContentEncoding = null)
+    internal sealed record Sidecar(string Name, string Sha256, long Length, string? ContentType, string? CacheControl, Dictionary<string, string> Metadata, string? ContentEncoding = null)
     {
         public static Sidecar From(string name, string sha256, long length, ObjectProperties properties) =>
             new(name, sha256, length, properties.ContentType, properties.CacheControl, new Dictionary<string, string>(properties.Metadata, StringComparer.Ordinal), properties.ContentEncoding);
