@@ -476,6 +476,18 @@ public sealed partial class MinutesNormalizer
                 return true;
             }
 
+            if (_header.Title is { } title && _header.DateTimeText is null && SessionHeading.SessionWithDay(text, title) is { } sitting)
+            {
+                // 令和6年度 総務委員会 over 第6回委員会 (8月18日): the sitting and its day in the title's year.
+                _sessionFromCaption ??= sitting.Session;
+                if (sitting.Date is { } day)
+                {
+                    _header.Field(HeaderField.DateTime, null, day, [day], b.Line);
+                }
+
+                return true;
+            }
+
             if (LinePatterns.IsCaption(text))
             {
                 ReadCaption(text, b.Line);
