@@ -822,6 +822,12 @@ public sealed partial class MinutesNormalizer
                 _header.Field(HeaderField.DateTime, null, titleDate, [titleDate], _header.TitleLine);
             }
 
+            if (_header.DateTimeText is null && _header.ConvenedText is { } called)
+            {
+                // No 開催日時: 招集日時 (with its hour) is when the committee met.
+                _header.Field(HeaderField.DateTime, null, called, [called], _header.ConvenedLine);
+            }
+
             var (date, start, end) = _header.ReadDateTime();
             if (date is not null && (start is null || end is null))
             {
