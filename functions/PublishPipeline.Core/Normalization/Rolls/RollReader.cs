@@ -406,7 +406,7 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             return null;
         }
 
-        var items = Cleanup.TextCleanup.SplitTopLevel(text, "、，,");
+        var items = Cleanup.TextCleanup.SplitTopLevel(Header.HeaderLists.WithoutListCount(text), "、，,");
         if (items.Count < 2)
         {
             return null;
