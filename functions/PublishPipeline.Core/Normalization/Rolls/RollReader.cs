@@ -194,8 +194,11 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             return true;
         }
 
-        if (Header.HeaderLabels.ReadParagraph(text) is { Field: not (Header.HeaderField.Attendees or Header.HeaderField.Absentees) })
+        if (Header.HeaderLabels.ReadParagraph(text) is { Field: not (Header.HeaderField.Attendees or Header.HeaderField.Absentees) }
+            && !UnreadEntry.IsSpacedOut(text.Trim(' ', '\u3000', '\t')))
         {
+            // (議 事 係 長 長谷川 朋 美 is an office and a name spaced out, read or held below, not 議事 (the agenda's label) and
+            // its value: before, the line closed the roll and the name was published as an agenda item.)
             // 議事内容 / ６　会議の公開　公開 after the list: the header goes on (it was taken as a wrapped office).
             Close();
             return false;
