@@ -489,6 +489,18 @@ public sealed partial class MinutesNormalizer
                 return true;
             }
 
+            if (_header.Title is { } title && _header.DateTimeText is null && SessionHeading.SessionWithDay(text, title) is { } sitting)
+            {
+                // 令和6年度 総務委員会 over 第6回委員会 (8月18日): the sitting and its day in the title's year.
+                _sessionFromCaption ??= sitting.Session;
+                if (sitting.Date is { } day)
+                {
+                    _header.Field(HeaderField.DateTime, null, day, [day], b.Line);
+                }
+
+                return true;
+            }
+
             if (LinePatterns.IsCaption(text))
             {
                 ReadCaption(text, b.Line);
@@ -826,6 +838,12 @@ public sealed partial class MinutesNormalizer
             {
                 // No 開催日時 field or dated heading: the date the title line ends with.
                 _header.Field(HeaderField.DateTime, null, titleDate, [titleDate], _header.TitleLine);
+            }
+
+            if (_header.DateTimeText is null && _header.ConvenedText is { } called)
+            {
+                // No 開催日時: 招集日時 (with its hour) is when the committee met.
+                _header.Field(HeaderField.DateTime, null, called, [called], _header.ConvenedLine);
             }
 
             var (date, start, end) = _header.ReadDateTime();

@@ -31,6 +31,24 @@ internal static partial class AgendaList
         return line.Length <= 200 && Item().IsMatch(line);
     }
 
+    /// <summary>
+    /// An item of 本日の会議に付した事件 written without a number, as a metropolitan assembly's 速記録 list them (<c>議員の辞職について</c>,
+    /// <c>交通局関係</c> over <c>報告事項(質疑)</c> and <c>・経営計画について</c>): a short line, no sentence, no time and no speaker's label
+    /// (関係 names a department's business, not an office). The list ends at the first marked speaker (○野口委員長).
+    /// </summary>
+    public static bool IsUnnumberedItem(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var trimmed = line.Trim(' ', '\u3000');
+        if (trimmed.Length is < 2 or > 40 || trimmed.AsSpan().IndexOfAny("。．") >= 0 || trimmed[0] is '○' or '◯' or '〇' or '◎' or '●'
+            || DatedHeading.IsOpeningTime(trimmed) || DatedHeading.IsClosingTime(trimmed) || DatedHeading.IsDatedHeading(trimmed))
+        {
+            return false;
+        }
+
+        return Proceedings.SpeakerLabels.Read(trimmed).Style == Proceedings.LabelStyle.None || trimmed.EndsWith("関係", StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"^[○◯〇◎●◇◆□■△]?(?:[0-9０-９]{1,2}[.．、]?)?(?:議事日程(?:[（(]?第[\d一二三四五六七八九十]{1,4}号[）)]?)?|本日の会議に付(?:議)?した事件|会議に付した事件|付議事件|協議事項|審査事項|調査事項|審議事項|報告事項|案件|日程)$", RegexOptions.CultureInvariant)]
     private static partial Regex Heading();
 

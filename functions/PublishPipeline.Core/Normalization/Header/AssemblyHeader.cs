@@ -12,6 +12,12 @@ internal sealed class AssemblyHeader(HeaderBuilder header, Action<string, string
     private bool _agendaRestated;
     private int _itemIndent = -1;
 
+    // The room was read under the date: the opening time may still follow it (議会運営委員会室 over 午前十一時三分開議).
+    private bool _venueUnderDate;
+
+    // The open list is 本日の会議に付した事件 with no 議事日程 read before it: its items may have no number.
+    private bool _unnumbered;
+
     /// <summary>True when the line was one of these header lines.</summary>
     public bool Read(string text, int indent, int line)
     {
@@ -37,6 +43,13 @@ internal sealed class AssemblyHeader(HeaderBuilder header, Action<string, string
                 return true;
             }
 
+            if (_unnumbered && AgendaList.IsUnnumberedItem(text))
+            {
+                // 本日の会議に付した事件 over 議員の辞職について: an item without a number.
+                AddItem(text, indent);
+                return true;
+            }
+
             if (_itemIndent >= 0 && indent > _itemIndent && !DatedHeading.IsDatedHeading(text) && !SessionHeading.EndsWithDocumentType(text))
             {
                 // A long item wrapped onto an indented line.
@@ -55,6 +68,7 @@ internal sealed class AssemblyHeader(HeaderBuilder header, Action<string, string
         {
             _agendaOpen = true;
             _agendaRestated = header.Agenda.Count > 0 && AgendaList.Restates(text);
+            _unnumbered = !_agendaRestated && AgendaList.Restates(text);
             _itemIndent = -1;
             return true;
         }
@@ -76,7 +90,15 @@ internal sealed class AssemblyHeader(HeaderBuilder header, Action<string, string
             return true;
         }
 
-        if (header.LastField == HeaderField.DateTime && DatedHeading.IsOpeningTime(text))
+        if (header.LastField == HeaderField.DateTime && header.Venue is null && VenueAlone.Is(text))
+        {
+            // 令和六年二月十五日(木曜日) over 議会運営委員会室: the room, unlabelled, under the date.
+            header.Field(HeaderField.Venue, null, text, [text], line);
+            _venueUnderDate = true;
+            return true;
+        }
+
+        if ((header.LastField == HeaderField.DateTime || (_venueUnderDate && header.LastField == HeaderField.Venue)) && DatedHeading.IsOpeningTime(text))
         {
             header.Field(HeaderField.Time, null, text, [text], line);
             return true;
@@ -92,6 +114,7 @@ internal sealed class AssemblyHeader(HeaderBuilder header, Action<string, string
         {
             // 日程第　１　… straight under the dated heading, with no heading of its own.
             _agendaOpen = true;
+            _unnumbered = false;
             _agendaRestated = false;
             AddItem(text, indent);
             return true;

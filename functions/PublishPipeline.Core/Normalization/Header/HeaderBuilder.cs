@@ -18,6 +18,9 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
     public string? TimeText { get; private set; }
     /// <summary>An end time on its own line under the 日時 field (午前１１時２６分閉会).</summary>
     public string? EndTimeText { get; set; }
+    /// <summary>招集日時's value: the date and hour a committee was called to, its date when no 日時 says otherwise.</summary>
+    public string? ConvenedText { get; private set; }
+    public int ConvenedLine { get; private set; }
     public string? Venue { get; private set; }
     public List<string> Agenda { get; } = [];
     public List<AttendeeGroup> Attendees { get; } = [];
@@ -278,6 +281,11 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
                     TimeText ??= value;
                 }
 
+                break;
+            case HeaderField.Convened when label is not null && TextCleanup.RemoveSpaces(label).Contains("日時", StringComparison.Ordinal) && value.Length > 0:
+                // 〇招集日時　令和6年12月12日 午前10時: a committee called to the hour it met (招集年月日 is a session's first day).
+                ConvenedText ??= value;
+                ConvenedLine = line;
                 break;
             case HeaderField.Time:
                 TimeText ??= value.Length > 0 ? value : null;

@@ -98,7 +98,7 @@ internal static partial class HeaderLists
     /// </summary>
     public static List<string> SplitMembers(string text)
     {
-        var members = TextCleanup.SplitTopLevel(text, "、・,，;；");
+        var members = TextCleanup.SplitTopLevel(WithoutListCount(text), "、・,，;；");
         for (var i = 0; i < members.Count; i++)
         {
             // 田村　まさ子 【事務局】 課長　堀切　雄大: a cell's lines joined by a space; the group in 【】 opens the next group.
@@ -124,6 +124,19 @@ internal static partial class HeaderLists
 
         return members;
     }
+
+    /// <summary>
+    /// 委員：…、石倉琢磨(7名): the list's count after its last member is no part of that name (before, 7名 was its role); the
+    /// list without it. A count alone, or in a list of one, is left as written.
+    /// </summary>
+    public static string WithoutListCount(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.AsSpan().IndexOfAny("、,，") > 0 && ListCount().Match(text) is { Success: true, Index: > 0 } count ? text[..count.Index] : text;
+    }
+
+    [GeneratedRegex(@"[ \u3000]*[（(][ \u3000]*\d{1,3}[ \u3000]*[名人][ \u3000]*[）)][ \u3000]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ListCount();
 
     /// <summary>
     /// Reads checkboxes (☑ checked, ☐ unchecked; also ■/□ and raw &lt;input type="checkbox"&gt;) and

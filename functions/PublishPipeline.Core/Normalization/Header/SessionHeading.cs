@@ -46,6 +46,53 @@ internal static partial class SessionHeading
         return SessionOnly().IsMatch(compact) ? TitleParser.Parse(compact).Session : null;
     }
 
+    /// <summary>
+    /// The sitting and its day on one line under a title of the year: <c>令和6年度 総務委員会</c> over <c>第6回委員会 (8月18日)</c>, as a
+    /// city's 委員会 pages head each sitting. The day with the title's 年度 is the date (January to March are the next calendar year);
+    /// null when the line is not so, or the title names no 年度 (the session is still read, not the date).
+    /// Before, the line ended the header: the rolls below it were speeches and the minutes had no date.
+    /// </summary>
+    public static (string Session, string? Date)? SessionWithDay(string line, string title)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(title);
+        if (line.Length > 40)
+        {
+            return null;
+        }
+
+        var m = SittingDay().Match(Cleanup.TextCleanup.RemoveSpaces(line));
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var session = $"第{Number(m.Groups["n"].ValueSpan)}回";
+        if (Dates.JapaneseDates.FindFiscalYear(title) is not { } fiscal)
+        {
+            return (session, null);
+        }
+
+        var month = Number(m.Groups["m"].ValueSpan);
+        var year = month <= 3 ? fiscal + 1 : fiscal;
+        return (session, $"{year}年{month}月{Number(m.Groups["d"].ValueSpan)}日");
+    }
+
+    // ８月 as well as 8月: any width of digits.
+    private static int Number(ReadOnlySpan<char> digits)
+    {
+        var n = 0;
+        foreach (var c in digits)
+        {
+            n = (n * 10) + (int)char.GetNumericValue(c);
+        }
+
+        return n;
+    }
+
+    [GeneratedRegex(@"^第(?<n>\d{1,3})回(?:定例|臨時)?(?:委員会|会議|会)[（(](?<m>\d{1,2})月(?<d>\d{1,2})日(?:[（(][月火水木金土日](?:曜日?)?[）)])?[）)]$", RegexOptions.CultureInvariant)]
+    private static partial Regex SittingDay();
+
     [GeneratedRegex(@"^(?:(?:令和|平成|昭和)(?:元|\d{1,2})年度?|(?:19|20)\d{2}年度?)?第\d{1,3}回(?:定例|臨時)(?:会|委員会|会議)$", RegexOptions.CultureInvariant)]
     private static partial Regex SessionOnly();
 

@@ -343,6 +343,12 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         }
 
         var speaker = SpeakerLabels.Read(text);
+        if (speaker.Style == LabelStyle.None && !_markedSpeakers && !ContinuesCutSentence() && ClosingBracketLabel.Read(text) is { } closing)
+        {
+            // 山岸委員長)ただ今から…: a label closed by its bracket alone.
+            speaker = closing;
+        }
+
         if (speaker.Style is LabelStyle.Space or LabelStyle.Colon && _pendingLabel is null
             && (RoleNameLine.Is(speaker.Speaker, speaker.Text, _markedSpeakers) || RoleNameLine.IsCount(speaker.Text)))
         {

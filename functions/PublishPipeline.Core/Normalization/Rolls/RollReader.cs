@@ -102,9 +102,19 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
                     // ６　会議録署名委員　山田太郎委員、佐藤花子委員: people of the register, not the meeting's attendees.
                     AddEntries(signatories);
                 }
-                else if (RollEntries.Read(head.Rest, Known, _columns, indent + (text.Length - head.Rest.Length) * 2) is { } first)
+                else if (!IsSignatories(head.Group) && SpaceListedEntries.Read(head.Rest, Known) is { } wholly && wholly.TrueForAll(e => e.Name is not null))
+                {
+                    // 1.事務局員 浜岡翔議事係長 西畑潤調査係長: every item a whole name (before, one entry of them all).
+                    AddSpaced(wholly, line);
+                }
+                else if (RollEntries.Read(head.Rest, Known, _columns, indent + (text.Length - head.Rest.Length) * 2) is { Count: > 0 } first)
                 {
                     AddEntries(first);
+                }
+                else if (!IsSignatories(head.Group) && SpaceListedEntries.Read(head.Rest, Known) is { } onHeading)
+                {
+                    // 1.出席委員 ◎山根昌子 ○肥田茂男 佐久間真和: whole names one space apart.
+                    AddSpaced(onHeading, line);
                 }
                 else if (BareEntry(head.Rest) is { } bare)
                 {
@@ -194,8 +204,11 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             return true;
         }
 
-        if (Header.HeaderLabels.ReadParagraph(text) is { Field: not (Header.HeaderField.Attendees or Header.HeaderField.Absentees) })
+        if (Header.HeaderLabels.ReadParagraph(text) is { Field: not (Header.HeaderField.Attendees or Header.HeaderField.Absentees) }
+            && !UnreadEntry.IsSpacedOut(text.Trim(' ', '\u3000', '\t')))
         {
+            // (議 事 係 長 長谷川 朋 美 is an office and a name spaced out, read or held below, not 議事 (the agenda's label) and
+            // its value: before, the line closed the roll and the name was published as an agenda item.)
             // 議事内容 / ６　会議の公開　公開 after the list: the header goes on (it was taken as a wrapped office).
             Close();
             return false;
@@ -230,6 +243,13 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
                 Unread(new PersonMention { Written = trimmed }, indent, line);
             }
 
+            return true;
+        }
+
+        if (!spacedOut && RollEntries.Read(text, Known) is not { Count: > 0 } && SpaceListedEntries.Read(text, Known) is { } spacedList)
+        {
+            // 駒田高行 田辺富造 清水谷謙治各委員, 榎田雅朝局長心得 南田和彦次長: whole names (a name and its office) one space apart.
+            AddSpaced(spacedList, line);
             return true;
         }
 
@@ -406,7 +426,7 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             return null;
         }
 
-        var items = Cleanup.TextCleanup.SplitTopLevel(text, "、，,");
+        var items = Cleanup.TextCleanup.SplitTopLevel(Header.HeaderLists.WithoutListCount(text), "、，,");
         if (items.Count < 2)
         {
             return null;
@@ -545,6 +565,22 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
 
     /// <summary>山中健太郎, 宮坂昭彦（会長）: a bare name, with its role in brackets (<see cref="RollEntryShapes.BareEntry"/>).</summary>
     private PersonMention? BareEntry(string item) => RollEntryShapes.BareEntry(item, Known);
+
+    private void AddSpaced(List<PersonMention> entries, int line)
+    {
+        foreach (var e in entries)
+        {
+            if (e.Name is null)
+            {
+                Unread(e, -1, line);
+            }
+            else
+            {
+                _entries.Add(e);
+                _columns.Add(-1);
+            }
+        }
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?<name>[^\s（(、]{2,8})[（(](?:出席|欠席|遅刻|早退|遅参)[）)]$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex AttendanceMark();
