@@ -128,6 +128,14 @@ public sealed class Redactor
             Check(holds[^1], new HoldCheck(HoldCodes.NameUnread, holds[^1]) { Line = unread.Line });
         }
 
+        // 2e. A line read as a speaker label with no speech after it is kept in no turn: a reviewer checks what was lost.
+        foreach (var dropped in minutes.Warnings.Where(w => w.Code == HoldCodes.LabelWithoutSpeech))
+        {
+            holds.Add("発言のない発言者名の行があり、会議録に残っていません (" + dropped.Message + "); 行の内容を確認してください "
+                + "(a line read as a speaker label has no speech after it and is kept nowhere: check what it was).");
+            Check(holds[^1], new HoldCheck(HoldCodes.LabelWithoutSpeech, holds[^1]) { Line = dropped.Line });
+        }
+
         // 3. 一部非公開 with nothing marked: nobody has said which part is private.
         if (minutes.Disclosure.Minutes == DisclosureState.Partial && passages.MarkedPassages == 0 && !request.ConfirmedPublicVersion)
         {

@@ -66,6 +66,12 @@ public static class HoldCodes
     /// <summary>A katakana value after a name label that may be a name or a loanword (担当：システム): masked; a reviewer may approve.</summary>
     public const string NameUnsure = "name-unsure";
 
+    /// <summary>
+    /// A speaker label with no speech after it (a line that reads as a label, then another label or the end): the model keeps
+    /// no turn for it, so a reviewer checks that the line lost was no more than a label. Approvable.
+    /// </summary>
+    public const string LabelWithoutSpeech = Normalization.Proceedings.ProceedingsBuilder.LabelWithoutSpeechCode;
+
     /// <summary>A reviewer rejected this content.</summary>
     public const string Rejected = "rejected";
 
@@ -73,5 +79,5 @@ public static class HoldCodes
     public const string Other = "other";
 
     public static bool IsApprovable(string code) =>
-        code is DisclosureUnknown or DisclosureUnclear or StrayClosingMarker or MarkerLike or ClosedSession or PartialUnmarked or NameUnsure;
+        code is DisclosureUnknown or DisclosureUnclear or StrayClosingMarker or MarkerLike or ClosedSession or PartialUnmarked or NameUnsure or LabelWithoutSpeech;
 }

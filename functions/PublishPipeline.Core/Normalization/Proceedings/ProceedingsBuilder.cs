@@ -14,6 +14,9 @@ namespace PublishPipeline.Normalization.Proceedings;
 /// </summary>
 internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
 {
+    /// <summary>The warning of a speaker label followed by no speech: the label's line is kept in no turn, so the upload is held.</summary>
+    public const string LabelWithoutSpeechCode = "label-without-speech";
+
     // Trim(params char[]) would allocate its array on every call.
     private static readonly char[] SpaceChars = [' ', '\u3000'];
     private static readonly char[] ColonChars = ['：', ':'];
@@ -798,7 +801,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         {
             // Warnings are published: name the office the label gives, never the label itself (it may hold a name).
             var role = SpeakerLabelParser.Parse(_pendingLabel)?.Role;
-            warn("label-without-speech", role is null ? "a speaker label is followed by no speech" : $"a speaker label ({role}) is followed by no speech", _pendingLabelLine);
+            warn(LabelWithoutSpeechCode, role is null ? "a speaker label is followed by no speech" : $"a speaker label ({role}) is followed by no speech", _pendingLabelLine);
             _pendingLabel = null;
         }
 
