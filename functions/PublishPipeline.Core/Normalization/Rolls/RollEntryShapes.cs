@@ -101,8 +101,9 @@ internal static class RollEntryShapes
         for (var k = Math.Min(3, word.Length - 2); k >= 1; k--)
         {
             var office = word[..^k];
-            if (lexicon.IsSurname(word.AsSpan(word.Length - k)) && SpeakerLabelParser.AllNameChars(word.AsSpan(word.Length - k)) && OfficeWords.TitleAtEnd(WithoutConcurrentPost(office)) is not null
-                && (Array.IndexOf(Roles, office) >= 0 || OfficeWords.IsOfficeWord(WithoutConcurrentPost(office))) && !CutsTitle(word, office))
+            // The office ends in a title (of two characters or more, it is then an office word too: no second test).
+            if (lexicon.IsSurname(word.AsSpan(word.Length - k)) && SpeakerLabelParser.AllNameChars(word.AsSpan(word.Length - k))
+                && OfficeWords.TitleAtEnd(WithoutConcurrentPost(office)) is not null && !CutsTitle(word, office))
             {
                 return office.Length;
             }
