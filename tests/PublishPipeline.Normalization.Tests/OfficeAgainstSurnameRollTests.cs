@@ -70,4 +70,24 @@ public class OfficeAgainstSurnameRollTests
         Assert.Equal(["山内", "牧田", "田沼", "金田"], officials.Select(e => e.FamilyName));
         Assert.Equal(["交通局局長", "企画担当部長オリンピック・パラリンピック調整担当部長兼務", "技監", "調整部長"], officials.Select(e => e.Role));
     }
+
+    [Fact]
+    public void A_vice_chair_s_office_is_not_cut_before_its_title_ends()
+    {
+        // 副委員 ends in the title 委員 but is no office: before, 副委員長谷川 was read 副委員 + 長谷川, so the register held
+        // 長谷川 and the member's surname 谷川 was published where it stood alone (谷川副委員長).
+        var m = Doc.FromText("""
+            厚生委員会速記録第三号
+            令和六年三月五日(火曜日)
+             出席委員 三名
+            委員長野口 有信君
+            副委員長谷川 貞夫君
+            理事長田 久君
+
+            ○野口委員長 ただいまから厚生委員会を開会いたします。
+            """);
+        var members = m.Rolls.Single(r => r.Group == "出席委員").Entries;
+        Assert.Equal(["委員長", "副委員長", "理事"], members.Select(e => e.Role));
+        Assert.Equal(["野口", "谷川", "長田"], members.Select(e => e.FamilyName));
+    }
 }

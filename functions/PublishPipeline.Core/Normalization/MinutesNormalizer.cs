@@ -143,8 +143,7 @@ public sealed partial class MinutesNormalizer
         private List<PersonMention>? TallyInResults()
         {
             var results = _header.Results;
-            if (results.Count == 0 || !results.Any(r => r.Contains("結果", StringComparison.Ordinal) || r.Contains("賛否", StringComparison.Ordinal)
-                || r.Contains("採決", StringComparison.Ordinal) || r.Contains("表決", StringComparison.Ordinal) || r.Contains("議案", StringComparison.Ordinal)))
+            if (!results.Exists(Rolls.VoteTally.SpeaksOfVote))
             {
                 return null;
             }

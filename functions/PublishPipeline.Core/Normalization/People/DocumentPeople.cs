@@ -204,13 +204,7 @@ internal sealed class DocumentPeople(KnownPeople known)
     private List<PersonMention>? TallyMembers(IReadOnlyList<SpeakerTurn> turns, int i)
     {
         var text = turns[i].Text;
-        if (!text.Contains("結果", StringComparison.Ordinal) && !text.Contains("賛否", StringComparison.Ordinal) && !text.Contains("採決", StringComparison.Ordinal)
-            && !text.Contains("表決", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        return Rolls.VoteTally.Read(text, i + 1 < turns.Count ? turns[i + 1].Text : null, known);
+        return Rolls.VoteTally.SpeaksOfVote(text) ? Rolls.VoteTally.Read(text, i + 1 < turns.Count ? turns[i + 1].Text : null, known) : null;
     }
 
     private Action? UnreadStageDirection(int? line) => OnUnread is { } unread ? () => unread("a stage direction", line) : null;

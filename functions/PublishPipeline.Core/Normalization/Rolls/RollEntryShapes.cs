@@ -101,8 +101,9 @@ internal static class RollEntryShapes
         for (var k = Math.Min(3, word.Length - 2); k >= 1; k--)
         {
             var office = word[..^k];
-            if (lexicon.IsSurname(word.AsSpan(word.Length - k)) && SpeakerLabelParser.AllNameChars(word.AsSpan(word.Length - k)) && OfficeWords.TitleAtEnd(WithoutConcurrentPost(office)) is not null
-                && (Array.IndexOf(Roles, office) >= 0 || OfficeWords.IsOfficeWord(WithoutConcurrentPost(office))))
+            // The office ends in a title (of two characters or more, it is then an office word too: no second test).
+            if (lexicon.IsSurname(word.AsSpan(word.Length - k)) && SpeakerLabelParser.AllNameChars(word.AsSpan(word.Length - k))
+                && OfficeWords.TitleAtEnd(WithoutConcurrentPost(office)) is not null && !CutsTitle(word, office))
             {
                 return office.Length;
             }
@@ -110,6 +111,12 @@ internal static class RollEntryShapes
 
         return 0;
     }
+
+    // 副委員長谷川: 副委員 ends in the title 委員, but no roll has that office; with the 長 after it, the title is 副委員長
+    // and the surname 谷川. An office the roll knows (委員, 理事) is left to the longer surname (委員長谷川: 委員 長谷川).
+    private static bool CutsTitle(string word, string office) =>
+        Array.IndexOf(Roles, office) < 0 && OfficeWords.TitleAtEnd(office) is { } title
+        && OfficeWords.TitleAtEnd(word.AsSpan(0, office.Length + 1)) is { } longer && longer.Length > title.Length;
 
     // …調整担当部長兼務, …課長事務取扱: a second post held with the first ends the office, not a title.
     private static string WithoutConcurrentPost(string office) =>

@@ -20,6 +20,20 @@ internal static class VoteTally
 
     private static readonly System.Buffers.SearchValues<char> MarkChars = System.Buffers.SearchValues.Create("○〇◯×✕△－賛否");
 
+    private static readonly char[] Bars = ['|', '｜'];
+    private static readonly char[] Tab = ['\t'];
+    private static readonly char[] Spaces = [' ', '\u3000', '\t'];
+
+    /// <summary>
+    /// Whether <paramref name="text"/> may hold a tally: a result head (結果) or a vote by member (賛否, 採決, 表決).
+    /// What has none of them is not read (most turns of the proceedings).
+    /// </summary>
+    public static bool SpeaksOfVote(string text) =>
+        text.Contains("結果", StringComparison.Ordinal) || SpeaksOfMemberVote(text);
+
+    private static bool SpeaksOfMemberVote(string text) => text.Contains("賛否", StringComparison.Ordinal)
+        || text.Contains("採決", StringComparison.Ordinal) || text.Contains("表決", StringComparison.Ordinal);
+
     /// <summary>
     /// The members a tally in <paramref name="text"/> heads its columns with; empty when there is none. Its rows may
     /// run on into <paramref name="next"/> (the next turn's text), whose own heads are left to it.
@@ -70,7 +84,7 @@ internal static class VoteTally
     /// </summary>
     private static void RowHeads(string text, KnownPeople? known, List<PersonMention> members)
     {
-        if (!text.Contains("賛否", StringComparison.Ordinal) && !text.Contains("採決", StringComparison.Ordinal) && !text.Contains("表決", StringComparison.Ordinal))
+        if (!SpeaksOfMemberVote(text))
         {
             return;
         }
@@ -158,9 +172,7 @@ internal static class VoteTally
     {
         foreach (var line in text.Split('\n'))
         {
-            var separators = line.AsSpan().IndexOfAny('|', '｜') >= 0 ? new[] { '|', '｜' }
-                : line.Contains('\t', StringComparison.Ordinal) ? ['\t']
-                : [' ', '\u3000', '\t'];
+            var separators = line.AsSpan().IndexOfAny('|', '｜') >= 0 ? Bars : line.Contains('\t', StringComparison.Ordinal) ? Tab : Spaces;
             foreach (var cell in line.Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 cells.Add(cell);
