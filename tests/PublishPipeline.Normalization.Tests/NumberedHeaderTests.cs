@@ -241,4 +241,22 @@ public sealed class NumberedHeaderTests
         Assert.Equal(["芦田修（都市計画課長）"], m.Attendees[1].Members);
         Assert.Contains(m.Rolls.SelectMany(r => r.Entries), e => e.Name == "芦田修" && e.Role == "都市計画課長");
     }
+    [Fact]
+    public void The_results_own_numbered_list_under_a_numbered_label_is_the_results()
+    {
+        // ４　会議の結果 over １　承認 and ２　原案可決: the results' own list. Before, each item ended the results and became an
+        // empty section heading, and ５　議事内容 became an agenda item. The header's next number still ends the results.
+        var m = Doc.FromText(string.Join("\n",
+            "令和６年度第２回若葉区環境審議会議事要旨",
+            "１　開催日時",
+            "令和６年５月９日（金曜日）午前９時３０分から午前１０時まで",
+            "４　会議の結果",
+            "１　承認",
+            "２　原案可決",
+            "５　議事内容",
+            "事務局から説明を行った。"));
+        Assert.Equal(["1　承認", "2　原案可決"], m.Results);
+        Assert.Empty(m.Agenda);
+        Assert.DoesNotContain(m.Sections, s => s.Heading is not null && s.Heading.Contains("承認", StringComparison.Ordinal));
+    }
 }

@@ -41,6 +41,8 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
 
     private HeaderField _lastField;
     private bool _resultsBelow;
+    // How many of the results' own numbered items (１　承認, ２　原案可決) were read below their label.
+    private int _resultsItems;
     private string? _lastSub;
     private string? _disclosureLabel;
 
@@ -249,6 +251,7 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
         value = value.Trim(' ', '\u3000');
         // １１　会議の結果 alone on its line: the result is written below it.
         _resultsBelow = field == HeaderField.Results && value.Length == 0;
+        _resultsItems = 0;
         switch (field)
         {
             case HeaderField.Title:
@@ -348,9 +351,14 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
                 return true;
             case HeaderField.Results when _resultsBelow && !Proceedings.Markers.MarkedSpeaker.StartsWithMarker(text)
                 && Proceedings.SpeakerLabels.Read(text).Style == Proceedings.LabelStyle.None
-                && HeaderLabels.ReadParagraph(text) is null or { Label: "議案" } && !NumberedItem().IsMatch(text):
+                && HeaderLabels.ReadParagraph(text) is null or { Label: "議案" } && !EndsResults(text):
                 // A results table's rows and its heads (議案　件名　概要　…　結果: 議案 is the bills' column, not an agenda);
-                // the next numbered item of the header (３　協議・報告等) ends it.
+                // the next numbered item of the header (３　協議・報告等) ends it, but not the results' own １, ２ … below it.
+                if (NumberedItem().IsMatch(text))
+                {
+                    _resultsItems++;
+                }
+
                 Results.Add(text.Trim(' ', '\u3000'));
                 return true;
             case HeaderField.Attendees or HeaderField.Absentees:
@@ -579,6 +587,27 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
         }
 
         return (d?.Date, start, end);
+    }
+
+    /// <summary>
+    /// A numbered item that ends the results below their label: the header's next item (３　協議・報告等, ５　議事内容), not
+    /// the results' own list numbered from １ (４　会議の結果 over １　承認 and ２　原案可決; before, those were section headings).
+    /// </summary>
+    private bool EndsResults(string text)
+    {
+        if (!NumberedItem().IsMatch(text))
+        {
+            return false;
+        }
+
+        var digits = text.AsSpan().TrimStart(" \u3000");
+        var number = 0;
+        for (var i = 0; i < digits.Length && i < 2 && char.IsDigit(digits[i]); i++)
+        {
+            number = (number * 10) + (int)char.GetNumericValue(digits[i]);
+        }
+
+        return number != _resultsItems + 1;
     }
 
     /// <summary>A numbered item of the header, a short heading with no sentence: ３　協議・報告等.</summary>
