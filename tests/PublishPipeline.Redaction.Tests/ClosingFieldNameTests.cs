@@ -39,6 +39,16 @@ public class ClosingFieldNameTests
     }
 
     [Theory]
+    [InlineData("資料は鶴巻健が説明し、詳細は梶原誠に聞いてください。", "資料は〇〇が説明し、詳細は〇〇に聞いてください。")]
+    [InlineData("梶原誠が答弁した。鶴巻健に尋ねる。", "〇〇が答弁した。〇〇に尋ねる。")]
+    [InlineData("越水等が報告され、河津桜が説明の中心となり、松本城に聞く", "越水等が報告され、河津桜が説明の中心となり、松本城に聞く")]
+    public async Task A_surname_and_a_one_kanji_given_name_who_explains_or_is_asked_is_masked(string text, string expected)
+    {
+        // Before, 鶴巻健が説明し and 梶原誠に聞く were published: only から and より led to the name.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
     [InlineData("委員長：おのさちこ、副委員長：いとうかずや、委員：小田切", "委員長：〇〇、副委員長：〇〇、委員：〇〇")]
     [InlineData("委員長：なし、会長：おります、委員：あいさつ", "委員長：なし、会長：おります、委員：あいさつ")]
     public async Task A_name_written_in_hiragana_after_a_post_and_a_colon_is_masked(string text, string expected)

@@ -56,6 +56,15 @@ public class VoteTallyNameTests
     }
 
     [Fact]
+    public async Task Each_member_heading_a_column_is_a_mask_of_its_own()
+    {
+        // 東 is a given name too: before, 宇佐木 東 was one mask (the surname and a given name after the gap), and three
+        // members read as two.
+        var text = await RedactedText(Heading + "議案 件名 宇佐木 東 鶴巻 結果\n第5号 選挙人名簿の登録について ○ ○ × 可決\n", "tally.txt");
+        Assert.Contains("件名 〇〇 〇〇 〇〇 結果", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_members_heading_the_rows_of_a_councils_vote_list_are_masked()
     {
         // A 議員別賛否一覧: a seat, a name, a mark under each item. Before, names no roll gave were published.

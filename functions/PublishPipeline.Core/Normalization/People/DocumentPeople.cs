@@ -100,6 +100,7 @@ internal sealed class DocumentPeople(KnownPeople known)
                 entries.Add(person ?? new PersonMention { Written = member });
             }
 
+            entries = Rolls.LikeMembers.Read(entries, known);
             foreach (var e in entries)
             {
                 known.Add(e);

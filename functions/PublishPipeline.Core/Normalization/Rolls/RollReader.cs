@@ -655,6 +655,7 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
                 warn("roll-count", $"roll '{_group}' states {n} people but {_entries.Count} entries were read", _headingLine);
             }
 
+            _entries = LikeMembers.Read(_entries, Known);
             foreach (var e in _entries)
             {
                 Known.Add(e);

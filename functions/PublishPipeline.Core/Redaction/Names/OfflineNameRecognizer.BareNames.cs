@@ -110,20 +110,50 @@ public sealed partial class OfflineNameRecognizer
         "紹介", "申し出", "申出", "補足", "資料",
     ];
 
+    /// <summary>What minutes say is asked of a person (真壁潤に聞く, 真壁潤に尋ねる): asking, not 確認 or 依頼, which things take too.</summary>
+    private static readonly string[] WhatAPersonIsAsked = ["聞", "尋ね", "問い合わせ", "伺"];
+
     /// <summary>
     /// 真壁潤から報告があり, 真壁潤より説明: から or より, then what a person gives, after a surname and a one-kanji given
-    /// name the dictionary both know (越水等から被害, 水戸学より学ぶ: a word is where other things come from).
+    /// name the dictionary both know (越水等から被害, 水戸学より学ぶ: a word is where other things come from); so is が before
+    /// what a person gives and a verb of doing it (真壁潤が説明し), and に before what is asked of a person (真壁潤に聞く).
     /// </summary>
     private static bool FromAPerson(ReadOnlySpan<char> t, int end)
     {
         var rest = t[end..];
-        if (!rest.StartsWith("から", StringComparison.Ordinal) && !rest.StartsWith("より", StringComparison.Ordinal))
+        string[] said;
+        if (rest.StartsWith("から", StringComparison.Ordinal) || rest.StartsWith("より", StringComparison.Ordinal))
+        {
+            rest = rest[2..];
+            said = WhatAPersonGives;
+        }
+        else if (rest.StartsWith('が'))
+        {
+            // 真壁潤が説明し/する/した: the person does it; 越水等が報告され, 河津桜が説明の中心 are things that are reported or told of.
+            rest = rest[1..];
+            foreach (var given in WhatAPersonGives)
+            {
+                if (rest.StartsWith(given, StringComparison.Ordinal))
+                {
+                    var verb = rest[given.Length..];
+                    return verb.StartsWith('し') || verb.StartsWith("する", StringComparison.Ordinal) || verb.StartsWith("いたし", StringComparison.Ordinal);
+                }
+            }
+
+            return false;
+        }
+        else if (rest.StartsWith('に'))
+        {
+            rest = rest[1..];
+            said = WhatAPersonIsAsked;
+        }
+        else
         {
             return false;
         }
 
-        rest = rest[2..].TrimStart("、　 ");
-        foreach (var given in WhatAPersonGives)
+        rest = rest.TrimStart("、　 ");
+        foreach (var given in said)
         {
             if (rest.StartsWith(given, StringComparison.Ordinal))
             {

@@ -1155,7 +1155,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             {
                 if (i == t.Length || IsOpenParen(t[i]) || IsCloseParen(t[i]) || t[i] is '：' or ':' or '、' or '，' or ',' or '・' or '／' or '/')
                 {
-                    BareName(t, partStart, i, context, found, m);
+                    BareName(t, partStart, i < t.Length && t[i] == '・' ? OfficeBeforeJoin(t, partStart, i) : i, context, found, m);
                     partStart = i + 1;
                 }
             }
@@ -1172,6 +1172,35 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
                 ArrayPool<char>.Shared.Return(rentedChars);
             }
         }
+    }
+
+    /// <summary>
+    /// 古畑市民協働・地域政策課長: a section named by two words joined by ・ before its office; the part before ・ is office
+    /// from where an office word begins (市民), so only what stands before that (古畑) may be a name. Before, the whole part was
+    /// a bare name and 市民協働 was masked, even with no name before it. Returns where the part's name may end.
+    /// </summary>
+    private int OfficeBeforeJoin(ReadOnlySpan<char> t, int start, int dot)
+    {
+        var next = dot + 1;
+        while (next < t.Length && !(IsOpenParen(t[next]) || IsCloseParen(t[next]) || t[next] is '：' or ':' or '、' or '，' or ',' or '・' or '／' or '/'))
+        {
+            next++;
+        }
+
+        if (!HasRole(t[(dot + 1)..next]) || lexicon.IsSurname(t[start..dot]))
+        {
+            return dot;
+        }
+
+        for (var j = start; j < dot - 1; j++)
+        {
+            if (Normalization.People.OfficeWords.StartsOffice(t[j..dot]))
+            {
+                return j;
+            }
+        }
+
+        return dot;
     }
 
     private void BareName(ReadOnlySpan<char> t, int start, int end, NameContext context, List<NameSpan> found, ReadOnlySpan<int> map)

@@ -73,7 +73,10 @@ public sealed class PeopleRegister
 
         // 東雲、宮之森の各委員: a bare entry of a roll that gives it a post is a member's surname even when it
         // is also a word (東雲 is dawn); the word is then masked only where a title or the roll confirms it.
-        var bareInRoll = source.Kind == PersonSourceKind.Roll && !string.IsNullOrWhiteSpace(role) && CompactText.Folded(source.Written) == key;
+        // So is 東雲委員 among 相良委員、真柴委員: the surname and the person's title its roll gives it.
+        var bareInRoll = source.Kind == PersonSourceKind.Roll && !string.IsNullOrWhiteSpace(role)
+            && (CompactText.Folded(source.Written) is var entry && (entry == key
+                || (Normalization.People.OfficeWords.IsPersonTitle(role.Trim()) && entry == key + CompactText.Folded(role.Trim()))));
         if (key.Length == 0 || RoleWords.IsRole(key) || (!AllNameChars(key.AsSpan()) && !IsKatakanaName(key) && !(FromStructure(source.Kind) && IsMixedScriptName(key)))
             || (source.Kind != PersonSourceKind.DenyList && _veto is not null
                 && _veto.IsNotAName(key, fromStructure: source.Kind is PersonSourceKind.Roll or PersonSourceKind.SpeakerLabel or PersonSourceKind.StageDirection or PersonSourceKind.Attendee, rollSurname: bareInRoll)))
