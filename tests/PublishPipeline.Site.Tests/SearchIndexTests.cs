@@ -331,29 +331,85 @@ public class SearchIndexTests
         // out, the postings into one reserved at 2 bytes an occurrence and copied out, and every
         // unit was made first: over ten times the postings' bytes beside what folding the text
         // allocates (13.6 MB for 1.34 MB). Now each batch's run and the postings' pieces are
-        // written once, and the result copied once.
+        // written once, and the result copied once. And the text was folded into a builder and a
+        // string per field (≈ 4 bytes a character, most of a 30 MB upload's contribution): now
+        // into one buffer for the whole document, so the whole allocation is counted.
         var turns = Enumerable.Range(0, 40_000)
             .Select(i => new SpeakerTurn { Speaker = "〇〇委員", Text = $"{Topics[i % Topics.Length]}について、第{i}号の{(char)('亜' + (i % 3000))}{(char)('亜' + (i * 7 % 3001))}を伺います。" })
             .ToList();
         var minutes = TestMinutes.Sample() with { Sections = [new Section("一般質問", turns)] };
         var once = SearchContribution.OfBatched(minutes, int.MaxValue);
 
-        var folding = GC.GetAllocatedBytesForCurrentThread();
-        foreach (var unit in SearchLayout.Chunks(minutes).SelectMany(c => c))
+        var folding = 0L;
+        var fields = 0L;
+        foreach (var unit in SearchLayout.Units(minutes))
         {
             foreach (var field in unit.Fields)
             {
+                var before = GC.GetAllocatedBytesForCurrentThread();
                 _ = SearchText.Fold(field);
+                folding += GC.GetAllocatedBytesForCurrentThread() - before;
+                fields += field.Length;
             }
         }
 
-        folding = GC.GetAllocatedBytesForCurrentThread() - folding;
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        // The units themselves (a record, its fields and its role each) are the layout's, not counted here.
+        var units = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var unit in SearchLayout.Units(minutes))
+        {
+            _ = unit;
+        }
+
+        units = GC.GetAllocatedBytesForCurrentThread() - units;
+        var start = GC.GetAllocatedBytesForCurrentThread();
         var batched = SearchContribution.OfBatched(minutes, 4096);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before - folding;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - start - units;
         Assert.Equal(once.ToBytes(), batched.ToBytes());
         var postings = batched.SerializedLength;
-        Assert.True(allocated < 5.5 * postings, $"{allocated} bytes allocated beside folding ({folding}) for postings of {postings}");
+        Assert.True(folding > 4 * fields, $"folding {fields} characters a string each allocated {folding}");
+        Assert.True(allocated < 7.5 * postings, $"{allocated} bytes allocated beside the units ({units}; folding a string a field: {folding}) for postings of {postings}");
+    }
+
+    [Fact]
+    public void Folding_into_a_reused_buffer_gives_what_folding_each_field_alone_gives()
+    {
+        // The contribution folds every field into one buffer: a field after a longer one, or
+        // starting with a half-width sound mark, must not see what the last field left there.
+        string[] fields =
+        [
+            "ｶﾞﾊﾞﾒﾝﾄ ﾊﾟﾌﾞﾘｯｸｺﾒﾝﾄについて伺います。",
+            "ﾞﾊﾟ",
+            "ＡＢＣ　１２３ 会議",
+            string.Empty,
+            "  ",
+            "𠮷野家の件（ﾎﾟｲﾝﾄ）",
+            "ﾟ",
+            new string('議', 5000) + "ｳﾞ",
+            "ﾀﾞ",
+        ];
+        char[]? buffer = null;
+        foreach (var field in fields)
+        {
+            var length = SearchText.FoldInto(field, ref buffer);
+            Assert.Equal(SearchText.Fold(field), new string(buffer!, 0, length));
+        }
+
+        Assert.Equal(5002, buffer!.Length); // grown to the longest field, not once per field
+        var bigrams = new List<ulong>();
+        buffer = null;
+        foreach (var field in fields)
+        {
+            SearchText.AddBigrams(field, bigrams, ref buffer);
+        }
+
+        var each = fields.SelectMany(f => PairsOf(SearchText.Fold(f))).ToList();
+        Assert.Equal(each, bigrams);
+
+        static IEnumerable<ulong> PairsOf(string folded)
+        {
+            var runes = folded.EnumerateRunes().Select(r => (ulong)(uint)r.Value).ToList();
+            return runes.Zip(runes.Skip(1), (a, b) => (a << 21) | b);
+        }
     }
 
     [Fact]

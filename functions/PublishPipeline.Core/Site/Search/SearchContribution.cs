@@ -103,6 +103,7 @@ public sealed class SearchContribution
         var occurrences = new List<ulong>((int)Math.Min(capacity, batch + (1L << 16)));
         var roles = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         SortedRuns? runs = null;
+        char[]? folded = null; // every field folded into this one buffer, grown to the longest
         foreach (var unit in SearchLayout.Units(minutes))
         {
             if (unit.Id >= 1 << UnitBits)
@@ -113,7 +114,7 @@ public sealed class SearchContribution
             var start = occurrences.Count;
             foreach (var field in unit.Fields)
             {
-                SearchText.AddBigrams(field, occurrences);
+                SearchText.AddBigrams(field, occurrences, ref folded);
             }
 
             // A bigram counts once per unit: repeats are dropped here, so the list holds what
