@@ -524,6 +524,13 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             entries = [one];
             columns.Add(-1);
         }
+        else if (entries is null && members[^1] is ')' or '）' && SpeakerLabelParser.Parse(members, Known) is { Name: not null, Role: not null } bracketed)
+        {
+            // 議会事務局 庶務議事課主任(塚越志保): the office and its holder's name in brackets. Before, the line closed the
+            // roll and was read as a speech of 議会事務局.
+            entries = [bracketed];
+            columns.Add(-1);
+        }
 
         if (entries is null)
         {
