@@ -83,8 +83,26 @@ internal static class SpaceListedEntries
     {
         var acting = written.EndsWith("心得", StringComparison.Ordinal) && written.Length > 4;
         var item = acting ? written[..^2] : written;
-        return SpeakerLabelParser.Parse(item, known) is { Name: not null, Role: { } role } titled && titled.Name.Length >= 3
-            ? titled with { Written = written, Role = acting ? role + "心得" : role }
-            : null;
+        var parsed = SpeakerLabelParser.Parse(item, known) is { Name: { Length: >= 3 }, Role: not null } titled ? titled : NameThenOffice(item, known);
+        return parsed is { Role: { } role } ? parsed with { Written = written, Role = acting ? role + "心得" : role } : null;
+    }
+
+    /// <summary>
+    /// 南田和彦次長, where the parser starts an office at a name's common word (南田): the longest name the lexicon splits into
+    /// a surname and a given name, the rest an office alone of two characters or more. The longest first, so no part of a
+    /// name is left in the office (published unmasked).
+    /// </summary>
+    private static PersonMention? NameThenOffice(string item, KnownPeople known)
+    {
+        for (var k = Math.Min(5, item.Length - 2); k >= 3; k--)
+        {
+            var name = item[..k];
+            if (WrittenName.Packed(name, known) is { FamilyName: { } family, GivenName: { } given } && SpeakerLabelParser.OfficeAlone(item[k..]) is { Role: { } office })
+            {
+                return new PersonMention { Written = item, Name = name, FamilyName = family, GivenName = given, Role = office };
+            }
+        }
+
+        return null;
     }
 }
