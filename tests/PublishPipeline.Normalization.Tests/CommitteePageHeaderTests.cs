@@ -55,6 +55,16 @@ public class CommitteePageHeaderTests
     }
 
     [Fact]
+    public void The_secretariat_s_office_and_its_holder_in_brackets_are_a_roll_not_a_speech()
+    {
+        // 議会事務局 庶務議事課主任(…) under the officials: before, a speech of 議会事務局 (the name masked in it).
+        var m = Doc.FromText(Text.Replace(" 建設部長 戸倉勇作,道路課長 早瀬 亮\n", " 建設部長 戸倉勇作,道路課長 早瀬 亮\n議会事務局 庶務議事課主任(宮脇礼子)\n", StringComparison.Ordinal));
+        var staff = Assert.Single(m.Rolls.Single(r => r.Group == "議会事務局").Entries);
+        Assert.Equal(("宮脇礼子", "庶務議事課主任"), (staff.Name, staff.Role));
+        Assert.DoesNotContain(m.Sections.SelectMany(s => s.Turns), t => t.Text.Contains("宮脇礼子", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_label_closed_by_its_bracket_alone_starts_a_turn()
     {
         var m = Doc.FromText(Text);

@@ -37,6 +37,53 @@ public class SpaceListedRollTests
     }
 
     [Fact]
+    public void A_staff_line_wrapped_under_the_list_is_its_last_entry()
+    {
+        var m = Doc.FromText("""
+            建設委員会記録(第3回)
+            1.日 時 令和6年11月20日(水) 午前10時~午前11時
+            1.事務局員 浜岡翔議事係長 西畑潤調査係長 小倉敦主査
+            宮脇礼子庶務係長
+            1.議 題 1.所管事務調査事項
+            午前10時開会
+            ◎森下委員長 ただいまより開会いたします。
+            """);
+        var staff = m.Rolls.Single(r => r.Group == "事務局員").Entries;
+        Assert.Equal(["浜岡翔", "西畑潤", "小倉敦", "宮脇礼子"], staff.Select(e => e.Name));
+        Assert.DoesNotContain(m.Sections.SelectMany(s => s.Turns), t => t.Speaker == "宮脇礼子庶務係長");
+        Assert.DoesNotContain(m.Warnings, w => w.Code == "label-without-speech");
+    }
+
+    [Fact]
+    public void An_acting_office_keeps_its_note()
+    {
+        var m = Doc.FromText("""
+            建設委員会記録(第3回)
+            1.日 時 令和6年11月20日(水) 午前10時~午前11時
+            1.事務局員 浜岡翔局長心得 西畑潤調査係長 小倉敦庶務係長
+            午前10時開会
+            ◎森下委員長 ただいまより開会いたします。
+            """);
+        var acting = m.Rolls.Single(r => r.Group == "事務局員").Entries[0];
+        Assert.Equal(("浜岡翔", "局長心得"), (acting.Name, acting.Role));
+    }
+
+    [Fact]
+    public void A_surname_that_is_a_common_word_still_stands_before_its_office()
+    {
+        // 南田 is a word of the lexicon: the parser started an office there and the entry was held unread.
+        var m = Doc.FromText("""
+            建設委員会記録(第3回)
+            1.日 時 令和6年11月20日(水) 午前10時~午前11時
+            1.事務局員 浜岡翔局長 南田昌平次長 小倉敦庶務係長
+            午前10時開会
+            ◎森下委員長 ただいまより開会いたします。
+            """);
+        var deputy = m.Rolls.Single(r => r.Group == "事務局員").Entries[1];
+        Assert.Equal(("南田昌平", "次長"), (deputy.Name, deputy.Role));
+    }
+
+    [Fact]
     public void A_name_typed_apart_is_not_two_entries()
     {
         var m = Doc.FromText("""

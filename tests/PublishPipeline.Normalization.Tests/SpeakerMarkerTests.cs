@@ -85,6 +85,22 @@ public class SpeakerMarkerTests
     }
 
     [Fact]
+    public void A_marked_agenda_item_under_a_speech_is_a_heading_of_its_own()
+    {
+        // △日程第1 議案第1号 under the chair's speech (half-width digits, one space): before, it ran into that speech.
+        var m = Doc.FromText("会議録\n○議長（今田大介君）　ただいまから本日の会議を開きます。\n△日程第1 議案第1号\n○議長（今田大介君）　議案第1号を議題といたします。\n△散会の宣告\n○議長（今田大介君）　散会します。\n");
+        Assert.Equal(["△日程第1 議案第1号", "△散会の宣告"], m.Sections.Select(s => s.Heading).OfType<string>());
+        Assert.DoesNotContain(Doc.Turns(m), t => t.Text.Contains('△', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_minus_figure_with_the_marker_is_no_heading()
+    {
+        var m = Doc.FromText("会議録\n○議長（今田大介君）　差引額は次のとおりです。\n△１２０千円\n");
+        Assert.DoesNotContain(m.Sections, s => s.Heading is not null);
+    }
+
+    [Fact]
     public void In_minutes_that_mark_their_speakers_an_unmarked_office_and_a_space_is_text()
     {
         var turns = Doc.Turns(Doc.FromText("会議録\n◯山田一郎議長　諸般の報告をいたします。\n〔議事課長報告〕\n茨城県議会議長　山　田　一　郎　殿\n茨城県知事　　　大川原　和　彦\n議　案　の　送　付　に　つ　い　て\n"));

@@ -79,8 +79,11 @@ internal static partial class AttendeeGroupLine
 
         var members = text[space..].Trim(" \u3000").ToString();
         // One member is taken only as name（office）: 事務局　芦田修（都市計画課長）, never a roll's office and name.
-        var one = members.Length > 2 && members[^1] is '）' && members.LastIndexOf('（') is > 0 and var open
-            && People.OfficeWords.TitleAtEnd(members.AsSpan(open + 1, members.Length - open - 2)) is not null;
+        var open = members.Length > 2 && members[^1] is '）' or ')' ? members.LastIndexOfAny(['（', '(']) : -1;
+        var one = open > 0 && People.OfficeWords.TitleAtEnd(members.AsSpan(open + 1, members.Length - open - 2)) is not null;
+        // 議会事務局 庶務議事課主任(塚越志保): one member as office(name), the office before the bracket.
+        one = one || (open > 0 && People.OfficeWords.TitleAtEnd(members.AsSpan(0, open)) is not null
+            && People.SpeakerLabelParser.AllNameChars(members.AsSpan(open + 1, members.Length - open - 2)));
         return (one || members.Contains('、', StringComparison.Ordinal)) && !members.Contains('。', StringComparison.Ordinal)
             && group.AsSpan().IndexOfAny(NotInGroup) < 0 && IsGroupWord(group) ? (group, members) : null;
     }

@@ -454,6 +454,18 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
 
         if (MarkedSpeaker.Read(text) is not { } marked)
         {
+            if (MarkedSpeaker.AgendaHeading(text))
+            {
+                // △日程第１　議案第１号, △散会の宣告: the heading of an item of the business. Before, it ran into the speech above.
+                if (_fragment is not null)
+                {
+                    AbandonFragment(line);
+                }
+
+                Heading(text, line);
+                return true;
+            }
+
             return BareSurname(text, line);
         }
 

@@ -246,6 +246,13 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             return true;
         }
 
+        if (!spacedOut && line == _spacedLine + 1 && SpaceListedEntries.ReadWrapped(text, Known) is { } wrapped)
+        {
+            // 荒木知子庶務係長 alone under 1.事務局員 榎田雅朝局長 南田和彦次長 …: the list's wrapped last entry.
+            AddSpaced([wrapped], line);
+            return true;
+        }
+
         if (!spacedOut && RollEntries.Read(text, Known) is not { Count: > 0 } && SpaceListedEntries.Read(text, Known) is { } spacedList)
         {
             // 駒田高行 田辺富造 清水谷謙治各委員, 榎田雅朝局長心得 南田和彦次長: whole names (a name and its office) one space apart.
@@ -517,6 +524,13 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             entries = [one];
             columns.Add(-1);
         }
+        else if (entries is null && members[^1] is ')' or '）' && SpeakerLabelParser.Parse(members, Known) is { Name: not null, Role: not null } bracketed)
+        {
+            // 議会事務局 庶務議事課主任(塚越志保): the office and its holder's name in brackets. Before, the line closed the
+            // roll and was read as a speech of 議会事務局.
+            entries = [bracketed];
+            columns.Add(-1);
+        }
 
         if (entries is null)
         {
@@ -566,8 +580,12 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
     /// <summary>山中健太郎, 宮坂昭彦（会長）: a bare name, with its role in brackets (<see cref="RollEntryShapes.BareEntry"/>).</summary>
     private PersonMention? BareEntry(string item) => RollEntryShapes.BareEntry(item, Known);
 
+    /// <summary>The last line read as entries one space apart (<see cref="SpaceListedEntries"/>): a line below it may be its wrapped entry.</summary>
+    private int _spacedLine = -2;
+
     private void AddSpaced(List<PersonMention> entries, int line)
     {
+        _spacedLine = line;
         foreach (var e in entries)
         {
             if (e.Name is null)

@@ -44,9 +44,9 @@ internal static class SpaceListedEntries
                 return null;
             }
 
-            if (!marked && !each && SpeakerLabelParser.Parse(item, known) is { Name: not null, Role: not null } titled && titled.Name.Length >= 3)
+            if (!marked && !each && Titled(written, known) is { } titled)
             {
-                entries.Add(titled with { Written = written });
+                entries.Add(titled);
                 continue;
             }
 
@@ -62,5 +62,47 @@ internal static class SpaceListedEntries
 
         var read = entries.Count(e => e.Name is not null);
         return read >= 2 && read * 2 >= entries.Count ? entries : null;
+    }
+
+    /// <summary>
+    /// 荒木知子庶務係長 alone on the line below such a list: its wrapped last entry, a name before its office. Null for any
+    /// other line (the roll's other readers, or the proceedings, take it). Before, it was read as a speaker label with no speech.
+    /// </summary>
+    public static PersonMention? ReadWrapped(string text, KnownPeople known)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var item = text.Trim(' ', '\u3000', '\t');
+        return item.AsSpan().IndexOfAny(' ', '\u3000', '\t') < 0 && item.Length >= 5 && item.Length <= 16 ? Titled(item, known) : null;
+    }
+
+    /// <summary>
+    /// A name of three characters or more and its office (南田和彦次長); 心得 after the office (局長心得, acting director) is
+    /// a note of the post, kept in the role.
+    /// </summary>
+    private static PersonMention? Titled(string written, KnownPeople known)
+    {
+        var acting = written.EndsWith("心得", StringComparison.Ordinal) && written.Length > 4;
+        var item = acting ? written[..^2] : written;
+        var parsed = SpeakerLabelParser.Parse(item, known) is { Name: { Length: >= 3 }, Role: not null } titled ? titled : NameThenOffice(item, known);
+        return parsed is { Role: { } role } ? parsed with { Written = written, Role = acting ? role + "心得" : role } : null;
+    }
+
+    /// <summary>
+    /// 南田和彦次長, where the parser starts an office at a name's common word (南田): the longest name the lexicon splits into
+    /// a surname and a given name, the rest an office alone of two characters or more. The longest first, so no part of a
+    /// name is left in the office (published unmasked).
+    /// </summary>
+    private static PersonMention? NameThenOffice(string item, KnownPeople known)
+    {
+        for (var k = Math.Min(5, item.Length - 2); k >= 3; k--)
+        {
+            var name = item[..k];
+            if (WrittenName.Packed(name, known) is { FamilyName: { } family, GivenName: { } given } && SpeakerLabelParser.OfficeAlone(item[k..]) is { Role: { } office })
+            {
+                return new PersonMention { Written = item, Name = name, FamilyName = family, GivenName = given, Role = office };
+            }
+        }
+
+        return null;
     }
 }

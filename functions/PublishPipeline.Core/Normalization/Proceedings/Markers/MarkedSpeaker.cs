@@ -77,6 +77,19 @@ internal static class MarkedSpeaker
     }
 
     /// <summary>
+    /// △日程第１　議案第１号, △開議の宣告: council minutes mark each item of the business with △ on a line of its own (a
+    /// speaker's line with △ is read first). A heading, not a sentence: no 。 at its end; △ before a figure is a minus
+    /// (△１２０千円), no heading.
+    /// </summary>
+    public static bool AgendaHeading(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var rest = line.AsSpan(1).Trim(" \u3000");
+        return line.Length > 2 && line[0] == '△' && rest.Length is > 1 and <= 60 && !char.IsDigit(rest[0])
+            && rest[^1] is not ('。' or '？' or '?' or '、');
+    }
+
+    /// <summary>
     /// A marker, a bare word of a few name characters, a space and a speech (<c>○宇佐木　質問です。</c>): a surname alone as the
     /// label, if the document knows that surname as a speaker (<c>○宇佐木委員</c> elsewhere). Whether it does is known only
     /// when the proceedings are read, so this only finds the candidate; <c>○第１号議案　…</c> or an office is none.
