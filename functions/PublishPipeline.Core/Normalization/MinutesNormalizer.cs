@@ -166,17 +166,17 @@ public sealed partial class MinutesNormalizer
 
             // The block that ended the header is the first of the proceedings.
             var footer = HeaderField.Unknown;
-            if (_markerAtHeaderEnd is { } marker)
+            if (_undecidedStamp is var (marker, stamp))
             {
                 // 【非公開】 and then the proceedings: it opens a closed passage. With nothing after it, it stamps the document.
-                _markerAtHeaderEnd = null;
+                _undecidedStamp = null;
                 if (more)
                 {
                     footer = ProceedingsBlock(marker, footer);
                 }
                 else
                 {
-                    _header.Stamp(DisclosureStamp.Read(marker.Text)!, marker.Line);
+                    _header.Stamp(stamp, marker.Line);
                 }
             }
 
@@ -189,8 +189,8 @@ public sealed partial class MinutesNormalizer
             return Assemble(id);
         }
 
-        // 【非公開】 read in the header, not yet known to be a stamp on the document or the start of a closed passage.
-        private Block? _markerAtHeaderEnd;
+        // 【非公開】 read in the header (with the stamp it says), not yet known to stamp the document or open a closed passage.
+        private (Block Marker, string Stamp)? _undecidedStamp;
 
         /// <summary>
         /// Header phase, with <c>【非公開】</c> decided by what follows it: when the header goes on below it (the date, the
@@ -200,7 +200,7 @@ public sealed partial class MinutesNormalizer
         /// </summary>
         private bool HeaderOrStamp(in Block b)
         {
-            if (_markerAtHeaderEnd is not { } marker || b.Kind == BlockKind.PageBreak || (b.Kind == BlockKind.Paragraph && b.Text.Length == 0))
+            if (_undecidedStamp is not var (marker, stamp) || b.Kind == BlockKind.PageBreak || (b.Kind == BlockKind.Paragraph && b.Text.Length == 0))
             {
                 return HeaderBlock(b);
             }
@@ -210,8 +210,8 @@ public sealed partial class MinutesNormalizer
                 return false;
             }
 
-            _markerAtHeaderEnd = null;
-            _header.Stamp(DisclosureStamp.Read(marker.Text)!, marker.Line);
+            _undecidedStamp = null;
+            _header.Stamp(stamp, marker.Line);
             return true;
         }
 
@@ -320,8 +320,8 @@ public sealed partial class MinutesNormalizer
                     }
 
                     return false;
-                case BlockKind.Marker when b.Opens && _markerAtHeaderEnd is null && DisclosureStamp.Read(b.Text) is not null:
-                    _markerAtHeaderEnd = b;
+                case BlockKind.Marker when b.Opens && _undecidedStamp is null && DisclosureStamp.Read(b.Text) is { } stamped:
+                    _undecidedStamp = (b, stamped);
                     return true;
                 case BlockKind.Marker:
                     return false;

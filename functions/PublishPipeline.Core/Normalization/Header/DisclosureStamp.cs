@@ -6,6 +6,9 @@ namespace PublishPipeline.Normalization.Header;
 /// </summary>
 internal static class DisclosureStamp
 {
+    /// <summary>The warning a stamp leaves, with its line: the marker ledger counts a 【非公開】 read as a stamp as placed.</summary>
+    public const string WarningCode = "disclosure-stamp";
+
     private static readonly string[] Stamps = ["非公開", "非公表", "部外秘", "取扱注意", "取扱厳重注意", "秘", "極秘", "関係者限り"];
 
     public static string? Read(string text)

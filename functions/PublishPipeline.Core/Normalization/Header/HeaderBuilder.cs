@@ -87,7 +87,7 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
         }
 
         if (_lastField == HeaderField.Results && _resultsBelow && texts.Count > 1
-            && (HeaderLabels.Classify(texts[0]) == HeaderField.Unknown || TextCleanup.RemoveSpaces(texts[0]) == "議案"))
+            && (HeaderLabels.Classify(texts[0]) == HeaderField.Unknown || IsBillsColumn(texts[0])))
         {
             // 議案の概要と審議結果 over a table: its rows, the heads too (議案 is the bills' column, not the agenda), are the
             // results. Before, a tab table's head row was read as an agenda and lost with the members heading its columns.
@@ -351,7 +351,7 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
                 return true;
             case HeaderField.Results when _resultsBelow && !Proceedings.Markers.MarkedSpeaker.StartsWithMarker(text)
                 && Proceedings.SpeakerLabels.Read(text).Style == Proceedings.LabelStyle.None
-                && HeaderLabels.ReadParagraph(text) is null or { Label: "議案" } && !EndsResults(text):
+                && (HeaderLabels.ReadParagraph(text) is not { } read || IsBillsColumn(read.Label)) && !EndsResults(text):
                 // A results table's rows and its heads (議案　件名　概要　…　結果: 議案 is the bills' column, not an agenda);
                 // the next numbered item of the header (３　協議・報告等) ends it, but not the results' own １, ２ … below it.
                 if (NumberedItem().IsMatch(text))
@@ -543,7 +543,7 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
         _minutes = DisclosureState.Closed;
         _minutesSeen = true;
         _minutesReason ??= $"文書に「{stamp}」の表示";
-        warn("disclosure-stamp", $"the document is stamped '{stamp}'; its minutes are read as 非公開", line);
+        warn(DisclosureStamp.WarningCode, $"the document is stamped '{stamp}'; its minutes are read as 非公開", line);
     }
 
     private void SetReason(string target, string? reason)
@@ -588,6 +588,9 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
 
         return (d?.Date, start, end);
     }
+
+    /// <summary>Under a results label, 議案 heads the bills' column of the results table, not the agenda.</summary>
+    private static bool IsBillsColumn(string label) => TextCleanup.RemoveSpaces(label) == "議案";
 
     /// <summary>
     /// A numbered item that ends the results below their label: the header's next item (３　協議・報告等, ５　議事内容), not

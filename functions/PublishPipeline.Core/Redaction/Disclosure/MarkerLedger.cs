@@ -153,7 +153,7 @@ public static partial class MarkerLedger
         });
 
         // 【非公開】 read as a stamp on the whole document is placed: the minutes are 非公開 for it.
-        var stamped = minutes.Warnings.Where(w => w.Code == "disclosure-stamp").Select(w => w.Line).ToHashSet();
+        var stamped = minutes.Warnings.Where(w => w.Code == Normalization.Header.DisclosureStamp.WarningCode).Select(w => w.Line).ToHashSet();
         foreach (var group in inSource.Where(o => !stamped.Contains(o.Line)).GroupBy(o => Key(o.Marker)))
         {
             var missing = group.Count() - kept.GetValueOrDefault(group.Key);
