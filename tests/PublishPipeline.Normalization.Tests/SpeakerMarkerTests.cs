@@ -94,6 +94,24 @@ public class SpeakerMarkerTests
     }
 
     [Fact]
+    public void A_procedure_heading_marked_with_a_double_circle_is_a_heading_of_its_own()
+    {
+        // ◎散会の宣告 under the chair's speech: before, it ran into that speech.
+        var m = Doc.FromText("会議録\n◎開会の宣告\n○議長（今田大介君）　ただいまから本日の会議を開きます。\n◎会議録署名議員の指名\n○議長（今田大介君）　２番を指名します。\n◎日程第２　議案第１号について\n○２番（浜辺律子君）　質問します。\n◎散会の宣告\n○議長（今田大介君）　散会します。\n");
+        Assert.Equal(["◎開会の宣告", "◎会議録署名議員の指名", "◎日程第2　議案第1号について", "◎散会の宣告"], m.Sections.Select(s => s.Heading).OfType<string>());
+        Assert.DoesNotContain(Doc.Turns(m), t => t.Text.Contains('◎', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_chairs_double_circle_before_a_label_is_still_a_speaker()
+    {
+        // Committee minutes mark the chair with ◎: a label with a name or an office is a speaker, a name alone no heading.
+        var m = Doc.FromText("委員会記録\n◎委員長（山根昌子君）　開会します。\n◎山根委員長\n　答弁を求めます。\n◎委員長（山根昌子君）\n　散会します。\n◎山根昌子\n");
+        Assert.Equal(["委員長（山根昌子君）", "山根委員長", "委員長（山根昌子君）"], Doc.Turns(m).Where(t => t.Speaker is not null).Select(t => t.Speaker));
+        Assert.DoesNotContain(m.Sections, s => s.Heading is not null);
+    }
+
+    [Fact]
     public void A_minus_figure_with_the_marker_is_no_heading()
     {
         var m = Doc.FromText("会議録\n○議長（今田大介君）　差引額は次のとおりです。\n△１２０千円\n");

@@ -456,7 +456,7 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         {
             if (MarkedSpeaker.AgendaHeading(text))
             {
-                // △日程第１　議案第１号, △散会の宣告: the heading of an item of the business. Before, it ran into the speech above.
+                // △日程第１　議案第１号, △散会の宣告, ◎散会の宣告: the heading of an item of the business. Before, it ran into the speech above.
                 if (_fragment is not null)
                 {
                     AbandonFragment(line);

@@ -32,6 +32,13 @@ internal static class MarkedSpeaker
 
     private static readonly SearchValues<char> MarkerChars = SearchValues.Create("○◯〇◎◆◇△□●");
 
+    /// <summary>How council minutes name the steps of a sitting after ◎ (開議の宣告, 会期の決定, 議案第１号の上程, 休会の議決).</summary>
+    private static readonly string[] ProcedureEndings =
+    [
+        "宣告", "指名", "報告", "について", "の件", "決定", "議決", "上程", "説明", "質疑", "質問", "討論", "採決", "選挙", "付託",
+        "追加", "開会", "閉会", "散会", "延会", "休会", "開議", "休憩", "再開",
+    ];
+
     public static bool StartsWithMarker(string line) => line.Length > 1 && MarkerChars.Contains(line[0]);
 
     /// <summary>The label and speech of a line that starts with a speaker marker; null when it is no speaker's.</summary>
@@ -79,14 +86,48 @@ internal static class MarkedSpeaker
     /// <summary>
     /// △日程第１　議案第１号, △開議の宣告: council minutes mark each item of the business with △ on a line of its own (a
     /// speaker's line with △ is read first). A heading, not a sentence: no 。 at its end; △ before a figure is a minus
-    /// (△１２０千円), no heading.
+    /// (△１２０千円), no heading. ◎ marks them too, where the phrase after it says so (<see cref="ProcedurePhrase"/>).
     /// </summary>
     public static bool AgendaHeading(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
         var rest = line.AsSpan(1).Trim(" \u3000");
-        return line.Length > 2 && line[0] == '△' && rest.Length is > 1 and <= 60 && !char.IsDigit(rest[0])
-            && rest[^1] is not ('。' or '？' or '?' or '、');
+        if (line.Length <= 2 || rest.Length is <= 1 or > 60 || char.IsDigit(rest[0]) || rest[^1] is '。' or '？' or '?' or '、')
+        {
+            return false;
+        }
+
+        return line[0] == '△' || (line[0] == '◎' && ProcedurePhrase(rest));
+    }
+
+    /// <summary>
+    /// ◎開会の宣告, ◎会議録署名議員の指名, ◎日程第１　議案第１号: ◎ heads a step of the business in council minutes, but it is
+    /// also the chair's mark in committee minutes (◎委員長（山根昌子君）, read first as a speaker). So a ◎ line is a heading only
+    /// when what follows the mark names a step of the procedure: an item of the day's business (日程第…), or a phrase alone on
+    /// its line ending as such steps are named (…の宣告, …の指名, …の報告, …について, …の件, …の決定). A name alone (◎山根昌子)
+    /// stays where it was.
+    /// </summary>
+    private static bool ProcedurePhrase(ReadOnlySpan<char> rest)
+    {
+        if (rest.StartsWith("日程第", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (rest.IndexOfAny(' ', '\u3000') >= 0 || rest.Length > 40)
+        {
+            return false;
+        }
+
+        foreach (var end in ProcedureEndings)
+        {
+            if (rest.EndsWith(end, StringComparison.Ordinal) && rest.Length > end.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
