@@ -84,6 +84,22 @@ public class SpaceListedRollTests
     }
 
     [Fact]
+    public void A_five_character_name_before_a_section_office_leaves_the_section_in_the_office()
+    {
+        // Before, 真壁由香里庶務 was the name and 係長 the office.
+        var m = Doc.FromText("""
+            建設委員会記録(第3回)
+            1.日 時 令和6年11月20日(水) 午前10時~午前11時
+            1.事務局員 浜岡翔議事係長 西畑潤調査係長 小倉敦主査
+            真壁由香里庶務係長
+            午前10時開会
+            ◎森下委員長 ただいまより開会いたします。
+            """);
+        var last = m.Rolls.Single(r => r.Group == "事務局員").Entries[^1];
+        Assert.Equal(("真壁由香里", "庶務係長"), (last.Name, last.Role));
+    }
+
+    [Fact]
     public void A_name_typed_apart_is_not_two_entries()
     {
         var m = Doc.FromText("""

@@ -33,6 +33,8 @@ public class SpeakerLabelParserTests
     [InlineData("かとうぎ委員", "かとうぎ", null, null, "委員", null)]
     [InlineData("今泉　淳一議員", "今泉淳一", "今泉", "淳一", "議員", null)] // a spaced name, not 今泉 the 淳一議員
     [InlineData("高野　分科会委員長", "高野", "高野", null, "分科会委員長", null)]
+    [InlineData("真壁由香里庶務係長", "真壁由香里", null, null, "庶務係長", null)] // the section word is the office's (before, 真壁由香里庶務 | 係長)
+    [InlineData("長谷部千代子議事課長", "長谷部千代子", null, null, "議事課長", null)]
     public void Labels_with_a_name(string label, string name, string? family, string? given, string? role, string? seat)
     {
         var p = SpeakerLabelParser.Parse(label)!;

@@ -40,6 +40,17 @@ internal static class OfficeWords
         "区議会", "市議会", "町議会", "村議会", "県議会", "都議会", "道議会", "府議会",
     ];
 
+    /// <summary>
+    /// Words that name a section of an office (庶務係, 議事課, 調査係長): before an office's unit they belong to the office, never
+    /// to the name in front of it. None is a given name.
+    /// </summary>
+    private static readonly string[] SectionWords =
+    [
+        "庶務", "議事", "調査", "総務", "管理", "経理", "会計", "人事", "企画", "財政", "広報", "秘書", "法制", "政策", "調整", "用地",
+        "契約", "税務", "収納", "管財", "文書", "研修", "給与", "工務", "業務", "事業", "計画", "指導", "学務", "衛生", "福祉", "施設",
+        "営繕", "出納", "審査", "選挙", "統計", "情報", "防災", "交通", "保険", "年金", "徴収", "課税", "監査",
+    ];
+
     /// <summary>Words that stand before a title without being a name (各委員, 全員, 副…).</summary>
     private static readonly string[] NotNames = ["各", "全", "本", "当", "同", "前", "元", "新", "旧", "代表", "臨時", "仮", "事務", "議会", "区", "市", "町", "村", "県", "国"];
 
@@ -119,6 +130,32 @@ internal static class OfficeWords
 
         var lexicon = NameLexicon.Default;
         return lexicon.IsCommonWord(text[..2]) || (text.Length >= 3 && lexicon.IsCommonWord(text[..3]));
+    }
+
+    /// <summary>
+    /// The text before an office's unit without the section words at its end (宮脇奈緒子庶務 → 宮脇奈緒子, 山田庶務議事 → 山田);
+    /// at least two characters are left for the name, so a word that is all section (総務) is kept.
+    /// </summary>
+    public static string WithoutSectionWords(string head)
+    {
+        ArgumentNullException.ThrowIfNull(head);
+        var cut = head.Length;
+        var found = true;
+        while (found)
+        {
+            found = false;
+            foreach (var w in SectionWords)
+            {
+                if (cut - w.Length >= 2 && head.AsSpan(0, cut).EndsWith(w, StringComparison.Ordinal))
+                {
+                    cut -= w.Length;
+                    found = true;
+                    break;
+                }
+            }
+        }
+
+        return head[..cut];
     }
 
     /// <summary>Text ending with a body (茨城県議会, 市議会, 運営委員会): 茨城県議会議長 is an office, not a name.</summary>

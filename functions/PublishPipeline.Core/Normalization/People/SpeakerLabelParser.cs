@@ -307,6 +307,13 @@ internal static class SpeakerLabelParser
             return null;
         }
 
+        // 長谷部千代子議事課長: a full name the lexicon splits, then a section word and its unit. The office starts at the
+        // section word, not at a given name that is also a word (千代): before, 千代子 was left in the published office.
+        if (SectionOfficeName(prefix, title, lexicon) is { } full)
+        {
+            return full;
+        }
+
         // 区教育委員会委員長, 市選挙管理委員会委員: the municipality's own office (区 and 教育委員会), no name before it.
         if (prefix.Length >= 3 && PlaceEnds.Contains(prefix[0], StringComparison.Ordinal) && OfficeWords.StartsOffice(prefix.AsSpan(1)))
         {
@@ -342,15 +349,41 @@ internal static class SpeakerLabelParser
             return candidate;
         }
 
-        // 堀課長, 山田係長: a unit before the generic 長 is the office's; the name is what stands before it.
+        // 堀課長, 山田係長: a unit before the generic 長 is the office's; the name is what stands before it. A section word
+        // before the unit is the office's too (宮脇奈緒子庶務係長: 庶務係長), past the four characters the loop above looks at.
         if (prefix.Length >= 2 && title == "長" && Units.Contains(prefix[^1]))
         {
-            var head = prefix[..^1];
+            var head = OfficeWords.WithoutSectionWords(prefix[..^1]);
             return AllNameChars(head) && (head.Length >= 2 || lexicon.IsSurname(head)) && !OfficeWords.StartsOffice(head) && !OfficeWords.IsNotName(head) ? head : null;
         }
 
         return prefix.Length <= 4 && AllNameChars(prefix) && !(prefix.Length >= 3 && HasUnit(prefix.AsSpan(prefix.Length - 1)))
             && (prefix.Length >= 2 || lexicon.IsSurname(prefix)) ? prefix : null;
+    }
+
+    /// <summary>The full name before a section word and a unit's 長 (長谷部千代子 of 長谷部千代子議事課長), or null.</summary>
+    private static string? SectionOfficeName(string prefix, string title, NameLexicon lexicon)
+    {
+        if (title != "長" || prefix.Length < 5 || !Units.Contains(prefix[^1]))
+        {
+            return null;
+        }
+
+        var head = OfficeWords.WithoutSectionWords(prefix[..^1]);
+        if (head.Length == prefix.Length - 1 || head.Length is < 3 or > 6 || !AllNameChars(head))
+        {
+            return null;
+        }
+
+        for (var cut = 1; cut <= Math.Min(3, head.Length - 1); cut++)
+        {
+            if (lexicon.IsSurname(head.AsSpan(0, cut)) && lexicon.IsGivenName(head.AsSpan(cut)))
+            {
+                return head;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
