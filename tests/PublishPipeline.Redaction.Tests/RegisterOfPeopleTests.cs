@@ -88,6 +88,22 @@ public class RegisterOfPeopleTests
         Assert.Contains("〇〇委員、〇〇委員にお願い", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_surname_that_is_also_a_word_before_the_honorific_of_a_label_is_masked()
+    {
+        // 浜辺 (a beach) is a word of the dictionary: before, the label's name passed the word veto and was published.
+        const string upload = "総務常任委員会　令和６年６月２４日（月）\n委員長（浜辺君）：ただいまより開会いたします。\n"
+            + "宮之森委員：質問します。\n委員長（浜辺君）：以上で散会いたします。\n";
+        var doc = Normalization.MinutesNormalizer.Normalize(new Ingest.SourceFile("honorific.txt", System.Text.Encoding.UTF8.GetBytes(upload))) with
+        {
+            Disclosure = new Model.Disclosure { Minutes = DisclosureState.Public },
+        };
+        var m = (await Outcome(new RedactionPolicy(), doc)).Redacted!;
+        var people = m.Sections.SelectMany(s => s.Turns).Select(t => $"{t.Speaker}|{t.Person?.Name}|{t.Person?.FamilyName}");
+        Assert.DoesNotContain(people, p => p.Contains("浜辺", StringComparison.Ordinal));
+        Assert.Contains("委員長（〇〇君）", Texts(m), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("盛谷政策企画部長", "盛谷", "〇〇政策企画部長")]
     [InlineData("服部防災・危機管理部長", "服部", "〇〇防災・危機管理部長")]

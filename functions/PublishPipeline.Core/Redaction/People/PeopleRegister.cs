@@ -77,9 +77,13 @@ public sealed class PeopleRegister
         var bareInRoll = source.Kind == PersonSourceKind.Roll && !string.IsNullOrWhiteSpace(role)
             && (CompactText.Folded(source.Written) is var entry && (entry == key
                 || (Normalization.People.OfficeWords.IsPersonTitle(role.Trim()) && entry == key + CompactText.Folded(role.Trim()))));
+        // 委員長（浜辺君）, 浜辺君：: a speaker label that puts 君 after the word names a member by it, even when it is also a
+        // word (浜辺 is a beach). Before, the word veto left it out of the register and the label's name was published.
+        var calledByHonorific = source.Kind == PersonSourceKind.SpeakerLabel && key.Length >= 2
+            && CompactText.Folded(source.Written).Contains(key + "君", StringComparison.Ordinal);
         if (key.Length == 0 || RoleWords.IsRole(key) || (!AllNameChars(key.AsSpan()) && !IsKatakanaName(key) && !(FromStructure(source.Kind) && IsMixedScriptName(key)))
             || (source.Kind != PersonSourceKind.DenyList && _veto is not null
-                && _veto.IsNotAName(key, fromStructure: source.Kind is PersonSourceKind.Roll or PersonSourceKind.SpeakerLabel or PersonSourceKind.StageDirection or PersonSourceKind.Attendee, rollSurname: bareInRoll)))
+                && _veto.IsNotAName(key, fromStructure: source.Kind is PersonSourceKind.Roll or PersonSourceKind.SpeakerLabel or PersonSourceKind.StageDirection or PersonSourceKind.Attendee, rollSurname: bareInRoll || calledByHonorific)))
         {
             return null; // not a name, however it was found
         }
