@@ -24,6 +24,17 @@ public class SpeakerStyleTests
     }
 
     [Fact]
+    public void A_member_called_by_surname_and_honorific_before_a_colon_is_a_speaker()
+    {
+        // 真壁君：… under the chair's 委員長（浜辺君）：…, as a city committee's minutes write its members: before, it ran on
+        // into the chair's speech. Without the colon, or with more than a name before 君, it is text.
+        var t = Proceedings("委員長（浜辺君）：討論ありませんか。", "真壁君：反対の立場で討論いたします。", "続いて述べます。", "諸事情により君：", "理由は君：述べた通り。", "宮之森委員：賛成です。");
+        Assert.Equal(["委員長（浜辺君）", "真壁君", "宮之森委員"], t.Where(x => x.Speaker is not null).Select(x => x.Speaker));
+        AssertSpeech(t[1], "真壁君", "反対の立場で討論いたします。\n続いて述べます。\n諸事情により君：\n理由は君：述べた通り。");
+        Assert.Equal("真壁", t[1].Person?.Name);
+    }
+
+    [Fact]
     public void Role_word_then_a_space()
     {
         var t = Proceedings("委員 資料に基づき説明。", "副区長 了解した。", "会長 委員、お願いします。");

@@ -409,13 +409,32 @@ internal static partial class SpeakerLabels
         }
 
         var label = TextCleanup.RemoveSpaces(match.Groups["label"].Value);
-        if (!IsRoleLike(label))
+        var text = match.Groups["text"].Value.Trim(SpaceChars);
+        if (!IsRoleLike(label) && !(style == LabelStyle.Colon && text.Length > 0 && IsCalledMember(label)))
         {
             return null;
         }
 
-        var text = match.Groups["text"].Value.Trim(SpaceChars);
         return new SpeakerLine(text.Length == 0 ? LabelStyle.Alone : style, label, text);
+    }
+
+    /// <summary>
+    /// 本間君：…: a committee's minutes name a member by the surname and 君 before a colon, as the chair's label does in
+    /// brackets (委員長（相馬君）：). Before, the member's speech ran on into the chair's above it.
+    /// </summary>
+    private static bool IsCalledMember(string label)
+    {
+        var name = label.AsSpan(0, label.Length - 1);
+        foreach (var c in name)
+        {
+            if (!People.NameScript.IsKanji(c))
+            {
+                return false;
+            }
+        }
+
+        return label.Length is >= 2 and <= 7 && label[^1] == '君'
+            && (name.Length >= 2 || PublishPipeline.Redaction.Names.NameLexicon.Default.IsSurname(name)) && People.OfficeWords.TitleAtEnd(name) is null;
     }
 
     // ≪議長≫, 《委員》, ＜会長＞: the same label in other brackets some minutes use (not ASCII <>, an HTML leftover's).
