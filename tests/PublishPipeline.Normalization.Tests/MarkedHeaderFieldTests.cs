@@ -51,6 +51,14 @@ public class MarkedHeaderFieldTests
     }
 
     [Fact]
+    public void A_name_spaced_out_after_a_long_office_is_one_entry()
+    {
+        // 区教育委員会委員長 真 鍋 さやか: one office, kanji runs one space apart, one name (left as two entries in round 13).
+        var members = Doc.FromText(Board).Rolls.Single(r => r.Group == "出席委員").Entries;
+        Assert.Equal([("真鍋さやか", "区教育委員会委員長"), ("宮之森福次郎", "区教育委員会委員")], members.Select(e => (e.Name, e.Role)));
+    }
+
+    [Fact]
     public void A_session_line_alone_needs_the_title_above_it()
     {
         // Under no title, 令和５年第２０回定例会 is the meeting's name line, as assembly minutes open.
