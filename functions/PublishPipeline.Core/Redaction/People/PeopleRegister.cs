@@ -77,13 +77,11 @@ public sealed class PeopleRegister
         var bareInRoll = source.Kind == PersonSourceKind.Roll && !string.IsNullOrWhiteSpace(role)
             && (CompactText.Folded(source.Written) is var entry && (entry == key
                 || (Normalization.People.OfficeWords.IsPersonTitle(role.Trim()) && entry == key + CompactText.Folded(role.Trim()))));
-        // 委員長（浜辺君）, 浜辺君：: a speaker label that puts 君 after the word names a member by it, even when it is also a
-        // word (浜辺 is a beach). Before, the word veto left it out of the register and the label's name was published.
-        var calledByHonorific = source.Kind == PersonSourceKind.SpeakerLabel && key.Length >= 2
-            && CompactText.Folded(source.Written).Contains(key + "君", StringComparison.Ordinal);
+        var fromStructure = source.Kind is PersonSourceKind.Roll or PersonSourceKind.SpeakerLabel or PersonSourceKind.StageDirection or PersonSourceKind.Attendee;
         if (key.Length == 0 || RoleWords.IsRole(key) || (!AllNameChars(key.AsSpan()) && !IsKatakanaName(key) && !(FromStructure(source.Kind) && IsMixedScriptName(key)))
             || (source.Kind != PersonSourceKind.DenyList && _veto is not null
-                && _veto.IsNotAName(key, fromStructure: source.Kind is PersonSourceKind.Roll or PersonSourceKind.SpeakerLabel or PersonSourceKind.StageDirection or PersonSourceKind.Attendee, rollSurname: bareInRoll || calledByHonorific)))
+                && _veto.IsNotAName(key, fromStructure, rollSurname: bareInRoll)
+                && !(CalledByHonorific(key, source) && !_veto.IsNotAName(key, fromStructure, rollSurname: true))))
         {
             return null; // not a name, however it was found
         }
@@ -119,6 +117,21 @@ public sealed class PeopleRegister
         }
 
         return person;
+    }
+
+    /// <summary>
+    /// 委員長（浜辺君）, 浜辺君：: a speaker label that puts 君 right after the name calls a member by it, even when it is also a
+    /// word (浜辺 is a beach), as a roll's bare surname does. Before, the word veto left it out and the label's name was published.
+    /// </summary>
+    private static bool CalledByHonorific(string key, PersonSource source)
+    {
+        if (source.Kind != PersonSourceKind.SpeakerLabel || key.Length < 2)
+        {
+            return false;
+        }
+
+        var at = source.Written.IndexOf(key, StringComparison.Ordinal);
+        return at >= 0 && at + key.Length < source.Written.Length && source.Written[at + key.Length] == '君';
     }
 
     /// <summary>
