@@ -280,7 +280,7 @@ public sealed class FolderPublisher
 
         // 5. The site folder against what the state says is published; then every index once.
         // A large document's render stage left its garbage (page, fragments, contribution) behind.
-        StageGarbage.CollectBefore(_pipeline.HandOff?.LargestRendered ?? 0);
+        _pipeline.CollectGarbageBefore("the indexes", null, _pipeline.HandOff?.LargestRendered ?? 0);
         var (repaired, damaged, stamps, documents) = await SiteRepair.RunAsync(_pipeline, rendered, cancellationToken, _pipeline.HandOff).ConfigureAwait(false);
         foreach (var result in results.Values.Where(r => r.Outcome == DocumentOutcome.Published && repaired.Contains(r.Id!)).ToList())
         {

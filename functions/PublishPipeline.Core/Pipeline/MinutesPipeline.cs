@@ -268,7 +268,7 @@ public sealed partial class MinutesPipeline
         }
 
         // The normalise stage's garbage (and its document, if not handed off) goes before this one is parsed.
-        StageGarbage.CollectBefore(normalized.Length);
+        CollectGarbageBefore("redaction", id, normalized.Length);
         RedactionOutcome result;
         try
         {
@@ -383,7 +383,7 @@ public sealed partial class MinutesPipeline
         var encodedSource = ObjectMetadata.Get(redacted.Properties.Metadata, MetadataKeys.SourceName);
         var sourceName = encodedSource is null ? id : ObjectMetadata.Decode(encodedSource);
         // The redact stage's garbage (the normalised document it parsed, among the rest) goes before the page is made.
-        StageGarbage.CollectBefore(redacted.Length);
+        CollectGarbageBefore("the page", id, redacted.Length);
         IReadOnlyList<SiteFile> files;
         IReadOnlyList<StreamedSiteFile> streamed;
         Minutes minutes;
@@ -438,7 +438,7 @@ public sealed partial class MinutesPipeline
 
         var fileCount = files.Count + streamed.Count;
         files = []; // written: not held while the search contribution is made
-        StageGarbage.CollectBefore(redacted.Length); // and their garbage goes before it is made
+        CollectGarbageBefore("the search contribution", id, redacted.Length); // and their garbage goes before it is made
 
         foreach (var stale in record?.Files.Keys.Where(p => !hashes.ContainsKey(p)) ?? [])
         {
@@ -1022,6 +1022,18 @@ public sealed partial class MinutesPipeline
 
     private Task<Dictionary<string, ObjectInfo>> ListRenderedAsync(CancellationToken cancellationToken) =>
         StageListings.RenderedAsync(_store, cancellationToken);
+
+    /// <summary>A large document's stage starts with the garbage of the stage before it collected (<see cref="StageGarbage"/>); logged with its pause.</summary>
+    internal void CollectGarbageBefore(string step, string? id, long documentBytes)
+    {
+        if (StageGarbage.CollectBefore(documentBytes) is { } pause)
+        {
+            LogCollected(_logger, step, id ?? "the run", documentBytes, pause.TotalMilliseconds);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A full collection before {Step} of {DocumentId} ({Bytes} bytes of JSON, over the whole-read limit): {PauseMs:0} ms")]
+    private static partial void LogCollected(ILogger logger, string step, string documentId, long bytes, double pauseMs);
 
     private StageResult Log(StageResult result)
     {

@@ -14,21 +14,20 @@ namespace PublishPipeline.Pipeline;
 /// </summary>
 internal static class StageGarbage
 {
-    private static long _collections;
-
-    /// <summary>The collections made so far in this process (for the tests: one per large document's stage).</summary>
-    public static long Collections => Interlocked.Read(ref _collections);
-
-    /// <summary>Collects before a stage whose document is <paramref name="documentBytes"/> of JSON, when that is large.</summary>
-    public static bool CollectBefore(long documentBytes)
+    /// <summary>
+    /// Collects before a stage whose document is <paramref name="documentBytes"/> of JSON, when that is large; the
+    /// collection's pause, or null when none was made. The pipeline logs each one (a full collection is a pause, and
+    /// a run's log says why one was made).
+    /// </summary>
+    public static TimeSpan? CollectBefore(long documentBytes)
     {
         if (documentBytes <= MinutesPipeline.WholeReadLimit)
         {
-            return false;
+            return null;
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
-        Interlocked.Increment(ref _collections);
-        return true;
+        return System.Diagnostics.Stopwatch.GetElapsedTime(started);
     }
 }

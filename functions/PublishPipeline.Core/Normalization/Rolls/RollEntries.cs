@@ -557,6 +557,8 @@ internal static class RollEntries
             run++;
         }
 
+        // The run's characters joined on the stack (each word is one, ten at most): a string only for the office returned.
+        Span<char> buffer = stackalloc char[10];
         for (var n = run; n >= 2; n--)
         {
             var last = words[at + n - 1];
@@ -565,8 +567,13 @@ internal static class RollEntries
                 continue;
             }
 
-            var office = string.Concat(words.Skip(at).Take(n).Select(x => x.Text));
-            if (!OfficeWords.IsOfficeWord(office))
+            var joined = buffer[..n];
+            for (var k = 0; k < n; k++)
+            {
+                joined[k] = words[at + k].Text[0];
+            }
+
+            if (!OfficeWords.IsOfficeWord(joined))
             {
                 continue;
             }
@@ -597,7 +604,7 @@ internal static class RollEntries
 
             if (name is >= 2 and <= 6)
             {
-                return (office, n);
+                return (joined.ToString(), n);
             }
         }
 
@@ -618,7 +625,17 @@ internal static class RollEntries
     /// <summary>Runs of characters between spaces, with their place in the line.</summary>
     private static List<Word> Words(string line)
     {
-        var words = new List<Word>();
+        // Sized to the line's words first: a roll line's dozen words grew the list three times.
+        var count = 0;
+        for (var i0 = 0; i0 < line.Length; i0++)
+        {
+            if (line[i0] is not (' ' or '\u3000' or '\t') && (i0 == 0 || line[i0 - 1] is ' ' or '\u3000' or '\t'))
+            {
+                count++;
+            }
+        }
+
+        var words = new List<Word>(count);
         var column = 0;
         var i = 0;
         while (i < line.Length)

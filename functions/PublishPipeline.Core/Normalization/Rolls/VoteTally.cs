@@ -42,13 +42,16 @@ internal static class VoteTally
     {
         ArgumentNullException.ThrowIfNull(text);
         var members = new List<PersonMention>();
-        var cells = new List<string>();
         RowHeads(text, known, members);
-        if (!text.Contains("結果", StringComparison.Ordinal))
+        if (!HasResultHead(text))
         {
+            // Most texts that say 結果 say it in a sentence (審議結果を報告します): no cell of theirs is a result head, and
+            // the heads are read no further. Splitting every such turn and the next into cells was most of what
+            // normalising a document's people allocated (docs/scale.md, round 19).
             return members;
         }
 
+        var cells = new List<string>();
         AddCells(text, cells);
         var own = cells.Count;
         if (next is not null)
@@ -166,6 +169,34 @@ internal static class VoteTally
     // Council tallies by caucus (自民党, 市民クラブ, 無所属): a group, no person.
     private static bool IsCaucus(string word) => word.EndsWith('党') || word.EndsWith('会') || word.EndsWith('派') || word.EndsWith("クラブ", StringComparison.Ordinal)
         || word.EndsWith("ネット", StringComparison.Ordinal) || word.StartsWith("無所属", StringComparison.Ordinal) || word is "賛成" or "反対" or "合計" or "計";
+
+    /// <summary>Whether a cell of <paramref name="text"/>, split as <see cref="AddCells"/> splits it, is a result head; no string made.</summary>
+    private static bool HasResultHead(string text)
+    {
+        if (!text.Contains("結果", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var lineRange in text.AsSpan().Split('\n'))
+        {
+            var line = text.AsSpan(lineRange);
+            var separators = line.IndexOfAny('|', '｜') >= 0 ? Bars : line.Contains('\t') ? Tab : Spaces;
+            foreach (var cellRange in line.SplitAny(separators))
+            {
+                var cell = line[cellRange].Trim();
+                foreach (var head in ResultHeads)
+                {
+                    if (cell.SequenceEqual(head))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The text's cells in order: a line split at bars or tabs when it has them, else at runs of spaces.</summary>
     private static void AddCells(string text, List<string> cells)
