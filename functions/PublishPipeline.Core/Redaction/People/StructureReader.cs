@@ -73,8 +73,9 @@ internal static class StructureReader
     /// </summary>
     private static (string Role, string Family)? OtherSplit(PersonMention mention)
     {
+        // (No string is built before the office and the surname are known to touch: this runs for every label.)
         if (mention is not { Role: { Length: > 0 } role, FamilyName: { Length: > 0 } family, Written: { } written }
-            || !written.Contains(role + family, StringComparison.Ordinal))
+            || written.IndexOf(role, StringComparison.Ordinal) is var at && (at < 0 || !written.AsSpan(at + role.Length).StartsWith(family, StringComparison.Ordinal)))
         {
             return null;
         }
