@@ -28,6 +28,10 @@ public class CaucusNameTests
     [InlineData("市政会・小田切、清流会・森、市民の会・真鍋、みらい会・大森の順です。", "市政会・〇〇、清流会・〇〇、市民の会・〇〇、みらい会・〇〇の順です。")]
     [InlineData("前回は新風会・小田切から通告がありました。", "前回は新風会・〇〇から通告がありました。")]
     [InlineData("議会・行政の連携、委員会・学校の協力、社会・経済の情勢、協議会・部会の設置", "議会・行政の連携、委員会・学校の協力、社会・経済の情勢、協議会・部会の設置")]
+    [InlineData("次に、新政・小田切から質疑の申出があります。", "次に、新政・〇〇から質疑の申出があります。")]
+    [InlineData("続いて翔風・小田切より報告を願います。", "続いて翔風・〇〇より報告を願います。")]
+    [InlineData("海・森から学ぶ、東京・大阪から来た方", "海・森から学ぶ、東京・大阪から来た方")]
+    [InlineData("児童・生徒から意見を聞き、東京・大阪から来た方、韓国・中国からの観光客", "児童・生徒から意見を聞き、東京・大阪から来た方、韓国・中国からの観光客")]
     public async Task A_members_name_in_a_caucus_is_masked_and_the_caucus_word_stays(string text, string expected)
     {
         // Before, a 会派 named after a member was published with the name.
@@ -77,6 +81,20 @@ public class CaucusNameTests
         var text = MinutesText(held.ReviewCopy!);
         Assert.DoesNotContain("阿久比島", text, StringComparison.Ordinal);
         Assert.Contains("老人クラブ、福岡市民クラブ、民主クラブ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_word_no_dictionary_has_after_a_kanji_caucus_as_the_chair_calls_a_member_is_held_masked()
+    {
+        // 新政・阿久比島から: a 会派 of kanji alone and a word in surname characters no dictionary has (it was published).
+        const string upload = """
+            架空市議会会議録
+            ○委員長（真鍋勇君）　次に、新政・阿久比島から質疑の申出がありますので、これを許します。
+            """;
+        var held = await RedactUploadAsync(upload);
+        Assert.False(held.IsPublishable);
+        Assert.Equal(HoldCodes.NameUnsure, Assert.Single(held.Hold!.Checks).Code);
+        Assert.Contains("新政・〇〇から質疑", MinutesText(held.ReviewCopy!), StringComparison.Ordinal);
     }
 
     private static async Task<RedactionOutcome> RedactUploadAsync(string upload)

@@ -95,6 +95,30 @@ public class VoteTallyNameTests
         Assert.Equal("網代笠の展示 網代垣", m.Sections[0].Turns[2].Text);
     }
 
+    [Fact]
+    public async Task A_registered_surname_that_is_also_a_word_spaced_before_a_word_that_runs_on_into_prose_stays()
+    {
+        // 網代 漁港の整備: one word spaced apart (網代漁港), no cell of a row; before, the token rule masked 網代.
+        var m = await RedactedTurns.RedactAsync(new RedactionPolicy(),
+            new SpeakerTurn { Speaker = "網代委員", Text = "賛成します。" },
+            new SpeakerTurn { Text = "網代 漁港の整備について報告を願います。", Kind = TurnKind.Procedure },
+            new SpeakerTurn { Text = "賛成 宇佐木 網代 鶴巻", Kind = TurnKind.Procedure });
+        Assert.Equal("網代 漁港の整備について報告を願います。", m.Sections[0].Turns[1].Text);
+        Assert.Equal("賛成 宇佐木 〇〇 鶴巻", m.Sections[0].Turns[2].Text);
+    }
+
+    [Fact]
+    public async Task A_one_character_member_is_not_titled_by_an_office_across_a_gap()
+    {
+        // 【東区協議会 相良会長】: 会長 is 相良's; the compacted 区協議会相良会長 read as 東's office masked 東 of 東区.
+        var m = await RedactedTurns.RedactAsync(new RedactionPolicy(),
+            new SpeakerTurn { Speaker = "東委員", Text = "賛成します。" },
+            new SpeakerTurn { Text = "【東区協議会 相良会長】", Kind = TurnKind.Procedure },
+            new SpeakerTurn { Text = "東福祉部長が説明した。", Kind = TurnKind.Procedure });
+        Assert.Equal("【東区協議会 〇〇会長】", m.Sections[0].Turns[1].Text);
+        Assert.Equal("〇〇福祉部長が説明した。", m.Sections[0].Turns[2].Text);
+    }
+
     private static async Task<string> RedactedText(string upload, string name)
     {
         var minutes = MinutesNormalizer.Normalize(new SourceFile(name, Encoding.UTF8.GetBytes(upload)));

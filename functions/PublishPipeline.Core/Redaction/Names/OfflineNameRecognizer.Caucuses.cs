@@ -54,6 +54,18 @@ public sealed partial class OfflineNameRecognizer
             {
                 MemberInCaucus(t[(at + 1)..end], at + 1, unknownIsUnsure: caucus.Mixed, found);
             }
+            else if (end > at + 1 && end < t.Length && CalledFrom(t[end..]) && KanjiCaucusBefore(t, at))
+            {
+                // 新政・佐藤から: a 会派 of kanji alone, as a chair calls a member (次に、新政・佐藤から…). Kanji words are
+                // joined by ・ everywhere (児童・生徒から, 海・森から), so only a dictionary surname of two kanji or more
+                // that is no place is masked, and held where it is a word too or no word the dictionary has in surname
+                // characters (新政・阿子島から), as before クラブ.
+                var run = t[(at + 1)..end];
+                if (CodePoints(run) >= 2 && !lexicon.IsPlace(run))
+                {
+                    MemberInCaucus(run, at + 1, unknownIsUnsure: lexicon.HasOnlySurnameCharacters(run), found);
+                }
+            }
         }
     }
 
@@ -89,6 +101,27 @@ public sealed partial class OfflineNameRecognizer
 
         var mixed = kana && kanji;
         return (mixed || IsCaucusName(word) || IsAssociation(t[..at]), mixed);
+    }
+
+    /// <summary>から or より: how a chair names the member a 会派 sends (新政・佐藤から質疑の申出が…, …より報告).</summary>
+    private static bool CalledFrom(ReadOnlySpan<char> after) =>
+        after.StartsWith("から", StringComparison.Ordinal) || after.StartsWith("より", StringComparison.Ordinal);
+
+    /// <summary>
+    /// 新政・佐藤: a word of two to four kanji alone before ・ (not the end of a longer kanji or katakana word), not a place
+    /// (東京・大阪から is two cities). Whether it is a 会派 is told by the name after it.
+    /// </summary>
+    private bool KanjiCaucusBefore(ReadOnlySpan<char> t, int at)
+    {
+        var start = at;
+        while (start > 0 && IsKanji(t[start - 1]) && at - start < 5)
+        {
+            start--;
+        }
+
+        var word = t[start..at];
+        return CodePoints(word) is >= 2 and <= 4 && (start == 0 || !(IsKatakana(t[start - 1]) || IsKanji(t[start - 1])))
+            && !lexicon.IsPlace(word);
     }
 
     /// <summary>Bodies that end in 会 and are no 会派 (議会・行政, 委員会・学校, 社会・経済).</summary>

@@ -125,7 +125,7 @@ internal sealed class RegisterMatcher
         accepted.Clear();
         foreach (var (start, length, (person, kind)) in hits)
         {
-            if (kind == PatternKind.Place || person is null || InsidePlace(places, start, length) || !Accept(t, start, length, person, kind, StandsAsToken(compact, text, start, length)))
+            if (kind == PatternKind.Place || person is null || InsidePlace(places, start, length) || !Accept(compact, text, start, length, person, kind, StandsAsToken(compact, text, start, length)))
             {
                 continue;
             }
@@ -175,7 +175,7 @@ internal sealed class RegisterMatcher
         foreach (var (start, length, (other, kind)) in hits)
         {
             if (start == at && kind == PatternKind.Surname && other is not null && other != person
-                && Accept(compact.Chars, start, length, other, kind, StandsAsToken(compact, text, start, length)))
+                && Accept(compact, text, start, length, other, kind, StandsAsToken(compact, text, start, length)))
             {
                 return true;
             }
@@ -274,15 +274,40 @@ internal sealed class RegisterMatcher
             && (edge + 2 == text.Length || IsTokenEdge(text[edge + 2]));
     }
 
+    /// <summary>
+    /// 網代 漁港の整備: a surname that is a word too, standing as a token before an ordinary word of kanji that runs on
+    /// into prose (a particle after it), is one word spaced apart (網代漁港), not a cell of a row of names
+    /// (砥部野 網代 結果, where the next token ends at a gap).
+    /// </summary>
+    private bool CompoundAcrossGap(CompactText compact, string text, int start, int length)
+    {
+        var at = compact.Original(start, length).End;
+        while (at < text.Length && char.IsWhiteSpace(text[at]))
+        {
+            at++;
+        }
+
+        var run = at;
+        while (run < text.Length && IsKanji(text[run]) && run - at < 8)
+        {
+            run++;
+        }
+
+        return run - at >= 2 && run < text.Length && IsHiragana(text[run]) && _words.Lexicon.IsCommonWord(text.AsSpan(at, run - at))
+            && Titles.LengthAt(text.AsSpan(at), 0, _words) == 0;
+    }
+
     private static bool IsTokenEdge(char c) => char.IsWhiteSpace(c) || c is '|' or '｜';
 
-    private bool Accept(ReadOnlySpan<char> t, int start, int length, Person person, PatternKind kind, bool token)
+    private bool Accept(CompactText compact, string text, int start, int length, Person person, PatternKind kind, bool token)
     {
+        var t = compact.Chars;
         var end = start + length;
         var cps = CodePoints(t.Slice(start, length));
         var before = start > 0 ? t[start - 1] : '\0';
         var after = end < t.Length ? t[end] : '\0';
-        var titled = Titles.LengthAt(t, end, _words) > 0;
+        var title = Titles.LengthAt(t, end, _words);
+        var titled = title > 0;
         var alone = !IsKanji(before) && !IsKanji(after) && !(IsHiragana(after) && cps == 1);
         if (InsideKatakanaWord(t, start, end))
         {
@@ -301,12 +326,15 @@ internal sealed class RegisterMatcher
                     // and its head: 東 + 京都知事 is Tokyo's governor.
                     var office = RoleWords.MatchAt(t, end) is null && titled;
                     var placeHead = office && end + 2 <= t.Length && _words.Lexicon.IsPlace(t.Slice(end, 2));
-                    return (!IsKanji(before) && ((titled && !placeHead) || alone)) || token;
+                    // 【東区協議会 相良会長】: an office is written without a gap, so one the compacting made across a
+                    // space (区協議会相良会長) is the next person's, not this one's: 東 there is part of 東区.
+                    var gapped = office && compact.Original(end, title) is var (s, e) && e - s != title;
+                    return (!IsKanji(before) && ((titled && !placeHead && !gapped) || alone)) || token;
                 }
 
                 if (person.FamilyNameIsGuess || person.TitledOnly || _words.Lexicon.IsCommonWord(word) || _placeLookup.Contains(word) || IsPlaceStem(word))
                 {
-                    return titled || alone || token;
+                    return titled || alone || (token && !CompoundAcrossGap(compact, text, start, length));
                 }
 
                 return true;

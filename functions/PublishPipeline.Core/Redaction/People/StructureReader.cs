@@ -59,5 +59,43 @@ internal static class StructureReader
         var surnameOnly = mention.FamilyName is { } family && mention.GivenName is null
             && CompactText.Folded(family) == CompactText.Folded(name);
         register.Add(name, new PersonSource(kind, location, mention.Written), 0.95, mention.Role, mention.FamilyName, mention.GivenName, surnameOnly);
+        if (OtherSplit(mention) is { } other)
+        {
+            // Fail-safe: the other reading's surname is masked too, so neither is published where the other was meant.
+            register.Add(other.Family + mention.GivenName, new PersonSource(kind, location, mention.Written), 0.95, other.Role, other.Family, mention.GivenName, mention.GivenName is null);
+        }
+    }
+
+    /// <summary>
+    /// 委員長谷川 太郎君: an office glued to a surname where one character may belong to either (委員 長谷川, or 委員長 谷川).
+    /// Reading cannot tell which the roll meant; the other split, when its surname is one the dictionary knows, of two
+    /// characters or more, and its office ends in a title, is returned so both surnames are masked. Else null.
+    /// </summary>
+    private static (string Role, string Family)? OtherSplit(PersonMention mention)
+    {
+        // (No string is built before the office and the surname are known to touch: this runs for every label.)
+        if (mention is not { Role: { Length: > 0 } role, FamilyName: { Length: > 0 } family, Written: { } written }
+            || written.IndexOf(role, StringComparison.Ordinal) is var at && (at < 0 || !written.AsSpan(at + role.Length).StartsWith(family, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        var lexicon = NameLexicon.Default;
+        var title = OfficeWords.TitleAtEnd(role)?.Length ?? 0;
+
+        // 委員 + 長谷川 → 委員長 + 谷川: the surname's first character lengthens the office's title.
+        if (family.Length >= 3 && OfficeWords.TitleAtEnd(role + family[0]) is { } longer && longer.Length > title
+            && lexicon.IsSurname(family.AsSpan(1)))
+        {
+            return (role + family[0], family[1..]);
+        }
+
+        // 副委員長 + 谷川 → 副委員 + 長谷川: the office's last character begins a surname, the office still ends in a title.
+        if (role.Length >= 3 && OfficeWords.TitleAtEnd(role.AsSpan(0, role.Length - 1)) is not null && lexicon.IsSurname(role[^1] + family))
+        {
+            return (role[..^1], role[^1] + family);
+        }
+
+        return null;
     }
 }
