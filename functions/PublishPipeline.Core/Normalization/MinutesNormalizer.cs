@@ -335,6 +335,9 @@ public sealed partial class MinutesNormalizer
                 return true;
             }
 
+            // ▽日　時 / ■出席委員: the field's bullet is not part of its label.
+            text = FieldBullet.Strip(text, out var bulleted);
+
             if (_sittingBelow != SittingBelow.None)
             {
                 // <開会> over 令和７年３月７日 and １０時３０分 (<閉会> over its own): the sitting's date and times.
@@ -513,12 +516,12 @@ public sealed partial class MinutesNormalizer
                 return true;
             }
 
-            if (_header.TryContinue(text, b.Line, b.ListItem))
+            if (!bulleted && _header.TryContinue(text, b.Line, b.ListItem, b.Indent > 0))
             {
                 return true;
             }
 
-            var field = HeaderLabels.ReadParagraph(text);
+            var field = HeaderLabels.ReadParagraph(text, bulleted);
             if (field is { Field: HeaderField.Secretariat or HeaderField.Title or HeaderField.Venue } spoken && spoken.Value.Contains('。', StringComparison.Ordinal))
             {
                 // "事務局：それでは始めます。" is someone speaking, not the header naming a department.

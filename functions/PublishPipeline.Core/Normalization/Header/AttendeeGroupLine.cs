@@ -232,7 +232,7 @@ internal static partial class AttendeeGroupLine
     private static partial System.Text.RegularExpressions.Regex ListedElsewhere();
 
     /// <summary>A role (委員, 事務局, 区側 …) or a kind of member (学識経験者, 公募区民, 関係団体).</summary>
-    private static bool IsGroupWord(string group) =>
+    public static bool IsGroupWord(string group) =>
         Proceedings.SpeakerLabels.IsRoleLike(group)
         || group.EndsWith('者') || group.EndsWith("団体", StringComparison.Ordinal)
         || group.EndsWith("区民", StringComparison.Ordinal) || group.EndsWith("市民", StringComparison.Ordinal)

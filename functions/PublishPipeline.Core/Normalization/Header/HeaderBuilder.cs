@@ -265,6 +265,7 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
             case HeaderField.Secretariat when ValueBelowLabel.Of(field, value) is (HeaderField.Attendees, var group):
                 // | 事務局 | 課長　瀬川　翔、主査　溝口　紗英 |: people, the secretariat's attendees (as below the label).
                 AddAttendees(HeaderField.Attendees, group, value, line);
+                _lastField = HeaderField.Attendees; // its list may go on below, as an attendee list does
                 break;
             case HeaderField.Secretariat:
                 Secretariat ??= value.Length > 0 ? value : null;
@@ -338,7 +339,8 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
 
     /// <summary>A paragraph right after a header field that carries on with it (資料2 … after 配付資料, 区側：… after 出席者).</summary>
     /// <param name="listItem">The paragraph is an item of a list whose bullet the reader took off (Markdown's -, HTML's li).</param>
-    public bool TryContinue(string text, int line, bool listItem = false)
+    /// <param name="indented">The paragraph is indented under the one above (a list wrapped at an entry).</param>
+    public bool TryContinue(string text, int line, bool listItem = false, bool indented = false)
     {
         switch (_lastField)
         {
@@ -362,6 +364,21 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
                 Results.Add(text.Trim(' ', '\u3000'));
                 return true;
             case HeaderField.Attendees or HeaderField.Absentees:
+                if (_listWraps && Attendees.Count > 0 && !text.Contains('。', StringComparison.Ordinal) && HeaderLabels.ReadParagraph(text) is null)
+                {
+                    // 出席委員　山田会長、佐藤委員、 over 　鈴木委員、田中委員: the list wrapped after its 、, the same group goes on.
+                    // Before, the line began the proceedings and its names were left to the dictionary.
+                    Attendees[^1] = Attendees[^1] with { Members = [.. Attendees[^1].Members, .. HeaderLists.SplitMembers(text)] };
+                    _listWraps = EndsWithListComma(text);
+                    return true;
+                }
+
+                if (indented && Attendees.Count > 0 && !text.Contains('。', StringComparison.Ordinal) && HeaderLabels.ReadParagraph(text) is null
+                    && IndentedAttendees(text))
+                {
+                    return true;
+                }
+
                 if (AttendeeGroupLine.Read(text) is { } grouped && !text.Contains('。', StringComparison.Ordinal))
                 {
                     // （事務局）環境政策課長　今井　浩二 under （委員）…: the next group of the list.
@@ -396,9 +413,47 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
     private static string? MemberGroup(string? label) =>
         label is not null && TextCleanup.RemoveSpaces(label).TrimEnd('：', ':') is "出席委員" ? "委員" : null;
 
+    /// <summary>
+    /// A line indented under an attendee list, as roll entries: 出席者　委員　… over 　事務局　福祉課長　寺沢綾乃 (the next group,
+    /// indented as the first) or 事務局　部長　松浦幸夫、所長　河端貴子 over 　課長　嶋田武則、… (the list goes on). A first word
+    /// ending in 長 is the first entry's post, never a group (子ども・若者支援課長　嶋田武則).
+    /// </summary>
+    private bool IndentedAttendees(string text)
+    {
+        var trimmed = text.Trim(' ', '\u3000');
+        var space = trimmed.AsSpan().IndexOfAny(' ', '\u3000');
+        if (space > 0 && trimmed[space - 1] != '長' && AttendeeGroupLine.IsGroupWord(trimmed[..space]))
+        {
+            // Members written otherwise (事務局　芦原道夫（都市計画課長）) are the group readers' below.
+            if (HeaderLists.SplitMembers(trimmed[(space + 1)..]) is not { Count: > 0 } grouped || !grouped.TrueForAll(Rolls.RollEntryShapes.LooksLikeEntries))
+            {
+                return false;
+            }
+
+            Attendees.Add(new AttendeeGroup(trimmed[..space], grouped));
+        }
+        else if (HeaderLists.SplitMembers(trimmed) is { Count: > 0 } more && more.TrueForAll(Rolls.RollEntryShapes.LooksLikeEntries))
+        {
+            Attendees[^1] = Attendees[^1] with { Members = [.. Attendees[^1].Members, .. more] };
+        }
+        else
+        {
+            return false;
+        }
+
+        _listWraps = EndsWithListComma(text);
+        return true;
+    }
+
+    /// <summary>The last attendee list read ended with its separator (、): the next line carries it on.</summary>
+    private bool _listWraps;
+
+    private static bool EndsWithListComma(string text) => text.TrimEnd(' ', '\u3000') is [.., '、' or '，' or ','];
+
     private void AddAttendees(HeaderField field, string? sub, string value, int line, string? labelGroup = null)
     {
         AttendeesLine ??= line;
+        _listWraps = EndsWithListComma(value);
         var members = HeaderLists.SplitMembers(value);
         var group = sub;
         if (group is null && AttendeeGroupLine.Read(value) is { } grouped)

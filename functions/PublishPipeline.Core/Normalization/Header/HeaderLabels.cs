@@ -50,7 +50,7 @@ internal static class HeaderLabels
         ("会議次第", HeaderField.Agenda), ("議題", HeaderField.Agenda), ("案件", HeaderField.Agenda), ("次第", HeaderField.Agenda), ("議事", HeaderField.Agenda),
         // A board's header lists the bills it decides under <議案>.
         ("議案", HeaderField.Agenda),
-        ("公開の可否", HeaderField.Disclosure), ("会議の公開の可否", HeaderField.Disclosure), ("会議の公開・非公開", HeaderField.Disclosure), ("会議の公開", HeaderField.Disclosure),
+        ("公開の可否", HeaderField.Disclosure), ("会議の公開の可否", HeaderField.Disclosure), ("会議公開の可否", HeaderField.Disclosure), ("会議の公開・非公開", HeaderField.Disclosure), ("会議の公開", HeaderField.Disclosure),
         ("会議録の公開の可否", HeaderField.Disclosure), ("会議録の公開・非公開", HeaderField.Disclosure), ("会議録の公開", HeaderField.Disclosure),
         ("議事録の公開の可否", HeaderField.Disclosure), ("議事録の公開・非公開", HeaderField.Disclosure), ("議事録の公開", HeaderField.Disclosure),
         ("会議の公開又は非公開", HeaderField.Disclosure), ("会議録の公開又は非公開", HeaderField.Disclosure), ("公開・非公開の別", HeaderField.Disclosure), ("公開・非公開", HeaderField.Disclosure),
@@ -59,7 +59,7 @@ internal static class HeaderLabels
         ("出席委員", HeaderField.Attendees), ("出席職員", HeaderField.Attendees), ("出席者", HeaderField.Attendees),
         ("欠席委員", HeaderField.Absentees), ("欠席者", HeaderField.Absentees),
         ("傍聴者数", HeaderField.Audience), ("傍聴人数", HeaderField.Audience), ("傍聴人", HeaderField.Audience), ("傍聴者", HeaderField.Audience), ("傍聴", HeaderField.Audience),
-        ("提出された資料等", HeaderField.Materials), ("提出資料", HeaderField.Materials), ("配付資料", HeaderField.Materials), ("配布資料", HeaderField.Materials),
+        ("提出された資料等", HeaderField.Materials), ("提出資料", HeaderField.Materials), ("配付資料", HeaderField.Materials), ("配布資料", HeaderField.Materials), ("資料", HeaderField.Materials),
         ("会議の結果", HeaderField.Results), ("決定事項", HeaderField.Results),
         // A board's bills and how each was decided, over their table: 議案の概要と審議結果（賛成…○、反対…×）.
         ("議案の概要と審議結果", HeaderField.Results), ("審議結果", HeaderField.Results), ("議決結果", HeaderField.Results),
@@ -110,11 +110,12 @@ internal static class HeaderLabels
     /// Reads "label value" at the start of a paragraph, with an optional list number ("3 出席者 …",
     /// "- 2 場所 …") and labels typed with spaces (日 時). Null when the paragraph does not start with a label.
     /// </summary>
-    public static (HeaderField Field, string Label, string Value)? ReadParagraph(string text)
+    /// <param name="marked">The line had a field's bullet (▽事務局　…), which says it is a header item as a number does.</param>
+    public static (HeaderField Field, string Label, string Value)? ReadParagraph(string text, bool marked = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         var span = text.AsSpan().TrimStart(" \u3000-・*");
-        var numbered = false;
+        var numbered = marked;
         var digits = 0;
         while (digits < span.Length && char.IsAsciiDigit(span[digits]))
         {
@@ -179,8 +180,8 @@ internal static class HeaderLabels
         }
 
         var members = HeaderLists.SplitMembers(value.ToString());
-        // Only names glued to their offices: a spaced line (事務局　　都市計画課長　芦田　修) under an open roll is that roll's.
-        return members.Count > 0 && members.TrueForAll(Rolls.RollEntryShapes.IsNameBeforeOffice);
+        // Only names (or surnames the dictionary knows) glued to their offices: a spaced line (事務局　　都市計画課長　芦田　修) under an open roll is that roll's.
+        return members.Count > 0 && members.TrueForAll(m => Rolls.RollEntryShapes.IsNameBeforeOffice(m) || Rolls.RollEntryShapes.IsSurnameBeforeOffice(m));
     }
 
     private static bool StartsWithDate(ReadOnlySpan<char> value) =>

@@ -99,6 +99,18 @@ internal static partial class HeaderLists
     public static List<string> SplitMembers(string text)
     {
         var members = TextCleanup.SplitTopLevel(WithoutListCount(text), "、・,，;；");
+        for (var i = members.Count - 2; i >= 0; i--)
+        {
+            // 松浦子ども・若者部長, 子ども・若者部長　松浦幸夫: a ・ after a word in kana that an office follows joins the office's
+            // words (子ども・若者), not two members.
+            if (members[i] is [.., var last] && last is >= '\u3041' and <= '\u309F' && People.OfficeWords.IsOfficeWord(FirstWord(members[i + 1]))
+                && text.Contains(string.Concat(members[i], "・", members[i + 1]), StringComparison.Ordinal))
+            {
+                members[i] = string.Concat(members[i], "・", members[i + 1]);
+                members.RemoveAt(i + 1);
+            }
+        }
+
         for (var i = 0; i < members.Count; i++)
         {
             // 田村　まさ子 【事務局】 課長　堀切　雄大: a cell's lines joined by a space; the group in 【】 opens the next group.
@@ -124,6 +136,8 @@ internal static partial class HeaderLists
 
         return members;
     }
+
+    private static ReadOnlySpan<char> FirstWord(string text) => text.AsSpan(0, text.AsSpan().IndexOfAny(' ', '\u3000') is var space and >= 0 ? space : text.Length);
 
     /// <summary>
     /// 委員：…、石倉琢磨(7名): the list's count after its last member is no part of that name (before, 7名 was its role); the

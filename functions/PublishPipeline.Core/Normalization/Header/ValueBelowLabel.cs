@@ -50,7 +50,8 @@ internal static class ValueBelowLabel
             return null;
         }
 
-        if (label == HeaderField.Secretariat && HeaderLists.SplitMembers(value).Exists(Rolls.RollEntryShapes.LooksLikeEntries))
+        if (label == HeaderField.Secretariat && HeaderLists.SplitMembers(value) is var members
+            && (members.Exists(Rolls.RollEntryShapes.LooksLikeEntries) || members.Exists(Rolls.RollEntryShapes.IsSurnameBeforeOffice)))
         {
             return (HeaderField.Attendees, "事務局");
         }

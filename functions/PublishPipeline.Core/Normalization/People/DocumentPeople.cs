@@ -52,6 +52,7 @@ internal sealed class DocumentPeople(KnownPeople known)
         foreach (var group in attendees)
         {
             var entries = new List<PersonMention>(group.Members.Count);
+            var staff = group.Group.Contains("事務局", StringComparison.Ordinal) || group.Group.Contains("職員", StringComparison.Ordinal);
             foreach (var member in group.Members)
             {
                 // 総務課長　山田太郎 (a post and a name), 委員山田太郎, 〃佐藤花子, 山田太郎 佐藤花子: roll entries; the repeat mark takes the role above.
@@ -73,8 +74,16 @@ internal sealed class DocumentPeople(KnownPeople known)
                     unread("an attendee list (" + group.Group + ")", null);
                 }
 
+                // 嶋田保育課長 in a secretariat's list: a surname the dictionary knows before its office. Only among staff: a
+                // members' list of posts (池袋保健所長) names a place there, not a person.
+                // A full name read before its office (柿本輝信教育次長) is read as such below.
+                var surname = staff && !Rolls.RollEntryShapes.IsNameBeforeOffice(member) ? Rolls.RollEntryShapes.SurnameBeforeOffice(member) : 0;
+                var trimmed = member.Trim(' ', '\u3000');
+
                 // Else a post (池袋保健所長), a member (柴崎委員(会長)) or a bare name.
-                var person = SpeakerLabelParser.Parse(member, known, officesOnly: true);
+                var person = surname > 0
+                    ? new PersonMention { Written = member, Name = trimmed[..surname], FamilyName = trimmed[..surname], Role = trimmed[surname..] }
+                    : SpeakerLabelParser.Parse(member, known, officesOnly: true);
                 if (person is null && SpeakerLabelParser.AllNameChars(WrittenName.Compact(member)) && WrittenName.Compact(member).Length <= 8)
                 {
                     var parts = WrittenName.Read(member, known);

@@ -52,6 +52,37 @@ internal static class RollEntryShapes
             && OfficeWords.IsOfficeWord(role);
     }
 
+    /// <summary>
+    /// 松浦保育課長, 石橋子育て健康課長: a surname the dictionary knows glued before an office, as a secretariat's list
+    /// writes its staff by surname alone. What follows the surname must read as an office, and the whole must not start
+    /// as an office does (総務課長, 中央図書館長 name no one).
+    /// </summary>
+    public static bool IsSurnameBeforeOffice(string member) => SurnameBeforeOffice(member) > 0;
+
+    /// <summary>The length of the surname in <see cref="IsSurnameBeforeOffice"/>'s shape (the whole trimmed of spaces), or 0.</summary>
+    public static int SurnameBeforeOffice(string member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var t = member.Trim(' ', '\u3000');
+        if (t.Length is < 3 or > 16 || OfficeWords.StartsOffice(t) || t.AsSpan().IndexOfAny(NotInAWord) >= 0)
+        {
+            return 0;
+        }
+
+        var lexicon = NameLexicon.Default;
+        for (var k = Math.Min(3, t.Length - 2); k >= 1; k--)
+        {
+            // Kanji on both sides of the cut: かとうぎ委員 is a name in kana before 委員, not かとう and an office ぎ委員.
+            if (NameScript.IsKanji(t[k - 1]) && NameScript.IsKanji(t[k]) && lexicon.IsSurname(t.AsSpan(0, k))
+                && OfficeWords.IsOfficeWord(t.AsSpan(k)) && !HoldsRole(t.Substring(0, k)))
+            {
+                return k;
+            }
+        }
+
+        return 0;
+    }
+
     /// <summary>The repeat mark (〃, "ditto"): the entry has the role of the entry above.</summary>
     public static bool IsRepeatMark(char c) => c is '〃' or '″';
 
