@@ -1,8 +1,3 @@
-using System.Text;
-using PublishPipeline.Ingest;
-using PublishPipeline.Model;
-using PublishPipeline.Normalization;
-
 namespace PublishPipeline.Redaction.Tests;
 
 /// <summary>
@@ -67,9 +62,8 @@ public class ClosingFieldNameTests
             　２　　　戸　倉　吉　晴　　○
             ○議長（宇野沙織君）　ただいまから本日の会議を開きます。
             """;
-        var minutes = MinutesNormalizer.Normalize(new SourceFile("town.txt", Encoding.UTF8.GetBytes(upload)));
-        var outcome = await new Redactor(Policy).RedactAsync(minutes, new RedactionRequest("town.txt"));
-        var text = Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted ?? outcome.ReviewCopy!));
+        var outcome = await RedactedUploads.RedactAsync(upload, "town.txt", Policy);
+        var text = RedactedUploads.Json(outcome.Redacted ?? outcome.ReviewCopy!);
 
         // Before, the group was read as a speaker label whose brackets hold a name: 応（〇〇）招議員….
         Assert.Contains("応（不応）招議員及び出席並びに欠席議員", text, StringComparison.Ordinal);
@@ -87,15 +81,13 @@ public class ClosingFieldNameTests
             　区教育委員会委員 小 田 切 仁
             真鍋委員長　ただいまから区教育委員会を開会いたします。
             """;
-        var minutes = MinutesNormalizer.Normalize(new SourceFile("kyoiku.txt", Encoding.UTF8.GetBytes(upload)));
-        var outcome = await new Redactor(Policy).RedactAsync(minutes, new RedactionRequest("kyoiku.txt"));
-        var text = Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted ?? outcome.ReviewCopy!));
+        var outcome = await RedactedUploads.RedactAsync(upload, "kyoiku.txt", Policy);
+        var text = RedactedUploads.Json(outcome.Redacted ?? outcome.ReviewCopy!);
 
         // Before, 区教育 was read as the name before 委員会委員長 and masked everywhere: 架空〇〇委員会, 〇〇委員会室.
         Assert.DoesNotContain("〇〇委員会", text, StringComparison.Ordinal);
         Assert.Contains("ただいまから区教育委員会を開会", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("真鍋", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("小田切", text, StringComparison.Ordinal);
+        RedactedUploads.AssertNoneAppear(text, "真鍋", "小田切");
     }
 
     [Fact]
@@ -118,12 +110,8 @@ public class ClosingFieldNameTests
 
             会長：ただいまから始めます。
             """;
-        var minutes = MinutesNormalizer.Normalize(new SourceFile("hyosho.md", Encoding.UTF8.GetBytes(upload)));
-        var outcome = await new Redactor(Policy).RedactAsync(minutes, new RedactionRequest("hyosho.md"));
-        Assert.True(outcome.IsPublishable, string.Join("; ", outcome.Hold?.Reasons ?? []));
-        var text = Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted!));
-        Assert.DoesNotContain("真鍋", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("小田切", text, StringComparison.Ordinal);
+        var text = await RedactedUploads.PublishedJsonAsync(upload, "hyosho.md", Policy);
+        RedactedUploads.AssertNoneAppear(text, "真鍋", "小田切");
         Assert.Contains("会長の選出について", text, StringComparison.Ordinal);
     }
 
@@ -138,13 +126,10 @@ public class ClosingFieldNameTests
             　　　　　　　委　員　小田切　のりこ　　委　員　佐　野　ゆたか
             ○真鍋委員長　ただいまから企画総務委員会を開会いたします。
             """;
-        var minutes = MinutesNormalizer.Normalize(new SourceFile("kikaku.txt", Encoding.UTF8.GetBytes(upload)));
-        var outcome = await new Redactor(Policy).RedactAsync(minutes, new RedactionRequest("kikaku.txt"));
-        var text = Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted ?? outcome.ReviewCopy!));
+        var outcome = await RedactedUploads.RedactAsync(upload, "kikaku.txt", Policy);
+        var text = RedactedUploads.Json(outcome.Redacted ?? outcome.ReviewCopy!);
 
         // Before, 宇野のぶゆき was vetoed as a phrase (の after a kanji) and published in the roll.
-        Assert.DoesNotContain("のぶゆき", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("のりこ", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("宇", text, StringComparison.Ordinal);
+        RedactedUploads.AssertNoneAppear(text, "のぶゆき", "のりこ", "宇");
     }
 }
