@@ -1,7 +1,3 @@
-using System.Text;
-using PublishPipeline.Ingest;
-using PublishPipeline.Model;
-using PublishPipeline.Normalization;
 using PublishPipeline.Review;
 
 namespace PublishPipeline.Redaction.Tests;
@@ -51,7 +47,7 @@ public class CaucusNameTests
         var check = Assert.Single(held.Hold!.Checks);
         Assert.Equal(HoldCodes.NameUnsure, check.Code);
         Assert.True(check.Approvable);
-        Assert.DoesNotContain("山田", MinutesText(held.ReviewCopy!), StringComparison.Ordinal);
+        Assert.DoesNotContain("山田", RedactedUploads.Json(held.ReviewCopy!), StringComparison.Ordinal);
 
         // The roll names a member 山田: the 会派 is his, masked without a hold.
         const string rolled = """
@@ -63,8 +59,8 @@ public class CaucusNameTests
             """;
         var published = await RedactUploadAsync(rolled);
         Assert.True(published.IsPublishable, string.Join("; ", published.Hold?.Reasons ?? []));
-        Assert.Contains("〇〇クラブ", MinutesText(published.Redacted!), StringComparison.Ordinal);
-        Assert.DoesNotContain("山田", MinutesText(published.Redacted!), StringComparison.Ordinal);
+        Assert.Contains("〇〇クラブ", RedactedUploads.Json(published.Redacted!), StringComparison.Ordinal);
+        Assert.DoesNotContain("山田", RedactedUploads.Json(published.Redacted!), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,7 +74,7 @@ public class CaucusNameTests
         var held = await RedactUploadAsync(upload);
         Assert.False(held.IsPublishable);
         Assert.Equal(HoldCodes.NameUnsure, Assert.Single(held.Hold!.Checks).Code);
-        var text = MinutesText(held.ReviewCopy!);
+        var text = RedactedUploads.Json(held.ReviewCopy!);
         Assert.DoesNotContain("阿久比島", text, StringComparison.Ordinal);
         Assert.Contains("老人クラブ、福岡市民クラブ、民主クラブ", text, StringComparison.Ordinal);
     }
@@ -94,14 +90,8 @@ public class CaucusNameTests
         var held = await RedactUploadAsync(upload);
         Assert.False(held.IsPublishable);
         Assert.Equal(HoldCodes.NameUnsure, Assert.Single(held.Hold!.Checks).Code);
-        Assert.Contains("新政・〇〇から質疑", MinutesText(held.ReviewCopy!), StringComparison.Ordinal);
+        Assert.Contains("新政・〇〇から質疑", RedactedUploads.Json(held.ReviewCopy!), StringComparison.Ordinal);
     }
 
-    private static async Task<RedactionOutcome> RedactUploadAsync(string upload)
-    {
-        var minutes = MinutesNormalizer.Normalize(new SourceFile("kaiha.txt", Encoding.UTF8.GetBytes(upload)));
-        return await new Redactor(Policy).RedactAsync(minutes, new RedactionRequest("kaiha.txt"));
-    }
-
-    private static string MinutesText(Minutes minutes) => Encoding.UTF8.GetString(MinutesJson.Serialize(minutes));
+    private static Task<RedactionOutcome> RedactUploadAsync(string upload) => RedactedUploads.RedactAsync(upload, "kaiha.txt", Policy);
 }

@@ -1,7 +1,3 @@
-using System.Text;
-using PublishPipeline.Ingest;
-using PublishPipeline.Model;
-using PublishPipeline.Normalization;
 using PublishPipeline.Review;
 
 namespace PublishPipeline.Redaction.Tests;
@@ -35,24 +31,20 @@ public class ForeignNameRedactionTests
 
     private static readonly RedactionPolicy Policy = new() { UnknownDisclosure = UnknownDisclosureHandling.Publish };
 
-    private static Minutes Normalize(string text) => MinutesNormalizer.Normalize(new SourceFile("katakana.txt", Encoding.UTF8.GetBytes(text)));
+    private static Task<RedactionOutcome> RedactUploadAsync(string upload) => RedactedUploads.RedactAsync(upload, "katakana.txt", Policy);
 
     [Fact]
     public async Task No_part_of_a_registered_katakana_or_mixed_script_name_survives_and_katakana_words_stay()
     {
-        var outcome = await new Redactor(Policy).RedactAsync(Normalize(Upload), new RedactionRequest("katakana.txt"));
-        Assert.True(outcome.IsPublishable, string.Join("; ", outcome.Hold?.Reasons ?? []));
-        var json = Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted!));
+        var outcome = await RedactUploadAsync(Upload);
+        var json = RedactedUploads.Json(RedactedUploads.Published(outcome));
         foreach (var word in (string[])["サービス", "プロジェクト", "カテゴリー", "マリアージュ"])
         {
             Assert.Contains(word, json, StringComparison.Ordinal);
             json = json.Replace(word, "", StringComparison.Ordinal); // カテゴリー holds リー, マリアージュ holds マリア
         }
 
-        foreach (var part in (string[])["加藤", "ソフィー", "山田", "太郎", "マイケル", "ジョン", "スミス", "佐藤", "マリア", "リー", "ミンホ", "黒川", "サキ子"])
-        {
-            Assert.DoesNotContain(part, json, StringComparison.Ordinal);
-        }
+        RedactedUploads.AssertNoneAppear(json, "加藤", "ソフィー", "山田", "太郎", "マイケル", "ジョン", "スミス", "佐藤", "マリア", "リー", "ミンホ", "黒川", "サキ子");
 
         // The roll is a roll (not speeches by 町長, 課長, 係長), and every entry's name was registered.
         var officials = outcome.Redacted!.Rolls.Single(r => r.Group.StartsWith("説明", StringComparison.Ordinal)).Entries;
@@ -90,8 +82,7 @@ public class ForeignNameRedactionTests
     public async Task A_name_no_reader_can_read_holds_the_document_at_its_line_and_no_approval_publishes_it()
     {
         var upload = Upload.Replace("○町長（ジョン・スミス君）", "○町長（John Smith君）", StringComparison.Ordinal);
-        var minutes = Normalize(upload);
-        var outcome = await new Redactor(Policy).RedactAsync(minutes, new RedactionRequest("katakana.txt"));
+        var outcome = await RedactUploadAsync(upload);
         Assert.False(outcome.IsPublishable);
         Assert.Null(outcome.Redacted);
         var check = Assert.Single(outcome.Hold!.Checks, c => c.Code == HoldCodes.NameUnread);
@@ -109,7 +100,7 @@ public class ForeignNameRedactionTests
     {
         // Before: クロウリッジ会長 was an office with no name (a roll's line: a bare name 委員 and all, never masked), and the
         // document was published with the name in it.
-        var outcome = await new Redactor(Policy).RedactAsync(Normalize(Heading + rest), new RedactionRequest("katakana.txt"));
+        var outcome = await RedactUploadAsync(Heading + rest);
         Assert.False(outcome.IsPublishable);
         Assert.Equal(line, Assert.Single(outcome.Hold!.Checks, c => c.Code == HoldCodes.NameUnread).Line);
     }
@@ -119,7 +110,7 @@ public class ForeignNameRedactionTests
     [InlineData("出席者　里中晴彦委員\n審議経過\n会長　開会します。\nコーディネーター委員　説明します。\n")]
     public async Task A_katakana_role_word_against_a_persons_title_holds_nothing(string rest)
     {
-        var outcome = await new Redactor(Policy).RedactAsync(Normalize(Heading + rest), new RedactionRequest("katakana.txt"));
+        var outcome = await RedactUploadAsync(Heading + rest);
         Assert.True(outcome.IsPublishable, string.Join("; ", outcome.Hold?.Reasons ?? []));
     }
 
@@ -128,10 +119,10 @@ public class ForeignNameRedactionTests
     [InlineData("出席委員\n　里中晴彦委員\n　ジョンソン委員\n\n審議経過\n会長　開会します。\n○ジョンソン委員　質問します。\n")]
     public async Task One_katakana_word_the_lexicon_knows_as_a_surname_against_a_persons_title_is_the_entrys_name(string rest)
     {
-        var outcome = await new Redactor(Policy).RedactAsync(Normalize(Heading + rest), new RedactionRequest("katakana.txt"));
+        var outcome = await RedactUploadAsync(Heading + rest);
         Assert.True(outcome.IsPublishable, string.Join("; ", outcome.Hold?.Reasons ?? []));
         Assert.Equal(("委員", "〇〇"), (outcome.Redacted!.Rolls[0].Entries[1].Role, outcome.Redacted.Rolls[0].Entries[1].Name));
-        Assert.DoesNotContain("ジョンソン", Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted)), StringComparison.Ordinal);
+        Assert.DoesNotContain("ジョンソン", RedactedUploads.Json(outcome.Redacted), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -139,12 +130,9 @@ public class ForeignNameRedactionTests
     [InlineData("○ジョン・スミス委員　質問します。")]
     public async Task A_joined_katakana_name_in_a_speech_label_is_masked_and_no_speaker_publishes_it(string label)
     {
-        var minutes = Normalize(Heading + "出席者　里中晴彦委員\n審議経過\n会長　開会します。\n" + label + "\n");
-        var outcome = await new Redactor(Policy).RedactAsync(minutes, new RedactionRequest("katakana.txt"));
-        Assert.True(outcome.IsPublishable, string.Join("; ", outcome.Hold?.Reasons ?? []));
-        var json = Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted!));
-        Assert.DoesNotContain("ジョン", json, StringComparison.Ordinal);
-        Assert.DoesNotContain("スミス", json, StringComparison.Ordinal);
+        var outcome = await RedactUploadAsync(Heading + "出席者　里中晴彦委員\n審議経過\n会長　開会します。\n" + label + "\n");
+        var json = RedactedUploads.Json(RedactedUploads.Published(outcome));
+        RedactedUploads.AssertNoneAppear(json, "ジョン", "スミス");
         Assert.All(outcome.Redacted!.Sections.SelectMany(s => s.Turns), t => Assert.DoesNotContain("スミス", t.Speaker ?? "", StringComparison.Ordinal));
     }
 }

@@ -1,7 +1,3 @@
-using System.Text;
-using PublishPipeline.Ingest;
-using PublishPipeline.Model;
-using PublishPipeline.Normalization;
 using PublishPipeline.Review;
 
 namespace PublishPipeline.Redaction.Tests;
@@ -35,14 +31,10 @@ public class TitledKatakanaNameTests
     [Fact]
     public async Task Katakana_surnames_with_a_title_and_given_names_before_a_title_are_masked_and_katakana_roles_stay()
     {
-        var minutes = MinutesNormalizer.Normalize(new SourceFile("kokusai.txt", Encoding.UTF8.GetBytes(Upload)));
+        var minutes = RedactedUploads.Normalize(Upload, "kokusai.txt");
         var outcome = await new Redactor(Policy).RedactAsync(minutes, new RedactionRequest("kokusai.txt"));
-        Assert.True(outcome.IsPublishable, string.Join("; ", outcome.Hold?.Reasons ?? []));
-        var json = Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted!));
-        foreach (var part in (string[])["村井", "康介", "野口", "純一", "ブラウン", "グエン", "ソン"])
-        {
-            Assert.DoesNotContain(part, json, StringComparison.Ordinal);
-        }
+        var json = RedactedUploads.Json(RedactedUploads.Published(outcome));
+        RedactedUploads.AssertNoneAppear(json, "村井", "康介", "野口", "純一", "ブラウン", "グエン", "ソン");
 
         foreach (var word in (string[])["オブザーバー委員", "アドバイザー", "コーディネーター", "センター長"])
         {
@@ -76,8 +68,7 @@ public class TitledKatakanaNameTests
             パートナー委員　意見はありません。
             """;
         var outcome = await RedactUploadAsync(upload);
-        Assert.True(outcome.IsPublishable, string.Join("; ", outcome.Hold?.Reasons ?? []));
-        var json = Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted!));
+        var json = RedactedUploads.Json(RedactedUploads.Published(outcome));
         Assert.Contains("サポーター委員", json, StringComparison.Ordinal);
         Assert.Contains("パートナー委員", json, StringComparison.Ordinal);
         Assert.DoesNotContain("村井", json, StringComparison.Ordinal);
@@ -87,11 +78,7 @@ public class TitledKatakanaNameTests
         Assert.Contains(unknown.Hold!.Checks, c => c.Code == HoldCodes.NameUnread);
     }
 
-    private static async Task<RedactionOutcome> RedactUploadAsync(string upload)
-    {
-        var minutes = MinutesNormalizer.Normalize(new SourceFile("kosodate.txt", Encoding.UTF8.GetBytes(upload)));
-        return await new Redactor(Policy).RedactAsync(minutes, new RedactionRequest("kosodate.txt"));
-    }
+    private static Task<RedactionOutcome> RedactUploadAsync(string upload) => RedactedUploads.RedactAsync(upload, "kosodate.txt", Policy);
 
     /// <summary>
     /// 野々宮　健一郎委員 in a roll (seven characters with the space: once read as names run together and
@@ -114,14 +101,8 @@ public class TitledKatakanaNameTests
             村井会長　開会します。野々宮委員から一言。欠席者　長谷部　公一郎委員
             高岡委員　前回の出席者は、山中　健太郎（会長）、川辺　みどり（副会長）でした。
             """;
-        var minutes = MinutesNormalizer.Normalize(new SourceFile("kankyo.txt", Encoding.UTF8.GetBytes(upload)));
-        var outcome = await new Redactor(Policy).RedactAsync(minutes, new RedactionRequest("kankyo.txt"));
-        Assert.True(outcome.IsPublishable, string.Join("; ", outcome.Hold?.Reasons ?? []));
-        var json = Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted!));
-        foreach (var part in (string[])["村井", "康介", "野々宮", "健一郎", "高岡", "長谷部", "公一郎", "山中", "健太郎", "川辺", "みどり"])
-        {
-            Assert.DoesNotContain(part, json, StringComparison.Ordinal);
-        }
+        var json = await RedactedUploads.PublishedJsonAsync(upload, "kankyo.txt", Policy);
+        RedactedUploads.AssertNoneAppear(json, "村井", "康介", "野々宮", "健一郎", "高岡", "長谷部", "公一郎", "山中", "健太郎", "川辺", "みどり");
 
         Assert.Contains("（会長）", json, StringComparison.Ordinal);
         Assert.Contains("欠席者", json, StringComparison.Ordinal);
@@ -146,15 +127,9 @@ public class TitledKatakanaNameTests
             会長　ジョン・スミスから資料が届いています。やまだ花子から意見書が出ています。
             事務局　パブリック・コメントの結果と、ジョンソン・エンド・ジョンソンの事例を報告します。
             """;
-        var minutes = MinutesNormalizer.Normalize(new SourceFile("kokusai2.txt", Encoding.UTF8.GetBytes(upload)));
-        var outcome = await new Redactor(Policy).RedactAsync(minutes, new RedactionRequest("kokusai2.txt"));
-        Assert.True(outcome.IsPublishable, string.Join("; ", outcome.Hold?.Reasons ?? []));
-        var json = Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted!));
+        var json = await RedactedUploads.PublishedJsonAsync(upload, "kokusai2.txt", Policy);
         Assert.Contains("パブリック・コメント", json, StringComparison.Ordinal);
         Assert.Contains("ジョンソン・エンド・ジョンソン", json, StringComparison.Ordinal);
-        foreach (var part in (string[])["ジョン・", "スミス", "やまだ", "花子"])
-        {
-            Assert.DoesNotContain(part, json, StringComparison.Ordinal);
-        }
+        RedactedUploads.AssertNoneAppear(json, "ジョン・", "スミス", "やまだ", "花子");
     }
 }
