@@ -1,6 +1,5 @@
 using System.Text;
 using PublishPipeline.Ingest;
-using PublishPipeline.Model;
 using PublishPipeline.Normalization;
 using PublishPipeline.Redaction.Disclosure;
 
@@ -28,11 +27,7 @@ public sealed class HeaderMarkerTests
         + "会長 それでは開会します。\n"
         + "委員 質問があります。\n";
 
-    private static async Task<RedactionOutcome> RedactAsync(string text)
-    {
-        var minutes = MinutesNormalizer.Normalize(new SourceFile("2023/header.txt", Encoding.UTF8.GetBytes(text)));
-        return await new Redactor().RedactAsync(minutes, new RedactionRequest("2023/header.txt"));
-    }
+    private static Task<RedactionOutcome> RedactAsync(string text) => RedactedUploads.RedactAsync(text, "2023/header.txt", new RedactionPolicy());
 
     [Fact]
     public async Task The_control_document_publishes()

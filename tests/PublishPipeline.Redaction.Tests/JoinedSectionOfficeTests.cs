@@ -1,8 +1,3 @@
-using System.Text;
-using PublishPipeline.Ingest;
-using PublishPipeline.Model;
-using PublishPipeline.Normalization;
-
 namespace PublishPipeline.Redaction.Tests;
 
 /// <summary>
@@ -26,12 +21,10 @@ public class JoinedSectionOfficeTests
     [Fact]
     public async Task The_section_word_before_the_join_is_not_masked()
     {
-        var minutes = MinutesNormalizer.Normalize(new SourceFile("kaichou.txt", Encoding.UTF8.GetBytes(Upload)));
-        var outcome = await new Redactor(new RedactionPolicy { UnknownDisclosure = UnknownDisclosureHandling.Publish })
-            .RedactAsync(minutes, new RedactionRequest("kaichou.txt"));
+        var outcome = await RedactedUploads.RedactAsync(Upload, "kaichou.txt", new RedactionPolicy { UnknownDisclosure = UnknownDisclosureHandling.Publish });
         Assert.True(outcome.IsPublishable, string.Join("; ", outcome.Hold?.Reasons ?? []));
         var speakers = outcome.Redacted!.Sections.SelectMany(s => s.Turns).Select(t => t.Speaker).ToList();
         Assert.Equal(["〇〇市民協働・地域政策課長", "市民協働・地域政策課長"], speakers);
-        Assert.DoesNotContain("宇佐木", Encoding.UTF8.GetString(MinutesJson.Serialize(outcome.Redacted)), StringComparison.Ordinal);
+        Assert.DoesNotContain("宇佐木", RedactedUploads.Json(outcome.Redacted), StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,3 @@
-using System.Text;
-using PublishPipeline.Ingest;
-using PublishPipeline.Normalization;
 using PublishPipeline.Review;
 
 namespace PublishPipeline.Redaction.Tests;
@@ -16,9 +13,7 @@ public class LabelWithoutSpeechHoldTests
     public async Task A_label_with_no_speech_holds_the_document_for_review()
     {
         const string upload = "議会運営委員会記録\n日時　令和6年12月13日(月) 午前10時8分\n出席者\n姫川努次長補佐\n荒木知子庶務係長\n◎山根委員長 開会します。\n";
-        var minutes = MinutesNormalizer.Normalize(new SourceFile("labels.txt", Encoding.UTF8.GetBytes(upload)));
-        var outcome = await new Redactor(new RedactionPolicy { UnknownDisclosure = UnknownDisclosureHandling.Publish })
-            .RedactAsync(minutes, new RedactionRequest("labels.txt"));
+        var outcome = await RedactedUploads.RedactAsync(upload, "labels.txt", new RedactionPolicy { UnknownDisclosure = UnknownDisclosureHandling.Publish });
         Assert.False(outcome.IsPublishable);
         var checks = outcome.Hold!.Checks.Where(c => c.Code == HoldCodes.LabelWithoutSpeech).ToList();
         Assert.Equal(2, checks.Count);
@@ -29,9 +24,7 @@ public class LabelWithoutSpeechHoldTests
     public async Task A_label_over_its_speech_holds_nothing()
     {
         const string upload = "議会運営委員会記録\n日時　令和6年12月13日(月) 午前10時8分\n会議録の公開　公開\n姫川次長補佐\n説明します。\n◎山根委員長 開会します。\n";
-        var minutes = MinutesNormalizer.Normalize(new SourceFile("labels.txt", Encoding.UTF8.GetBytes(upload)));
-        var outcome = await new Redactor(new RedactionPolicy { UnknownDisclosure = UnknownDisclosureHandling.Publish })
-            .RedactAsync(minutes, new RedactionRequest("labels.txt"));
+        var outcome = await RedactedUploads.RedactAsync(upload, "labels.txt", new RedactionPolicy { UnknownDisclosure = UnknownDisclosureHandling.Publish });
         Assert.DoesNotContain(outcome.Hold?.Checks ?? [], c => c.Code == HoldCodes.LabelWithoutSpeech);
     }
 }
