@@ -30,6 +30,20 @@ public class RegisterOfPeopleTests
 
     private static string Texts(Minutes m) => string.Join("\n", m.Sections.SelectMany(s => s.Turns).Select(t => $"{t.Speaker}|{t.Text}"));
 
+    /// <summary>The turns' speakers and texts, then every roll entry as written and as read (name, surname, given name).</summary>
+    private static string TextsAndRolls(Minutes m) =>
+        Texts(m) + "\n" + string.Join("\n", m.Rolls.SelectMany(r => r.Entries).Select(e => $"{e.Written}|{e.Name}|{e.FamilyName}|{e.GivenName}"));
+
+    /// <summary>An upload normalised, taken as public minutes and redacted under the default policy: the redacted document.</summary>
+    private static async Task<Minutes> RedactPublicUpload(string upload, string name)
+    {
+        var doc = RedactedUploads.Normalize(upload, name) with
+        {
+            Disclosure = new Model.Disclosure { Minutes = DisclosureState.Public },
+        };
+        return (await Outcome(new RedactionPolicy(), doc)).Redacted!;
+    }
+
     [Fact]
     public async Task A_speaker_label_masks_the_surname_everywhere_once_the_document_addresses_the_person_by_it()
     {
@@ -50,13 +64,8 @@ public class RegisterOfPeopleTests
         // The roll is read where it stands, by normalisation (Minutes.Rolls); the register masks from the model.
         const string upload = "令和2年第1回小樽市議会定例会会議録\n〇出席議員（１９名）\n　　　　１番　　　松　　野　　優　　也\n　　　１２番　　　今　　竹　　大　　祐\n"
             + "〇説明員\n　　　　　財務部長　　　　　　　　月　　嶹　　　　　真\n\n◯議長（藤森　誠君）　松野議員。今竹議員。月嶹財務部長。\n";
-        var doc = RedactedUploads.Normalize(upload, "roll.txt") with
-        {
-            Disclosure = new Model.Disclosure { Minutes = DisclosureState.Public },
-        };
-        var outcome = await Outcome(new RedactionPolicy(), doc);
-        var m = outcome.Redacted!;
-        var text = Texts(m) + "\n" + string.Join("\n", m.Rolls.SelectMany(r => r.Entries).Select(e => $"{e.Written}|{e.Name}|{e.FamilyName}|{e.GivenName}"));
+        var m = await RedactPublicUpload(upload, "roll.txt");
+        var text = TextsAndRolls(m);
         RedactedUploads.AssertNoneAppear(text, "松", "優也", "今竹", "大祐", "月嶹", "嶹");
 
         Assert.Contains("財務部長", text, StringComparison.Ordinal);
@@ -69,12 +78,8 @@ public class RegisterOfPeopleTests
         // 夕凪 and 白露 are words of the dictionary and no known surnames; the roll makes them members.
         const string upload = "議会運営委員会会議録\n〇出席委員\n大道委員長、夕凪、白露、三木の各委員\n"
             + "○大道委員長　開会いたします。会議録署名委員は夕凪委員、白露委員にお願いいたします。\n";
-        var doc = RedactedUploads.Normalize(upload, "each.txt") with
-        {
-            Disclosure = new Model.Disclosure { Minutes = DisclosureState.Public },
-        };
-        var m = (await Outcome(new RedactionPolicy(), doc)).Redacted!;
-        var text = Texts(m) + "\n" + string.Join("\n", m.Rolls.SelectMany(r => r.Entries).Select(e => $"{e.Written}|{e.Name}|{e.FamilyName}|{e.GivenName}"));
+        var m = await RedactPublicUpload(upload, "each.txt");
+        var text = TextsAndRolls(m);
         RedactedUploads.AssertNoneAppear(text, "大道", "夕凪", "白露", "三木");
 
         Assert.Contains("〇〇委員、〇〇委員にお願い", text, StringComparison.Ordinal);
@@ -86,11 +91,7 @@ public class RegisterOfPeopleTests
         // 浜辺 (a beach) is a word of the dictionary: before, the label's name passed the word veto and was published.
         const string upload = "総務常任委員会　令和６年６月２４日（月）\n委員長（浜辺君）：ただいまより開会いたします。\n"
             + "宮之森委員：質問します。\n委員長（浜辺君）：以上で散会いたします。\n";
-        var doc = RedactedUploads.Normalize(upload, "honorific.txt") with
-        {
-            Disclosure = new Model.Disclosure { Minutes = DisclosureState.Public },
-        };
-        var m = (await Outcome(new RedactionPolicy(), doc)).Redacted!;
+        var m = await RedactPublicUpload(upload, "honorific.txt");
         var people = m.Sections.SelectMany(s => s.Turns).Select(t => $"{t.Speaker}|{t.Person?.Name}|{t.Person?.FamilyName}");
         Assert.DoesNotContain(people, p => p.Contains("浜辺", StringComparison.Ordinal));
         Assert.Contains("委員長（〇〇君）", Texts(m), StringComparison.Ordinal);
