@@ -93,5 +93,22 @@ public class CaucusNameTests
         Assert.Contains("新政・〇〇から質疑", RedactedUploads.Json(held.ReviewCopy!), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_surname_that_is_also_a_place_after_a_kanji_caucus_as_the_chair_calls_a_member_is_held_masked()
+    {
+        // 新政・鳴海から: 鳴海 is a surname and a place, so a 会派 of kanji alone before it may be a member's or two places
+        // (it was published); as the chair calls a member it is masked and held. 東京・大阪から (no surname) stays.
+        const string upload = """
+            架空市議会会議録
+            ○委員長（真鍋勇君）　次に、新政・鳴海から質疑の申出がありますので、これを許します。東京・大阪から来た方もいます。
+            """;
+        var held = await RedactUploadAsync(upload);
+        Assert.False(held.IsPublishable);
+        Assert.Equal(HoldCodes.NameUnsure, Assert.Single(held.Hold!.Checks).Code);
+        var text = RedactedUploads.Json(held.ReviewCopy!);
+        Assert.Contains("新政・〇〇から質疑", text, StringComparison.Ordinal);
+        Assert.Contains("東京・大阪から来た方", text, StringComparison.Ordinal);
+    }
+
     private static Task<RedactionOutcome> RedactUploadAsync(string upload) => RedactedUploads.RedactAsync(upload, "kaiha.txt", Policy);
 }

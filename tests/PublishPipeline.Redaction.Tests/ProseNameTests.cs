@@ -74,6 +74,28 @@ public class ProseNameTests
     }
 
     [Theory]
+    [InlineData("会長職務代理者（漆原）：特になし。", "会長職務代理者（〇〇）：特になし。")]
+    [InlineData("職務代理者（漆原）：了解した。", "職務代理者（〇〇）：了解した。")]
+    [InlineData("本日は漆原会長職務代理者から報告がある。", "本日は〇〇会長職務代理者から報告がある。")]
+    [InlineData("会長職務代理者の指名について", "会長職務代理者の指名について")]
+    public async Task A_name_with_the_post_that_acts_for_the_chair_is_masked(string text, string expected)
+    {
+        // 会長職務代理者 (who acts for a 審議会's chair) was no title: the name in its brackets or before it was published.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
+    [InlineData("前回は、桐生院委員から意見があった。", "前回は、〇〇委員から意見があった。")]
+    [InlineData("次に、鳴海院委員の質問、有馬院委員長の報告", "次に、〇〇委員の質問、〇〇委員長の報告")]
+    [InlineData("衆議院議員、参議院議長、市民病院委員会、大学院委員、本院委員", "衆議院議員、参議院議長、市民病院委員会、大学院委員、本院委員")]
+    public async Task A_surname_the_dictionary_knows_and_in_before_a_seat_is_masked(string text, string expected)
+    {
+        // 桐生院委員: a rare surname of a known surname and 院 (as 伊集院, 花山院 are) was read as an office (院 ends
+        // 病院, 議院) and published; a body whose words before 院 are no surname stays.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
     [InlineData("＜委員出欠＞\n花園院弘正（出席）\n佐野進（欠席）\n上杉周真（出席）", "＜委員出欠＞\n〇〇（出席）\n〇〇（欠席）\n〇〇（出席）")]
     [InlineData("定例会議（欠席）\n本日の会議（出席）", "定例会議（欠席）\n本日の会議（出席）")]
     public async Task A_member_on_a_line_before_an_attendance_note_is_masked_whole(string text, string expected)

@@ -65,6 +65,12 @@ public sealed partial class OfflineNameRecognizer
                 {
                     MemberInCaucus(run, at + 1, unknownIsUnsure: lexicon.HasOnlySurnameCharacters(run), found);
                 }
+                else if (CodePoints(run) >= 2 && lexicon.IsSurname(run) && !HasRole(run) && GivesWhatAPersonGives(t[(end + 2)..]))
+                {
+                    // 新政・高嶋から質問: a surname that is also a place (山陰・松江から来た is two places) is masked and
+                    // held only where a question, a report or an answer comes from it, as from a member.
+                    found.Add(new NameSpan(at + 1, run.Length, UnsureCaucusRule, 0.7));
+                }
             }
         }
     }
@@ -106,6 +112,21 @@ public sealed partial class OfflineNameRecognizer
     /// <summary>から or より: how a chair names the member a 会派 sends (新政・佐藤から質疑の申出が…, …より報告).</summary>
     private static bool CalledFrom(ReadOnlySpan<char> after) =>
         after.StartsWith("から", StringComparison.Ordinal) || after.StartsWith("より", StringComparison.Ordinal);
+
+    /// <summary>What comes after から or より is what a person gives (質問, 報告, 答弁).</summary>
+    private static bool GivesWhatAPersonGives(ReadOnlySpan<char> rest)
+    {
+        rest = rest.TrimStart("、　 ");
+        foreach (var given in WhatAPersonGives)
+        {
+            if (rest.StartsWith(given, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// 新政・佐藤: a word of two to four kanji alone before ・ (not the end of a longer kanji or katakana word), not a place

@@ -848,6 +848,13 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             return false;
         }
 
+        // 桐生院委員: a surname the dictionary knows and 院 is a surname of the old houses' kind (伊集院, 花山院), not a
+        // body, before a seat; bodies that end in 院 have no surname before it (衆議院, 大学院, 市民病院, 本院).
+        if (role.Kind == RoleKind.Member && IsSurnameAndIn(run))
+        {
+            return true;
+        }
+
         if (OfficeEnds.Contains(run[^1]) || RoleWords.IsRole(run))
         {
             return false;
@@ -865,6 +872,10 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             ? !IsCompound(run) || (lexicon.IsPlace(run) && !lexicon.IsCommonWord(run))
             : !IsCompound(run, places: false);
     }
+
+    /// <summary>桐生院: two or three characters of a surname the dictionary lists, then 院, and the whole no word or place.</summary>
+    private bool IsSurnameAndIn(ReadOnlySpan<char> run) =>
+        run.Length is 3 or 4 && run[^1] == '院' && lexicon.IsSurname(run[..^1]) && !lexicon.IsWord(run) && !RoleWords.IsRole(run[..^1]);
 
     /// <summary>Whether the text splits entirely into ordinary words, roles and office/counter characters.</summary>
     internal bool IsCompound(ReadOnlySpan<char> text, bool places = true)

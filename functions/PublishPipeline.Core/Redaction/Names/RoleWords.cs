@@ -40,6 +40,9 @@ internal static class RoleWords
         new("委員長", RoleKind.Member),
         new("副委員長", RoleKind.Member),
         new("委員長代理", RoleKind.Member),
+        new("職務代理者", RoleKind.Member), // 会長職務代理者（漆原）：, who acts for a 審議会's chair
+        new("会長職務代理者", RoleKind.Member),
+        new("委員長職務代理者", RoleKind.Member),
         new("議員", RoleKind.Member, "会団協提派連控"),
         new("区議会議員", RoleKind.Member),
         new("市議会議員", RoleKind.Member),
