@@ -75,6 +75,20 @@ public class BulletedHeaderFieldTests
         Assert.Equal(DisclosureState.Public, m.Disclosure.Meeting);
     }
 
+    [Theory]
+    [InlineData("　開会　午後２時", "開会")]
+    [InlineData("　委員長　ただいまから会議を開きます", "会議を開きます")]
+    public void An_indented_first_line_of_the_proceedings_is_no_attendee(string first, string read)
+    {
+        // Before, any indented line of two words under an attendee list was read as more of it: a stage line or the
+        // chair's first words became an attendee (and a roll entry), and left the proceedings.
+        var m = Doc.FromText("第3回つばき区緑化審議会議事録\n日時　令和6年5月10日(金)午後2時～\n出席者　委員　杉森会長、葛城委員\n"
+            + "　事務局　緑化推進課長　蓬田亮介\n" + first + "\n○杉森会長　議題に入ります。\n");
+        var staff = Assert.Single(m.Attendees, g => g.Group == "事務局").Members;
+        Assert.Equal(["緑化推進課長　蓬田亮介"], staff);
+        Assert.Contains(Doc.Turns(m), t => t.Text.Contains(read, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_post_in_a_members_list_is_no_surname()
     {
