@@ -90,6 +90,17 @@ public class BulletedHeaderFieldTests
     }
 
     [Fact]
+    public void A_name_in_kana_before_a_members_dot_stays_its_own_member()
+    {
+        // A list may put ・ between its members, and a given name in kana before an office: before, the ・ was taken for
+        // 子ども・若者's, the members were joined into one entry and the names it alone held were left unread.
+        var m = Doc.FromText("第3回つばき区緑化審議会議事録\n日時　令和6年5月10日(金)午後2時～\n"
+            + "出席委員　会長　杉森みどり・副会長　葛城ひろと\n欠席委員　蓬田かおり・真柴委員\n○杉森会長　開会します。\n");
+        Assert.Equal(["会長　杉森みどり", "副会長　葛城ひろと"], Assert.Single(m.Attendees, g => g.Group == "委員").Members);
+        Assert.Equal(["蓬田かおり", "真柴委員"], m.Attendees[^1].Members);
+    }
+
+    [Fact]
     public void A_post_in_a_members_list_is_no_surname()
     {
         // 池袋保健所長 among the members' posts names a place; only a secretariat's list is read as surnames before offices.
