@@ -101,6 +101,18 @@ public class BulletedHeaderFieldTests
     }
 
     [Fact]
+    public void A_secretariat_naming_some_posts_alone_is_still_a_roll()
+    {
+        // 北部地区担当課長 and 中央図書館長 name posts whose holders are not named: before, one such post made the whole list
+        // 事務局's speech, and the surname before 保育課長 was published.
+        var m = Doc.FromText("第3回つばき区緑化審議会議事録\n日時　令和6年5月10日(金)午後2時～\n出席委員　杉森会長、葛城委員\n"
+            + "事務局　北部地区担当課長、中央図書館長、蓬田保育課長\n○杉森会長　開会します。\n");
+        var staff = Assert.Single(m.Rolls, r => r.Group == "事務局").Entries;
+        Assert.Equal([null, null, "蓬田"], staff.Select(e => e.FamilyName));
+        Assert.DoesNotContain(Doc.Turns(m), t => t.Text.Contains("保育課長", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_post_in_a_members_list_is_no_surname()
     {
         // 池袋保健所長 among the members' posts names a place; only a secretariat's list is read as surnames before offices.
