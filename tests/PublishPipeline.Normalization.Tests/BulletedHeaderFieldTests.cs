@@ -75,6 +75,43 @@ public class BulletedHeaderFieldTests
         Assert.Equal(DisclosureState.Public, m.Disclosure.Meeting);
     }
 
+    [Theory]
+    [InlineData("　開会　午後２時", "開会")]
+    [InlineData("　委員長　ただいまから会議を開きます", "会議を開きます")]
+    public void An_indented_first_line_of_the_proceedings_is_no_attendee(string first, string read)
+    {
+        // Before, any indented line of two words under an attendee list was read as more of it: a stage line or the
+        // chair's first words became an attendee (and a roll entry), and left the proceedings.
+        var m = Doc.FromText("第3回つばき区緑化審議会議事録\n日時　令和6年5月10日(金)午後2時～\n出席者　委員　杉森会長、葛城委員\n"
+            + "　事務局　緑化推進課長　蓬田亮介\n" + first + "\n○杉森会長　議題に入ります。\n");
+        var staff = Assert.Single(m.Attendees, g => g.Group == "事務局").Members;
+        Assert.Equal(["緑化推進課長　蓬田亮介"], staff);
+        Assert.Contains(Doc.Turns(m), t => t.Text.Contains(read, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_name_in_kana_before_a_members_dot_stays_its_own_member()
+    {
+        // A list may put ・ between its members, and a given name in kana before an office: before, the ・ was taken for
+        // 子ども・若者's, the members were joined into one entry and the names it alone held were left unread.
+        var m = Doc.FromText("第3回つばき区緑化審議会議事録\n日時　令和6年5月10日(金)午後2時～\n"
+            + "出席委員　会長　杉森みどり・副会長　葛城ひろと\n欠席委員　蓬田かおり・真柴委員\n○杉森会長　開会します。\n");
+        Assert.Equal(["会長　杉森みどり", "副会長　葛城ひろと"], Assert.Single(m.Attendees, g => g.Group == "委員").Members);
+        Assert.Equal(["蓬田かおり", "真柴委員"], m.Attendees[^1].Members);
+    }
+
+    [Fact]
+    public void A_secretariat_naming_some_posts_alone_is_still_a_roll()
+    {
+        // 北部地区担当課長 and 中央図書館長 name posts whose holders are not named: before, one such post made the whole list
+        // 事務局's speech, and the surname before 保育課長 was published.
+        var m = Doc.FromText("第3回つばき区緑化審議会議事録\n日時　令和6年5月10日(金)午後2時～\n出席委員　杉森会長、葛城委員\n"
+            + "事務局　北部地区担当課長、中央図書館長、蓬田保育課長\n○杉森会長　開会します。\n");
+        var staff = Assert.Single(m.Rolls, r => r.Group == "事務局").Entries;
+        Assert.Equal([null, null, "蓬田"], staff.Select(e => e.FamilyName));
+        Assert.DoesNotContain(Doc.Turns(m), t => t.Text.Contains("保育課長", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_post_in_a_members_list_is_no_surname()
     {

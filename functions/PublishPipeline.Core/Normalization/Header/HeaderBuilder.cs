@@ -425,14 +425,14 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
         if (space > 0 && trimmed[space - 1] != '長' && AttendeeGroupLine.IsGroupWord(trimmed[..space]))
         {
             // Members written otherwise (事務局　芦原道夫（都市計画課長）) are the group readers' below.
-            if (HeaderLists.SplitMembers(trimmed[(space + 1)..]) is not { Count: > 0 } grouped || !grouped.TrueForAll(Rolls.RollEntryShapes.LooksLikeEntries))
+            if (HeaderLists.SplitMembers(trimmed[(space + 1)..]) is not { Count: > 0 } grouped || !grouped.TrueForAll(Rolls.RollEntryShapes.IsListedEntry))
             {
                 return false;
             }
 
             Attendees.Add(new AttendeeGroup(trimmed[..space], grouped));
         }
-        else if (HeaderLists.SplitMembers(trimmed) is { Count: > 0 } more && more.TrueForAll(Rolls.RollEntryShapes.LooksLikeEntries))
+        else if (HeaderLists.SplitMembers(trimmed) is { Count: > 0 } more && more.TrueForAll(Rolls.RollEntryShapes.IsListedEntry))
         {
             Attendees[^1] = Attendees[^1] with { Members = [.. Attendees[^1].Members, .. more] };
         }

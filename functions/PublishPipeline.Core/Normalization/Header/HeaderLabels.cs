@@ -180,9 +180,13 @@ internal static class HeaderLabels
         }
 
         var members = HeaderLists.SplitMembers(value.ToString());
-        // Only names (or surnames the dictionary knows) glued to their offices: a spaced line (事務局　　都市計画課長　芦田　修) under an open roll is that roll's.
-        return members.Count > 0 && members.TrueForAll(m => Rolls.RollEntryShapes.IsNameBeforeOffice(m) || Rolls.RollEntryShapes.IsSurnameBeforeOffice(m));
+        // Only names (or surnames the dictionary knows) glued to their offices, among offices alone (北部地区担当課長, 中央図書館長,
+        // as a list names a post whose holder is not named): a spaced line (事務局　　都市計画課長　芦田　修) under an open roll is
+        // that roll's. Before, one office alone made the list 事務局's speech, and the surnames beside it were published.
+        return members.Exists(GluedName) && members.TrueForAll(m => GluedName(m) || (m.AsSpan().IndexOfAny(' ', '\u3000') < 0 && People.OfficeWords.IsOfficeWord(m)));
     }
+
+    private static bool GluedName(string member) => Rolls.RollEntryShapes.IsNameBeforeOffice(member) || Rolls.RollEntryShapes.IsSurnameBeforeOffice(member);
 
     private static bool StartsWithDate(ReadOnlySpan<char> value) =>
         value.StartsWith("令和", StringComparison.Ordinal) || value.StartsWith("平成", StringComparison.Ordinal) || value.StartsWith("昭和", StringComparison.Ordinal)

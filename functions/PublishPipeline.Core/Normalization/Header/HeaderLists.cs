@@ -103,7 +103,7 @@ internal static partial class HeaderLists
         {
             // 松浦子ども・若者部長, 子ども・若者部長　松浦幸夫: a ・ after a word in kana that an office follows joins the office's
             // words (子ども・若者), not two members.
-            if (members[i] is [.., var last] && last is >= '\u3041' and <= '\u309F' && People.OfficeWords.IsOfficeWord(FirstWord(members[i + 1]))
+            if (members[i] is [.., var last] && last is >= '\u3041' and <= '\u309F' && JoinsOfficeWords(members[i], members[i + 1])
                 && text.Contains(string.Concat(members[i], "・", members[i + 1]), StringComparison.Ordinal))
             {
                 members[i] = string.Concat(members[i], "・", members[i + 1]);
@@ -135,6 +135,29 @@ internal static partial class HeaderLists
         }
 
         return members;
+    }
+
+    /// <summary>
+    /// 子ども・若者部長: the kana before ・ begins an office's words when what follows is an office beyond a title alone, not
+    /// a member's surname and title (蓬田委員) or a bare title (副会長　…), and the kana is no given name. A list that puts
+    /// ・ between members (森下みどり・副会長　葛西ひろと, 杉森かおり・蓬田委員) ends a name in kana before an office too:
+    /// joined, its members were one entry and the names only it held were published.
+    /// </summary>
+    private static bool JoinsOfficeWords(string before, string after)
+    {
+        var word = FirstWord(after);
+        if (!People.OfficeWords.IsOfficeWord(word) || People.OfficeWords.IsPersonTitle(word.ToString()) || Rolls.RollEntryShapes.IsSurnameBeforeOffice(word.ToString()))
+        {
+            return false;
+        }
+
+        var kana = before.Length;
+        while (kana > 0 && before[kana - 1] is >= '\u3041' and <= '\u309F')
+        {
+            kana--;
+        }
+
+        return !Redaction.Names.NameLexicon.Default.IsGivenName(before.AsSpan(kana));
     }
 
     private static ReadOnlySpan<char> FirstWord(string text) => text.AsSpan(0, text.AsSpan().IndexOfAny(' ', '\u3000') is var space and >= 0 ? space : text.Length);

@@ -42,6 +42,46 @@ internal static class RollEntryShapes
     }
 
     /// <summary>
+    /// An entry of a list carried on below its label (<c>　課長　嶋田武則、児童課長　寺岡直樹</c>): a post and a name apart, a
+    /// repeat mark, or a shape <see cref="LooksLikeEntries"/> reads with no space. Stricter than that reader, which takes any
+    /// two words apart: the indented line below a list may be the proceedings' first (<c>　開会　午後２時</c>,
+    /// <c>　委員長　ただいまから会議を開きます</c>), and it must not become an attendee.
+    /// </summary>
+    public static bool IsListedEntry(string member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var t = member.Trim(' ', '\u3000', '\t');
+        if (t.Length == 0)
+        {
+            return false;
+        }
+
+        var space = t.AsSpan().IndexOfAny(" \u3000\t");
+        if (IsRepeatMark(t[0]) || space < 0)
+        {
+            return IsRepeatMark(t[0]) || RolePrefix(t) > 0 || IsNameBeforeOffice(t);
+        }
+
+        if (!OfficeWords.IsOfficeWord(t.AsSpan(0, space)))
+        {
+            return false;
+        }
+
+        // The name: one word, or a surname and a given name apart (嶋田　武則); of kanji or katakana alone, or after a
+        // surname the dictionary knows (佐川ひろと). Prose after a title (委員長　開会します) has kana and no surname.
+        var name = t.AsSpan(space + 1).TrimStart(" \u3000\t");
+        var gap = name.IndexOfAny(" \u3000\t");
+        if (gap >= 0)
+        {
+            var given = name[(gap + 1)..].TrimStart(" \u3000\t");
+            return gap <= 4 && given.Length is >= 1 and <= 4 && SpeakerLabelParser.AllNameChars(name[..gap]) && SpeakerLabelParser.AllNameChars(given);
+        }
+
+        return name.Length is >= 2 and <= 6 && SpeakerLabelParser.AllNameChars(name) && !OfficeWords.IsOfficeWord(name)
+            && (name.IndexOfAnyInRange('\u3041', '\u309F') < 0 || StartsWithSurname(name.ToString()));
+    }
+
+    /// <summary>
     /// 柿本輝信教育次長: a full name (surname and given name both read) glued before an office, as a list of staff
     /// writes each person. A unit or an office alone (環境政策課, 教育総務課長) reads no name.
     /// </summary>
