@@ -315,6 +315,22 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             return true;
         }
 
+        if (!spacedOut && NameInNameColumn(text, indent) is { } below)
+        {
+            // 副委員長　佐川ひろと over 　　　　　上野よしもり: the names below the last office, in its name column, are the
+            // roll's other members (their office unwritten). Before, the roll closed and they were published as text.
+            _entries.Add(below);
+            _columns.Add(indent);
+            return true;
+        }
+
+        if (!spacedOut && _entries.Count > 0 && IsUnitCaption(text))
+        {
+            // 政策経営部 over 部長　加賀見 実: the department its offices below belong to, in the office column; the roll goes
+            // on (before, it closed and the staff below were published as text).
+            return true;
+        }
+
         // 町長　　John Smith: an entry whose name no reader can read is kept (without a name) and held
         // for review, and the roll stays open: closing it would publish this line and the entries after it as speeches.
         if (UnreadEntry.Read(text) is { } unread)
@@ -577,6 +593,42 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
         return parsed with { Written = trimmed };
     }
 
+    /// <summary>
+    /// A name alone on its line, indented past where the last entry starts (in the column its name took), under an entry
+    /// with an office and a name: a member whose office the roll leaves unwritten. Null for an office or any other word.
+    /// </summary>
+    private PersonMention? NameInNameColumn(string text, int indent)
+    {
+        var underOffice = _entries.Count > 0 && _entries[^1] is { Role: not null, Name: not null } && _columns[^1] >= 0 && indent > _columns[^1];
+        if (!underOffice && (_nameColumn < 0 || indent != _nameColumn))
+        {
+            return null;
+        }
+
+        var bare = text.Trim(' ', '\u3000', '\t');
+        var compact = People.WrittenName.Compact(bare);
+        if (compact.Length is < 2 or > 10 || bare.Count(c => c is ' ' or '\u3000') > 1 || !People.SpeakerLabelParser.AllNameChars(compact)
+            || People.OfficeWords.IsOfficeWord(compact) || People.OfficeWords.StartsOffice(compact))
+        {
+            return null;
+        }
+
+        var parts = People.WrittenName.Read(bare, Known);
+        _nameColumn = indent;
+        return new PersonMention { Written = bare, Name = parts.Name, FamilyName = parts.FamilyName, GivenName = parts.GivenName };
+    }
+
+    /// <summary>The column of the names read by <see cref="NameInNameColumn"/>: the names below it in that column go on.</summary>
+    private int _nameColumn = -1;
+
+    /// <summary>政策経営部, 教育委員会事務局: a unit alone on its line (no title, no name), as an office column heads its offices.</summary>
+    private static bool IsUnitCaption(string text)
+    {
+        var bare = text.Trim(' ', '\u3000', '\t');
+        return bare.Length is >= 3 and <= 16 && !bare.Any(c => c is ' ' or '\u3000') && People.OfficeWords.TitleAtEnd(bare) is null
+            && People.OfficeWords.IsOfficeWord(bare);
+    }
+
     /// <summary>山中健太郎, 宮坂昭彦（会長）: a bare name, with its role in brackets (<see cref="RollEntryShapes.BareEntry"/>).</summary>
     private PersonMention? BareEntry(string item) => RollEntryShapes.BareEntry(item, Known);
 
@@ -692,6 +744,7 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
         _entries = [];
         _columns = [];
         _none = false;
+        _nameColumn = -1;
     }
 
     private static int? StatedCount(string? count)
