@@ -100,6 +100,6 @@ internal static partial class SessionHeading
     [GeneratedRegex(@"定例会|臨時会|本会議|国会|議会|委員会|審議会|協議会|懇談会|懇話会|検討会|部会|会議録|議事録|会議要録|議事要旨|議事要録|会議要旨|議事概要|記録$", RegexOptions.CultureInvariant)]
     private static partial Regex Meeting();
 
-    [GeneratedRegex(@"(?:会議録|議事録|会議要録|議事要旨|議事要録|会議要旨|議事概要|記録)(?:第\d{1,3}号)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:会議録|議事録|会議要録|議事要旨|議事要録|会議要旨|議事概要|記録)(?:第(?:\d{1,3}|[一二三四五六七八九十百]{1,4})号)?$", RegexOptions.CultureInvariant)]
     private static partial Regex DocumentType();
 }

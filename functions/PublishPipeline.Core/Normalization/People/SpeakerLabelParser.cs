@@ -11,7 +11,7 @@ namespace PublishPipeline.Normalization.People;
 /// office), <c>柴崎委員(会長)</c>, and a role alone (<c>議長</c>, <c>政策経営部長</c>, <c>区側</c>). Null when the
 /// label names neither a person nor an office (<c>議事日程</c>, <c>開会の宣告</c>).
 /// </summary>
-internal static class SpeakerLabelParser
+internal static partial class SpeakerLabelParser
 {
     private const string Bullets = "○◯〇◎◆◇△□●■▼-・*＊";
     private static readonly System.Buffers.SearchValues<char> Units = System.Buffers.SearchValues.Create("部課局室係所署庁院館園校");
@@ -33,6 +33,15 @@ internal static class SpeakerLabelParser
         }
 
         var shown = written.Trim(' ', '\u3000', '\t');
+        if (label[^1] is not ('）' or ')') && BracketsBeforeOffice().Match(label) is { Success: true } tagged
+            && Parse(tagged.Groups["name"].Value + tagged.Groups["office"].Value, known, officesOnly) is { Name: not null, Role: not null } untagged
+            && untagged.Name == tagged.Groups["name"].Value)
+        {
+            // 川端(悦)会長 (a given name's initial telling two 川端 apart), 渡辺(児童施策推進担当)副参事: the name and the office,
+            // the brackets between them kept in the written label. Before, the brackets ended the label and the office was speech.
+            return untagged with { Written = shown };
+        }
+
         if (label[^1] is '）' or ')' && OpenParen(label) is int open)
         {
             var outer = WrittenName.Compact(label[..open]);
@@ -605,4 +614,7 @@ internal static class SpeakerLabelParser
 
         return !marked || NameScript.MarksJoinParts(text);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<name>[\p{IsCJKUnifiedIdeographs}々]{1,4})[（(][^（()）]{1,16}[）)](?<office>[\p{IsCJKUnifiedIdeographs}]{1,8})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex BracketsBeforeOffice();
 }

@@ -142,6 +142,34 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             return false;
         }
 
+        if ((_heading is not null || _entries.Count == 0) && BracketedGroup().Match(text) is { Success: true } bracketedGroup)
+        {
+            // 出席者 over 【会長】, 【委員】, 【事務局】, each over its ・office　name lines: a roll per group, as group lines give.
+            // Before, each group was read as a speaker's label and its people published as its speech.
+            var heading = _heading ?? _group!;
+            Close();
+            _heading = heading;
+            _group = bracketedGroup.Groups["group"].Value;
+            _headingLine = line;
+            _bracketGroup = true;
+            return true;
+        }
+
+        if (_bracketGroup && OfficeThenName(text) is { } officer)
+        {
+            // ・架空市私立幼稚園協議会　伊東　聡, ・公募による市民　平野　美由紀: whatever the office, the name ends the line.
+            _entries.Add(officer);
+            _columns.Add(-1);
+            return true;
+        }
+
+        if (_bracketGroup && text.TrimStart(' ', '\u3000').StartsWith('・'))
+        {
+            // A bulleted line of a bracketed group whose name cannot be told from its office: held, never published as text.
+            Unread(new PersonMention { Written = text.Trim(' ', '\u3000', '\t') }, -1, line);
+            return true;
+        }
+
         if (RollEntries.IsNone(text))
         {
             _none = true;
@@ -312,6 +340,22 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
 
         if (_entries.Count > 0 && RollEntries.OfficeContinuation(text, indent) is { } offices && Continue(offices))
         {
+            return true;
+        }
+
+        if (!spacedOut && NameInNameColumn(text, indent) is { } below)
+        {
+            // 副委員長　佐川ひろと over 　　　　　上野よしもり: the names below the last office, in its name column, are the
+            // roll's other members (their office unwritten). Before, the roll closed and they were published as text.
+            _entries.Add(below);
+            _columns.Add(indent);
+            return true;
+        }
+
+        if (!spacedOut && _entries.Count > 0 && IsUnitCaption(text))
+        {
+            // 政策経営部 over 部長　加賀見 実: the department its offices below belong to, in the office column; the roll goes
+            // on (before, it closed and the staff below were published as text).
             return true;
         }
 
@@ -577,6 +621,73 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
         return parsed with { Written = trimmed };
     }
 
+    /// <summary>
+    /// A name alone on its line, indented past where the last entry starts (in the column its name took), under an entry
+    /// with an office and a name: a member whose office the roll leaves unwritten. Null for an office or any other word.
+    /// </summary>
+    private PersonMention? NameInNameColumn(string text, int indent)
+    {
+        var underOffice = _entries.Count > 0 && _entries[^1] is { Role: not null, Name: not null } && _columns[^1] >= 0 && indent > _columns[^1];
+        if (!underOffice && (_nameColumn < 0 || indent != _nameColumn))
+        {
+            return null;
+        }
+
+        var bare = text.Trim(' ', '\u3000', '\t');
+        var compact = People.WrittenName.Compact(bare);
+        if (compact.Length is < 2 or > 10 || bare.Count(c => c is ' ' or '\u3000') > 1 || !People.SpeakerLabelParser.AllNameChars(compact)
+            || People.OfficeWords.IsOfficeWord(compact) || People.OfficeWords.StartsOffice(compact))
+        {
+            return null;
+        }
+
+        var parts = People.WrittenName.Read(bare, Known);
+        _nameColumn = indent;
+        return new PersonMention { Written = bare, Name = parts.Name, FamilyName = parts.FamilyName, GivenName = parts.GivenName };
+    }
+
+    /// <summary>The open roll is a bracketed group under a heading (出席者 over 【委員】): its lines are ・office　name.</summary>
+    private bool _bracketGroup;
+
+    /// <summary>
+    /// ・架空商工会議所事務局長　鈴木　夕子, 　中部大学教授　　　大河原　修: an office (any words) and then a name, a surname (known, or
+    /// after a title: 課長補佐　鷹取　恭平) and a given name one space apart, or packed; null when the line's last words are no such name.
+    /// </summary>
+    private PersonMention? OfficeThenName(string text)
+    {
+        var words = text.Trim(' ', '\u3000', '\t').TrimStart('・', '･').Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length >= 3 && words[^2].Length <= 3 && words[^1].Length <= 5 && SpeakerLabelParser.AllNameChars(words[^2] + words[^1])
+            && (Redaction.Names.NameLexicon.Default.IsSurname(words[^2]) || OfficeWords.TitleAtEnd(words[^3]) is not null) && OfficeWords.TitleAtEnd(words[^1]) is null)
+        {
+            return new PersonMention
+            {
+                Written = text.Trim(' ', '\u3000', '\t'),
+                Name = words[^2] + words[^1],
+                FamilyName = words[^2],
+                GivenName = words[^1],
+                Role = string.Join('\u3000', words[..^2]),
+            };
+        }
+
+        if (words.Length >= 2 && WrittenName.Packed(words[^1], Known) is { FamilyName: { } family, GivenName: { } given } packed)
+        {
+            return new PersonMention { Written = text.Trim(' ', '\u3000', '\t'), Name = packed.Name, FamilyName = family, GivenName = given, Role = string.Join('\u3000', words[..^1]) };
+        }
+
+        return null;
+    }
+
+    /// <summary>The column of the names read by <see cref="NameInNameColumn"/>: the names below it in that column go on.</summary>
+    private int _nameColumn = -1;
+
+    /// <summary>政策経営部, 教育委員会事務局: a unit alone on its line (no title, no name), as an office column heads its offices.</summary>
+    private static bool IsUnitCaption(string text)
+    {
+        var bare = text.Trim(' ', '\u3000', '\t');
+        return bare.Length is >= 3 and <= 16 && !bare.Any(c => c is ' ' or '\u3000') && People.OfficeWords.TitleAtEnd(bare) is null
+            && People.OfficeWords.IsOfficeWord(bare);
+    }
+
     /// <summary>山中健太郎, 宮坂昭彦（会長）: a bare name, with its role in brackets (<see cref="RollEntryShapes.BareEntry"/>).</summary>
     private PersonMention? BareEntry(string item) => RollEntryShapes.BareEntry(item, Known);
 
@@ -602,6 +713,10 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?<name>[^\s（(、]{2,8})[（(](?:出席|欠席|遅刻|早退|遅参)[）)]$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex AttendanceMark();
+
+    // 【委員】, 【事務局】, ［説明員］: a group word alone in square brackets (no digit: 【資料1】 is no group).
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[ \u3000]*[【［\[](?<group>[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}ー・]{1,10})[】］\]][ \u3000]*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex BracketedGroup();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:ほか|外|他)[\d０-９]{1,3}名$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex OthersCount();
@@ -692,6 +807,8 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
         _entries = [];
         _columns = [];
         _none = false;
+        _nameColumn = -1;
+        _bracketGroup = false;
     }
 
     private static int? StatedCount(string? count)

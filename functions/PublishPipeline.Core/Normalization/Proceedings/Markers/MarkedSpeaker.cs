@@ -202,6 +202,30 @@ internal static class MarkedSpeaker
     private static bool IsSpeakerLabel(string label) =>
         label.Length >= 1 && !RollHeading.IsHeading(label) && SpeakerLabelParser.Parse(label) is { } p && (p.Name is not null || p.Role is not null);
 
+    /// <summary>
+    /// ○川端(悦)会長　…, ○渡辺(児童施策推進担当)副参事　…: an office straight after the brackets and then a space or colon is
+    /// the label's, the brackets telling two people apart (a given name's initial) or naming a post.
+    /// </summary>
+    private static bool OfficeAfterBrackets(string line, int at)
+    {
+        var end = line.AsSpan(at).IndexOfAny(" \u3000：:\t");
+        if (end is < 1 or > 8)
+        {
+            return false;
+        }
+
+        var word = line.AsSpan(at, end);
+        foreach (var c in word)
+        {
+            if (!NameScript.IsKanji(c))
+            {
+                return false;
+            }
+        }
+
+        return OfficeWords.TitleAtEnd(word) is { } title && (title.Length == word.Length || OfficeWords.IsOfficeWord(word));
+    }
+
     /// <summary>The end of the label after a marker: the first space or colon outside parentheses; -1 when too long or unclosed.</summary>
     private static int LabelEnd(string line, int from, out int labelStart)
     {
@@ -223,7 +247,8 @@ internal static class MarkedSpeaker
             else if (c is '）' or ')')
             {
                 depth--;
-                if (depth == 0 && i + 1 < line.Length && line[i + 1] is not (' ' or '\u3000' or '：' or ':' or '\t' or '（' or '('))
+                if (depth == 0 && i + 1 < line.Length && line[i + 1] is not (' ' or '\u3000' or '：' or ':' or '\t' or '（' or '(')
+                    && !OfficeAfterBrackets(line, i + 1))
                 {
                     // ◯議長（渡辺淳也君）ただいまから…: the speech follows the closing parenthesis directly.
                     return i + 1;
