@@ -20,4 +20,14 @@ public class TaggedSurnameLabelTests
         Assert.Equal("森岡(修)委員", turns[1].Speaker);
         Assert.Equal("委員", turns[1].Person!.Role);
     }
+
+    [Fact]
+    public void A_charge_in_brackets_between_surname_and_office_keeps_the_surname_as_the_name()
+    {
+        // 小森副参事 alone reads 小森副参 + 事; with the charge in brackets between them the surname is still the name.
+        var m = Doc.FromText("○小森(保育の質向上担当)副参事　資料2のとおりです。\n");
+        var turn = Assert.Single(m.Sections.SelectMany(s => s.Turns));
+        Assert.Equal(("小森", "副参事"), (turn.Person!.Name, turn.Person!.Role));
+        Assert.Equal("資料2のとおりです。", turn.Text);
+    }
 }

@@ -42,6 +42,15 @@ internal static partial class SpeakerLabelParser
             return untagged with { Written = shown };
         }
 
+        if (label[^1] is not ('）' or ')') && BracketsBeforeOffice().Match(label) is { Success: true } bracketed
+            && bracketed.Groups["name"].Value is var surname && NameLexicon.Default.IsSurname(surname)
+            && bracketed.Groups["office"].Value is var post && OfficeWords.IsOfficeWord(post))
+        {
+            // 小森(保育の質向上担当)副参事 where 小森副参事 reads otherwise (小森副参 + 事): the surname before the brackets is the
+            // name, the office after them the role. Before this, the label named no one and 小森 was published in the speeches.
+            return new PersonMention { Written = shown, Name = surname, FamilyName = surname, Role = post };
+        }
+
         if (label[^1] is '）' or ')' && OpenParen(label) is int open)
         {
             var outer = WrittenName.Compact(label[..open]);
