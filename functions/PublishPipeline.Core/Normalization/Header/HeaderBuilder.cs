@@ -182,7 +182,7 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
                 }
                 else
                 {
-                    Attendees[^1] = Attendees[^1] with { Members = [.. Attendees[^1].Members, .. HeaderLists.SplitMembers(p)] };
+                    ExtendLastGroup(HeaderLists.SplitMembers(p));
                 }
             }
 
@@ -198,7 +198,7 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
             {
                 if (AttendeeGroupLine.Read(p) is null && Attendees.Count > first)
                 {
-                    Attendees[^1] = Attendees[^1] with { Members = [.. Attendees[^1].Members, .. HeaderLists.SplitMembers(p)] };
+                    ExtendLastGroup(HeaderLists.SplitMembers(p));
                 }
                 else
                 {
@@ -364,19 +364,21 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
                 Results.Add(text.Trim(' ', '\u3000'));
                 return true;
             case HeaderField.Attendees or HeaderField.Absentees:
-                if (_listWraps && Attendees.Count > 0 && !text.Contains('。', StringComparison.Ordinal) && HeaderLabels.ReadParagraph(text) is null)
+                if (Attendees.Count > 0 && (_listWraps || indented) && !text.Contains('。', StringComparison.Ordinal) && HeaderLabels.ReadParagraph(text) is null)
                 {
-                    // 出席委員　山田会長、佐藤委員、 over 　鈴木委員、田中委員: the list wrapped after its 、, the same group goes on.
-                    // Before, the line began the proceedings and its names were left to the dictionary.
-                    Attendees[^1] = Attendees[^1] with { Members = [.. Attendees[^1].Members, .. HeaderLists.SplitMembers(text)] };
-                    _listWraps = EndsWithListComma(text);
-                    return true;
-                }
+                    if (_listWraps)
+                    {
+                        // 出席委員　山田会長、佐藤委員、 over 　鈴木委員、田中委員: the list wrapped after its 、, the same group goes on.
+                        // Before, the line began the proceedings and its names were left to the dictionary.
+                        ExtendLastGroup(HeaderLists.SplitMembers(text));
+                        _listWraps = EndsWithListComma(text);
+                        return true;
+                    }
 
-                if (indented && Attendees.Count > 0 && !text.Contains('。', StringComparison.Ordinal) && HeaderLabels.ReadParagraph(text) is null
-                    && IndentedAttendees(text))
-                {
-                    return true;
+                    if (IndentedAttendees(text))
+                    {
+                        return true;
+                    }
                 }
 
                 if (AttendeeGroupLine.Read(text) is { } grouped && !text.Contains('。', StringComparison.Ordinal))
@@ -434,7 +436,7 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
         }
         else if (HeaderLists.SplitMembers(trimmed) is { Count: > 0 } more && more.TrueForAll(Rolls.RollEntryShapes.IsListedEntry))
         {
-            Attendees[^1] = Attendees[^1] with { Members = [.. Attendees[^1].Members, .. more] };
+            ExtendLastGroup(more);
         }
         else
         {
@@ -444,6 +446,10 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
         _listWraps = EndsWithListComma(text);
         return true;
     }
+
+    /// <summary>The last attendee group goes on with <paramref name="members"/> (a list continued on the line below).</summary>
+    private void ExtendLastGroup(IEnumerable<string> members) =>
+        Attendees[^1] = Attendees[^1] with { Members = [.. Attendees[^1].Members, .. members] };
 
     /// <summary>The last attendee list read ended with its separator (、): the next line carries it on.</summary>
     private bool _listWraps;

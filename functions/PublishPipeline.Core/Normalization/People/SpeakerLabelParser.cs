@@ -33,22 +33,23 @@ internal static partial class SpeakerLabelParser
         }
 
         var shown = written.Trim(' ', '\u3000', '\t');
-        if (label[^1] is not ('）' or ')') && BracketsBeforeOffice().Match(label) is { Success: true } tagged
-            && Parse(tagged.Groups["name"].Value + tagged.Groups["office"].Value, known, officesOnly) is { Name: not null, Role: not null } untagged
-            && untagged.Name == tagged.Groups["name"].Value)
+        if (label[^1] is not ('）' or ')') && BracketsBeforeOffice().Match(label) is { Success: true } tagged)
         {
             // 川端(悦)会長 (a given name's initial telling two 川端 apart), 渡辺(児童施策推進担当)副参事: the name and the office,
             // the brackets between them kept in the written label. Before, the brackets ended the label and the office was speech.
-            return untagged with { Written = shown };
-        }
+            var surname = tagged.Groups["name"].Value;
+            var post = tagged.Groups["office"].Value;
+            if (Parse(surname + post, known, officesOnly) is { Name: not null, Role: not null } untagged && untagged.Name == surname)
+            {
+                return untagged with { Written = shown };
+            }
 
-        if (label[^1] is not ('）' or ')') && BracketsBeforeOffice().Match(label) is { Success: true } bracketed
-            && bracketed.Groups["name"].Value is var surname && NameLexicon.Default.IsSurname(surname)
-            && bracketed.Groups["office"].Value is var post && OfficeWords.IsOfficeWord(post))
-        {
-            // 小森(保育の質向上担当)副参事 where 小森副参事 reads otherwise (小森副参 + 事): the surname before the brackets is the
-            // name, the office after them the role. Before this, the label named no one and 小森 was published in the speeches.
-            return new PersonMention { Written = shown, Name = surname, FamilyName = surname, Role = post };
+            if (NameLexicon.Default.IsSurname(surname) && OfficeWords.IsOfficeWord(post))
+            {
+                // 小森(保育の質向上担当)副参事 where 小森副参事 reads otherwise (小森副参 + 事): the surname before the brackets is the
+                // name, the office after them the role. Before, the label named no one and 小森 was published in the speeches.
+                return new PersonMention { Written = shown, Name = surname, FamilyName = surname, Role = post };
+            }
         }
 
         if (label[^1] is '）' or ')' && OpenParen(label) is int open)
