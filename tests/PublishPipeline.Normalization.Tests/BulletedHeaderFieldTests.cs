@@ -55,6 +55,20 @@ public class BulletedHeaderFieldTests
         Assert.Contains("徳永委員", members);
     }
 
+    [Theory]
+    [InlineData("午前10時開会")]
+    [InlineData("【議事】")]
+    [InlineData("1　開会")]
+    [InlineData("○山路会長　ただいまから会議を開きます。")]
+    public void A_stray_comma_after_the_list_does_not_take_the_proceedings_first_line(string first)
+    {
+        var m = Doc.FromText(
+            "みどり区都市計画審議会会議録\n日時　令和5年5月10日(水)午前10時\n場所　みどり区役所　大会議室\n"
+            + "出席委員　山路会長、日下部委員、\n" + first + "\n○山路会長　ただいまから会議を開きます。\n○日下部委員　質問します。\n");
+        var members = Assert.Single(m.Attendees).Members;
+        Assert.Equal(["山路会長", "日下部委員"], members);
+    }
+
     [Fact]
     public void A_secretariat_of_surnames_before_offices_is_a_roll_with_each_surname_read()
     {

@@ -366,7 +366,7 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
             case HeaderField.Attendees or HeaderField.Absentees:
                 if (Attendees.Count > 0 && (_listWraps || indented) && !text.Contains('。', StringComparison.Ordinal) && HeaderLabels.ReadParagraph(text) is null)
                 {
-                    if (_listWraps)
+                    if (_listWraps && !OpensProceedings(text))
                     {
                         // 出席委員　山田会長、佐藤委員、 over 　鈴木委員、田中委員: the list wrapped after its 、, the same group goes on.
                         // Before, the line began the proceedings and its names were left to the dictionary.
@@ -375,7 +375,7 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
                         return true;
                     }
 
-                    if (IndentedAttendees(text))
+                    if (indented && IndentedAttendees(text))
                     {
                         return true;
                     }
@@ -445,6 +445,17 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
 
         _listWraps = EndsWithListComma(text);
         return true;
+    }
+
+    /// <summary>
+    /// A line no attendee list goes on with, though the list above ended with 、 (a stray one): the sitting's time
+    /// (午前10時開会), a procedure or stage line, a heading, a marked speaker. Before, 午前10時開会 became a member.
+    /// </summary>
+    private static bool OpensProceedings(string text)
+    {
+        var t = text.Trim(' ', '\u3000', '\t');
+        return Proceedings.Markers.MarkedSpeaker.StartsWithMarker(t) || Proceedings.LinePatterns.IsProcedure(t)
+            || Proceedings.LinePatterns.IsSectionHeading(t) || Proceedings.LinePatterns.IsBusinessCaption(t);
     }
 
     /// <summary>The last attendee group goes on with <paramref name="members"/> (a list continued on the line below).</summary>
