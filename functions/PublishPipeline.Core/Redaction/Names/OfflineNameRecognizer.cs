@@ -760,6 +760,15 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
             return true;
         }
 
+        // 桐生院委員, 相馬院議員: a surname the dictionary knows and 院, before a seat, is the dictionary's surname with the
+        // old houses' ending (伊集院), no guess: a guess is dropped where it ends inside a word, and 院議 is one.
+        if (role.Kind == RoleKind.Member && IsSurnameAndIn(run))
+        {
+            confidence = 0.85;
+            rule = "offline:role-lexicon";
+            return true;
+        }
+
         // 4. A name no dictionary has: 2–4 characters that are not ordinary words (太巻, 阿子島).
         if (LooksLikeUnknownName(run, role, structural, midPhrase))
         {
