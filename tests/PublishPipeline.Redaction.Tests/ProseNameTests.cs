@@ -32,6 +32,18 @@ public class ProseNameTests
     }
 
     [Theory]
+    [InlineData("本日の説明員は、町長 大和 康介、教育長 上田 春香です。", "本日の説明員は、町長 〇〇、教育長 〇〇です。")]
+    [InlineData("出席者は、会長　大和　康介、副会長　白鳥　まさみ。", "出席者は、会長　〇〇、副会長　〇〇。")]
+    [InlineData("議長 日程 第一、市長 提出 議案、部長 以下 職員", "議長 日程 第一、市長 提出 議案、部長 以下 職員")]
+    public async Task An_office_one_space_before_a_spaced_full_name_in_prose_is_masked_whole(string text, string expected)
+    {
+        // A chair names the 説明員 as office, surname, given name one space apart: a surname the dictionary lists as a word
+        // too (大和, 上田) was published, as the spaced pair alone takes a surname that is no word; the office says a person
+        // stands there, as a title after the name does (山中　健太郎（会長）).
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
     [InlineData("次に、森口議会総務課長から説明を求めます。", "次に、〇〇議会総務課長から説明を求めます。")]
     [InlineData("森口議会事務局長。", "〇〇議会事務局長。")]
     [InlineData("市議会総務課長から説明を求めます。", "市議会総務課長から説明を求めます。")] // the city's council office, nobody named
