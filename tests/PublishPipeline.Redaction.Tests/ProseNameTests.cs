@@ -44,6 +44,16 @@ public class ProseNameTests
     }
 
     [Theory]
+    [InlineData("副町長の大和康介でございます。会計管理者の宇津木です。教育長の上田春香と申します。", "副町長の〇〇でございます。会計管理者の〇〇です。教育長の〇〇と申します。")]
+    [InlineData("それは部長の判断です。市長の方針でございます。総務課長の所管です。教育長の上田です。", "それは部長の判断です。市長の方針でございます。総務課長の所管です。教育長の〇〇です。")]
+    public async Task An_official_saying_office_no_name_desu_is_masked(string text, string expected)
+    {
+        // At a 説明員の紹介 each official says office, の, name, です: with no roll or title after the name, a surname the
+        // dictionary lists as a word too (上田), or one no structure named (宇津木), was published.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
     [InlineData("次に、森口議会総務課長から説明を求めます。", "次に、〇〇議会総務課長から説明を求めます。")]
     [InlineData("森口議会事務局長。", "〇〇議会事務局長。")]
     [InlineData("市議会総務課長から説明を求めます。", "市議会総務課長から説明を求めます。")] // the city's council office, nobody named

@@ -121,6 +121,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         RecognizeTitledSpacedPairs(text, found);
         RecognizeNameCellsAfterOffices(text, found);
         RecognizeAttributions(text, found);
+        RecognizeSelfIntroductions(text, found);
         RecognizeAttendanceNotes(text, found);
         RecognizeLatinNamesBeforeParticles(text, found);
         RecognizeKanaFullNames(text, found);
