@@ -28,6 +28,9 @@ public class CaucusNameTests
     [InlineData("続いて翔風・小田切より報告を願います。", "続いて翔風・〇〇より報告を願います。")]
     [InlineData("海・森から学ぶ、東京・大阪から来た方", "海・森から学ぶ、東京・大阪から来た方")]
     [InlineData("児童・生徒から意見を聞き、東京・大阪から来た方、韓国・中国からの観光客", "児童・生徒から意見を聞き、東京・大阪から来た方、韓国・中国からの観光客")]
+    [InlineData("次に、翔風・小田切の一般質問を許します。", "次に、翔風・〇〇の一般質問を許します。")]
+    [InlineData("新政・小田切の代表質疑に入ります。", "新政・〇〇の代表質疑に入ります。")]
+    [InlineData("児童・生徒の質問、東京・大阪の質問、市民・議員の質疑、児童・生徒の安全", "児童・生徒の質問、東京・大阪の質問、市民・議員の質疑、児童・生徒の安全")]
     public async Task A_members_name_in_a_caucus_is_masked_and_the_caucus_word_stays(string text, string expected)
     {
         // Before, a 会派 named after a member was published with the name.
@@ -108,6 +111,23 @@ public class CaucusNameTests
         var text = RedactedUploads.Json(held.ReviewCopy!);
         Assert.Contains("新政・〇〇から質疑", text, StringComparison.Ordinal);
         Assert.Contains("東京・大阪から来た方", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_surname_that_is_also_a_place_after_a_kanji_caucus_before_its_question_is_held_masked()
+    {
+        // 新政・宇津木の質問を許します: a chair gives a member of a 会派 of kanji alone the floor with の and a question;
+        // 宇津木 is a surname and a place, and it was published (only から/より was read). 東京・大阪の質問 stays.
+        const string upload = """
+            架空市議会会議録
+            ○議長（真鍋勇君）　次に、新政・宇津木の質問を許します。東京・大阪の質問もあります。
+            """;
+        var held = await RedactUploadAsync(upload);
+        Assert.False(held.IsPublishable);
+        Assert.Equal(HoldCodes.NameUnsure, Assert.Single(held.Hold!.Checks).Code);
+        var text = RedactedUploads.Json(held.ReviewCopy!);
+        Assert.Contains("新政・〇〇の質問", text, StringComparison.Ordinal);
+        Assert.Contains("東京・大阪の質問", text, StringComparison.Ordinal);
     }
 
     private static Task<RedactionOutcome> RedactUploadAsync(string upload) => RedactedUploads.RedactAsync(upload, "kaiha.txt", Policy);

@@ -54,21 +54,21 @@ public sealed partial class OfflineNameRecognizer
             {
                 MemberInCaucus(t[(at + 1)..end], at + 1, unknownIsUnsure: caucus.Mixed, found);
             }
-            else if (end > at + 1 && end < t.Length && CalledFrom(t[end..]) && KanjiCaucusBefore(t, at))
+            else if (end > at + 1 && end < t.Length && (CalledFrom(t[end..]) || QuestionOf(t[end..])) && KanjiCaucusBefore(t, at))
             {
-                // 新政・佐藤から: a 会派 of kanji alone, as a chair calls a member (次に、新政・佐藤から…). Kanji words are
-                // joined by ・ everywhere (児童・生徒から, 海・森から), so only a dictionary surname of two kanji or more
-                // that is no place is masked, and held where it is a word too or no word the dictionary has in surname
-                // characters (新政・阿子島から), as before クラブ.
+                // 新政・佐藤から, 新政・佐藤の質問: a 会派 of kanji alone, as a chair calls a member (次に、新政・佐藤から…,
+                // …新政・佐藤の一般質問を許します). Kanji words are joined by ・ everywhere (児童・生徒から, 海・森から), so only a
+                // dictionary surname of two kanji or more that is no place is masked, and held where it is a word too or no
+                // word the dictionary has in surname characters (新政・阿子島から), as before クラブ.
                 var run = t[(at + 1)..end];
                 if (CodePoints(run) >= 2 && !lexicon.IsPlace(run))
                 {
                     MemberInCaucus(run, at + 1, unknownIsUnsure: lexicon.HasOnlySurnameCharacters(run), found);
                 }
-                else if (CodePoints(run) >= 2 && lexicon.IsSurname(run) && !HasRole(run) && GivesWhatAPersonGives(t[(end + 2)..]))
+                else if (CodePoints(run) >= 2 && lexicon.IsSurname(run) && !HasRole(run) && (QuestionOf(t[end..]) || GivesWhatAPersonGives(t[(end + 2)..])))
                 {
-                    // 新政・高嶋から質問: a surname that is also a place (山陰・松江から来た is two places) is masked and
-                    // held only where a question, a report or an answer comes from it, as from a member.
+                    // 新政・高嶋から質問, 新政・高嶋の質問: a surname that is also a place (山陰・松江から来た is two places) is
+                    // masked and held only where a question, a report or an answer comes from it, as from a member.
                     found.Add(new NameSpan(at + 1, run.Length, UnsureCaucusRule, 0.7));
                 }
             }
@@ -112,6 +112,27 @@ public sealed partial class OfflineNameRecognizer
     /// <summary>から or より: how a chair names the member a 会派 sends (新政・佐藤から質疑の申出が…, …より報告).</summary>
     private static bool CalledFrom(ReadOnlySpan<char> after) =>
         after.StartsWith("から", StringComparison.Ordinal) || after.StartsWith("より", StringComparison.Ordinal);
+
+    /// <summary>
+    /// の and a question (の質問, の一般質問, の代表質疑): how a chair gives a member the floor (新政・佐藤の質問を許します).
+    /// の after a pair of kanji words is everywhere (児童・生徒の安全), so only a question after it calls a member.
+    /// </summary>
+    private static bool QuestionOf(ReadOnlySpan<char> after)
+    {
+        if (!after.StartsWith("の", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var end = 1;
+        while (end < after.Length && IsKanji(after[end]) && end <= 6)
+        {
+            end++;
+        }
+
+        var kind = after[1..end];
+        return kind.Contains("質問", StringComparison.Ordinal) || kind.Contains("質疑", StringComparison.Ordinal);
+    }
 
     /// <summary>What comes after から or より is what a person gives (質問, 報告, 答弁).</summary>
     private static bool GivesWhatAPersonGives(ReadOnlySpan<char> rest)

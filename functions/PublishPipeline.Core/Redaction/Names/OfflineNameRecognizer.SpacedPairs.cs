@@ -109,8 +109,11 @@ public sealed partial class OfflineNameRecognizer
                 end++;
             }
 
+            // 市長 真田 広志、副市長 …: an office one space before, the name ending where its script does, says it as a title after does.
             var given = t[(s + 1)..end];
-            if (given.IsEmpty || end >= t.Length || !TitleFollows(t, end)
+            var titled = end < t.Length ? TitleFollows(t, end) || (OfficeBefore(t, start) && (kanji ? !IsKanji(t[end]) : !IsHiragana(t[end])))
+                : OfficeBefore(t, start);
+            if (given.IsEmpty || !titled
                 || !(kanji ? IsTitledGivenName(given) : given.Length is >= 2 and <= 4 && IsHiraganaNamePart(given)))
             {
                 continue;
@@ -118,6 +121,21 @@ public sealed partial class OfflineNameRecognizer
 
             found.Add(new NameSpan(start, end - start, "offline:spaced-name-titled", 0.85));
         }
+    }
+
+    /// <summary>
+    /// A seat or office one space before the name at <paramref name="start"/> (市長 真田 広志, 教育長　上田　春香): how a chair
+    /// names the 説明員 in a list. One space only: a wider gap is a roll's column (<see cref="RecognizeNameCellsAfterOffices"/>).
+    /// </summary>
+    private static bool OfficeBefore(ReadOnlySpan<char> t, int start)
+    {
+        if (start < 3 || !IsSpace(t[start - 1]) || IsSpace(t[start - 2]))
+        {
+            return false;
+        }
+
+        var length = RoleWords.RoleLengthEndingAt(t, start - 1);
+        return length > 0 && RoleWords.MatchAt(t, start - 1 - length) is { Kind: not RoleKind.Honorific } role && role.Text.Length == length;
     }
 
     /// <summary>A title right after the name: a seat or honorific (委員, 君), or any role in brackets (（会長）, （課長）).</summary>

@@ -121,6 +121,7 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         RecognizeTitledSpacedPairs(text, found);
         RecognizeNameCellsAfterOffices(text, found);
         RecognizeAttributions(text, found);
+        RecognizeSelfIntroductions(text, found);
         RecognizeAttendanceNotes(text, found);
         RecognizeLatinNamesBeforeParticles(text, found);
         RecognizeKanaFullNames(text, found);
@@ -756,6 +757,15 @@ public sealed partial class OfflineNameRecognizer : IPersonNameRecognizer
         {
             nameStart = bestStart;
             confidence = 0.88;
+            rule = "offline:role-lexicon";
+            return true;
+        }
+
+        // 桐生院委員, 相馬院議員: a surname the dictionary knows and 院, before a seat, is the dictionary's surname with the
+        // old houses' ending (伊集院), no guess: a guess is dropped where it ends inside a word, and 院議 is one.
+        if (role.Kind == RoleKind.Member && IsSurnameAndIn(run))
+        {
+            confidence = 0.85;
             rule = "offline:role-lexicon";
             return true;
         }
