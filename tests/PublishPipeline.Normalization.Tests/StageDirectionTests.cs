@@ -167,6 +167,25 @@ public class StageDirectionTests
     }
 
     [Fact]
+    public void An_item_of_the_day_on_its_own_line_before_the_next_speaker_is_not_part_of_the_speech_above()
+    {
+        // 町村議会 minutes with no rules or marks: 日程第１　会議録署名議員の指名 alone between two speeches. Before, the
+        // speech's last paragraph, under the chair's name; a sentence that starts so (日程第２　会期の決定を議題とします。) stays.
+        var m = Doc.FromText(string.Join("\n",
+            "令和６年第３回浜辺村議会臨時会会議録",
+            "令和６年８月２０日（火曜日）午前１０時開議",
+            "議長（鳴瀬大吾君）　ただいまから本日の会議を開きます。",
+            "日程第１　会議録署名議員の指名",
+            "議長（鳴瀬大吾君）　日程第１、会議録署名議員の指名を行います。",
+            "日程第２　会期の決定を議題とします。",
+            "議長（鳴瀬大吾君）　ご異議ありませんか。"));
+        var turns = Doc.Turns(m);
+        Assert.Equal("ただいまから本日の会議を開きます。", turns[0].Text);
+        Assert.Contains(turns, t => t.Kind == Model.TurnKind.Procedure && t.Speaker is null && t.Text.EndsWith("会議録署名議員の指名", StringComparison.Ordinal));
+        Assert.Contains(turns, t => t.Kind == Model.TurnKind.Speech && t.Text.EndsWith("会期の決定を議題とします。", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_line_after_a_rule_that_the_speech_goes_on_with_stays_in_it()
     {
         // A rule, then the speech's next paragraph and more of it (no second rule): still the speech.

@@ -107,6 +107,22 @@ public class ProseNameTests
     }
 
     [Theory]
+    [InlineData("推進委員長は同校の真砂花緒教諭です。", "推進委員長は同校の〇〇教諭です。")]
+    [InlineData("保健室の戸鞠一葉養護教諭と伊吹野誠教頭が対応した。", "保健室の〇〇養護教諭と〇〇教頭が対応した。")]
+    [InlineData("園では皆川梢保育士、給食は鳩村朋栄養士が担当。", "園では〇〇保育士、給食は〇〇栄養士が担当。")]
+    [InlineData("館の緒方聡司書と宇賀神学芸員から説明があった。", "館の〇〇司書と〇〇学芸員から説明があった。")]
+    [InlineData("地区担当の瀬能和保健師、芦品誠看護師が訪問した。", "地区担当の〇〇保健師、〇〇看護師が訪問した。")]
+    [InlineData("北浜大学の相楽駿助教、鷺沼助教も出席した。", "北浜大学の〇〇助教、〇〇助教も出席した。")]
+    [InlineData("養護教諭の配置、学校司書と管理栄養士、担任教諭、市内の保育士、保育士会、准看護師", "養護教諭の配置、学校司書と管理栄養士、担任教諭、市内の保育士、保育士会、准看護師")]
+    [InlineData("北浜大学長の式辞、北浜大学学長、教頭会、司書教諭の配置", "北浜大学長の式辞、北浜大学学長、教頭会、司書教諭の配置")]
+    public async Task A_name_before_a_post_of_a_school_library_or_clinic_is_masked(string text, string expected)
+    {
+        // 教育委員会 and 福祉 minutes name teachers and staff by their posts (教諭, 教頭, 保育士, 司書, 保健師 …):
+        // these were no titles, so a full name before them was published.
+        Assert.Equal(expected, await RedactedTurns.ProseAsync(text));
+    }
+
+    [Theory]
     [InlineData("前回は、桐生院委員から意見があった。", "前回は、〇〇委員から意見があった。")]
     [InlineData("次に、鳴海院委員の質問、有馬院委員長の報告", "次に、〇〇委員の質問、〇〇委員長の報告")]
     [InlineData("衆議院議員、参議院議長、市民病院委員会、大学院委員、本院委員", "衆議院議員、参議院議長、市民病院委員会、大学院委員、本院委員")]

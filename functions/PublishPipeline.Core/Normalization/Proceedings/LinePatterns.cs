@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PublishPipeline.Normalization.Cleanup;
 
 namespace PublishPipeline.Normalization.Proceedings;
 
@@ -52,6 +53,16 @@ internal static partial class LinePatterns
     {
         ArgumentNullException.ThrowIfNull(line);
         return line.Length <= 16 && BusinessCaption().IsMatch(line);
+    }
+
+    /// <summary>
+    /// 日程第１　会議録署名議員の指名 alone on a line: an item of the day's business as 町村議会 minutes caption it between
+    /// speeches, with no rule or mark. Not a sentence (日程第２　会期の決定を議題とします。 is the chair speaking).
+    /// </summary>
+    public static bool IsDayItemCaption(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return line.Length <= 60 && !TextCleanup.EndsSentence(line) && DayItemCaption().IsMatch(line);
     }
 
     /// <summary>A stage direction after a speaker label: "——— … ———" or "(異議なし)".</summary>
@@ -114,6 +125,9 @@ internal static partial class LinePatterns
 
     [GeneratedRegex(@"^[(（][^()（）]*[)）](?:[ \u3000]*[(（][^()（）]*[)）])*$", RegexOptions.CultureInvariant)]
     private static partial Regex Parenthesised();
+
+    [GeneratedRegex(@"^日程第[0-9０-９一二三四五六七八九十]{1,3}[ \u3000]+[^\s、，,].*$", RegexOptions.CultureInvariant)]
+    private static partial Regex DayItemCaption();
 
     // 午前１１時１２分　散会 without brackets: the time the sitting opened, broke or closed, never the last speech's words.
     [GeneratedRegex(@"^(?:午前|午後)[ \u3000]*[\d〇一二三四五六七八九十]{1,3}[ \u3000]*時(?:[ \u3000]*[\d〇一二三四五六七八九十]{1,3}[ \u3000]*分|半)?[ \u3000]*(?:開議|開会|散会|閉会|延会|閉議|休憩|再開)$", RegexOptions.CultureInvariant)]

@@ -69,6 +69,9 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     // it starts in the turn's text: a rule right below it makes it a caption between rules, not the speech's words.
     private bool _afterRule;
     private int _captionFrom = -1;
+
+    /// <summary>Whether the caption is an item of the day (日程第１　…), split off when the turn closes, rule or not.</summary>
+    private bool _dayItem;
     private string? _caption;
     private int _captionLine;
 
@@ -698,6 +701,8 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
     {
         // A short line without a sentence end right after a rule may be a caption; any other line ends that chance.
         _captionFrom = _afterRule && _kind == TurnKind.Speech && text.Length <= 40 && !TextCleanup.EndsSentence(text) ? _text.Length : -1;
+        _dayItem = _kind == TurnKind.Speech && _turnOpen && _text.Length > 0 && LinePatterns.IsDayItemCaption(text);
+        _captionFrom = _dayItem ? _text.Length : _captionFrom;
         _caption = _captionFrom >= 0 ? text : null;
         _captionLine = _line;
         if (_text.Length > 0)
@@ -775,7 +780,15 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
         }
 
         _turnOpen = false;
+        // 日程第１　会議録署名議員の指名 last in a speech: the caption of the next item, not the speaker's last words.
+        var dayItem = _dayItem && _captionFrom > 0 ? _caption : null;
+        if (dayItem is not null)
+        {
+            _text.Truncate(_captionFrom);
+        }
+
         _captionFrom = -1;
+        _dayItem = false;
         var text = _text.ToTrimmedString(NewlineAndSpaceChars);
         if (text.Length > 0)
         {
@@ -786,6 +799,11 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
             {
                 _bareTurns.Add(turn, _barePrefix);
             }
+        }
+
+        if (dayItem is not null)
+        {
+            _turns.Add(new SpeakerTurn { Speaker = null, Text = dayItem, Kind = TurnKind.Procedure, Line = _captionLine });
         }
 
         _barePrefix = null;
