@@ -132,6 +132,13 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
                     _entries.Add(bare);
                     _columns.Add(-1);
                 }
+                else if (IsRecordKeeper(head.Group) && NameNoLexiconSplits(head.Rest) is { } keeper)
+                {
+                    // 記録者　宮之森芳江: who kept the record, by a name the lexicon does not split (a heading of one person names
+                    // that person). Before, the roll kept no entry, was dropped, and the name was in no register.
+                    _entries.Add(keeper);
+                    _columns.Add(-1);
+                }
             }
 
             return true;
@@ -593,6 +600,9 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
     }
 
     /// <summary>高砂由紀子, 高砂由紀子（副会長）: two to eight name characters, no office, read whole; null otherwise.</summary>
+    /// <summary>The headings of who made the record (記録者, 会議録調製者, 議事録作成者): one person, named after it.</summary>
+    private static bool IsRecordKeeper(string group) => group is "記録者" or "調製者" or "会議録調製者" or "会議録作成者" or "議事録作成者";
+
     private PersonMention? NameNoLexiconSplits(string item)
     {
         var open = item.AsSpan().IndexOfAny('（', '(');
