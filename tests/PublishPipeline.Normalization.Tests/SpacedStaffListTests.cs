@@ -28,6 +28,15 @@ public sealed class SpacedStaffListTests
     }
 
     [Fact]
+    public void The_members_read_by_the_roll_and_the_staff_read_by_the_header_are_both_the_attendees()
+    {
+        // 出席者 without 、 is read as a roll; 事務局 by the header. Before, the attendees were the staff alone.
+        var m = Doc.FromText(Summary);
+        Assert.Equal(["出席者", "事務局"], m.Attendees.Select(g => g.Group));
+        Assert.Equal(["真柴委員", "徳永委員", "岩舘委員"], m.Attendees[0].Members);
+    }
+
+    [Fact]
     public void A_title_ending_in_kaigi_gaiyo_heads_the_header()
     {
         // …子ども・子育て会議概要: 概要 names the paper, 会議 is the body's. Before, the whole header was proceedings.
@@ -35,6 +44,10 @@ public sealed class SpacedStaffListTests
         Assert.Equal("令和6年度第2回みどり町子ども・子育て会議", m.Title);
         Assert.Equal(new DateOnly(2024, 11, 5), m.Date);
         Assert.Equal("みどり町役場　2階　大会議室", m.Venue);
+
+        // After a body's name or a number, 会議概要 is the paper.
+        Assert.Equal("みどり町子育て審議会", Doc.FromText("みどり町子育て審議会会議概要\n日時　令和6年11月5日\n(真柴委員)伺う。\n").Title);
+        Assert.Equal("みどり町子育て審議会（第2回）", Doc.FromText("みどり町子育て審議会（第2回）会議概要\n日時　令和6年11月5日\n(真柴委員)伺う。\n").Title);
     }
 
     [Fact]
