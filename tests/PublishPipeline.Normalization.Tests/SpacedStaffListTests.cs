@@ -34,6 +34,10 @@ public sealed class SpacedStaffListTests
         var m = Doc.FromText(Summary);
         Assert.Equal(["出席者", "事務局"], m.Attendees.Select(g => g.Group));
         Assert.Equal(["真柴委員", "徳永委員", "岩舘委員"], m.Attendees[0].Members);
+
+        // The header's list first when it is written first (a staff roll below it).
+        var committee = Doc.FromText("令和6年度 総務委員会\n出席委員 真柴進委員長,徳永茂副委員長,岩舘要委員\n市執行部 【財務部】\n 財務部長 浅沼一樹,管財課長 江口秀樹\n議会事務局 庶務議事課主任(高杉志保)\n\n真柴委員長)ただ今から,総務委員会を開会いたします。\n");
+        Assert.Equal(["委員", "議会事務局"], committee.Attendees.Select(g => g.Group));
     }
 
     [Fact]

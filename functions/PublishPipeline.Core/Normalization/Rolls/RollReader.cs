@@ -52,6 +52,9 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
 
     private readonly List<AttendeeGroup> _attendeeGroups = [];
 
+    /// <summary>The line of the first of <see cref="AttendeeGroups"/> (whether they stand before or after the header's own list).</summary>
+    public int? AttendeeGroupsLine { get; private set; }
+
     /// <summary>Offers a cleaned line with its indentation (display columns); true when it was part of a roll.</summary>
     public bool Offer(string text, int indent, int line)
     {
@@ -221,6 +224,7 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             // ３　出席者 over 委員　委員長始め３名: the group and its count, no one to enter; the roll goes on below it.
             var heading = _heading ?? _group!;
             Close();
+            AttendeeGroupsLine ??= line;
             _attendeeGroups.Add(new AttendeeGroup(counted.Group, counted.Count.Length > 0 ? [counted.Count] : []));
             _group = heading;
             _heading = heading;
@@ -807,6 +811,7 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             _rolls.Add(new Roll(_group, _entries));
             if (_heading is not null || _group is "出席者" or "欠席者")
             {
+                AttendeeGroupsLine ??= _headingLine;
                 _attendeeGroups.Add(new AttendeeGroup(_group, [.. _entries.Select(e => e.Written)]));
             }
         }
