@@ -919,7 +919,13 @@ public sealed partial class MinutesNormalizer
                 Warn("agenda-inferred", "no 議題 field; the agenda is read from the numbered section headings", _firstLine);
             }
 
-            var attendees = _header.Attendees.Count > 0 ? _header.Attendees : [.. _rolls.AttendeeGroups];
+            // 出席者　西川委員　橋爪委員 (no 、: a roll's) over 事務局　石橋子育て健康課長　… (the header's): both are the attendees.
+            // Before, the header's group alone was shown and the members read by the roll were left out of the list.
+            // In the order written: the list that starts first goes first.
+            var fromRolls = _rolls.AttendeeGroups.Where(g => !_header.Attendees.Exists(h => h.Group == g.Group)).ToList();
+            var attendees = _header.Attendees.Count == 0 ? [.. _rolls.AttendeeGroups]
+                : fromRolls.Count == 0 ? _header.Attendees
+                : _rolls.AttendeeGroupsLine < _header.AttendeesLine ? [.. fromRolls, .. _header.Attendees] : [.. _header.Attendees, .. fromRolls];
             if (attendees.Count == 0)
             {
                 Warn("attendees-missing", "no 出席者 (attendees) found", _firstLine);

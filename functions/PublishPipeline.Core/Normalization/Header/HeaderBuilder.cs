@@ -434,7 +434,7 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
 
             Attendees.Add(new AttendeeGroup(trimmed[..space], grouped));
         }
-        else if (HeaderLists.SplitMembers(trimmed) is { Count: > 0 } more && more.TrueForAll(Rolls.RollEntryShapes.IsListedEntry))
+        else if (HeaderLists.SplitMembers(trimmed) is { Count: > 0 } more && more.TrueForAll(m => Rolls.RollEntryShapes.IsListedEntry(m) || (StaffAbove() && Rolls.RollEntryShapes.IsSurnameBeforeOffice(m))))
         {
             ExtendLastGroup(more);
         }
@@ -457,6 +457,12 @@ internal sealed partial class HeaderBuilder(Action<string, string, int?> warn)
         return Proceedings.Markers.MarkedSpeaker.StartsWithMarker(t) || Proceedings.LinePatterns.IsProcedure(t)
             || Proceedings.LinePatterns.IsSectionHeading(t) || Proceedings.LinePatterns.IsBusinessCaption(t);
     }
+
+    /// <summary>
+    /// The last group is a secretariat's: its list writes staff by surname and office (事務局　石橋子育て健康課長　… over an
+    /// indented 　市村主査). Only there: under members, 山田委員長 alone on an indented line may be a speaker's label.
+    /// </summary>
+    private bool StaffAbove() => Attendees[^1].Group.Contains("事務局", StringComparison.Ordinal) || Attendees[^1].Group.Contains("職員", StringComparison.Ordinal);
 
     /// <summary>The last attendee group goes on with <paramref name="members"/> (a list continued on the line below).</summary>
     private void ExtendLastGroup(IEnumerable<string> members) =>

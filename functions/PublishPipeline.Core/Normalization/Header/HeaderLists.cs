@@ -121,6 +121,15 @@ internal static partial class HeaderLists
                 continue;
             }
 
+            if (Rolls.RollEntryShapes.GluedEntries(members[i]) is { } glued)
+            {
+                // 石橋子育て健康課長　橋爪課長補佐: staff one space apart, each a surname glued to its office.
+                members.RemoveAt(i);
+                members.InsertRange(i, glued);
+                i += glued.Count - 1;
+                continue;
+            }
+
             foreach (Match gap in WideGap().Matches(members[i]))
             {
                 var after = members[i].AsSpan(gap.Index + gap.Length);

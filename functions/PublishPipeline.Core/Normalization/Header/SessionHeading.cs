@@ -96,8 +96,9 @@ internal static partial class SessionHeading
     [GeneratedRegex(@"^(?:(?:令和|平成|昭和)(?:元|\d{1,2})年度?|(?:19|20)\d{2}年度?)?第\d{1,3}回(?:定例|臨時)(?:会|委員会|会議)$", RegexOptions.CultureInvariant)]
     private static partial Regex SessionOnly();
 
-    // 議事要旨 / 会議要旨 / 議事概要: the paper of a 審議会 or 会議 (第２回子ども・子育て会議　議事要旨) that keeps no verbatim record.
-    [GeneratedRegex(@"定例会|臨時会|本会議|国会|議会|委員会|審議会|協議会|懇談会|懇話会|検討会|部会|会議録|議事録|会議要録|議事要旨|議事要録|会議要旨|議事概要|記録$", RegexOptions.CultureInvariant)]
+    // 議事要旨 / 会議要旨 / 議事概要 / 会議概要: the paper of a 審議会 or 会議 (第２回子ども・子育て会議　議事要旨, a town's
+    // …子ども・子育て会議概要) that keeps no verbatim record. 会議概要 only so, at the end: alone, it is the proceedings' label (read before).
+    [GeneratedRegex(@"定例会|臨時会|本会議|国会|議会|委員会|審議会|協議会|懇談会|懇話会|検討会|部会|会議録|議事録|会議要録|議事要旨|議事要録|会議要旨|議事概要|会議概要$|記録$", RegexOptions.CultureInvariant)]
     private static partial Regex Meeting();
 
     [GeneratedRegex(@"(?:会議録|議事録|会議要録|議事要旨|議事要録|会議要旨|議事概要|記録)(?:第(?:\d{1,3}|[一二三四五六七八九十百]{1,4})号)?$", RegexOptions.CultureInvariant)]

@@ -70,7 +70,9 @@ internal static partial class TitleParser
     [GeneratedRegex(@"(?:令和|平成|昭和)[ \u3000]*(?:元|\d{1,2})[ \u3000]*年度|(?:19|20)\d{2}[ \u3000]*年度", RegexOptions.CultureInvariant)]
     private static partial Regex FiscalYearWords();
 
-    [GeneratedRegex(@"[ \u3000]*(?:(?<=本会議)録|会議録|会議要録|議事録|議事要旨|議事要録|会議要旨|議事概要|発言記録|要点記録|会議概要|会議記録|要録|(?<=委員会)記録|本文)$", RegexOptions.CultureInvariant)]
+    // …子ども・子育て会議概要: after a word (て, 進 …) 概要 is the paper and 会議 the body's; after a body (…審議会, …本部), a
+    // number (第２回, （第２回）) or a gap, 会議概要 is the paper.
+    [GeneratedRegex(@"[ \u3000]*(?:(?<=本会議)録|会議録|会議要録|議事録|議事要旨|議事要録|会議要旨|議事概要|発言記録|要点記録|(?<![\p{L}-[会部局所回号議]])会議概要|(?<=会議)概要|会議記録|要録|(?<=委員会)記録|本文)$", RegexOptions.CultureInvariant)]
     private static partial Regex DocumentType();
 
     [GeneratedRegex(@"(?<month>\d{1,2}[ \u3000]*月[ \u3000]*)?(?<kind>定例会|臨時会|定例議会|臨時議会)(?:[（(](?:定例会|臨時会)[）)])?", RegexOptions.CultureInvariant)]

@@ -195,6 +195,10 @@ internal sealed class DocumentPeople(KnownPeople known)
             {
                 mentions = [named]; // 講師　真鍋健太郎: the person the line names, with its role
             }
+            else if (mentions.Count == 0 && turn.Speaker is null && turn.Kind == TurnKind.Procedure && Proceedings.Markers.MarkedReport.Read(turn.Text, known) is { } reporter)
+            {
+                mentions = [reporter]; // ◎山根報告: who reported
+            }
 
             if (TallyMembers(section.Turns, i) is { Count: > 0 } members)
             {

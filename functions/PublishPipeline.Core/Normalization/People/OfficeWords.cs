@@ -133,6 +133,36 @@ internal static class OfficeWords
     }
 
     /// <summary>
+    /// As <see cref="StartsOffice"/>, but an ordinary word that is exactly the first <paramref name="surname"/> characters does
+    /// not count: 石橋子育て健康課長, 山田保育課長 (石橋 and 山田 are nouns and surnames) start with the surname, while 総務課長,
+    /// 子ども家庭課長 and 森林課長 (a word longer than 森) start as an office. Before, a surname that is also a noun was read
+    /// as the start of an office and published.
+    /// </summary>
+    public static bool StartsOfficeBeyond(ReadOnlySpan<char> text, int surname)
+    {
+        if (text.Length < 2)
+        {
+            return false;
+        }
+
+        foreach (var w in OfficeStarts)
+        {
+            if (text.StartsWith(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        if (text[0] is >= '\u30A1' and <= '\u30FA' && text[1] is >= '\u30A1' and <= '\u30FC')
+        {
+            return true;
+        }
+
+        var lexicon = NameLexicon.Default;
+        return (surname != 2 && lexicon.IsCommonWord(text[..2])) || (surname != 3 && text.Length >= 3 && lexicon.IsCommonWord(text[..3]));
+    }
+
+    /// <summary>
     /// The text before an office's unit without the section words at its end (宮脇奈緒子庶務 → 宮脇奈緒子, 山田庶務議事 → 山田);
     /// at least two characters are left for the name, so a word that is all section (総務) is kept.
     /// </summary>

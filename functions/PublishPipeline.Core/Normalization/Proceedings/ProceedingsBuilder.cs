@@ -457,6 +457,20 @@ internal sealed class ProceedingsBuilder(Action<string, string, int> warn)
 
         if (MarkedSpeaker.Read(text) is not { } marked)
         {
+            if (MarkedReport.Is(text))
+            {
+                // ◎山根報告: a note that someone reported (the person read into its mentions), not a heading of the business.
+                if (_fragment is not null)
+                {
+                    AbandonFragment(line);
+                }
+
+                CloseTurn();
+                FlushPending();
+                Add(null, text, TurnKind.Procedure);
+                return true;
+            }
+
             if (MarkedSpeaker.AgendaHeading(text))
             {
                 // △日程第１　議案第１号, △散会の宣告, ◎散会の宣告: the heading of an item of the business. Before, it ran into the speech above.

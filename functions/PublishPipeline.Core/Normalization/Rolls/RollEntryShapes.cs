@@ -95,7 +95,7 @@ internal static class RollEntryShapes
     /// <summary>
     /// 松浦保育課長, 石橋子育て健康課長: a surname the dictionary knows glued before an office, as a secretariat's list
     /// writes its staff by surname alone. What follows the surname must read as an office, and the whole must not start
-    /// as an office does (総務課長, 中央図書館長 name no one).
+    /// as an office does (総務課長, 中央図書館長 name no one) by any word but the surname (石橋 is a noun too).
     /// </summary>
     public static bool IsSurnameBeforeOffice(string member) => SurnameBeforeOffice(member) > 0;
 
@@ -104,7 +104,7 @@ internal static class RollEntryShapes
     {
         ArgumentNullException.ThrowIfNull(member);
         var t = member.Trim(' ', '\u3000');
-        if (t.Length is < 3 or > 16 || OfficeWords.StartsOffice(t) || t.AsSpan().IndexOfAny(NotInAWord) >= 0)
+        if (t.Length is < 3 or > 16 || t.AsSpan().IndexOfAny(NotInAWord) >= 0)
         {
             return 0;
         }
@@ -114,7 +114,7 @@ internal static class RollEntryShapes
         {
             // Kanji on both sides of the cut: かとうぎ委員 is a name in kana before 委員, not かとう and an office ぎ委員.
             if (NameScript.IsKanji(t[k - 1]) && NameScript.IsKanji(t[k]) && lexicon.IsSurname(t.AsSpan(0, k))
-                && OfficeWords.IsOfficeWord(t.AsSpan(k)) && !HoldsRole(t.Substring(0, k)))
+                && OfficeWords.IsOfficeWord(t.AsSpan(k)) && !HoldsRole(t.Substring(0, k)) && !OfficeWords.StartsOfficeBeyond(t, k))
             {
                 return k;
             }
@@ -122,6 +122,31 @@ internal static class RollEntryShapes
 
         return 0;
     }
+
+    /// <summary>
+    /// A secretariat's staff one space apart with no 、 (<c>石橋子育て健康課長　橋爪課長補佐　井上副主幹</c>,
+    /// <c>渡辺(保育の質向上担当)副参事　小野寺保育課長</c>): each piece a surname (or full name) glued to its office, one entry
+    /// each; null when a piece is anything else (<c>課長　山田太郎</c> is a post and its holder, one entry). Before, the line was
+    /// one entry or 事務局's speech, and the surnames were published.
+    /// </summary>
+    public static List<string>? GluedEntries(string member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var t = member.Trim(' ', '\u3000');
+        if (t.AsSpan().IndexOfAny(' ', '\u3000') < 0)
+        {
+            return null;
+        }
+
+        var pieces = t.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
+        return Array.TrueForAll(pieces, p => IsSurnameBeforeOffice(p) || IsNameBeforeOffice(p) || IsTaggedSurnameBeforeOffice(p)) ? [.. pieces] : null;
+    }
+
+    /// <summary>渡辺(保育の質向上担当)副参事: a surname the dictionary knows, a charge in brackets, the office after them.</summary>
+    private static bool IsTaggedSurnameBeforeOffice(string piece) =>
+        piece.AsSpan().IndexOfAny('（', '(') is > 0 and <= 3 && piece[^1] is not ('）' or ')')
+        && SpeakerLabelParser.Parse(piece) is { Name: { } name, Role: { } role } && piece.StartsWith(name, StringComparison.Ordinal)
+        && NameLexicon.Default.IsSurname(name) && OfficeWords.IsOfficeWord(role);
 
     /// <summary>The repeat mark (〃, "ditto"): the entry has the role of the entry above.</summary>
     public static bool IsRepeatMark(char c) => c is '〃' or '″';

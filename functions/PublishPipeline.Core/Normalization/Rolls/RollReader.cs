@@ -52,6 +52,9 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
 
     private readonly List<AttendeeGroup> _attendeeGroups = [];
 
+    /// <summary>The line of the first of <see cref="AttendeeGroups"/> (whether they stand before or after the header's own list).</summary>
+    public int? AttendeeGroupsLine { get; private set; }
+
     /// <summary>Offers a cleaned line with its indentation (display columns); true when it was part of a roll.</summary>
     public bool Offer(string text, int indent, int line)
     {
@@ -130,6 +133,13 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
                     }
 
                     _entries.Add(bare);
+                    _columns.Add(-1);
+                }
+                else if (IsRecordKeeper(head.Group) && NameNoLexiconSplits(head.Rest) is { } keeper)
+                {
+                    // 記録者　宮之森芳江: who kept the record, by a name the lexicon does not split (a heading of one person names
+                    // that person). Before, the roll kept no entry, was dropped, and the name was in no register.
+                    _entries.Add(keeper);
                     _columns.Add(-1);
                 }
             }
@@ -214,6 +224,7 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             // ３　出席者 over 委員　委員長始め３名: the group and its count, no one to enter; the roll goes on below it.
             var heading = _heading ?? _group!;
             Close();
+            AttendeeGroupsLine ??= line;
             _attendeeGroups.Add(new AttendeeGroup(counted.Group, counted.Count.Length > 0 ? [counted.Count] : []));
             _group = heading;
             _heading = heading;
@@ -593,6 +604,9 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
     }
 
     /// <summary>高砂由紀子, 高砂由紀子（副会長）: two to eight name characters, no office, read whole; null otherwise.</summary>
+    /// <summary>The headings of who made the record (記録者, 会議録調製者, 議事録作成者): one person, named after it.</summary>
+    private static bool IsRecordKeeper(string group) => group is "記録者" or "調製者" or "会議録調製者" or "会議録作成者" or "議事録作成者";
+
     private PersonMention? NameNoLexiconSplits(string item)
     {
         var open = item.AsSpan().IndexOfAny('（', '(');
@@ -797,6 +811,7 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
             _rolls.Add(new Roll(_group, _entries));
             if (_heading is not null || _group is "出席者" or "欠席者")
             {
+                AttendeeGroupsLine ??= _headingLine;
                 _attendeeGroups.Add(new AttendeeGroup(_group, [.. _entries.Select(e => e.Written)]));
             }
         }
