@@ -308,7 +308,10 @@ public sealed partial class MinutesPipeline
         }
 
         // The audit record first: whatever happens next, what was removed and why is on record.
-        await PutJsonAsync(Containers.Audit, PipelineNames.Document(id), result.Audit, metadata, cancellationToken).ConfigureAwait(false);
+        // A large document's is written as it is serialised (3.5 MB of JSON for a 30 MB upload's).
+        await (normalized.Length > WholeReadLimit
+            ? PutStreamedJsonAsync(Containers.Audit, PipelineNames.Document(id), result.Audit, metadata, cancellationToken)
+            : PutJsonAsync(Containers.Audit, PipelineNames.Document(id), result.Audit, metadata, cancellationToken)).ConfigureAwait(false);
         StageMarks.At("audit written", normalized.Length);
 
         if (result.IsPublishable)
@@ -998,6 +1001,68 @@ public sealed partial class MinutesPipeline
         }
 
         return await _store.PutAsync(container, name, json, sha, Private(new(metadata) { [MetadataKeys.ContentSha256] = sha }), cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <see cref="PutJsonAsync"/> without the JSON in one array: serialised into the store as it is
+    /// made, its SHA-256 recorded by the store from the same pass. Only when the object is there
+    /// already is the JSON made once more first, into a hash, to leave the same report alone.
+    /// </summary>
+    private async Task<string> PutStreamedJsonAsync<T>(string container, string name, T value, Dictionary<string, string> metadata, CancellationToken cancellationToken)
+    {
+        using (var existing = await _store.OpenAsync(container, name, cancellationToken).ConfigureAwait(false))
+        {
+            if (existing is not null && ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.ContentSha256) is { } stored && stored == JsonSha256(value))
+            {
+                return existing.ETag;
+            }
+        }
+
+        return await _store.PutAsync(
+            container,
+            name,
+            (stream, ct) => JsonSerializer.SerializeAsync(stream, value, MinutesJson.Options, ct),
+            Private(metadata) with { ContentSha256Key = MetadataKeys.ContentSha256 },
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string JsonSha256<T>(T value)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using (var stream = new HashingStream(hash))
+        {
+            JsonSerializer.Serialize(stream, value, MinutesJson.Options);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>A write-only stream that only hashes what is written to it.</summary>
+    private sealed class HashingStream(IncrementalHash hash) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => hash.AppendData(buffer, offset, count);
+
+        public override void Write(ReadOnlySpan<byte> buffer) => hash.AppendData(buffer);
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>
