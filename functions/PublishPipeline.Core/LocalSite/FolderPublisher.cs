@@ -281,6 +281,7 @@ public sealed class FolderPublisher
         // 5. The site folder against what the state says is published; then every index once.
         // A large document's render stage left its garbage (page, fragments, contribution) behind.
         _pipeline.CollectGarbageBefore("the indexes", null, _pipeline.HandOff?.LargestRendered ?? 0);
+        StageMarks.At("before the indexes", _pipeline.HandOff?.LargestRendered ?? 0);
         var (repaired, damaged, stamps, documents) = await SiteRepair.RunAsync(_pipeline, rendered, cancellationToken, _pipeline.HandOff).ConfigureAwait(false);
         foreach (var result in results.Values.Where(r => r.Outcome == DocumentOutcome.Published && repaired.Contains(r.Id!)).ToList())
         {
@@ -300,6 +301,7 @@ public sealed class FolderPublisher
         // A withdrawal or a document rendered again (its record deleted first) changed the two
         // listings since: the rebuild makes its own.
         var update = await _pipeline.Index.UpdateAsync(listingStale || repaired.Count > 0 ? null : indexSources, force: damaged, cancellationToken).ConfigureAwait(false);
+        StageMarks.At("indexes rebuilt", _pipeline.HandOff?.LargestRendered ?? 0);
         await stamps.StampWrittenAsync(_store, update, cancellationToken).ConfigureAwait(false);
         var renderedNow = ranStages.Keys.Where(e => results[e.Name].Outcome == DocumentOutcome.Published).Select(e => e.Id).Concat(repaired).ToHashSet(StringComparer.Ordinal);
         await stamps.StampRenderedAsync(_store, renderedNow, cancellationToken).ConfigureAwait(false);

@@ -125,6 +125,7 @@ public sealed partial class MinutesPipeline
         }
 
         var sha = PipelineNames.Sha256(upload);
+        StageMarks.At("upload read", upload.Content.Length);
         var confirmed = RedactionRequest.IsConfirmedPublicVersion(
             upload.Properties.Metadata,
             await ExistsAsync(Containers.Uploads, uploadName + RedactionRequest.PublicVersionSidecarSuffix, cancellationToken).ConfigureAwait(false));
@@ -167,6 +168,8 @@ public sealed partial class MinutesPipeline
         }
 
         var normalized = minutes with { Id = id };
+        var uploadBytes = upload.Content.Length;
+        StageMarks.At("normalised", uploadBytes);
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [MetadataKeys.SourceName] = ObjectMetadata.Encode(uploadName),
@@ -189,6 +192,7 @@ public sealed partial class MinutesPipeline
         using var key = HandOff is null ? null : new ContentKeyHash();
         var (etag, escaped) = await PutDocumentAsync(Containers.Normalized, PipelineNames.Document(id), normalized, metadata, cancellationToken, key).ConfigureAwait(false);
         HandOff?.Keep(Containers.Normalized, PipelineNames.Document(id), etag, normalized, escaped);
+        StageMarks.At("normalised JSON written", uploadBytes);
         if (!escaped && key?.Finish() is { } contentKey)
         {
             HandOff?.KeepContentKey(PipelineNames.Document(id), sha, contentKey);
@@ -274,6 +278,7 @@ public sealed partial class MinutesPipeline
         {
             var minutes = handedOff ?? ReadDocument(normalized);
             result = await _redactor.RedactAsync(minutes with { Id = id }, new RedactionRequest(sourceName, confirmed) { Review = review }, cancellationToken).ConfigureAwait(false);
+            StageMarks.At("redacted", normalized.Length);
         }
         catch (Exception e) when (!_options.IsTransient(e))
         {
@@ -303,13 +308,18 @@ public sealed partial class MinutesPipeline
         }
 
         // The audit record first: whatever happens next, what was removed and why is on record.
-        await PutJsonAsync(Containers.Audit, PipelineNames.Document(id), result.Audit, metadata, cancellationToken).ConfigureAwait(false);
+        // A large document's is written as it is serialised (3.5 MB of JSON for a 30 MB upload's).
+        await (normalized.Length > WholeReadLimit
+            ? PutStreamedJsonAsync(Containers.Audit, PipelineNames.Document(id), result.Audit, metadata, cancellationToken)
+            : PutJsonAsync(Containers.Audit, PipelineNames.Document(id), result.Audit, metadata, cancellationToken)).ConfigureAwait(false);
+        StageMarks.At("audit written", normalized.Length);
 
         if (result.IsPublishable)
         {
             var redacted = result.Redacted! with { Id = id };
             var (etag, escaped) = await PutDocumentAsync(Containers.Redacted, PipelineNames.Document(id), redacted, metadata, cancellationToken).ConfigureAwait(false);
             HandOff?.Keep(Containers.Redacted, PipelineNames.Document(id), etag, redacted, escaped);
+            StageMarks.At("redacted JSON written", normalized.Length);
             await _store.DeleteAsync(Containers.Held, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
             await _store.DeleteAsync(Containers.Quarantine, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
             return Log(new StageResult(Stages.Redact, id, StageOutcome.Done, $"{result.Audit.Entries.Count} redactions"));
@@ -317,6 +327,7 @@ public sealed partial class MinutesPipeline
 
         var hold = result.Hold ?? new HoldReport(id, sourceName, ["redaction produced no publishable document"], _time.GetUtcNow());
         await PutJsonAsync(Containers.Held, PipelineNames.Document(id), hold, metadata, cancellationToken).ConfigureAwait(false);
+        StageMarks.At("hold written", normalized.Length);
 
         // Held now: a previously published version must not stay public.
         await _store.DeleteAsync(Containers.Redacted, PipelineNames.Document(id), cancellationToken).ConfigureAwait(false);
@@ -395,8 +406,10 @@ public sealed partial class MinutesPipeline
             // A document handed off is the stored JSON's exactly (written by this run): its open
             // data is cut from those bytes, read now. One read back may be of another writer's layout.
             streamed = _site.StreamMinutes(minutes) ?? [];
+            StageMarks.At("render: page streamed (lazily)", redacted.Length);
             var serialized = handedOff?.Id == id && streamed.Count == 0 ? redacted.ReadAllVerified() : null;
             files = [.. streamed.Count > 0 ? [] : _site.BuildMinutes(minutes, serialized), .. _site.BuildSearchFragments(minutes)];
+            StageMarks.At("render: search fragments built", redacted.Length);
             foreach (var path in files.Select(f => f.Path).Concat(streamed.Select(f => f.Path)))
             {
                 if (ObjectName.Problem(path) is { } problem)
@@ -437,6 +450,7 @@ public sealed partial class MinutesPipeline
         }
 
         var fileCount = files.Count + streamed.Count;
+        StageMarks.At("render: files written", redacted.Length);
         files = []; // written: not held while the search contribution is made
         CollectGarbageBefore("the search contribution", id, redacted.Length); // and their garbage goes before it is made
 
@@ -481,6 +495,7 @@ public sealed partial class MinutesPipeline
             // A batch run rebuilds the indexes next: what they need of this document is taken now,
             // while it is in memory, instead of read and parsed again by the rebuild.
             await Index.KeepAsync(id, redacted.ETag, minutes, cancellationToken).ConfigureAwait(false);
+            StageMarks.At("render: index entry kept", redacted.Length);
         }
 
         // The site check after a batch run takes the record written here instead of reading it back.
@@ -986,6 +1001,68 @@ public sealed partial class MinutesPipeline
         }
 
         return await _store.PutAsync(container, name, json, sha, Private(new(metadata) { [MetadataKeys.ContentSha256] = sha }), cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <see cref="PutJsonAsync"/> without the JSON in one array: serialised into the store as it is
+    /// made, its SHA-256 recorded by the store from the same pass. Only when the object is there
+    /// already is the JSON made once more first, into a hash, to leave the same report alone.
+    /// </summary>
+    private async Task<string> PutStreamedJsonAsync<T>(string container, string name, T value, Dictionary<string, string> metadata, CancellationToken cancellationToken)
+    {
+        using (var existing = await _store.OpenAsync(container, name, cancellationToken).ConfigureAwait(false))
+        {
+            if (existing is not null && ObjectMetadata.Get(existing.Properties.Metadata, MetadataKeys.ContentSha256) is { } stored && stored == JsonSha256(value))
+            {
+                return existing.ETag;
+            }
+        }
+
+        return await _store.PutAsync(
+            container,
+            name,
+            (stream, ct) => JsonSerializer.SerializeAsync(stream, value, MinutesJson.Options, ct),
+            Private(metadata) with { ContentSha256Key = MetadataKeys.ContentSha256 },
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string JsonSha256<T>(T value)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using (var stream = new HashingStream(hash))
+        {
+            JsonSerializer.Serialize(stream, value, MinutesJson.Options);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>A write-only stream that only hashes what is written to it.</summary>
+    private sealed class HashingStream(IncrementalHash hash) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => hash.AppendData(buffer, offset, count);
+
+        public override void Write(ReadOnlySpan<byte> buffer) => hash.AppendData(buffer);
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>
