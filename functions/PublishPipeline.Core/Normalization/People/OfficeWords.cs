@@ -107,35 +107,12 @@ internal static class OfficeWords
         || word.EndsWith("グループ", StringComparison.Ordinal);
 
     /// <summary>Whether an office begins at the start of <paramref name="text"/>: a common noun (生活, 教育, 警察) or a known office word.</summary>
-    public static bool StartsOffice(ReadOnlySpan<char> text)
-    {
-        if (text.Length < 2)
-        {
-            return false;
-        }
-
-        foreach (var w in OfficeStarts)
-        {
-            if (text.StartsWith(w, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        // Katakana opens an office (マネジメント室); a name rarely starts that way in a packed label.
-        if (text[0] is >= '\u30A1' and <= '\u30FA' && text[1] is >= '\u30A1' and <= '\u30FC')
-        {
-            return true;
-        }
-
-        var lexicon = NameLexicon.Default;
-        return lexicon.IsCommonWord(text[..2]) || (text.Length >= 3 && lexicon.IsCommonWord(text[..3]));
-    }
+    public static bool StartsOffice(ReadOnlySpan<char> text) => StartsOfficeBeyond(text, 0);
 
     /// <summary>
-    /// As <see cref="StartsOffice"/>, but an ordinary word that is exactly the first <paramref name="surname"/> characters does
-    /// not count: 石橋子育て健康課長, 山田保育課長 (石橋 and 山田 are nouns and surnames) start with the surname, while 総務課長,
-    /// 子ども家庭課長 and 森林課長 (a word longer than 森) start as an office. Before, a surname that is also a noun was read
+    /// As <see cref="StartsOffice"/> (which is this with no surname), but an ordinary word that is exactly the first
+    /// <paramref name="surname"/> characters does not count: 石橋子育て健康課長, 山田保育課長 (石橋 and 山田 are nouns
+    /// and surnames) start with the surname, while 総務課長, 子ども家庭課長 and 森林課長 (a word longer than 森) start as an office. Before, a surname that is also a noun was read
     /// as the start of an office and published.
     /// </summary>
     public static bool StartsOfficeBeyond(ReadOnlySpan<char> text, int surname)
@@ -153,6 +130,7 @@ internal static class OfficeWords
             }
         }
 
+        // Katakana opens an office (マネジメント室); a name rarely starts that way in a packed label.
         if (text[0] is >= '\u30A1' and <= '\u30FA' && text[1] is >= '\u30A1' and <= '\u30FC')
         {
             return true;
