@@ -111,8 +111,11 @@ public class StageDirectionTests
         Assert.False(unread);
     }
 
-    [Fact]
-    public void A_closing_time_without_brackets_is_procedure_and_ends_the_sitting()
+    [Theory]
+    [InlineData("午前１１時１２分　散会")]
+    [InlineData("午前11時12分 散 会")]
+    [InlineData("午前１１時１２分　閉　会")]
+    public void A_closing_time_without_brackets_is_procedure_and_ends_the_sitting(string closing)
     {
         var m = Doc.FromText(string.Join("\n",
             "令和６年第２回川端町議会定例会会議録（第１号）",
@@ -121,7 +124,7 @@ public class StageDirectionTests
             "日程第１　会議録署名議員の指名",
             "○議長（今田大介君）　ただいまから本日の会議を開きます。",
             "○議長（今田大介君）　本日はこれで散会します。",
-            "午前１１時１２分　散会"));
+            closing));
         Assert.Equal(("10:00", "11:12"), (m.StartTime, m.EndTime));
         Assert.DoesNotContain(m.Warnings, w => w.Code == "end-time-missing");
         Assert.Equal("本日はこれで散会します。", Doc.Turns(m)[1].Text);

@@ -38,7 +38,10 @@ internal static partial class LinePatterns
             || Summary().IsMatch(line) || Caption().IsMatch(line) || line is "以上" or "了" or "閉会" or "開会" || SittingLine().IsMatch(line);
     }
 
-    /// <summary>午後２時２６分開議, 午前１１時１２分　散会: the time the sitting opened, broke or closed, a line of its own.</summary>
+    /// <summary>
+    /// 午後２時２６分開議, 午前１１時１２分　散会, 午前10時40分 閉 会 (the word spaced out as a heading is, in village minutes): the
+    /// time the sitting opened, broke or closed, a line of its own.
+    /// </summary>
     public static bool IsSittingLine(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
@@ -130,7 +133,7 @@ internal static partial class LinePatterns
     private static partial Regex DayItemCaption();
 
     // 午前１１時１２分　散会 without brackets: the time the sitting opened, broke or closed, never the last speech's words.
-    [GeneratedRegex(@"^(?:午前|午後)[ \u3000]*[\d〇一二三四五六七八九十]{1,3}[ \u3000]*時(?:[ \u3000]*[\d〇一二三四五六七八九十]{1,3}[ \u3000]*分|半)?[ \u3000]*(?:開議|開会|散会|閉会|延会|閉議|休憩|再開)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:午前|午後)[ \u3000]*[\d〇一二三四五六七八九十]{1,3}[ \u3000]*時(?:[ \u3000]*[\d〇一二三四五六七八九十]{1,3}[ \u3000]*分|半)?[ \u3000]*(?:[開閉][ \u3000]?[議会]|[散延][ \u3000]?会|休[ \u3000]?憩|再[ \u3000]?開)$", RegexOptions.CultureInvariant)]
     private static partial Regex SittingLine();
 
     [GeneratedRegex(@"^[ \u3000]*[【［〈<＜]?(?:主な|主要な)?(?:質疑応答|質疑・応答|質疑及び応答|質疑|質問|意見交換|意見|討論|採決|協議|審議)(?:等|など)?(?:[(（]続[)）])?[】］〉>＞]?[ \u3000]*$", RegexOptions.CultureInvariant)]
