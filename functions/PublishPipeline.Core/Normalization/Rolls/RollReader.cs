@@ -603,10 +603,10 @@ internal sealed partial class RollReader(Action<string, string, int> warn)
         return true;
     }
 
-    /// <summary>高砂由紀子, 高砂由紀子（副会長）: two to eight name characters, no office, read whole; null otherwise.</summary>
     /// <summary>The headings of who made the record (記録者, 会議録調製者, 議事録作成者): one person, named after it.</summary>
     private static bool IsRecordKeeper(string group) => group is "記録者" or "調製者" or "会議録調製者" or "会議録作成者" or "議事録作成者";
 
+    /// <summary>高砂由紀子, 高砂由紀子（副会長）: two to eight name characters, no office, read whole; null otherwise.</summary>
     private PersonMention? NameNoLexiconSplits(string item)
     {
         var open = item.AsSpan().IndexOfAny('（', '(');
